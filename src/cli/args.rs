@@ -1,0 +1,116 @@
+//! The command-line contract (DESIGN.md): global flags before or after the subcommand.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "jinji",
+    version,
+    about = "人事 — staff records and the staff capability plan of a ward office"
+)]
+pub struct Cli {
+    /// Database file (default: jinji.db in the data directory).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Language of messages and headers (default: from LANG).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Act as this login (admins, and anyone in a demo database).
+    #[arg(long, global = true, value_name = "LOGIN")]
+    pub user: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Ja,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Rebuild the demo database (a realistic ward) and open it.
+    Demo {
+        /// Active staff in the demo ward.
+        #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+        staff: u32,
+        /// Seed of the generator (the same seed gives the same ward).
+        #[arg(long, default_value_t = 2025)]
+        rng_seed: u64,
+        /// The day the data is built around (default: today), e.g. 2025-11-24 or R07.11.24.
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+    },
+    /// Create an empty database; you become its admin.
+    Init,
+    /// Fill the database at --db with synthetic data (scale tests).
+    Seed {
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=2_000_000))]
+        staff: u32,
+        /// Fiscal years of history, the current one included.
+        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(i32).range(1..=40))]
+        years: i32,
+        #[arg(long, default_value_t = 2025)]
+        rng_seed: u64,
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+    },
+    /// Write one kind of record as CSV or JSON.
+    Export {
+        /// What to export (units, staff, … audit).
+        kind: String,
+        #[arg(long, value_enum, default_value_t = Format::Csv)]
+        format: Format,
+        /// Output file (default: standard output).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Copy the database safely while it is in use (default: the backups directory).
+    Backup {
+        file: Option<PathBuf>,
+        /// Backups to keep in the backups directory.
+        #[arg(long, default_value_t = 10)]
+        keep: usize,
+    },
+    /// Check the database: quick_check, foreign keys, schema version.
+    Check,
+    /// Manage accounts (admins only).
+    Users {
+        #[command(subcommand)]
+        action: UsersCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UsersCommand {
+    /// Add an account, or change its role and person.
+    Add {
+        login: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        /// The staff member the account belongs to (staff number).
+        #[arg(long, value_name = "STAFF_NO")]
+        staff: Option<String>,
+    },
+    /// List the accounts.
+    List,
+    /// Disable an account (kept for the audit log).
+    Remove { login: String },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RoleArg {
+    Admin,
+    Hr,
+    Supervisor,
+    Staff,
+}

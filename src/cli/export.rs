@@ -1,0 +1,176 @@
+//! `jinji export KIND`: CSV (UTF-8 with BOM, so Excel opens it) or JSON, streamed.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::args::Format;
+use super::{CmdResult, Ctx, Failure, data_dir};
+use crate::domain::account::Role;
+use crate::i18n::Lang;
+use crate::store::export::{Cell, ExportKind, kind, kind_names};
+use crate::store::{Db, OpenMode, StoreError};
+
+pub fn run(ctx: &Ctx, name: &str, format: Format, out: Option<&Path>) -> CmdResult {
+    let lang = ctx.lang;
+    let k = kind(name).ok_or_else(|| {
+        Failure::input(lang.tf(
+            "err.unknown_kind",
+            &[("kind", &name), ("kinds", &kind_names().join(" "))],
+        ))
+    })?;
+    let path = match &ctx.db_flag {
+        Some(p) => p.clone(),
+        None => data_dir(lang)?.join("jinji.db"),
+    };
+    let mut db = ctx.open(&path, OpenMode::ReadOnly)?;
+    let me = ctx.account(&mut db)?;
+    // Until each view is scoped to its role, exports are for the HR office; the audit log
+    // for admins alone.
+    if k.name == "audit" {
+        ctx.require(&me, &[Role::Admin], "err.admin_only")?;
+    } else {
+        ctx.require(&me, &[Role::Admin, Role::Hr], "err.hr_only")?;
+    }
+    let write_err = |p: &dyn std::fmt::Display, e: &dyn std::fmt::Display| {
+        Failure::system(lang.tf("err.write", &[("path", p), ("reason", e)]))
+    };
+    let rows = match out {
+        Some(p) => {
+            let file = create_private(p).map_err(|e| write_err(&p.display(), &e))?;
+            let mut w = std::io::BufWriter::new(file);
+            let n = write(&db, k, format, lang, &mut w).map_err(|e| ctx.err(e))?;
+            w.flush().map_err(|e| write_err(&p.display(), &e))?;
+            n
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut w = std::io::BufWriter::new(stdout.lock());
+            match write(&db, k, format, lang, &mut w)
+                .and_then(|n| w.flush().map(|_| n).map_err(io_err))
+            {
+                Ok(n) => n,
+                // A reader that stops early (`| head`) is not a failure.
+                Err(StoreError::Io { reason, .. }) if reason.contains("Broken pipe") => {
+                    return Ok(());
+                }
+                Err(e) => return Err(ctx.err(e)),
+            }
+        }
+    };
+    if let Some(p) = out {
+        eprintln!(
+            "{}",
+            lang.tf(
+                "cli.exported",
+                &[("kind", &k.name), ("rows", &rows), ("path", &p.display())]
+            )
+        );
+    }
+    Ok(())
+}
+
+fn io_err(e: std::io::Error) -> StoreError {
+    StoreError::Io {
+        path: "-".into(),
+        reason: e.to_string(),
+    }
+}
+
+/// Personal data: the file is created for its owner only.
+fn create_private(p: &Path) -> std::io::Result<std::fs::File> {
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    o.open(p)
+}
+
+/// Writes every row of `k`; returns the row count.
+pub fn write(
+    db: &Db,
+    k: &ExportKind,
+    format: Format,
+    lang: Lang,
+    w: &mut dyn Write,
+) -> Result<usize, StoreError> {
+    let mut n = 0;
+    match format {
+        Format::Csv => {
+            w.write_all("\u{feff}".as_bytes()).map_err(io_err)?;
+            let mut csv = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(w);
+            let heads: Vec<&str> = k
+                .headers
+                .iter()
+                .map(|h| {
+                    if lang == Lang::Ja {
+                        lang.try_t(&format!("col.{h}")).unwrap_or(h)
+                    } else {
+                        h
+                    }
+                })
+                .collect();
+            csv.write_record(&heads).map_err(|e| io_err(e.into()))?;
+            db.export_rows(k, |cells| {
+                n += 1;
+                csv.write_record(cells.iter().map(csv_text))
+                    .map_err(|e| io_err(e.into()))
+            })?;
+            csv.flush().map_err(io_err)?;
+        }
+        Format::Json => {
+            w.write_all(b"[").map_err(io_err)?;
+            db.export_rows(k, |cells| {
+                let obj: serde_json::Map<String, serde_json::Value> = k
+                    .headers
+                    .iter()
+                    .zip(cells)
+                    .map(|(h, c)| (h.to_string(), json_value(c)))
+                    .collect();
+                w.write_all(if n == 0 { b"\n" } else { b",\n" })
+                    .map_err(io_err)?;
+                serde_json::to_writer(&mut *w, &obj).map_err(|e| io_err(e.into()))?;
+                n += 1;
+                Ok(())
+            })?;
+            w.write_all(b"\n]\n").map_err(io_err)?;
+        }
+    }
+    Ok(n)
+}
+
+/// A text cell that a spreadsheet would run as a formula gets a leading apostrophe.
+fn csv_text(c: &Cell) -> String {
+    match c {
+        Cell::Text(s) if s.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{s}"),
+        c => c.as_text(),
+    }
+}
+
+fn json_value(c: &Cell) -> serde_json::Value {
+    match c {
+        Cell::Null => serde_json::Value::Null,
+        Cell::Int(i) => (*i).into(),
+        Cell::Real(f) => serde_json::Number::from_f64(*f)
+            .map(serde_json::Value::Number)
+            .unwrap_or(serde_json::Value::Null),
+        Cell::Text(s) => s.clone().into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_looking_text_is_neutralised() {
+        assert_eq!(csv_text(&Cell::Text("=1+1".into())), "'=1+1");
+        assert_eq!(csv_text(&Cell::Text("@SUM(A1)".into())), "'@SUM(A1)");
+        assert_eq!(csv_text(&Cell::Text("山田".into())), "山田");
+        assert_eq!(csv_text(&Cell::Int(-5)), "-5");
+    }
+}

@@ -1,0 +1,184 @@
+//! The command line: opens the database, decides who is acting, runs one command.
+//! No UI here; every message comes from the catalogues.
+
+pub mod args;
+mod export;
+mod ops;
+mod users;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+pub use args::Cli;
+use args::{Command, LangArg};
+
+use crate::domain::Date;
+use crate::domain::account::{Account, Role};
+use crate::i18n::{Lang, error_text};
+use crate::store::{Db, OpenMode, StoreError};
+
+/// A failure of a command: what to print and how to exit (2: bad input, 1: anything else).
+#[derive(Debug)]
+pub struct Failure {
+    pub message: String,
+    pub code: u8,
+}
+
+impl Failure {
+    pub fn input(message: String) -> Failure {
+        Failure { message, code: 2 }
+    }
+    pub fn system(message: String) -> Failure {
+        Failure { message, code: 1 }
+    }
+    pub(crate) fn store(lang: Lang, e: &StoreError) -> Failure {
+        Failure {
+            message: error_text(lang, e),
+            code: if e.is_user_error() { 2 } else { 1 },
+        }
+    }
+}
+
+pub type CmdResult = Result<(), Failure>;
+
+/// What every command knows: the language, the paths, who asked.
+pub struct Ctx {
+    pub lang: Lang,
+    pub db_flag: Option<PathBuf>,
+    pub user_flag: Option<String>,
+}
+
+impl Ctx {
+    pub fn err(&self, e: StoreError) -> Failure {
+        Failure::store(self.lang, &e)
+    }
+
+    /// Opens a database, naming the file in any error.
+    pub fn open(&self, path: &Path, mode: OpenMode) -> Result<Db, Failure> {
+        Db::open(path, mode).map_err(|e| self.err(e))
+    }
+
+    /// The account acting: `--user` if honoured, else the OS user. An unknown or disabled
+    /// account is refused: the database's accounts decide who may read it.
+    pub fn account(&self, db: &mut Db) -> Result<Account, Failure> {
+        let os = os_login();
+        let lang = self.lang;
+        let find = |db: &Db, login: &str| -> Result<Account, Failure> {
+            match db
+                .account_by_login(login)
+                .map_err(|e| Failure::store(lang, &e))?
+            {
+                Some(a) if a.active => Ok(a),
+                Some(_) => Err(Failure::input(
+                    lang.tf("err.inactive_account", &[("login", &login)]),
+                )),
+                None => Err(Failure::input(lang.tf(
+                    "err.no_account",
+                    &[("login", &login), ("path", &db.path().display())],
+                ))),
+            }
+        };
+        let account = match &self.user_flag {
+            Some(u) if *u != os => {
+                let demo = db.is_demo().map_err(|e| self.err(e))?;
+                let me_admin = find(db, &os).is_ok_and(|a| a.role == Role::Admin);
+                if !demo && !me_admin {
+                    return Err(Failure::input(lang.t("err.user_flag").into()));
+                }
+                find(db, u)?
+            }
+            _ => find(db, &os)?,
+        };
+        db.set_actor(&account.login);
+        Ok(account)
+    }
+
+    pub fn require(&self, account: &Account, roles: &[Role], key: &str) -> CmdResult {
+        if roles.contains(&account.role) {
+            Ok(())
+        } else {
+            Err(Failure::input(self.lang.t(key).into()))
+        }
+    }
+}
+
+/// The login of the person running the program.
+pub fn os_login() -> String {
+    for var in ["USER", "LOGNAME", "USERNAME"] {
+        if let Ok(v) = std::env::var(var) {
+            if !v.is_empty() {
+                return v;
+            }
+        }
+    }
+    "unknown".into()
+}
+
+/// Where jinji keeps its files: the data directory (created 0700 on first use).
+pub fn data_dir(lang: Lang) -> Result<PathBuf, Failure> {
+    let dirs = directories::ProjectDirs::from("jp", "jinji", "jinji")
+        .ok_or_else(|| Failure::system(lang.t("err.data_dir").into()))?;
+    let dir = dirs.data_dir().to_path_buf();
+    if !dir.is_dir() {
+        let mut b = std::fs::DirBuilder::new();
+        b.recursive(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            b.mode(0o700);
+        }
+        b.create(&dir).map_err(|e| {
+            Failure::system(lang.tf("err.write", &[("path", &dir.display()), ("reason", &e)]))
+        })?;
+    }
+    Ok(dir)
+}
+
+pub fn parse_date(lang: Lang, s: &Option<String>) -> Result<Date, Failure> {
+    match s {
+        None => Ok(Date::today()),
+        Some(s) => Date::parse_any(s)
+            .ok_or_else(|| Failure::input(lang.tf("err.bad_date", &[("value", s)]))),
+    }
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    let lang = match cli.lang {
+        Some(LangArg::Ja) => Lang::Ja,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env(),
+    };
+    let ctx = Ctx {
+        lang,
+        db_flag: cli.db.clone(),
+        user_flag: cli.user.clone(),
+    };
+    let result = match cli.command {
+        None => ops::summary(&ctx),
+        Some(Command::Demo {
+            staff,
+            rng_seed,
+            today,
+        }) => ops::demo(&ctx, staff, rng_seed, &today),
+        Some(Command::Init) => ops::init(&ctx),
+        Some(Command::Seed {
+            staff,
+            years,
+            rng_seed,
+            today,
+        }) => ops::seed(&ctx, staff, years, rng_seed, &today),
+        Some(Command::Export { kind, format, out }) => {
+            export::run(&ctx, &kind, format, out.as_deref())
+        }
+        Some(Command::Backup { file, keep }) => ops::backup(&ctx, file.as_deref(), keep),
+        Some(Command::Check) => ops::check(&ctx),
+        Some(Command::Users { action }) => users::run(&ctx, action),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("jinji: {}", f.message);
+            ExitCode::from(f.code)
+        }
+    }
+}

@@ -1,0 +1,317 @@
+//! demo, init, seed, backup, check, and the summary a bare `jinji` prints.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use super::{CmdResult, Ctx, Failure, data_dir, os_login, parse_date};
+use crate::demo::{self, Params};
+use crate::domain::account::Role;
+use crate::domain::date::fiscal_year_ja;
+use crate::i18n::Lang;
+use crate::store::{Db, OpenMode, StoreError, summary::Summary};
+use crate::text::pad;
+
+fn default_db(ctx: &Ctx, name: &str) -> Result<PathBuf, Failure> {
+    match &ctx.db_flag {
+        Some(p) => Ok(p.clone()),
+        None => Ok(data_dir(ctx.lang)?.join(name)),
+    }
+}
+
+/// A bare `jinji`: the database's contents in numbers (the screens arrive in the next version).
+pub fn summary(ctx: &Ctx) -> CmdResult {
+    let path = default_db(ctx, "jinji.db")?;
+    let fresh = !path.exists();
+    let mut db = ctx.open(&path, OpenMode::Create)?;
+    if fresh {
+        db.ensure_admin(&os_login()).map_err(|e| ctx.err(e))?;
+    }
+    ctx.account(&mut db)?;
+    print_summary(ctx.lang, &db)?;
+    println!();
+    println!("{}", ctx.lang.t("cli.tui_soon"));
+    Ok(())
+}
+
+pub fn print_summary(lang: Lang, db: &Db) -> CmdResult {
+    let s: Summary = db.summary().map_err(|e| super::Failure::store(lang, &e))?;
+    println!(
+        "{}",
+        lang.tf("cli.summary_title", &[("path", &db.path().display())])
+    );
+    println!(
+        "  {}  ·  {}",
+        lang.tf("cli.schema", &[("version", &s.schema_version)]),
+        lang.tf("cli.active_staff", &[("count", &s.active_staff)])
+    );
+    let years: Vec<String> = s
+        .fiscal_years
+        .iter()
+        .map(|y| {
+            if lang == Lang::Ja {
+                fiscal_year_ja(*y)
+            } else {
+                format!("FY{y}")
+            }
+        })
+        .collect();
+    if years.is_empty() {
+        println!("  {}", lang.t("cli.no_years"));
+    } else {
+        println!(
+            "  {}",
+            lang.tf("cli.fiscal_years", &[("years", &years.join(", "))])
+        );
+    }
+    println!();
+    let width = s
+        .counts
+        .iter()
+        .map(|(t, _)| crate::text::width(lang.t(&format!("table.{t}"))))
+        .max()
+        .unwrap_or(0);
+    for (t, n) in &s.counts {
+        println!(
+            "  {}  {:>9}",
+            pad(lang.t(&format!("table.{t}")), width),
+            lang.tf("cli.rows", &[("count", n)])
+        );
+    }
+    Ok(())
+}
+
+/// Generates into a new file beside `path` and moves it into place, so a failed run
+/// leaves the old database as it was.
+fn generate_into(ctx: &Ctx, path: &Path, params: &Params) -> Result<(Db, usize, f64), Failure> {
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    let _ = remove_db_files(&tmp);
+    let started = Instant::now();
+    let built = (|| -> Result<usize, StoreError> {
+        let db = Db::open(&tmp, OpenMode::Create)?;
+        let report = demo::generate(&db, params)?;
+        db.ensure_admin(&os_login())?;
+        db.checkpoint()?;
+        Ok(report.total())
+    })();
+    let rows = match built {
+        Ok(r) => r,
+        Err(e) => {
+            let _ = remove_db_files(&tmp);
+            return Err(ctx.err(e));
+        }
+    };
+    remove_db_files(path).map_err(|e| {
+        Failure::system(
+            ctx.lang
+                .tf("err.write", &[("path", &path.display()), ("reason", &e)]),
+        )
+    })?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        Failure::system(
+            ctx.lang
+                .tf("err.write", &[("path", &path.display()), ("reason", &e)]),
+        )
+    })?;
+    let db = ctx.open(path, OpenMode::Existing)?;
+    Ok((db, rows, started.elapsed().as_secs_f64()))
+}
+
+fn remove_db_files(path: &Path) -> std::io::Result<()> {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        match std::fs::remove_file(PathBuf::from(p)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+pub fn demo(ctx: &Ctx, staff: u32, seed: u64, today: &Option<String>) -> CmdResult {
+    let path = default_db(ctx, "demo.db")?;
+    let today = parse_date(ctx.lang, today)?;
+    // Only a demo database is ever replaced: a real one named by mistake stays as it is.
+    if path.exists() {
+        let old = ctx.open(&path, OpenMode::ReadOnly)?;
+        if !old.is_demo().map_err(|e| ctx.err(e))? {
+            return Err(Failure::input(
+                ctx.lang.tf("err.not_empty", &[("path", &path.display())]),
+            ));
+        }
+    }
+    let params = Params {
+        staff: staff as usize,
+        seed,
+        ..Params::demo(today)
+    };
+    let (db, rows, secs) = generate_into(ctx, &path, &params)?;
+    println!(
+        "{}",
+        ctx.lang.tf(
+            "cli.demo_built",
+            &[
+                ("path", &path.display()),
+                ("rows", &rows),
+                ("secs", &format!("{secs:.2}"))
+            ]
+        )
+    );
+    println!();
+    print_summary(ctx.lang, &db)?;
+    println!();
+    println!("{}", ctx.lang.t("cli.tui_soon"));
+    Ok(())
+}
+
+pub fn init(ctx: &Ctx) -> CmdResult {
+    let path = default_db(ctx, "jinji.db")?;
+    if path.exists() {
+        return Err(Failure::input(
+            ctx.lang.tf("err.exists", &[("path", &path.display())]),
+        ));
+    }
+    let db = ctx.open(&path, OpenMode::Create)?;
+    let login = os_login();
+    db.ensure_admin(&login).map_err(|e| ctx.err(e))?;
+    println!(
+        "{}",
+        ctx.lang.tf(
+            "cli.initialised",
+            &[("path", &path.display()), ("login", &login)]
+        )
+    );
+    Ok(())
+}
+
+pub fn seed(ctx: &Ctx, staff: u32, years: i32, seed: u64, today: &Option<String>) -> CmdResult {
+    let path = default_db(ctx, "jinji.db")?;
+    let today = parse_date(ctx.lang, today)?;
+    if path.exists() {
+        let db = ctx.open(&path, OpenMode::ReadOnly)?;
+        if db
+            .count::<crate::domain::staff::Staff>(&[])
+            .map_err(|e| ctx.err(e))?
+            > 0
+        {
+            return Err(Failure::input(
+                ctx.lang.tf("err.not_empty", &[("path", &path.display())]),
+            ));
+        }
+    }
+    let params = Params {
+        staff: staff as usize,
+        years,
+        seed,
+        today,
+    };
+    let (_db, rows, secs) = generate_into(ctx, &path, &params)?;
+    println!(
+        "{}",
+        ctx.lang.tf(
+            "cli.seeded",
+            &[
+                ("path", &path.display()),
+                ("staff", &staff),
+                ("years", &years),
+                ("rows", &rows),
+                ("secs", &format!("{secs:.1}"))
+            ]
+        )
+    );
+    Ok(())
+}
+
+pub fn backup(ctx: &Ctx, file: Option<&Path>, keep: usize) -> CmdResult {
+    let path = default_db(ctx, "jinji.db")?;
+    let mut db = ctx.open(&path, OpenMode::ReadOnly)?;
+    let me = ctx.account(&mut db)?;
+    ctx.require(&me, &[Role::Admin, Role::Hr], "err.hr_only")?;
+    let (dest, dir) = match file {
+        Some(f) => (f.to_path_buf(), None),
+        None => {
+            let dir = data_dir(ctx.lang)?.join("backups");
+            std::fs::create_dir_all(&dir).map_err(|e| {
+                Failure::system(
+                    ctx.lang
+                        .tf("err.write", &[("path", &dir.display()), ("reason", &e)]),
+                )
+            })?;
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700));
+            }
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("jinji");
+            let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+            (
+                dir.join(format!("{stem}-{stamp}.db")),
+                Some((dir, stem.to_string())),
+            )
+        }
+    };
+    db.backup_to(&dest).map_err(|e| ctx.err(e))?;
+    println!(
+        "{}",
+        ctx.lang.tf("cli.backup_done", &[("path", &dest.display())])
+    );
+    if let Some((dir, stem)) = dir {
+        let pruned = prune_backups(&dir, &stem, keep.max(1));
+        if pruned > 0 {
+            println!(
+                "{}",
+                ctx.lang.tf("cli.backup_pruned", &[("count", &pruned)])
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Keeps the newest `keep` time-stamped backups of one database; returns how many went.
+fn prune_backups(dir: &Path, stem: &str, keep: usize) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let prefix = format!("{stem}-");
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".db"))
+        })
+        .collect();
+    // The names sort by their time stamp.
+    files.sort();
+    let excess = files.len().saturating_sub(keep);
+    files
+        .iter()
+        .take(excess)
+        .filter(|p| std::fs::remove_file(p).is_ok())
+        .count()
+}
+
+pub fn check(ctx: &Ctx) -> CmdResult {
+    let path = default_db(ctx, "jinji.db")?;
+    let db = ctx.open(&path, OpenMode::ReadOnly)?;
+    let problems = db.integrity_problems().map_err(|e| ctx.err(e))?;
+    let version = db.summary().map(|s| s.schema_version).unwrap_or(0);
+    if problems.is_empty() {
+        println!(
+            "{}",
+            ctx.lang.tf(
+                "cli.check_ok",
+                &[("path", &path.display()), ("version", &version)]
+            )
+        );
+        Ok(())
+    } else {
+        for p in &problems {
+            println!("  {p}");
+        }
+        Err(Failure::system(ctx.lang.tf(
+            "cli.check_failed",
+            &[("path", &path.display()), ("count", &problems.len())],
+        )))
+    }
+}

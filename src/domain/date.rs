@@ -1,0 +1,347 @@
+//! Dates as the ward writes them: ISO in storage, the fiscal year (年度, April–March) and
+//! the era calendar (和暦: 令和7年4月1日 / R07.04.01) for people.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+
+/// A calendar date. Stored and exchanged as ISO `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub NaiveDate);
+
+/// A fiscal year, named by the calendar year it starts in (令和7年度 = 2025).
+pub type FiscalYear = i32;
+
+impl Date {
+    /// Panics on an impossible date: only for literals in code and tests.
+    pub fn from_ymd(y: i32, m: u32, d: u32) -> Self {
+        Date(NaiveDate::from_ymd_opt(y, m, d).expect("valid literal date"))
+    }
+    pub fn new(y: i32, m: u32, d: u32) -> Option<Self> {
+        NaiveDate::from_ymd_opt(y, m, d).map(Date)
+    }
+    pub fn today() -> Self {
+        Date(chrono::Local::now().date_naive())
+    }
+    pub fn year(self) -> i32 {
+        self.0.year()
+    }
+    pub fn month(self) -> u32 {
+        self.0.month()
+    }
+    pub fn day(self) -> u32 {
+        self.0.day()
+    }
+    pub fn fiscal_year(self) -> FiscalYear {
+        if self.month() >= 4 {
+            self.year()
+        } else {
+            self.year() - 1
+        }
+    }
+    pub fn add_days(self, n: i64) -> Self {
+        Date(self.0 + chrono::Duration::days(n))
+    }
+    pub fn days_since(self, earlier: Date) -> i64 {
+        (self.0 - earlier.0).num_days()
+    }
+    /// Whole years from `earlier` to `self` (age, years of service).
+    pub fn years_since(self, earlier: Date) -> i32 {
+        let mut y = self.year() - earlier.year();
+        if (self.month(), self.day()) < (earlier.month(), earlier.day()) {
+            y -= 1;
+        }
+        y
+    }
+    /// The same day `n` years later; 29 February becomes 28 February in common years.
+    pub fn add_years(self, n: i32) -> Self {
+        let y = self.year() + n;
+        Date::new(y, self.month(), self.day()).unwrap_or_else(|| Date::from_ymd(y, 2, 28))
+    }
+    pub fn iso(self) -> String {
+        self.to_string()
+    }
+    pub fn is_weekend(self) -> bool {
+        self.0.weekday().number_from_monday() >= 6
+    }
+    /// Parses ISO (`2025-04-01`, `2025/4/1`) and era dates (`令和7年4月1日`, `令和元年5月1日`,
+    /// `R7.4.1`, `R07.04.01`, `H25.8.1`); full-width digits are accepted.
+    pub fn parse_any(s: &str) -> Option<Date> {
+        let s: String = s
+            .trim()
+            .chars()
+            .map(|c| match c {
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                '／' | '－' | '．' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+                _ => c,
+            })
+            .collect();
+        if let Ok(d) = s.parse::<Date>() {
+            return Some(d);
+        }
+        if let Some(d) = parse_numeric(&s, &['/', '-', '.']) {
+            return Some(d);
+        }
+        parse_era(&s)
+    }
+}
+
+fn parse_numeric(s: &str, seps: &[char]) -> Option<Date> {
+    let parts: Vec<&str> = s.split(|c| seps.contains(&c)).collect();
+    if parts.len() != 3 {
+        return None;
+    }
+    let y = parts[0].parse().ok()?;
+    let m = parts[1].parse().ok()?;
+    let d = parts[2].parse().ok()?;
+    if !(1000..=9999).contains(&y) {
+        return None;
+    }
+    Date::new(y, m, d)
+}
+
+fn parse_era(s: &str) -> Option<Date> {
+    let (era, rest) = ERAS.iter().find_map(|e| {
+        s.strip_prefix(e.kanji)
+            .or_else(|| s.strip_prefix(e.letter))
+            .or_else(|| s.strip_prefix(e.letter.to_ascii_lowercase().as_str()))
+            .map(|rest| (e, rest))
+    })?;
+    let (y, m, d) = if let Some(rest) = rest.strip_suffix('日') {
+        let (y, rest) = rest.split_once('年')?;
+        let (m, d) = rest.split_once('月')?;
+        let y = if y == "元" { 1 } else { y.parse().ok()? };
+        (y, m.parse().ok()?, d.parse().ok()?)
+    } else {
+        let parts: Vec<&str> = rest.split(['.', '/', '-']).collect();
+        if parts.len() != 3 {
+            return None;
+        }
+        (
+            parts[0].parse().ok()?,
+            parts[1].parse().ok()?,
+            parts[2].parse().ok()?,
+        )
+    };
+    if y < 1 {
+        return None;
+    }
+    let date = Date::new(era.start.0 + y - 1, m, d)?;
+    // The date must fall inside the era it names (令和1年4月1日 is still 平成).
+    (Era::of(date).map(|e| e.kanji) == Some(era.kanji)).then_some(date)
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError(pub String);
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "not a date (YYYY-MM-DD): {:?}", self.0)
+    }
+}
+impl std::error::Error for DateError {}
+
+impl FromStr for Date {
+    type Err = DateError;
+    /// Strict ISO `YYYY-MM-DD`, as stored.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.len() != 10 {
+            return Err(DateError(s.to_string()));
+        }
+        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map(Date)
+            .map_err(|_| DateError(s.to_string()))
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+pub fn fiscal_year_start(fy: FiscalYear) -> Date {
+    Date::from_ymd(fy, 4, 1)
+}
+
+pub fn fiscal_year_end(fy: FiscalYear) -> Date {
+    Date::from_ymd(fy + 1, 3, 31)
+}
+
+/// A Japanese era (元号).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Era {
+    pub kanji: &'static str,
+    pub letter: &'static str,
+    pub romaji: &'static str,
+    /// First day (Gregorian).
+    pub start: (i32, u32, u32),
+}
+
+/// Newest first.
+pub const ERAS: &[Era] = &[
+    Era {
+        kanji: "令和",
+        letter: "R",
+        romaji: "Reiwa",
+        start: (2019, 5, 1),
+    },
+    Era {
+        kanji: "平成",
+        letter: "H",
+        romaji: "Heisei",
+        start: (1989, 1, 8),
+    },
+    Era {
+        kanji: "昭和",
+        letter: "S",
+        romaji: "Showa",
+        start: (1926, 12, 25),
+    },
+    Era {
+        kanji: "大正",
+        letter: "T",
+        romaji: "Taisho",
+        start: (1912, 7, 30),
+    },
+    Era {
+        kanji: "明治",
+        letter: "M",
+        romaji: "Meiji",
+        start: (1868, 10, 23),
+    },
+];
+
+impl Era {
+    pub fn of(d: Date) -> Option<&'static Era> {
+        ERAS.iter()
+            .find(|e| d >= Date::from_ymd(e.start.0, e.start.1, e.start.2))
+    }
+    /// The era year of a date (元年 = 1).
+    pub fn year_of(&self, d: Date) -> i32 {
+        d.year() - self.start.0 + 1
+    }
+}
+
+/// `令和7年4月1日`; the first year of an era is written 元年. Before Meiji: ISO.
+pub fn era_long(d: Date) -> String {
+    match Era::of(d) {
+        Some(e) => {
+            let y = e.year_of(d);
+            let ys = if y == 1 {
+                "元".to_string()
+            } else {
+                y.to_string()
+            };
+            format!("{}{}年{}月{}日", e.kanji, ys, d.month(), d.day())
+        }
+        None => d.iso(),
+    }
+}
+
+/// `R07.04.01`. Before Meiji: ISO.
+pub fn era_short(d: Date) -> String {
+    match Era::of(d) {
+        Some(e) => format!(
+            "{}{:02}.{:02}.{:02}",
+            e.letter,
+            e.year_of(d),
+            d.month(),
+            d.day()
+        ),
+        None => d.iso(),
+    }
+}
+
+/// The fiscal year as `令和7年度`, by the era of its first day.
+pub fn fiscal_year_ja(fy: FiscalYear) -> String {
+    let d = fiscal_year_start(fy);
+    match Era::of(d) {
+        Some(e) => {
+            let y = e.year_of(d);
+            let ys = if y == 1 {
+                "元".to_string()
+            } else {
+                y.to_string()
+            };
+            format!("{}{}年度", e.kanji, ys)
+        }
+        None => format!("{fy}年度"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fiscal_year_turns_in_april() {
+        assert_eq!(Date::from_ymd(2025, 3, 31).fiscal_year(), 2024);
+        assert_eq!(Date::from_ymd(2025, 4, 1).fiscal_year(), 2025);
+        assert_eq!(Date::from_ymd(2026, 3, 31).fiscal_year(), 2025);
+        assert_eq!(fiscal_year_ja(2025), "令和7年度");
+        assert_eq!(fiscal_year_ja(2019), "平成31年度"); // begins 2019-04-01, still Heisei
+        assert_eq!(fiscal_year_ja(2013), "平成25年度");
+    }
+
+    #[test]
+    fn era_boundaries() {
+        assert_eq!(era_long(Date::from_ymd(2019, 4, 30)), "平成31年4月30日");
+        assert_eq!(era_long(Date::from_ymd(2019, 5, 1)), "令和元年5月1日");
+        assert_eq!(era_long(Date::from_ymd(1989, 1, 7)), "昭和64年1月7日");
+        assert_eq!(era_long(Date::from_ymd(1989, 1, 8)), "平成元年1月8日");
+        assert_eq!(era_short(Date::from_ymd(2025, 4, 1)), "R07.04.01");
+        assert_eq!(era_short(Date::from_ymd(2013, 8, 1)), "H25.08.01");
+        assert_eq!(era_long(Date::from_ymd(1850, 1, 1)), "1850-01-01");
+    }
+
+    #[test]
+    fn parses_what_people_type() {
+        let d = Date::from_ymd(2025, 4, 1);
+        for s in [
+            "2025-04-01",
+            "2025/4/1",
+            "２０２５／４／１",
+            "令和7年4月1日",
+            "R7.4.1",
+            "R07.04.01",
+            "r07.04.01",
+        ] {
+            assert_eq!(Date::parse_any(s), Some(d), "{s}");
+        }
+        assert_eq!(
+            Date::parse_any("令和元年5月1日"),
+            Some(Date::from_ymd(2019, 5, 1))
+        );
+        assert_eq!(Date::parse_any("H25.8.1"), Some(Date::from_ymd(2013, 8, 1)));
+        assert_eq!(Date::parse_any("令和1年4月1日"), None); // that day was Heisei
+        assert_eq!(Date::parse_any("2025-02-30"), None);
+        assert_eq!(Date::parse_any("昨日"), None);
+        assert!("2025-4-1".parse::<Date>().is_err());
+    }
+
+    #[test]
+    fn years_of_service() {
+        let hire = Date::from_ymd(2015, 4, 1);
+        assert_eq!(Date::from_ymd(2025, 3, 31).years_since(hire), 9);
+        assert_eq!(Date::from_ymd(2025, 4, 1).years_since(hire), 10);
+        assert_eq!(
+            Date::from_ymd(2024, 2, 29).add_years(1),
+            Date::from_ymd(2025, 2, 28)
+        );
+    }
+}

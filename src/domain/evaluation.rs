@@ -1,0 +1,356 @@
+//! Evaluation (人事評価): periods, the evaluation chain and its ratings.
+
+use super::{Check, Date, FiscalYear, Id, Invalid, Problem, Validate};
+use crate::code_enum;
+
+code_enum! {
+    /// 能力評価 / 業績評価.
+    pub enum EvalKind { Competency = "competency", Performance = "performance" }
+}
+
+code_enum! {
+    /// 通年 / 上期 / 下期.
+    pub enum Term { Full = "full", H1 = "h1", H2 = "h2" }
+}
+
+code_enum! {
+    pub enum EvalState {
+        Draft = "draft",
+        SelfSubmitted = "self_submitted",
+        FirstDone = "first_done",
+        SecondDone = "second_done",
+        Finalized = "finalized",
+        Disclosed = "disclosed",
+    }
+}
+
+impl EvalState {
+    pub fn step(self) -> u8 {
+        self as u8
+    }
+}
+
+code_enum! { pub enum Grade { S = "S", A = "A", B = "B", C = "C", D = "D" } }
+
+impl Grade {
+    /// Points for averaging: S 5 … D 1.
+    pub fn points(self) -> i64 {
+        5 - self as i64
+    }
+    pub fn from_points(p: f64) -> Grade {
+        match p {
+            p if p >= 4.5 => Grade::S,
+            p if p >= 3.5 => Grade::A,
+            p if p >= 2.5 => Grade::B,
+            p if p >= 1.5 => Grade::C,
+            _ => Grade::D,
+        }
+    }
+}
+
+code_enum! {
+    /// 納得 / 苦情申出.
+    pub enum Response { Agreed = "agreed", Appealed = "appealed" }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct EvalPeriod {
+    pub id: Id,
+    pub fiscal_year: FiscalYear,
+    pub kind: EvalKind,
+    pub term: Term,
+    pub start_date: Date,
+    pub end_date: Date,
+    /// 評価基準日.
+    pub base_date: Date,
+    pub version: i64,
+}
+
+impl Validate for EvalPeriod {
+    fn validate(&self) -> Result<(), Invalid> {
+        let mut c = Check::new();
+        c.fiscal_year("fiscal_year", self.fiscal_year).order(
+            "start_date",
+            Some(self.start_date),
+            "end_date",
+            Some(self.end_date),
+        );
+        if self.start_date.fiscal_year() != self.fiscal_year {
+            c.add(
+                "start_date",
+                Problem::Rule {
+                    rule: "in_fiscal_year",
+                },
+            );
+        }
+        if self.base_date < self.start_date || self.base_date > self.end_date {
+            c.add("base_date", Problem::Rule { rule: "in_period" });
+        }
+        c.finish()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Evaluation {
+    pub id: Id,
+    pub period_id: Id,
+    pub staff_id: Id,
+    /// 一次評価者.
+    pub evaluator1_id: Option<Id>,
+    /// 二次評価者 (調整者).
+    pub evaluator2_id: Option<Id>,
+    pub state: EvalState,
+    pub self_rating: Option<Grade>,
+    pub self_comment: String,
+    pub first_rating: Option<Grade>,
+    pub first_comment: String,
+    pub second_rating: Option<Grade>,
+    pub second_comment: String,
+    pub grade: Option<Grade>,
+    /// 期首面談.
+    pub start_interview_on: Option<Date>,
+    /// 期末面談.
+    pub end_interview_on: Option<Date>,
+    pub self_submitted_on: Option<Date>,
+    pub first_done_on: Option<Date>,
+    pub second_done_on: Option<Date>,
+    pub finalized_on: Option<Date>,
+    pub disclosed_on: Option<Date>,
+    pub sent_back_reason: String,
+    pub response: Option<Response>,
+    pub response_on: Option<Date>,
+    pub response_note: String,
+    pub appeal_outcome: String,
+    pub version: i64,
+}
+
+impl Validate for Evaluation {
+    fn validate(&self) -> Result<(), Invalid> {
+        let mut c = Check::new();
+        c.id("period", self.period_id)
+            .id("staff_no", self.staff_id)
+            .note("self_comment", &self.self_comment, 2000)
+            .note("first_comment", &self.first_comment, 2000)
+            .note("second_comment", &self.second_comment, 2000)
+            .note("sent_back_reason", &self.sent_back_reason, 1000)
+            .note("response_note", &self.response_note, 2000)
+            .note("appeal_outcome", &self.appeal_outcome, 2000);
+        for (f, e) in [
+            ("evaluator1_staff_no", self.evaluator1_id),
+            ("evaluator2_staff_no", self.evaluator2_id),
+        ] {
+            if e == Some(self.staff_id) {
+                c.add(
+                    f,
+                    Problem::Rule {
+                        rule: "own_evaluator",
+                    },
+                );
+            }
+        }
+        // A state past a stage needs that stage's rating and date.
+        let s = self.state.step();
+        let stages: [(EvalState, &'static str, bool, &'static str, Option<Date>); 5] = [
+            (
+                EvalState::SelfSubmitted,
+                "self_rating",
+                self.self_rating.is_some(),
+                "self_submitted_on",
+                self.self_submitted_on,
+            ),
+            (
+                EvalState::FirstDone,
+                "first_rating",
+                self.first_rating.is_some(),
+                "first_done_on",
+                self.first_done_on,
+            ),
+            (
+                EvalState::SecondDone,
+                "second_rating",
+                self.second_rating.is_some(),
+                "second_done_on",
+                self.second_done_on,
+            ),
+            (
+                EvalState::Finalized,
+                "grade",
+                self.grade.is_some(),
+                "finalized_on",
+                self.finalized_on,
+            ),
+            (
+                EvalState::Disclosed,
+                "disclosed_on",
+                true,
+                "disclosed_on",
+                self.disclosed_on,
+            ),
+        ];
+        for (state, rating_field, has_rating, date_field, date) in stages {
+            if s >= state.step() {
+                if !has_rating {
+                    c.add(rating_field, Problem::Required);
+                }
+                if date.is_none() {
+                    c.add(date_field, Problem::Required);
+                }
+            }
+        }
+        c.order(
+            "self_submitted_on",
+            self.self_submitted_on,
+            "first_done_on",
+            self.first_done_on,
+        )
+        .order(
+            "first_done_on",
+            self.first_done_on,
+            "second_done_on",
+            self.second_done_on,
+        )
+        .order(
+            "second_done_on",
+            self.second_done_on,
+            "finalized_on",
+            self.finalized_on,
+        )
+        .order(
+            "finalized_on",
+            self.finalized_on,
+            "disclosed_on",
+            self.disclosed_on,
+        )
+        .order(
+            "disclosed_on",
+            self.disclosed_on,
+            "response_on",
+            self.response_on,
+        )
+        .order(
+            "start_interview_on",
+            self.start_interview_on,
+            "end_interview_on",
+            self.end_interview_on,
+        );
+        if self.response.is_some() && self.state != EvalState::Disclosed {
+            c.add(
+                "response",
+                Problem::Rule {
+                    rule: "response_after_disclosure",
+                },
+            );
+        }
+        if self.response.is_some() != self.response_on.is_some() {
+            c.add("response_on", Problem::Required);
+        }
+        c.finish()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Theme {
+    pub id: Id,
+    pub staff_id: Id,
+    pub fiscal_year: FiscalYear,
+    pub title: String,
+    pub target: String,
+    /// 1 (standard) – 3 (hard).
+    pub difficulty: i64,
+    /// Share of the person's themes, percent; a person's weights add up to 100.
+    pub weight: i64,
+    pub progress: i64,
+    /// 中間報告 (due by October).
+    pub midterm_report: String,
+    pub midterm_on: Option<Date>,
+    pub result: String,
+    /// Achievement 0–100 once the year is judged.
+    pub achievement: Option<i64>,
+    pub self_assessment: String,
+    pub evaluator_comment: String,
+    pub version: i64,
+}
+
+impl Validate for Theme {
+    fn validate(&self) -> Result<(), Invalid> {
+        let mut c = Check::new();
+        c.id("staff_no", self.staff_id)
+            .fiscal_year("fiscal_year", self.fiscal_year)
+            .text("title", &self.title, 100)
+            .req_note("target", &self.target, 1000)
+            .range("difficulty", self.difficulty, 1, 3)
+            .range("weight", self.weight, 0, 100)
+            .range("progress", self.progress, 0, 100)
+            .note("midterm_report", &self.midterm_report, 2000)
+            .opt_date("midterm_on", self.midterm_on)
+            .note("result", &self.result, 2000)
+            .note("self_assessment", &self.self_assessment, 2000)
+            .note("evaluator_comment", &self.evaluator_comment, 2000);
+        if let Some(a) = self.achievement {
+            c.range("achievement", a, 0, 100);
+        }
+        c.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn eval() -> Evaluation {
+        Evaluation {
+            id: 0,
+            period_id: 1,
+            staff_id: 2,
+            evaluator1_id: Some(3),
+            evaluator2_id: Some(4),
+            state: EvalState::Draft,
+            self_rating: None,
+            self_comment: String::new(),
+            first_rating: None,
+            first_comment: String::new(),
+            second_rating: None,
+            second_comment: String::new(),
+            grade: None,
+            start_interview_on: None,
+            end_interview_on: None,
+            self_submitted_on: None,
+            first_done_on: None,
+            second_done_on: None,
+            finalized_on: None,
+            disclosed_on: None,
+            sent_back_reason: String::new(),
+            response: None,
+            response_on: None,
+            response_note: String::new(),
+            appeal_outcome: String::new(),
+            version: 0,
+        }
+    }
+
+    #[test]
+    fn a_state_needs_its_stages() {
+        let mut e = eval();
+        assert!(e.validate().is_ok());
+        e.state = EvalState::FirstDone;
+        let err = e.validate().unwrap_err();
+        assert!(err.has("self_rating") && err.has("first_rating") && err.has("first_done_on"));
+        e.self_rating = Some(Grade::A);
+        e.self_submitted_on = Some(Date::from_ymd(2025, 10, 1));
+        e.first_rating = Some(Grade::B);
+        e.first_done_on = Some(Date::from_ymd(2025, 9, 1));
+        assert!(e.validate().unwrap_err().has("first_done_on")); // before self
+        e.first_done_on = Some(Date::from_ymd(2025, 10, 5));
+        assert!(e.validate().is_ok());
+        e.evaluator1_id = Some(2);
+        assert!(e.validate().unwrap_err().has("evaluator1_staff_no"));
+    }
+
+    #[test]
+    fn grade_points_round_trip() {
+        for g in Grade::ALL {
+            assert_eq!(Grade::from_points(g.points() as f64), *g);
+        }
+        assert!(EvalState::Disclosed.step() > EvalState::Draft.step());
+    }
+}

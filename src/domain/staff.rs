@@ -1,0 +1,186 @@
+//! Staff (職員): the roster.
+
+use super::{Check, Date, Id, Invalid, Problem, Validate};
+use crate::code_enum;
+
+code_enum! { pub enum Sex { Male = "M", Female = "F", Other = "X" } }
+
+code_enum! {
+    /// 職位. Ordered from the top so that `rank` compares seniority.
+    pub enum Position {
+        Director = "director",
+        SectionChief = "section_chief",
+        DeputyChief = "deputy_chief",
+        TeamChief = "team_chief",
+        Senior = "senior",
+        Clerk = "clerk",
+        Engineer = "engineer",
+    }
+}
+
+impl Position {
+    /// 0 is the most senior.
+    pub fn rank(self) -> u8 {
+        match self {
+            Position::Director => 0,
+            Position::SectionChief => 1,
+            Position::DeputyChief => 2,
+            Position::TeamChief => 3,
+            Position::Senior => 4,
+            Position::Clerk | Position::Engineer => 5,
+        }
+    }
+    /// 管理監督者: 係長 and above supervise and evaluate.
+    pub fn is_supervisory(self) -> bool {
+        self.rank() <= Position::TeamChief.rank()
+    }
+    /// The usual salary grade range (級) for the position.
+    pub fn grades(self) -> (i64, i64) {
+        match self {
+            Position::Director => (7, 8),
+            Position::SectionChief => (6, 7),
+            Position::DeputyChief => (5, 6),
+            Position::TeamChief => (4, 5),
+            Position::Senior => (3, 4),
+            Position::Clerk | Position::Engineer => (1, 3),
+        }
+    }
+}
+
+code_enum! {
+    /// 職種.
+    pub enum JobType {
+        Office = "office",
+        Civil = "civil",
+        Building = "building",
+        Electrical = "electrical",
+        Mechanical = "mechanical",
+        Chemical = "chemical",
+        Nurse = "public_health_nurse",
+        Welfare = "welfare",
+        Dietitian = "dietitian",
+        Childcare = "childcare",
+        Veterinary = "veterinarian",
+        Pharmacist = "pharmacist",
+    }
+}
+
+impl JobType {
+    /// Technical job types start as 技師 and follow the specialist track by default.
+    pub fn is_technical(self) -> bool {
+        !matches!(self, JobType::Office | JobType::Welfare)
+    }
+}
+
+code_enum! {
+    /// ゼネラリスト / スペシャリスト.
+    pub enum Track { Generalist = "generalist", Specialist = "specialist" }
+}
+
+code_enum! {
+    /// 在職 / 休職 / 派遣・出向中 / 退職.
+    pub enum StaffStatus { Active = "active", Leave = "leave", Seconded = "seconded", Retired = "retired" }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Staff {
+    pub id: Id,
+    pub staff_no: String,
+    pub family_name: String,
+    pub given_name: String,
+    pub family_kana: String,
+    pub given_kana: String,
+    pub sex: Sex,
+    pub birth_date: Date,
+    pub hire_date: Date,
+    pub unit_id: Id,
+    pub position: Position,
+    pub grade: i64,
+    pub job_type: JobType,
+    pub track: Track,
+    pub status: StaffStatus,
+    pub retire_date: Option<Date>,
+    pub supervisor_id: Option<Id>,
+    pub email: String,
+    pub phone: String,
+    pub version: i64,
+}
+
+impl Staff {
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.family_name, self.given_name)
+    }
+    pub fn full_kana(&self) -> String {
+        format!("{} {}", self.family_kana, self.given_kana)
+    }
+}
+
+pub fn is_staff_no(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 12 && s.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// Full-width katakana, the long-vowel mark and the middle dot; spaces between words.
+pub fn is_katakana(s: &str) -> bool {
+    s.chars().all(|c| {
+        matches!(
+            c,
+            '\u{30a1}'..='\u{30fa}' | 'ー' | '・' | 'ヽ' | 'ヾ' | '\u{3000}' | ' '
+        )
+    })
+}
+
+impl Validate for Staff {
+    fn validate(&self) -> Result<(), Invalid> {
+        let mut c = Check::new();
+        if self.staff_no.is_empty() {
+            c.add("staff_no", Problem::Required);
+        } else if !is_staff_no(&self.staff_no) {
+            c.add("staff_no", Problem::Malformed);
+        }
+        c.text("family_name", &self.family_name, 20)
+            .text("given_name", &self.given_name, 20)
+            .text("family_kana", &self.family_kana, 40)
+            .text("given_kana", &self.given_kana, 40);
+        for (field, v) in [
+            ("family_kana", &self.family_kana),
+            ("given_kana", &self.given_kana),
+        ] {
+            if !v.is_empty() && !is_katakana(v) {
+                c.add(field, Problem::Malformed);
+            }
+        }
+        c.date("birth_date", self.birth_date)
+            .date("hire_date", self.hire_date)
+            .id("unit_code", self.unit_id)
+            .range("grade", self.grade, 1, 10)
+            .opt_text("email", &self.email, 120)
+            .opt_text("phone", &self.phone, 40)
+            .opt_date("retire_date", self.retire_date)
+            .order(
+                "hire_date",
+                Some(self.hire_date),
+                "retire_date",
+                self.retire_date,
+            );
+        if self.hire_date.years_since(self.birth_date) < 15 {
+            c.add("hire_date", Problem::Rule { rule: "hire_age" });
+        }
+        if (self.status == StaffStatus::Retired) != self.retire_date.is_some() {
+            c.add(
+                "retire_date",
+                Problem::Rule {
+                    rule: "retired_has_date",
+                },
+            );
+        }
+        if self.supervisor_id.is_some() && self.supervisor_id == Some(self.id) {
+            c.add(
+                "supervisor",
+                Problem::Rule {
+                    rule: "own_supervisor",
+                },
+            );
+        }
+        c.finish()
+    }
+}

@@ -1,0 +1,116 @@
+//! Turning validation problems and store errors into sentences in the user's language.
+
+use super::Lang;
+use crate::domain::{FieldError, Invalid, Problem};
+use crate::store::StoreError;
+
+pub fn problem_text(lang: Lang, e: &FieldError) -> String {
+    let field = lang.field(e.field);
+    match &e.problem {
+        Problem::Required => lang.tf("problem.required", &[("field", &field)]),
+        Problem::TooLong { max } => lang.tf("problem.too_long", &[("field", &field), ("max", max)]),
+        Problem::OutOfRange { min, max } => lang.tf(
+            "problem.out_of_range",
+            &[("field", &field), ("min", min), ("max", max)],
+        ),
+        Problem::Malformed => lang.tf("problem.malformed", &[("field", &field)]),
+        Problem::ControlChars => lang.tf("problem.control_chars", &[("field", &field)]),
+        Problem::Before { other } => lang.tf(
+            "problem.before",
+            &[("field", &field), ("other", &lang.field(other))],
+        ),
+        Problem::After { other } => lang.tf(
+            "problem.after",
+            &[("field", &field), ("other", &lang.field(other))],
+        ),
+        Problem::Duplicate => lang.tf("problem.duplicate", &[("field", &field)]),
+        Problem::Unknown => lang.tf("problem.unknown", &[("field", &field)]),
+        Problem::Overlap => lang.tf("problem.overlap", &[("field", &field)]),
+        Problem::Sum { expected, actual } => lang.tf(
+            "problem.sum",
+            &[
+                ("field", &field),
+                ("expected", expected),
+                ("actual", actual),
+            ],
+        ),
+        Problem::Rule { rule } => lang.tf(
+            "problem.rule",
+            &[
+                ("field", &field),
+                ("rule", &lang.t(&format!("rule.{rule}"))),
+            ],
+        ),
+    }
+}
+
+pub fn invalid_text(lang: Lang, inv: &Invalid) -> String {
+    inv.0
+        .iter()
+        .map(|e| problem_text(lang, e))
+        .collect::<Vec<_>>()
+        .join(if lang == Lang::Ja { "。" } else { "; " })
+}
+
+pub fn error_text(lang: Lang, e: &StoreError) -> String {
+    let table = |t: &str| lang.t(&format!("table.{t}"));
+    match e {
+        StoreError::Invalid(inv) => invalid_text(lang, inv),
+        StoreError::Conflict {
+            table: t,
+            id,
+            by,
+            at,
+        } => lang.tf(
+            "err.conflict",
+            &[("table", &table(t)), ("id", id), ("by", by), ("at", at)],
+        ),
+        StoreError::NotFound { table: t, id } => {
+            lang.tf("err.not_found", &[("table", &table(t)), ("id", id)])
+        }
+        StoreError::Busy => lang.t("err.busy").into(),
+        StoreError::DiskFull => lang.t("err.disk_full").into(),
+        StoreError::NotADatabase { path } => {
+            lang.tf("err.not_a_database", &[("path", &path.display())])
+        }
+        StoreError::NewerSchema { path, found, known } => lang.tf(
+            "err.newer_schema",
+            &[
+                ("path", &path.display()),
+                ("found", found),
+                ("known", known),
+            ],
+        ),
+        StoreError::Io { path, reason } => {
+            lang.tf("err.io", &[("path", &path.display()), ("reason", reason)])
+        }
+        StoreError::ReadOnly { path } => lang.tf("err.read_only", &[("path", &path.display())]),
+        StoreError::Denied(reason) => lang.tf("err.denied", &[("reason", reason)]),
+        StoreError::Sql(reason) => lang.tf("err.sql", &[("reason", reason)]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_the_field_in_both_languages() {
+        let e = FieldError {
+            field: "family_name",
+            problem: Problem::Required,
+        };
+        assert_eq!(problem_text(Lang::Ja, &e), "氏を入力してください");
+        assert_eq!(problem_text(Lang::En, &e), "Family name is required");
+        let e = FieldError {
+            field: "mentor_staff_no",
+            problem: Problem::Rule {
+                rule: "mentor_service_years",
+            },
+        };
+        assert_eq!(
+            problem_text(Lang::Ja, &e),
+            "OJT指導者: 指導者は在職3年以上の職員としてください"
+        );
+    }
+}

@@ -1,0 +1,8 @@
+//! jinji (人事): staff records and the staff capability plan of a Japanese ward office.
+
+pub mod cli;
+pub mod demo;
+pub mod domain;
+pub mod i18n;
+pub mod store;
+pub mod text;

@@ -1,0 +1,51 @@
+//! Accounts: who may log in, as whom, with which role.
+
+use super::record::record;
+use super::{Db, Filter, Result};
+use crate::domain::Date;
+use crate::domain::account::{Account, Role};
+
+record!(
+    Account,
+    "accounts",
+    [login, staff_id, role, active, created_on]
+);
+
+impl Db {
+    pub fn account_by_login(&self, login: &str) -> Result<Option<Account>> {
+        Ok(self
+            .all::<Account>(vec![Filter::eq("login", login)], "login")?
+            .pop())
+    }
+
+    pub fn accounts(&self) -> Result<Vec<Account>> {
+        self.all(vec![], "login")
+    }
+
+    /// Makes `login` an active admin (creating the account if needed): the person who
+    /// creates a database can use it at once.
+    pub fn ensure_admin(&self, login: &str) -> Result<Account> {
+        self.write(|| match self.account_by_login(login)? {
+            Some(a) if a.role == Role::Admin && a.active => Ok(a),
+            Some(mut a) => {
+                a.role = Role::Admin;
+                a.active = true;
+                self.update(&mut a)?;
+                Ok(a)
+            }
+            None => {
+                let mut a = Account {
+                    id: 0,
+                    login: login.to_string(),
+                    staff_id: None,
+                    role: Role::Admin,
+                    active: true,
+                    created_on: Date::today(),
+                    version: 0,
+                };
+                self.insert(&mut a)?;
+                Ok(a)
+            }
+        })
+    }
+}

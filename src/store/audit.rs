@@ -1,0 +1,96 @@
+//! The audit log: one row per write, in the same transaction, with the record before and
+//! after as JSON.
+
+use super::{Db, Result, now_stamp};
+use crate::domain::Id;
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct AuditEntry {
+    pub id: Id,
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub table_name: String,
+    pub row_id: Option<Id>,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+pub(crate) fn record<T: serde::Serialize>(
+    db: &Db,
+    action: &str,
+    table: &str,
+    row_id: Id,
+    before: Option<&T>,
+    after: Option<&T>,
+) -> Result<()> {
+    let js = |v: Option<&T>| v.map(|v| serde_json::to_string(v).unwrap_or_default());
+    record_json(db, action, table, Some(row_id), js(before), js(after))
+}
+
+pub(crate) fn record_json(
+    db: &Db,
+    action: &str,
+    table: &str,
+    row_id: Option<Id>,
+    before: Option<String>,
+    after: Option<String>,
+) -> Result<()> {
+    db.conn()
+        .prepare_cached(
+            "INSERT INTO audit_log (at, actor, action, table_name, row_id, before, after)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(rusqlite::params![
+            now_stamp(),
+            db.actor(),
+            action,
+            table,
+            row_id,
+            before,
+            after
+        ])?;
+    Ok(())
+}
+
+/// Who changed a row last, and when.
+pub(crate) fn last_change(db: &Db, table: &str, id: Id) -> Result<Option<(String, String)>> {
+    let mut st = db.conn().prepare_cached(
+        "SELECT actor, at FROM audit_log WHERE table_name = ?1 AND row_id = ?2
+         ORDER BY id DESC LIMIT 1",
+    )?;
+    let mut rows = st.query(rusqlite::params![table, id])?;
+    Ok(match rows.next()? {
+        Some(r) => Some((r.get(0)?, r.get(1)?)),
+        None => None,
+    })
+}
+
+impl Db {
+    /// The newest audit entries first, optionally for one table and row.
+    pub fn audit_entries(
+        &self,
+        table: Option<&str>,
+        row_id: Option<Id>,
+        limit: usize,
+    ) -> Result<Vec<AuditEntry>> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT id, at, actor, action, table_name, row_id, before, after FROM audit_log
+             WHERE (?1 IS NULL OR table_name = ?1) AND (?2 IS NULL OR row_id = ?2)
+             ORDER BY id DESC LIMIT ?3",
+        )?;
+        let rows = st.query_map(rusqlite::params![table, row_id, limit as i64], |r| {
+            Ok(AuditEntry {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                actor: r.get(2)?,
+                action: r.get(3)?,
+                table_name: r.get(4)?,
+                row_id: r.get(5)?,
+                before: r.get(6)?,
+                after: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,108 @@
+//! Awards: nominations and decisions; recipients (several for a group award).
+
+use super::record::{record, select_list};
+use super::{Db, Filter, Record, Result};
+use crate::domain::award::{Award, AwardKind, AwardRecipient};
+use crate::domain::staff::{Staff, StaffStatus};
+use crate::domain::{Date, FiscalYear, Id, Invalid, Problem};
+
+record!(
+    Award,
+    "awards",
+    [
+        kind,
+        fiscal_year,
+        title,
+        achievement,
+        group_name,
+        unit_id,
+        state,
+        nominated_on,
+        nominated_by,
+        decided_on,
+        decided_by,
+        awarded_on,
+    ]
+);
+record!(AwardRecipient, "award_recipients", [award_id, staff_id], {
+    fn check_stored(&self, db: &Db) -> Result<()> {
+        let staff: Staff = match db.find(self.staff_id)? {
+            Some(s) => s,
+            None => return Err(Invalid::one("staff_no", Problem::Unknown).into()),
+        };
+        let award: Award = match db.find(self.award_id)? {
+            Some(a) => a,
+            None => return Err(Invalid::one("award", Problem::Unknown).into()),
+        };
+        if staff.status == StaffStatus::Retired && !award.state.is_decided() {
+            return Err(Invalid::one(
+                "staff_no",
+                Problem::Rule {
+                    rule: "award_retired",
+                },
+            )
+            .into());
+        }
+        // Long service is earned: the years must be real by the nomination date.
+        if let Some(years) = award.kind.service_years() {
+            if award.nominated_on.years_since(staff.hire_date) < years {
+                return Err(Invalid::one(
+                    "staff_no",
+                    Problem::Rule {
+                        rule: "long_service_years",
+                    },
+                )
+                .into());
+            }
+        }
+        Ok(())
+    }
+});
+
+impl Db {
+    pub fn awards_in(&self, fy: FiscalYear) -> Result<Vec<Award>> {
+        self.all(vec![Filter::eq("fiscal_year", fy)], "nominated_on")
+    }
+
+    pub fn award_recipients(&self, award_id: Id) -> Result<Vec<AwardRecipient>> {
+        self.all(vec![Filter::eq("award_id", award_id)], "id")
+    }
+
+    /// Creates an award with its recipients in one transaction.
+    pub fn insert_award(&self, award: &mut Award, staff: &[Id]) -> Result<()> {
+        self.write(|| {
+            self.insert(award)?;
+            for &s in staff {
+                let mut r = AwardRecipient {
+                    id: 0,
+                    award_id: award.id,
+                    staff_id: s,
+                    version: 0,
+                };
+                self.insert(&mut r)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Active staff who complete `years` of service by `base` and have no long-service
+    /// award of that kind yet, by hire date.
+    pub fn long_service_candidates(&self, years: i32, base: Date) -> Result<Vec<Staff>> {
+        let Some(kind) = AwardKind::long_service(years) else {
+            return Err(Invalid::one("service_years", Problem::Malformed).into());
+        };
+        let sql = format!(
+            "SELECT {} FROM staff s WHERE s.status <> 'retired' AND s.hire_date <= ?1
+               AND NOT EXISTS (SELECT 1 FROM award_recipients r JOIN awards a ON a.id = r.award_id
+                 WHERE r.staff_id = s.id AND a.kind = ?2 AND a.state <> 'declined')
+             ORDER BY s.hire_date, s.staff_no",
+            select_list::<Staff>("s.")
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let rows = st.query_map(
+            rusqlite::params![base.add_years(-years).iso(), kind.code()],
+            |r| Staff::from_row(r),
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

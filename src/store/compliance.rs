@@ -1,0 +1,112 @@
+//! Compliance: yearly training and self-check per person; the incidents register.
+
+use super::record::{record, select_list};
+use super::{Db, Filter, Record, Result};
+use crate::domain::compliance::{ComplianceRecord, Incident};
+use crate::domain::{Date, FiscalYear, Id};
+
+record!(
+    ComplianceRecord,
+    "compliance_records",
+    [
+        staff_id,
+        fiscal_year,
+        due_on,
+        training_done_on,
+        self_check_done_on
+    ]
+);
+record!(
+    Incident,
+    "incidents",
+    [
+        kind,
+        occurred_on,
+        reported_on,
+        unit_id,
+        staff_id,
+        summary,
+        status,
+        outcome
+    ]
+);
+
+/// Completion in one unit: people with a record, and how many finished both parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnitCompletion {
+    pub unit_id: Id,
+    pub total: i64,
+    pub complete: i64,
+}
+
+impl UnitCompletion {
+    pub fn rate(&self) -> f64 {
+        if self.total == 0 {
+            0.0
+        } else {
+            self.complete as f64 / self.total as f64
+        }
+    }
+}
+
+impl Db {
+    pub fn compliance_of(&self, staff_id: Id, fy: FiscalYear) -> Result<Option<ComplianceRecord>> {
+        Ok(self
+            .all::<ComplianceRecord>(
+                vec![
+                    Filter::eq("staff_id", staff_id),
+                    Filter::eq("fiscal_year", fy),
+                ],
+                "id",
+            )?
+            .pop())
+    }
+
+    /// Records past their due date with training or self-check still open, oldest due first.
+    pub fn compliance_overdue(
+        &self,
+        fy: FiscalYear,
+        today: Date,
+        limit: usize,
+    ) -> Result<Vec<ComplianceRecord>> {
+        let sql = format!(
+            "SELECT {} FROM compliance_records WHERE fiscal_year = ?1 AND due_on < ?2
+               AND (training_done_on IS NULL OR self_check_done_on IS NULL)
+             ORDER BY due_on, id LIMIT ?3",
+            select_list::<ComplianceRecord>("")
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let rows = st.query_map(rusqlite::params![fy, today.iso(), limit as i64], |r| {
+            ComplianceRecord::from_row(r)
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Completion per unit (of the person's current unit) for a fiscal year.
+    pub fn compliance_by_unit(&self, fy: FiscalYear) -> Result<Vec<UnitCompletion>> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT s.unit_id, count(*),
+                    sum(c.training_done_on IS NOT NULL AND c.self_check_done_on IS NOT NULL)
+             FROM compliance_records c JOIN staff s ON s.id = c.staff_id
+             WHERE c.fiscal_year = ?1 GROUP BY s.unit_id ORDER BY s.unit_id",
+        )?;
+        let rows = st.query_map([fy], |r| {
+            Ok(UnitCompletion {
+                unit_id: r.get(0)?,
+                total: r.get(1)?,
+                complete: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn incidents(&self, limit: usize) -> Result<Vec<Incident>> {
+        let q = super::ListQuery {
+            sort: "reported_on",
+            dir: super::SortDir::Desc,
+            limit,
+            ..Default::default()
+        };
+        Ok(self.list(&q)?.rows)
+    }
+}

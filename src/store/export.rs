@@ -1,0 +1,605 @@
+//! Exports: every kind as rows of text cells under stable snake_case headers.
+//!
+//! Each kind is one SQL query whose columns are its headers, in order. Foreign keys come
+//! out as human keys (staff_no, unit_code, course_code), never internal ids, except where
+//! the id is itself the key (award, incident, PDCA cycle, audit row). Every query ends
+//! in an ORDER BY that is total (it ends in a unique column), so two exports of the same
+//! data are the same bytes. Rows are streamed: nothing holds a whole table.
+
+use rusqlite::types::ValueRef;
+
+use super::{Db, Result, StoreError};
+
+/// One exported value. Text stays text (a staff number "00123" is never a number).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Null,
+    Int(i64),
+    Real(f64),
+    Text(String),
+}
+
+impl Cell {
+    /// The cell as CSV text: `Null` is empty, a whole `Real` has no ".0" (8.0 → "8").
+    pub fn as_text(&self) -> String {
+        match self {
+            Cell::Null => String::new(),
+            Cell::Int(i) => i.to_string(),
+            // Display of f64 writes the shortest form that reads back: 7.5, 8, 0.1.
+            Cell::Real(f) => f.to_string(),
+            Cell::Text(s) => s.clone(),
+        }
+    }
+
+    fn from_sql(v: ValueRef<'_>) -> Cell {
+        match v {
+            ValueRef::Null => Cell::Null,
+            ValueRef::Integer(i) => Cell::Int(i),
+            ValueRef::Real(f) => Cell::Real(f),
+            ValueRef::Text(t) => Cell::Text(String::from_utf8_lossy(t).into_owned()),
+            // STRICT tables hold no blobs; should one appear, it is not exportable text.
+            ValueRef::Blob(_) => Cell::Null,
+        }
+    }
+}
+
+/// One exportable kind: its name on the command line, its headers, and its query.
+pub struct ExportKind {
+    pub name: &'static str,
+    pub headers: &'static [&'static str],
+    sql: &'static str,
+}
+
+impl std::fmt::Debug for ExportKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ExportKind")
+            .field("name", &self.name)
+            .finish()
+    }
+}
+
+/// Every kind, in the order `jinji export` lists them.
+#[rustfmt::skip]
+pub const KINDS: &[ExportKind] = &[
+    ExportKind {
+        name: "units",
+        headers: &[
+            "unit_code", "name", "parent_code", "kind", "kana", "valid_from", "valid_to",
+        ],
+        sql: "SELECT u.code, u.name, p.code, u.kind, u.kana, u.valid_from, u.valid_to
+              FROM units u LEFT JOIN units p ON p.id = u.parent_id
+              ORDER BY u.code",
+    },
+    ExportKind {
+        name: "staff",
+        headers: &[
+            "staff_no", "family_name", "given_name", "family_kana", "given_kana", "birth_date",
+            "hire_date", "unit_code", "position", "grade", "job_type", "track", "status", "sex",
+            "retire_date", "supervisor_staff_no", "email", "phone",
+        ],
+        sql: "SELECT s.staff_no, s.family_name, s.given_name, s.family_kana, s.given_kana,
+                     s.birth_date, s.hire_date, u.code, s.position, s.grade, s.job_type, s.track,
+                     s.status, s.sex, s.retire_date, sup.staff_no, s.email, s.phone
+              FROM staff s JOIN units u ON u.id = s.unit_id
+              LEFT JOIN staff sup ON sup.id = s.supervisor_id
+              ORDER BY s.staff_no",
+    },
+    ExportKind {
+        name: "accounts",
+        headers: &["login", "staff_no", "role", "active", "created_on"],
+        sql: "SELECT a.login, s.staff_no, a.role, a.active, a.created_on
+              FROM accounts a LEFT JOIN staff s ON s.id = a.staff_id
+              ORDER BY a.login",
+    },
+    ExportKind {
+        name: "self_reports",
+        headers: &[
+            "staff_no", "fiscal_year", "submitted", "transfer_wish", "wish_unit_1",
+            "wish_unit_2", "wish_unit_3", "submitted_on", "promotion_exam", "career_goal",
+            "wished_fields", "self_dev_plan",
+        ],
+        sql: "SELECT s.staff_no, r.fiscal_year, (r.submitted_on IS NOT NULL), r.transfer_wish,
+                     w1.code, w2.code, w3.code, r.submitted_on, r.promotion_exam, r.career_goal,
+                     r.wished_fields, r.self_dev_plan
+              FROM self_reports r JOIN staff s ON s.id = r.staff_id
+              LEFT JOIN units w1 ON w1.id = r.wish_unit1_id
+              LEFT JOIN units w2 ON w2.id = r.wish_unit2_id
+              LEFT JOIN units w3 ON w3.id = r.wish_unit3_id
+              ORDER BY s.staff_no, r.fiscal_year",
+    },
+    ExportKind {
+        name: "qualifications",
+        headers: &["staff_no", "name", "acquired_on", "expires_on", "issuer"],
+        sql: "SELECT s.staff_no, q.name, q.acquired_on, q.expires_on, q.issuer
+              FROM qualifications q JOIN staff s ON s.id = q.staff_id
+              ORDER BY s.staff_no, q.acquired_on, q.name, q.id",
+    },
+    ExportKind {
+        name: "interviews",
+        headers: &["staff_no", "held_on", "interviewer_staff_no", "notes"],
+        sql: "SELECT s.staff_no, c.held_on, i.staff_no, c.notes
+              FROM career_interviews c JOIN staff s ON s.id = c.staff_id
+              LEFT JOIN staff i ON i.id = c.interviewer_id
+              ORDER BY s.staff_no, c.held_on, c.id",
+    },
+    ExportKind {
+        name: "evaluations",
+        headers: &[
+            "fiscal_year", "kind", "staff_no", "evaluator1_staff_no", "evaluator2_staff_no",
+            "state", "grade", "term", "self_rating", "first_rating", "second_rating",
+            "start_interview_on", "end_interview_on", "disclosed_on", "response",
+        ],
+        sql: "SELECT p.fiscal_year, p.kind, s.staff_no, e1.staff_no, e2.staff_no, e.state,
+                     e.grade, p.term, e.self_rating, e.first_rating, e.second_rating,
+                     e.start_interview_on, e.end_interview_on, e.disclosed_on, e.response
+              FROM evaluations e JOIN eval_periods p ON p.id = e.period_id
+              JOIN staff s ON s.id = e.staff_id
+              LEFT JOIN staff e1 ON e1.id = e.evaluator1_id
+              LEFT JOIN staff e2 ON e2.id = e.evaluator2_id
+              ORDER BY p.fiscal_year, p.kind, p.term, s.staff_no",
+    },
+    ExportKind {
+        name: "themes",
+        headers: &[
+            "staff_no", "fiscal_year", "title", "target", "difficulty", "weight", "progress",
+            "achievement", "midterm_on",
+        ],
+        sql: "SELECT s.staff_no, t.fiscal_year, t.title, t.target, t.difficulty, t.weight,
+                     t.progress, t.achievement, t.midterm_on
+              FROM themes t JOIN staff s ON s.id = t.staff_id
+              ORDER BY s.staff_no, t.fiscal_year, t.id",
+    },
+    ExportKind {
+        name: "assignments",
+        headers: &[
+            "staff_no", "unit_code", "position", "start_date", "end_date", "reason",
+        ],
+        sql: "SELECT s.staff_no, u.code, a.position, a.start_date, a.end_date, a.reason
+              FROM assignments a JOIN staff s ON s.id = a.staff_id
+              JOIN units u ON u.id = a.unit_id
+              ORDER BY s.staff_no, a.start_date, a.id",
+    },
+    ExportKind {
+        name: "courses",
+        headers: &[
+            "course_code", "title", "category", "hours", "provider", "since", "until",
+            "required_for",
+        ],
+        // required_for: position codes in rank order (most senior first), then code order.
+        sql: "SELECT c.code, c.title, c.category, c.hours, c.provider, c.since, c.until,
+                     (SELECT group_concat(r.position, ';' ORDER BY CASE r.position
+                         WHEN 'director' THEN 0 WHEN 'section_chief' THEN 1
+                         WHEN 'deputy_chief' THEN 2 WHEN 'team_chief' THEN 3
+                         WHEN 'senior' THEN 4 ELSE 5 END, r.position)
+                      FROM course_requirements r WHERE r.course_id = c.id)
+              FROM courses c
+              ORDER BY c.code",
+    },
+    ExportKind {
+        name: "sessions",
+        headers: &[
+            "course_code", "fiscal_year", "starts_on", "ends_on", "place", "capacity",
+            "enrolled",
+        ],
+        sql: "SELECT c.code, t.fiscal_year, t.starts_on, t.ends_on, t.place, t.capacity,
+                     (SELECT count(*) FROM enrolments e
+                      WHERE e.session_id = t.id AND e.state <> 'cancelled')
+              FROM training_sessions t JOIN courses c ON c.id = t.course_id
+              ORDER BY c.code, t.starts_on, t.id",
+    },
+    ExportKind {
+        name: "enrolments",
+        headers: &[
+            "staff_no", "course_code", "fiscal_year", "state", "hours", "starts_on",
+            "applied_on", "completed_on",
+        ],
+        sql: "SELECT s.staff_no, c.code, t.fiscal_year, e.state, e.hours, t.starts_on,
+                     e.applied_on, e.completed_on
+              FROM enrolments e JOIN staff s ON s.id = e.staff_id
+              JOIN training_sessions t ON t.id = e.session_id
+              JOIN courses c ON c.id = t.course_id
+              ORDER BY s.staff_no, t.starts_on, c.code, e.id",
+    },
+    ExportKind {
+        name: "ojt",
+        headers: &[
+            "mentor_staff_no", "mentee_staff_no", "start_date", "end_date", "fiscal_year",
+            "goal", "logs",
+        ],
+        sql: "SELECT m.staff_no, n.staff_no, o.start_date, o.end_date, o.fiscal_year, o.goal,
+                     (SELECT count(*) FROM ojt_logs l WHERE l.pair_id = o.id)
+              FROM ojt_pairs o JOIN staff m ON m.id = o.mentor_id
+              JOIN staff n ON n.id = o.mentee_id
+              ORDER BY o.fiscal_year, m.staff_no, n.staff_no, o.start_date, o.id",
+    },
+    ExportKind {
+        name: "awards",
+        headers: &[
+            "id", "kind", "staff_no", "state", "decided_on", "fiscal_year", "title",
+            "group_name", "unit_code", "nominated_on", "awarded_on",
+        ],
+        // One row per recipient; an award nobody has been named for yet gives one row.
+        sql: "SELECT a.id, a.kind, s.staff_no, a.state, a.decided_on, a.fiscal_year, a.title,
+                     a.group_name, u.code, a.nominated_on, a.awarded_on
+              FROM awards a LEFT JOIN award_recipients r ON r.award_id = a.id
+              LEFT JOIN staff s ON s.id = r.staff_id
+              LEFT JOIN units u ON u.id = a.unit_id
+              ORDER BY a.id, s.staff_no",
+    },
+    ExportKind {
+        name: "compliance",
+        headers: &[
+            "staff_no", "fiscal_year", "training_done", "self_check_done", "due_on",
+            "training_done_on", "self_check_done_on",
+        ],
+        sql: "SELECT s.staff_no, c.fiscal_year, (c.training_done_on IS NOT NULL),
+                     (c.self_check_done_on IS NOT NULL), c.due_on, c.training_done_on,
+                     c.self_check_done_on
+              FROM compliance_records c JOIN staff s ON s.id = c.staff_id
+              ORDER BY s.staff_no, c.fiscal_year",
+    },
+    ExportKind {
+        name: "incidents",
+        headers: &[
+            "id", "kind", "occurred_on", "reported_on", "unit_code", "staff_no", "status",
+            "summary", "outcome",
+        ],
+        sql: "SELECT i.id, i.kind, i.occurred_on, i.reported_on, u.code, s.staff_no, i.status,
+                     i.summary, i.outcome
+              FROM incidents i LEFT JOIN units u ON u.id = i.unit_id
+              LEFT JOIN staff s ON s.id = i.staff_id
+              ORDER BY i.id",
+    },
+    ExportKind {
+        name: "pdca",
+        headers: &[
+            "id", "owner_staff_no", "owner_unit_code", "fiscal_year", "phase", "prev_id",
+            "progress", "title", "metric", "metric_unit", "baseline", "target", "result",
+        ],
+        sql: "SELECT p.id, s.staff_no, u.code, p.fiscal_year, p.phase, p.prev_id, p.progress,
+                     p.title, p.metric, p.metric_unit, p.baseline, p.target, p.result
+              FROM pdca_cycles p LEFT JOIN staff s ON s.id = p.owner_staff_id
+              LEFT JOIN units u ON u.id = p.owner_unit_id
+              ORDER BY p.id",
+    },
+    ExportKind {
+        name: "surveys",
+        headers: &["unit_code", "conducted_on", "topic", "score", "responses"],
+        sql: "SELECT u.code, v.conducted_on, v.topic, v.score, v.responses
+              FROM surveys v JOIN units u ON u.id = v.unit_id
+              ORDER BY u.code, v.conducted_on, v.topic, v.id",
+    },
+    ExportKind {
+        name: "audit",
+        headers: &[
+            "id", "at", "actor", "action", "table_name", "row_id", "before", "after",
+        ],
+        sql: "SELECT id, at, actor, action, table_name, row_id, \"before\", \"after\"
+              FROM audit_log ORDER BY id",
+    },
+];
+
+/// The kind named `name` (as typed on the command line), if there is one.
+pub fn kind(name: &str) -> Option<&'static ExportKind> {
+    KINDS.iter().find(|k| k.name == name)
+}
+
+/// Every kind's name, in `KINDS` order (for usage messages).
+pub fn kind_names() -> Vec<&'static str> {
+    KINDS.iter().map(|k| k.name).collect()
+}
+
+impl Db {
+    /// Streams the rows of one kind (no whole-table Vec: 100,000 staff must export in
+    /// constant memory), calling `each` per row with cells in header order. An error from
+    /// `each` stops the export and is returned.
+    pub fn export_rows(
+        &self,
+        kind: &ExportKind,
+        mut each: impl FnMut(&[Cell]) -> Result<()>,
+    ) -> Result<()> {
+        let mut st = self.conn().prepare_cached(kind.sql)?;
+        let n = st.column_count();
+        if n != kind.headers.len() {
+            return Err(StoreError::Sql(format!(
+                "export {}: query gives {n} columns for {} headers",
+                kind.name,
+                kind.headers.len()
+            )));
+        }
+        let mut rows = st.query([])?;
+        let mut cells = Vec::with_capacity(n);
+        while let Some(r) = rows.next()? {
+            cells.clear();
+            for i in 0..n {
+                cells.push(Cell::from_sql(r.get_ref(i)?));
+            }
+            each(&cells)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::award::{Award, AwardKind, AwardState};
+    use crate::domain::staff::{JobType, Position, Sex, Staff, StaffStatus, Track};
+    use crate::domain::training::{Course, CourseCategory, CourseRequirement};
+    use crate::domain::unit::{Unit, UnitKind};
+    use crate::domain::{Date, Id};
+
+    /// The contract: each kind's headers start with exactly these.
+    #[rustfmt::skip]
+    const CONTRACT: &[(&str, &[&str])] = &[
+        ("units", &["unit_code", "name", "parent_code", "kind"]),
+        ("staff", &["staff_no", "family_name", "given_name", "family_kana", "given_kana",
+            "birth_date", "hire_date", "unit_code", "position", "grade", "job_type", "track",
+            "status"]),
+        ("accounts", &["login", "staff_no", "role"]),
+        ("self_reports", &["staff_no", "fiscal_year", "submitted", "transfer_wish",
+            "wish_unit_1", "wish_unit_2", "wish_unit_3"]),
+        ("qualifications", &["staff_no", "name", "acquired_on", "expires_on"]),
+        ("interviews", &["staff_no", "held_on", "interviewer_staff_no", "notes"]),
+        ("evaluations", &["fiscal_year", "kind", "staff_no", "evaluator1_staff_no",
+            "evaluator2_staff_no", "state", "grade"]),
+        ("themes", &["staff_no", "fiscal_year", "title", "target", "difficulty", "weight",
+            "progress"]),
+        ("assignments", &["staff_no", "unit_code", "position", "start_date", "end_date",
+            "reason"]),
+        ("courses", &["course_code", "title", "category"]),
+        ("sessions", &["course_code", "fiscal_year", "starts_on", "ends_on", "place",
+            "capacity"]),
+        ("enrolments", &["staff_no", "course_code", "fiscal_year", "state", "hours"]),
+        ("ojt", &["mentor_staff_no", "mentee_staff_no", "start_date", "end_date"]),
+        ("awards", &["id", "kind", "staff_no", "state", "decided_on"]),
+        ("compliance", &["staff_no", "fiscal_year", "training_done", "self_check_done"]),
+        ("incidents", &["id", "kind", "occurred_on", "reported_on", "unit_code", "staff_no",
+            "status", "summary", "outcome"]),
+        ("pdca", &["id", "owner_staff_no", "owner_unit_code", "fiscal_year", "phase", "prev_id",
+            "progress"]),
+        ("surveys", &["unit_code", "conducted_on", "topic", "score", "responses"]),
+        ("audit", &["id", "at", "actor", "action", "table_name", "row_id", "before", "after"]),
+    ];
+
+    fn rows(db: &Db, name: &str) -> Vec<Vec<String>> {
+        let mut out = Vec::new();
+        let k = kind(name).expect("known kind");
+        db.export_rows(k, |r| {
+            out.push(r.iter().map(Cell::as_text).collect());
+            Ok(())
+        })
+        .expect("export runs");
+        out
+    }
+
+    fn col(name: &str, header: &str) -> usize {
+        let k = kind(name).expect("known kind");
+        k.headers
+            .iter()
+            .position(|h| *h == header)
+            .expect("known header")
+    }
+
+    fn staff(db: &Db, no: &str, unit_id: Id) -> Id {
+        let mut s = Staff {
+            id: 0,
+            staff_no: no.into(),
+            family_name: "山田".into(),
+            given_name: "花子".into(),
+            family_kana: "ヤマダ".into(),
+            given_kana: "ハナコ".into(),
+            sex: Sex::Female,
+            birth_date: Date::from_ymd(1980, 5, 1),
+            hire_date: Date::from_ymd(2003, 4, 1),
+            unit_id,
+            position: Position::Clerk,
+            grade: 2,
+            job_type: JobType::Office,
+            track: Track::Generalist,
+            status: StaffStatus::Active,
+            retire_date: None,
+            supervisor_id: None,
+            email: String::new(),
+            phone: String::new(),
+            version: 0,
+        };
+        db.insert(&mut s).expect("staff inserted");
+        s.id
+    }
+
+    fn sample() -> Db {
+        let db = Db::open_in_memory().expect("db");
+        // A dummy first unit so that unit ids and staff ids differ from their codes.
+        for (code, parent) in [("Z9", None), ("A1", None)] {
+            let mut u = Unit {
+                id: 0,
+                code: code.into(),
+                name: "区民課".into(),
+                kana: String::new(),
+                parent_id: parent,
+                kind: UnitKind::Section,
+                valid_from: Date::from_ymd(2000, 4, 1),
+                valid_to: None,
+                version: 0,
+            };
+            db.insert(&mut u).expect("unit inserted");
+        }
+        let unit = db.unit_by_code("A1").expect("query").expect("unit").id;
+        let ids: Vec<Id> = ["00123", "00045", "00200"]
+            .iter()
+            .map(|n| staff(&db, n, unit))
+            .collect();
+        let award = |group: &str| Award {
+            id: 0,
+            kind: AwardKind::Merit,
+            fiscal_year: 2024,
+            title: "窓口改善".into(),
+            achievement: String::new(),
+            group_name: group.into(),
+            unit_id: Some(unit),
+            state: AwardState::Nominated,
+            nominated_on: Date::from_ymd(2024, 10, 1),
+            nominated_by: None,
+            decided_on: None,
+            decided_by: None,
+            awarded_on: None,
+            version: 0,
+        };
+        db.insert_award(&mut award("窓口班"), &ids)
+            .expect("group award");
+        db.insert_award(&mut award(""), &[]).expect("empty award");
+        let mut c = Course {
+            id: 0,
+            code: "C01".into(),
+            title: "接遇".into(),
+            category: CourseCategory::PowerUp,
+            hours: 7.5,
+            provider: String::new(),
+            since: Date::from_ymd(2020, 4, 1),
+            until: None,
+            version: 0,
+        };
+        db.insert(&mut c).expect("course");
+        for position in [Position::Clerk, Position::Director] {
+            let mut r = CourseRequirement {
+                id: 0,
+                course_id: c.id,
+                position,
+                version: 0,
+            };
+            db.insert(&mut r).expect("requirement");
+        }
+        db
+    }
+
+    #[test]
+    fn kinds_are_the_nineteen_in_order() {
+        let want = [
+            "units",
+            "staff",
+            "accounts",
+            "self_reports",
+            "qualifications",
+            "interviews",
+            "evaluations",
+            "themes",
+            "assignments",
+            "courses",
+            "sessions",
+            "enrolments",
+            "ojt",
+            "awards",
+            "compliance",
+            "incidents",
+            "pdca",
+            "surveys",
+            "audit",
+        ];
+        assert_eq!(kind_names(), want);
+        assert_eq!(CONTRACT.iter().map(|c| c.0).collect::<Vec<_>>(), want);
+    }
+
+    #[test]
+    fn headers_start_with_the_contract() {
+        for (name, cols) in CONTRACT {
+            let k = kind(name).expect("known kind");
+            assert!(k.headers.starts_with(cols), "{name}: {:?}", k.headers);
+            let mut seen = std::collections::HashSet::new();
+            for h in k.headers {
+                assert!(seen.insert(*h), "{name}: duplicate header {h}");
+                assert!(
+                    h.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_kind_runs_on_an_empty_database() {
+        let db = Db::open_in_memory().expect("db");
+        for k in KINDS {
+            let mut n = 0;
+            db.export_rows(k, |r| {
+                assert_eq!(r.len(), k.headers.len());
+                n += 1;
+                Ok(())
+            })
+            .unwrap_or_else(|e| panic!("{}: {e}", k.name));
+            // The audit log may hold the migration's entries; every other table is empty.
+            if k.name != "audit" {
+                assert_eq!(n, 0, "{}", k.name);
+            }
+        }
+    }
+
+    #[test]
+    fn exports_human_keys_in_a_stable_order() {
+        let db = sample();
+        for k in KINDS {
+            db.export_rows(k, |r| {
+                assert_eq!(r.len(), k.headers.len(), "{}", k.name);
+                Ok(())
+            })
+            .unwrap_or_else(|e| panic!("{}: {e}", k.name));
+        }
+        let staff = rows(&db, "staff");
+        let nos: Vec<&str> = staff.iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(nos, ["00045", "00123", "00200"]);
+        assert!(staff.iter().all(|r| r[col("staff", "unit_code")] == "A1"));
+        assert_eq!(rows(&db, "staff"), staff, "same data, same rows");
+
+        let courses = rows(&db, "courses");
+        assert_eq!(courses.len(), 1);
+        assert_eq!(courses[0][col("courses", "hours")], "7.5");
+        assert_eq!(courses[0][col("courses", "required_for")], "director;clerk");
+    }
+
+    #[test]
+    fn staff_no_stays_text() {
+        let db = sample();
+        db.export_rows(kind("staff").expect("kind"), |r| {
+            assert!(matches!(&r[0], Cell::Text(s) if s.starts_with('0')));
+            assert!(matches!(r[col("staff", "grade")], Cell::Int(2)));
+            Ok(())
+        })
+        .expect("export");
+    }
+
+    #[test]
+    fn a_group_award_gives_one_row_per_recipient() {
+        let db = sample();
+        let awards = rows(&db, "awards");
+        assert_eq!(awards.len(), 4);
+        let (id, no) = (col("awards", "id"), col("awards", "staff_no"));
+        let group: Vec<&str> = awards[..3].iter().map(|r| r[no].as_str()).collect();
+        assert_eq!(group, ["00045", "00123", "00200"]);
+        assert!(awards[..3].iter().all(|r| r[id] == awards[0][id]));
+        assert_ne!(awards[3][id], awards[0][id]);
+        assert_eq!(awards[3][no], "");
+        assert_eq!(awards[0][col("awards", "unit_code")], "A1");
+    }
+
+    #[test]
+    fn unknown_kind_and_cell_text() {
+        assert!(kind("nope").is_none());
+        assert_eq!(Cell::Null.as_text(), "");
+        assert_eq!(Cell::Real(7.5).as_text(), "7.5");
+        assert_eq!(Cell::Real(8.0).as_text(), "8");
+        assert_eq!(Cell::Int(-3).as_text(), "-3");
+        assert_eq!(Cell::Text("00123".into()).as_text(), "00123");
+    }
+
+    #[test]
+    fn an_error_from_the_callback_stops_the_export() {
+        let db = sample();
+        let mut n = 0;
+        let r = db.export_rows(kind("staff").expect("kind"), |_| {
+            n += 1;
+            Err(StoreError::Denied("stop".into()))
+        });
+        assert!(matches!(r, Err(StoreError::Denied(_))));
+        assert_eq!(n, 1);
+    }
+}

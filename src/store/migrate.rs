@@ -1,0 +1,72 @@
+//! Schema migrations (rusqlite_migration, tracked in `user_version`). A database newer
+//! than this program is refused; an older one is backed up before it is migrated.
+
+use rusqlite_migration::{M, Migrations};
+
+use super::{Db, Result, StoreError};
+
+const STEPS: &[&str] = &[include_str!("migrations/001_init.sql")];
+
+/// The schema version this program writes.
+pub const SCHEMA_VERSION: i64 = STEPS.len() as i64;
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(STEPS.iter().map(|s| M::up(s)).collect())
+}
+
+pub(crate) fn user_version(db: &Db) -> Result<i64> {
+    Ok(db
+        .conn()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Refuses a database from a newer jinji, or a SQLite file that is not ours.
+pub(crate) fn ensure_known(db: &Db) -> Result<()> {
+    let v = user_version(db)?;
+    if v > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            path: db.path().into(),
+            found: v,
+            known: SCHEMA_VERSION,
+        });
+    }
+    if v == 0 {
+        let tables: i64 = db.conn().query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )?;
+        if tables > 0 {
+            return Err(StoreError::NotADatabase {
+                path: db.path().into(),
+            });
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn run(db: &mut Db) -> Result<()> {
+    ensure_known(db)?;
+    let v = user_version(db)?;
+    if v == SCHEMA_VERSION {
+        return Ok(());
+    }
+    if v > 0 && db.path().to_str() != Some(":memory:") {
+        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
+        let mut name = db.path().as_os_str().to_owned();
+        name.push(format!(".schema{v}-{stamp}.bak"));
+        db.backup_to(std::path::Path::new(&name))?;
+    }
+    migrations()
+        .to_latest(&mut db.conn)
+        .map_err(|e| StoreError::Sql(format!("migration failed: {e}")))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_are_valid() {
+        assert!(super::migrations().validate().is_ok());
+    }
+}

@@ -1,0 +1,338 @@
+//! The repository layer: one SQLite file, migrations, audit, and one module per area.
+//! No rusqlite type crosses out of this module: callers see domain types and `StoreError`.
+
+mod audit;
+mod col;
+pub mod export;
+mod list;
+mod migrate;
+mod record;
+
+pub mod accounts;
+pub mod awards;
+pub mod career;
+pub mod compliance;
+pub mod evaluation;
+pub mod pdca;
+pub mod placement;
+pub mod settings;
+pub mod staff;
+pub mod summary;
+pub mod training;
+pub mod units;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+pub use audit::AuditEntry;
+pub use list::{Cursor, Filter, ListQuery, Op, Page, SortDir, Val};
+pub use migrate::SCHEMA_VERSION;
+pub use record::Record;
+
+use crate::domain::Invalid;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0}")]
+    Invalid(#[from] Invalid),
+    #[error("{table} #{id} was changed by {by} at {at}; reload before saving")]
+    Conflict {
+        table: &'static str,
+        id: i64,
+        by: String,
+        at: String,
+    },
+    #[error("{table} #{id} not found")]
+    NotFound { table: &'static str, id: i64 },
+    #[error("the database is busy (another user is writing); try again")]
+    Busy,
+    #[error("the disk is full; nothing was written")]
+    DiskFull,
+    #[error("{path}: not a jinji database (not SQLite, or damaged)")]
+    NotADatabase { path: PathBuf },
+    #[error(
+        "{path}: made by a newer jinji (schema {found}, this program knows {known}); update jinji"
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error("{path}: {reason}")]
+    Io { path: PathBuf, reason: String },
+    #[error("{path}: the database is read-only here")]
+    ReadOnly { path: PathBuf },
+    #[error("permission denied: {0}")]
+    Denied(String),
+    #[error("database error: {0}")]
+    Sql(String),
+}
+
+impl StoreError {
+    /// Bad input (exit 2) as opposed to a failure of the system (exit 1).
+    pub fn is_user_error(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Invalid(_)
+                | StoreError::Conflict { .. }
+                | StoreError::NotFound { .. }
+                | StoreError::NotADatabase { .. }
+                | StoreError::NewerSchema { .. }
+                | StoreError::Denied(_)
+        )
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode as C;
+        if let rusqlite::Error::SqliteFailure(f, _) = &e {
+            match f.code {
+                C::DatabaseBusy | C::DatabaseLocked => return StoreError::Busy,
+                C::DiskFull => return StoreError::DiskFull,
+                C::NotADatabase | C::DatabaseCorrupt => {
+                    return StoreError::NotADatabase {
+                        path: PathBuf::new(),
+                    };
+                }
+                C::ReadOnly => {
+                    return StoreError::ReadOnly {
+                        path: PathBuf::new(),
+                    };
+                }
+                _ => {}
+            }
+        }
+        StoreError::Sql(e.to_string())
+    }
+}
+
+/// How to open a database file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    /// Create the file (0600) if it does not exist; migrate to the current schema.
+    Create,
+    /// The file must exist; migrate it if it is older.
+    Existing,
+    /// The file must exist; nothing is written (for `check`, `backup`, `export`).
+    ReadOnly,
+}
+
+/// One open database and the login that writes through it (for the audit log).
+pub struct Db {
+    conn: Connection,
+    path: PathBuf,
+    actor: String,
+}
+
+impl Db {
+    pub fn open(path: &Path, mode: OpenMode) -> Result<Db> {
+        let exists = path.exists();
+        if !exists && mode != OpenMode::Create {
+            return Err(StoreError::Io {
+                path: path.into(),
+                reason: "no such database file".into(),
+            });
+        }
+        if !exists {
+            create_private_file(path)?;
+        }
+        let flags = match mode {
+            OpenMode::ReadOnly => {
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            }
+            _ => OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        };
+        let conn =
+            Connection::open_with_flags(path, flags).map_err(|e| with_path(e.into(), path))?;
+        let mut db = Db {
+            conn,
+            path: path.into(),
+            actor: "system".into(),
+        };
+        // Refuse a file that is not ours (or is newer) before anything is written to it,
+        // not even the switch to WAL.
+        db.conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))
+            .map_err(|e| with_path(e.into(), path))?;
+        migrate::ensure_known(&db)?;
+        db.configure(mode).map_err(|e| with_path(e, path))?;
+        if mode != OpenMode::ReadOnly {
+            migrate::run(&mut db)?;
+        }
+        Ok(db)
+    }
+
+    /// A private in-memory database (tests, benchmarks).
+    pub fn open_in_memory() -> Result<Db> {
+        let conn = Connection::open_in_memory()?;
+        let mut db = Db {
+            conn,
+            path: PathBuf::from(":memory:"),
+            actor: "system".into(),
+        };
+        db.configure(OpenMode::Create)?;
+        migrate::run(&mut db)?;
+        Ok(db)
+    }
+
+    fn configure(&self, mode: OpenMode) -> Result<()> {
+        if mode != OpenMode::ReadOnly {
+            self.conn.pragma_update(None, "journal_mode", "WAL")?;
+            self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        }
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        self.conn
+            .busy_timeout(std::time::Duration::from_millis(5000))?;
+        self.conn.set_prepared_statement_cache_capacity(128);
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The login written into the audit log for every change.
+    pub fn set_actor(&mut self, login: &str) {
+        self.actor = login.to_string();
+    }
+
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    pub fn set_busy_timeout(&self, ms: u64) -> Result<()> {
+        Ok(self
+            .conn
+            .busy_timeout(std::time::Duration::from_millis(ms))?)
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction: all of it is written, or none. Nested calls
+    /// join the outer transaction, so store functions compose into one batch.
+    pub fn write<R>(&self, f: impl FnOnce() -> Result<R>) -> Result<R> {
+        if !self.conn.is_autocommit() {
+            return f();
+        }
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| with_path(e.into(), &self.path))?;
+        match f() {
+            Ok(r) => match self.conn.execute_batch("COMMIT") {
+                Ok(()) => Ok(r),
+                Err(e) => {
+                    let _ = self.conn.execute_batch("ROLLBACK");
+                    Err(with_path(e.into(), &self.path))
+                }
+            },
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(with_path(e, &self.path))
+            }
+        }
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// `PRAGMA quick_check` and `foreign_key_check`; the problems found, empty when sound.
+    pub fn integrity_problems(&self) -> Result<Vec<String>> {
+        let mut out = Vec::new();
+        let mut st = self.conn.prepare("PRAGMA quick_check")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        for r in rows {
+            let r = r?;
+            if r != "ok" {
+                out.push(r);
+            }
+        }
+        let mut st = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let rows = st.query_map([], |r| {
+            Ok(format!(
+                "foreign key: {} row {} → {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<i64>>(1)?.unwrap_or(0),
+                r.get::<_, String>(2)?
+            ))
+        })?;
+        for r in rows {
+            out.push(r?);
+        }
+        Ok(out)
+    }
+
+    /// Copies the database to `dest` through SQLite's online backup API (consistent while
+    /// others write). The copy is created 0600.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        if dest.exists() {
+            return Err(StoreError::Io {
+                path: dest.into(),
+                reason: "file exists; not overwritten".into(),
+            });
+        }
+        create_private_file(dest)?;
+        let mut to = Connection::open(dest).map_err(|e| with_path(e.into(), dest))?;
+        let b = rusqlite::backup::Backup::new(&self.conn, &mut to)?;
+        b.run_to_completion(256, std::time::Duration::from_millis(0), None)
+            .map_err(|e| with_path(e.into(), dest))?;
+        Ok(())
+    }
+}
+
+/// Attaches the file path to errors that concern the file itself.
+fn with_path(e: StoreError, path: &Path) -> StoreError {
+    match e {
+        StoreError::NotADatabase { .. } => StoreError::NotADatabase { path: path.into() },
+        StoreError::ReadOnly { .. } => StoreError::ReadOnly { path: path.into() },
+        StoreError::Sql(reason) if reason.contains("unable to open") => StoreError::Io {
+            path: path.into(),
+            reason,
+        },
+        e => e,
+    }
+}
+
+/// Creates an empty file only its owner may read and write, before SQLite touches it
+/// (its -wal and -shm files take the same mode).
+pub fn create_private_file(path: &Path) -> Result<()> {
+    let io = |e: std::io::Error| StoreError::Io {
+        path: path.into(),
+        reason: e.to_string(),
+    };
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => {
+            return Err(StoreError::Io {
+                path: path.into(),
+                reason: format!("directory {} does not exist", dir.display()),
+            });
+        }
+        _ => {}
+    }
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    o.open(path).map_err(io)?;
+    Ok(())
+}
+
+/// Today's time stamp for the audit log, UTC, to the second.
+pub(crate) fn now_stamp() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+impl Db {
+    /// Moves the write-ahead log into the main file (after a large batch), so the file
+    /// is complete on its own.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+}

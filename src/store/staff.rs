@@ -1,0 +1,129 @@
+//! Staff: the roster.
+
+use super::record::record;
+use super::{Db, Filter, ListQuery, Page, Result};
+use crate::domain::staff::{Staff, StaffStatus};
+use crate::domain::unit::Unit;
+use crate::domain::{Date, Id, Invalid, Problem};
+
+record!(
+    Staff,
+    "staff",
+    [
+        staff_no,
+        family_name,
+        given_name,
+        family_kana,
+        given_kana,
+        sex,
+        birth_date,
+        hire_date,
+        unit_id,
+        position,
+        grade,
+        job_type,
+        track,
+        status,
+        retire_date,
+        supervisor_id,
+        email,
+        phone,
+    ],
+    {
+        fn check_stored(&self, db: &Db) -> Result<()> {
+            let unit: Option<Unit> = db.find(self.unit_id)?;
+            match unit {
+                None => return Err(Invalid::one("unit_code", Problem::Unknown).into()),
+                Some(u) if u.valid_to.is_some() && self.status != StaffStatus::Retired => {
+                    return Err(Invalid::one(
+                        "unit_code",
+                        Problem::Rule {
+                            rule: "unit_abolished",
+                        },
+                    )
+                    .into());
+                }
+                Some(_) => {}
+            }
+            if let Some(s) = self.supervisor_id {
+                if db.find::<Staff>(s)?.is_none() {
+                    return Err(Invalid::one("supervisor", Problem::Unknown).into());
+                }
+            }
+            Ok(())
+        }
+    }
+);
+
+impl Db {
+    pub fn staff_by_no(&self, staff_no: &str) -> Result<Option<Staff>> {
+        Ok(self
+            .all::<Staff>(vec![Filter::eq("staff_no", staff_no)], "staff_no")?
+            .pop())
+    }
+
+    /// One page of the people in a unit's subtree, in staff-number order.
+    pub fn staff_in_subtree(
+        &self,
+        root: Id,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<Page<Staff>> {
+        let units = self.unit_subtree(root)?;
+        let list = units
+            .iter()
+            .map(|u| u.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
+        let sql = format!(
+            "SELECT {} FROM staff WHERE unit_id IN ({list}) AND staff_no > ?1
+             ORDER BY staff_no LIMIT ?2",
+            super::record::select_list::<Staff>("")
+        );
+        let mut st = self.conn().prepare(&sql)?;
+        let rows = st.query_map(
+            rusqlite::params![after.unwrap_or(""), limit as i64 + 1],
+            |r| <Staff as super::Record>::from_row(r),
+        )?;
+        let mut rows: Vec<Staff> = rows.collect::<rusqlite::Result<_>>()?;
+        let next = if rows.len() > limit {
+            rows.truncate(limit);
+            rows.last().map(|s| super::Cursor {
+                sort: s.staff_no.clone().into(),
+                id: s.id,
+            })
+        } else {
+            None
+        };
+        Ok(Page { rows, next })
+    }
+
+    /// Active staff (not retired), paged in staff-number order.
+    pub fn active_staff(&self, after: Option<super::Cursor>, limit: usize) -> Result<Page<Staff>> {
+        let q = ListQuery {
+            filters: vec![Filter::new("status", super::Op::Ne, "retired")],
+            sort: "staff_no",
+            after,
+            limit,
+            ..Default::default()
+        };
+        self.list(&q)
+    }
+
+    /// Marks a person as retired on `on` (their last day), closing their open assignment
+    /// on the same day. History stays.
+    pub fn retire_staff(&self, id: Id, version: i64, on: Date) -> Result<Staff> {
+        self.write(|| {
+            let mut s: Staff = self.get(id)?;
+            s.version = version;
+            s.status = StaffStatus::Retired;
+            s.retire_date = Some(on);
+            self.update(&mut s)?;
+            if let Some(mut a) = self.current_assignment(id)? {
+                a.end_date = Some(on.max(a.start_date));
+                self.update(&mut a)?;
+            }
+            Ok(s)
+        })
+    }
+}

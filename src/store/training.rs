@@ -1,0 +1,162 @@
+//! Training and OJT: courses, requirements, sessions, enrolments, mentor pairs and logs.
+
+use super::record::{record, select_list};
+use super::{Db, Filter, Record, Result, settings::keys};
+use crate::domain::staff::Staff;
+use crate::domain::training::{
+    Course, CourseRequirement, Enrolment, EnrolmentState, OjtLog, OjtPair, TrainingSession,
+};
+use crate::domain::{FiscalYear, Id, Invalid, Problem};
+
+record!(
+    Course,
+    "courses",
+    [code, title, category, hours, provider, since, until]
+);
+record!(
+    CourseRequirement,
+    "course_requirements",
+    [course_id, position]
+);
+record!(
+    TrainingSession,
+    "training_sessions",
+    [course_id, fiscal_year, starts_on, ends_on, place, capacity]
+);
+record!(
+    Enrolment,
+    "enrolments",
+    [session_id, staff_id, state, hours, applied_on, completed_on],
+    {
+        fn check_stored(&self, db: &Db) -> Result<()> {
+            if self.state == EnrolmentState::Cancelled {
+                return Ok(());
+            }
+            let session: TrainingSession = match db.find(self.session_id)? {
+                Some(s) => s,
+                None => return Err(Invalid::one("session", Problem::Unknown).into()),
+            };
+            let taken: i64 = db.conn().query_row(
+            "SELECT count(*) FROM enrolments WHERE session_id = ?1 AND state <> 'cancelled' AND id <> ?2",
+            rusqlite::params![self.session_id, self.id],
+            |r| r.get(0),
+        )?;
+            if taken >= session.capacity {
+                return Err(Invalid::one(
+                    "session",
+                    Problem::Rule {
+                        rule: "session_full",
+                    },
+                )
+                .into());
+            }
+            Ok(())
+        }
+    }
+);
+record!(
+    OjtPair,
+    "ojt_pairs",
+    [
+        mentor_id,
+        mentee_id,
+        fiscal_year,
+        start_date,
+        end_date,
+        goal
+    ],
+    {
+        fn check_stored(&self, db: &Db) -> Result<()> {
+            let min = db.setting_i64(keys::MENTOR_MIN_YEARS, 3)?;
+            let mentor: Staff = match db.find(self.mentor_id)? {
+                Some(s) => s,
+                None => return Err(Invalid::one("mentor_staff_no", Problem::Unknown).into()),
+            };
+            if (self.start_date.years_since(mentor.hire_date) as i64) < min {
+                return Err(Invalid::one(
+                    "mentor_staff_no",
+                    Problem::Rule {
+                        rule: "mentor_service_years",
+                    },
+                )
+                .into());
+            }
+            Ok(())
+        }
+    }
+);
+record!(OjtLog, "ojt_logs", [pair_id, author_id, logged_on, body], {
+    fn check_stored(&self, db: &Db) -> Result<()> {
+        // Logs are written by the two people of the pair.
+        let pair: OjtPair = match db.find(self.pair_id)? {
+            Some(p) => p,
+            None => return Err(Invalid::one("pair", Problem::Unknown).into()),
+        };
+        if self.author_id != pair.mentor_id && self.author_id != pair.mentee_id {
+            return Err(Invalid::one(
+                "author",
+                Problem::Rule {
+                    rule: "ojt_log_author",
+                },
+            )
+            .into());
+        }
+        Ok(())
+    }
+});
+
+impl Db {
+    pub fn course_by_code(&self, code: &str) -> Result<Option<Course>> {
+        Ok(self
+            .all::<Course>(vec![Filter::eq("code", code)], "code")?
+            .pop())
+    }
+
+    pub fn courses(&self) -> Result<Vec<Course>> {
+        self.all(vec![], "code")
+    }
+
+    pub fn sessions_of_course(&self, course_id: Id) -> Result<Vec<TrainingSession>> {
+        self.all(vec![Filter::eq("course_id", course_id)], "starts_on")
+    }
+
+    pub fn enrolments_of(&self, staff_id: Id) -> Result<Vec<Enrolment>> {
+        self.all(vec![Filter::eq("staff_id", staff_id)], "applied_on")
+    }
+
+    /// Completed training hours of a person in a fiscal year.
+    pub fn training_hours(&self, staff_id: Id, fy: FiscalYear) -> Result<f64> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT coalesce(sum(e.hours), 0) FROM enrolments e
+             JOIN training_sessions t ON t.id = e.session_id
+             WHERE e.staff_id = ?1 AND t.fiscal_year = ?2 AND e.state = 'completed'",
+            )?
+            .query_row(rusqlite::params![staff_id, fy], |r| r.get(0))?)
+    }
+
+    /// Courses required for the person's position that they have never completed.
+    pub fn required_not_taken(&self, staff_id: Id) -> Result<Vec<Course>> {
+        let sql = format!(
+            "SELECT {} FROM courses c JOIN course_requirements q ON q.course_id = c.id
+             JOIN staff s ON s.id = ?1 AND s.position = q.position
+             WHERE c.until IS NULL AND NOT EXISTS (
+               SELECT 1 FROM enrolments e JOIN training_sessions t ON t.id = e.session_id
+               WHERE e.staff_id = s.id AND t.course_id = c.id AND e.state = 'completed')
+             ORDER BY c.code",
+            select_list::<Course>("c.")
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let rows = st.query_map([staff_id], |r| Course::from_row(r))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn ojt_pairs(&self, fy: FiscalYear) -> Result<Vec<OjtPair>> {
+        self.all(vec![Filter::eq("fiscal_year", fy)], "id")
+    }
+
+    pub fn ojt_logs(&self, pair_id: Id) -> Result<Vec<OjtLog>> {
+        self.all(vec![Filter::eq("pair_id", pair_id)], "logged_on")
+    }
+}
