@@ -309,7 +309,6 @@ fn insert_many_is_all_or_nothing() {
 }
 
 #[test]
-#[ignore = "BUG: insert_many skips Record::check_stored, so imports bypass overlap/sum/capacity rules"]
 fn insert_many_applies_the_stored_rules() {
     let w = Ward::new();
     let mut batch: Vec<Assignment> = vec![

@@ -128,7 +128,6 @@ fn a_database_from_a_newer_jinji_is_refused_and_left_untouched() {
 }
 
 #[test]
-#[ignore = "BUG: Db::open switches journal_mode to WAL before checking the schema, rewriting a refused file's header"]
 fn a_newer_database_in_rollback_journal_mode_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("newer-delete.db");
@@ -144,7 +143,6 @@ fn a_newer_database_in_rollback_journal_mode_is_refused_untouched() {
 }
 
 #[test]
-#[ignore = "BUG: Db::open switches journal_mode to WAL before refusing a foreign SQLite file, rewriting its header"]
 fn a_sqlite_file_of_another_program_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("other.db");
@@ -245,7 +243,6 @@ fn read_only_mode_reads_but_refuses_writes() {
 }
 
 #[test]
-#[ignore = "BUG: a write refused on a read-only connection gives ReadOnly with an empty path"]
 fn a_write_refused_as_read_only_names_the_file() {
     let (r, p, _dir) = try_write_read_only();
     match r {

@@ -272,7 +272,6 @@ fn an_assignment_to_an_unknown_unit_is_refused_as_unknown() {
 }
 
 #[test]
-#[ignore = "BUG: an unknown reference caught by the foreign key is named by its column (unit_id), not its form field (unit_code)"]
 fn an_unknown_reference_is_named_by_the_field_validation_uses() {
     let w = Ward::new();
     let mut a = assignment(w.lead.id, 4242, d(2012, 4, 1), None);

@@ -14,7 +14,7 @@ fn crowded() -> Ward {
         .map(|i| {
             let n = (i * 97) % 250; // a permutation of 0..250
             let unit = if n % 3 == 0 { w.team_res } else { w.team_hr };
-            let mut s = staff(&format!("P{n:04}"), unit, d(2000 + (n % 5) as i32, 4, 1));
+            let mut s = staff(&format!("P{n:04}"), unit, d(2000 + (n % 5), 4, 1));
             s.given_name = format!("職員{n}");
             s
         })

@@ -105,10 +105,10 @@ impl Ctx {
 /// The login of the person running the program.
 pub fn os_login() -> String {
     for var in ["USER", "LOGNAME", "USERNAME"] {
-        if let Ok(v) = std::env::var(var) {
-            if !v.is_empty() {
-                return v;
-            }
+        if let Ok(v) = std::env::var(var)
+            && !v.is_empty()
+        {
+            return v;
         }
     }
     "unknown".into()

@@ -59,7 +59,7 @@ pub fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
             ] {
                 for _ in 0..n {
                     let i = *rng.pick(&pool);
-                    let texts: Vec<&str> = g
+                    let texts: Vec<&'static str> = g
                         .assets
                         .achievements
                         .iter()
@@ -74,7 +74,7 @@ pub fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
                         g,
                         kind,
                         fy,
-                        *rng.pick(&texts),
+                        texts[rng.below(texts.len() as u64) as usize],
                         "",
                         Some(g.people[i].unit),
                         st,
@@ -97,7 +97,7 @@ pub fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
                 .take(5)
                 .collect();
             if members.len() >= 2 {
-                let texts: Vec<&str> = g
+                let texts: Vec<&'static str> = g
                     .assets
                     .achievements
                     .iter()
@@ -113,7 +113,7 @@ pub fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
                     g,
                     AwardKind::Merit,
                     fy,
-                    *rng.pick(&texts),
+                    texts[rng.below(texts.len() as u64) as usize],
                     &group,
                     Some(team),
                     state(today),

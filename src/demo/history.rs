@@ -214,7 +214,7 @@ fn themes(g: &mut Gen, fy: FiscalYear, rng: &mut Rng) -> Result<()> {
         let n = [1, 2, 2, 3][rng.below(4) as usize];
         let weights: &[i64] = match n {
             1 => &[100],
-            2 => *rng.pick(&[&[60, 40][..], &[50, 50][..], &[70, 30][..]]),
+            2 => [&[60, 40][..], &[50, 50][..], &[70, 30][..]][rng.below(3) as usize],
             _ => &[40, 30, 30],
         };
         for &w in weights {
@@ -304,18 +304,18 @@ fn self_reports(g: &mut Gen, fy: FiscalYear, rng: &mut Rng) -> Result<()> {
         let wish = [TransferWish::Stay, TransferWish::Move, TransferWish::Either]
             [rng.weighted(&[40, 35, 25])];
         let mut wishes = [None, None, None];
-        if wish != TransferWish::Stay {
-            if let Some(units) = sections.get(&p.ward) {
-                let k = if wish == TransferWish::Move {
-                    rng.range(1, 3)
-                } else {
-                    rng.range(0, 2)
-                } as usize;
-                for slot in wishes.iter_mut().take(k) {
-                    *slot = Some(*rng.pick(units));
-                }
-                dedupe(&mut wishes);
+        if wish != TransferWish::Stay
+            && let Some(units) = sections.get(&p.ward)
+        {
+            let k = if wish == TransferWish::Move {
+                rng.range(1, 3)
+            } else {
+                rng.range(0, 2)
+            } as usize;
+            for slot in wishes.iter_mut().take(k) {
+                *slot = Some(*rng.pick(units));
             }
+            dedupe(&mut wishes);
         }
         let age = on.years_since(p.staff.birth_date);
         let rank_and_file = matches!(
@@ -431,10 +431,10 @@ fn qualifications(g: &mut Gen, rng: &mut Rng) -> Result<()> {
             chosen.push(0); // the driving licence, first in the catalogue
         }
         for _ in 0..rng.range(0, 2) {
-            if let Some(&k) = (!fitting.is_empty()).then(|| rng.pick(&fitting)) {
-                if !chosen.contains(&k) {
-                    chosen.push(k);
-                }
+            if let Some(&k) = (!fitting.is_empty()).then(|| rng.pick(&fitting))
+                && !chosen.contains(&k)
+            {
+                chosen.push(k);
             }
         }
         let end = p.staff.retire_date.unwrap_or(today);

@@ -2,6 +2,9 @@
 //! given seed and base day. It writes through the store's bulk insert, all in one
 //! transaction: a run is there entirely or not at all.
 
+// People are addressed by index across parallel tables (ability, chiefs, ids).
+#![allow(clippy::needless_range_loop)]
+
 mod assets;
 mod awards;
 mod history;
@@ -99,10 +102,12 @@ impl Gen<'_> {
         };
         let mut out = Vec::new();
         while let Some(u) = unit {
-            if let Some(&c) = self.chiefs.get(&u) {
-                if c != person && self.people[c].staff.position.rank() < rank && !out.contains(&c) {
-                    out.push(c);
-                }
+            if let Some(&c) = self.chiefs.get(&u)
+                && c != person
+                && self.people[c].staff.position.rank() < rank
+                && !out.contains(&c)
+            {
+                out.push(c);
             }
             unit = self.org.units[u].parent;
         }

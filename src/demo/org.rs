@@ -155,13 +155,12 @@ fn build_ward(
     }
     let start = office + 1;
     let end = org.units.len();
-    if !org.units[start..end].iter().any(|u| u.personnel) {
-        if let Some(t) = org.units[start..end]
+    if !org.units[start..end].iter().any(|u| u.personnel)
+        && let Some(t) = org.units[start..end]
             .iter_mut()
             .find(|u| u.unit.kind == UnitKind::Team)
-        {
-            t.personnel = true;
-        }
+    {
+        t.personnel = true;
     }
     // Managers first, one per unit (and a deputy in some sections of a full ward).
     let mut used = 0;

@@ -166,18 +166,18 @@ pub fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
                     });
                 }
             }
-            if let Owner::Unit(s) = o {
-                if let (Some(&k), true) = (
+            if let Owner::Unit(s) = o
+                && let (Some(&k), true) = (
                     survey_of.get(&s),
                     matches!(c.phase, Phase::Check | Phase::Act | Phase::Closed),
-                ) {
-                    evidence.push(PdcaEvidence {
-                        id: 0,
-                        cycle_id: c.id,
-                        survey_id: surveys[k].id,
-                        version: 0,
-                    });
-                }
+                )
+            {
+                evidence.push(PdcaEvidence {
+                    id: 0,
+                    cycle_id: c.id,
+                    survey_id: surveys[k].id,
+                    version: 0,
+                });
             }
         }
         g.put(&mut actions)?;

@@ -338,10 +338,11 @@ fn person(
         }
     }
     // The last post is the one the person holds (or left from).
-    if let Some(last) = posts.last_mut() {
-        if last.reason != Reason::Secondment && last.reason != Reason::Dispatch {
-            last.unit = unit;
-        }
+    if let Some(last) = posts.last_mut()
+        && last.reason != Reason::Secondment
+        && last.reason != Reason::Dispatch
+    {
+        last.unit = unit;
     }
     let staff_unit = posts.last().map(|p| p.unit).unwrap_or(unit);
     let generation = Generation::of_birth_year(birth.year());

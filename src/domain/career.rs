@@ -49,10 +49,10 @@ impl Validate for SelfReport {
         }
         let names = ["wish_unit_1", "wish_unit_2", "wish_unit_3"];
         for i in 1..3 {
-            if let Some(u) = wishes[i] {
-                if wishes[..i].contains(&Some(u)) {
-                    c.add(names[i], Problem::Duplicate);
-                }
+            if let Some(u) = wishes[i]
+                && wishes[..i].contains(&Some(u))
+            {
+                c.add(names[i], Problem::Duplicate);
             }
         }
         c.finish()

@@ -203,15 +203,15 @@ impl Check {
         later_field: &'static str,
         later: Option<Date>,
     ) -> &mut Self {
-        if let (Some(a), Some(b)) = (earlier, later) {
-            if b < a {
-                self.add(
-                    later_field,
-                    Problem::Before {
-                        other: earlier_field,
-                    },
-                );
-            }
+        if let (Some(a), Some(b)) = (earlier, later)
+            && b < a
+        {
+            self.add(
+                later_field,
+                Problem::Before {
+                    other: earlier_field,
+                },
+            );
         }
         self
     }

@@ -46,14 +46,14 @@ impl Lang {
     /// Japanese when the locale says so (`LC_ALL`, `LC_MESSAGES`, `LANG` starting `ja`).
     pub fn from_env() -> Lang {
         for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let Ok(v) = std::env::var(var) {
-                if !v.is_empty() {
-                    return if v.starts_with("ja") {
-                        Lang::Ja
-                    } else {
-                        Lang::En
-                    };
-                }
+            if let Ok(v) = std::env::var(var)
+                && !v.is_empty()
+            {
+                return if v.starts_with("ja") {
+                    Lang::Ja
+                } else {
+                    Lang::En
+                };
             }
         }
         Lang::En

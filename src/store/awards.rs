@@ -44,16 +44,16 @@ record!(AwardRecipient, "award_recipients", [award_id, staff_id], {
             .into());
         }
         // Long service is earned: the years must be real by the nomination date.
-        if let Some(years) = award.kind.service_years() {
-            if award.nominated_on.years_since(staff.hire_date) < years {
-                return Err(Invalid::one(
-                    "staff_no",
-                    Problem::Rule {
-                        rule: "long_service_years",
-                    },
-                )
-                .into());
-            }
+        if let Some(years) = award.kind.service_years()
+            && award.nominated_on.years_since(staff.hire_date) < years
+        {
+            return Err(Invalid::one(
+                "staff_no",
+                Problem::Rule {
+                    rule: "long_service_years",
+                },
+            )
+            .into());
         }
         Ok(())
     }
@@ -101,7 +101,7 @@ impl Db {
         let mut st = self.conn().prepare_cached(&sql)?;
         let rows = st.query_map(
             rusqlite::params![base.add_years(-years).iso(), kind.code()],
-            |r| Staff::from_row(r),
+            Staff::from_row,
         )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

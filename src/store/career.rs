@@ -57,7 +57,7 @@ impl Db {
             select_list::<Staff>("s.")
         );
         let mut st = self.conn().prepare_cached(&sql)?;
-        let rows = st.query_map(rusqlite::params![fy, limit as i64], |r| Staff::from_row(r))?;
+        let rows = st.query_map(rusqlite::params![fy, limit as i64], Staff::from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -133,7 +133,7 @@ impl Db {
             select_list::<Evaluation>("")
         );
         let mut st = self.conn().prepare_cached(&sql)?;
-        let rows = st.query_map([evaluator], |r| Evaluation::from_row(r))?;
+        let rows = st.query_map([evaluator], Evaluation::from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

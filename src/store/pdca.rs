@@ -93,7 +93,7 @@ impl Db {
             select_list::<PdcaCycle>("p.")
         );
         let mut st = self.conn().prepare_cached(&sql)?;
-        let rows = st.query_map([id], |r| PdcaCycle::from_row(r))?;
+        let rows = st.query_map([id], PdcaCycle::from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -138,7 +138,7 @@ impl Db {
             select_list::<Survey>("s.")
         );
         let mut st = self.conn().prepare_cached(&sql)?;
-        let rows = st.query_map([cycle_id], |r| Survey::from_row(r))?;
+        let rows = st.query_map([cycle_id], Survey::from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

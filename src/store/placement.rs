@@ -62,7 +62,7 @@ impl Db {
         let mut st = self.conn().prepare_cached(&sql)?;
         let rows = st.query_map(
             rusqlite::params![cutoff.iso(), exempt_specialists as i64, limit as i64],
-            |r| Assignment::from_row(r),
+            Assignment::from_row,
         )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

@@ -259,10 +259,10 @@ impl Db {
                 .unwrap_or("id");
             return Invalid::one(field_name::<T>(field), Problem::Duplicate).into();
         }
-        if msg.contains("FOREIGN KEY constraint failed") {
-            if let Some(field) = self.missing_reference::<T>(rec) {
-                return Invalid::one(field, Problem::Unknown).into();
-            }
+        if msg.contains("FOREIGN KEY constraint failed")
+            && let Some(field) = self.missing_reference::<T>(rec)
+        {
+            return Invalid::one(field, Problem::Unknown).into();
         }
         if msg.contains("CHECK constraint failed") {
             return Invalid::one("id", Problem::Malformed).into();

@@ -45,10 +45,10 @@ record!(
                 }
                 Some(_) => {}
             }
-            if let Some(s) = self.supervisor_id {
-                if db.find::<Staff>(s)?.is_none() {
-                    return Err(Invalid::one("supervisor", Problem::Unknown).into());
-                }
+            if let Some(s) = self.supervisor_id
+                && db.find::<Staff>(s)?.is_none()
+            {
+                return Err(Invalid::one("supervisor", Problem::Unknown).into());
             }
             Ok(())
         }
@@ -83,7 +83,7 @@ impl Db {
         let mut st = self.conn().prepare(&sql)?;
         let rows = st.query_map(
             rusqlite::params![after.unwrap_or(""), limit as i64 + 1],
-            |r| <Staff as super::Record>::from_row(r),
+            <Staff as super::Record>::from_row,
         )?;
         let mut rows: Vec<Staff> = rows.collect::<rusqlite::Result<_>>()?;
         let next = if rows.len() > limit {

@@ -148,7 +148,7 @@ impl Db {
             select_list::<Course>("c.")
         );
         let mut st = self.conn().prepare_cached(&sql)?;
-        let rows = st.query_map([staff_id], |r| Course::from_row(r))?;
+        let rows = st.query_map([staff_id], Course::from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
