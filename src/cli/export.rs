@@ -38,14 +38,14 @@ pub fn run(ctx: &Ctx, name: &str, format: Format, out: Option<&Path>) -> CmdResu
         Some(p) => {
             let file = create_private(p).map_err(|e| write_err(&p.display(), &e))?;
             let mut w = std::io::BufWriter::new(file);
-            let n = write(&db, k, format, lang, &mut w).map_err(|e| ctx.err(e))?;
+            let n = write(&db, k, format, header_lang(ctx), &mut w).map_err(|e| ctx.err(e))?;
             w.flush().map_err(|e| write_err(&p.display(), &e))?;
             n
         }
         None => {
             let stdout = std::io::stdout();
             let mut w = std::io::BufWriter::new(stdout.lock());
-            match write(&db, k, format, lang, &mut w)
+            match write(&db, k, format, header_lang(ctx), &mut w)
                 .and_then(|n| w.flush().map(|_| n).map_err(io_err))
             {
                 Ok(n) => n,
@@ -67,6 +67,15 @@ pub fn run(ctx: &Ctx, name: &str, format: Format, out: Option<&Path>) -> CmdResu
         );
     }
     Ok(())
+}
+
+/// Headers are English snake_case unless `--lang ja` asks for Japanese.
+fn header_lang(ctx: &Ctx) -> Lang {
+    if ctx.lang_explicit {
+        ctx.lang
+    } else {
+        Lang::En
+    }
 }
 
 fn io_err(e: std::io::Error) -> StoreError {

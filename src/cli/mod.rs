@@ -41,9 +41,36 @@ impl Failure {
 
 pub type CmdResult = Result<(), Failure>;
 
+/// Prints a line to standard output. A reader that has gone (`| head`) ends the program
+/// quietly; any other write error (a full disk) is reported and exits 1.
+#[macro_export]
+macro_rules! say {
+    () => { $crate::cli::say_line(format_args!("")) };
+    ($($arg:tt)*) => { $crate::cli::say_line(format_args!($($arg)*)) };
+}
+
+pub fn say_line(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out
+        .write_fmt(args)
+        .and_then(|_| out.write_all(b"\n"))
+        .and_then(|_| out.flush())
+    {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("jinji: -: {e}");
+        std::process::exit(1);
+    }
+}
+
 /// What every command knows: the language, the paths, who asked.
 pub struct Ctx {
     pub lang: Lang,
+    /// `--lang` was given: files get headers in that language (English otherwise, so
+    /// scripts see the same headers whatever the locale).
+    pub lang_explicit: bool,
     pub db_flag: Option<PathBuf>,
     pub user_flag: Option<String>,
 }
@@ -149,6 +176,7 @@ pub fn run(cli: Cli) -> ExitCode {
         None => Lang::from_env(),
     };
     let ctx = Ctx {
+        lang_explicit: cli.lang.is_some(),
         lang,
         db_flag: cli.db.clone(),
         user_flag: cli.user.clone(),

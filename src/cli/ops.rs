@@ -21,25 +21,25 @@ fn default_db(ctx: &Ctx, name: &str) -> Result<PathBuf, Failure> {
 /// A bare `jinji`: the database's contents in numbers (the screens arrive in the next version).
 pub fn summary(ctx: &Ctx) -> CmdResult {
     let path = default_db(ctx, "jinji.db")?;
-    let fresh = !path.exists();
     let mut db = ctx.open(&path, OpenMode::Create)?;
-    if fresh {
+    // A new (or empty) file: whoever creates it is its admin.
+    if db.accounts().map_err(|e| ctx.err(e))?.is_empty() {
         db.ensure_admin(&os_login()).map_err(|e| ctx.err(e))?;
     }
     ctx.account(&mut db)?;
     print_summary(ctx.lang, &db)?;
-    println!();
-    println!("{}", ctx.lang.t("cli.tui_soon"));
+    crate::say!();
+    crate::say!("{}", ctx.lang.t("cli.tui_soon"));
     Ok(())
 }
 
 pub fn print_summary(lang: Lang, db: &Db) -> CmdResult {
     let s: Summary = db.summary().map_err(|e| super::Failure::store(lang, &e))?;
-    println!(
+    crate::say!(
         "{}",
         lang.tf("cli.summary_title", &[("path", &db.path().display())])
     );
-    println!(
+    crate::say!(
         "  {}  ·  {}",
         lang.tf("cli.schema", &[("version", &s.schema_version)]),
         lang.tf("cli.active_staff", &[("count", &s.active_staff)])
@@ -56,14 +56,14 @@ pub fn print_summary(lang: Lang, db: &Db) -> CmdResult {
         })
         .collect();
     if years.is_empty() {
-        println!("  {}", lang.t("cli.no_years"));
+        crate::say!("  {}", lang.t("cli.no_years"));
     } else {
-        println!(
+        crate::say!(
             "  {}",
             lang.tf("cli.fiscal_years", &[("years", &years.join(", "))])
         );
     }
-    println!();
+    crate::say!();
     let width = s
         .counts
         .iter()
@@ -71,7 +71,7 @@ pub fn print_summary(lang: Lang, db: &Db) -> CmdResult {
         .max()
         .unwrap_or(0);
     for (t, n) in &s.counts {
-        println!(
+        crate::say!(
             "  {}  {:>9}",
             pad(lang.t(&format!("table.{t}")), width),
             lang.tf("cli.rows", &[("count", n)])
@@ -83,13 +83,24 @@ pub fn print_summary(lang: Lang, db: &Db) -> CmdResult {
 /// Generates into a new file beside `path` and moves it into place, so a failed run
 /// leaves the old database as it was.
 fn generate_into(ctx: &Ctx, path: &Path, params: &Params) -> Result<(Db, usize, f64), Failure> {
+    if let Some(dir) = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
+    {
+        return Err(ctx.err(StoreError::Io {
+            path: path.into(),
+            reason: format!("directory {} does not exist", dir.display()),
+        }));
+    }
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));
     let _ = remove_db_files(&tmp);
     let started = Instant::now();
     let built = (|| -> Result<usize, StoreError> {
         let db = Db::open(&tmp, OpenMode::Create)?;
+        db.set_bulk_load(true)?;
         let report = demo::generate(&db, params)?;
         db.ensure_admin(&os_login())?;
+        db.set_bulk_load(false)?;
         db.checkpoint()?;
         Ok(report.total())
     })();
@@ -129,8 +140,8 @@ fn remove_db_files(path: &Path) -> std::io::Result<()> {
 }
 
 pub fn demo(ctx: &Ctx, staff: u32, seed: u64, today: &Option<String>) -> CmdResult {
-    let path = default_db(ctx, "demo.db")?;
     let today = parse_date(ctx.lang, today)?;
+    let path = default_db(ctx, "demo.db")?;
     // Only a demo database is ever replaced: a real one named by mistake stays as it is.
     if path.exists() {
         let old = ctx.open(&path, OpenMode::ReadOnly)?;
@@ -146,7 +157,7 @@ pub fn demo(ctx: &Ctx, staff: u32, seed: u64, today: &Option<String>) -> CmdResu
         ..Params::demo(today)
     };
     let (db, rows, secs) = generate_into(ctx, &path, &params)?;
-    println!(
+    crate::say!(
         "{}",
         ctx.lang.tf(
             "cli.demo_built",
@@ -157,10 +168,10 @@ pub fn demo(ctx: &Ctx, staff: u32, seed: u64, today: &Option<String>) -> CmdResu
             ]
         )
     );
-    println!();
+    crate::say!();
     print_summary(ctx.lang, &db)?;
-    println!();
-    println!("{}", ctx.lang.t("cli.tui_soon"));
+    crate::say!();
+    crate::say!("{}", ctx.lang.t("cli.tui_soon"));
     Ok(())
 }
 
@@ -174,7 +185,7 @@ pub fn init(ctx: &Ctx) -> CmdResult {
     let db = ctx.open(&path, OpenMode::Create)?;
     let login = os_login();
     db.ensure_admin(&login).map_err(|e| ctx.err(e))?;
-    println!(
+    crate::say!(
         "{}",
         ctx.lang.tf(
             "cli.initialised",
@@ -185,15 +196,18 @@ pub fn init(ctx: &Ctx) -> CmdResult {
 }
 
 pub fn seed(ctx: &Ctx, staff: u32, years: i32, seed: u64, today: &Option<String>) -> CmdResult {
-    let path = default_db(ctx, "jinji.db")?;
     let today = parse_date(ctx.lang, today)?;
+    let path = default_db(ctx, "jinji.db")?;
+    // Seeding builds a new file: only one that holds nothing but its creator's account
+    // may be replaced.
     if path.exists() {
         let db = ctx.open(&path, OpenMode::ReadOnly)?;
-        if db
+        let staff = db
             .count::<crate::domain::staff::Staff>(&[])
-            .map_err(|e| ctx.err(e))?
-            > 0
-        {
+            .map_err(|e| ctx.err(e))?;
+        let accounts = db.accounts().map_err(|e| ctx.err(e))?;
+        let me = os_login();
+        if staff > 0 || accounts.iter().any(|a| a.login != me) {
             return Err(Failure::input(
                 ctx.lang.tf("err.not_empty", &[("path", &path.display())]),
             ));
@@ -206,7 +220,7 @@ pub fn seed(ctx: &Ctx, staff: u32, years: i32, seed: u64, today: &Option<String>
         today,
     };
     let (_db, rows, secs) = generate_into(ctx, &path, &params)?;
-    println!(
+    crate::say!(
         "{}",
         ctx.lang.tf(
             "cli.seeded",
@@ -243,22 +257,26 @@ pub fn backup(ctx: &Ctx, file: Option<&Path>, keep: usize) -> CmdResult {
                 let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700));
             }
             let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("jinji");
-            let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-            (
-                dir.join(format!("{stem}-{stamp}.db")),
-                Some((dir, stem.to_string())),
-            )
+            // Milliseconds, and a counter if need be: two backups in one second both land.
+            let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S-%3f");
+            let mut dest = dir.join(format!("{stem}-{stamp}.db"));
+            let mut n = 1;
+            while dest.exists() {
+                dest = dir.join(format!("{stem}-{stamp}-{n}.db"));
+                n += 1;
+            }
+            (dest, Some((dir, stem.to_string())))
         }
     };
     db.backup_to(&dest).map_err(|e| ctx.err(e))?;
-    println!(
+    crate::say!(
         "{}",
         ctx.lang.tf("cli.backup_done", &[("path", &dest.display())])
     );
     if let Some((dir, stem)) = dir {
         let pruned = prune_backups(&dir, &stem, keep.max(1));
         if pruned > 0 {
-            println!(
+            crate::say!(
                 "{}",
                 ctx.lang.tf("cli.backup_pruned", &[("count", &pruned)])
             );
@@ -297,7 +315,7 @@ pub fn check(ctx: &Ctx) -> CmdResult {
     let problems = db.integrity_problems().map_err(|e| ctx.err(e))?;
     let version = db.summary().map(|s| s.schema_version).unwrap_or(0);
     if problems.is_empty() {
-        println!(
+        crate::say!(
             "{}",
             ctx.lang.tf(
                 "cli.check_ok",
@@ -307,7 +325,7 @@ pub fn check(ctx: &Ctx) -> CmdResult {
         Ok(())
     } else {
         for p in &problems {
-            println!("  {p}");
+            crate::say!("  {p}");
         }
         Err(Failure::system(ctx.lang.tf(
             "cli.check_failed",

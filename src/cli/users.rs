@@ -43,7 +43,7 @@ pub fn run(ctx: &Ctx, action: UsersCommand) -> CmdResult {
                     a.staff_id = staff_id.or(a.staff_id);
                     a.active = true;
                     db.update(&mut a).map_err(|e| ctx.err(e))?;
-                    println!(
+                    crate::say!(
                         "{}",
                         lang.tf("cli.user_updated", &[("login", &login), ("role", &label)])
                     );
@@ -59,7 +59,7 @@ pub fn run(ctx: &Ctx, action: UsersCommand) -> CmdResult {
                         version: 0,
                     };
                     db.insert(&mut a).map_err(|e| ctx.err(e))?;
-                    println!(
+                    crate::say!(
                         "{}",
                         lang.tf("cli.user_added", &[("login", &login), ("role", &label)])
                     );
@@ -83,7 +83,7 @@ pub fn run(ctx: &Ctx, action: UsersCommand) -> CmdResult {
                         if a.active {
                             String::new()
                         } else {
-                            lang.t("enum.status.retired").to_string()
+                            lang.t("cli.disabled").to_string()
                         },
                     ]
                 })
@@ -106,7 +106,7 @@ pub fn run(ctx: &Ctx, action: UsersCommand) -> CmdResult {
                 .collect();
             let line = |cells: [&str; 5]| {
                 let s: Vec<String> = cells.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect();
-                println!("{}", s.join("  ").trim_end());
+                crate::say!("{}", s.join("  ").trim_end());
             };
             line(heads);
             for r in &rows {
@@ -131,7 +131,7 @@ pub fn run(ctx: &Ctx, action: UsersCommand) -> CmdResult {
             }
             a.active = false;
             db.update(&mut a).map_err(|e| ctx.err(e))?;
-            println!("{}", lang.tf("cli.user_removed", &[("login", &login)]));
+            crate::say!("{}", lang.tf("cli.user_removed", &[("login", &login)]));
         }
     }
     Ok(())

@@ -130,8 +130,14 @@ fn enrolments(g: &mut Gen, courses: &[Course], rng: &mut Rng) -> Result<()> {
     for ((k, fy), people) in plan {
         let c = &courses[k];
         let online = c.category == CourseCategory::Compliance;
-        let cap = if online { people.len() as i64 + 50 } else { 40 };
-        for chunk in people.chunks(cap as usize) {
+        // e-learning runs in sessions of up to 5,000; a classroom holds 40.
+        let cap: i64 = if online {
+            (people.len() as i64 + 50).min(5_000)
+        } else {
+            40
+        };
+        let chunk_size = if online { (cap - 50).max(1) } else { cap };
+        for chunk in people.chunks(chunk_size as usize) {
             let starts = fiscal_year_start(fy).add_days(rng.range(20, 330));
             let days = if online {
                 60

@@ -81,6 +81,7 @@ pub fn error_text(lang: Lang, e: &StoreError) -> String {
                 ("known", known),
             ],
         ),
+        StoreError::Empty { path } => lang.tf("err.empty", &[("path", &path.display())]),
         StoreError::Io { path, reason } => {
             lang.tf("err.io", &[("path", &path.display()), ("reason", reason)])
         }

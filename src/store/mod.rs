@@ -61,6 +61,8 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
+    #[error("{path}: empty file, not a jinji database yet (create one with `jinji init`)")]
+    Empty { path: PathBuf },
     #[error("{path}: {reason}")]
     Io { path: PathBuf, reason: String },
     #[error("{path}: the database is read-only here")]
@@ -80,6 +82,7 @@ impl StoreError {
                 | StoreError::Conflict { .. }
                 | StoreError::NotFound { .. }
                 | StoreError::NotADatabase { .. }
+                | StoreError::Empty { .. }
                 | StoreError::NewerSchema { .. }
                 | StoreError::Denied(_)
         )
@@ -159,6 +162,9 @@ impl Db {
             .query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))
             .map_err(|e| with_path(e.into(), path))?;
         migrate::ensure_known(&db)?;
+        if mode == OpenMode::ReadOnly && migrate::user_version(&db)? == 0 {
+            return Err(StoreError::Empty { path: path.into() });
+        }
         db.configure(mode).map_err(|e| with_path(e, path))?;
         if mode != OpenMode::ReadOnly {
             migrate::run(&mut db)?;
@@ -328,6 +334,25 @@ pub(crate) fn now_stamp() -> String {
 }
 
 impl Db {
+    /// For filling a file nobody else uses yet (the generator writes into a scratch file
+    /// that is moved into place only when complete): the rollback journal in memory and a
+    /// large cache, and no foreign-key lookups (the generator's tests prove its references;
+    /// `check` proves a file's). `false` returns to WAL and checked keys.
+    pub fn set_bulk_load(&self, on: bool) -> Result<()> {
+        self.conn
+            .pragma_update(None, "foreign_keys", if on { "OFF" } else { "ON" })?;
+        if on {
+            self.conn.pragma_update(None, "journal_mode", "MEMORY")?;
+            self.conn.pragma_update(None, "synchronous", "OFF")?;
+            self.conn.pragma_update(None, "cache_size", -131_072)?;
+        } else {
+            self.conn.pragma_update(None, "journal_mode", "WAL")?;
+            self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+            self.conn.pragma_update(None, "cache_size", -2_000)?;
+        }
+        Ok(())
+    }
+
     /// Moves the write-ahead log into the main file (after a large batch), so the file
     /// is complete on its own.
     pub fn checkpoint(&self) -> Result<()> {

@@ -56,6 +56,19 @@ macro_rules! record {
 }
 pub(crate) use record;
 
+/// `INSERT INTO t (cols…, version) VALUES (?1…, 1)`.
+fn insert_sql<T: Record>() -> String {
+    let cols = T::COLUMNS.join(", ");
+    let marks = (1..=T::COLUMNS.len())
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "INSERT INTO {} ({cols}, version) VALUES ({marks}, 1)",
+        T::TABLE
+    )
+}
+
 /// `id, version, col1, col2 …` for a SELECT.
 pub(crate) fn select_list<T: Record>(alias: &str) -> String {
     let mut s = format!("{alias}id, {alias}version");
@@ -103,16 +116,7 @@ impl Db {
     }
 
     fn insert_row<T: Record>(&self, rec: &T) -> Result<Id> {
-        let cols = T::COLUMNS.join(", ");
-        let marks = (1..=T::COLUMNS.len())
-            .map(|i| format!("?{i}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let sql = format!(
-            "INSERT INTO {} ({cols}, version) VALUES ({marks}, 1)",
-            T::TABLE
-        );
-        let mut st = self.conn().prepare_cached(&sql)?;
+        let mut st = self.conn().prepare_cached(&insert_sql::<T>())?;
         st.execute(rusqlite::params_from_iter(rec.values()))
             .map_err(|e| self.explain_constraint::<T>(e, rec))?;
         Ok(self.conn().last_insert_rowid())
@@ -136,13 +140,16 @@ impl Db {
             return Ok(());
         }
         self.write(|| {
+            // One prepared statement for the whole batch.
+            let mut st = self.conn().prepare_cached(&insert_sql::<T>())?;
             for rec in recs.iter_mut() {
                 rec.validate()?;
                 if check {
                     rec.check_stored(self)?;
                 }
-                let id = self.insert_row(rec)?;
-                rec.set_id(id);
+                st.execute(rusqlite::params_from_iter(rec.values()))
+                    .map_err(|e| self.explain_constraint::<T>(e, rec))?;
+                rec.set_id(self.conn().last_insert_rowid());
                 rec.set_version(1);
             }
             let summary = serde_json::json!({ "rows": recs.len() });

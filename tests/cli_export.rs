@@ -1,0 +1,275 @@
+//! End to end: `jinji export KIND` for every kind, in CSV and JSON, and who may run it.
+
+mod cli;
+
+use std::collections::BTreeSet;
+
+use cli::*;
+use jinji::store::export::{KINDS, kind, kind_names};
+
+/// Columns that hold a calendar date.
+fn is_date_column(h: &str) -> bool {
+    h.ends_with("_date")
+        || h.ends_with("_on")
+        || ["valid_from", "valid_to", "since", "until"].contains(&h)
+}
+
+/// Splits CSV output after checking its byte-order mark.
+#[track_caller]
+fn csv_rows(out: &Out) -> Vec<Vec<String>> {
+    assert!(
+        out.stdout_bytes.starts_with(b"\xEF\xBB\xBF"),
+        "CSV starts with a UTF-8 BOM"
+    );
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(&out.stdout_bytes[3..]);
+    r.records()
+        .map(|rec| rec.expect("CSV parses").iter().map(String::from).collect())
+        .collect()
+}
+
+#[test]
+fn kind_names_match_the_kinds() {
+    let names = kind_names();
+    assert_eq!(names.len(), KINDS.len());
+    for k in ["units", "staff", "accounts", "audit"] {
+        assert!(names.contains(&k), "{k}");
+    }
+}
+
+#[test]
+fn every_kind_exports_as_csv_under_the_contract_headers() {
+    let w = Scratch::new();
+    let db = w.demo("d.db");
+    for (i, name) in kind_names().into_iter().enumerate() {
+        let k = &KINDS[i];
+        assert_eq!(k.name, name);
+        let out = w.run(&["--db", s(&db), "export", name, "--format", "csv"]);
+        let out = out.ok();
+        assert!(out.stderr.is_empty(), "{name}: {}", out.stderr);
+        let text = std::str::from_utf8(&out.stdout_bytes[3..]).expect("UTF-8");
+        let first = text.split("\r\n").next().unwrap();
+        assert_eq!(first, k.headers.join(","), "{name}: header line");
+        let rows = csv_rows(&out);
+        assert_eq!(rows[0], k.headers, "{name}");
+        assert!(rows.len() > 1, "{name}: the demo holds rows");
+        for row in &rows[1..] {
+            assert_eq!(row.len(), k.headers.len(), "{name}: {row:?}");
+            for (h, v) in k.headers.iter().zip(row) {
+                if is_date_column(h) && !v.is_empty() {
+                    assert!(is_iso_date(v), "{name}.{h}: {v:?} is not YYYY-MM-DD");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_kind_exports_as_json_objects_with_the_contract_keys() {
+    let w = Scratch::new();
+    let db = w.demo("d.db");
+    for k in KINDS {
+        let out = w
+            .run(&["--db", s(&db), "export", k.name, "--format", "json"])
+            .ok();
+        let v: serde_json::Value = serde_json::from_str(&out.stdout)
+            .unwrap_or_else(|e| panic!("{}: JSON: {e}\n{}", k.name, out.stdout));
+        let rows = v.as_array().expect("an array");
+        assert!(!rows.is_empty(), "{}: the demo holds rows", k.name);
+        let want: BTreeSet<&str> = k.headers.iter().copied().collect();
+        for row in rows {
+            let obj = row.as_object().expect("an object");
+            let keys: BTreeSet<&str> = obj.keys().map(String::as_str).collect();
+            assert_eq!(keys, want, "{}", k.name);
+            for h in k.headers.iter().filter(|h| is_date_column(h)) {
+                match &obj[*h] {
+                    serde_json::Value::Null => {}
+                    serde_json::Value::String(d) => {
+                        assert!(is_iso_date(d), "{}.{h}: {d:?}", k.name)
+                    }
+                    other => panic!("{}.{h}: {other} is not a date", k.name),
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn staff_numbers_stay_text_in_json() {
+    let w = Scratch::new();
+    let db = w.demo("d.db");
+    let out = w
+        .run(&["--db", s(&db), "export", "staff", "--format", "json"])
+        .ok();
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
+    assert!(rows.iter().all(|r| r["staff_no"].is_string()));
+}
+
+#[test]
+fn japanese_headers_with_lang_ja() {
+    let w = Scratch::new();
+    let db = w.demo("d.db");
+    let out = w
+        .run(&["--db", s(&db), "--lang", "ja", "export", "staff"])
+        .ok();
+    let rows = csv_rows(&out);
+    assert_eq!(rows[0][0], "職員番号");
+    assert_eq!(rows[0].len(), kind("staff").unwrap().headers.len());
+    let en = csv_rows(&w.run(&["--db", s(&db), "export", "staff"]).ok());
+    assert_eq!(rows[1..], en[1..], "only the headers change");
+    for k in KINDS {
+        let out = w
+            .run(&["--db", s(&db), "export", k.name, "--lang", "ja"])
+            .ok();
+        let rows = csv_rows(&out);
+        assert_eq!(rows[0].len(), k.headers.len(), "{}", k.name);
+    }
+}
+
+#[test]
+fn headers_are_english_by_default_whatever_the_locale() {
+    let w = Scratch::new();
+    let db = w.demo("d.db");
+    let o = w
+        .cmd_as(LOGIN)
+        .env("LANG", "ja_JP.UTF-8")
+        .args(["--db", s(&db), "export", "staff"])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.starts_with("\u{feff}staff_no,"),
+        "{}",
+        text.chars().take(40).collect::<String>()
+    );
+}
+
+#[test]
+fn exports_are_the_same_bytes_twice() {
+    let w = Scratch::new();
+    let db = w.demo("d.db");
+    for k in ["staff", "assignments", "evaluations"] {
+        let a = w.run(&["--db", s(&db), "export", k]).ok();
+        let b = w.run(&["--db", s(&db), "export", k]).ok();
+        assert_eq!(a.stdout_bytes, b.stdout_bytes, "{k}");
+    }
+}
+
+#[test]
+fn export_out_writes_a_private_file_and_says_so_on_stderr() {
+    let w = Scratch::new();
+    let db = w.demo("d.db");
+    let stdout = w.run(&["--db", s(&db), "export", "staff"]).ok();
+    let rows = csv_rows(&stdout).len() - 1;
+    let f = w.path("staff.csv");
+    let out = w
+        .run(&["--db", s(&db), "export", "staff", "--out", s(&f)])
+        .ok();
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", out.stderr);
+    assert!(lines[0].contains("staff.csv"), "{}", lines[0]);
+    assert!(lines[0].contains(&format!("{rows} rows")), "{}", lines[0]);
+    assert_eq!(std::fs::read(&f).unwrap(), stdout.stdout_bytes);
+    #[cfg(unix)]
+    assert_eq!(mode(&f), 0o600);
+
+    let j = w.path("units.json");
+    w.run(&[
+        "export",
+        "units",
+        "--format",
+        "json",
+        "--out",
+        s(&j),
+        "--db",
+        s(&db),
+    ])
+    .ok();
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&j).unwrap()).unwrap();
+    assert!(v.as_array().is_some_and(|a| !a.is_empty()));
+    #[cfg(unix)]
+    assert_eq!(mode(&j), 0o600);
+}
+
+#[test]
+fn export_out_into_a_missing_directory_fails_cleanly() {
+    let w = Scratch::new();
+    let db = w.demo("d.db");
+    let before = w.snapshot();
+    let f = w.path("no/such/dir/staff.csv");
+    w.run(&["--db", s(&db), "export", "staff", "--out", s(&f)])
+        .fails(1, &["staff.csv"]);
+    before.assert_unchanged(&w.snapshot());
+}
+
+#[test]
+fn hr_may_export_in_a_demo_database() {
+    let w = Scratch::new();
+    let db = w.demo("d.db");
+    let a = w.run(&["--db", s(&db), "export", "staff"]).ok();
+    let b = w
+        .run(&["--db", s(&db), "--user", "hr1", "export", "staff"])
+        .ok();
+    assert_eq!(a.stdout, b.stdout);
+    w.run(&["--db", s(&db), "--user", "hr1", "export", "audit"])
+        .fails(2, &["admin"]);
+}
+
+#[test]
+fn supervisors_and_staff_may_not_export_yet() {
+    let w = Scratch::new();
+    let db = w.demo("d.db");
+    let f = w.path("out.csv");
+    for role in ["supervisor", "staff"] {
+        let login = w.login_with_role(&db, role);
+        let before = w.snapshot();
+        for kind in ["staff", "units", "audit"] {
+            let args = [
+                "--db",
+                s(&db),
+                "--user",
+                &login,
+                "export",
+                kind,
+                "--out",
+                s(&f),
+            ];
+            w.run(&args).fails(2, &["admin"]);
+        }
+        before.assert_unchanged(&w.snapshot());
+    }
+}
+
+#[test]
+fn the_user_flag_is_refused_to_a_non_admin_of_a_real_database() {
+    let w = Scratch::new();
+    let db = w.init("i.db");
+    w.run(&["--db", s(&db), "users", "add", "bob", "--role", "hr"])
+        .ok();
+    w.run_as("bob", &["--db", s(&db), "export", "staff"]).ok();
+    w.run_as("bob", &["--db", s(&db), "--user", LOGIN, "export", "audit"])
+        .fails(2, &["--user"]);
+    w.run_as("mallory", &["--db", s(&db), "export", "staff"])
+        .fails(2, &["mallory"]);
+    w.run(&["--db", s(&db), "--user", "bob", "export", "audit"])
+        .fails(2, &["admin"]);
+}
+
+#[test]
+fn an_empty_database_exports_headers_and_an_empty_array() {
+    let w = Scratch::new();
+    let db = w.init("i.db");
+    let out = w.run(&["--db", s(&db), "export", "staff"]).ok();
+    assert_eq!(
+        csv_rows(&out),
+        vec![kind("staff").unwrap().headers.to_vec()]
+    );
+    let out = w
+        .run(&["--db", s(&db), "export", "staff", "--format", "json"])
+        .ok();
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v, serde_json::json!([]));
+}
