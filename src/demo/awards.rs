@@ -128,7 +128,8 @@ pub fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
         }
         // Long service: 10, 20 and 30 years completed by the base day of this year (and not
         // by last year's), for everyone still serving.
-        for years in [10, 20, 30] {
+        // Nominated on the base day: not before it has come.
+        for years in [10, 20, 30].into_iter().filter(|_| base <= today) {
             let kind = AwardKind::long_service(years).unwrap_or(AwardKind::LongService10);
             for i in 0..g.people.len() {
                 let p = &g.people[i];

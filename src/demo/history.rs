@@ -79,6 +79,7 @@ fn evaluations(
         }];
         g.put(&mut period)?;
         let period_id = period[0].id;
+        let chiefs = g.chiefs_on(base);
         let mut rows = Vec::new();
         for i in 0..g.people.len() {
             let p = &g.people[i];
@@ -88,7 +89,7 @@ fn evaluations(
             {
                 continue;
             }
-            let chain = g.chain_above(i, base);
+            let chain = g.chain_above(i, base, &chiefs);
             if chain.is_empty() {
                 continue; // 部長 are evaluated by the ward mayor, outside this register.
             }
@@ -392,6 +393,9 @@ fn compliance(g: &mut Gen, fy: FiscalYear, rng: &mut Rng) -> Result<()> {
 
 fn interviews(g: &mut Gen, fy: FiscalYear, rng: &mut Rng) -> Result<()> {
     let today = g.today;
+    // Posts change only on 1 April, so one day stands for the whole year.
+    let day = fy_date(fy, 6, 1).min(today);
+    let chiefs = g.chiefs_on(day);
     let mut rows = Vec::new();
     for i in 0..g.people.len() {
         let held = fy_date(fy, 6, 1).add_days(rng.range(0, 240));
@@ -402,7 +406,10 @@ fn interviews(g: &mut Gen, fy: FiscalYear, rng: &mut Rng) -> Result<()> {
         {
             continue;
         }
-        let interviewer = g.chain_above(i, held).first().map(|&c| g.staff_id(c));
+        let interviewer = g
+            .chain_above(i, day, &chiefs)
+            .first()
+            .map(|&c| g.staff_id(c));
         rows.push(CareerInterview {
             id: 0,
             staff_id: g.staff_id(i),

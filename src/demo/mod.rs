@@ -65,7 +65,6 @@ pub(crate) struct Gen<'a> {
     pub assets: Assets,
     pub org: org::Org,
     pub people: Vec<people::Person>,
-    pub chiefs: HashMap<usize, usize>,
     pub today: Date,
     pub years: i32,
     pub report: Report,
@@ -93,8 +92,19 @@ impl Gen<'_> {
         self.org.units[unit].unit.id
     }
 
-    /// The chain of chiefs above a person's post on a day, nearest first, senior to them.
-    pub fn chain_above(&self, person: usize, d: Date) -> Vec<usize> {
+    /// Who headed each unit on a day.
+    pub fn chiefs_on(&self, d: Date) -> HashMap<usize, usize> {
+        people::chiefs_on(&self.org, &self.people, d)
+    }
+
+    /// The chain of chiefs above a person's post on a day (`chiefs` as of that day),
+    /// nearest first, each senior to them then.
+    pub fn chain_above(
+        &self,
+        person: usize,
+        d: Date,
+        chiefs: &HashMap<usize, usize>,
+    ) -> Vec<usize> {
         let p = &self.people[person];
         let (mut unit, rank) = match p.post_on(d) {
             Some(post) => (Some(post.unit), post.position.rank()),
@@ -102,9 +112,11 @@ impl Gen<'_> {
         };
         let mut out = Vec::new();
         while let Some(u) = unit {
-            if let Some(&c) = self.chiefs.get(&u)
+            if let Some(&c) = chiefs.get(&u)
                 && c != person
-                && self.people[c].staff.position.rank() < rank
+                && self.people[c]
+                    .post_on(d)
+                    .is_some_and(|q| q.position.rank() < rank)
                 && !out.contains(&c)
             {
                 out.push(c);
@@ -127,13 +139,11 @@ pub fn generate(db: &Db, p: &Params) -> Result<Report> {
         let mut rng = rng::Rng::new(p.seed);
         let org = org::build(&assets, p.staff, &mut rng.fork(1));
         let people = people::make_people(&assets, &org, p.today, p.years, &mut rng.fork(2));
-        let chiefs = people::chiefs(&people);
         let mut g = Gen {
             db,
             assets,
             org,
             people,
-            chiefs,
             today: p.today,
             years: p.years,
             report: Report::default(),

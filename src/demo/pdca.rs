@@ -97,6 +97,8 @@ pub fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
             cycles.push(cycle(g, chain, fy, rng));
         }
         g.put(&mut cycles)?;
+        let day = g.today.min(start.add_days(300));
+        let chiefs = g.chiefs_on(day);
         let mut actions = Vec::new();
         let mut checkins = Vec::new();
         let mut reviews = Vec::new();
@@ -136,13 +138,8 @@ pub fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
                 });
             }
             let reviewer = match o {
-                Owner::Person(i) => g
-                    .chain_above(i, g.today.min(start.add_days(300)))
-                    .first()
-                    .copied(),
-                Owner::Unit(s) => g.org.units[s]
-                    .parent
-                    .and_then(|d| g.chiefs.get(&d).copied()),
+                Owner::Person(i) => g.chain_above(i, day, &chiefs).first().copied(),
+                Owner::Unit(s) => g.org.units[s].parent.and_then(|d| chiefs.get(&d).copied()),
             };
             if let Some(r) = reviewer {
                 let n = if fy == g.today.fiscal_year() {

@@ -204,7 +204,7 @@ pub fn make_people(
         }
     }
     assign_numbers(&mut people, rng);
-    set_supervisors(org, &mut people);
+    set_supervisors(org, &mut people, today);
     people
 }
 
@@ -344,6 +344,23 @@ fn person(
     {
         last.unit = unit;
     }
+    // A transfer always moves: where the re-pointed last post (or a lack of suitable units)
+    // left someone in place, the earlier post moves, and a move that cannot be made is
+    // folded into the post before it.
+    for k in (1..posts.len()).rev() {
+        if posts[k].reason == Reason::Transfer && posts[k].unit == posts[k - 1].unit {
+            let moved = other_unit(pl, posts[k - 1].position, job, posts[k].unit, rng);
+            if moved != posts[k].unit
+                && !matches!(posts[k - 1].reason, Reason::Secondment | Reason::Dispatch)
+            {
+                posts[k - 1].unit = moved;
+            } else {
+                let end = posts[k].end;
+                posts.remove(k);
+                posts[k - 1].end = end;
+            }
+        }
+    }
     let staff_unit = posts.last().map(|p| p.unit).unwrap_or(unit);
     let generation = Generation::of_birth_year(birth.year());
     let family = &assets.family[rng.weighted(&assets.family_weights)];
@@ -417,6 +434,7 @@ fn unit_for(pl: &WardPlaces, pos: Position, job: JobType, rng: &mut Rng) -> usiz
     }
 }
 
+/// A unit other than `not` where the position fits; `not` itself when there is none.
 fn other_unit(pl: &WardPlaces, pos: Position, job: JobType, not: usize, rng: &mut Rng) -> usize {
     for _ in 0..4 {
         let u = unit_for(pl, pos, job, rng);
@@ -424,7 +442,18 @@ fn other_unit(pl: &WardPlaces, pos: Position, job: JobType, not: usize, rng: &mu
             return u;
         }
     }
-    unit_for(pl, pos, job, rng)
+    // Few units fit the job type: any unit of the level will do.
+    let level: &[usize] = match pos {
+        Position::Director => &pl.depts,
+        Position::SectionChief | Position::DeputyChief => &pl.sections,
+        _ => &pl.teams,
+    };
+    let others: Vec<usize> = level.iter().copied().filter(|&u| u != not).collect();
+    if others.is_empty() {
+        not
+    } else {
+        *rng.pick(&others)
+    }
 }
 
 /// 職員番号: the hire year's last two digits and a sequence within the year, in order of
@@ -445,23 +474,8 @@ fn assign_numbers(people: &mut [Person], rng: &mut Rng) {
 }
 
 /// 係長 report to their 課長, 課長 to their 部長, everyone else in a team to its 係長.
-fn set_supervisors(org: &Org, people: &mut [Person]) {
-    let mut chief: HashMap<usize, usize> = HashMap::new();
-    for (i, p) in people.iter().enumerate() {
-        if p.staff.status == StaffStatus::Retired {
-            continue;
-        }
-        let kind = org.units[p.unit].unit.kind;
-        let heads = matches!(
-            (kind, p.staff.position),
-            (UnitKind::Team, Position::TeamChief)
-                | (UnitKind::Section, Position::SectionChief)
-                | (UnitKind::Department, Position::Director)
-        );
-        if heads {
-            chief.entry(p.unit).or_insert(i);
-        }
-    }
+fn set_supervisors(org: &Org, people: &mut [Person], today: Date) {
+    let chief = chiefs_on(org, people, today);
     let up = |u: usize| -> Option<usize> { org.units[u].parent };
     for i in 0..people.len() {
         let p = &people[i];
@@ -497,16 +511,29 @@ pub fn unit_on(p: &Person, d: Date) -> usize {
     p.post_on(d).map(|q| q.unit).unwrap_or(p.unit)
 }
 
-/// The chief (index into people) of each unit now.
-pub fn chiefs(people: &[Person]) -> HashMap<usize, usize> {
+/// The chief (index into people) of each unit on a day: whoever held the unit's heading
+/// post (係長 of a team, 課長 of a section, 部長 of a department) then. Seconded staff, who
+/// sit in the personnel team only on paper, head nothing.
+pub fn chiefs_on(org: &Org, people: &[Person], d: Date) -> HashMap<usize, usize> {
     let mut m = HashMap::new();
     for (i, p) in people.iter().enumerate() {
-        if p.staff.status != StaffStatus::Retired
-            && p.staff.position.is_supervisory()
-            && p.staff.position != Position::DeputyChief
-        {
-            m.entry(p.unit).or_insert(i);
+        let Some(post) = p.post_on(d) else { continue };
+        if matches!(post.reason, Reason::Secondment | Reason::Dispatch) {
+            continue;
+        }
+        if heads(org.units[post.unit].unit.kind, post.position) {
+            m.entry(post.unit).or_insert(i);
         }
     }
     m
+}
+
+/// Whether a position heads a unit of this kind.
+fn heads(kind: UnitKind, position: Position) -> bool {
+    matches!(
+        (kind, position),
+        (UnitKind::Team, Position::TeamChief)
+            | (UnitKind::Section, Position::SectionChief)
+            | (UnitKind::Department, Position::Director)
+    )
 }
