@@ -7,6 +7,8 @@
 
 mod assets;
 mod awards;
+mod career;
+mod evaluations;
 mod history;
 mod org;
 mod pdca;

@@ -1,17 +1,24 @@
 //! Conversion between domain values and SQLite values, kept inside the store.
 
-use rusqlite::types::{FromSqlError, Value, ValueRef};
+use rusqlite::types::{FromSqlError, ToSqlOutput, Value, ValueRef};
 
 use crate::domain::Date;
 
 pub trait Col: Sized {
     fn to_sql(&self) -> Value;
     fn from_sql(v: ValueRef<'_>) -> Result<Self, FromSqlError>;
+    /// The value for binding, borrowed where it can be (bulk inserts bind millions).
+    fn bind(&self) -> ToSqlOutput<'_> {
+        ToSqlOutput::Owned(self.to_sql())
+    }
 }
 
 impl Col for String {
     fn to_sql(&self) -> Value {
         Value::Text(self.clone())
+    }
+    fn bind(&self) -> ToSqlOutput<'_> {
+        ToSqlOutput::Borrowed(ValueRef::Text(self.as_bytes()))
     }
     fn from_sql(v: ValueRef<'_>) -> Result<Self, FromSqlError> {
         Ok(v.as_str()?.to_string())
@@ -75,6 +82,12 @@ impl<T: Col> Col for Option<T> {
             None => Value::Null,
         }
     }
+    fn bind(&self) -> ToSqlOutput<'_> {
+        match self {
+            Some(v) => v.bind(),
+            None => ToSqlOutput::Owned(Value::Null),
+        }
+    }
     fn from_sql(v: ValueRef<'_>) -> Result<Self, FromSqlError> {
         match v {
             ValueRef::Null => Ok(None),
@@ -89,6 +102,9 @@ macro_rules! col_enum {
         impl Col for $t {
             fn to_sql(&self) -> Value {
                 Value::Text(self.code().to_string())
+            }
+            fn bind(&self) -> ToSqlOutput<'_> {
+                ToSqlOutput::Borrowed(ValueRef::Text(self.code().as_bytes()))
             }
             fn from_sql(v: ValueRef<'_>) -> Result<Self, FromSqlError> {
                 let s = v.as_str()?;

@@ -17,6 +17,8 @@ pub trait Record: Validate + serde::Serialize + Clone + Sized {
     fn version(&self) -> i64;
     fn set_version(&mut self, v: i64);
     fn values(&self) -> Vec<Value>;
+    /// The same values, borrowed for binding.
+    fn bind_values(&self) -> Vec<rusqlite::types::ToSqlOutput<'_>>;
     /// Reads a row selected as `id, version, COLUMNS…`.
     fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Self>;
     /// Rules that need the database (overlaps, sums, references); run inside the write.
@@ -40,6 +42,9 @@ macro_rules! record {
             fn set_version(&mut self, v: i64) { self.version = v; }
             fn values(&self) -> Vec<rusqlite::types::Value> {
                 vec![$($crate::store::col::Col::to_sql(&self.$field)),+]
+            }
+            fn bind_values(&self) -> Vec<rusqlite::types::ToSqlOutput<'_>> {
+                vec![$($crate::store::col::Col::bind(&self.$field)),+]
             }
             #[allow(unused_assignments)]
             fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
@@ -117,7 +122,7 @@ impl Db {
 
     fn insert_row<T: Record>(&self, rec: &T) -> Result<Id> {
         let mut st = self.conn().prepare_cached(&insert_sql::<T>())?;
-        st.execute(rusqlite::params_from_iter(rec.values()))
+        st.execute(rusqlite::params_from_iter(rec.bind_values()))
             .map_err(|e| self.explain_constraint::<T>(e, rec))?;
         Ok(self.conn().last_insert_rowid())
     }
@@ -147,7 +152,7 @@ impl Db {
                 if check {
                     rec.check_stored(self)?;
                 }
-                st.execute(rusqlite::params_from_iter(rec.values()))
+                st.execute(rusqlite::params_from_iter(rec.bind_values()))
                     .map_err(|e| self.explain_constraint::<T>(e, rec))?;
                 rec.set_id(self.conn().last_insert_rowid());
                 rec.set_version(1);
