@@ -83,6 +83,24 @@ pub struct Goal {
     pub metric: &'static str,
     pub unit: &'static str,
     pub lower_is_better: bool,
+    /// Catalogue codes of the sections whose work it is; empty: any section.
+    pub sections: Vec<&'static str>,
+    /// Where a ward usually stands on the metric when it starts.
+    pub start: (f64, f64),
+}
+
+/// A citizen survey topic and the sections that run it.
+pub struct SurveyTopic {
+    pub topic: &'static str,
+    pub sections: Vec<&'static str>,
+}
+
+fn sections(s: &'static str) -> Vec<&'static str> {
+    if s == "*" {
+        Vec::new()
+    } else {
+        s.split(',').collect()
+    }
 }
 
 pub struct QualificationRow {
@@ -101,7 +119,7 @@ pub struct Assets {
     pub courses: Vec<CourseRow>,
     pub goals: Vec<Goal>,
     pub themes: Vec<(&'static str, &'static str)>,
-    pub surveys: Vec<&'static str>,
+    pub surveys: Vec<SurveyTopic>,
     /// (kind, text) with kind `merit`, `proposal` or `good_deed`.
     pub achievements: Vec<(&'static str, &'static str)>,
     pub qualifications: Vec<QualificationRow>,
@@ -207,6 +225,11 @@ impl Assets {
                 metric: r[1],
                 unit: r[2],
                 lower_is_better: r[3] == "1",
+                sections: sections(r[4]),
+                start: r[5]
+                    .split_once('-')
+                    .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
+                    .expect("start range"),
             })
             .collect();
         let themes = rows("themes.tsv", asset!("themes.tsv"))
@@ -215,7 +238,10 @@ impl Assets {
             .collect();
         let surveys = rows("surveys.tsv", asset!("surveys.tsv"))
             .into_iter()
-            .map(|r| r[0])
+            .map(|r| SurveyTopic {
+                topic: r[0],
+                sections: sections(r[2]),
+            })
             .collect();
         let achievements = rows("achievements.tsv", asset!("achievements.tsv"))
             .into_iter()

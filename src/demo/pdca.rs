@@ -33,7 +33,7 @@ pub fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
     let mut chains: HashMap<Owner, Chain> = HashMap::new();
     let topics: HashMap<usize, &str> = sections
         .iter()
-        .map(|&s| (s, *rng.pick(&g.assets.surveys)))
+        .map(|&s| (s, survey_topic(g, s, rng)))
         .collect();
     let mut survey_score: HashMap<usize, f64> = sections
         .iter()
@@ -80,13 +80,13 @@ pub fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
         let mut cycles = Vec::with_capacity(owners.len());
         for &o in &owners {
             let chain = chains.entry(o).or_insert_with(|| {
-                let goal = rng.below(g.assets.goals.len() as u64) as usize;
-                let unit = g.assets.goals[goal].unit;
-                let value = if unit == "%" {
-                    rng.range(45, 75) as f64
-                } else {
-                    rng.range(20, 120) as f64
+                let unit = match o {
+                    Owner::Unit(s) => s,
+                    Owner::Person(i) => super::people::unit_on(&g.people[i], start),
                 };
+                let goal = goal_for(g, unit, rng);
+                let (lo, hi) = g.assets.goals[goal].start;
+                let value = lo + (hi - lo) * rng.unit();
                 Chain {
                     owner: o,
                     goal,
@@ -191,16 +191,27 @@ fn cycle(g: &Gen, chain: &Chain, fy: FiscalYear, rng: &mut Rng) -> PdcaCycle {
     let pct = goal.unit == "%";
     let dir = if goal.lower_is_better { -1.0 } else { 1.0 };
     let baseline = chain.value;
-    let step = if pct {
-        rng.range(2, 6) as f64
+    // A step up: a share of the headroom for a rate, a share of the value otherwise.
+    let share = rng.range(5, 12) as f64 / 100.0;
+    let step = if pct && !goal.lower_is_better {
+        ((100.0 - baseline) * share * 2.0).max(0.2)
     } else {
-        (baseline * rng.range(5, 12) as f64 / 100.0).max(1.0)
+        baseline * share
     };
+    let whole = matches!(goal.unit, "件" | "人" | "か所" | "千円" | "千枚" | "千件");
+    let round = |v: f64| {
+        if whole {
+            v.round()
+        } else {
+            (v * 10.0).round() / 10.0
+        }
+    };
+    let step = if whole { step.max(1.0) } else { step };
     let mut target = baseline + dir * step;
     if pct {
         target = target.clamp(0.0, 100.0);
     }
-    let round = |v: f64| (v * 10.0).round() / 10.0;
+    let target = round(target.max(0.0));
     // Where the year stands on the base day.
     let day = g.today.days_since(fiscal_year_start(fy));
     let phase = if day >= 365 {
@@ -256,5 +267,53 @@ fn cycle(g: &Gen, chain: &Chain, fy: FiscalYear, rng: &mut Rng) -> PdcaCycle {
         prev_id: chain.prev,
         progress: progress.clamp(0, 100),
         version: 0,
+    }
+}
+
+/// The catalogue code (the last six digits) of the section a unit belongs to.
+fn section_code<'a>(g: &'a Gen, mut unit: usize) -> Option<&'a str> {
+    loop {
+        let u = &g.org.units[unit];
+        match u.unit.kind {
+            UnitKind::Section => return u.unit.code.get(u.unit.code.len().saturating_sub(6)..),
+            UnitKind::Team => unit = u.parent?,
+            _ => return None,
+        }
+    }
+}
+
+/// A goal that is the section's own work, mostly; otherwise one any office has.
+fn goal_for(g: &Gen, unit: usize, rng: &mut Rng) -> usize {
+    let code = section_code(g, unit);
+    let goals = &g.assets.goals;
+    let own: Vec<usize> = (0..goals.len())
+        .filter(|&k| code.is_some_and(|c| goals[k].sections.contains(&c)))
+        .collect();
+    let any: Vec<usize> = (0..goals.len())
+        .filter(|&k| goals[k].sections.is_empty())
+        .collect();
+    if !own.is_empty() && (any.is_empty() || rng.chance(0.75)) {
+        *rng.pick(&own)
+    } else if !any.is_empty() {
+        *rng.pick(&any)
+    } else {
+        rng.below(goals.len() as u64) as usize
+    }
+}
+
+/// A survey the section would run.
+fn survey_topic(g: &Gen, section: usize, rng: &mut Rng) -> &'static str {
+    let code = section_code(g, section);
+    let own: Vec<&'static str> = g
+        .assets
+        .surveys
+        .iter()
+        .filter(|t| code.is_some_and(|c| t.sections.contains(&c)))
+        .map(|t| t.topic)
+        .collect();
+    if own.is_empty() {
+        rng.pick(&g.assets.surveys).topic
+    } else {
+        own[rng.below(own.len() as u64) as usize]
     }
 }
