@@ -129,7 +129,8 @@ impl Ctx {
     }
 }
 
-/// The login of the person running the program.
+/// The login of the person running the program: `$USER` (or `$LOGNAME`), else the name
+/// of the process's user in /etc/passwd.
 pub fn os_login() -> String {
     for var in ["USER", "LOGNAME", "USERNAME"] {
         if let Ok(v) = std::env::var(var)
@@ -138,7 +139,24 @@ pub fn os_login() -> String {
             return v;
         }
     }
-    "unknown".into()
+    passwd_name().unwrap_or_else(|| "unknown".into())
+}
+
+#[cfg(unix)]
+fn passwd_name() -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let uid = std::fs::metadata("/proc/self").ok()?.uid().to_string();
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|l| {
+        let mut f = l.split(':');
+        let name = f.next()?;
+        (f.nth(1)? == uid).then(|| name.to_string())
+    })
+}
+
+#[cfg(not(unix))]
+fn passwd_name() -> Option<String> {
+    None
 }
 
 /// Where jinji keeps its files: the data directory (created 0700 on first use).

@@ -244,18 +244,21 @@ impl Era {
     }
 }
 
-/// `令和7年4月1日`; the first year of an era is written 元年. Before Meiji: ISO.
+/// `令和7年` for the era year of `d` (the first year is written 元年).
+fn era_year(d: Date) -> Option<String> {
+    let e = Era::of(d)?;
+    let y = e.year_of(d);
+    Some(if y == 1 {
+        format!("{}元年", e.kanji)
+    } else {
+        format!("{}{y}年", e.kanji)
+    })
+}
+
+/// `令和7年4月1日`. Before Meiji: ISO.
 pub fn era_long(d: Date) -> String {
-    match Era::of(d) {
-        Some(e) => {
-            let y = e.year_of(d);
-            let ys = if y == 1 {
-                "元".to_string()
-            } else {
-                y.to_string()
-            };
-            format!("{}{}年{}月{}日", e.kanji, ys, d.month(), d.day())
-        }
+    match era_year(d) {
+        Some(y) => format!("{y}{}月{}日", d.month(), d.day()),
         None => d.iso(),
     }
 }
@@ -276,17 +279,8 @@ pub fn era_short(d: Date) -> String {
 
 /// The fiscal year as `令和7年度`, by the era of its first day.
 pub fn fiscal_year_ja(fy: FiscalYear) -> String {
-    let d = fiscal_year_start(fy);
-    match Era::of(d) {
-        Some(e) => {
-            let y = e.year_of(d);
-            let ys = if y == 1 {
-                "元".to_string()
-            } else {
-                y.to_string()
-            };
-            format!("{}{}年度", e.kanji, ys)
-        }
+    match era_year(fiscal_year_start(fy)) {
+        Some(y) => format!("{y}度"),
         None => format!("{fy}年度"),
     }
 }

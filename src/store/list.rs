@@ -166,6 +166,14 @@ pub struct Page<T> {
     pub next: Option<Cursor>,
 }
 
+/// Ids as a literal SQL list (`1,2,3`): ids are integers, so this cannot inject.
+pub(crate) fn id_list(ids: &[Id]) -> String {
+    ids.iter()
+        .map(|u| u.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 fn check_col<T: Record>(col: &str) -> Result<()> {
     if col == "id" || T::COLUMNS.contains(&col) {
         Ok(())

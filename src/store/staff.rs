@@ -70,11 +70,7 @@ impl Db {
         limit: usize,
     ) -> Result<Page<Staff>> {
         let units = self.unit_subtree(root)?;
-        let list = units
-            .iter()
-            .map(|u| u.to_string())
-            .collect::<Vec<_>>()
-            .join(",");
+        let list = super::list::id_list(&units);
         let sql = format!(
             "SELECT {} FROM staff WHERE unit_id IN ({list}) AND staff_no > ?1
              ORDER BY staff_no LIMIT ?2",
