@@ -139,7 +139,7 @@ impl Db {
 
     /// Grade distribution of one period over a set of units (a unit's subtree).
     pub fn grade_counts(&self, period_id: Id, units: &[Id]) -> Result<GradeCounts> {
-        let list = super::list::id_list(&units);
+        let list = super::list::id_list(units);
         let sql = format!(
             "SELECT e.grade, count(*) FROM evaluations e JOIN staff s ON s.id = e.staff_id
              WHERE e.period_id = ?1 AND s.unit_id IN ({list}) GROUP BY e.grade"
