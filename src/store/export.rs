@@ -43,6 +43,11 @@ impl Cell {
     }
 }
 
+/// A SQLite value as a cell (shared with the screens' views).
+pub(crate) fn cell_of(v: ValueRef<'_>) -> Cell {
+    Cell::from_sql(v)
+}
+
 /// One exportable kind: its name on the command line, its headers, and its query.
 pub struct ExportKind {
     pub name: &'static str,

@@ -20,6 +20,7 @@ pub mod staff;
 pub mod summary;
 pub mod training;
 pub mod units;
+pub mod views;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,476 @@
+//! Rows for the screens: each view is one query over a record table with the names a
+//! person reads joined in, filtered by scope (a person, a unit's subtree), fiscal year and
+//! state, sorted by any column, and fetched one window at a time.
+
+use rusqlite::types::Value;
+
+use super::export::Cell;
+use super::list::id_list;
+use super::{Db, Result};
+use crate::domain::{FiscalYear, Id};
+
+/// How a column's cells are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColKind {
+    Text,
+    /// A code shown through its label group (`enum.<group>.<code>`).
+    Code(&'static str),
+    Date,
+    Int,
+    Real,
+    /// 0–100, drawn as a bar where there is room.
+    Percent,
+}
+
+#[derive(Debug)]
+pub struct ViewCol {
+    /// Catalogue key of the header (`col.<key>`).
+    pub key: &'static str,
+    expr: &'static str,
+    pub kind: ColKind,
+}
+
+const fn col(key: &'static str, expr: &'static str, kind: ColKind) -> ViewCol {
+    ViewCol { key, expr, kind }
+}
+
+/// One list a tab can show.
+#[derive(Debug)]
+pub struct ViewDef {
+    /// Catalogue key of the view's name (`view.<name>`), and the record table it edits.
+    pub name: &'static str,
+    pub table: &'static str,
+    /// FROM clause; the record table is `t`, its person (if any) `s`.
+    from: &'static str,
+    pub columns: &'static [ViewCol],
+    /// The column holding the person a row belongs to (for person focus).
+    staff: Option<&'static str>,
+    /// The column holding the unit a row belongs to (for unit scope).
+    unit: Option<&'static str>,
+    fiscal_year: Option<&'static str>,
+    /// The state column, and the label group of its codes.
+    pub state: Option<(&'static str, &'static str)>,
+    pub default_sort: usize,
+}
+
+impl ViewDef {
+    pub fn has_fiscal_year(&self) -> bool {
+        self.fiscal_year.is_some()
+    }
+    pub fn has_person(&self) -> bool {
+        self.staff.is_some()
+    }
+}
+
+/// What a list shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ViewQuery {
+    /// Only this person's rows.
+    pub staff: Option<Id>,
+    /// Only rows of these units (a subtree).
+    pub units: Option<Vec<Id>>,
+    pub fiscal_year: Option<FiscalYear>,
+    pub state: Option<String>,
+    /// Only these people (search results).
+    pub people: Option<Vec<Id>>,
+    pub sort: usize,
+    pub desc: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewRow {
+    pub id: Id,
+    pub cells: Vec<Cell>,
+}
+
+use ColKind::*;
+
+/// The person of a row (`s`) and their unit (`u`), for tables with a `staff_id`.
+macro_rules! with_person {
+    ($from:literal) => {
+        concat!(
+            $from,
+            " JOIN staff s ON s.id = t.staff_id LEFT JOIN units u ON u.id = s.unit_id"
+        )
+    };
+}
+
+pub static VIEWS: &[ViewDef] = &[
+    ViewDef {
+        name: "staff",
+        table: "staff",
+        from: "staff t JOIN staff s ON s.id = t.id LEFT JOIN units u ON u.id = t.unit_id",
+        columns: &[
+            col("staff_no", "t.staff_no", Text),
+            col("name", "t.family_name || ' ' || t.given_name", Text),
+            col("kana", "t.family_kana || ' ' || t.given_kana", Text),
+            col("unit", "u.name", Text),
+            col("position", "t.position", Code("position")),
+            col("grade", "t.grade", Int),
+            col("job_type", "t.job_type", Code("job_type")),
+            col("track", "t.track", Code("track")),
+            col("hire_date", "t.hire_date", Date),
+            col("status", "t.status", Code("status")),
+        ],
+        staff: Some("t.id"),
+        unit: Some("t.unit_id"),
+        fiscal_year: None,
+        state: Some(("t.status", "status")),
+        default_sort: 0,
+    },
+    ViewDef {
+        name: "self_reports",
+        table: "self_reports",
+        from: with_person!("self_reports t"),
+        columns: &[
+            col("fiscal_year", "t.fiscal_year", Int),
+            col("staff_no", "s.staff_no", Text),
+            col("name", "s.family_name || ' ' || s.given_name", Text),
+            col("unit", "u.name", Text),
+            col("submitted_on", "t.submitted_on", Date),
+            col("transfer_wish", "t.transfer_wish", Code("transfer_wish")),
+            col(
+                "wish_unit_1",
+                "(SELECT name FROM units WHERE id = t.wish_unit1_id)",
+                Text,
+            ),
+            col(
+                "promotion_exam",
+                "CASE t.promotion_exam WHEN 1 THEN '○' ELSE '' END",
+                Text,
+            ),
+        ],
+        staff: Some("t.staff_id"),
+        unit: Some("s.unit_id"),
+        fiscal_year: Some("t.fiscal_year"),
+        state: None,
+        default_sort: 1,
+    },
+    ViewDef {
+        name: "qualifications",
+        table: "qualifications",
+        from: with_person!("qualifications t"),
+        columns: &[
+            col("staff_no", "s.staff_no", Text),
+            col("name", "s.family_name || ' ' || s.given_name", Text),
+            col("qualification", "t.name", Text),
+            col("issuer", "t.issuer", Text),
+            col("acquired_on", "t.acquired_on", Date),
+            col("expires_on", "t.expires_on", Date),
+        ],
+        staff: Some("t.staff_id"),
+        unit: Some("s.unit_id"),
+        fiscal_year: None,
+        state: None,
+        default_sort: 0,
+    },
+    ViewDef {
+        name: "interviews",
+        table: "career_interviews",
+        from: with_person!("career_interviews t"),
+        columns: &[
+            col("held_on", "t.held_on", Date),
+            col("staff_no", "s.staff_no", Text),
+            col("name", "s.family_name || ' ' || s.given_name", Text),
+            col(
+                "interviewer",
+                "(SELECT family_name || ' ' || given_name FROM staff WHERE id = t.interviewer_id)",
+                Text,
+            ),
+            col("notes", "t.notes", Text),
+        ],
+        staff: Some("t.staff_id"),
+        unit: Some("s.unit_id"),
+        fiscal_year: None,
+        state: None,
+        default_sort: 0,
+    },
+    ViewDef {
+        name: "evaluations",
+        table: "evaluations",
+        from: with_person!("evaluations t JOIN eval_periods p ON p.id = t.period_id"),
+        columns: &[
+            col("fiscal_year", "p.fiscal_year", Int),
+            col("kind", "p.kind", Code("eval_kind")),
+            col("staff_no", "s.staff_no", Text),
+            col("name", "s.family_name || ' ' || s.given_name", Text),
+            col("state", "t.state", Code("eval_state")),
+            col("self_rating", "t.self_rating", Text),
+            col("first_rating", "t.first_rating", Text),
+            col("second_rating", "t.second_rating", Text),
+            col("grade", "t.grade", Text),
+            col(
+                "evaluator1_staff_no",
+                "(SELECT family_name || ' ' || given_name FROM staff WHERE id = t.evaluator1_id)",
+                Text,
+            ),
+        ],
+        staff: Some("t.staff_id"),
+        unit: Some("s.unit_id"),
+        fiscal_year: Some("p.fiscal_year"),
+        state: Some(("t.state", "eval_state")),
+        default_sort: 2,
+    },
+    ViewDef {
+        name: "themes",
+        table: "themes",
+        from: with_person!("themes t"),
+        columns: &[
+            col("fiscal_year", "t.fiscal_year", Int),
+            col("staff_no", "s.staff_no", Text),
+            col("name", "s.family_name || ' ' || s.given_name", Text),
+            col("title", "t.title", Text),
+            col("difficulty", "t.difficulty", Int),
+            col("weight", "t.weight", Int),
+            col("progress", "t.progress", Percent),
+            col("achievement", "t.achievement", Int),
+        ],
+        staff: Some("t.staff_id"),
+        unit: Some("s.unit_id"),
+        fiscal_year: Some("t.fiscal_year"),
+        state: None,
+        default_sort: 1,
+    },
+    ViewDef {
+        name: "assignments",
+        table: "assignments",
+        from: with_person!("assignments t JOIN units au ON au.id = t.unit_id"),
+        columns: &[
+            col("staff_no", "s.staff_no", Text),
+            col("name", "s.family_name || ' ' || s.given_name", Text),
+            col("unit", "au.name", Text),
+            col("position", "t.position", Code("position")),
+            col("start_date", "t.start_date", Date),
+            col("end_date", "t.end_date", Date),
+            col("reason", "t.reason", Code("reason")),
+            col("note", "t.note", Text),
+        ],
+        staff: Some("t.staff_id"),
+        unit: Some("t.unit_id"),
+        fiscal_year: None,
+        state: Some(("t.reason", "reason")),
+        default_sort: 0,
+    },
+    ViewDef {
+        name: "enrolments",
+        table: "enrolments",
+        from: with_person!(
+            "enrolments t JOIN training_sessions ts ON ts.id = t.session_id JOIN courses c ON c.id = ts.course_id"
+        ),
+        columns: &[
+            col("fiscal_year", "ts.fiscal_year", Int),
+            col("staff_no", "s.staff_no", Text),
+            col("name", "s.family_name || ' ' || s.given_name", Text),
+            col("title", "c.title", Text),
+            col("category", "c.category", Code("course_category")),
+            col("starts_on", "ts.starts_on", Date),
+            col("state", "t.state", Code("enrolment_state")),
+            col("hours", "t.hours", Real),
+        ],
+        staff: Some("t.staff_id"),
+        unit: Some("s.unit_id"),
+        fiscal_year: Some("ts.fiscal_year"),
+        state: Some(("t.state", "enrolment_state")),
+        default_sort: 1,
+    },
+    ViewDef {
+        name: "ojt",
+        table: "ojt_pairs",
+        from: "ojt_pairs t JOIN staff s ON s.id = t.mentee_id LEFT JOIN units u ON u.id = s.unit_id JOIN staff m ON m.id = t.mentor_id",
+        columns: &[
+            col("fiscal_year", "t.fiscal_year", Int),
+            col(
+                "mentee_staff_no",
+                "s.family_name || ' ' || s.given_name",
+                Text,
+            ),
+            col(
+                "mentor_staff_no",
+                "m.family_name || ' ' || m.given_name",
+                Text,
+            ),
+            col("unit", "u.name", Text),
+            col("start_date", "t.start_date", Date),
+            col("end_date", "t.end_date", Date),
+            col(
+                "logs",
+                "(SELECT count(*) FROM ojt_logs WHERE pair_id = t.id)",
+                Int,
+            ),
+        ],
+        staff: Some("t.mentee_id"),
+        unit: Some("s.unit_id"),
+        fiscal_year: Some("t.fiscal_year"),
+        state: None,
+        default_sort: 1,
+    },
+    ViewDef {
+        name: "awards",
+        table: "awards",
+        from: "awards t LEFT JOIN units u ON u.id = t.unit_id",
+        columns: &[
+            col("fiscal_year", "t.fiscal_year", Int),
+            col("kind", "t.kind", Code("award_kind")),
+            col("title", "t.title", Text),
+            col(
+                "recipients",
+                "coalesce(nullif(t.group_name, ''), (SELECT group_concat(x.family_name || ' ' || x.given_name, '、') FROM award_recipients r JOIN staff x ON x.id = r.staff_id WHERE r.award_id = t.id))",
+                Text,
+            ),
+            col("unit", "u.name", Text),
+            col("state", "t.state", Code("award_state")),
+            col("decided_on", "t.decided_on", Date),
+        ],
+        staff: Some(
+            "(SELECT min(r.staff_id) FROM award_recipients r WHERE r.award_id = t.id AND r.staff_id = ?STAFF)",
+        ),
+        unit: Some("t.unit_id"),
+        fiscal_year: Some("t.fiscal_year"),
+        state: Some(("t.state", "award_state")),
+        default_sort: 0,
+    },
+    ViewDef {
+        name: "compliance",
+        table: "compliance_records",
+        from: with_person!("compliance_records t"),
+        columns: &[
+            col("fiscal_year", "t.fiscal_year", Int),
+            col("staff_no", "s.staff_no", Text),
+            col("name", "s.family_name || ' ' || s.given_name", Text),
+            col("unit", "u.name", Text),
+            col("due_on", "t.due_on", Date),
+            col("training_done_on", "t.training_done_on", Date),
+            col("self_check_done_on", "t.self_check_done_on", Date),
+        ],
+        staff: Some("t.staff_id"),
+        unit: Some("s.unit_id"),
+        fiscal_year: Some("t.fiscal_year"),
+        state: None,
+        default_sort: 1,
+    },
+    ViewDef {
+        name: "pdca",
+        table: "pdca_cycles",
+        from: "pdca_cycles t LEFT JOIN staff s ON s.id = t.owner_staff_id LEFT JOIN units u ON u.id = coalesce(t.owner_unit_id, s.unit_id)",
+        columns: &[
+            col("fiscal_year", "t.fiscal_year", Int),
+            col(
+                "owner",
+                "coalesce(s.family_name || ' ' || s.given_name, u.name)",
+                Text,
+            ),
+            col("title", "t.title", Text),
+            col("phase", "t.phase", Code("phase")),
+            col("progress", "t.progress", Percent),
+            col("baseline", "t.baseline", Real),
+            col("target", "t.target", Real),
+            col("result", "t.result", Real),
+        ],
+        staff: Some("t.owner_staff_id"),
+        unit: Some("u.id"),
+        fiscal_year: Some("t.fiscal_year"),
+        state: Some(("t.phase", "phase")),
+        default_sort: 1,
+    },
+];
+
+pub fn view(name: &str) -> Option<&'static ViewDef> {
+    VIEWS.iter().find(|v| v.name == name)
+}
+
+impl ViewDef {
+    fn where_clause(&self, q: &ViewQuery, params: &mut Vec<Value>) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if let (Some(staff), Some(col)) = (q.staff, self.staff) {
+            params.push(Value::Integer(staff));
+            let p = format!("?{}", params.len());
+            if col.contains("?STAFF") {
+                parts.push(format!("{} IS NOT NULL", col.replace("?STAFF", &p)));
+            } else {
+                parts.push(format!("{col} = {p}"));
+            }
+        }
+        if let (Some(units), Some(col)) = (&q.units, self.unit) {
+            parts.push(format!("{col} IN ({})", id_list(units)));
+        }
+        if let (Some(people), Some(col)) = (&q.people, self.staff) {
+            if !col.contains("?STAFF") {
+                parts.push(format!("{col} IN ({})", id_list(people)));
+            }
+        }
+        if let (Some(fy), Some(col)) = (q.fiscal_year, self.fiscal_year) {
+            params.push(Value::Integer(fy as i64));
+            parts.push(format!("{col} = ?{}", params.len()));
+        }
+        if let (Some(state), Some((col, _))) = (&q.state, self.state) {
+            params.push(Value::Text(state.clone()));
+            parts.push(format!("{col} = ?{}", params.len()));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", parts.join(" AND "))
+        }
+    }
+}
+
+impl Db {
+    pub fn view_count(&self, v: &ViewDef, q: &ViewQuery) -> Result<i64> {
+        let mut params = Vec::new();
+        let wh = v.where_clause(q, &mut params);
+        let sql = format!("SELECT count(*) FROM {} {wh}", v.from);
+        Ok(self
+            .conn()
+            .prepare_cached(&sql)?
+            .query_row(rusqlite::params_from_iter(params), |r| r.get(0))?)
+    }
+
+    /// Rows `offset..offset+limit` in the order asked for (ties broken by id).
+    pub fn view_rows(
+        &self,
+        v: &ViewDef,
+        q: &ViewQuery,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<ViewRow>> {
+        let mut params = Vec::new();
+        let wh = v.where_clause(q, &mut params);
+        let cols: Vec<&str> = v.columns.iter().map(|c| c.expr).collect();
+        let sort = v
+            .columns
+            .get(q.sort)
+            .unwrap_or(&v.columns[v.default_sort])
+            .expr;
+        let dir = if q.desc { "DESC" } else { "ASC" };
+        let sql = format!(
+            "SELECT t.id, {} FROM {} {wh} ORDER BY {sort} {dir} NULLS LAST, t.id {dir} LIMIT {limit} OFFSET {offset}",
+            cols.join(", "),
+            v.from
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let mut rows = st.query(rusqlite::params_from_iter(params))?;
+        let mut out = Vec::with_capacity(limit.min(256));
+        while let Some(r) = rows.next()? {
+            let mut cells = Vec::with_capacity(cols.len());
+            for i in 0..cols.len() {
+                cells.push(super::export::cell_of(r.get_ref(i + 1)?));
+            }
+            out.push(ViewRow {
+                id: r.get(0)?,
+                cells,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The position of a row in a view (to keep the selection on it after a save).
+    pub fn view_position(&self, v: &ViewDef, q: &ViewQuery, id: Id) -> Result<Option<usize>> {
+        // Small views only; large ones keep the offset instead.
+        let total = self.view_count(v, q)?;
+        if total > 20_000 {
+            return Ok(None);
+        }
+        let rows = self.view_rows(v, q, 0, total as usize)?;
+        Ok(rows.iter().position(|r| r.id == id))
+    }
+}
