@@ -1,5 +1,6 @@
 //! jinji (人事): staff records and the staff capability plan of a Japanese ward office.
 
+pub mod app;
 pub mod cli;
 pub mod demo;
 pub mod domain;

@@ -30,6 +30,7 @@ macro_rules! code_enum {
         pub enum $name { $(#[serde(rename = $code)] $var),+ }
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$var),+];
+            pub const CODES: &'static [&'static str] = &[$($code),+];
             pub fn code(self) -> &'static str {
                 match self { $($name::$var => $code),+ }
             }

@@ -15,6 +15,7 @@ pub mod compliance;
 pub mod evaluation;
 pub mod pdca;
 pub mod placement;
+pub mod search;
 pub mod settings;
 pub mod staff;
 pub mod summary;

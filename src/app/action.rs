@@ -1,0 +1,60 @@
+//! What a key means, once the keymap has read it.
+
+/// Which keys apply: a modal takes keys before the tab under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Normal,
+    Search,
+    Form,
+    Confirm,
+    Help,
+    Message,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    NextTab,
+    PrevTab,
+    GoTab(usize),
+    NextView,
+    PrevView,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Search,
+    FocusPerson,
+    ClearFocus,
+    New,
+    Edit,
+    Delete,
+    Help,
+    PrevYear,
+    NextYear,
+    NextSort,
+    ToggleSortDir,
+    NextStateFilter,
+    NextScope,
+    // Text input and forms.
+    Save,
+    Cancel,
+    NextField,
+    PrevField,
+    Char(char),
+    Paste(String),
+    Backspace,
+    DeleteChar,
+    Left,
+    Right,
+    Home,
+    End,
+    Submit,
+    // Confirmations.
+    Yes,
+    No,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+}

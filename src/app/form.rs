@@ -1,0 +1,311 @@
+//! One form machine for every record: fields are declared per record type, values travel
+//! as the record's JSON (serde), references are typed as people type them (a staff
+//! number, a unit code) and resolved on save.
+
+use serde_json::{Map, Value};
+
+use crate::domain::Invalid;
+use crate::i18n::Lang;
+use crate::store::Db;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    Text,
+    /// May hold line breaks (typed as-is; pasted text keeps them).
+    Note,
+    Date,
+    OptDate,
+    Int,
+    OptInt,
+    Real,
+    OptReal,
+    Bool,
+    /// A code from a label group; Space or ←/→ cycles through `codes`.
+    Code(&'static str, &'static [&'static str]),
+    /// An optional code (empty allowed).
+    OptCode(&'static str, &'static [&'static str]),
+    /// A person, typed as a staff number.
+    Staff,
+    OptStaff,
+    /// A unit, typed as its code.
+    Unit,
+    OptUnit,
+}
+
+/// A field of a record's form.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldSpec {
+    /// The record's field (JSON key).
+    pub name: &'static str,
+    /// The label (`col.<key>`), also the name validation uses for this field.
+    pub key: &'static str,
+    pub kind: FieldKind,
+}
+
+pub const fn field(name: &'static str, key: &'static str, kind: FieldKind) -> FieldSpec {
+    FieldSpec { name, key, kind }
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub spec: FieldSpec,
+    pub text: String,
+    /// Cursor position in chars.
+    pub cursor: usize,
+    pub error: Option<String>,
+}
+
+impl Field {
+    pub fn insert(&mut self, s: &str) {
+        let at = self.byte_at(self.cursor);
+        self.text.insert_str(at, s);
+        self.cursor += s.chars().count();
+    }
+    pub fn backspace(&mut self) {
+        if self.cursor > 0 {
+            let a = self.byte_at(self.cursor - 1);
+            let b = self.byte_at(self.cursor);
+            self.text.replace_range(a..b, "");
+            self.cursor -= 1;
+        }
+    }
+    pub fn delete(&mut self) {
+        if self.cursor < self.text.chars().count() {
+            let a = self.byte_at(self.cursor);
+            let b = self.byte_at(self.cursor + 1);
+            self.text.replace_range(a..b, "");
+        }
+    }
+    fn byte_at(&self, chars: usize) -> usize {
+        self.text
+            .char_indices()
+            .nth(chars)
+            .map(|(i, _)| i)
+            .unwrap_or(self.text.len())
+    }
+    /// Whether keys type into it (codes and booleans are chosen instead).
+    pub fn is_typed(&self) -> bool {
+        !matches!(
+            self.spec.kind,
+            FieldKind::Code(..) | FieldKind::OptCode(..) | FieldKind::Bool
+        )
+    }
+    /// Steps a chosen field to the next (or previous) value.
+    pub fn cycle(&mut self, forward: bool) {
+        let (codes, optional): (&[&str], bool) = match self.spec.kind {
+            FieldKind::Code(_, c) => (c, false),
+            FieldKind::OptCode(_, c) => (c, true),
+            FieldKind::Bool => (&["true", "false"], false),
+            _ => return,
+        };
+        let mut all: Vec<&str> = codes.to_vec();
+        if optional {
+            all.insert(0, "");
+        }
+        let i = all.iter().position(|c| *c == self.text).unwrap_or(0);
+        let n = all.len();
+        let j = if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        };
+        self.text = all[j].to_string();
+        self.cursor = self.text.chars().count();
+    }
+}
+
+/// A form on screen.
+#[derive(Debug, Clone)]
+pub struct Form {
+    /// The view it belongs to (whose editor saves it).
+    pub view: &'static str,
+    pub id: Option<i64>,
+    /// The record as loaded (JSON), so fields not on the form keep their values.
+    pub base: Value,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    pub dirty: bool,
+    /// A message for the whole form (e.g. a conflict).
+    pub error: Option<String>,
+}
+
+impl Form {
+    /// Fills the fields from a record's JSON, showing references as people know them.
+    pub fn new(
+        view: &'static str,
+        id: Option<i64>,
+        base: Value,
+        specs: &[FieldSpec],
+        db: &Db,
+    ) -> Form {
+        let fields = specs
+            .iter()
+            .map(|spec| {
+                let text = to_text(db, spec.kind, base.get(spec.name).unwrap_or(&Value::Null));
+                Field {
+                    spec: *spec,
+                    cursor: text.chars().count(),
+                    text,
+                    error: None,
+                }
+            })
+            .collect();
+        Form {
+            view,
+            id,
+            base,
+            fields,
+            focus: 0,
+            dirty: false,
+            error: None,
+        }
+    }
+
+    pub fn current(&mut self) -> &mut Field {
+        &mut self.fields[self.focus]
+    }
+
+    /// The record's JSON from the fields; field errors are set where a value cannot be read.
+    pub fn to_json(&mut self, db: &Db, lang: Lang) -> Option<Value> {
+        let mut obj: Map<String, Value> = self.base.as_object().cloned().unwrap_or_default();
+        let mut ok = true;
+        for f in &mut self.fields {
+            f.error = None;
+            match from_text(db, f.spec.kind, f.text.trim()) {
+                Ok(v) => {
+                    obj.insert(f.spec.name.to_string(), v);
+                }
+                Err(problem) => {
+                    let field = lang.field(f.spec.key);
+                    f.error = Some(lang.tf(problem, &[("field", &field)]));
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(Value::Object(obj))
+    }
+
+    /// Puts validation errors under their fields; returns those that fit no field.
+    pub fn show_invalid(&mut self, inv: &Invalid, lang: Lang) -> Vec<String> {
+        let mut rest = Vec::new();
+        for e in &inv.0 {
+            let text = crate::i18n::problem_text(lang, e);
+            match self
+                .fields
+                .iter_mut()
+                .find(|f| f.spec.key == e.field || f.spec.name == e.field)
+            {
+                Some(f) if f.error.is_none() => f.error = Some(text),
+                Some(_) => {}
+                None => rest.push(text),
+            }
+        }
+        if let Some(i) = self.fields.iter().position(|f| f.error.is_some()) {
+            self.focus = i;
+        }
+        rest
+    }
+}
+
+fn to_text(db: &Db, kind: FieldKind, v: &Value) -> String {
+    match (kind, v) {
+        (_, Value::Null) => String::new(),
+        (FieldKind::Staff | FieldKind::OptStaff, Value::Number(n)) => n
+            .as_i64()
+            .and_then(|id| db.find::<crate::domain::staff::Staff>(id).ok().flatten())
+            .map(|s| s.staff_no)
+            .unwrap_or_default(),
+        (FieldKind::Unit | FieldKind::OptUnit, Value::Number(n)) => n
+            .as_i64()
+            .and_then(|id| db.find::<crate::domain::unit::Unit>(id).ok().flatten())
+            .map(|u| u.code)
+            .unwrap_or_default(),
+        (_, Value::String(s)) => s.clone(),
+        (_, Value::Bool(b)) => b.to_string(),
+        (_, Value::Number(n)) => n.to_string(),
+        (_, other) => other.to_string(),
+    }
+}
+
+/// Full-width digits and signs as ASCII, for numbers typed with the IME on.
+fn ascii_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' | '．' | '－' | '＋' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            c => c,
+        })
+        .collect()
+}
+
+/// The JSON for a field's text, or the catalogue key of the problem.
+fn from_text(db: &Db, kind: FieldKind, t: &str) -> Result<Value, &'static str> {
+    use FieldKind::*;
+    let empty = t.is_empty();
+    Ok(match kind {
+        Text | Note => Value::String(t.to_string()),
+        Code(..) => Value::String(t.to_string()),
+        OptCode(..) if empty => Value::Null,
+        OptCode(..) => Value::String(t.to_string()),
+        Bool => Value::Bool(t == "true"),
+        Date | OptDate if empty => {
+            if kind == Date {
+                return Err("problem.required");
+            }
+            Value::Null
+        }
+        Date | OptDate => Value::String(
+            crate::domain::Date::parse_any(t)
+                .ok_or("problem.malformed")?
+                .iso(),
+        ),
+        Int | OptInt if empty => {
+            if kind == Int {
+                return Err("problem.required");
+            }
+            Value::Null
+        }
+        Int | OptInt => Value::from(
+            ascii_digits(t)
+                .parse::<i64>()
+                .map_err(|_| "problem.malformed")?,
+        ),
+        Real | OptReal if empty => {
+            if kind == Real {
+                return Err("problem.required");
+            }
+            Value::Null
+        }
+        Real | OptReal => {
+            let f: f64 = ascii_digits(t).parse().map_err(|_| "problem.malformed")?;
+            serde_json::Number::from_f64(f)
+                .map(Value::Number)
+                .ok_or("problem.malformed")?
+        }
+        Staff | OptStaff if empty => {
+            if kind == Staff {
+                return Err("problem.required");
+            }
+            Value::Null
+        }
+        Staff | OptStaff => Value::from(
+            db.staff_by_no(&ascii_digits(t))
+                .ok()
+                .flatten()
+                .ok_or("problem.unknown")?
+                .id,
+        ),
+        Unit | OptUnit if empty => {
+            if kind == Unit {
+                return Err("problem.required");
+            }
+            Value::Null
+        }
+        Unit | OptUnit => Value::from(
+            db.unit_by_code(&ascii_digits(t))
+                .ok()
+                .flatten()
+                .ok_or("problem.unknown")?
+                .id,
+        ),
+    })
+}

@@ -1,0 +1,85 @@
+//! A list on screen: the query, the count, the selection, and only the rows of the
+//! visible window (a list of 100,000 builds the 30 rows it shows).
+
+use crate::store::views::{ViewDef, ViewQuery, ViewRow};
+use crate::store::{Db, Result};
+
+pub struct ListState {
+    pub view: &'static ViewDef,
+    pub query: ViewQuery,
+    pub total: usize,
+    pub selected: usize,
+    /// Index of the first row of `rows`.
+    pub offset: usize,
+    pub rows: Vec<ViewRow>,
+    /// Rows the screen shows at once.
+    pub height: usize,
+}
+
+impl ListState {
+    pub fn new(view: &'static ViewDef) -> ListState {
+        ListState {
+            view,
+            query: ViewQuery {
+                sort: view.default_sort,
+                ..Default::default()
+            },
+            total: 0,
+            selected: 0,
+            offset: 0,
+            rows: Vec::new(),
+            height: 20,
+        }
+    }
+
+    /// Counts again and refetches the window, keeping the selection where it can.
+    pub fn reload(&mut self, db: &Db) -> Result<()> {
+        self.total = db.view_count(self.view, &self.query)? as usize;
+        self.selected = self.selected.min(self.total.saturating_sub(1));
+        self.fetch(db)
+    }
+
+    fn fetch(&mut self, db: &Db) -> Result<()> {
+        let h = self.height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + h {
+            self.offset = self.selected + 1 - h;
+        }
+        self.offset = self.offset.min(self.total.saturating_sub(h));
+        self.rows = db.view_rows(self.view, &self.query, self.offset, h)?;
+        Ok(())
+    }
+
+    /// Moves the selection to `to` (clamped), fetching a new window only when it leaves
+    /// the current one.
+    pub fn select(&mut self, db: &Db, to: usize) -> Result<()> {
+        if self.total == 0 {
+            self.selected = 0;
+            return Ok(());
+        }
+        self.selected = to.min(self.total - 1);
+        let h = self.height.max(1);
+        if self.selected < self.offset || self.selected >= self.offset + h || self.rows.is_empty() {
+            self.fetch(db)?;
+        }
+        Ok(())
+    }
+
+    pub fn move_by(&mut self, db: &Db, delta: isize) -> Result<()> {
+        let to = (self.selected as isize + delta).max(0) as usize;
+        self.select(db, to)
+    }
+
+    pub fn set_height(&mut self, db: &Db, h: usize) -> Result<()> {
+        if h != self.height {
+            self.height = h.max(1);
+            self.fetch(db)?;
+        }
+        Ok(())
+    }
+
+    pub fn current(&self) -> Option<&ViewRow> {
+        self.rows.get(self.selected.checked_sub(self.offset)?)
+    }
+}

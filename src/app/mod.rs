@@ -1,0 +1,556 @@
+//! The application state and the one path from a key to the screen: `update` turns an
+//! action into a change of view state or a command; `execute` is the only place that
+//! writes; lists then reload from the store, the source of truth.
+
+pub mod action;
+pub mod edit;
+pub mod form;
+pub mod keymap;
+pub mod list;
+pub mod search;
+pub mod tab;
+
+use std::collections::HashMap;
+
+use action::{Action, Mode};
+use edit::{NewCtx, editor};
+use form::Form;
+use keymap::Keymap;
+use list::ListState;
+use tab::Tab;
+
+use crate::domain::account::{Account, Role};
+use crate::domain::staff::Staff;
+use crate::domain::{Date, FiscalYear, Id};
+use crate::i18n::{Lang, error_text};
+use crate::store::views::view;
+use crate::store::{Db, StoreError};
+
+/// Rows of the screen not given to a list: header, tabs, view bar, table header and
+/// borders, help bar.
+pub const CHROME_ROWS: u16 = 7;
+
+pub struct SearchBox {
+    pub text: String,
+    pub results: Vec<Staff>,
+    pub selected: usize,
+}
+
+pub enum Confirm {
+    Delete {
+        view: &'static str,
+        id: Id,
+        version: i64,
+    },
+    DropChanges,
+    Reload,
+}
+
+pub enum Modal {
+    Form(Form),
+    Confirm { question: String, on_yes: Confirm },
+    Help,
+    Message { text: String },
+    Search(SearchBox),
+}
+
+impl Modal {
+    fn mode(&self) -> Mode {
+        match self {
+            Modal::Form(_) => Mode::Form,
+            Modal::Confirm { .. } => Mode::Confirm,
+            Modal::Help => Mode::Help,
+            Modal::Message { .. } => Mode::Message,
+            Modal::Search(_) => Mode::Search,
+        }
+    }
+}
+
+/// Which rows a list shows besides the fiscal year and a person in focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Everyone,
+    MyUnit,
+}
+
+pub struct App {
+    pub db: Db,
+    pub lang: Lang,
+    pub account: Account,
+    /// The staff record of the account, if it has one.
+    pub me: Option<Staff>,
+    pub today: Date,
+    pub fiscal_year: FiscalYear,
+    pub tab: Tab,
+    /// The view shown in each tab.
+    pub view_of_tab: [usize; 8],
+    pub lists: HashMap<&'static str, ListState>,
+    pub focus: Option<Staff>,
+    pub scope: Scope,
+    pub modals: Vec<Modal>,
+    pub keymap: Keymap,
+    pub size: (u16, u16),
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(db: Db, lang: Lang, account: Account, today: Date) -> Result<App, StoreError> {
+        let me = match account.staff_id {
+            Some(id) => db.find::<Staff>(id)?,
+            None => None,
+        };
+        let mut lists = HashMap::new();
+        for t in Tab::ALL {
+            for v in t.views() {
+                if let Some(def) = view(v) {
+                    lists.insert(def.name, ListState::new(def));
+                }
+            }
+        }
+        let mut app = App {
+            db,
+            lang,
+            account,
+            me,
+            today,
+            fiscal_year: today.fiscal_year(),
+            tab: Tab::Staff,
+            view_of_tab: [0; 8],
+            lists,
+            focus: None,
+            scope: Scope::Everyone,
+            modals: Vec::new(),
+            keymap: Keymap::default(),
+            size: (120, 40),
+            quit: false,
+        };
+        app.refresh()?;
+        Ok(app)
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.modals.last().map(Modal::mode).unwrap_or(Mode::Normal)
+    }
+
+    pub fn view_name(&self) -> &'static str {
+        let views = self.tab.views();
+        views[self.view_of_tab[self.tab.index()].min(views.len() - 1)]
+    }
+
+    pub fn list(&self) -> Option<&ListState> {
+        self.lists.get(self.view_name())
+    }
+
+    /// Applies focus, scope and year to the current list and reloads it.
+    pub fn refresh(&mut self) -> Result<(), StoreError> {
+        let units = match (self.scope, &self.me) {
+            (Scope::MyUnit, Some(me)) => Some(self.db.unit_subtree(me.unit_id)?),
+            _ => None,
+        };
+        let focus = self.focus.as_ref().map(|s| s.id);
+        let fy = self.fiscal_year;
+        let rows = self.size.1.saturating_sub(CHROME_ROWS).max(1) as usize;
+        let name = self.view_name();
+        let db = &self.db;
+        if let Some(l) = self.lists.get_mut(name) {
+            l.query.staff = focus.filter(|_| l.view.has_person());
+            l.query.units = units;
+            l.query.fiscal_year = l.view.has_fiscal_year().then_some(fy);
+            l.height = rows;
+            l.reload(db)?;
+        }
+        Ok(())
+    }
+
+    /// Handles one action; problems end up in a message on screen, never in a panic.
+    pub fn update(&mut self, action: Action) {
+        if let Err(e) = self.dispatch(action) {
+            let text = error_text(self.lang, &e);
+            self.modals.push(Modal::Message { text });
+        }
+    }
+
+    fn dispatch(&mut self, action: Action) -> Result<(), StoreError> {
+        if let Action::Resize(w, h) = action {
+            self.size = (w, h);
+            return self.refresh();
+        }
+        match self.modals.last_mut() {
+            Some(Modal::Form(_)) => return self.form_action(action),
+            Some(Modal::Search(_)) => return self.search_action(action),
+            Some(Modal::Confirm { .. }) => return self.confirm_action(action),
+            Some(Modal::Help | Modal::Message { .. }) => {
+                if matches!(action, Action::Cancel) {
+                    self.modals.pop();
+                }
+                return Ok(());
+            }
+            None => {}
+        }
+        let page = self.size.1.saturating_sub(CHROME_ROWS).max(1) as isize;
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.modals.push(Modal::Help),
+            Action::NextTab => self.go_tab((self.tab.index() + 1) % 8)?,
+            Action::PrevTab => self.go_tab((self.tab.index() + 7) % 8)?,
+            Action::GoTab(i) => self.go_tab(i)?,
+            Action::NextView | Action::PrevView => {
+                let n = self.tab.views().len();
+                let i = &mut self.view_of_tab[self.tab.index()];
+                *i = if action == Action::NextView {
+                    (*i + 1) % n
+                } else {
+                    (*i + n - 1) % n
+                };
+                self.refresh()?;
+            }
+            Action::Up => self.move_by(-1)?,
+            Action::Down => self.move_by(1)?,
+            Action::PageUp => self.move_by(-page)?,
+            Action::PageDown => self.move_by(page)?,
+            Action::Top => self.move_by(isize::MIN / 2)?,
+            Action::Bottom => self.move_by(isize::MAX / 2)?,
+            Action::Search => self.modals.push(Modal::Search(SearchBox {
+                text: String::new(),
+                results: Vec::new(),
+                selected: 0,
+            })),
+            Action::FocusPerson => {
+                if self.view_name() == "staff" && self.focus.is_none() {
+                    if let Some(id) = self.list().and_then(|l| l.current()).map(|r| r.id) {
+                        self.focus = self.db.find::<Staff>(id)?;
+                        self.refresh()?;
+                    }
+                } else {
+                    self.update(Action::Search);
+                }
+            }
+            Action::ClearFocus => {
+                if self.focus.take().is_some() {
+                    self.refresh()?;
+                }
+            }
+            Action::PrevYear | Action::NextYear => {
+                self.fiscal_year += if action == Action::NextYear { 1 } else { -1 };
+                self.refresh()?;
+            }
+            Action::NextSort | Action::ToggleSortDir => {
+                let db = &self.db;
+                let name = self.view_name();
+                if let Some(l) = self.lists.get_mut(name) {
+                    if action == Action::NextSort {
+                        l.query.sort = (l.query.sort + 1) % l.view.columns.len();
+                    } else {
+                        l.query.desc = !l.query.desc;
+                    }
+                    l.reload(db)?;
+                }
+            }
+            Action::NextStateFilter => {
+                let db = &self.db;
+                let name = self.view_name();
+                if let Some(l) = self.lists.get_mut(name)
+                    && let Some((_, group)) = l.view.state
+                {
+                    let codes = state_codes(group);
+                    let next = match &l.query.state {
+                        None => codes.first().map(|c| c.to_string()),
+                        Some(s) => codes
+                            .iter()
+                            .skip_while(|c| *c != s)
+                            .nth(1)
+                            .map(|c| c.to_string()),
+                    };
+                    l.query.state = next;
+                    l.selected = 0;
+                    l.reload(db)?;
+                }
+            }
+            Action::NextScope => {
+                self.scope = match self.scope {
+                    Scope::Everyone if self.me.is_some() => Scope::MyUnit,
+                    _ => Scope::Everyone,
+                };
+                self.refresh()?;
+            }
+            Action::New => self.open_form(None)?,
+            Action::Edit => {
+                if let Some(id) = self.list().and_then(|l| l.current()).map(|r| r.id) {
+                    self.open_form(Some(id))?;
+                }
+            }
+            Action::Delete => {
+                let view = self.view_name();
+                if let (Some(ed), Some(id)) = (
+                    editor(view),
+                    self.list().and_then(|l| l.current()).map(|r| r.id),
+                ) {
+                    let rec = ed.load(&self.db, id)?;
+                    let version = rec.get("version").and_then(|v| v.as_i64()).unwrap_or(0);
+                    let question = self.lang.tf(
+                        "ui.confirm_delete",
+                        &[("what", &self.lang.t(&format!("view.{view}")))],
+                    );
+                    self.modals.push(Modal::Confirm {
+                        question,
+                        on_yes: Confirm::Delete { view, id, version },
+                    });
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn go_tab(&mut self, i: usize) -> Result<(), StoreError> {
+        self.tab = Tab::from_index(i);
+        self.refresh()
+    }
+
+    fn move_by(&mut self, delta: isize) -> Result<(), StoreError> {
+        let db = &self.db;
+        let name = self.view_name();
+        match self.lists.get_mut(name) {
+            Some(l) => l.move_by(db, delta),
+            None => Ok(()),
+        }
+    }
+
+    fn open_form(&mut self, id: Option<Id>) -> Result<(), StoreError> {
+        let view = self.view_name();
+        let Some(ed) = editor(view) else {
+            return Ok(());
+        };
+        let base = match id {
+            Some(id) => ed.load(&self.db, id)?,
+            None => ed.blank(&NewCtx {
+                db: &self.db,
+                today: self.today,
+                fiscal_year: self.fiscal_year,
+                staff: self.focus.as_ref(),
+                role: self.account.role,
+            }),
+        };
+        let form = Form::new(view, id, base, ed.fields(), &self.db);
+        self.modals.push(Modal::Form(form));
+        Ok(())
+    }
+
+    fn form_action(&mut self, action: Action) -> Result<(), StoreError> {
+        let Some(Modal::Form(form)) = self.modals.last_mut() else {
+            return Ok(());
+        };
+        let n = form.fields.len();
+        match action {
+            Action::Save => return self.save_form(),
+            Action::Cancel => {
+                if form.dirty {
+                    let question = self.lang.t("ui.confirm_drop").to_string();
+                    self.modals.push(Modal::Confirm {
+                        question,
+                        on_yes: Confirm::DropChanges,
+                    });
+                } else {
+                    self.modals.pop();
+                }
+            }
+            Action::NextField => form.focus = (form.focus + 1) % n,
+            Action::PrevField => form.focus = (form.focus + n - 1) % n,
+            Action::Char(c) => {
+                let f = form.current();
+                if f.is_typed() {
+                    f.insert(&c.to_string());
+                } else if c == ' ' {
+                    f.cycle(true);
+                }
+                form.dirty = true;
+            }
+            Action::Paste(s) => {
+                let f = form.current();
+                if f.is_typed() {
+                    let s = if f.spec.kind == form::FieldKind::Note {
+                        s
+                    } else {
+                        s.replace(['\r', '\n'], " ")
+                    };
+                    f.insert(s.trim_end_matches(['\r', '\n']));
+                    form.dirty = true;
+                }
+            }
+            Action::Backspace => {
+                form.current().backspace();
+                form.dirty = true;
+            }
+            Action::DeleteChar => {
+                form.current().delete();
+                form.dirty = true;
+            }
+            Action::Left | Action::Right => {
+                let f = form.current();
+                if f.is_typed() {
+                    let len = f.text.chars().count();
+                    f.cursor = if action == Action::Left {
+                        f.cursor.saturating_sub(1)
+                    } else {
+                        (f.cursor + 1).min(len)
+                    };
+                } else {
+                    f.cycle(action == Action::Right);
+                    form.dirty = true;
+                }
+            }
+            Action::Home => form.current().cursor = 0,
+            Action::End => {
+                let f = form.current();
+                f.cursor = f.text.chars().count();
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// `execute`: the form's record through its editor, in one transaction with its audit
+    /// row. Field problems go back under the fields; a newer version asks to reload.
+    fn save_form(&mut self) -> Result<(), StoreError> {
+        let lang = self.lang;
+        let Some(Modal::Form(form)) = self.modals.last_mut() else {
+            return Ok(());
+        };
+        let Some(ed) = editor(form.view) else {
+            return Ok(());
+        };
+        form.error = None;
+        let Some(json) = form.to_json(&self.db, lang) else {
+            return Ok(());
+        };
+        match ed.save(&self.db, json) {
+            Ok(id) => {
+                self.modals.pop();
+                self.refresh()?;
+                self.keep_selection_on(id)
+            }
+            Err(StoreError::Invalid(inv)) => {
+                let rest = form.show_invalid(&inv, lang);
+                if !rest.is_empty() {
+                    form.error = Some(rest.join(" "));
+                }
+                Ok(())
+            }
+            Err(e @ StoreError::Conflict { .. }) => {
+                let question = format!("{} {}", error_text(lang, &e), lang.t("ui.confirm_reload"));
+                self.modals.push(Modal::Confirm {
+                    question,
+                    on_yes: Confirm::Reload,
+                });
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// After a save the list keeps its place: on the saved row if it can find it.
+    fn keep_selection_on(&mut self, id: Id) -> Result<(), StoreError> {
+        let db = &self.db;
+        let name = self.view_name();
+        if let Some(l) = self.lists.get_mut(name)
+            && let Some(pos) = db.view_position(l.view, &l.query, id)?
+        {
+            l.select(db, pos)?;
+        }
+        Ok(())
+    }
+
+    fn confirm_action(&mut self, action: Action) -> Result<(), StoreError> {
+        let yes = match action {
+            Action::Yes => true,
+            Action::No | Action::Cancel => false,
+            _ => return Ok(()),
+        };
+        let Some(Modal::Confirm { on_yes, .. }) = self.modals.pop() else {
+            return Ok(());
+        };
+        if !yes {
+            return Ok(());
+        }
+        match on_yes {
+            Confirm::Delete { view, id, version } => {
+                if let Some(ed) = editor(view) {
+                    ed.delete(&self.db, id, version)?;
+                    self.refresh()?;
+                }
+            }
+            Confirm::DropChanges => {
+                self.modals.pop();
+            }
+            Confirm::Reload => {
+                if let Some(Modal::Form(form)) = self.modals.pop()
+                    && let (Some(ed), Some(id)) = (editor(form.view), form.id)
+                {
+                    let base = ed.load(&self.db, id)?;
+                    let fresh = Form::new(form.view, Some(id), base, ed.fields(), &self.db);
+                    self.modals.push(Modal::Form(fresh));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn search_action(&mut self, action: Action) -> Result<(), StoreError> {
+        let Some(Modal::Search(sb)) = self.modals.last_mut() else {
+            return Ok(());
+        };
+        match action {
+            Action::Cancel => {
+                self.modals.pop();
+                return Ok(());
+            }
+            Action::Submit => {
+                let pick = sb.results.get(sb.selected).cloned();
+                self.modals.pop();
+                if let Some(p) = pick {
+                    self.focus = Some(p);
+                    self.refresh()?;
+                }
+                return Ok(());
+            }
+            Action::Up => sb.selected = sb.selected.saturating_sub(1),
+            Action::Down => sb.selected = (sb.selected + 1).min(sb.results.len().saturating_sub(1)),
+            Action::Char(c) => sb.text.push(c),
+            Action::Paste(s) => sb.text.push_str(s.lines().next().unwrap_or("")),
+            Action::Backspace => {
+                sb.text.pop();
+            }
+            _ => return Ok(()),
+        }
+        // Every keystroke searches again.
+        sb.results = match search::needle(&sb.text) {
+            Some(n) => self.db.search_staff(&n, 50)?,
+            None => Vec::new(),
+        };
+        sb.selected = sb.selected.min(sb.results.len().saturating_sub(1));
+        Ok(())
+    }
+
+    /// The label of a state code for the current filter, for the view bar.
+    pub fn role_label(&self) -> &'static str {
+        self.lang.label("role", self.account.role.code())
+    }
+
+    pub fn can_write(&self) -> bool {
+        matches!(self.account.role, Role::Admin | Role::Hr)
+    }
+}
+
+/// The codes of a label group, for cycling a state filter.
+fn state_codes(group: &str) -> &'static [&'static str] {
+    use crate::domain::{award, evaluation, pdca, staff, training};
+    match group {
+        "status" => staff::StaffStatus::CODES,
+        "eval_state" => evaluation::EvalState::CODES,
+        "reason" => crate::domain::assignment::Reason::CODES,
+        "enrolment_state" => training::EnrolmentState::CODES,
+        "award_state" => award::AwardState::CODES,
+        "phase" => pdca::Phase::CODES,
+        _ => &[],
+    }
+}

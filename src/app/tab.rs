@@ -1,0 +1,62 @@
+//! The eight tabs and the views each one shows.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    Staff,
+    Career,
+    Evaluation,
+    Placement,
+    Training,
+    Awards,
+    Compliance,
+    Pdca,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 8] = [
+        Tab::Staff,
+        Tab::Career,
+        Tab::Evaluation,
+        Tab::Placement,
+        Tab::Training,
+        Tab::Awards,
+        Tab::Compliance,
+        Tab::Pdca,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn from_index(i: usize) -> Tab {
+        Tab::ALL[i % Tab::ALL.len()]
+    }
+
+    /// Catalogue key of the tab's title.
+    pub fn key(self) -> &'static str {
+        match self {
+            Tab::Staff => "tab.staff",
+            Tab::Career => "tab.career",
+            Tab::Evaluation => "tab.evaluation",
+            Tab::Placement => "tab.placement",
+            Tab::Training => "tab.training",
+            Tab::Awards => "tab.awards",
+            Tab::Compliance => "tab.compliance",
+            Tab::Pdca => "tab.pdca",
+        }
+    }
+
+    /// The store views the tab switches between (`[` and `]`).
+    pub fn views(self) -> &'static [&'static str] {
+        match self {
+            Tab::Staff => &["staff"],
+            Tab::Career => &["self_reports", "qualifications", "interviews"],
+            Tab::Evaluation => &["evaluations", "themes"],
+            Tab::Placement => &["assignments"],
+            Tab::Training => &["enrolments", "ojt"],
+            Tab::Awards => &["awards"],
+            Tab::Compliance => &["compliance"],
+            Tab::Pdca => &["pdca"],
+        }
+    }
+}
