@@ -7,3 +7,5 @@ pub mod domain;
 pub mod i18n;
 pub mod store;
 pub mod text;
+pub mod tui;
+pub mod ui;

@@ -95,7 +95,7 @@ static STAFF: Typed<Staff> = typed(
         field("hire_date", "hire_date", K::Date),
         field("unit_id", "unit_code", K::Unit),
         field("position", "position", K::Code("position", Position::CODES)),
-        field("grade", "grade", K::Int),
+        field("grade", "salary_grade", K::Int),
         field("job_type", "job_type", K::Code("job_type", JobType::CODES)),
         field("track", "track", K::Code("track", Track::CODES)),
         field("status", "status", K::Code("status", StaffStatus::CODES)),

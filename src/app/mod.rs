@@ -91,6 +91,9 @@ pub struct App {
     pub keymap: Keymap,
     pub size: (u16, u16),
     pub quit: bool,
+    /// The selected record as (label key, text) pairs, loaded after every action so that
+    /// drawing never reads the database.
+    pub detail: Vec<(&'static str, String)>,
 }
 
 impl App {
@@ -123,8 +126,10 @@ impl App {
             keymap: Keymap::default(),
             size: (120, 40),
             quit: false,
+            detail: Vec::new(),
         };
         app.refresh()?;
+        app.load_detail()?;
         Ok(app)
     }
 
@@ -164,10 +169,62 @@ impl App {
 
     /// Handles one action; problems end up in a message on screen, never in a panic.
     pub fn update(&mut self, action: Action) {
-        if let Err(e) = self.dispatch(action) {
+        if let Err(e) = self.dispatch(action).and_then(|_| self.load_detail()) {
             let text = error_text(self.lang, &e);
             self.modals.push(Modal::Message { text });
         }
+    }
+
+    /// The selected record's fields as people read them (references by number and name,
+    /// codes by label).
+    fn load_detail(&mut self) -> Result<(), StoreError> {
+        self.detail.clear();
+        let view = self.view_name();
+        let (Some(ed), Some(id)) = (
+            editor(view),
+            self.list().and_then(|l| l.current()).map(|r| r.id),
+        ) else {
+            return Ok(());
+        };
+        let form = Form::new(
+            view,
+            Some(id),
+            ed.load(&self.db, id)?,
+            ed.fields(),
+            &self.db,
+        );
+        for f in form.fields {
+            let text = match f.spec.kind {
+                form::FieldKind::Code(group, _) | form::FieldKind::OptCode(group, _)
+                    if !f.text.is_empty() =>
+                {
+                    if group == "grade" {
+                        f.text
+                    } else {
+                        self.lang.label(group, &f.text).to_string()
+                    }
+                }
+                form::FieldKind::Bool => self
+                    .lang
+                    .t(if f.text == "true" { "ui.yes" } else { "ui.no" })
+                    .to_string(),
+                form::FieldKind::Staff | form::FieldKind::OptStaff if !f.text.is_empty() => {
+                    match self.db.staff_by_no(&f.text)? {
+                        Some(s) => format!("{} {}", s.staff_no, s.full_name()),
+                        None => f.text,
+                    }
+                }
+                form::FieldKind::Unit | form::FieldKind::OptUnit if !f.text.is_empty() => {
+                    match self.db.unit_by_code(&f.text)? {
+                        Some(u) => format!("{} {}", u.code, u.name),
+                        None => f.text,
+                    }
+                }
+                _ => f.text,
+            };
+            self.detail.push((f.spec.key, text));
+        }
+        Ok(())
     }
 
     fn dispatch(&mut self, action: Action) -> Result<(), StoreError> {
@@ -225,10 +282,8 @@ impl App {
                     self.update(Action::Search);
                 }
             }
-            Action::ClearFocus => {
-                if self.focus.take().is_some() {
-                    self.refresh()?;
-                }
+            Action::ClearFocus if self.focus.take().is_some() => {
+                self.refresh()?;
             }
             Action::PrevYear | Action::NextYear => {
                 self.fiscal_year += if action == Action::NextYear { 1 } else { -1 };

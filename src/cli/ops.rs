@@ -5,6 +5,7 @@ use std::time::Instant;
 
 use super::{CmdResult, Ctx, Failure, data_dir, os_login, parse_date};
 use crate::demo::{self, Params};
+use crate::domain::Date;
 use crate::domain::account::Role;
 use crate::domain::date::fiscal_year_ja;
 use crate::i18n::Lang;
@@ -26,11 +27,25 @@ pub fn summary(ctx: &Ctx) -> CmdResult {
     if db.accounts().map_err(|e| ctx.err(e))?.is_empty() {
         db.ensure_admin(&os_login()).map_err(|e| ctx.err(e))?;
     }
-    ctx.account(&mut db)?;
-    print_summary(ctx.lang, &db)?;
-    crate::say!();
-    crate::say!("{}", ctx.lang.t("cli.tui_soon"));
-    Ok(())
+    let me = ctx.account(&mut db)?;
+    open_or_summarise(ctx, db, me, Date::today())
+}
+
+/// On a terminal, the screens; otherwise (a pipe, a script) the summary in text.
+fn open_or_summarise(
+    ctx: &Ctx,
+    db: Db,
+    me: crate::domain::account::Account,
+    today: Date,
+) -> CmdResult {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+        let app = crate::app::App::new(db, ctx.lang, me, today).map_err(|e| ctx.err(e))?;
+        crate::tui::run(app)
+            .map_err(|e| Failure::system(ctx.lang.tf("err.terminal", &[("reason", &e)])))
+    } else {
+        print_summary(ctx.lang, &db)
+    }
 }
 
 pub fn print_summary(lang: Lang, db: &Db) -> CmdResult {
@@ -169,10 +184,9 @@ pub fn demo(ctx: &Ctx, staff: u32, seed: u64, today: &Option<String>) -> CmdResu
         )
     );
     crate::say!();
-    print_summary(ctx.lang, &db)?;
-    crate::say!();
-    crate::say!("{}", ctx.lang.t("cli.tui_soon"));
-    Ok(())
+    let mut db = db;
+    let me = ctx.account(&mut db)?;
+    open_or_summarise(ctx, db, me, today)
 }
 
 pub fn init(ctx: &Ctx) -> CmdResult {

@@ -34,7 +34,7 @@ impl Db {
             select_list::<Staff>("")
         );
         let mut st = self.conn().prepare_cached(&sql)?;
-        let rows = st.query_map(rusqlite::params![arg, limit as i64], |r| Staff::from_row(r))?;
+        let rows = st.query_map(rusqlite::params![arg, limit as i64], Staff::from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -102,13 +102,12 @@ pub static VIEWS: &[ViewDef] = &[
         from: "staff t JOIN staff s ON s.id = t.id LEFT JOIN units u ON u.id = t.unit_id",
         columns: &[
             col("staff_no", "t.staff_no", Text),
-            col("name", "t.family_name || ' ' || t.given_name", Text),
+            col("full_name", "t.family_name || ' ' || t.given_name", Text),
             col("kana", "t.family_kana || ' ' || t.given_kana", Text),
             col("unit", "u.name", Text),
             col("position", "t.position", Code("position")),
-            col("grade", "t.grade", Int),
+            col("salary_grade", "t.grade", Int),
             col("job_type", "t.job_type", Code("job_type")),
-            col("track", "t.track", Code("track")),
             col("hire_date", "t.hire_date", Date),
             col("status", "t.status", Code("status")),
         ],
@@ -125,7 +124,7 @@ pub static VIEWS: &[ViewDef] = &[
         columns: &[
             col("fiscal_year", "t.fiscal_year", Int),
             col("staff_no", "s.staff_no", Text),
-            col("name", "s.family_name || ' ' || s.given_name", Text),
+            col("full_name", "s.family_name || ' ' || s.given_name", Text),
             col("unit", "u.name", Text),
             col("submitted_on", "t.submitted_on", Date),
             col("transfer_wish", "t.transfer_wish", Code("transfer_wish")),
@@ -152,7 +151,7 @@ pub static VIEWS: &[ViewDef] = &[
         from: with_person!("qualifications t"),
         columns: &[
             col("staff_no", "s.staff_no", Text),
-            col("name", "s.family_name || ' ' || s.given_name", Text),
+            col("full_name", "s.family_name || ' ' || s.given_name", Text),
             col("qualification", "t.name", Text),
             col("issuer", "t.issuer", Text),
             col("acquired_on", "t.acquired_on", Date),
@@ -171,7 +170,7 @@ pub static VIEWS: &[ViewDef] = &[
         columns: &[
             col("held_on", "t.held_on", Date),
             col("staff_no", "s.staff_no", Text),
-            col("name", "s.family_name || ' ' || s.given_name", Text),
+            col("full_name", "s.family_name || ' ' || s.given_name", Text),
             col(
                 "interviewer",
                 "(SELECT family_name || ' ' || given_name FROM staff WHERE id = t.interviewer_id)",
@@ -193,7 +192,7 @@ pub static VIEWS: &[ViewDef] = &[
             col("fiscal_year", "p.fiscal_year", Int),
             col("kind", "p.kind", Code("eval_kind")),
             col("staff_no", "s.staff_no", Text),
-            col("name", "s.family_name || ' ' || s.given_name", Text),
+            col("full_name", "s.family_name || ' ' || s.given_name", Text),
             col("state", "t.state", Code("eval_state")),
             col("self_rating", "t.self_rating", Text),
             col("first_rating", "t.first_rating", Text),
@@ -218,7 +217,7 @@ pub static VIEWS: &[ViewDef] = &[
         columns: &[
             col("fiscal_year", "t.fiscal_year", Int),
             col("staff_no", "s.staff_no", Text),
-            col("name", "s.family_name || ' ' || s.given_name", Text),
+            col("full_name", "s.family_name || ' ' || s.given_name", Text),
             col("title", "t.title", Text),
             col("difficulty", "t.difficulty", Int),
             col("weight", "t.weight", Int),
@@ -237,7 +236,7 @@ pub static VIEWS: &[ViewDef] = &[
         from: with_person!("assignments t JOIN units au ON au.id = t.unit_id"),
         columns: &[
             col("staff_no", "s.staff_no", Text),
-            col("name", "s.family_name || ' ' || s.given_name", Text),
+            col("full_name", "s.family_name || ' ' || s.given_name", Text),
             col("unit", "au.name", Text),
             col("position", "t.position", Code("position")),
             col("start_date", "t.start_date", Date),
@@ -260,7 +259,7 @@ pub static VIEWS: &[ViewDef] = &[
         columns: &[
             col("fiscal_year", "ts.fiscal_year", Int),
             col("staff_no", "s.staff_no", Text),
-            col("name", "s.family_name || ' ' || s.given_name", Text),
+            col("full_name", "s.family_name || ' ' || s.given_name", Text),
             col("title", "c.title", Text),
             col("category", "c.category", Code("course_category")),
             col("starts_on", "ts.starts_on", Date),
@@ -336,7 +335,7 @@ pub static VIEWS: &[ViewDef] = &[
         columns: &[
             col("fiscal_year", "t.fiscal_year", Int),
             col("staff_no", "s.staff_no", Text),
-            col("name", "s.family_name || ' ' || s.given_name", Text),
+            col("full_name", "s.family_name || ' ' || s.given_name", Text),
             col("unit", "u.name", Text),
             col("due_on", "t.due_on", Date),
             col("training_done_on", "t.training_done_on", Date),
@@ -393,10 +392,10 @@ impl ViewDef {
         if let (Some(units), Some(col)) = (&q.units, self.unit) {
             parts.push(format!("{col} IN ({})", id_list(units)));
         }
-        if let (Some(people), Some(col)) = (&q.people, self.staff) {
-            if !col.contains("?STAFF") {
-                parts.push(format!("{col} IN ({})", id_list(people)));
-            }
+        if let (Some(people), Some(col)) = (&q.people, self.staff)
+            && !col.contains("?STAFF")
+        {
+            parts.push(format!("{col} IN ({})", id_list(people)));
         }
         if let (Some(fy), Some(col)) = (q.fiscal_year, self.fiscal_year) {
             params.push(Value::Integer(fy as i64));

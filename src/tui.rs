@@ -1,0 +1,39 @@
+//! The terminal loop: read a key, let the app update, draw. `ratatui::run` sets up the
+//! terminal and restores it on exit and on panic.
+
+use std::io::stdout;
+
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
+};
+use ratatui::crossterm::execute;
+
+use crate::app::App;
+use crate::app::action::Action;
+
+pub fn run(mut app: App) -> std::io::Result<()> {
+    ratatui::run(|terminal| {
+        // Pasted text (a name, a paragraph from Excel) arrives whole, into one field.
+        execute!(stdout(), EnableBracketedPaste)?;
+        let size = terminal.size()?;
+        app.update(Action::Resize(size.width, size.height));
+        let result = (|| loop {
+            terminal.draw(|f| crate::ui::render(&app, f))?;
+            match event::read()? {
+                Event::Key(k) if k.kind == KeyEventKind::Press => {
+                    if let Some(a) = app.keymap.action(app.mode(), k) {
+                        app.update(a);
+                    }
+                }
+                Event::Paste(s) => app.update(Action::Paste(s)),
+                Event::Resize(w, h) => app.update(Action::Resize(w, h)),
+                _ => {}
+            }
+            if app.quit {
+                return Ok(());
+            }
+        })();
+        let _ = execute!(stdout(), DisableBracketedPaste);
+        result
+    })
+}

@@ -1,0 +1,85 @@
+//! Header, tab bar and help bar.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Tabs};
+
+use super::theme;
+use crate::app::App;
+use crate::app::keymap::key_name;
+use crate::app::tab::Tab;
+use crate::domain::date::fiscal_year_ja;
+use crate::i18n::Lang;
+
+pub fn fiscal_year_text(lang: Lang, fy: i32) -> String {
+    match lang {
+        Lang::Ja => fiscal_year_ja(fy),
+        Lang::En => format!("FY{fy}"),
+    }
+}
+
+/// User, role, database, fiscal year in view, and the person in focus.
+pub fn header(app: &App, frame: &mut Frame, area: Rect) {
+    let l = app.lang;
+    let mut spans = vec![
+        Span::styled(format!(" {} ", l.t("ui.app")), theme::title()),
+        Span::raw(format!(
+            "│ {} {} ({}) ",
+            l.t("ui.user"),
+            app.account.login,
+            app.role_label()
+        )),
+        Span::raw(format!(
+            "│ {} {} ",
+            l.t("ui.fiscal_year"),
+            fiscal_year_text(l, app.fiscal_year)
+        )),
+    ];
+    if let Some(p) = &app.focus {
+        spans.push(Span::raw(format!(
+            "│ {} {} {} ",
+            l.t("ui.focus"),
+            p.staff_no,
+            p.full_name()
+        )));
+    }
+    spans.push(Span::raw(format!("│ {}", app.db.path().display())));
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(theme::header()),
+        area,
+    );
+}
+
+pub fn tabs(app: &App, frame: &mut Frame, area: Rect) {
+    let titles: Vec<String> = Tab::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!("{} {}", i + 1, app.lang.t(t.key())))
+        .collect();
+    let tabs = Tabs::new(titles)
+        .select(app.tab.index())
+        .highlight_style(theme::tab_active())
+        .divider("│");
+    frame.render_widget(tabs, area);
+}
+
+/// The most used keys of the current mode, from the live keymap.
+pub fn help_bar(app: &App, frame: &mut Frame, area: Rect) {
+    let mut spans = Vec::new();
+    let mut seen = Vec::new();
+    for b in app.keymap.bindings(app.mode()).filter(|b| b.bar) {
+        if seen.contains(&b.help) {
+            continue;
+        }
+        seen.push(b.help);
+        let key = if b.help == "help.go_tab" {
+            "1-8".to_string()
+        } else {
+            key_name(b.key, b.mods)
+        };
+        spans.push(Span::styled(key, theme::key()));
+        spans.push(Span::raw(format!(" {}  ", app.lang.t(b.help))));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

@@ -1,0 +1,54 @@
+//! Drawing: a pure function of the application state. Header, tabs, the tab's body, the
+//! help bar from the live keymap, and modals last over `Clear`.
+
+mod body;
+mod chrome;
+mod modal;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use crate::app::App;
+
+/// Below this the layout cannot hold: a message instead of a broken screen.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 12;
+
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(app, frame, area);
+        return;
+    }
+    let [header, tabs, body, help] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    chrome::header(app, frame, header);
+    chrome::tabs(app, frame, tabs);
+    body::render(app, frame, body);
+    chrome::help_bar(app, frame, help);
+    modal::render(app, frame, area);
+}
+
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let text = app.lang.tf(
+        "ui.too_small",
+        &[
+            ("w", &MIN_WIDTH),
+            ("h", &MIN_HEIGHT),
+            ("now_w", &area.width),
+            ("now_h", &area.height),
+        ],
+    );
+    let p = Paragraph::new(Line::from(text))
+        .wrap(Wrap { trim: true })
+        .block(Block::default().borders(Borders::NONE));
+    frame.render_widget(p, area);
+}

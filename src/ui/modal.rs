@@ -1,0 +1,244 @@
+//! Modals over the screen: the form, questions, messages, search and help.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::theme;
+use crate::app::action::Mode;
+use crate::app::form::{FieldKind, Form};
+use crate::app::keymap::key_name;
+use crate::app::{App, Modal, SearchBox};
+use crate::text::{pad, width};
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    for m in &app.modals {
+        match m {
+            Modal::Form(f) => form(app, f, frame, area),
+            Modal::Confirm { question, .. } => {
+                message(app, frame, area, question, "ui.confirm_title", true)
+            }
+            Modal::Message { text } => message(app, frame, area, text, "ui.message_title", false),
+            Modal::Search(sb) => search(app, sb, frame, area),
+            Modal::Help => help(app, frame, area),
+        }
+    }
+}
+
+/// Clears a popup's area and one column beyond each side, so that a double-width
+/// character cut by the edge does not leave half of itself on screen.
+fn clear(frame: &mut Frame, r: Rect) {
+    let full = frame.area();
+    let x = r.x.saturating_sub(1);
+    let right = (r.right() + 1).min(full.right());
+    frame.render_widget(
+        Clear,
+        Rect {
+            x,
+            y: r.y,
+            width: right - x,
+            height: r.height,
+        },
+    );
+}
+
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let [v] = Layout::vertical([Constraint::Length(h.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [r] = Layout::horizontal([Constraint::Length(w.min(area.width))])
+        .flex(Flex::Center)
+        .areas(v);
+    r
+}
+
+fn message(app: &App, frame: &mut Frame, area: Rect, text: &str, title: &str, question: bool) {
+    let r = centered(area, 64, 8);
+    clear(frame, r);
+    let mut lines = vec![Line::raw(text.to_string()), Line::raw("")];
+    if question {
+        lines.push(Line::styled(app.lang.t("ui.yes_no"), theme::key()));
+    } else {
+        lines.push(Line::styled(app.lang.t("ui.press_esc"), theme::dim()));
+    }
+    let p = Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+        Block::default()
+            .borders(Borders::ALL)
+            .title(app.lang.t(title)),
+    );
+    frame.render_widget(p, r);
+}
+
+fn value_text(app: &App, kind: FieldKind, text: &str) -> String {
+    match kind {
+        FieldKind::Code(group, _) | FieldKind::OptCode(group, _)
+            if !text.is_empty() && group != "grade" =>
+        {
+            format!("‹ {} ›", app.lang.label(group, text))
+        }
+        FieldKind::Code(..) | FieldKind::OptCode(..) => format!("‹ {text} ›"),
+        FieldKind::Bool => format!(
+            "‹ {} ›",
+            app.lang.t(if text == "true" { "ui.yes" } else { "ui.no" })
+        ),
+        _ => text.replace(['\r', '\t'], " ").replace('\n', "⏎"),
+    }
+}
+
+fn form(app: &App, f: &Form, frame: &mut Frame, area: Rect) {
+    let l = app.lang;
+    let rows = f.fields.len()
+        + f.fields.iter().filter(|x| x.error.is_some()).count()
+        + usize::from(f.error.is_some());
+    let r = centered(
+        area,
+        area.width.saturating_sub(8).min(100),
+        (rows as u16 + 2).min(area.height.saturating_sub(2)),
+    );
+    clear(frame, r);
+    let title = format!(
+        "{} — {}",
+        l.t(&format!("view.{}", f.view)),
+        l.t(if f.id.is_some() { "ui.edit" } else { "ui.new" })
+    );
+    let block = Block::default().borders(Borders::ALL).title(title);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let label_w = f
+        .fields
+        .iter()
+        .map(|x| width(l.field(x.spec.key)))
+        .max()
+        .unwrap_or(0)
+        .min(20);
+    let mut lines = Vec::new();
+    let mut cursor = None;
+    // Keep the focused field in view: start a little above it.
+    let rows_per_field = |x: &crate::app::form::Field| 1 + usize::from(x.error.is_some());
+    let visible = inner.height.saturating_sub(2) as usize;
+    let mut start = 0;
+    while start < f.focus
+        && f.fields[start..=f.focus]
+            .iter()
+            .map(rows_per_field)
+            .sum::<usize>()
+            > visible
+    {
+        start += 1;
+    }
+    for (i, field) in f.fields.iter().enumerate().skip(start) {
+        let focused = i == f.focus;
+        let label = pad(l.field(field.spec.key), label_w);
+        let value = value_text(app, field.spec.kind, &field.text);
+        let style = if focused {
+            theme::focus_field()
+        } else {
+            ratatui::style::Style::default()
+        };
+        if focused && field.is_typed() {
+            let before: String = field.text.chars().take(field.cursor).collect();
+            let x = inner.x + label_w as u16 + 2 + width(&before.replace('\n', "⏎")) as u16;
+            let y = inner.y + lines.len() as u16;
+            cursor = Some(Position::new(x.min(inner.right().saturating_sub(1)), y));
+        }
+        lines.push(Line::from(vec![
+            Span::styled(label, theme::dim()),
+            Span::raw("  "),
+            Span::styled(value, style),
+        ]));
+        if let Some(e) = &field.error {
+            lines.push(Line::from(vec![
+                Span::raw(" ".repeat(label_w + 2)),
+                Span::styled(e.clone(), theme::error()),
+            ]));
+        }
+    }
+    if let Some(e) = &f.error {
+        lines.push(Line::styled(e.clone(), theme::error()));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    // The real cursor sits where the user types, so the IME composes in place.
+    if let Some(c) = cursor
+        && app
+            .modals
+            .last()
+            .is_some_and(|m| matches!(m, Modal::Form(_)))
+    {
+        frame.set_cursor_position(c);
+    }
+}
+
+fn search(app: &App, sb: &SearchBox, frame: &mut Frame, area: Rect) {
+    let l = app.lang;
+    let r = centered(area, 80, area.height.saturating_sub(6).min(24));
+    clear(frame, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(l.t("ui.search_title"));
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let mut lines = vec![Line::from(vec![
+        Span::styled("/ ", theme::key()),
+        Span::raw(sb.text.clone()),
+    ])];
+    lines.push(Line::styled(l.t("ui.search_hint"), theme::dim()));
+    if sb.results.is_empty() && !sb.text.is_empty() {
+        lines.push(Line::styled(l.t("ui.no_results"), theme::dim()));
+    }
+    for (i, s) in sb.results.iter().enumerate() {
+        let text = format!(
+            "{}  {}  {}  {}",
+            pad(&s.staff_no, 8),
+            pad(&s.full_name(), 14),
+            pad(&s.full_kana(), 20),
+            l.label("position", s.position.code())
+        );
+        let style = if i == sb.selected {
+            theme::selected()
+        } else {
+            ratatui::style::Style::default()
+        };
+        lines.push(Line::styled(text, style));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    frame.set_cursor_position(Position::new(inner.x + 2 + width(&sb.text) as u16, inner.y));
+}
+
+fn help(app: &App, frame: &mut Frame, area: Rect) {
+    let l = app.lang;
+    let r = centered(area, 90, area.height.saturating_sub(2));
+    clear(frame, r);
+    let mut lines = Vec::new();
+    for (mode, title) in [
+        (Mode::Normal, "ui.help_lists"),
+        (Mode::Search, "ui.help_search"),
+        (Mode::Form, "ui.help_forms"),
+        (Mode::Confirm, "ui.help_confirm"),
+    ] {
+        lines.push(Line::styled(l.t(title), theme::title()));
+        let mut seen: Vec<&str> = Vec::new();
+        for b in app.keymap.bindings(mode) {
+            if seen.contains(&b.help) {
+                continue;
+            }
+            seen.push(b.help);
+            let keys: Vec<String> = app
+                .keymap
+                .bindings(mode)
+                .filter(|x| x.help == b.help)
+                .map(|x| key_name(x.key, x.mods))
+                .collect();
+            lines.push(Line::from(vec![
+                Span::styled(pad(&format!("  {}", keys.join(" / ")), 22), theme::key()),
+                Span::raw(l.t(b.help)),
+            ]));
+        }
+    }
+    let p = Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+        Block::default()
+            .borders(Borders::ALL)
+            .title(l.t("ui.help_title")),
+    );
+    frame.render_widget(p, r);
+}
