@@ -7,6 +7,7 @@ pub mod edit;
 pub mod form;
 pub mod keymap;
 pub mod list;
+pub mod panel;
 pub mod search;
 pub mod tab;
 
@@ -94,6 +95,8 @@ pub struct App {
     /// The selected record as (label key, text) pairs, loaded after every action so that
     /// drawing never reads the database.
     pub detail: Vec<(&'static str, String)>,
+    /// The tab's own panel (charts, board, lineage), loaded likewise.
+    pub panel: panel::Panel,
 }
 
 impl App {
@@ -127,6 +130,7 @@ impl App {
             size: (120, 40),
             quit: false,
             detail: Vec::new(),
+            panel: panel::Panel::None,
         };
         app.refresh()?;
         app.load_detail()?;
@@ -184,15 +188,11 @@ impl App {
             editor(view),
             self.list().and_then(|l| l.current()).map(|r| r.id),
         ) else {
-            return Ok(());
+            return self.load_panel(None);
         };
-        let form = Form::new(
-            view,
-            Some(id),
-            ed.load(&self.db, id)?,
-            ed.fields(),
-            &self.db,
-        );
+        let rec = ed.load(&self.db, id)?;
+        self.load_panel(Some(&rec))?;
+        let form = Form::new(view, Some(id), rec, ed.fields(), &self.db);
         for f in form.fields {
             let text = match f.spec.kind {
                 form::FieldKind::Code(group, _) | form::FieldKind::OptCode(group, _)

@@ -137,12 +137,13 @@ impl Db {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Grade distribution of one period over a set of units (a unit's subtree).
+    /// Grade distribution of one period over a set of units (a unit's subtree): the final
+    /// grade where there is one, else the latest rating so far (second, then first).
     pub fn grade_counts(&self, period_id: Id, units: &[Id]) -> Result<GradeCounts> {
         let list = super::list::id_list(units);
         let sql = format!(
-            "SELECT e.grade, count(*) FROM evaluations e JOIN staff s ON s.id = e.staff_id
-             WHERE e.period_id = ?1 AND s.unit_id IN ({list}) GROUP BY e.grade"
+            "SELECT coalesce(e.grade, e.second_rating, e.first_rating), count(*) FROM evaluations e JOIN staff s ON s.id = e.staff_id
+             WHERE e.period_id = ?1 AND s.unit_id IN ({list}) GROUP BY 1"
         );
         let mut st = self.conn().prepare(&sql)?;
         let mut out = GradeCounts::default();

@@ -122,7 +122,6 @@ pub static VIEWS: &[ViewDef] = &[
         table: "self_reports",
         from: with_person!("self_reports t"),
         columns: &[
-            col("fiscal_year", "t.fiscal_year", Int),
             col("staff_no", "s.staff_no", Text),
             col("full_name", "s.family_name || ' ' || s.given_name", Text),
             col("unit", "u.name", Text),
@@ -143,7 +142,7 @@ pub static VIEWS: &[ViewDef] = &[
         unit: Some("s.unit_id"),
         fiscal_year: Some("t.fiscal_year"),
         state: None,
-        default_sort: 1,
+        default_sort: 0,
     },
     ViewDef {
         name: "qualifications",
@@ -189,7 +188,6 @@ pub static VIEWS: &[ViewDef] = &[
         table: "evaluations",
         from: with_person!("evaluations t JOIN eval_periods p ON p.id = t.period_id"),
         columns: &[
-            col("fiscal_year", "p.fiscal_year", Int),
             col("kind", "p.kind", Code("eval_kind")),
             col("staff_no", "s.staff_no", Text),
             col("full_name", "s.family_name || ' ' || s.given_name", Text),
@@ -208,14 +206,13 @@ pub static VIEWS: &[ViewDef] = &[
         unit: Some("s.unit_id"),
         fiscal_year: Some("p.fiscal_year"),
         state: Some(("t.state", "eval_state")),
-        default_sort: 2,
+        default_sort: 1,
     },
     ViewDef {
         name: "themes",
         table: "themes",
         from: with_person!("themes t"),
         columns: &[
-            col("fiscal_year", "t.fiscal_year", Int),
             col("staff_no", "s.staff_no", Text),
             col("full_name", "s.family_name || ' ' || s.given_name", Text),
             col("title", "t.title", Text),
@@ -228,7 +225,7 @@ pub static VIEWS: &[ViewDef] = &[
         unit: Some("s.unit_id"),
         fiscal_year: Some("t.fiscal_year"),
         state: None,
-        default_sort: 1,
+        default_sort: 0,
     },
     ViewDef {
         name: "assignments",
@@ -257,7 +254,6 @@ pub static VIEWS: &[ViewDef] = &[
             "enrolments t JOIN training_sessions ts ON ts.id = t.session_id JOIN courses c ON c.id = ts.course_id"
         ),
         columns: &[
-            col("fiscal_year", "ts.fiscal_year", Int),
             col("staff_no", "s.staff_no", Text),
             col("full_name", "s.family_name || ' ' || s.given_name", Text),
             col("title", "c.title", Text),
@@ -270,14 +266,13 @@ pub static VIEWS: &[ViewDef] = &[
         unit: Some("s.unit_id"),
         fiscal_year: Some("ts.fiscal_year"),
         state: Some(("t.state", "enrolment_state")),
-        default_sort: 1,
+        default_sort: 0,
     },
     ViewDef {
         name: "ojt",
         table: "ojt_pairs",
         from: "ojt_pairs t JOIN staff s ON s.id = t.mentee_id LEFT JOIN units u ON u.id = s.unit_id JOIN staff m ON m.id = t.mentor_id",
         columns: &[
-            col("fiscal_year", "t.fiscal_year", Int),
             col(
                 "mentee_staff_no",
                 "s.family_name || ' ' || s.given_name",
@@ -301,14 +296,13 @@ pub static VIEWS: &[ViewDef] = &[
         unit: Some("s.unit_id"),
         fiscal_year: Some("t.fiscal_year"),
         state: None,
-        default_sort: 1,
+        default_sort: 0,
     },
     ViewDef {
         name: "awards",
         table: "awards",
         from: "awards t LEFT JOIN units u ON u.id = t.unit_id",
         columns: &[
-            col("fiscal_year", "t.fiscal_year", Int),
             col("kind", "t.kind", Code("award_kind")),
             col("title", "t.title", Text),
             col(
@@ -333,7 +327,6 @@ pub static VIEWS: &[ViewDef] = &[
         table: "compliance_records",
         from: with_person!("compliance_records t"),
         columns: &[
-            col("fiscal_year", "t.fiscal_year", Int),
             col("staff_no", "s.staff_no", Text),
             col("full_name", "s.family_name || ' ' || s.given_name", Text),
             col("unit", "u.name", Text),
@@ -345,14 +338,13 @@ pub static VIEWS: &[ViewDef] = &[
         unit: Some("s.unit_id"),
         fiscal_year: Some("t.fiscal_year"),
         state: None,
-        default_sort: 1,
+        default_sort: 0,
     },
     ViewDef {
         name: "pdca",
         table: "pdca_cycles",
         from: "pdca_cycles t LEFT JOIN staff s ON s.id = t.owner_staff_id LEFT JOIN units u ON u.id = coalesce(t.owner_unit_id, s.unit_id)",
         columns: &[
-            col("fiscal_year", "t.fiscal_year", Int),
             col(
                 "owner",
                 "coalesce(s.family_name || ' ' || s.given_name, u.name)",
@@ -369,7 +361,7 @@ pub static VIEWS: &[ViewDef] = &[
         unit: Some("u.id"),
         fiscal_year: Some("t.fiscal_year"),
         state: Some(("t.phase", "phase")),
-        default_sort: 1,
+        default_sort: 0,
     },
 ];
 

@@ -21,11 +21,23 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let [bar, main] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     view_bar(app, frame, bar);
     let Some(list) = app.list() else { return };
-    let detail_w = (main.width / 4).clamp(28, 48);
-    let [table, detail] =
-        Layout::horizontal([Constraint::Min(0), Constraint::Length(detail_w)]).areas(main);
+    let has_panel = !matches!(app.panel, crate::app::panel::Panel::None);
+    let side_w = if has_panel {
+        (main.width * 2 / 5).clamp(36, 64)
+    } else {
+        (main.width / 4).clamp(28, 48)
+    };
+    let [table, side] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(side_w)]).areas(main);
     render_list(app, list, frame, table);
-    render_detail(app, frame, detail);
+    if has_panel {
+        let [detail, panel] =
+            Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(side);
+        render_detail(app, frame, detail);
+        super::panel::render(app, frame, panel);
+    } else {
+        render_detail(app, frame, side);
+    }
 }
 
 fn view_bar(app: &App, frame: &mut Frame, area: Rect) {

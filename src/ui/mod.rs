@@ -4,6 +4,7 @@
 mod body;
 mod chrome;
 mod modal;
+mod panel;
 pub mod theme;
 
 use ratatui::Frame;

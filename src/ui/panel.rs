@@ -1,0 +1,354 @@
+//! The tabs' own panels: grade distribution, tenure and balance, hours and missing
+//! courses, compliance per section, the supervisor's board and a cycle's lineage.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Wrap};
+
+use super::chrome::fiscal_year_text;
+use super::theme;
+use crate::app::App;
+use crate::app::panel::{Panel, is_long_tenure};
+use crate::domain::career::Expiry;
+use crate::i18n::Lang;
+use crate::text::{pad, width};
+
+/// A bar of `w` cells for `part` of `whole`.
+fn bar(part: f64, whole: f64, w: usize) -> String {
+    let filled = if whole > 0.0 {
+        ((part / whole) * w as f64).round() as usize
+    } else {
+        0
+    };
+    format!(
+        "{}{}",
+        "█".repeat(filled.min(w)),
+        "░".repeat(w - filled.min(w))
+    )
+}
+
+fn block(title: String) -> Block<'static> {
+    Block::default().borders(Borders::ALL).title(title)
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let l = app.lang;
+    let fy = fiscal_year_text(l, app.fiscal_year);
+    match &app.panel {
+        Panel::None => {}
+        Panel::Career {
+            person,
+            submitted,
+            wishes,
+            quals,
+            missing,
+        } => {
+            let mut lines = Vec::new();
+            if let Some(p) = person {
+                lines.push(Line::styled(p.full_name(), theme::title()));
+                let status = match submitted {
+                    Some(Some(d)) => Span::raw(l.tf("panel.submitted_on", &[("date", d)])),
+                    Some(None) => Span::styled(l.t("panel.not_submitted"), theme::warn()),
+                    None => Span::styled(l.t("panel.no_report"), theme::warn()),
+                };
+                lines.push(Line::from(vec![
+                    Span::raw(format!("{} {}: ", fy, l.t("view.self_reports"))),
+                    status,
+                ]));
+                if !wishes.is_empty() {
+                    lines.push(Line::raw(format!(
+                        "{}: {}",
+                        l.t("col.transfer_wish"),
+                        wishes.join("、")
+                    )));
+                }
+                lines.push(Line::styled(l.t("view.qualifications"), theme::dim()));
+                for q in quals {
+                    let (mark, style) = match q.expiry {
+                        Expiry::Expired => (l.t("panel.expired"), theme::error()),
+                        Expiry::Soon => (l.t("panel.expiring"), theme::warn()),
+                        _ => ("", Style::default()),
+                    };
+                    let until = q.expires_on.map(|d| d.iso()).unwrap_or_default();
+                    lines.push(Line::from(vec![
+                        Span::raw(format!(" {} {until} ", q.name)),
+                        Span::styled(mark, style),
+                    ]));
+                }
+            } else {
+                lines.push(Line::styled(l.t("panel.pick_person"), theme::dim()));
+            }
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                l.tf("panel.missing_reports", &[("fy", &fy), ("n", missing)]),
+                theme::warn(),
+            ));
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .block(block(l.t("tab.career").into())),
+                area,
+            );
+        }
+        Panel::Evaluation { kind, counts } => {
+            let labels = ["S", "A", "B", "C", "D"];
+            let mut bars: Vec<Bar> = labels
+                .iter()
+                .zip(counts.by_grade)
+                .map(|(g, n)| {
+                    Bar::default()
+                        .label(Line::from(*g))
+                        .value(n as u64)
+                        .text_value(n.to_string())
+                })
+                .collect();
+            bars.push(
+                Bar::default()
+                    .label(Line::from(l.t("panel.ungraded")))
+                    .value(counts.ungraded as u64)
+                    .text_value(counts.ungraded.to_string()),
+            );
+            let title = l.tf(
+                "panel.grade_distribution",
+                &[("fy", &fy), ("kind", &l.label("eval_kind", kind.code()))],
+            );
+            let chart = BarChart::default()
+                .block(block(title))
+                .data(BarGroup::default().bars(&bars))
+                .bar_width(4)
+                .bar_gap(1)
+                .bar_style(theme::key());
+            frame.render_widget(chart, area);
+        }
+        Panel::Placement {
+            person,
+            years_in_post,
+            long_years,
+            balance,
+        } => {
+            let mut lines = Vec::new();
+            if let (Some(p), Some(y)) = (person, years_in_post) {
+                let long = is_long_tenure(p, *y, *long_years);
+                let text = l.tf("panel.years_in_post", &[("name", &p.full_name()), ("n", y)]);
+                if long {
+                    lines.push(Line::from(vec![
+                        Span::styled(text, theme::warn()),
+                        Span::styled(format!(" {}", l.t("panel.long_tenure")), theme::error()),
+                    ]));
+                } else {
+                    lines.push(Line::raw(text));
+                }
+                lines.push(Line::raw(""));
+            }
+            lines.push(Line::styled(l.t("panel.balance"), theme::dim()));
+            let name_w = balance
+                .iter()
+                .map(|b| width(&b.0))
+                .max()
+                .unwrap_or(0)
+                .min(16);
+            for (name, g, s) in balance {
+                lines.push(Line::from(vec![
+                    Span::raw(format!("{} ", pad(name, name_w))),
+                    Span::styled(format!("G{g:>3} "), theme::key()),
+                    Span::styled(format!("S{s:>3} "), theme::warn()),
+                    Span::raw(bar(*s as f64, (*g + *s) as f64, 10)),
+                ]));
+            }
+            frame.render_widget(
+                Paragraph::new(lines).block(block(l.t("tab.placement").into())),
+                area,
+            );
+        }
+        Panel::Training {
+            person,
+            hours,
+            required,
+        } => {
+            let mut lines = Vec::new();
+            match person {
+                Some(p) => {
+                    lines.push(Line::styled(p.full_name(), theme::title()));
+                    lines.push(Line::raw(l.tf("panel.hours", &[("fy", &fy), ("h", hours)])));
+                    lines.push(Line::styled(l.t("panel.required_missing"), theme::dim()));
+                    if required.is_empty() {
+                        lines.push(Line::raw(format!(" {}", l.t("panel.none"))));
+                    }
+                    for c in required {
+                        lines.push(Line::styled(format!(" {c}"), theme::warn()));
+                    }
+                }
+                None => lines.push(Line::styled(l.t("panel.pick_person"), theme::dim())),
+            }
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .block(block(l.t("tab.training").into())),
+                area,
+            );
+        }
+        Panel::Awards { counts } => {
+            let total: i64 = counts.iter().map(|c| c.1).sum();
+            let mut lines = vec![Line::styled(
+                l.tf("panel.awards_in", &[("fy", &fy), ("n", &total)]),
+                theme::title(),
+            )];
+            let w = counts
+                .iter()
+                .map(|(k, _)| width(l.label("award_kind", k)))
+                .max()
+                .unwrap_or(0);
+            for (k, n) in counts {
+                lines.push(Line::raw(format!(
+                    "{} {n:>4} {}",
+                    pad(l.label("award_kind", k), w),
+                    bar(*n as f64, total as f64, 12)
+                )));
+            }
+            frame.render_widget(
+                Paragraph::new(lines).block(block(l.t("tab.awards").into())),
+                area,
+            );
+        }
+        Panel::Compliance {
+            sections,
+            overdue_total,
+            overdue,
+        } => compliance(l, &fy, sections, *overdue_total, overdue, frame, area),
+        Panel::Pdca { .. } => pdca(app, frame, area),
+    }
+}
+
+fn compliance(
+    l: Lang,
+    fy: &str,
+    sections: &[(String, i64, i64)],
+    overdue_total: i64,
+    overdue: &[(String, String, String)],
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let [top, bottom] =
+        Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area);
+    let name_w = sections
+        .iter()
+        .map(|s| width(&s.0))
+        .max()
+        .unwrap_or(0)
+        .min(14);
+    let lines: Vec<Line> = sections
+        .iter()
+        .map(|(name, done, total)| {
+            let rate = if *total > 0 {
+                *done as f64 * 100.0 / *total as f64
+            } else {
+                0.0
+            };
+            let style = if rate < 90.0 {
+                theme::warn()
+            } else {
+                Style::default()
+            };
+            Line::from(vec![
+                Span::raw(format!("{} ", pad(name, name_w))),
+                Span::styled(bar(*done as f64, *total as f64, 12), style),
+                Span::raw(format!(" {rate:>5.1}%")),
+            ])
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines).block(block(l.tf("panel.completion", &[("fy", &fy)]))),
+        top,
+    );
+    let mut lines = Vec::new();
+    for (no, name, due) in overdue {
+        lines.push(Line::raw(format!("{no}  {}  {due}", pad(name, 12))));
+    }
+    if overdue.is_empty() {
+        lines.push(Line::styled(l.t("panel.none"), theme::dim()));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).block(block(l.tf("panel.overdue", &[("n", &overdue_total)]))),
+        bottom,
+    );
+}
+
+fn pdca(app: &App, frame: &mut Frame, area: Rect) {
+    let l = app.lang;
+    let Panel::Pdca {
+        board_of,
+        board,
+        lineage,
+    } = &app.panel
+    else {
+        return;
+    };
+    let [top, bottom] = Layout::default()
+        .direction(Direction::Vertical)
+        .constraints([Constraint::Percentage(60), Constraint::Percentage(40)])
+        .areas(area);
+    let mut lines = Vec::new();
+    let title = match board_of {
+        Some(s) => l.tf("panel.board_of", &[("name", &s.full_name())]),
+        None => l.t("panel.board").to_string(),
+    };
+    if board_of.is_none() {
+        lines.push(Line::styled(l.t("panel.board_hint"), theme::dim()));
+    }
+    for r in board {
+        let phase = if r.phase.is_empty() {
+            l.t("panel.no_cycle").to_string()
+        } else {
+            l.label("phase", &r.phase).to_string()
+        };
+        let days = r
+            .last_review
+            .map(|d| l.tf("panel.days", &[("n", &app.today.days_since(d))]))
+            .unwrap_or_else(|| l.t("panel.never").into());
+        let mut spans = vec![
+            Span::raw(format!("{} ", pad(&r.name, 10))),
+            Span::raw(format!("{} ", pad(&phase, 12))),
+            Span::styled(bar(r.progress as f64, 100.0, 8), theme::key()),
+            Span::raw(format!("{:>4}% ", r.progress)),
+        ];
+        if r.overdue_actions > 0 {
+            spans.push(Span::styled(
+                format!("!{} ", r.overdue_actions),
+                theme::error(),
+            ));
+        }
+        spans.push(Span::styled(days, theme::dim()));
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines).block(block(title)), top);
+    // The spiral: target and result of each turn, oldest first.
+    let groups: Vec<BarGroup> = lineage
+        .iter()
+        .rev()
+        .map(|c| {
+            let v = |x: Option<f64>| (x.unwrap_or(0.0) * 10.0).max(0.0) as u64;
+            BarGroup::default()
+                .label(Line::from(c.fiscal_year.to_string()))
+                .bars(&[
+                    Bar::default()
+                        .value(v(c.target))
+                        .text_value(c.target.map(|t| t.to_string()).unwrap_or_default())
+                        .style(theme::dim()),
+                    Bar::default()
+                        .value(v(c.result))
+                        .text_value(c.result.map(|t| t.to_string()).unwrap_or_default())
+                        .style(theme::key()),
+                ])
+        })
+        .collect();
+    let mut chart = BarChart::default()
+        .block(block(l.t("panel.lineage").into()))
+        .bar_width(5)
+        .group_gap(2);
+    for g in groups {
+        chart = chart.data(g);
+    }
+    frame.render_widget(chart, bottom);
+}
