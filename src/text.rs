@@ -16,6 +16,47 @@ pub fn pad(s: &str, w: usize) -> String {
     out
 }
 
+/// `s` cut to at most `w` columns, with `…` when cut.
+pub fn fit(s: &str, w: usize) -> String {
+    if width(s) <= w {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let cw = UnicodeWidthStr::width(c.encode_utf8(&mut [0; 4]) as &str);
+        if used + cw + 1 > w {
+            break;
+        }
+        out.push(c);
+        used += cw;
+    }
+    out.push('…');
+    out
+}
+
+/// Lines of at most `w` columns, broken by display width (Japanese has no spaces to break
+/// at), keeping explicit line breaks.
+pub fn wrap(s: &str, w: usize) -> Vec<String> {
+    let w = w.max(2);
+    let mut lines = Vec::new();
+    for para in s.split('\n') {
+        let mut line = String::new();
+        let mut used = 0;
+        for c in para.chars() {
+            let cw = UnicodeWidthStr::width(c.encode_utf8(&mut [0; 4]) as &str);
+            if used + cw > w {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push(c);
+            used += cw;
+        }
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -23,5 +64,18 @@ mod tests {
         assert_eq!(super::width("山田 太郎"), 9);
         assert_eq!(super::pad("山田", 6), "山田  ");
         assert_eq!(super::pad("abc", 2), "abc");
+    }
+
+    #[test]
+    fn fits_and_wraps_by_width() {
+        assert_eq!(super::fit("まちづくり推進課", 9), "まちづく…");
+        assert_eq!(super::fit("abc", 3), "abc");
+        assert_eq!(super::wrap("あいうえお", 4), ["あい", "うえ", "お"]);
+        assert_eq!(super::wrap("ab\ncd", 10), ["ab", "cd"]);
+        assert!(
+            super::wrap("漢字かな交じり文", 5)
+                .iter()
+                .all(|l| super::width(l) <= 5)
+        );
     }
 }

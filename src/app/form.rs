@@ -222,7 +222,11 @@ fn to_text(db: &Db, kind: FieldKind, v: &Value) -> String {
             .unwrap_or_default(),
         (_, Value::String(s)) => s.clone(),
         (_, Value::Bool(b)) => b.to_string(),
-        (_, Value::Number(n)) => n.to_string(),
+        // 160.0 reads as 160, as in the lists.
+        (_, Value::Number(n)) => match n.as_f64() {
+            Some(f) if n.is_f64() && f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", f as i64),
+            _ => n.to_string(),
+        },
         (_, other) => other.to_string(),
     }
 }

@@ -250,6 +250,22 @@ impl Keymap {
         }
     }
 
+    /// Binds `action` in lists to a key of the user's choice: the action's default keys
+    /// go, and so does whatever else that key did.
+    pub fn rebind(&mut self, action: &Action, key: KeyCode, mods: KeyModifiers) {
+        let old: Option<Binding> = self
+            .bindings
+            .iter()
+            .find(|b| b.mode == Mode::Normal && &b.action == action)
+            .cloned();
+        self.bindings.retain(|b| {
+            !(b.mode == Mode::Normal && (&b.action == action || (b.key == key && b.mods == mods)))
+        });
+        let (help, bar) = old.map(|b| (b.help, b.bar)).unwrap_or(("help.help", false));
+        self.bindings
+            .push(b(Mode::Normal, key, mods, action.clone(), help, bar));
+    }
+
     pub fn bindings(&self, mode: Mode) -> impl Iterator<Item = &Binding> {
         self.bindings.iter().filter(move |b| b.mode == mode)
     }

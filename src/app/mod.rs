@@ -97,6 +97,7 @@ pub struct App {
     pub detail: Vec<(&'static str, String)>,
     /// The tab's own panel (charts, board, lineage), loaded likewise.
     pub panel: panel::Panel,
+    pub date_style: crate::config::DateStyle,
 }
 
 impl App {
@@ -131,10 +132,56 @@ impl App {
             quit: false,
             detail: Vec::new(),
             panel: panel::Panel::None,
+            date_style: crate::config::DateStyle::Iso,
         };
         app.refresh()?;
         app.load_detail()?;
         Ok(app)
+    }
+
+    fn session_text(&self, id: &str) -> Result<String, StoreError> {
+        let Ok(id) = id.parse::<Id>() else {
+            return Ok(id.to_string());
+        };
+        let Some(s) = self
+            .db
+            .find::<crate::domain::training::TrainingSession>(id)?
+        else {
+            return Ok(String::new());
+        };
+        let course = self
+            .db
+            .find::<crate::domain::training::Course>(s.course_id)?
+            .map(|c| c.title)
+            .unwrap_or_default();
+        Ok(format!("{course} {}", self.date_style.show(s.starts_on)))
+    }
+
+    fn cycle_text(&self, id: &str) -> Result<String, StoreError> {
+        let Ok(id) = id.parse::<Id>() else {
+            return Ok(id.to_string());
+        };
+        Ok(match self.db.find::<crate::domain::pdca::PdcaCycle>(id)? {
+            Some(c) => format!("{} {}", ui_fiscal_year(self.lang, c.fiscal_year), c.title),
+            None => String::new(),
+        })
+    }
+
+    /// Applies the user's settings; their mistakes are shown at once.
+    pub fn configure(&mut self, config: &crate::config::Config) {
+        self.date_style = config.date_style;
+        for (action, key, mods) in &config.keys {
+            self.keymap.rebind(action, *key, *mods);
+        }
+        if !config.problems.is_empty() {
+            let text = format!(
+                "{}\n{}",
+                self.lang.t("config.title"),
+                config.problems.join("\n")
+            );
+            self.modals.push(Modal::Message { text });
+        }
+        let _ = self.load_detail();
     }
 
     pub fn mode(&self) -> Mode {
@@ -220,6 +267,13 @@ impl App {
                         None => f.text,
                     }
                 }
+                // Ids people cannot read become what they point to.
+                _ if f.spec.key == "session" => self.session_text(&f.text)?,
+                _ if f.spec.key == "prev_id" && !f.text.is_empty() => self.cycle_text(&f.text)?,
+                form::FieldKind::Date | form::FieldKind::OptDate => match f.text.parse() {
+                    Ok(d) => self.date_style.show(d),
+                    Err(_) => f.text,
+                },
                 _ => f.text,
             };
             self.detail.push((f.spec.key, text));
@@ -342,10 +396,23 @@ impl App {
                 ) {
                     let rec = ed.load(&self.db, id)?;
                     let version = rec.get("version").and_then(|v| v.as_i64()).unwrap_or(0);
-                    let question = self.lang.tf(
-                        "ui.confirm_delete",
-                        &[("what", &self.lang.t(&format!("view.{view}")))],
-                    );
+                    // Name the record, so the question cannot be answered for the wrong one.
+                    let which = self
+                        .list()
+                        .and_then(|l| l.current())
+                        .map(|r| {
+                            r.cells
+                                .iter()
+                                .take(3)
+                                .map(|c| c.as_text())
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        })
+                        .unwrap_or_default();
+                    let what = self.lang.t(&format!("record.{view}"));
+                    let question = self
+                        .lang
+                        .tf("ui.confirm_delete", &[("what", &what), ("which", &which)]);
                     self.modals.push(Modal::Confirm {
                         question,
                         on_yes: Confirm::Delete { view, id, version },
@@ -593,6 +660,14 @@ impl App {
 
     pub fn can_write(&self) -> bool {
         matches!(self.account.role, Role::Admin | Role::Hr)
+    }
+}
+
+/// The fiscal year as the header shows it.
+fn ui_fiscal_year(lang: Lang, fy: FiscalYear) -> String {
+    match lang {
+        Lang::Ja => crate::domain::date::fiscal_year_ja(fy),
+        Lang::En => format!("FY{fy}"),
     }
 }
 

@@ -68,6 +68,7 @@ pub fn say_line(args: std::fmt::Arguments<'_>) {
 /// What every command knows: the language, the paths, who asked.
 pub struct Ctx {
     pub lang: Lang,
+    pub config: crate::config::Config,
     /// `--lang` was given: files get headers in that language (English otherwise, so
     /// scripts see the same headers whatever the locale).
     pub lang_explicit: bool,
@@ -188,12 +189,18 @@ pub fn parse_date(lang: Lang, s: &Option<String>) -> Result<Date, Failure> {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
+    // --lang, else the settings file, else the locale.
+    let env_lang = Lang::from_env();
+    let config = crate::config::default_path()
+        .map(|p| crate::config::Config::load(&p, env_lang))
+        .unwrap_or_default();
     let lang = match cli.lang {
         Some(LangArg::Ja) => Lang::Ja,
         Some(LangArg::En) => Lang::En,
-        None => Lang::from_env(),
+        None => config.lang.unwrap_or(env_lang),
     };
     let ctx = Ctx {
+        config,
         lang_explicit: cli.lang.is_some(),
         lang,
         db_flag: cli.db.clone(),

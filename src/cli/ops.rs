@@ -40,7 +40,8 @@ fn open_or_summarise(
 ) -> CmdResult {
     use std::io::IsTerminal;
     if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
-        let app = crate::app::App::new(db, ctx.lang, me, today).map_err(|e| ctx.err(e))?;
+        let mut app = crate::app::App::new(db, ctx.lang, me, today).map_err(|e| ctx.err(e))?;
+        app.configure(&ctx.config);
         crate::tui::run(app)
             .map_err(|e| Failure::system(ctx.lang.tf("err.terminal", &[("reason", &e)])))
     } else {

@@ -22,6 +22,17 @@ fn parse(text: &'static str) -> HashMap<&'static str, &'static str> {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .filter_map(|l| l.split_once(" = ").map(|(k, v)| (k.trim(), v)))
+        // `\n` in a text is a line break; such texts are built once and kept.
+        .map(|(k, v)| {
+            (
+                k,
+                if v.contains("\\n") {
+                    &*Box::leak(v.replace("\\n", "\n").into_boxed_str())
+                } else {
+                    v
+                },
+            )
+        })
         .collect()
 }
 

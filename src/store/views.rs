@@ -28,10 +28,27 @@ pub struct ViewCol {
     pub key: &'static str,
     expr: &'static str,
     pub kind: ColKind,
+    /// What the column sorts by when that differs from what it shows (names by reading).
+    sort: Option<&'static str>,
 }
 
 const fn col(key: &'static str, expr: &'static str, kind: ColKind) -> ViewCol {
-    ViewCol { key, expr, kind }
+    ViewCol {
+        key,
+        expr,
+        kind,
+        sort: None,
+    }
+}
+
+/// A column of names, sorted by their reading (五十音順), not by the code points of kanji.
+const fn name_col(key: &'static str, expr: &'static str, reading: &'static str) -> ViewCol {
+    ViewCol {
+        key,
+        expr,
+        kind: ColKind::Text,
+        sort: Some(reading),
+    }
 }
 
 /// One list a tab can show.
@@ -102,7 +119,11 @@ pub static VIEWS: &[ViewDef] = &[
         from: "staff t JOIN staff s ON s.id = t.id LEFT JOIN units u ON u.id = t.unit_id",
         columns: &[
             col("staff_no", "t.staff_no", Text),
-            col("full_name", "t.family_name || ' ' || t.given_name", Text),
+            name_col(
+                "full_name",
+                "t.family_name || ' ' || t.given_name",
+                "t.family_kana || t.given_kana",
+            ),
             col("kana", "t.family_kana || ' ' || t.given_kana", Text),
             col("unit", "u.name", Text),
             col("position", "t.position", Code("position")),
@@ -123,7 +144,11 @@ pub static VIEWS: &[ViewDef] = &[
         from: with_person!("self_reports t"),
         columns: &[
             col("staff_no", "s.staff_no", Text),
-            col("full_name", "s.family_name || ' ' || s.given_name", Text),
+            name_col(
+                "full_name",
+                "s.family_name || ' ' || s.given_name",
+                "s.family_kana || s.given_kana",
+            ),
             col("unit", "u.name", Text),
             col("submitted_on", "t.submitted_on", Date),
             col("transfer_wish", "t.transfer_wish", Code("transfer_wish")),
@@ -150,7 +175,11 @@ pub static VIEWS: &[ViewDef] = &[
         from: with_person!("qualifications t"),
         columns: &[
             col("staff_no", "s.staff_no", Text),
-            col("full_name", "s.family_name || ' ' || s.given_name", Text),
+            name_col(
+                "full_name",
+                "s.family_name || ' ' || s.given_name",
+                "s.family_kana || s.given_kana",
+            ),
             col("qualification", "t.name", Text),
             col("issuer", "t.issuer", Text),
             col("acquired_on", "t.acquired_on", Date),
@@ -169,7 +198,11 @@ pub static VIEWS: &[ViewDef] = &[
         columns: &[
             col("held_on", "t.held_on", Date),
             col("staff_no", "s.staff_no", Text),
-            col("full_name", "s.family_name || ' ' || s.given_name", Text),
+            name_col(
+                "full_name",
+                "s.family_name || ' ' || s.given_name",
+                "s.family_kana || s.given_kana",
+            ),
             col(
                 "interviewer",
                 "(SELECT family_name || ' ' || given_name FROM staff WHERE id = t.interviewer_id)",
@@ -190,7 +223,11 @@ pub static VIEWS: &[ViewDef] = &[
         columns: &[
             col("kind", "p.kind", Code("eval_kind")),
             col("staff_no", "s.staff_no", Text),
-            col("full_name", "s.family_name || ' ' || s.given_name", Text),
+            name_col(
+                "full_name",
+                "s.family_name || ' ' || s.given_name",
+                "s.family_kana || s.given_kana",
+            ),
             col("state", "t.state", Code("eval_state")),
             col("self_rating", "t.self_rating", Text),
             col("first_rating", "t.first_rating", Text),
@@ -214,7 +251,11 @@ pub static VIEWS: &[ViewDef] = &[
         from: with_person!("themes t"),
         columns: &[
             col("staff_no", "s.staff_no", Text),
-            col("full_name", "s.family_name || ' ' || s.given_name", Text),
+            name_col(
+                "full_name",
+                "s.family_name || ' ' || s.given_name",
+                "s.family_kana || s.given_kana",
+            ),
             col("title", "t.title", Text),
             col("difficulty", "t.difficulty", Int),
             col("weight", "t.weight", Int),
@@ -233,7 +274,11 @@ pub static VIEWS: &[ViewDef] = &[
         from: with_person!("assignments t JOIN units au ON au.id = t.unit_id"),
         columns: &[
             col("staff_no", "s.staff_no", Text),
-            col("full_name", "s.family_name || ' ' || s.given_name", Text),
+            name_col(
+                "full_name",
+                "s.family_name || ' ' || s.given_name",
+                "s.family_kana || s.given_kana",
+            ),
             col("unit", "au.name", Text),
             col("position", "t.position", Code("position")),
             col("start_date", "t.start_date", Date),
@@ -255,7 +300,11 @@ pub static VIEWS: &[ViewDef] = &[
         ),
         columns: &[
             col("staff_no", "s.staff_no", Text),
-            col("full_name", "s.family_name || ' ' || s.given_name", Text),
+            name_col(
+                "full_name",
+                "s.family_name || ' ' || s.given_name",
+                "s.family_kana || s.given_kana",
+            ),
             col("title", "c.title", Text),
             col("category", "c.category", Code("course_category")),
             col("starts_on", "ts.starts_on", Date),
@@ -328,7 +377,11 @@ pub static VIEWS: &[ViewDef] = &[
         from: with_person!("compliance_records t"),
         columns: &[
             col("staff_no", "s.staff_no", Text),
-            col("full_name", "s.family_name || ' ' || s.given_name", Text),
+            name_col(
+                "full_name",
+                "s.family_name || ' ' || s.given_name",
+                "s.family_kana || s.given_kana",
+            ),
             col("unit", "u.name", Text),
             col("due_on", "t.due_on", Date),
             col("training_done_on", "t.training_done_on", Date),
@@ -427,11 +480,8 @@ impl Db {
         let mut params = Vec::new();
         let wh = v.where_clause(q, &mut params);
         let cols: Vec<&str> = v.columns.iter().map(|c| c.expr).collect();
-        let sort = v
-            .columns
-            .get(q.sort)
-            .unwrap_or(&v.columns[v.default_sort])
-            .expr;
+        let c = v.columns.get(q.sort).unwrap_or(&v.columns[v.default_sort]);
+        let sort = c.sort.unwrap_or(c.expr);
         let dir = if q.desc { "DESC" } else { "ASC" };
         let sql = format!(
             "SELECT t.id, {} FROM {} {wh} ORDER BY {sort} {dir} NULLS LAST, t.id {dir} LIMIT {limit} OFFSET {offset}",

@@ -6,12 +6,13 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, Borders, Cell as TCell, Paragraph, Row, Scrollbar, ScrollbarOrientation, ScrollbarState,
-    Table, TableState, Wrap,
+    Table, TableState,
 };
 
 use super::theme;
 use crate::app::list::ListState;
 use crate::app::{App, Scope};
+use crate::config::DateStyle;
 use crate::i18n::Lang;
 use crate::store::export::Cell;
 use crate::store::views::{ColKind, ViewCol};
@@ -88,18 +89,22 @@ fn view_bar(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// A cell as people read it: codes by label, percentages with a sign.
-pub fn cell_text(lang: Lang, col: &ViewCol, c: &Cell) -> String {
+pub fn cell_text(lang: Lang, style: DateStyle, col: &ViewCol, c: &Cell) -> String {
     match (col.kind, c) {
         (_, Cell::Null) => String::new(),
+        (ColKind::Date, Cell::Text(t)) => t
+            .parse()
+            .map(|d| style.show(d))
+            .unwrap_or_else(|_| t.clone()),
         (ColKind::Code(group), Cell::Text(code)) => lang.label(group, code).to_string(),
         (ColKind::Percent, c) => format!("{}%", c.as_text()),
         (_, c) => c.as_text().replace(['\n', '\r', '\t'], " "),
     }
 }
 
-/// Which columns show, and how wide, by display width of the header and the visible
-/// cells. When they do not fit, free text gives way first (never below 8 columns); then
-/// the rightmost columns are left out rather than cut.
+/// Which columns show, and how wide, by display width of the header (with room for the
+/// sort arrow) and the visible cells. Free text may give way down to 12 columns; if that is
+/// not enough, the rightmost columns are left out rather than cutting names further.
 fn layout_columns(
     lang: Lang,
     list: &ListState,
@@ -107,28 +112,37 @@ fn layout_columns(
     available: usize,
 ) -> Vec<(usize, u16)> {
     let cols = list.view.columns;
-    let mut w: Vec<usize> = cols
+    let natural: Vec<usize> = cols
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let head = width(lang.field(c.key));
+            let head = width(lang.field(c.key)) + 1;
             let cells = texts.iter().map(|r| width(&r[i])).max().unwrap_or(0);
-            head.max(cells).clamp(2, 28)
+            head.max(cells).clamp(2, 30)
         })
         .collect();
-    let mut shown = cols.len();
-    let total = |w: &[usize], n: usize| w[..n].iter().sum::<usize>() + n.saturating_sub(1);
-    while total(&w, shown) > available {
-        let shrinkable = (0..shown)
-            .filter(|&i| cols[i].kind == ColKind::Text && w[i] > 8)
-            .max_by_key(|&i| w[i]);
-        match shrinkable {
-            Some(i) => w[i] -= 1,
-            None if shown > 1 => shown -= 1,
-            None => break,
+    for shown in (1..=cols.len()).rev() {
+        let mut w = natural[..shown].to_vec();
+        let total = |w: &[usize]| w.iter().sum::<usize>() + w.len().saturating_sub(1);
+        while total(&w) > available {
+            let floor = |i: usize| natural[i].min(12);
+            let Some(i) = (0..shown)
+                .filter(|&i| cols[i].kind == ColKind::Text && w[i] > floor(i))
+                .max_by_key(|&i| w[i])
+            else {
+                break;
+            };
+            w[i] -= 1;
+        }
+        if total(&w) <= available || shown == 1 {
+            return w
+                .into_iter()
+                .enumerate()
+                .map(|(i, x)| (i, x as u16))
+                .collect();
         }
     }
-    (0..shown).map(|i| (i, w[i] as u16)).collect()
+    Vec::new()
 }
 
 fn render_list(app: &App, list: &ListState, frame: &mut Frame, area: Rect) {
@@ -141,7 +155,7 @@ fn render_list(app: &App, list: &ListState, frame: &mut Frame, area: Rect) {
                 .columns
                 .iter()
                 .zip(&r.cells)
-                .map(|(c, v)| cell_text(l, c, v))
+                .map(|(c, v)| cell_text(l, app.date_style, c, v))
                 .collect()
         })
         .collect();
@@ -190,25 +204,38 @@ fn render_list(app: &App, list: &ListState, frame: &mut Frame, area: Rect) {
 
 fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
     let l = app.lang;
-    let label_w = app
+    let inner_w = area.width.saturating_sub(2) as usize;
+    let inner_h = area.height.saturating_sub(2) as usize;
+    let longest = app
         .detail
         .iter()
         .map(|(k, _)| width(l.field(k)))
         .max()
-        .unwrap_or(0)
-        .min(16);
-    let lines: Vec<Line> = app
-        .detail
-        .iter()
-        .map(|(k, v)| {
-            Line::from(vec![
-                Span::styled(crate::text::pad(l.field(k), label_w), theme::dim()),
+        .unwrap_or(0);
+    // Labels get at most 40% of the pane; values wrap under the value column.
+    let label_w = longest.min(inner_w * 2 / 5).max(4);
+    let value_w = inner_w.saturating_sub(label_w + 1).max(4);
+    let mut lines: Vec<Line> = Vec::new();
+    for (k, v) in &app.detail {
+        let value = v.replace(['\r', '\t'], " ");
+        for (n, part) in crate::text::wrap(&value, value_w).into_iter().enumerate() {
+            let label = if n == 0 {
+                crate::text::fit(l.field(k), label_w)
+            } else {
+                String::new()
+            };
+            lines.push(Line::from(vec![
+                Span::styled(crate::text::pad(&label, label_w), theme::dim()),
                 Span::raw(" "),
-                Span::raw(v.replace(['\r', '\t'], " ")),
-            ])
-        })
-        .collect();
-    let p = Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+                Span::raw(part),
+            ]));
+        }
+    }
+    if lines.len() > inner_h && inner_h > 0 {
+        lines.truncate(inner_h - 1);
+        lines.push(Line::styled(l.t("ui.more_in_form"), theme::dim()));
+    }
+    let p = Paragraph::new(lines).block(
         Block::default()
             .borders(Borders::ALL)
             .title(l.t("ui.detail")),

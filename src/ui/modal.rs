@@ -54,9 +54,10 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
 }
 
 fn message(app: &App, frame: &mut Frame, area: Rect, text: &str, title: &str, question: bool) {
-    let r = centered(area, 64, 8);
+    let r = centered(area, 72, (text.lines().count() as u16 + 5).max(7));
     clear(frame, r);
-    let mut lines = vec![Line::raw(text.to_string()), Line::raw("")];
+    let mut lines: Vec<Line> = text.lines().map(|l| Line::raw(l.to_string())).collect();
+    lines.push(Line::raw(""));
     if question {
         lines.push(Line::styled(app.lang.t("ui.yes_no"), theme::key()));
     } else {
@@ -205,40 +206,62 @@ fn search(app: &App, sb: &SearchBox, frame: &mut Frame, area: Rect) {
     frame.set_cursor_position(Position::new(inner.x + 2 + width(&sb.text) as u16, inner.y));
 }
 
-fn help(app: &App, frame: &mut Frame, area: Rect) {
+/// The lines of help for one mode: each action once, with all its keys.
+fn help_lines<'a>(app: &'a App, mode: Mode, title: &str) -> Vec<Line<'a>> {
     let l = app.lang;
-    let r = centered(area, 90, area.height.saturating_sub(2));
-    clear(frame, r);
-    let mut lines = Vec::new();
-    for (mode, title) in [
-        (Mode::Normal, "ui.help_lists"),
-        (Mode::Search, "ui.help_search"),
-        (Mode::Form, "ui.help_forms"),
-        (Mode::Confirm, "ui.help_confirm"),
-    ] {
-        lines.push(Line::styled(l.t(title), theme::title()));
-        let mut seen: Vec<&str> = Vec::new();
-        for b in app.keymap.bindings(mode) {
-            if seen.contains(&b.help) {
-                continue;
-            }
-            seen.push(b.help);
-            let keys: Vec<String> = app
+    let mut lines = vec![Line::styled(l.t(title).to_string(), theme::title())];
+    let mut seen: Vec<&str> = Vec::new();
+    for b in app.keymap.bindings(mode) {
+        if seen.contains(&b.help) {
+            continue;
+        }
+        seen.push(b.help);
+        let keys = if b.help == "help.go_tab" {
+            "1-8".to_string()
+        } else {
+            let all: Vec<String> = app
                 .keymap
                 .bindings(mode)
                 .filter(|x| x.help == b.help)
                 .map(|x| key_name(x.key, x.mods))
                 .collect();
-            lines.push(Line::from(vec![
-                Span::styled(pad(&format!("  {}", keys.join(" / ")), 22), theme::key()),
-                Span::raw(l.t(b.help)),
-            ]));
-        }
+            all.join(" / ")
+        };
+        lines.push(Line::from(vec![
+            Span::styled(pad(&format!("  {keys}"), 20), theme::key()),
+            Span::raw(" "),
+            Span::raw(l.t(b.help)),
+        ]));
     }
-    let p = Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-        Block::default()
-            .borders(Borders::ALL)
-            .title(l.t("ui.help_title")),
+    lines
+}
+
+fn help(app: &App, frame: &mut Frame, area: Rect) {
+    let r = centered(
+        area,
+        area.width.saturating_sub(4).min(110),
+        area.height.saturating_sub(2),
     );
-    frame.render_widget(p, r);
+    clear(frame, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(app.lang.t("ui.help_title"));
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    // Lists on the left; search, forms and questions on the right.
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
+    frame.render_widget(
+        Paragraph::new(help_lines(app, Mode::Normal, "ui.help_lists")),
+        left,
+    );
+    let mut rest = help_lines(app, Mode::Search, "ui.help_search");
+    for (mode, title) in [
+        (Mode::Form, "ui.help_forms"),
+        (Mode::Confirm, "ui.help_confirm"),
+    ] {
+        rest.push(Line::raw(""));
+        rest.extend(help_lines(app, mode, title));
+    }
+    frame.render_widget(Paragraph::new(rest), right);
 }

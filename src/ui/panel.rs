@@ -13,7 +13,7 @@ use crate::app::App;
 use crate::app::panel::{Panel, is_long_tenure};
 use crate::domain::career::Expiry;
 use crate::i18n::Lang;
-use crate::text::{pad, width};
+use crate::text::{fit, pad, width};
 
 /// A bar of `w` cells for `part` of `whole`.
 fn bar(part: f64, whole: f64, w: usize) -> String {
@@ -117,9 +117,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             let chart = BarChart::default()
                 .block(block(title))
                 .data(BarGroup::default().bars(&bars))
-                .bar_width(4)
+                .bar_width(((area.width.saturating_sub(2) / 6).saturating_sub(1)).clamp(3, 9))
                 .bar_gap(1)
-                .bar_style(theme::key());
+                .bar_style(theme::key())
+                .value_style(theme::selected());
             frame.render_widget(chart, area);
         }
         Panel::Placement {
@@ -151,7 +152,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 .min(16);
             for (name, g, s) in balance {
                 lines.push(Line::from(vec![
-                    Span::raw(format!("{} ", pad(name, name_w))),
+                    Span::raw(format!("{} ", pad(&fit(name, name_w), name_w))),
                     Span::styled(format!("G{g:>3} "), theme::key()),
                     Span::styled(format!("S{s:>3} "), theme::warn()),
                     Span::raw(bar(*s as f64, (*g + *s) as f64, 10)),
@@ -252,7 +253,7 @@ fn compliance(
                 Style::default()
             };
             Line::from(vec![
-                Span::raw(format!("{} ", pad(name, name_w))),
+                Span::raw(format!("{} ", pad(&fit(name, name_w), name_w))),
                 Span::styled(bar(*done as f64, *total as f64, 12), style),
                 Span::raw(format!(" {rate:>5.1}%")),
             ])
@@ -264,7 +265,10 @@ fn compliance(
     );
     let mut lines = Vec::new();
     for (no, name, due) in overdue {
-        lines.push(Line::raw(format!("{no}  {}  {due}", pad(name, 12))));
+        lines.push(Line::raw(format!(
+            "{no}  {}  {due}",
+            pad(&fit(name, 12), 12)
+        )));
     }
     if overdue.is_empty() {
         lines.push(Line::styled(l.t("panel.none"), theme::dim()));
@@ -308,9 +312,9 @@ fn pdca(app: &App, frame: &mut Frame, area: Rect) {
             .map(|d| l.tf("panel.days", &[("n", &app.today.days_since(d))]))
             .unwrap_or_else(|| l.t("panel.never").into());
         let mut spans = vec![
-            Span::raw(format!("{} ", pad(&r.name, 10))),
-            Span::raw(format!("{} ", pad(&phase, 12))),
-            Span::styled(bar(r.progress as f64, 100.0, 8), theme::key()),
+            Span::raw(format!("{} ", pad(&fit(&r.name, 10), 10))),
+            Span::raw(format!("{} ", pad(&fit(&phase, 10), 10))),
+            Span::styled(bar(r.progress as f64, 100.0, 6), theme::key()),
             Span::raw(format!("{:>4}% ", r.progress)),
         ];
         if r.overdue_actions > 0 {

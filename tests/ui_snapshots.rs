@@ -1,0 +1,192 @@
+//! Snapshots of the screens at 120×40, in Japanese and in English, on the demo data with a
+//! fixed today. Each screen is kept as plain text: one line per row, the symbols of its
+//! cells, without the filler cell that follows a double-width character, so Japanese reads
+//! naturally and its alignment shows in the file.
+
+use jinji::app::App;
+use jinji::app::action::Action;
+use jinji::demo::{Params, generate};
+use jinji::domain::Date;
+use jinji::i18n::Lang;
+use jinji::store::Db;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use unicode_width::UnicodeWidthStr;
+
+const W: u16 = 120;
+const H: u16 = 40;
+
+const LANGS: [(Lang, &str); 2] = [(Lang::Ja, "ja"), (Lang::En, "en")];
+
+/// The demo ward on a fixed day, signed in as `admin`, on a 120×40 terminal. The
+/// database is in memory, so the header shows `:memory:` rather than a path.
+fn app(lang: Lang) -> App {
+    let db = Db::open_in_memory().unwrap();
+    let today = Date::from_ymd(2026, 11, 24);
+    generate(&db, &Params::demo(today)).unwrap();
+    let admin = db.account_by_login("admin").unwrap().unwrap();
+    let mut a = App::new(db, lang, admin, today).unwrap();
+    a.update(Action::Resize(W, H));
+    a
+}
+
+fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for a in actions {
+        app.update(a);
+    }
+}
+
+fn type_text(app: &mut App, s: &str) {
+    run(app, s.chars().map(Action::Char));
+}
+
+/// The buffer as text: each row's symbols, skipping the filler after a wide character
+/// (and any empty symbol), with trailing spaces trimmed.
+fn buffer_text(buf: &Buffer) -> String {
+    let w = buf.area.width as usize;
+    let mut out = String::new();
+    for row in buf.content().chunks(w) {
+        let mut line = String::new();
+        let mut skip = 0;
+        for cell in row {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = cell.symbol();
+            if sym.is_empty() {
+                continue;
+            }
+            line.push_str(sym);
+            skip = sym.width().saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn screen_at(app: &App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| jinji::ui::render(app, f)).unwrap();
+    buffer_text(t.backend().buffer())
+}
+
+fn screen(app: &App) -> String {
+    screen_at(app, W, H)
+}
+
+/// Focuses the first match of a search, the way a user does: `/`, type, Enter.
+fn focus_person(app: &mut App, query: &str) {
+    app.update(Action::Search);
+    type_text(app, query);
+    app.update(Action::Submit);
+    assert!(app.focus.is_some(), "no one found for {query:?}");
+}
+
+#[test]
+fn text_skips_the_filler_of_wide_characters() {
+    let mut buf = Buffer::empty(ratatui::layout::Rect::new(0, 0, 8, 2));
+    buf.set_string(0, 0, "山田 a", ratatui::style::Style::default());
+    buf.set_string(0, 1, "x", ratatui::style::Style::default());
+    assert_eq!(buffer_text(&buf), "山田 a\nx\n");
+}
+
+/// `tab.evaluation` → `evaluation`.
+fn tab_name(app: &App) -> &'static str {
+    app.tab.key().trim_start_matches("tab.")
+}
+
+/// Every tab on its first view (`ja_tab_3_evaluation`), then each further view of the
+/// tabs that have several (`ja_tab_2_career_qualifications`).
+#[test]
+fn every_tab_and_view() {
+    for (lang, code) in LANGS {
+        let mut a = app(lang);
+        for i in 0..8 {
+            a.update(Action::GoTab(i));
+            let tab = tab_name(&a);
+            insta::assert_snapshot!(format!("{code}_tab_{}_{tab}", i + 1), screen(&a));
+            for _ in 1..a.tab.views().len() {
+                a.update(Action::NextView);
+                let name = format!("{code}_tab_{}_{tab}_{}", i + 1, a.view_name());
+                insta::assert_snapshot!(name, screen(&a));
+            }
+            // Back to the first view, as the tab was found.
+            a.update(Action::NextView);
+        }
+    }
+}
+
+/// A person in focus: the header names them, the lists show only their records and the
+/// detail pane their selected record.
+#[test]
+fn detail_with_a_person_in_focus() {
+    for (lang, code) in LANGS {
+        let mut a = app(lang);
+        focus_person(&mut a, "yamada");
+        a.update(Action::GoTab(1));
+        insta::assert_snapshot!(format!("{code}_focus_yamada_career"), screen(&a));
+    }
+}
+
+/// The search box as it answers `yamada`, before Enter.
+#[test]
+fn search_box_with_results() {
+    for (lang, code) in LANGS {
+        let mut a = app(lang);
+        a.update(Action::Search);
+        type_text(&mut a, "yamada");
+        insta::assert_snapshot!(format!("{code}_search_yamada"), screen(&a));
+    }
+}
+
+/// A new qualification for the person in focus, then the same form saved with the
+/// name left empty: the problem shows under the field.
+#[test]
+fn form_and_its_validation_error() {
+    for (lang, code) in LANGS {
+        let mut a = app(lang);
+        focus_person(&mut a, "yamada");
+        a.update(Action::GoTab(1));
+        a.update(Action::NextView);
+        assert_eq!(a.view_name(), "qualifications");
+        a.update(Action::New);
+        insta::assert_snapshot!(format!("{code}_form_new_qualification"), screen(&a));
+        a.update(Action::Save);
+        insta::assert_snapshot!(format!("{code}_form_new_qualification_error"), screen(&a));
+    }
+}
+
+/// The question before a delete, over the list it would delete from.
+#[test]
+fn delete_confirmation() {
+    for (lang, code) in LANGS {
+        let mut a = app(lang);
+        focus_person(&mut a, "yamada");
+        a.update(Action::GoTab(1));
+        a.update(Action::NextView);
+        a.update(Action::Delete);
+        insta::assert_snapshot!(format!("{code}_confirm_delete_qualification"), screen(&a));
+    }
+}
+
+#[test]
+fn help_page() {
+    for (lang, code) in LANGS {
+        let mut a = app(lang);
+        a.update(Action::Help);
+        insta::assert_snapshot!(format!("{code}_help"), screen(&a));
+    }
+}
+
+/// Below the minimum size a message replaces the layout.
+#[test]
+fn too_small() {
+    for (lang, code) in LANGS {
+        let mut a = app(lang);
+        a.update(Action::Resize(50, 10));
+        insta::assert_snapshot!(format!("{code}_too_small_50x10"), screen_at(&a, 50, 10));
+    }
+}
