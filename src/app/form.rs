@@ -268,9 +268,10 @@ fn from_text(db: &Db, kind: FieldKind, t: &str) -> Result<Value, &'static str> {
             }
             Value::Null
         }
+        // No field of ours holds more than 32 bits; a longer number is a typing mistake.
         Int | OptInt => Value::from(
             ascii_digits(t)
-                .parse::<i64>()
+                .parse::<i32>()
                 .map_err(|_| "problem.malformed")?,
         ),
         Real | OptReal if empty => {

@@ -67,11 +67,12 @@ impl Modal {
     }
 }
 
-/// Which rows a list shows besides the fiscal year and a person in focus.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which rows a list shows besides the fiscal year and a person in focus: everyone the
+/// user may see, or one section (課) and the teams under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {
     Everyone,
-    MyUnit,
+    Section { id: Id, name: String },
 }
 
 pub struct App {
@@ -197,12 +198,17 @@ impl App {
         self.lists.get(self.view_name())
     }
 
+    /// Units in the current scope (`None`: everyone).
+    pub fn scope_units(&self) -> Result<Option<Vec<Id>>, StoreError> {
+        match &self.scope {
+            Scope::Everyone => Ok(None),
+            Scope::Section { id, .. } => Ok(Some(self.db.unit_subtree(*id)?)),
+        }
+    }
+
     /// Applies focus, scope and year to the current list and reloads it.
     pub fn refresh(&mut self) -> Result<(), StoreError> {
-        let units = match (self.scope, &self.me) {
-            (Scope::MyUnit, Some(me)) => Some(self.db.unit_subtree(me.unit_id)?),
-            _ => None,
-        };
+        let units = self.scope_units()?;
         let focus = self.focus.as_ref().map(|s| s.id);
         let fy = self.fiscal_year;
         let rows = self.size.1.saturating_sub(CHROME_ROWS).max(1) as usize;
@@ -237,7 +243,15 @@ impl App {
         ) else {
             return self.load_panel(None);
         };
-        let rec = ed.load(&self.db, id)?;
+        let rec = match ed.load(&self.db, id) {
+            Ok(r) => r,
+            // Someone else deleted it: the list catches up instead of complaining forever.
+            Err(StoreError::NotFound { .. }) => {
+                self.refresh()?;
+                return self.load_panel(None);
+            }
+            Err(e) => return Err(e),
+        };
         self.load_panel(Some(&rec))?;
         let form = Form::new(view, Some(id), rec, ed.fields(), &self.db);
         for f in form.fields {
@@ -376,10 +390,24 @@ impl App {
                 }
             }
             Action::NextScope => {
-                self.scope = match self.scope {
-                    Scope::Everyone if self.me.is_some() => Scope::MyUnit,
-                    _ => Scope::Everyone,
-                };
+                // Everyone → my section → the focused person's section → everyone.
+                let mut choices = vec![Scope::Everyone];
+                for p in [self.me.as_ref(), self.focus.as_ref()]
+                    .into_iter()
+                    .flatten()
+                {
+                    if let Some(sec) = self.db.section_of(p.unit_id)? {
+                        let s = Scope::Section {
+                            id: sec.id,
+                            name: sec.name,
+                        };
+                        if !choices.contains(&s) {
+                            choices.push(s);
+                        }
+                    }
+                }
+                let i = choices.iter().position(|c| *c == self.scope).unwrap_or(0);
+                self.scope = choices[(i + 1) % choices.len()].clone();
                 self.refresh()?;
             }
             Action::New => self.open_form(None)?,
@@ -480,12 +508,13 @@ impl App {
             Action::PrevField => form.focus = (form.focus + n - 1) % n,
             Action::Char(c) => {
                 let f = form.current();
+                let before = f.text.clone();
                 if f.is_typed() {
                     f.insert(&c.to_string());
                 } else if c == ' ' {
                     f.cycle(true);
                 }
-                form.dirty = true;
+                form.dirty |= form.current().text != before;
             }
             Action::Paste(s) => {
                 let f = form.current();
@@ -499,13 +528,20 @@ impl App {
                     form.dirty = true;
                 }
             }
-            Action::Backspace => {
-                form.current().backspace();
-                form.dirty = true;
-            }
-            Action::DeleteChar => {
-                form.current().delete();
-                form.dirty = true;
+            Action::Backspace | Action::DeleteChar => {
+                let f = form.current();
+                let before = f.text.clone();
+                if f.is_typed() {
+                    if action == Action::Backspace {
+                        f.backspace()
+                    } else {
+                        f.delete()
+                    }
+                } else if matches!(f.spec.kind, form::FieldKind::OptCode(..)) {
+                    // An optional choice can be emptied; a required one only changed.
+                    f.text.clear();
+                }
+                form.dirty |= form.current().text != before;
             }
             Action::Left | Action::Right => {
                 let f = form.current();

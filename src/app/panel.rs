@@ -5,8 +5,8 @@
 
 use serde_json::Value;
 
+use super::App;
 use super::tab::Tab;
-use super::{App, Scope};
 use crate::domain::career::{Expiry, Qualification};
 use crate::domain::evaluation::{EvalKind, Term};
 use crate::domain::pdca::PdcaCycle;
@@ -73,14 +73,6 @@ fn person_of(view: &str, rec: &Value) -> Option<Id> {
 }
 
 impl App {
-    /// Units in the current scope (`None`: everyone).
-    fn scope_units(&self) -> Result<Option<Vec<Id>>> {
-        match (self.scope, &self.me) {
-            (Scope::MyUnit, Some(me)) => Ok(Some(self.db.unit_subtree(me.unit_id)?)),
-            _ => Ok(None),
-        }
-    }
-
     pub(super) fn load_panel(&mut self, rec: Option<&Value>) -> Result<()> {
         let view = self.view_name();
         let person: Option<Staff> = match rec

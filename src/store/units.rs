@@ -65,6 +65,21 @@ impl Db {
         Ok(ids.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The section (課) a unit belongs to: a team's parent, a section itself; for higher
+    /// units, the unit itself.
+    pub fn section_of(&self, unit: Id) -> Result<Option<Unit>> {
+        let mut u: Option<Unit> = self.find(unit)?;
+        while let Some(x) = &u {
+            match x.kind {
+                crate::domain::unit::UnitKind::Team => {
+                    u = x.parent_id.map(|p| self.find(p)).transpose()?.flatten()
+                }
+                _ => return Ok(u),
+            }
+        }
+        Ok(None)
+    }
+
     /// Abolishes a unit from `on`: it stays in history but takes no new people.
     pub fn retire_unit(&self, id: Id, version: i64, on: Date) -> Result<Unit> {
         self.write(|| {

@@ -55,9 +55,9 @@ fn view_bar(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::raw(" "));
     }
     if let Some(list) = app.list() {
-        let scope = match app.scope {
+        let scope = match &app.scope {
             Scope::Everyone => l.t("ui.scope_all"),
-            Scope::MyUnit => l.t("ui.scope_unit"),
+            Scope::Section { name, .. } => name.as_str(),
         };
         let sort_col = list
             .view
