@@ -102,6 +102,15 @@ pub struct ViewRow {
 
 use ColKind::*;
 
+/// The person of a row and their unit, as most lists show them.
+const STAFF_NO: ViewCol = col("staff_no", "s.staff_no", Text);
+const FULL_NAME: ViewCol = name_col(
+    "full_name",
+    "s.family_name || ' ' || s.given_name",
+    "s.family_kana || s.given_kana",
+);
+const UNIT: ViewCol = col("unit", "u.name", Text);
+
 /// The person of a row (`s`) and their unit (`u`), for tables with a `staff_id`.
 macro_rules! with_person {
     ($from:literal) => {
@@ -125,7 +134,7 @@ pub static VIEWS: &[ViewDef] = &[
                 "t.family_kana || t.given_kana",
             ),
             col("kana", "t.family_kana || ' ' || t.given_kana", Text),
-            col("unit", "u.name", Text),
+            UNIT,
             col("position", "t.position", Code("position")),
             col("salary_grade", "t.grade", Int),
             col("job_type", "t.job_type", Code("job_type")),
@@ -143,13 +152,9 @@ pub static VIEWS: &[ViewDef] = &[
         table: "self_reports",
         from: with_person!("self_reports t"),
         columns: &[
-            col("staff_no", "s.staff_no", Text),
-            name_col(
-                "full_name",
-                "s.family_name || ' ' || s.given_name",
-                "s.family_kana || s.given_kana",
-            ),
-            col("unit", "u.name", Text),
+            STAFF_NO,
+            FULL_NAME,
+            UNIT,
             col("submitted_on", "t.submitted_on", Date),
             col("transfer_wish", "t.transfer_wish", Code("transfer_wish")),
             col(
@@ -174,12 +179,8 @@ pub static VIEWS: &[ViewDef] = &[
         table: "qualifications",
         from: with_person!("qualifications t"),
         columns: &[
-            col("staff_no", "s.staff_no", Text),
-            name_col(
-                "full_name",
-                "s.family_name || ' ' || s.given_name",
-                "s.family_kana || s.given_kana",
-            ),
+            STAFF_NO,
+            FULL_NAME,
             col("qualification", "t.name", Text),
             col("issuer", "t.issuer", Text),
             col("acquired_on", "t.acquired_on", Date),
@@ -197,12 +198,8 @@ pub static VIEWS: &[ViewDef] = &[
         from: with_person!("career_interviews t"),
         columns: &[
             col("held_on", "t.held_on", Date),
-            col("staff_no", "s.staff_no", Text),
-            name_col(
-                "full_name",
-                "s.family_name || ' ' || s.given_name",
-                "s.family_kana || s.given_kana",
-            ),
+            STAFF_NO,
+            FULL_NAME,
             col(
                 "interviewer",
                 "(SELECT family_name || ' ' || given_name FROM staff WHERE id = t.interviewer_id)",
@@ -222,12 +219,8 @@ pub static VIEWS: &[ViewDef] = &[
         from: with_person!("evaluations t JOIN eval_periods p ON p.id = t.period_id"),
         columns: &[
             col("kind", "p.kind", Code("eval_kind")),
-            col("staff_no", "s.staff_no", Text),
-            name_col(
-                "full_name",
-                "s.family_name || ' ' || s.given_name",
-                "s.family_kana || s.given_kana",
-            ),
+            STAFF_NO,
+            FULL_NAME,
             col("state", "t.state", Code("eval_state")),
             col("self_rating", "t.self_rating", Text),
             col("first_rating", "t.first_rating", Text),
@@ -250,12 +243,8 @@ pub static VIEWS: &[ViewDef] = &[
         table: "themes",
         from: with_person!("themes t"),
         columns: &[
-            col("staff_no", "s.staff_no", Text),
-            name_col(
-                "full_name",
-                "s.family_name || ' ' || s.given_name",
-                "s.family_kana || s.given_kana",
-            ),
+            STAFF_NO,
+            FULL_NAME,
             col("title", "t.title", Text),
             col("difficulty", "t.difficulty", Int),
             col("weight", "t.weight", Int),
@@ -273,12 +262,8 @@ pub static VIEWS: &[ViewDef] = &[
         table: "assignments",
         from: with_person!("assignments t JOIN units au ON au.id = t.unit_id"),
         columns: &[
-            col("staff_no", "s.staff_no", Text),
-            name_col(
-                "full_name",
-                "s.family_name || ' ' || s.given_name",
-                "s.family_kana || s.given_kana",
-            ),
+            STAFF_NO,
+            FULL_NAME,
             col("unit", "au.name", Text),
             col("position", "t.position", Code("position")),
             col("start_date", "t.start_date", Date),
@@ -299,12 +284,8 @@ pub static VIEWS: &[ViewDef] = &[
             "enrolments t JOIN training_sessions ts ON ts.id = t.session_id JOIN courses c ON c.id = ts.course_id"
         ),
         columns: &[
-            col("staff_no", "s.staff_no", Text),
-            name_col(
-                "full_name",
-                "s.family_name || ' ' || s.given_name",
-                "s.family_kana || s.given_kana",
-            ),
+            STAFF_NO,
+            FULL_NAME,
             col("title", "c.title", Text),
             col("category", "c.category", Code("course_category")),
             col("starts_on", "ts.starts_on", Date),
@@ -332,7 +313,7 @@ pub static VIEWS: &[ViewDef] = &[
                 "m.family_name || ' ' || m.given_name",
                 Text,
             ),
-            col("unit", "u.name", Text),
+            UNIT,
             col("start_date", "t.start_date", Date),
             col("end_date", "t.end_date", Date),
             col(
@@ -359,7 +340,7 @@ pub static VIEWS: &[ViewDef] = &[
                 "coalesce(nullif(t.group_name, ''), (SELECT group_concat(x.family_name || ' ' || x.given_name, '、') FROM award_recipients r JOIN staff x ON x.id = r.staff_id WHERE r.award_id = t.id))",
                 Text,
             ),
-            col("unit", "u.name", Text),
+            UNIT,
             col("state", "t.state", Code("award_state")),
             col("decided_on", "t.decided_on", Date),
         ],
@@ -376,13 +357,9 @@ pub static VIEWS: &[ViewDef] = &[
         table: "compliance_records",
         from: with_person!("compliance_records t"),
         columns: &[
-            col("staff_no", "s.staff_no", Text),
-            name_col(
-                "full_name",
-                "s.family_name || ' ' || s.given_name",
-                "s.family_kana || s.given_kana",
-            ),
-            col("unit", "u.name", Text),
+            STAFF_NO,
+            FULL_NAME,
+            UNIT,
             col("due_on", "t.due_on", Date),
             col("training_done_on", "t.training_done_on", Date),
             col("self_check_done_on", "t.self_check_done_on", Date),
