@@ -22,6 +22,7 @@ pub mod staff;
 pub mod summary;
 pub mod training;
 pub mod units;
+mod view_defs;
 pub mod views;
 
 use std::path::{Path, PathBuf};

@@ -26,13 +26,13 @@ pub enum ColKind {
 pub struct ViewCol {
     /// Catalogue key of the header (`col.<key>`).
     pub key: &'static str,
-    expr: &'static str,
+    pub(super) expr: &'static str,
     pub kind: ColKind,
     /// What the column sorts by when that differs from what it shows (names by reading).
-    sort: Option<&'static str>,
+    pub(super) sort: Option<&'static str>,
 }
 
-const fn col(key: &'static str, expr: &'static str, kind: ColKind) -> ViewCol {
+pub(super) const fn col(key: &'static str, expr: &'static str, kind: ColKind) -> ViewCol {
     ViewCol {
         key,
         expr,
@@ -42,7 +42,11 @@ const fn col(key: &'static str, expr: &'static str, kind: ColKind) -> ViewCol {
 }
 
 /// A column of names, sorted by their reading (五十音順), not by the code points of kanji.
-const fn name_col(key: &'static str, expr: &'static str, reading: &'static str) -> ViewCol {
+pub(super) const fn name_col(
+    key: &'static str,
+    expr: &'static str,
+    reading: &'static str,
+) -> ViewCol {
     ViewCol {
         key,
         expr,
@@ -58,13 +62,13 @@ pub struct ViewDef {
     pub name: &'static str,
     pub table: &'static str,
     /// FROM clause; the record table is `t`, its person (if any) `s`.
-    from: &'static str,
+    pub(super) from: &'static str,
     pub columns: &'static [ViewCol],
     /// The column holding the person a row belongs to (for person focus).
-    staff: Option<&'static str>,
+    pub(super) staff: Option<&'static str>,
     /// The column holding the unit a row belongs to (for unit scope).
-    unit: Option<&'static str>,
-    fiscal_year: Option<&'static str>,
+    pub(super) unit: Option<&'static str>,
+    pub(super) fiscal_year: Option<&'static str>,
     /// The state column, and the label group of its codes.
     pub state: Option<(&'static str, &'static str)>,
     pub default_sort: usize,
@@ -100,300 +104,7 @@ pub struct ViewRow {
     pub cells: Vec<Cell>,
 }
 
-use ColKind::*;
-
-/// The person of a row and their unit, as most lists show them.
-const STAFF_NO: ViewCol = col("staff_no", "s.staff_no", Text);
-const FULL_NAME: ViewCol = name_col(
-    "full_name",
-    "s.family_name || ' ' || s.given_name",
-    "s.family_kana || s.given_kana",
-);
-const UNIT: ViewCol = col("unit", "u.name", Text);
-
-/// The person of a row (`s`) and their unit (`u`), for tables with a `staff_id`.
-macro_rules! with_person {
-    ($from:literal) => {
-        concat!(
-            $from,
-            " JOIN staff s ON s.id = t.staff_id LEFT JOIN units u ON u.id = s.unit_id"
-        )
-    };
-}
-
-pub static VIEWS: &[ViewDef] = &[
-    ViewDef {
-        name: "staff",
-        table: "staff",
-        from: "staff t JOIN staff s ON s.id = t.id LEFT JOIN units u ON u.id = t.unit_id",
-        columns: &[
-            col("staff_no", "t.staff_no", Text),
-            name_col(
-                "full_name",
-                "t.family_name || ' ' || t.given_name",
-                "t.family_kana || t.given_kana",
-            ),
-            col("kana", "t.family_kana || ' ' || t.given_kana", Text),
-            UNIT,
-            col("position", "t.position", Code("position")),
-            col("salary_grade", "t.grade", Int),
-            col("job_type", "t.job_type", Code("job_type")),
-            col("hire_date", "t.hire_date", Date),
-            col("status", "t.status", Code("status")),
-        ],
-        staff: Some("t.id"),
-        unit: Some("t.unit_id"),
-        fiscal_year: None,
-        state: Some(("t.status", "status")),
-        default_sort: 0,
-    },
-    ViewDef {
-        name: "self_reports",
-        table: "self_reports",
-        from: with_person!("self_reports t"),
-        columns: &[
-            STAFF_NO,
-            FULL_NAME,
-            UNIT,
-            col("submitted_on", "t.submitted_on", Date),
-            col("transfer_wish", "t.transfer_wish", Code("transfer_wish")),
-            col(
-                "wish_unit_1",
-                "(SELECT name FROM units WHERE id = t.wish_unit1_id)",
-                Text,
-            ),
-            col(
-                "promotion_exam",
-                "CASE t.promotion_exam WHEN 1 THEN '○' ELSE '' END",
-                Text,
-            ),
-        ],
-        staff: Some("t.staff_id"),
-        unit: Some("s.unit_id"),
-        fiscal_year: Some("t.fiscal_year"),
-        state: None,
-        default_sort: 0,
-    },
-    ViewDef {
-        name: "qualifications",
-        table: "qualifications",
-        from: with_person!("qualifications t"),
-        columns: &[
-            STAFF_NO,
-            FULL_NAME,
-            col("qualification", "t.name", Text),
-            col("issuer", "t.issuer", Text),
-            col("acquired_on", "t.acquired_on", Date),
-            col("expires_on", "t.expires_on", Date),
-        ],
-        staff: Some("t.staff_id"),
-        unit: Some("s.unit_id"),
-        fiscal_year: None,
-        state: None,
-        default_sort: 0,
-    },
-    ViewDef {
-        name: "interviews",
-        table: "career_interviews",
-        from: with_person!("career_interviews t"),
-        columns: &[
-            col("held_on", "t.held_on", Date),
-            STAFF_NO,
-            FULL_NAME,
-            col(
-                "interviewer",
-                "(SELECT family_name || ' ' || given_name FROM staff WHERE id = t.interviewer_id)",
-                Text,
-            ),
-            col("notes", "t.notes", Text),
-        ],
-        staff: Some("t.staff_id"),
-        unit: Some("s.unit_id"),
-        fiscal_year: None,
-        state: None,
-        default_sort: 0,
-    },
-    ViewDef {
-        name: "evaluations",
-        table: "evaluations",
-        from: with_person!("evaluations t JOIN eval_periods p ON p.id = t.period_id"),
-        columns: &[
-            col("kind", "p.kind", Code("eval_kind")),
-            STAFF_NO,
-            FULL_NAME,
-            col("state", "t.state", Code("eval_state")),
-            col("self_rating", "t.self_rating", Text),
-            col("first_rating", "t.first_rating", Text),
-            col("second_rating", "t.second_rating", Text),
-            col("grade", "t.grade", Text),
-            col(
-                "evaluator1_staff_no",
-                "(SELECT family_name || ' ' || given_name FROM staff WHERE id = t.evaluator1_id)",
-                Text,
-            ),
-        ],
-        staff: Some("t.staff_id"),
-        unit: Some("s.unit_id"),
-        fiscal_year: Some("p.fiscal_year"),
-        state: Some(("t.state", "eval_state")),
-        default_sort: 1,
-    },
-    ViewDef {
-        name: "themes",
-        table: "themes",
-        from: with_person!("themes t"),
-        columns: &[
-            STAFF_NO,
-            FULL_NAME,
-            col("title", "t.title", Text),
-            col("difficulty", "t.difficulty", Int),
-            col("weight", "t.weight", Int),
-            col("progress", "t.progress", Percent),
-            col("achievement", "t.achievement", Int),
-        ],
-        staff: Some("t.staff_id"),
-        unit: Some("s.unit_id"),
-        fiscal_year: Some("t.fiscal_year"),
-        state: None,
-        default_sort: 0,
-    },
-    ViewDef {
-        name: "assignments",
-        table: "assignments",
-        from: with_person!("assignments t JOIN units au ON au.id = t.unit_id"),
-        columns: &[
-            STAFF_NO,
-            FULL_NAME,
-            col("unit", "au.name", Text),
-            col("position", "t.position", Code("position")),
-            col("start_date", "t.start_date", Date),
-            col("end_date", "t.end_date", Date),
-            col("reason", "t.reason", Code("reason")),
-            col("note", "t.note", Text),
-        ],
-        staff: Some("t.staff_id"),
-        unit: Some("t.unit_id"),
-        fiscal_year: None,
-        state: Some(("t.reason", "reason")),
-        default_sort: 0,
-    },
-    ViewDef {
-        name: "enrolments",
-        table: "enrolments",
-        from: with_person!(
-            "enrolments t JOIN training_sessions ts ON ts.id = t.session_id JOIN courses c ON c.id = ts.course_id"
-        ),
-        columns: &[
-            STAFF_NO,
-            FULL_NAME,
-            col("title", "c.title", Text),
-            col("category", "c.category", Code("course_category")),
-            col("starts_on", "ts.starts_on", Date),
-            col("state", "t.state", Code("enrolment_state")),
-            col("hours", "t.hours", Real),
-        ],
-        staff: Some("t.staff_id"),
-        unit: Some("s.unit_id"),
-        fiscal_year: Some("ts.fiscal_year"),
-        state: Some(("t.state", "enrolment_state")),
-        default_sort: 0,
-    },
-    ViewDef {
-        name: "ojt",
-        table: "ojt_pairs",
-        from: "ojt_pairs t JOIN staff s ON s.id = t.mentee_id LEFT JOIN units u ON u.id = s.unit_id JOIN staff m ON m.id = t.mentor_id",
-        columns: &[
-            col(
-                "mentee_staff_no",
-                "s.family_name || ' ' || s.given_name",
-                Text,
-            ),
-            col(
-                "mentor_staff_no",
-                "m.family_name || ' ' || m.given_name",
-                Text,
-            ),
-            UNIT,
-            col("start_date", "t.start_date", Date),
-            col("end_date", "t.end_date", Date),
-            col(
-                "logs",
-                "(SELECT count(*) FROM ojt_logs WHERE pair_id = t.id)",
-                Int,
-            ),
-        ],
-        staff: Some("t.mentee_id"),
-        unit: Some("s.unit_id"),
-        fiscal_year: Some("t.fiscal_year"),
-        state: None,
-        default_sort: 0,
-    },
-    ViewDef {
-        name: "awards",
-        table: "awards",
-        from: "awards t LEFT JOIN units u ON u.id = t.unit_id",
-        columns: &[
-            col("kind", "t.kind", Code("award_kind")),
-            col("title", "t.title", Text),
-            col(
-                "recipients",
-                "coalesce(nullif(t.group_name, ''), (SELECT group_concat(x.family_name || ' ' || x.given_name, '、') FROM award_recipients r JOIN staff x ON x.id = r.staff_id WHERE r.award_id = t.id))",
-                Text,
-            ),
-            UNIT,
-            col("state", "t.state", Code("award_state")),
-            col("decided_on", "t.decided_on", Date),
-        ],
-        staff: Some(
-            "(SELECT min(r.staff_id) FROM award_recipients r WHERE r.award_id = t.id AND r.staff_id = ?STAFF)",
-        ),
-        unit: Some("t.unit_id"),
-        fiscal_year: Some("t.fiscal_year"),
-        state: Some(("t.state", "award_state")),
-        default_sort: 0,
-    },
-    ViewDef {
-        name: "compliance",
-        table: "compliance_records",
-        from: with_person!("compliance_records t"),
-        columns: &[
-            STAFF_NO,
-            FULL_NAME,
-            UNIT,
-            col("due_on", "t.due_on", Date),
-            col("training_done_on", "t.training_done_on", Date),
-            col("self_check_done_on", "t.self_check_done_on", Date),
-        ],
-        staff: Some("t.staff_id"),
-        unit: Some("s.unit_id"),
-        fiscal_year: Some("t.fiscal_year"),
-        state: None,
-        default_sort: 0,
-    },
-    ViewDef {
-        name: "pdca",
-        table: "pdca_cycles",
-        from: "pdca_cycles t LEFT JOIN staff s ON s.id = t.owner_staff_id LEFT JOIN units u ON u.id = coalesce(t.owner_unit_id, s.unit_id)",
-        columns: &[
-            col(
-                "owner",
-                "coalesce(s.family_name || ' ' || s.given_name, u.name)",
-                Text,
-            ),
-            col("title", "t.title", Text),
-            col("phase", "t.phase", Code("phase")),
-            col("progress", "t.progress", Percent),
-            col("baseline", "t.baseline", Real),
-            col("target", "t.target", Real),
-            col("result", "t.result", Real),
-        ],
-        staff: Some("t.owner_staff_id"),
-        unit: Some("u.id"),
-        fiscal_year: Some("t.fiscal_year"),
-        state: Some(("t.phase", "phase")),
-        default_sort: 0,
-    },
-];
+pub use super::view_defs::VIEWS;
 
 pub fn view(name: &str) -> Option<&'static ViewDef> {
     VIEWS.iter().find(|v| v.name == name)

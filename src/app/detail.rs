@@ -1,0 +1,110 @@
+//! The selected record as people read it, and the tab's panel, loaded after every action
+//! so that drawing never reads the database.
+
+use super::App;
+use super::edit::editor;
+use super::form::{self, Form};
+use crate::domain::{FiscalYear, Id};
+use crate::i18n::Lang;
+use crate::store::StoreError;
+
+impl App {
+    pub(super) fn session_text(&self, id: &str) -> Result<String, StoreError> {
+        let Ok(id) = id.parse::<Id>() else {
+            return Ok(id.to_string());
+        };
+        let Some(s) = self
+            .db
+            .find::<crate::domain::training::TrainingSession>(id)?
+        else {
+            return Ok(String::new());
+        };
+        let course = self
+            .db
+            .find::<crate::domain::training::Course>(s.course_id)?
+            .map(|c| c.title)
+            .unwrap_or_default();
+        Ok(format!("{course} {}", self.date_style.show(s.starts_on)))
+    }
+
+    pub(super) fn cycle_text(&self, id: &str) -> Result<String, StoreError> {
+        let Ok(id) = id.parse::<Id>() else {
+            return Ok(id.to_string());
+        };
+        Ok(match self.db.find::<crate::domain::pdca::PdcaCycle>(id)? {
+            Some(c) => format!("{} {}", ui_fiscal_year(self.lang, c.fiscal_year), c.title),
+            None => String::new(),
+        })
+    }
+
+    /// The selected record's fields as people read them (references by number and name,
+    /// codes by label).
+    pub(super) fn load_detail(&mut self) -> Result<(), StoreError> {
+        self.detail.clear();
+        let view = self.view_name();
+        let (Some(ed), Some(id)) = (
+            editor(view),
+            self.list().and_then(|l| l.current()).map(|r| r.id),
+        ) else {
+            return self.load_panel(None);
+        };
+        let rec = match ed.load(&self.db, id) {
+            Ok(r) => r,
+            // Someone else deleted it: the list catches up instead of complaining forever.
+            Err(StoreError::NotFound { .. }) => {
+                self.refresh()?;
+                return self.load_panel(None);
+            }
+            Err(e) => return Err(e),
+        };
+        self.load_panel(Some(&rec))?;
+        let form = Form::new(view, Some(id), rec, ed.fields(), &self.db);
+        for f in form.fields {
+            let text = match f.spec.kind {
+                form::FieldKind::Code(group, _) | form::FieldKind::OptCode(group, _)
+                    if !f.text.is_empty() =>
+                {
+                    if group == "grade" {
+                        f.text
+                    } else {
+                        self.lang.label(group, &f.text).to_string()
+                    }
+                }
+                form::FieldKind::Bool => self
+                    .lang
+                    .t(if f.text == "true" { "ui.yes" } else { "ui.no" })
+                    .to_string(),
+                form::FieldKind::Staff | form::FieldKind::OptStaff if !f.text.is_empty() => {
+                    match self.db.staff_by_no(&f.text)? {
+                        Some(s) => format!("{} {}", s.staff_no, s.full_name()),
+                        None => f.text,
+                    }
+                }
+                form::FieldKind::Unit | form::FieldKind::OptUnit if !f.text.is_empty() => {
+                    match self.db.unit_by_code(&f.text)? {
+                        Some(u) => format!("{} {}", u.code, u.name),
+                        None => f.text,
+                    }
+                }
+                // Ids people cannot read become what they point to.
+                _ if f.spec.key == "session" => self.session_text(&f.text)?,
+                _ if f.spec.key == "prev_id" && !f.text.is_empty() => self.cycle_text(&f.text)?,
+                form::FieldKind::Date | form::FieldKind::OptDate => match f.text.parse() {
+                    Ok(d) => self.date_style.show(d),
+                    Err(_) => f.text,
+                },
+                _ => f.text,
+            };
+            self.detail.push((f.spec.key, text));
+        }
+        Ok(())
+    }
+}
+
+/// The fiscal year as the header shows it.
+fn ui_fiscal_year(lang: Lang, fy: FiscalYear) -> String {
+    match lang {
+        Lang::Ja => crate::domain::date::fiscal_year_ja(fy),
+        Lang::En => format!("FY{fy}"),
+    }
+}

@@ -1,0 +1,394 @@
+//! Each record type's form: its fields in the order a clerk fills them, and what a new
+//! record starts from (the person in focus, today, the fiscal year in view).
+
+use super::edit::{NewCtx, Typed, typed};
+use super::form::{FieldKind as K, field};
+use crate::domain::Date;
+use crate::domain::Id;
+use crate::domain::assignment::{Assignment, Reason};
+use crate::domain::award::{Award, AwardKind, AwardState};
+use crate::domain::career::{CareerInterview, Qualification, SelfReport, TransferWish};
+use crate::domain::compliance::ComplianceRecord;
+use crate::domain::date::fiscal_year_end;
+use crate::domain::evaluation::{EvalKind, EvalState, Evaluation, Grade, Term, Theme};
+use crate::domain::pdca::{PdcaCycle, Phase};
+use crate::domain::staff::{JobType, Position, Sex, Staff, StaffStatus, Track};
+use crate::domain::training::{Enrolment, EnrolmentState, OjtPair};
+
+fn focus_id(ctx: &NewCtx) -> Id {
+    ctx.staff.map(|s| s.id).unwrap_or(0)
+}
+
+pub(super) static STAFF: Typed<Staff> = typed(
+    &[
+        field("staff_no", "staff_no", K::Text),
+        field("family_name", "family_name", K::Text),
+        field("given_name", "given_name", K::Text),
+        field("family_kana", "family_kana", K::Text),
+        field("given_kana", "given_kana", K::Text),
+        field("sex", "sex", K::Code("sex", Sex::CODES)),
+        field("birth_date", "birth_date", K::Date),
+        field("hire_date", "hire_date", K::Date),
+        field("unit_id", "unit_code", K::Unit),
+        field("position", "position", K::Code("position", Position::CODES)),
+        field("grade", "salary_grade", K::Int),
+        field("job_type", "job_type", K::Code("job_type", JobType::CODES)),
+        field("track", "track", K::Code("track", Track::CODES)),
+        field("status", "status", K::Code("status", StaffStatus::CODES)),
+        field("retire_date", "retire_date", K::OptDate),
+        field("supervisor_id", "supervisor", K::OptStaff),
+        field("phone", "phone", K::Text),
+        field("email", "email", K::Text),
+    ],
+    |ctx| Staff {
+        id: 0,
+        staff_no: String::new(),
+        family_name: String::new(),
+        given_name: String::new(),
+        family_kana: String::new(),
+        given_kana: String::new(),
+        sex: Sex::Female,
+        birth_date: ctx.today.add_years(-22),
+        hire_date: ctx.today,
+        unit_id: ctx.staff.map(|s| s.unit_id).unwrap_or(0),
+        position: Position::Clerk,
+        grade: 1,
+        job_type: JobType::Office,
+        track: Track::Generalist,
+        status: StaffStatus::Active,
+        retire_date: None,
+        supervisor_id: None,
+        email: String::new(),
+        phone: String::new(),
+        version: 0,
+    },
+);
+
+pub(super) static SELF_REPORT: Typed<SelfReport> = typed(
+    &[
+        field("staff_id", "staff_no", K::Staff),
+        field("fiscal_year", "fiscal_year", K::Int),
+        field("career_goal", "career_goal", K::Note),
+        field("wished_fields", "wished_fields", K::Text),
+        field(
+            "transfer_wish",
+            "transfer_wish",
+            K::Code("transfer_wish", TransferWish::CODES),
+        ),
+        field("wish_unit1_id", "wish_unit_1", K::OptUnit),
+        field("wish_unit2_id", "wish_unit_2", K::OptUnit),
+        field("wish_unit3_id", "wish_unit_3", K::OptUnit),
+        field("promotion_exam", "promotion_exam", K::Bool),
+        field("self_dev_plan", "self_dev_plan", K::Note),
+        field("submitted_on", "submitted_on", K::OptDate),
+    ],
+    |ctx| SelfReport {
+        id: 0,
+        staff_id: focus_id(ctx),
+        fiscal_year: ctx.fiscal_year,
+        career_goal: String::new(),
+        wished_fields: String::new(),
+        transfer_wish: TransferWish::Stay,
+        wish_unit1_id: None,
+        wish_unit2_id: None,
+        wish_unit3_id: None,
+        promotion_exam: false,
+        self_dev_plan: String::new(),
+        submitted_on: None,
+        version: 0,
+    },
+);
+
+pub(super) static QUALIFICATION: Typed<Qualification> = typed(
+    &[
+        field("staff_id", "staff_no", K::Staff),
+        field("name", "name", K::Text),
+        field("issuer", "issuer", K::Text),
+        field("acquired_on", "acquired_on", K::Date),
+        field("expires_on", "expires_on", K::OptDate),
+    ],
+    |ctx| Qualification {
+        id: 0,
+        staff_id: focus_id(ctx),
+        name: String::new(),
+        issuer: String::new(),
+        acquired_on: ctx.today,
+        expires_on: None,
+        version: 0,
+    },
+);
+
+pub(super) static INTERVIEW: Typed<CareerInterview> = typed(
+    &[
+        field("staff_id", "staff_no", K::Staff),
+        field("held_on", "held_on", K::Date),
+        field("interviewer_id", "interviewer", K::OptStaff),
+        field("notes", "notes", K::Note),
+    ],
+    |ctx| CareerInterview {
+        id: 0,
+        staff_id: focus_id(ctx),
+        held_on: ctx.today,
+        interviewer_id: None,
+        notes: String::new(),
+        version: 0,
+    },
+);
+
+const GRADES: &[&str] = Grade::CODES;
+
+pub(super) static EVALUATION: Typed<Evaluation> = typed(
+    &[
+        field("staff_id", "staff_no", K::Staff),
+        field("evaluator1_id", "evaluator1_staff_no", K::OptStaff),
+        field("evaluator2_id", "evaluator2_staff_no", K::OptStaff),
+        field("state", "state", K::Code("eval_state", EvalState::CODES)),
+        field("start_interview_on", "start_interview_on", K::OptDate),
+        field("self_rating", "self_rating", K::OptCode("grade", GRADES)),
+        field("self_comment", "self_comment", K::Note),
+        field("self_submitted_on", "self_submitted_on", K::OptDate),
+        field("first_rating", "first_rating", K::OptCode("grade", GRADES)),
+        field("first_comment", "first_comment", K::Note),
+        field("first_done_on", "first_done_on", K::OptDate),
+        field("end_interview_on", "end_interview_on", K::OptDate),
+        field(
+            "second_rating",
+            "second_rating",
+            K::OptCode("grade", GRADES),
+        ),
+        field("second_comment", "second_comment", K::Note),
+        field("second_done_on", "second_done_on", K::OptDate),
+        field("grade", "grade", K::OptCode("grade", GRADES)),
+        field("finalized_on", "finalized_on", K::OptDate),
+        field("disclosed_on", "disclosed_on", K::OptDate),
+    ],
+    |ctx| Evaluation {
+        id: 0,
+        period_id: ctx
+            .db
+            .eval_period(ctx.fiscal_year, EvalKind::Competency, Term::Full)
+            .ok()
+            .flatten()
+            .map(|p| p.id)
+            .unwrap_or(0),
+        staff_id: focus_id(ctx),
+        evaluator1_id: ctx.staff.and_then(|s| s.supervisor_id),
+        evaluator2_id: None,
+        state: EvalState::Draft,
+        self_rating: None,
+        self_comment: String::new(),
+        first_rating: None,
+        first_comment: String::new(),
+        second_rating: None,
+        second_comment: String::new(),
+        grade: None,
+        start_interview_on: None,
+        end_interview_on: None,
+        self_submitted_on: None,
+        first_done_on: None,
+        second_done_on: None,
+        finalized_on: None,
+        disclosed_on: None,
+        sent_back_reason: String::new(),
+        response: None,
+        response_on: None,
+        response_note: String::new(),
+        appeal_outcome: String::new(),
+        version: 0,
+    },
+);
+
+pub(super) static THEME: Typed<Theme> = typed(
+    &[
+        field("staff_id", "staff_no", K::Staff),
+        field("fiscal_year", "fiscal_year", K::Int),
+        field("title", "title", K::Text),
+        field("target", "target", K::Note),
+        field("difficulty", "difficulty", K::Int),
+        field("weight", "weight", K::Int),
+        field("progress", "progress", K::Int),
+        field("midterm_report", "midterm_report", K::Note),
+        field("midterm_on", "midterm_on", K::OptDate),
+        field("result", "result", K::Note),
+        field("achievement", "achievement", K::OptInt),
+        field("self_assessment", "self_assessment", K::Note),
+        field("evaluator_comment", "evaluator_comment", K::Note),
+    ],
+    |ctx| Theme {
+        id: 0,
+        staff_id: focus_id(ctx),
+        fiscal_year: ctx.fiscal_year,
+        title: String::new(),
+        target: String::new(),
+        difficulty: 2,
+        weight: 100,
+        progress: 0,
+        midterm_report: String::new(),
+        midterm_on: None,
+        result: String::new(),
+        achievement: None,
+        self_assessment: String::new(),
+        evaluator_comment: String::new(),
+        version: 0,
+    },
+);
+
+pub(super) static ASSIGNMENT: Typed<Assignment> = typed(
+    &[
+        field("staff_id", "staff_no", K::Staff),
+        field("unit_id", "unit_code", K::Unit),
+        field("position", "position", K::Code("position", Position::CODES)),
+        field("start_date", "start_date", K::Date),
+        field("end_date", "end_date", K::OptDate),
+        field("reason", "reason", K::Code("reason", Reason::CODES)),
+        field("note", "note", K::Text),
+    ],
+    |ctx| Assignment {
+        id: 0,
+        staff_id: focus_id(ctx),
+        unit_id: ctx.staff.map(|s| s.unit_id).unwrap_or(0),
+        position: ctx.staff.map(|s| s.position).unwrap_or(Position::Clerk),
+        start_date: crate::domain::date::fiscal_year_start(ctx.fiscal_year),
+        end_date: None,
+        reason: Reason::Transfer,
+        note: String::new(),
+        version: 0,
+    },
+);
+
+pub(super) static ENROLMENT: Typed<Enrolment> = typed(
+    &[
+        field("staff_id", "staff_no", K::Staff),
+        field("session_id", "session", K::Int),
+        field(
+            "state",
+            "state",
+            K::Code("enrolment_state", EnrolmentState::CODES),
+        ),
+        field("hours", "hours", K::Real),
+        field("applied_on", "applied_on", K::Date),
+        field("completed_on", "completed_on", K::OptDate),
+    ],
+    |ctx| Enrolment {
+        id: 0,
+        session_id: 0,
+        staff_id: focus_id(ctx),
+        state: EnrolmentState::Applied,
+        hours: 0.0,
+        applied_on: ctx.today,
+        completed_on: None,
+        version: 0,
+    },
+);
+
+pub(super) static OJT: Typed<OjtPair> = typed(
+    &[
+        field("mentee_id", "mentee_staff_no", K::Staff),
+        field("mentor_id", "mentor_staff_no", K::Staff),
+        field("fiscal_year", "fiscal_year", K::Int),
+        field("start_date", "start_date", K::Date),
+        field("end_date", "end_date", K::Date),
+        field("goal", "goal", K::Note),
+    ],
+    |ctx| OjtPair {
+        id: 0,
+        mentor_id: ctx.staff.and_then(|s| s.supervisor_id).unwrap_or(0),
+        mentee_id: focus_id(ctx),
+        fiscal_year: ctx.fiscal_year,
+        start_date: ctx
+            .today
+            .max(crate::domain::date::fiscal_year_start(ctx.fiscal_year)),
+        end_date: fiscal_year_end(ctx.fiscal_year),
+        goal: String::new(),
+        version: 0,
+    },
+);
+
+pub(super) static AWARD: Typed<Award> = typed(
+    &[
+        field("kind", "kind", K::Code("award_kind", AwardKind::CODES)),
+        field("fiscal_year", "fiscal_year", K::Int),
+        field("title", "title", K::Text),
+        field("achievement", "achievement", K::Note),
+        field("group_name", "group_name", K::Text),
+        field("unit_id", "unit_code", K::OptUnit),
+        field("state", "state", K::Code("award_state", AwardState::CODES)),
+        field("nominated_on", "nominated_on", K::Date),
+        field("decided_on", "decided_on", K::OptDate),
+        field("awarded_on", "awarded_on", K::OptDate),
+    ],
+    |ctx| Award {
+        id: 0,
+        kind: AwardKind::Merit,
+        fiscal_year: ctx.fiscal_year,
+        title: String::new(),
+        achievement: String::new(),
+        group_name: String::new(),
+        unit_id: ctx.staff.map(|s| s.unit_id),
+        state: AwardState::Nominated,
+        nominated_on: ctx.today,
+        nominated_by: None,
+        decided_on: None,
+        decided_by: None,
+        awarded_on: None,
+        version: 0,
+    },
+);
+
+pub(super) static COMPLIANCE: Typed<ComplianceRecord> = typed(
+    &[
+        field("staff_id", "staff_no", K::Staff),
+        field("fiscal_year", "fiscal_year", K::Int),
+        field("due_on", "due_on", K::Date),
+        field("training_done_on", "training_done_on", K::OptDate),
+        field("self_check_done_on", "self_check_done_on", K::OptDate),
+    ],
+    |ctx| ComplianceRecord {
+        id: 0,
+        staff_id: focus_id(ctx),
+        fiscal_year: ctx.fiscal_year,
+        due_on: Date::from_ymd(ctx.fiscal_year, 10, 31),
+        training_done_on: None,
+        self_check_done_on: None,
+        version: 0,
+    },
+);
+
+pub(super) static PDCA: Typed<PdcaCycle> = typed(
+    &[
+        field("owner_staff_id", "owner_staff_no", K::OptStaff),
+        field("owner_unit_id", "owner_unit_code", K::OptUnit),
+        field("fiscal_year", "fiscal_year", K::Int),
+        field("title", "title", K::Text),
+        field("goal", "goal", K::Note),
+        field("metric", "metric", K::Text),
+        field("metric_unit", "metric_unit", K::Text),
+        field("lower_is_better", "lower_is_better", K::Bool),
+        field("baseline", "baseline", K::OptReal),
+        field("target", "target", K::OptReal),
+        field("result", "result", K::OptReal),
+        field("phase", "phase", K::Code("phase", Phase::CODES)),
+        field("progress", "progress", K::Int),
+        field("improvements", "improvements", K::Note),
+        field("prev_id", "prev_id", K::OptInt),
+    ],
+    |ctx| PdcaCycle {
+        id: 0,
+        owner_staff_id: ctx.staff.map(|s| s.id),
+        owner_unit_id: None,
+        fiscal_year: ctx.fiscal_year,
+        title: String::new(),
+        goal: String::new(),
+        metric: String::new(),
+        metric_unit: String::new(),
+        lower_is_better: false,
+        baseline: None,
+        target: None,
+        result: None,
+        improvements: String::new(),
+        phase: Phase::Plan,
+        prev_id: None,
+        progress: 0,
+        version: 0,
+    },
+);

@@ -1,0 +1,235 @@
+//! Modals take keys before the tab under them: the form (and its save, the only place a
+//! record is written from the screens), questions, and the search box.
+
+use super::action::Action;
+use super::edit::{NewCtx, editor};
+use super::form::{self, Form};
+use super::{App, Confirm, Modal, search};
+use crate::domain::Id;
+use crate::i18n::error_text;
+use crate::store::StoreError;
+
+impl App {
+    pub(super) fn open_form(&mut self, id: Option<Id>) -> Result<(), StoreError> {
+        let view = self.view_name();
+        let Some(ed) = editor(view) else {
+            return Ok(());
+        };
+        let base = match id {
+            Some(id) => ed.load(&self.db, id)?,
+            None => ed.blank(&NewCtx {
+                db: &self.db,
+                today: self.today,
+                fiscal_year: self.fiscal_year,
+                staff: self.focus.as_ref(),
+                role: self.account.role,
+            }),
+        };
+        let form = Form::new(view, id, base, ed.fields(), &self.db);
+        self.modals.push(Modal::Form(form));
+        Ok(())
+    }
+
+    pub(super) fn form_action(&mut self, action: Action) -> Result<(), StoreError> {
+        let Some(Modal::Form(form)) = self.modals.last_mut() else {
+            return Ok(());
+        };
+        let n = form.fields.len();
+        match action {
+            Action::Save => return self.save_form(),
+            Action::Cancel => {
+                if form.dirty {
+                    let question = self.lang.t("ui.confirm_drop").to_string();
+                    self.modals.push(Modal::Confirm {
+                        question,
+                        on_yes: Confirm::DropChanges,
+                    });
+                } else {
+                    self.modals.pop();
+                }
+            }
+            Action::NextField => form.focus = (form.focus + 1) % n,
+            Action::PrevField => form.focus = (form.focus + n - 1) % n,
+            Action::Char(c) => {
+                let f = form.current();
+                let before = f.text.clone();
+                if f.is_typed() {
+                    f.insert(&c.to_string());
+                } else if c == ' ' {
+                    f.cycle(true);
+                }
+                form.dirty |= form.current().text != before;
+            }
+            Action::Paste(s) => {
+                let f = form.current();
+                if f.is_typed() {
+                    let s = if f.spec.kind == form::FieldKind::Note {
+                        s
+                    } else {
+                        s.replace(['\r', '\n'], " ")
+                    };
+                    f.insert(s.trim_end_matches(['\r', '\n']));
+                    form.dirty = true;
+                }
+            }
+            Action::Backspace | Action::DeleteChar => {
+                let f = form.current();
+                let before = f.text.clone();
+                if f.is_typed() {
+                    if action == Action::Backspace {
+                        f.backspace()
+                    } else {
+                        f.delete()
+                    }
+                } else if matches!(f.spec.kind, form::FieldKind::OptCode(..)) {
+                    // An optional choice can be emptied; a required one only changed.
+                    f.text.clear();
+                }
+                form.dirty |= form.current().text != before;
+            }
+            Action::Left | Action::Right => {
+                let f = form.current();
+                if f.is_typed() {
+                    let len = f.text.chars().count();
+                    f.cursor = if action == Action::Left {
+                        f.cursor.saturating_sub(1)
+                    } else {
+                        (f.cursor + 1).min(len)
+                    };
+                } else {
+                    f.cycle(action == Action::Right);
+                    form.dirty = true;
+                }
+            }
+            Action::Home => form.current().cursor = 0,
+            Action::End => {
+                let f = form.current();
+                f.cursor = f.text.chars().count();
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// `execute`: the form's record through its editor, in one transaction with its audit
+    /// row. Field problems go back under the fields; a newer version asks to reload.
+    fn save_form(&mut self) -> Result<(), StoreError> {
+        let lang = self.lang;
+        let Some(Modal::Form(form)) = self.modals.last_mut() else {
+            return Ok(());
+        };
+        let Some(ed) = editor(form.view) else {
+            return Ok(());
+        };
+        form.error = None;
+        let Some(json) = form.to_json(&self.db, lang) else {
+            return Ok(());
+        };
+        match ed.save(&self.db, json) {
+            Ok(id) => {
+                self.modals.pop();
+                self.refresh()?;
+                self.keep_selection_on(id)
+            }
+            Err(StoreError::Invalid(inv)) => {
+                let rest = form.show_invalid(&inv, lang);
+                if !rest.is_empty() {
+                    form.error = Some(rest.join(" "));
+                }
+                Ok(())
+            }
+            Err(e @ StoreError::Conflict { .. }) => {
+                let question = format!("{} {}", error_text(lang, &e), lang.t("ui.confirm_reload"));
+                self.modals.push(Modal::Confirm {
+                    question,
+                    on_yes: Confirm::Reload,
+                });
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// After a save the list keeps its place: on the saved row if it can find it.
+    fn keep_selection_on(&mut self, id: Id) -> Result<(), StoreError> {
+        let db = &self.db;
+        let name = self.view_name();
+        if let Some(l) = self.lists.get_mut(name)
+            && let Some(pos) = db.view_position(l.view, &l.query, id)?
+        {
+            l.select(db, pos)?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn confirm_action(&mut self, action: Action) -> Result<(), StoreError> {
+        let yes = match action {
+            Action::Yes => true,
+            Action::No | Action::Cancel => false,
+            _ => return Ok(()),
+        };
+        let Some(Modal::Confirm { on_yes, .. }) = self.modals.pop() else {
+            return Ok(());
+        };
+        if !yes {
+            return Ok(());
+        }
+        match on_yes {
+            Confirm::Delete { view, id, version } => {
+                if let Some(ed) = editor(view) {
+                    ed.delete(&self.db, id, version)?;
+                    self.refresh()?;
+                }
+            }
+            Confirm::DropChanges => {
+                self.modals.pop();
+            }
+            Confirm::Reload => {
+                if let Some(Modal::Form(form)) = self.modals.pop()
+                    && let (Some(ed), Some(id)) = (editor(form.view), form.id)
+                {
+                    let base = ed.load(&self.db, id)?;
+                    let fresh = Form::new(form.view, Some(id), base, ed.fields(), &self.db);
+                    self.modals.push(Modal::Form(fresh));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn search_action(&mut self, action: Action) -> Result<(), StoreError> {
+        let Some(Modal::Search(sb)) = self.modals.last_mut() else {
+            return Ok(());
+        };
+        match action {
+            Action::Cancel => {
+                self.modals.pop();
+                return Ok(());
+            }
+            Action::Submit => {
+                let pick = sb.results.get(sb.selected).cloned();
+                self.modals.pop();
+                if let Some(p) = pick {
+                    self.focus = Some(p);
+                    self.refresh()?;
+                }
+                return Ok(());
+            }
+            Action::Up => sb.selected = sb.selected.saturating_sub(1),
+            Action::Down => sb.selected = (sb.selected + 1).min(sb.results.len().saturating_sub(1)),
+            Action::Char(c) => sb.text.push(c),
+            Action::Paste(s) => sb.text.push_str(s.lines().next().unwrap_or("")),
+            Action::Backspace => {
+                sb.text.pop();
+            }
+            _ => return Ok(()),
+        }
+        // Every keystroke searches again.
+        sb.results = match search::needle(&sb.text) {
+            Some(n) => self.db.search_staff(&n, 50)?,
+            None => Vec::new(),
+        };
+        sb.selected = sb.selected.min(sb.results.len().saturating_sub(1));
+        Ok(())
+    }
+}
