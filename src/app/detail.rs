@@ -9,22 +9,21 @@ use crate::i18n::Lang;
 use crate::store::StoreError;
 
 impl App {
-    pub(super) fn session_text(&self, id: &str) -> Result<String, StoreError> {
-        let Ok(id) = id.parse::<Id>() else {
-            return Ok(id.to_string());
+    /// A session as people name it (`SEC01 2026-06-19`), with the course title.
+    pub(super) fn session_text(&self, text: &str) -> Result<String, StoreError> {
+        let Some((code, day)) = text.split_once(' ') else {
+            return Ok(text.to_string());
         };
-        let Some(s) = self
+        let title = self
             .db
-            .find::<crate::domain::training::TrainingSession>(id)?
-        else {
-            return Ok(String::new());
-        };
-        let course = self
-            .db
-            .find::<crate::domain::training::Course>(s.course_id)?
+            .course_by_code(code)?
             .map(|c| c.title)
             .unwrap_or_default();
-        Ok(format!("{course} {}", self.date_style.show(s.starts_on)))
+        let day = day
+            .parse()
+            .map(|d| self.date_style.show(d))
+            .unwrap_or_else(|_| day.to_string());
+        Ok(format!("{title}（{code}）{day}"))
     }
 
     pub(super) fn cycle_text(&self, id: &str) -> Result<String, StoreError> {

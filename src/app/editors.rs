@@ -259,7 +259,7 @@ pub(super) static ASSIGNMENT: Typed<Assignment> = typed(
 pub(super) static ENROLMENT: Typed<Enrolment> = typed(
     &[
         field("staff_id", "staff_no", K::Staff),
-        field("session_id", "session", K::Int),
+        field("session_id", "session", K::Session),
         field(
             "state",
             "state",

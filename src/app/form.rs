@@ -30,6 +30,8 @@ pub enum FieldKind {
     /// A unit, typed as its code.
     Unit,
     OptUnit,
+    /// A training session, typed as its course code and start date (`CMP01 2026-06-01`).
+    Session,
 }
 
 /// A field of a record's form.
@@ -220,6 +222,21 @@ fn to_text(db: &Db, kind: FieldKind, v: &Value) -> String {
             .and_then(|id| db.find::<crate::domain::unit::Unit>(id).ok().flatten())
             .map(|u| u.code)
             .unwrap_or_default(),
+        (FieldKind::Session, Value::Number(n)) => n
+            .as_i64()
+            .and_then(|id| {
+                db.find::<crate::domain::training::TrainingSession>(id)
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|s| {
+                let c = db
+                    .find::<crate::domain::training::Course>(s.course_id)
+                    .ok()
+                    .flatten()?;
+                Some(format!("{} {}", c.code, s.starts_on))
+            })
+            .unwrap_or_default(),
         (_, Value::String(s)) => s.clone(),
         (_, Value::Bool(b)) => b.to_string(),
         // 160.0 reads as 160, as in the lists.
@@ -312,5 +329,19 @@ fn from_text(db: &Db, kind: FieldKind, t: &str) -> Result<Value, &'static str> {
                 .ok_or("problem.unknown")?
                 .id,
         ),
+        Session if empty => return Err("problem.required"),
+        Session => {
+            let (code, day) = t
+                .split_once(char::is_whitespace)
+                .ok_or("problem.malformed")?;
+            let day = crate::domain::Date::parse_any(day.trim()).ok_or("problem.malformed")?;
+            Value::from(
+                db.session_by(code.trim(), day)
+                    .ok()
+                    .flatten()
+                    .ok_or("problem.unknown")?
+                    .id,
+            )
+        }
     })
 }

@@ -116,6 +116,26 @@ impl Db {
         self.all(vec![], "code")
     }
 
+    /// The session of a course that starts on a day (how people name a session).
+    pub fn session_by(
+        &self,
+        course_code: &str,
+        starts_on: crate::domain::Date,
+    ) -> Result<Option<TrainingSession>> {
+        let Some(c) = self.course_by_code(course_code)? else {
+            return Ok(None);
+        };
+        Ok(self
+            .all::<TrainingSession>(
+                vec![
+                    Filter::eq("course_id", c.id),
+                    Filter::eq("starts_on", starts_on),
+                ],
+                "id",
+            )?
+            .pop())
+    }
+
     pub fn sessions_of_course(&self, course_id: Id) -> Result<Vec<TrainingSession>> {
         self.all(vec![Filter::eq("course_id", course_id)], "starts_on")
     }
