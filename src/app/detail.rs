@@ -87,6 +87,15 @@ impl App {
                 }
                 // Ids people cannot read become what they point to.
                 _ if f.spec.key == "session" => self.session_text(&f.text)?,
+                form::FieldKind::StaffList => {
+                    let mut names = Vec::new();
+                    for no in f.text.split(' ').filter(|x| !x.is_empty()) {
+                        if let Some(s) = self.db.staff_by_no(no)? {
+                            names.push(format!("{} {}", s.staff_no, s.full_name()));
+                        }
+                    }
+                    names.join("、")
+                }
                 _ if f.spec.key == "prev_id" && !f.text.is_empty() => self.cycle_text(&f.text)?,
                 form::FieldKind::Date | form::FieldKind::OptDate => match f.text.parse() {
                     Ok(d) => self.date_style.show(d),

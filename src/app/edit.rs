@@ -32,7 +32,7 @@ pub trait Editor: Sync {
 }
 
 pub(super) struct Typed<T> {
-    fields: &'static [FieldSpec],
+    pub(super) fields: &'static [FieldSpec],
     blank: fn(&NewCtx) -> T,
     _t: PhantomData<fn() -> T>,
 }
@@ -71,6 +71,58 @@ pub(super) const fn typed<T>(fields: &'static [FieldSpec], blank: fn(&NewCtx) ->
     }
 }
 
+/// Awards carry their recipients on the form: one award, several people for a group.
+pub(super) struct AwardEditor;
+
+impl Editor for AwardEditor {
+    fn fields(&self) -> &'static [FieldSpec] {
+        super::editors::AWARD.fields
+    }
+    fn load(&self, db: &Db, id: Id) -> Result<Value> {
+        let mut v = super::editors::AWARD.load(db, id)?;
+        let ids: Vec<Id> = db
+            .award_recipients(id)?
+            .iter()
+            .map(|r| r.staff_id)
+            .collect();
+        if let Some(o) = v.as_object_mut() {
+            o.insert("recipients".into(), Value::from(ids));
+        }
+        Ok(v)
+    }
+    fn blank(&self, ctx: &NewCtx) -> Value {
+        let mut v = super::editors::AWARD.blank(ctx);
+        if let Some(o) = v.as_object_mut() {
+            o.insert(
+                "recipients".into(),
+                Value::from(ctx.staff.map(|s| vec![s.id]).unwrap_or_default()),
+            );
+        }
+        v
+    }
+    fn save(&self, db: &Db, v: Value) -> Result<Id> {
+        let staff: Vec<Id> = v
+            .get("recipients")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_i64).collect())
+            .unwrap_or_default();
+        if staff.is_empty() {
+            return Err(StoreError::Invalid(Invalid::one(
+                "recipients",
+                Problem::Required,
+            )));
+        }
+        db.write(|| {
+            let id = super::editors::AWARD.save(db, v)?;
+            db.set_award_recipients(id, &staff)?;
+            Ok(id)
+        })
+    }
+    fn delete(&self, db: &Db, id: Id, version: i64) -> Result<()> {
+        super::editors::AWARD.delete(db, id, version)
+    }
+}
+
 /// The editor of a view's records.
 pub fn editor(view: &str) -> Option<&'static dyn Editor> {
     Some(match view {
@@ -83,7 +135,7 @@ pub fn editor(view: &str) -> Option<&'static dyn Editor> {
         "assignments" => &super::editors::ASSIGNMENT,
         "enrolments" => &super::editors::ENROLMENT,
         "ojt" => &super::editors::OJT,
-        "awards" => &super::editors::AWARD,
+        "awards" => &AwardEditor,
         "compliance" => &super::editors::COMPLIANCE,
         "pdca" => &super::editors::PDCA,
         _ => return None,

@@ -309,6 +309,7 @@ pub(super) static AWARD: Typed<Award> = typed(
         field("kind", "kind", K::Code("award_kind", AwardKind::CODES)),
         field("fiscal_year", "fiscal_year", K::Int),
         field("title", "title", K::Text),
+        field("recipients", "recipients", K::StaffList),
         field("achievement", "achievement", K::Note),
         field("group_name", "group_name", K::Text),
         field("unit_id", "unit_code", K::OptUnit),

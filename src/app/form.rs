@@ -32,6 +32,8 @@ pub enum FieldKind {
     OptUnit,
     /// A training session, typed as its course code and start date (`CMP01 2026-06-01`).
     Session,
+    /// Several people, typed as staff numbers separated by spaces or commas.
+    StaffList,
 }
 
 /// A field of a record's form.
@@ -237,6 +239,13 @@ fn to_text(db: &Db, kind: FieldKind, v: &Value) -> String {
                 Some(format!("{} {}", c.code, s.starts_on))
             })
             .unwrap_or_default(),
+        (FieldKind::StaffList, Value::Array(ids)) => ids
+            .iter()
+            .filter_map(Value::as_i64)
+            .filter_map(|id| db.find::<crate::domain::staff::Staff>(id).ok().flatten())
+            .map(|s| s.staff_no)
+            .collect::<Vec<_>>()
+            .join(" "),
         (_, Value::String(s)) => s.clone(),
         (_, Value::Bool(b)) => b.to_string(),
         // 160.0 reads as 160, as in the lists.
@@ -329,6 +338,24 @@ fn from_text(db: &Db, kind: FieldKind, t: &str) -> Result<Value, &'static str> {
                 .ok_or("problem.unknown")?
                 .id,
         ),
+        StaffList => {
+            let mut ids = Vec::new();
+            for no in ascii_digits(t)
+                .split(|c: char| c.is_whitespace() || c == ',' || c == '、')
+                .filter(|x| !x.is_empty())
+            {
+                let id = db
+                    .staff_by_no(no)
+                    .ok()
+                    .flatten()
+                    .ok_or("problem.unknown")?
+                    .id;
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            Value::from(ids)
+        }
         Session if empty => return Err("problem.required"),
         Session => {
             let (code, day) = t

@@ -68,6 +68,29 @@ impl Db {
         self.all(vec![Filter::eq("award_id", award_id)], "id")
     }
 
+    /// Makes the award's recipients exactly `staff` (adding and removing, each audited).
+    pub fn set_award_recipients(&self, award_id: Id, staff: &[Id]) -> Result<()> {
+        self.write(|| {
+            let current = self.award_recipients(award_id)?;
+            for r in current.iter().filter(|r| !staff.contains(&r.staff_id)) {
+                self.delete::<AwardRecipient>(r.id, r.version)?;
+            }
+            for &s in staff
+                .iter()
+                .filter(|s| !current.iter().any(|r| r.staff_id == **s))
+            {
+                let mut r = AwardRecipient {
+                    id: 0,
+                    award_id,
+                    staff_id: s,
+                    version: 0,
+                };
+                self.insert(&mut r)?;
+            }
+            Ok(())
+        })
+    }
+
     /// Creates an award with its recipients in one transaction.
     pub fn insert_award(&self, award: &mut Award, staff: &[Id]) -> Result<()> {
         self.write(|| {
