@@ -83,3 +83,17 @@ impl ListState {
         self.rows.get(self.selected.checked_sub(self.offset)?)
     }
 }
+
+/// The codes of a label group, for cycling a state filter.
+pub fn state_codes(group: &str) -> &'static [&'static str] {
+    use crate::domain::{award, evaluation, pdca, staff, training};
+    match group {
+        "status" => staff::StaffStatus::CODES,
+        "eval_state" => evaluation::EvalState::CODES,
+        "reason" => crate::domain::assignment::Reason::CODES,
+        "enrolment_state" => training::EnrolmentState::CODES,
+        "award_state" => award::AwardState::CODES,
+        "phase" => pdca::Phase::CODES,
+        _ => &[],
+    }
+}

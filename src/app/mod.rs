@@ -101,6 +101,8 @@ pub struct App {
     pub detail: Vec<(&'static str, String)>,
     /// The tab's own panel (charts, board, lineage), loaded likewise.
     pub panel: panel::Panel,
+    /// What the panel was computed for; cleared whenever the list reloads.
+    panel_key: Option<(Tab, String)>,
     pub date_style: crate::config::DateStyle,
 }
 
@@ -136,6 +138,7 @@ impl App {
             quit: false,
             detail: Vec::new(),
             panel: panel::Panel::None,
+            panel_key: None,
             date_style: crate::config::DateStyle::Iso,
         };
         app.refresh()?;
@@ -183,6 +186,7 @@ impl App {
 
     /// Applies focus, scope and year to the current list and reloads it.
     pub fn refresh(&mut self) -> Result<(), StoreError> {
+        self.panel_key = None;
         let units = self.scope_units()?;
         let focus = self.focus.as_ref().map(|s| s.id);
         let fy = self.fiscal_year;
@@ -287,7 +291,7 @@ impl App {
                 if let Some(l) = self.lists.get_mut(name)
                     && let Some((_, group)) = l.view.state
                 {
-                    let codes = state_codes(group);
+                    let codes = list::state_codes(group);
                     let next = match &l.query.state {
                         None => codes.first().map(|c| c.to_string()),
                         Some(s) => codes
@@ -385,19 +389,5 @@ impl App {
 
     pub fn can_write(&self) -> bool {
         matches!(self.account.role, Role::Admin | Role::Hr)
-    }
-}
-
-/// The codes of a label group, for cycling a state filter.
-fn state_codes(group: &str) -> &'static [&'static str] {
-    use crate::domain::{award, evaluation, pdca, staff, training};
-    match group {
-        "status" => staff::StaffStatus::CODES,
-        "eval_state" => evaluation::EvalState::CODES,
-        "reason" => crate::domain::assignment::Reason::CODES,
-        "enrolment_state" => training::EnrolmentState::CODES,
-        "award_state" => award::AwardState::CODES,
-        "phase" => pdca::Phase::CODES,
-        _ => &[],
     }
 }

@@ -75,6 +75,27 @@ fn person_of(view: &str, rec: &Value) -> Option<Id> {
 impl App {
     pub(super) fn load_panel(&mut self, rec: Option<&Value>) -> Result<()> {
         let view = self.view_name();
+        // Aggregates do not follow the selection: they stay until the list reloads (a new
+        // tab, year, scope, focus, or a write), unless the evaluation kind changes.
+        let kind = self
+            .list()
+            .and_then(|l| l.current())
+            .and_then(|r| r.cells.first())
+            .map(|c| c.as_text());
+        let key = (
+            self.tab,
+            if self.tab == Tab::Evaluation {
+                kind.unwrap_or_default()
+            } else {
+                String::new()
+            },
+        );
+        if matches!(self.tab, Tab::Evaluation | Tab::Awards | Tab::Compliance)
+            && self.panel_key.as_ref() == Some(&key)
+        {
+            return Ok(());
+        }
+        self.panel_key = Some(key);
         let person: Option<Staff> = match rec
             .and_then(|r| person_of(view, r))
             .or(self.focus.as_ref().map(|s| s.id))
