@@ -162,39 +162,19 @@ pub(super) static EVALUATION: Typed<Evaluation> = typed(
         field("finalized_on", "finalized_on", K::OptDate),
         field("disclosed_on", "disclosed_on", K::OptDate),
     ],
-    |ctx| Evaluation {
-        id: 0,
-        period_id: ctx
+    |ctx| {
+        let period = ctx
             .db
             .eval_period(ctx.fiscal_year, EvalKind::Competency, Term::Full)
             .ok()
             .flatten()
-            .map(|p| p.id)
-            .unwrap_or(0),
-        staff_id: focus_id(ctx),
-        evaluator1_id: ctx.staff.and_then(|s| s.supervisor_id),
-        evaluator2_id: None,
-        state: EvalState::Draft,
-        self_rating: None,
-        self_comment: String::new(),
-        first_rating: None,
-        first_comment: String::new(),
-        second_rating: None,
-        second_comment: String::new(),
-        grade: None,
-        start_interview_on: None,
-        end_interview_on: None,
-        self_submitted_on: None,
-        first_done_on: None,
-        second_done_on: None,
-        finalized_on: None,
-        disclosed_on: None,
-        sent_back_reason: String::new(),
-        response: None,
-        response_on: None,
-        response_note: String::new(),
-        appeal_outcome: String::new(),
-        version: 0,
+            .map(|p| p.id);
+        Evaluation::draft(
+            period.unwrap_or(0),
+            focus_id(ctx),
+            ctx.staff.and_then(|s| s.supervisor_id),
+            None,
+        )
     },
 );
 

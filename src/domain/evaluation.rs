@@ -124,6 +124,45 @@ pub struct Evaluation {
     pub version: i64,
 }
 
+impl Evaluation {
+    /// A new evaluation of a person for a period, before anyone has written anything.
+    pub fn draft(
+        period_id: Id,
+        staff_id: Id,
+        evaluator1_id: Option<Id>,
+        evaluator2_id: Option<Id>,
+    ) -> Evaluation {
+        Evaluation {
+            id: 0,
+            period_id,
+            staff_id,
+            evaluator1_id,
+            evaluator2_id,
+            state: EvalState::Draft,
+            self_rating: None,
+            self_comment: String::new(),
+            first_rating: None,
+            first_comment: String::new(),
+            second_rating: None,
+            second_comment: String::new(),
+            grade: None,
+            start_interview_on: None,
+            end_interview_on: None,
+            self_submitted_on: None,
+            first_done_on: None,
+            second_done_on: None,
+            finalized_on: None,
+            disclosed_on: None,
+            sent_back_reason: String::new(),
+            response: None,
+            response_on: None,
+            response_note: String::new(),
+            appeal_outcome: String::new(),
+            version: 0,
+        }
+    }
+}
+
 impl Validate for Evaluation {
     fn validate(&self) -> Result<(), Invalid> {
         let mut c = Check::new();
@@ -298,34 +337,7 @@ mod tests {
     use super::*;
 
     fn eval() -> Evaluation {
-        Evaluation {
-            id: 0,
-            period_id: 1,
-            staff_id: 2,
-            evaluator1_id: Some(3),
-            evaluator2_id: Some(4),
-            state: EvalState::Draft,
-            self_rating: None,
-            self_comment: String::new(),
-            first_rating: None,
-            first_comment: String::new(),
-            second_rating: None,
-            second_comment: String::new(),
-            grade: None,
-            start_interview_on: None,
-            end_interview_on: None,
-            self_submitted_on: None,
-            first_done_on: None,
-            second_done_on: None,
-            finalized_on: None,
-            disclosed_on: None,
-            sent_back_reason: String::new(),
-            response: None,
-            response_on: None,
-            response_note: String::new(),
-            appeal_outcome: String::new(),
-            version: 0,
-        }
+        Evaluation::draft(1, 2, Some(3), Some(4))
     }
 
     #[test]
