@@ -101,6 +101,8 @@ pub struct App {
     pub detail: Vec<(&'static str, String)>,
     /// The tab's own panel (charts, board, lineage), loaded likewise.
     pub panel: panel::Panel,
+    /// What the account may see (its role); applied to every list, search and count.
+    pub visible: crate::store::scope::Visibility,
     /// What the panel was computed for; cleared whenever the list reloads.
     panel_key: Option<(Tab, String)>,
     pub date_style: crate::config::DateStyle,
@@ -138,9 +140,11 @@ impl App {
             quit: false,
             detail: Vec::new(),
             panel: panel::Panel::None,
+            visible: crate::store::scope::Visibility::All,
             panel_key: None,
             date_style: crate::config::DateStyle::Iso,
         };
+        app.visible = app.db.visibility(&app.account, today.fiscal_year())?;
         app.refresh()?;
         app.load_detail()?;
         Ok(app)
@@ -177,10 +181,26 @@ impl App {
     }
 
     /// Units in the current scope (`None`: everyone).
+    /// Units in the current scope (`None`: all); lists add the account's visibility on top.
     pub fn scope_units(&self) -> Result<Option<Vec<Id>>, StoreError> {
         match &self.scope {
             Scope::Everyone => Ok(None),
             Scope::Section { id, .. } => Ok(Some(self.db.unit_subtree(*id)?)),
+        }
+    }
+
+    /// Units that counts and charts may cover: the scope, within what the account may see.
+    pub fn count_units(&self) -> Result<Option<Vec<Id>>, StoreError> {
+        match (&self.scope, self.visible.units()) {
+            (Scope::Everyone, None) => Ok(None),
+            (Scope::Everyone, Some(mine)) => Ok(Some(mine.to_vec())),
+            (Scope::Section { id, .. }, mine) => {
+                let mut units = self.db.unit_subtree(*id)?;
+                if let Some(mine) = mine {
+                    units.retain(|u| mine.contains(u));
+                }
+                Ok(Some(units))
+            }
         }
     }
 
@@ -195,6 +215,7 @@ impl App {
         let db = &self.db;
         if let Some(l) = self.lists.get_mut(name) {
             l.query.staff = focus.filter(|_| l.view.has_person());
+            l.query.visible = self.visible.clone();
             l.query.units = units;
             l.query.fiscal_year = l.view.has_fiscal_year().then_some(fy);
             l.height = rows;
@@ -325,6 +346,12 @@ impl App {
                 let i = choices.iter().position(|c| *c == self.scope).unwrap_or(0);
                 self.scope = choices[(i + 1) % choices.len()].clone();
                 self.refresh()?;
+            }
+            // Until the supervisors' workflows, records are kept by the HR office.
+            Action::New | Action::Edit | Action::Delete if !self.can_write() => {
+                self.modals.push(Modal::Message {
+                    text: self.lang.t("err.hr_only").to_string(),
+                });
             }
             Action::New => self.open_form(None)?,
             Action::Edit => {

@@ -226,7 +226,13 @@ impl App {
         }
         // Every keystroke searches again.
         sb.results = match search::needle(&sb.text) {
-            Some(n) => self.db.search_staff(&n, 50)?,
+            // Only people the account may see are found.
+            Some(n) => {
+                let mut found = self.db.search_staff(&n, 200)?;
+                found.retain(|s| self.visible.sees(s));
+                found.truncate(50);
+                found
+            }
             None => Vec::new(),
         };
         sb.selected = sb.selected.min(sb.results.len().saturating_sub(1));

@@ -104,7 +104,7 @@ impl App {
             None => None,
         };
         let fy = self.fiscal_year;
-        let units = self.scope_units()?;
+        let units = self.count_units()?;
         let db = &self.db;
         self.panel = match self.tab {
             Tab::Staff => Panel::None,

@@ -16,6 +16,7 @@ pub mod evaluation;
 pub mod panels;
 pub mod pdca;
 pub mod placement;
+pub mod scope;
 pub mod search;
 pub mod settings;
 pub mod staff;

@@ -174,7 +174,8 @@ pub static VIEWS: &[ViewDef] = &[
             col("note", "t.note", Text),
         ],
         staff: Some("t.staff_id"),
-        unit: Some("t.unit_id"),
+        // Visibility and scope follow the person, not the post they once held.
+        unit: Some("s.unit_id"),
         fiscal_year: None,
         state: Some(("t.reason", "reason")),
         default_sort: 0,

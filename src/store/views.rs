@@ -96,6 +96,8 @@ pub struct ViewQuery {
     pub people: Option<Vec<Id>>,
     pub sort: usize,
     pub desc: bool,
+    /// What the account may see; rows outside it do not exist for the query.
+    pub visible: super::scope::Visibility,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -137,6 +139,20 @@ impl ViewDef {
         if let (Some(state), Some((col, _))) = (&q.state, self.state) {
             params.push(Value::Text(state.clone()));
             parts.push(format!("{col} = ?{}", params.len()));
+        }
+        let staff_col = self.staff;
+        let people_in = |list: &str| match staff_col {
+            // Awards belong to their recipients.
+            Some(c) if c.contains("?STAFF") => {
+                format!(
+                    "EXISTS (SELECT 1 FROM award_recipients r WHERE r.award_id = t.id AND r.staff_id IN ({list}))"
+                )
+            }
+            Some(c) => format!("{c} IN ({list})"),
+            None => "0".into(),
+        };
+        if let Some(c) = q.visible.condition(self.unit, Some(&people_in)) {
+            parts.push(c);
         }
         if parts.is_empty() {
             String::new()

@@ -1,0 +1,150 @@
+//! Each role sees what it may: admin and hr everyone; a supervisor their subtree and the
+//! people they evaluate; staff themselves — in every list, in search and in counts.
+
+use jinji::app::action::Action;
+use jinji::app::{App, Modal};
+use jinji::demo::{Params, generate};
+use jinji::domain::Date;
+use jinji::domain::account::Role;
+use jinji::domain::staff::{Position, Staff};
+use jinji::i18n::Lang;
+use jinji::store::Db;
+use jinji::store::search::Needle;
+
+fn today() -> Date {
+    Date::from_ymd(2026, 11, 24)
+}
+
+/// The demo ward with the app opened as the account of `pick`.
+fn app_as(pick: impl Fn(&Db) -> String) -> App {
+    let db = Db::open_in_memory().unwrap();
+    generate(&db, &Params::demo(today())).unwrap();
+    let login = pick(&db);
+    let account = db.account_by_login(&login).unwrap().unwrap();
+    let mut app = App::new(db, Lang::Ja, account, today()).unwrap();
+    app.update(Action::Resize(120, 40));
+    app
+}
+
+fn section_chief(db: &Db) -> String {
+    db.accounts()
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.role == Role::Supervisor)
+        .find(|a| db.get::<Staff>(a.staff_id.unwrap()).unwrap().position == Position::SectionChief)
+        .unwrap()
+        .login
+}
+
+/// Every row of the current list (all windows).
+fn all_ids(app: &App) -> Vec<i64> {
+    let l = app.list().unwrap();
+    app.db
+        .view_rows(l.view, &l.query, 0, 100_000)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.id)
+        .collect()
+}
+
+#[test]
+fn admin_sees_the_whole_ward() {
+    let app = app_as(|_| "admin".into());
+    assert!(app.visible.is_all());
+    assert_eq!(
+        app.list().unwrap().total,
+        app.db.count::<Staff>(&[]).unwrap() as usize
+    );
+}
+
+#[test]
+fn a_supervisor_sees_their_subtree_and_evaluatees_only() {
+    let mut app = app_as(section_chief);
+    let me = app.me.clone().unwrap();
+    let subtree = app.db.unit_subtree(me.unit_id).unwrap();
+    let all = app.db.count::<Staff>(&[]).unwrap() as usize;
+    let ids = all_ids(&app);
+    assert!(!ids.is_empty() && ids.len() < all, "{} of {all}", ids.len());
+    for id in &ids {
+        let s: Staff = app.db.get(*id).unwrap();
+        assert!(app.visible.sees(&s), "{} is not theirs", s.staff_no);
+        let evaluates = app
+            .db
+            .evaluations_of(s.id)
+            .unwrap()
+            .iter()
+            .any(|e| e.evaluator1_id == Some(me.id) || e.evaluator2_id == Some(me.id));
+        assert!(
+            subtree.contains(&s.unit_id) || evaluates || s.id == me.id,
+            "{}",
+            s.staff_no
+        );
+    }
+    // Every tab keeps to the same people.
+    for tab in 0..8 {
+        app.update(Action::GoTab(tab));
+        let l = app.list().unwrap();
+        for r in app.db.view_rows(l.view, &l.query, 0, 500).unwrap() {
+            if let Some(no) = l
+                .view
+                .columns
+                .iter()
+                .position(|c| c.key == "staff_no")
+                .map(|i| r.cells[i].as_text())
+                .filter(|n| !n.is_empty())
+            {
+                let s = app.db.staff_by_no(&no).unwrap().unwrap();
+                assert!(app.visible.sees(&s), "tab {tab}: {no}");
+            }
+        }
+    }
+    // Someone outside is not found by search.
+    let outsider = app
+        .db
+        .search_staff(&Needle::Number("0".into()), 1000)
+        .unwrap()
+        .into_iter()
+        .find(|s| !app.visible.sees(s))
+        .unwrap();
+    app.update(Action::GoTab(0));
+    app.update(Action::Search);
+    for c in outsider.staff_no.chars() {
+        app.update(Action::Char(c));
+    }
+    let Some(Modal::Search(sb)) = app.modals.last() else {
+        panic!("no search box")
+    };
+    assert!(sb.results.iter().all(|s| s.id != outsider.id));
+}
+
+#[test]
+fn a_supervisor_cannot_write_from_the_screens_yet() {
+    let mut app = app_as(section_chief);
+    app.update(Action::New);
+    assert!(matches!(app.modals.last(), Some(Modal::Message { .. })));
+}
+
+#[test]
+fn staff_see_only_themselves() {
+    let mut app = app_as(|db| {
+        db.accounts()
+            .unwrap()
+            .into_iter()
+            .find(|a| a.role == Role::Staff)
+            .unwrap()
+            .login
+    });
+    let me = app.me.clone().unwrap();
+    assert_eq!(all_ids(&app), vec![me.id]);
+    app.update(Action::GoTab(2));
+    let l = app.list().unwrap();
+    let rows = app.db.view_rows(l.view, &l.query, 0, 1000).unwrap();
+    assert!(!rows.is_empty());
+    let col = l
+        .view
+        .columns
+        .iter()
+        .position(|c| c.key == "staff_no")
+        .unwrap();
+    assert!(rows.iter().all(|r| r.cells[col].as_text() == me.staff_no));
+}
