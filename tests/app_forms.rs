@@ -266,6 +266,11 @@ fn every_record_saves_back_unchanged() {
         press(&mut app, &t.to_string());
         for _ in 0..app.tab.views().len() {
             let view = app.view_name();
+            if jinji::app::edit::editor(view).is_none() {
+                // The audit log is read-only.
+                press(&mut app, "]");
+                continue;
+            }
             let id = list(&app).current().expect("a row").id;
             press(&mut app, "e");
             assert_eq!(app.mode(), Mode::Form, "{view}");

@@ -73,8 +73,37 @@ fn screen_at(app: &App, w: u16, h: u16) -> String {
     buffer_text(t.backend().buffer())
 }
 
+/// The screen, with the audit log's wall-clock stamps (the only time that is not the
+/// fixed "today") masked so that snapshots stay stable.
 fn screen(app: &App) -> String {
-    screen_at(app, W, H)
+    mask_stamps(&screen_at(app, W, H))
+}
+
+fn mask_stamps(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let mut out = String::with_capacity(line.len());
+            let chars: Vec<char> = line.chars().collect();
+            let mut i = 0;
+            while i < chars.len() {
+                // YYYY-MM-DDTHH:MM:SSZ
+                let stamp = i + 20 <= chars.len()
+                    && chars[i..i + 4].iter().all(|c| c.is_ascii_digit())
+                    && chars[i + 4] == '-'
+                    && chars[i + 10] == 'T'
+                    && chars[i + 19] == 'Z';
+                if stamp {
+                    out.push_str("YYYY-MM-DDThh:mm:ssZ");
+                    i += 20;
+                } else {
+                    out.push(chars[i]);
+                    i += 1;
+                }
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Focuses the first match of a search, the way a user does: `/`, type, Enter.

@@ -136,6 +136,7 @@ pub fn editor(view: &str) -> Option<&'static dyn Editor> {
         "enrolments" => &super::editors::ENROLMENT,
         "ojt" => &super::editors::OJT,
         "awards" => &AwardEditor,
+        "accounts" => &super::editors::ACCOUNT,
         "compliance" => &super::editors::COMPLIANCE,
         "pdca" => &super::editors::PDCA,
         _ => return None,

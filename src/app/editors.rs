@@ -5,6 +5,7 @@ use super::edit::{NewCtx, Typed, typed};
 use super::form::{FieldKind as K, field};
 use crate::domain::Date;
 use crate::domain::Id;
+use crate::domain::account::{Account, Role};
 use crate::domain::assignment::{Assignment, Reason};
 use crate::domain::award::{Award, AwardKind, AwardState};
 use crate::domain::career::{CareerInterview, Qualification, SelfReport, TransferWish};
@@ -370,6 +371,24 @@ pub(super) static PDCA: Typed<PdcaCycle> = typed(
         phase: Phase::Plan,
         prev_id: None,
         progress: 0,
+        version: 0,
+    },
+);
+
+pub(super) static ACCOUNT: Typed<Account> = typed(
+    &[
+        field("login", "login", K::Text),
+        field("role", "role", K::Code("role", Role::CODES)),
+        field("staff_id", "staff_no", K::OptStaff),
+        field("active", "active", K::Bool),
+    ],
+    |ctx| Account {
+        id: 0,
+        login: String::new(),
+        staff_id: ctx.staff.map(|s| s.id),
+        role: Role::Staff,
+        active: true,
+        created_on: ctx.today,
         version: 0,
     },
 );

@@ -22,6 +22,7 @@ impl ListState {
             view,
             query: ViewQuery {
                 sort: view.default_sort,
+                desc: view.default_desc,
                 ..Default::default()
             },
             total: 0,
@@ -94,6 +95,8 @@ pub fn state_codes(group: &str) -> &'static [&'static str] {
         "enrolment_state" => training::EnrolmentState::CODES,
         "award_state" => award::AwardState::CODES,
         "phase" => pdca::Phase::CODES,
+        "table" => crate::store::summary::AUDITED,
+        "role" => crate::domain::account::Role::CODES,
         _ => &[],
     }
 }

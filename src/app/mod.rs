@@ -109,7 +109,9 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(db: Db, lang: Lang, account: Account, today: Date) -> Result<App, StoreError> {
+    pub fn new(mut db: Db, lang: Lang, account: Account, today: Date) -> Result<App, StoreError> {
+        // Everything this app writes is written as its account.
+        db.set_actor(&account.login);
         let me = match account.staff_id {
             Some(id) => db.find::<Staff>(id)?,
             None => None,
@@ -171,8 +173,19 @@ impl App {
         self.modals.last().map(Modal::mode).unwrap_or(Mode::Normal)
     }
 
+    /// The lists of the current tab this account may open.
+    pub fn views(&self) -> Vec<&'static str> {
+        let admin = self.account.role == Role::Admin;
+        self.tab
+            .views()
+            .iter()
+            .copied()
+            .filter(|v| admin || !Tab::admin_only(v))
+            .collect()
+    }
+
     pub fn view_name(&self) -> &'static str {
-        let views = self.tab.views();
+        let views = self.views();
         views[self.view_of_tab[self.tab.index()].min(views.len() - 1)]
     }
 
@@ -257,7 +270,7 @@ impl App {
             Action::PrevTab => self.go_tab((self.tab.index() + 7) % 8)?,
             Action::GoTab(i) => self.go_tab(i)?,
             Action::NextView | Action::PrevView => {
-                let n = self.tab.views().len();
+                let n = self.views().len();
                 let i = &mut self.view_of_tab[self.tab.index()];
                 *i = if action == Action::NextView {
                     (*i + 1) % n

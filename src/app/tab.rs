@@ -49,7 +49,7 @@ impl Tab {
     /// The store views the tab switches between (`[` and `]`).
     pub fn views(self) -> &'static [&'static str] {
         match self {
-            Tab::Staff => &["staff"],
+            Tab::Staff => &["staff", "accounts", "audit"],
             Tab::Career => &["self_reports", "qualifications", "interviews"],
             Tab::Evaluation => &["evaluations", "themes"],
             Tab::Placement => &["assignments"],
@@ -58,5 +58,10 @@ impl Tab {
             Tab::Compliance => &["compliance"],
             Tab::Pdca => &["pdca"],
         }
+    }
+
+    /// Views only an admin may open.
+    pub fn admin_only(view: &str) -> bool {
+        matches!(view, "accounts" | "audit")
     }
 }

@@ -244,6 +244,7 @@ mod tests {
                     .collect(),
             ),
             ("phase", pdca::Phase::ALL.iter().map(|v| v.code()).collect()),
+            ("table", crate::store::summary::AUDITED.to_vec()),
         ];
         for lang in [Lang::Ja, Lang::En] {
             for (g, codes) in &groups {

@@ -30,6 +30,37 @@ pub const COUNTED: &[&str] = &[
     "audit_log",
 ];
 
+/// Every table the audit log can name.
+pub const AUDITED: &[&str] = &[
+    "units",
+    "staff",
+    "accounts",
+    "settings",
+    "self_reports",
+    "qualifications",
+    "career_interviews",
+    "eval_periods",
+    "evaluations",
+    "themes",
+    "assignments",
+    "courses",
+    "course_requirements",
+    "training_sessions",
+    "enrolments",
+    "ojt_pairs",
+    "ojt_logs",
+    "awards",
+    "award_recipients",
+    "compliance_records",
+    "incidents",
+    "pdca_cycles",
+    "pdca_actions",
+    "pdca_checkins",
+    "pdca_reviews",
+    "pdca_evidence",
+    "surveys",
+];
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
     pub counts: Vec<(&'static str, i64)>,

@@ -48,6 +48,7 @@ pub static VIEWS: &[ViewDef] = &[
         fiscal_year: None,
         state: Some(("t.status", "status")),
         default_sort: 0,
+        default_desc: false,
     },
     ViewDef {
         name: "self_reports",
@@ -75,6 +76,7 @@ pub static VIEWS: &[ViewDef] = &[
         fiscal_year: Some("t.fiscal_year"),
         state: None,
         default_sort: 0,
+        default_desc: false,
     },
     ViewDef {
         name: "qualifications",
@@ -93,6 +95,7 @@ pub static VIEWS: &[ViewDef] = &[
         fiscal_year: None,
         state: None,
         default_sort: 0,
+        default_desc: false,
     },
     ViewDef {
         name: "interviews",
@@ -114,6 +117,7 @@ pub static VIEWS: &[ViewDef] = &[
         fiscal_year: None,
         state: None,
         default_sort: 0,
+        default_desc: false,
     },
     ViewDef {
         name: "evaluations",
@@ -139,6 +143,7 @@ pub static VIEWS: &[ViewDef] = &[
         fiscal_year: Some("p.fiscal_year"),
         state: Some(("t.state", "eval_state")),
         default_sort: 1,
+        default_desc: false,
     },
     ViewDef {
         name: "themes",
@@ -158,6 +163,7 @@ pub static VIEWS: &[ViewDef] = &[
         fiscal_year: Some("t.fiscal_year"),
         state: None,
         default_sort: 0,
+        default_desc: false,
     },
     ViewDef {
         name: "assignments",
@@ -179,6 +185,7 @@ pub static VIEWS: &[ViewDef] = &[
         fiscal_year: None,
         state: Some(("t.reason", "reason")),
         default_sort: 0,
+        default_desc: false,
     },
     ViewDef {
         name: "enrolments",
@@ -200,6 +207,7 @@ pub static VIEWS: &[ViewDef] = &[
         fiscal_year: Some("ts.fiscal_year"),
         state: Some(("t.state", "enrolment_state")),
         default_sort: 0,
+        default_desc: false,
     },
     ViewDef {
         name: "ojt",
@@ -230,6 +238,7 @@ pub static VIEWS: &[ViewDef] = &[
         fiscal_year: Some("t.fiscal_year"),
         state: None,
         default_sort: 0,
+        default_desc: false,
     },
     ViewDef {
         name: "awards",
@@ -254,6 +263,7 @@ pub static VIEWS: &[ViewDef] = &[
         fiscal_year: Some("t.fiscal_year"),
         state: Some(("t.state", "award_state")),
         default_sort: 0,
+        default_desc: false,
     },
     ViewDef {
         name: "compliance",
@@ -272,6 +282,7 @@ pub static VIEWS: &[ViewDef] = &[
         fiscal_year: Some("t.fiscal_year"),
         state: None,
         default_sort: 0,
+        default_desc: false,
     },
     ViewDef {
         name: "pdca",
@@ -295,5 +306,48 @@ pub static VIEWS: &[ViewDef] = &[
         fiscal_year: Some("t.fiscal_year"),
         state: Some(("t.phase", "phase")),
         default_sort: 0,
+        default_desc: false,
+    },
+    ViewDef {
+        name: "accounts",
+        table: "accounts",
+        from: "accounts t LEFT JOIN staff s ON s.id = t.staff_id LEFT JOIN units u ON u.id = s.unit_id",
+        columns: &[
+            col("login", "t.login", Text),
+            col("role", "t.role", Code("role")),
+            STAFF_NO,
+            FULL_NAME,
+            UNIT,
+            col("active", "CASE t.active WHEN 1 THEN '○' ELSE '' END", Text),
+            col("created_on", "t.created_on", Date),
+        ],
+        staff: Some("t.staff_id"),
+        unit: None,
+        fiscal_year: None,
+        state: Some(("t.role", "role")),
+        default_sort: 0,
+        default_desc: false,
+    },
+    ViewDef {
+        name: "audit",
+        table: "audit_log",
+        // The person of an entry is whoever made it (their account's staff member).
+        from: "audit_log t LEFT JOIN accounts a ON a.login = t.actor LEFT JOIN staff s ON s.id = a.staff_id",
+        columns: &[
+            col("at", "t.at", Text),
+            col("actor", "t.actor", Text),
+            FULL_NAME,
+            col("action", "t.action", Text),
+            col("table_name", "t.table_name", Code("table")),
+            col("row_id", "t.row_id", Int),
+            col("after", "coalesce(t.after, t.before)", Text),
+        ],
+        staff: Some("a.staff_id"),
+        unit: None,
+        // Entries are stamped in UTC; the fiscal year turns in April.
+        fiscal_year: Some("(CAST(substr(t.at, 1, 4) AS INTEGER) - (substr(t.at, 6, 2) < '04'))"),
+        state: Some(("t.table_name", "table")),
+        default_sort: 0,
+        default_desc: true,
     },
 ];

@@ -72,6 +72,8 @@ pub struct ViewDef {
     /// The state column, and the label group of its codes.
     pub state: Option<(&'static str, &'static str)>,
     pub default_sort: usize,
+    /// Newest first (the audit log).
+    pub default_desc: bool,
 }
 
 impl ViewDef {

@@ -45,9 +45,9 @@ fn view_bar(app: &App, frame: &mut Frame, area: Rect) {
     let l = app.lang;
     let mut spans = Vec::new();
     let current = app.view_name();
-    for v in app.tab.views() {
+    for v in app.views() {
         let name = l.t(&format!("view.{v}"));
-        if *v == current {
+        if v == current {
             spans.push(Span::styled(format!("[{name}]"), theme::title()));
         } else {
             spans.push(Span::styled(format!(" {name} "), theme::dim()));
