@@ -74,7 +74,7 @@ fn screen_at(app: &App, w: u16, h: u16) -> String {
 }
 
 /// The screen, with the audit log's wall-clock stamps (the only time that is not the
-/// fixed "today") masked so that snapshots stay stable.
+/// fixed "today"; shown as local `YYYY-MM-DD HH:MM`) masked so that snapshots stay stable.
 fn screen(app: &App) -> String {
     mask_stamps(&screen_at(app, W, H))
 }
@@ -86,15 +86,15 @@ fn mask_stamps(text: &str) -> String {
             let chars: Vec<char> = line.chars().collect();
             let mut i = 0;
             while i < chars.len() {
-                // YYYY-MM-DDTHH:MM:SSZ
-                let stamp = i + 20 <= chars.len()
+                // YYYY-MM-DD HH:MM
+                let stamp = i + 16 <= chars.len()
                     && chars[i..i + 4].iter().all(|c| c.is_ascii_digit())
                     && chars[i + 4] == '-'
-                    && chars[i + 10] == 'T'
-                    && chars[i + 19] == 'Z';
+                    && chars[i + 10] == ' '
+                    && chars[i + 13] == ':';
                 if stamp {
-                    out.push_str("YYYY-MM-DDThh:mm:ssZ");
-                    i += 20;
+                    out.push_str("YYYY-MM-DD hh:mm");
+                    i += 16;
                 } else {
                     out.push(chars[i]);
                     i += 1;

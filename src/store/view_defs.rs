@@ -334,7 +334,7 @@ pub static VIEWS: &[ViewDef] = &[
         // The person of an entry is whoever made it (their account's staff member).
         from: "audit_log t LEFT JOIN accounts a ON a.login = t.actor LEFT JOIN staff s ON s.id = a.staff_id",
         columns: &[
-            col("at", "t.at", Text),
+            col("at", "t.at", Stamp),
             col("actor", "t.actor", Text),
             FULL_NAME,
             col("action", "t.action", Text),

@@ -20,6 +20,8 @@ pub enum ColKind {
     Real,
     /// 0–100, drawn as a bar where there is room.
     Percent,
+    /// A UTC time stamp, shown in local time.
+    Stamp,
 }
 
 #[derive(Debug)]
