@@ -104,3 +104,52 @@ fn windows_page_without_gaps_or_repeats() {
     assert_eq!(sorted.len(), total);
     assert_eq!(ids.len(), total);
 }
+
+#[test]
+fn names_sort_by_their_reading() {
+    let db = demo();
+    for (name, col) in [
+        ("staff", "full_name"),
+        ("pdca", "owner"),
+        ("ojt", "mentee_staff_no"),
+        ("qualifications", "full_name"),
+    ] {
+        let v = view(name).unwrap();
+        let sort = v.columns.iter().position(|c| c.key == col).unwrap();
+        let q = ViewQuery {
+            sort,
+            ..Default::default()
+        };
+        let rows = db.view_rows(v, &q, 0, 10_000).unwrap();
+        // Readings of the people in order: never decreasing.
+        let readings: Vec<String> = rows
+            .iter()
+            .filter_map(|r| {
+                let id = r.id;
+                let staff_id: Option<i64> = match name {
+                    "staff" => Some(id),
+                    "pdca" => {
+                        db.get::<jinji::domain::pdca::PdcaCycle>(id)
+                            .unwrap()
+                            .owner_staff_id
+                    }
+                    "ojt" => Some(
+                        db.get::<jinji::domain::training::OjtPair>(id)
+                            .unwrap()
+                            .mentee_id,
+                    ),
+                    _ => Some(
+                        db.get::<jinji::domain::career::Qualification>(id)
+                            .unwrap()
+                            .staff_id,
+                    ),
+                };
+                staff_id.map(|s| {
+                    let p = db.get::<jinji::domain::staff::Staff>(s).unwrap();
+                    format!("{}{}", p.family_kana, p.given_kana)
+                })
+            })
+            .collect();
+        assert!(readings.windows(2).all(|w| w[0] <= w[1]), "{name} by {col}");
+    }
+}

@@ -214,15 +214,15 @@ pub static VIEWS: &[ViewDef] = &[
         table: "ojt_pairs",
         from: "ojt_pairs t JOIN staff s ON s.id = t.mentee_id LEFT JOIN units u ON u.id = s.unit_id JOIN staff m ON m.id = t.mentor_id",
         columns: &[
-            col(
+            name_col(
                 "mentee_staff_no",
                 "s.family_name || ' ' || s.given_name",
-                Text,
+                "s.family_kana || s.given_kana",
             ),
-            col(
+            name_col(
                 "mentor_staff_no",
                 "m.family_name || ' ' || m.given_name",
-                Text,
+                "m.family_kana || m.given_kana",
             ),
             UNIT,
             col("start_date", "t.start_date", Date),
@@ -289,10 +289,11 @@ pub static VIEWS: &[ViewDef] = &[
         table: "pdca_cycles",
         from: "pdca_cycles t LEFT JOIN staff s ON s.id = t.owner_staff_id LEFT JOIN units u ON u.id = coalesce(t.owner_unit_id, s.unit_id)",
         columns: &[
-            col(
+            STAFF_NO,
+            name_col(
                 "owner",
                 "coalesce(s.family_name || ' ' || s.given_name, u.name)",
-                Text,
+                "coalesce(s.family_kana || s.given_kana, u.kana)",
             ),
             col("title", "t.title", Text),
             col("phase", "t.phase", Code("phase")),
