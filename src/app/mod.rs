@@ -11,6 +11,7 @@ pub mod keymap;
 pub mod list;
 mod modal;
 pub mod panel;
+mod scope;
 pub mod search;
 pub mod tab;
 
@@ -152,23 +153,6 @@ impl App {
         Ok(app)
     }
 
-    /// Applies the user's settings; their mistakes are shown at once.
-    pub fn configure(&mut self, config: &crate::config::Config) {
-        self.date_style = config.date_style;
-        for (action, key, mods) in &config.keys {
-            self.keymap.rebind(action, *key, *mods);
-        }
-        if !config.problems.is_empty() {
-            let text = format!(
-                "{}\n{}",
-                self.lang.t("config.title"),
-                config.problems.join("\n")
-            );
-            self.modals.push(Modal::Message { text });
-        }
-        let _ = self.load_detail();
-    }
-
     pub fn mode(&self) -> Mode {
         self.modals.last().map(Modal::mode).unwrap_or(Mode::Normal)
     }
@@ -191,30 +175,6 @@ impl App {
 
     pub fn list(&self) -> Option<&ListState> {
         self.lists.get(self.view_name())
-    }
-
-    /// Units in the current scope (`None`: everyone).
-    /// Units in the current scope (`None`: all); lists add the account's visibility on top.
-    pub fn scope_units(&self) -> Result<Option<Vec<Id>>, StoreError> {
-        match &self.scope {
-            Scope::Everyone => Ok(None),
-            Scope::Section { id, .. } => Ok(Some(self.db.unit_subtree(*id)?)),
-        }
-    }
-
-    /// Units that counts and charts may cover: the scope, within what the account may see.
-    pub fn count_units(&self) -> Result<Option<Vec<Id>>, StoreError> {
-        match (&self.scope, self.visible.units()) {
-            (Scope::Everyone, None) => Ok(None),
-            (Scope::Everyone, Some(mine)) => Ok(Some(mine.to_vec())),
-            (Scope::Section { id, .. }, mine) => {
-                let mut units = self.db.unit_subtree(*id)?;
-                if let Some(mine) = mine {
-                    units.retain(|u| mine.contains(u));
-                }
-                Ok(Some(units))
-            }
-        }
     }
 
     /// Applies focus, scope and year to the current list and reloads it.
@@ -339,27 +299,7 @@ impl App {
                     l.reload(db)?;
                 }
             }
-            Action::NextScope => {
-                // Everyone → my section → the focused person's section → everyone.
-                let mut choices = vec![Scope::Everyone];
-                for p in [self.me.as_ref(), self.focus.as_ref()]
-                    .into_iter()
-                    .flatten()
-                {
-                    if let Some(sec) = self.db.section_of(p.unit_id)? {
-                        let s = Scope::Section {
-                            id: sec.id,
-                            name: sec.name,
-                        };
-                        if !choices.contains(&s) {
-                            choices.push(s);
-                        }
-                    }
-                }
-                let i = choices.iter().position(|c| *c == self.scope).unwrap_or(0);
-                self.scope = choices[(i + 1) % choices.len()].clone();
-                self.refresh()?;
-            }
+            Action::NextScope => self.next_scope()?,
             // Until the supervisors' workflows, records are kept by the HR office.
             Action::New | Action::Edit | Action::Delete if !self.can_write() => {
                 self.modals.push(Modal::Message {

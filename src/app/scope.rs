@@ -1,0 +1,71 @@
+//! Scope: which rows the lists show (everyone the account may see, or one section), and
+//! what counts and charts may cover; and the user's settings applied at start.
+
+use super::{App, Modal, Scope};
+use crate::domain::Id;
+use crate::store::StoreError;
+
+impl App {
+    /// Applies the user's settings; their mistakes are shown at once.
+    pub fn configure(&mut self, config: &crate::config::Config) {
+        self.date_style = config.date_style;
+        for (action, key, mods) in &config.keys {
+            self.keymap.rebind(action, *key, *mods);
+        }
+        if !config.problems.is_empty() {
+            let text = format!(
+                "{}\n{}",
+                self.lang.t("config.title"),
+                config.problems.join("\n")
+            );
+            self.modals.push(Modal::Message { text });
+        }
+        let _ = self.load_detail();
+    }
+
+    /// Units in the current scope (`None`: everyone).
+    /// Units in the current scope (`None`: all); lists add the account's visibility on top.
+    pub fn scope_units(&self) -> Result<Option<Vec<Id>>, StoreError> {
+        match &self.scope {
+            Scope::Everyone => Ok(None),
+            Scope::Section { id, .. } => Ok(Some(self.db.unit_subtree(*id)?)),
+        }
+    }
+
+    /// Units that counts and charts may cover: the scope, within what the account may see.
+    pub fn count_units(&self) -> Result<Option<Vec<Id>>, StoreError> {
+        match (&self.scope, self.visible.units()) {
+            (Scope::Everyone, None) => Ok(None),
+            (Scope::Everyone, Some(mine)) => Ok(Some(mine.to_vec())),
+            (Scope::Section { id, .. }, mine) => {
+                let mut units = self.db.unit_subtree(*id)?;
+                if let Some(mine) = mine {
+                    units.retain(|u| mine.contains(u));
+                }
+                Ok(Some(units))
+            }
+        }
+    }
+
+    /// `u`: everyone → my section → the focused person's section → everyone.
+    pub(super) fn next_scope(&mut self) -> Result<(), StoreError> {
+        let mut choices = vec![Scope::Everyone];
+        for p in [self.me.as_ref(), self.focus.as_ref()]
+            .into_iter()
+            .flatten()
+        {
+            if let Some(sec) = self.db.section_of(p.unit_id)? {
+                let s = Scope::Section {
+                    id: sec.id,
+                    name: sec.name,
+                };
+                if !choices.contains(&s) {
+                    choices.push(s);
+                }
+            }
+        }
+        let i = choices.iter().position(|c| *c == self.scope).unwrap_or(0);
+        self.scope = choices[(i + 1) % choices.len()].clone();
+        self.refresh()
+    }
+}
