@@ -25,34 +25,7 @@ fn period(fy: FiscalYear, kind: EvalKind, term: Term) -> EvalPeriod {
 }
 
 fn evaluation(period_id: Id, staff_id: Id, ev1: Option<Id>, ev2: Option<Id>) -> Evaluation {
-    Evaluation {
-        id: 0,
-        period_id,
-        staff_id,
-        evaluator1_id: ev1,
-        evaluator2_id: ev2,
-        state: EvalState::Draft,
-        self_rating: None,
-        self_comment: String::new(),
-        first_rating: None,
-        first_comment: String::new(),
-        second_rating: None,
-        second_comment: String::new(),
-        grade: None,
-        start_interview_on: None,
-        end_interview_on: None,
-        self_submitted_on: None,
-        first_done_on: None,
-        second_done_on: None,
-        finalized_on: None,
-        disclosed_on: None,
-        sent_back_reason: String::new(),
-        response: None,
-        response_on: None,
-        response_note: String::new(),
-        appeal_outcome: String::new(),
-        version: 0,
-    }
+    Evaluation::draft(period_id, staff_id, ev1, ev2)
 }
 
 /// Moves `e` through the chain up to `state`, every stage rated `g`.
