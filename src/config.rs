@@ -84,6 +84,7 @@ const ACTIONS: &[(&str, Action)] = &[
     ("sort_direction", Action::ToggleSortDir),
     ("filter", Action::NextStateFilter),
     ("scope", Action::NextScope),
+    ("move", Action::Move),
 ];
 
 /// `q`, `G`, `Ctrl-s`, `Alt-x`, `F2`, `Enter`, `Esc`, `Tab`, `Space`, `PageDown`, …

@@ -9,6 +9,8 @@ pub enum Mode {
     Confirm,
     Help,
     Message,
+    /// A list to choose from (the workflow moves).
+    Menu,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +40,8 @@ pub enum Action {
     ToggleSortDir,
     NextStateFilter,
     NextScope,
+    /// The workflow moves open on the selected record.
+    Move,
     // Text input and forms.
     Save,
     Cancel,

@@ -131,6 +131,10 @@ pub struct Form {
     pub dirty: bool,
     /// A message for the whole form (e.g. a conflict).
     pub error: Option<String>,
+    /// A workflow move this form makes, instead of saving the record as edited.
+    pub purpose: Option<super::flow::Move>,
+    /// A line of guidance above the fields (e.g. what the challenge themes suggest).
+    pub note: Option<String>,
 }
 
 impl Form {
@@ -162,6 +166,8 @@ impl Form {
             focus: 0,
             dirty: false,
             error: None,
+            purpose: None,
+            note: None,
         }
     }
 

@@ -148,6 +148,14 @@ impl Default for Keymap {
                 true,
             ),
             b(Normal, K::Char('u'), none, A::NextScope, "help.scope", true),
+            b(Normal, K::Char('m'), none, A::Move, "help.move", true),
+            // Choosing from a list.
+            b(Menu, K::Enter, none, A::Submit, "help.menu_pick", true),
+            b(Menu, K::Esc, none, A::Cancel, "help.cancel", true),
+            b(Menu, K::Down, none, A::Down, "help.down", false),
+            b(Menu, K::Char('j'), none, A::Down, "help.down", false),
+            b(Menu, K::Up, none, A::Up, "help.up", false),
+            b(Menu, K::Char('k'), none, A::Up, "help.up", false),
             // Search box.
             b(Search, K::Esc, none, A::Cancel, "help.search_cancel", true),
             b(Search, K::Enter, none, A::Submit, "help.search_pick", true),

@@ -6,6 +6,7 @@ pub mod action;
 mod detail;
 pub mod edit;
 mod editors;
+pub mod flow;
 pub mod form;
 pub mod keymap;
 pub mod list;
@@ -49,6 +50,13 @@ pub enum Confirm {
     },
     DropChanges,
     Reload,
+    /// A workflow move that writes nothing but itself (disclose, start Do).
+    Move {
+        view: &'static str,
+        id: Id,
+        version: i64,
+        m: flow::Move,
+    },
 }
 
 pub enum Modal {
@@ -57,6 +65,7 @@ pub enum Modal {
     Help,
     Message { text: String },
     Search(SearchBox),
+    Moves(flow::MoveMenu),
 }
 
 impl Modal {
@@ -67,6 +76,7 @@ impl Modal {
             Modal::Help => Mode::Help,
             Modal::Message { .. } => Mode::Message,
             Modal::Search(_) => Mode::Search,
+            Modal::Moves(_) => Mode::Menu,
         }
     }
 }
@@ -214,6 +224,7 @@ impl App {
             Some(Modal::Form(_)) => return self.form_action(action),
             Some(Modal::Search(_)) => return self.search_action(action),
             Some(Modal::Confirm { .. }) => return self.confirm_action(action),
+            Some(Modal::Moves(_)) => return self.menu_action(action),
             Some(Modal::Help | Modal::Message { .. }) => {
                 if matches!(action, Action::Cancel) {
                     self.modals.pop();
@@ -300,6 +311,8 @@ impl App {
                 }
             }
             Action::NextScope => self.next_scope()?,
+            // Workflow moves are open to every role: the store decides who may do what.
+            Action::Move => self.open_moves()?,
             // Until the supervisors' workflows, records are kept by the HR office.
             Action::New | Action::Edit | Action::Delete if !self.can_write() => {
                 self.modals.push(Modal::Message {

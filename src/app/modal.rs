@@ -125,7 +125,17 @@ impl App {
         let Some(json) = form.to_json(&self.db, lang) else {
             return Ok(());
         };
-        match ed.save(&self.db, json) {
+        let saved = match (form.purpose, form.id) {
+            (Some(m), Some(id)) => {
+                let version = json.get("version").and_then(|v| v.as_i64()).unwrap_or(0);
+                self.make_move(id, version, m, &json)
+            }
+            _ => ed.save(&self.db, json),
+        };
+        let Some(Modal::Form(form)) = self.modals.last_mut() else {
+            return Ok(());
+        };
+        match saved {
             Ok(id) => {
                 self.modals.pop();
                 self.refresh()?;
@@ -137,6 +147,12 @@ impl App {
                     form.error = Some(rest.join(" "));
                 }
                 Ok(())
+            }
+            // A move on a record changed meanwhile starts again from the fresh record.
+            Err(e @ StoreError::Conflict { .. }) if form.purpose.is_some() => {
+                self.modals.pop();
+                self.refresh()?;
+                Err(e)
             }
             Err(e @ StoreError::Conflict { .. }) => {
                 let question = format!("{} {}", error_text(lang, &e), lang.t("ui.confirm_reload"));
@@ -180,6 +196,16 @@ impl App {
                     ed.delete(&self.db, id, version)?;
                     self.refresh()?;
                 }
+            }
+            Confirm::Move {
+                view: _,
+                id,
+                version,
+                m,
+            } => {
+                let id = self.make_move(id, version, m, &serde_json::Value::Null)?;
+                self.refresh()?;
+                self.keep_selection_on(id)?;
             }
             Confirm::DropChanges => {
                 self.modals.pop();

@@ -83,6 +83,14 @@ pub enum Command {
     },
     /// Check the database: quick_check, foreign keys, schema version.
     Check,
+    /// Move evaluations along the chain (submit, first, second, send_back, finalize,
+    /// disclose, agree, appeal, outcome, interviews), as the acting account may.
+    Eval(EvalArgs),
+    /// Move PDCA cycles (advance, close), review them or note a check-in.
+    Pdca {
+        #[command(subcommand)]
+        action: PdcaCommand,
+    },
     /// Manage accounts (admins only).
     Users {
         #[command(subcommand)]
@@ -113,4 +121,81 @@ pub enum RoleArg {
     Hr,
     Supervisor,
     Staff,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Competency,
+    Performance,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum TermArg {
+    Full,
+    H1,
+    H2,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    /// The move: submit, first, second, send_back, finalize, disclose, agree, appeal,
+    /// outcome, interviews.
+    pub step: String,
+    /// Staff numbers of the evaluatees (all moved in one transaction, or none).
+    #[arg(value_name = "STAFF_NO")]
+    pub staff: Vec<String>,
+    /// Fiscal year of the period (default: the current one).
+    #[arg(long)]
+    pub year: Option<i32>,
+    #[arg(long, value_enum)]
+    pub kind: KindArg,
+    #[arg(long, value_enum, default_value_t = TermArg::Full)]
+    pub term: TermArg,
+    /// Every evaluation of the period that this move applies to now (HR batches).
+    #[arg(long, conflicts_with = "staff")]
+    pub all: bool,
+    /// The rating (S, A, B, C, D) of the stage, or the grade HR decides.
+    #[arg(long)]
+    pub rating: Option<String>,
+    /// The comment, send-back reason, response note or appeal outcome.
+    #[arg(long, visible_aliases = ["reason", "note", "outcome"])]
+    pub comment: Option<String>,
+    /// 期首面談 date (interviews).
+    #[arg(long, value_name = "DATE")]
+    pub start_interview: Option<String>,
+    /// 期末面談 date (interviews).
+    #[arg(long, value_name = "DATE")]
+    pub end_interview: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PdcaCommand {
+    /// Move a cycle to its next phase (Plan → Do → Check → Act → closed).
+    Advance {
+        id: i64,
+        /// The measured result (entering Act).
+        #[arg(long)]
+        result: Option<f64>,
+        /// What to improve next time (closing).
+        #[arg(long)]
+        improvements: Option<String>,
+    },
+    /// Close a cycle in Act and start the next turn from its result.
+    Close {
+        id: i64,
+        #[arg(long)]
+        improvements: Option<String>,
+    },
+    /// Write a supervisor's review of a cycle.
+    Review {
+        id: i64,
+        #[arg(long)]
+        comment: String,
+    },
+    /// Note progress on a cycle (Do or Check).
+    Checkin {
+        id: i64,
+        #[arg(long)]
+        note: String,
+    },
 }

@@ -3,6 +3,7 @@
 
 pub mod args;
 mod export;
+mod flow;
 mod ops;
 mod users;
 
@@ -226,6 +227,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Backup { file, keep }) => ops::backup(&ctx, file.as_deref(), keep),
         Some(Command::Check) => ops::check(&ctx),
         Some(Command::Users { action }) => users::run(&ctx, action),
+        Some(Command::Eval(a)) => flow::eval(&ctx, a),
+        Some(Command::Pdca { action }) => flow::pdca(&ctx, action),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -306,8 +306,9 @@ fn insert_accounts(g: &mut Gen) -> Result<()> {
             ));
         }
     }
-    // One rank-and-file account, to try the staff role.
-    if let Some(p) = g.people.iter().find(|p| {
+    // Everyone else may sign in as themselves (`s` + staff number) to answer their own
+    // evaluation, write their self-report and follow their PDCA cycle.
+    for p in g.people.iter().filter(|p| {
         active(p)
             && !p.staff.position.is_supervisory()
             && !clerks.iter().any(|&c| g.staff_id(c) == p.staff.id)

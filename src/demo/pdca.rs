@@ -24,6 +24,8 @@ struct Chain {
     goal: usize,
     value: f64,
     prev: Option<i64>,
+    /// The last cycle's Act, which the next Plan starts from.
+    act: String,
 }
 
 pub fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
@@ -92,6 +94,7 @@ pub fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
                     goal,
                     value,
                     prev: None,
+                    act: String::new(),
                 }
             });
             cycles.push(cycle(g, chain, fy, rng));
@@ -106,6 +109,7 @@ pub fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
         for (c, &o) in cycles.iter().zip(&owners) {
             if let Some(ch) = chains.get_mut(&o) {
                 ch.prev = Some(c.id);
+                ch.act = c.improvements.clone();
                 if let Some(r) = c.result {
                     ch.value = r;
                 }
@@ -258,6 +262,7 @@ fn cycle(g: &Gen, chain: &Chain, fy: FiscalYear, rng: &mut Rng) -> PdcaCycle {
         baseline: Some(round(baseline)),
         target: Some(round(target)),
         result: result.map(round),
+        plan_notes: chain.act.clone(),
         improvements: if matches!(phase, Phase::Act | Phase::Closed) {
             g.assets.text("improvement", rng).into()
         } else {

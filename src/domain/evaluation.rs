@@ -227,7 +227,9 @@ impl Validate for Evaluation {
             ),
         ];
         for (state, rating_field, has_rating, date_field, date) in stages {
-            if s >= state.step() {
+            // Without a second evaluator the chain passes from the first to HR.
+            let skipped = state == EvalState::SecondDone && self.evaluator2_id.is_none();
+            if s >= state.step() && !skipped {
                 if !has_rating {
                     c.add(rating_field, Problem::Required);
                 }

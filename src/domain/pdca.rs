@@ -30,6 +30,10 @@ pub struct PdcaCycle {
     pub baseline: Option<f64>,
     pub target: Option<f64>,
     pub result: Option<f64>,
+    /// The plan: how the goal is to be reached; a new cycle starts from the last Act.
+    #[serde(default)]
+    pub plan_notes: String,
+    /// Act: what to improve in the next turn.
     pub improvements: String,
     pub phase: Phase,
     /// The cycle this one grew from.
@@ -61,6 +65,7 @@ impl Validate for PdcaCycle {
             .note("goal", &self.goal, 2000)
             .opt_text("metric", &self.metric, 80)
             .opt_text("metric_unit", &self.metric_unit, 20)
+            .note("plan_notes", &self.plan_notes, 4000)
             .note("improvements", &self.improvements, 4000)
             .range("progress", self.progress, 0, 100);
         if self.owner().is_none() {

@@ -32,6 +32,8 @@ pub enum Problem {
     Sum { expected: i64, actual: i64 },
     /// Breaks a rule of the domain, named by a stable key (e.g. `mentor_service_years`).
     Rule { rule: &'static str },
+    /// Too late: the window for it closed on `on`.
+    Closed { on: Date },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -74,6 +76,7 @@ impl fmt::Display for Problem {
                 write!(f, "must add up to {expected} (now {actual})")
             }
             Problem::Rule { rule } => write!(f, "breaks the rule `{rule}`"),
+            Problem::Closed { on } => write!(f, "is too late: the window closed on {on}"),
         }
     }
 }

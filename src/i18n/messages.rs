@@ -34,6 +34,7 @@ pub fn problem_text(lang: Lang, e: &FieldError) -> String {
                 ("actual", actual),
             ],
         ),
+        Problem::Closed { on } => lang.tf("problem.closed", &[("field", &field), ("on", on)]),
         Problem::Rule { rule } => lang.tf(
             "problem.rule",
             &[

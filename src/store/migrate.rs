@@ -5,7 +5,10 @@ use rusqlite_migration::{M, Migrations};
 
 use super::{Db, Result, StoreError};
 
-const STEPS: &[&str] = &[include_str!("migrations/001_init.sql")];
+const STEPS: &[&str] = &[
+    include_str!("migrations/001_init.sql"),
+    include_str!("migrations/002_pdca_plan_notes.sql"),
+];
 
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = STEPS.len() as i64;

@@ -13,6 +13,7 @@ pub mod awards;
 pub mod career;
 pub mod compliance;
 pub mod evaluation;
+pub mod flow;
 pub mod panels;
 pub mod pdca;
 pub mod placement;

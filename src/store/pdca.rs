@@ -21,6 +21,7 @@ record!(
         baseline,
         target,
         result,
+        plan_notes,
         improvements,
         phase,
         prev_id,

@@ -172,6 +172,11 @@ impl Db {
     /// Saves `rec` if nobody changed it since it was read (same `version`); otherwise a
     /// `Conflict` naming who changed it and when. Bumps `rec`'s version on success.
     pub fn update<T: Record>(&self, rec: &mut T) -> Result<()> {
+        self.update_as(rec, "update")
+    }
+
+    /// `update`, audited under the name of the move that made it (`eval.finalize`).
+    pub(crate) fn update_as<T: Record>(&self, rec: &mut T, action: &str) -> Result<()> {
         rec.validate()?;
         self.write(|| {
             let before: T = self.get(rec.id())?;
@@ -206,7 +211,7 @@ impl Db {
             rec.set_version(rec.version() + 1);
             audit::record(
                 self,
-                "update",
+                action,
                 T::TABLE,
                 rec.id(),
                 Some(&before),

@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::theme;
 use crate::app::action::Mode;
+use crate::app::flow::MoveMenu;
 use crate::app::form::{FieldKind, Form};
 use crate::app::keymap::key_name;
 use crate::app::{App, Modal, SearchBox};
@@ -22,6 +23,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Modal::Message { text } => message(app, frame, area, text, "ui.message_title", false),
             Modal::Search(sb) => search(app, sb, frame, area),
             Modal::Help => help(app, frame, area),
+            Modal::Moves(menu) => moves(app, menu, frame, area),
         }
     }
 }
@@ -91,18 +93,21 @@ fn form(app: &App, f: &Form, frame: &mut Frame, area: Rect) {
     let l = app.lang;
     let rows = f.fields.len()
         + f.fields.iter().filter(|x| x.error.is_some()).count()
-        + usize::from(f.error.is_some());
+        + usize::from(f.error.is_some())
+        + usize::from(f.note.is_some());
     let r = centered(
         area,
         area.width.saturating_sub(8).min(100),
         (rows as u16 + 2).min(area.height.saturating_sub(2)),
     );
     clear(frame, r);
-    let title = format!(
-        "{} — {}",
-        l.t(&format!("view.{}", f.view)),
-        l.t(if f.id.is_some() { "ui.edit" } else { "ui.new" })
-    );
+    let doing = match f.purpose {
+        Some(m) => m.label(l).to_string(),
+        None => l
+            .t(if f.id.is_some() { "ui.edit" } else { "ui.new" })
+            .to_string(),
+    };
+    let title = format!("{} — {doing}", l.t(&format!("view.{}", f.view)));
     let block = Block::default().borders(Borders::ALL).title(title);
     let inner = block.inner(r);
     frame.render_widget(block, r);
@@ -114,6 +119,9 @@ fn form(app: &App, f: &Form, frame: &mut Frame, area: Rect) {
         .unwrap_or(0)
         .min(20);
     let mut lines = Vec::new();
+    if let Some(n) = &f.note {
+        lines.push(Line::styled(n.clone(), theme::dim()));
+    }
     let mut cursor = None;
     // Keep the focused field in view: start a little above it.
     let rows_per_field = |x: &crate::app::form::Field| 1 + usize::from(x.error.is_some());
@@ -264,4 +272,49 @@ fn help(app: &App, frame: &mut Frame, area: Rect) {
         rest.extend(help_lines(app, mode, title));
     }
     frame.render_widget(Paragraph::new(rest), right);
+}
+
+/// The workflow moves open on a record; below them, the ones waiting for someone else.
+fn moves(app: &App, menu: &MoveMenu, frame: &mut Frame, area: Rect) {
+    let l = app.lang;
+    let mut lines = Vec::new();
+    for (i, m) in menu.moves.iter().enumerate() {
+        let text = format!(" {} ", m.label(l));
+        if i == menu.selected {
+            lines.push(Line::styled(text, theme::selected()));
+        } else {
+            lines.push(Line::raw(text));
+        }
+    }
+    if !menu.blocked.is_empty() {
+        if !lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::styled(l.t("ui.moves_waiting"), theme::dim()));
+        for (label, why) in &menu.blocked {
+            lines.push(Line::styled(format!(" {label} — {why}"), theme::dim()));
+        }
+    }
+    let w = lines
+        .iter()
+        .map(|x| x.width() as u16)
+        .max()
+        .unwrap_or(20)
+        .max(width(l.t("ui.moves_title")) as u16 + 4)
+        + 4;
+    let r = centered(
+        area,
+        w.min(area.width.saturating_sub(4)),
+        lines.len() as u16 + 2,
+    );
+    clear(frame, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(l.t("ui.moves_title"));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        r,
+    );
 }

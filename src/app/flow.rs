@@ -1,0 +1,355 @@
+//! Workflow moves from the screens (`m`): the moves open to this account on the selected
+//! evaluation or PDCA cycle, a form for what the move writes, and the store's move, which
+//! checks who may do it and when. The same rules as `jinji eval` / `jinji pdca`.
+
+use serde_json::Value;
+
+use super::action::Action;
+use super::form::{FieldKind as K, FieldSpec, Form, field};
+use super::{App, Confirm, Modal};
+use crate::domain::eval_flow::{EvalInput, EvalStep};
+use crate::domain::evaluation::{Evaluation, Grade};
+use crate::domain::pdca::Phase;
+use crate::domain::pdca_flow::{PdcaInput, PdcaStep};
+use crate::domain::{Date, Id};
+use crate::i18n::Lang;
+use crate::store::StoreError;
+use crate::store::flow::Actor;
+
+const GRADES: &[&str] = Grade::CODES;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    Eval(EvalStep),
+    Pdca(PdcaStep),
+    /// A supervisor's review of a cycle.
+    Review,
+    /// A dated note of progress on a cycle.
+    Checkin,
+}
+
+impl Move {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Move::Eval(s) => lang.label("eval_step", s.code()),
+            Move::Pdca(s) => lang.label("pdca_step", s.code()),
+            Move::Review => lang.t("ui.move_review"),
+            Move::Checkin => lang.t("ui.move_checkin"),
+        }
+    }
+
+    /// What the move writes; an empty list asks for a yes instead of a form.
+    fn fields(self) -> &'static [FieldSpec] {
+        match self {
+            Move::Eval(s) => match s {
+                EvalStep::Submit => SUBMIT,
+                EvalStep::First => FIRST,
+                EvalStep::Second => SECOND,
+                EvalStep::SendBack => SEND_BACK,
+                EvalStep::Finalize => FINALIZE,
+                EvalStep::Disclose => &[],
+                EvalStep::Agree | EvalStep::Appeal => RESPONSE,
+                EvalStep::Outcome => OUTCOME,
+                EvalStep::Interviews => INTERVIEWS,
+            },
+            Move::Pdca(PdcaStep::Act) => RESULT,
+            Move::Pdca(PdcaStep::Close) => IMPROVEMENTS,
+            Move::Pdca(_) => &[],
+            Move::Review => REVIEW,
+            Move::Checkin => CHECKIN,
+        }
+    }
+}
+
+const RATING: K = K::OptCode("grade", GRADES);
+const SUBMIT: &[FieldSpec] = &[
+    field("self_rating", "self_rating", RATING),
+    field("self_comment", "self_comment", K::Note),
+];
+const FIRST: &[FieldSpec] = &[
+    field("first_rating", "first_rating", RATING),
+    field("first_comment", "first_comment", K::Note),
+];
+const SECOND: &[FieldSpec] = &[
+    field("second_rating", "second_rating", RATING),
+    field("second_comment", "second_comment", K::Note),
+];
+const SEND_BACK: &[FieldSpec] = &[field("sent_back_reason", "sent_back_reason", K::Note)];
+const FINALIZE: &[FieldSpec] = &[field("grade", "grade", RATING)];
+const RESPONSE: &[FieldSpec] = &[field("response_note", "response_note", K::Note)];
+const OUTCOME: &[FieldSpec] = &[
+    field("appeal_outcome", "appeal_outcome", K::Note),
+    field("grade", "grade", RATING),
+];
+const INTERVIEWS: &[FieldSpec] = &[
+    field("start_interview_on", "start_interview_on", K::OptDate),
+    field("end_interview_on", "end_interview_on", K::OptDate),
+];
+const RESULT: &[FieldSpec] = &[field("result", "result", K::OptReal)];
+const IMPROVEMENTS: &[FieldSpec] = &[field("improvements", "improvements", K::Note)];
+const REVIEW: &[FieldSpec] = &[field("comment", "comment", K::Note)];
+const CHECKIN: &[FieldSpec] = &[field("note", "note", K::Note)];
+
+/// The moves open on the selected record, to choose from.
+pub struct MoveMenu {
+    pub view: &'static str,
+    pub id: Id,
+    pub version: i64,
+    pub moves: Vec<Move>,
+    /// Moves the record is ready for but not by this account, with the reason.
+    pub blocked: Vec<(String, String)>,
+    pub selected: usize,
+}
+
+fn text_of(v: &Value, key: &str) -> String {
+    v.get(key)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn grade_of(v: &Value, key: &str) -> Option<Grade> {
+    v.get(key)
+        .and_then(Value::as_str)
+        .and_then(Grade::from_code)
+}
+
+fn date_of(v: &Value, key: &str) -> Option<Date> {
+    v.get(key)
+        .and_then(Value::as_str)
+        .and_then(|s| s.parse().ok())
+}
+
+impl App {
+    fn actor(&self) -> Actor<'_> {
+        Actor {
+            account: &self.account,
+            visible: &self.visible,
+        }
+    }
+
+    /// `m`: the moves this account may make on the selected record now.
+    pub(super) fn open_moves(&mut self) -> Result<(), StoreError> {
+        let view = self.view_name();
+        let Some(id) = self.list().and_then(|l| l.current()).map(|r| r.id) else {
+            return Ok(());
+        };
+        let who = self.actor();
+        let lang = self.lang;
+        let reason = |m: Move, inv: &crate::domain::Invalid| {
+            (
+                m.label(lang).to_string(),
+                crate::i18n::invalid_text(lang, inv),
+            )
+        };
+        let mut blocked = Vec::new();
+        let (version, moves) = match view {
+            "evaluations" => {
+                let e = self.db.evaluation_for(id, who)?;
+                let rules = self.db.eval_rules()?;
+                let acting = self.db.eval_acting(&e, who);
+                // Moves the state allows but not to this person: say whose turn it is.
+                let anyone = crate::domain::eval_flow::Acting {
+                    evaluatee: true,
+                    first: true,
+                    second: true,
+                    hr: true,
+                };
+                let mut moves = Vec::new();
+                for s in EvalStep::ALL.iter().copied() {
+                    match s.check(&e, &acting, self.today, rules) {
+                        Ok(()) => moves.push(Move::Eval(s)),
+                        Err(inv) if s.check(&e, &anyone, self.today, rules).is_ok() => {
+                            blocked.push(reason(Move::Eval(s), &inv));
+                        }
+                        Err(_) => {}
+                    }
+                }
+                (e.version, moves)
+            }
+            "pdca" => {
+                let c = self.db.pdca_for(id, who)?;
+                let acting = self.db.pdca_acting(&c, who)?;
+                let actions = self.db.pdca_actions(c.id)?.len();
+                let mut moves = Vec::new();
+                if let Some(s) = PdcaStep::next_for(c.phase) {
+                    match s.check(&c, &acting, actions) {
+                        Ok(()) => moves.push(Move::Pdca(s)),
+                        Err(inv) => blocked.push(reason(Move::Pdca(s), &inv)),
+                    }
+                }
+                let may = acting.owner || acting.lead || acting.hr;
+                if may && matches!(c.phase, Phase::Do | Phase::Check) {
+                    moves.push(Move::Checkin);
+                }
+                if (acting.lead || acting.hr) && !acting.owner && self.account.staff_id.is_some() {
+                    moves.push(Move::Review);
+                }
+                (c.version, moves)
+            }
+            _ => return Ok(()),
+        };
+        if moves.is_empty() && blocked.is_empty() {
+            self.modals.push(Modal::Message {
+                text: self.lang.t("ui.no_moves").into(),
+            });
+            return Ok(());
+        }
+        self.modals.push(Modal::Moves(MoveMenu {
+            view,
+            id,
+            version,
+            moves,
+            blocked,
+            selected: 0,
+        }));
+        Ok(())
+    }
+
+    pub(super) fn menu_action(&mut self, action: Action) -> Result<(), StoreError> {
+        let Some(Modal::Moves(menu)) = self.modals.last_mut() else {
+            return Ok(());
+        };
+        match action {
+            Action::Cancel => {
+                self.modals.pop();
+            }
+            Action::Up => menu.selected = menu.selected.saturating_sub(1),
+            Action::Down => {
+                menu.selected = (menu.selected + 1).min(menu.moves.len().saturating_sub(1))
+            }
+            Action::Submit if !menu.moves.is_empty() => {
+                let (view, id, version, m) =
+                    (menu.view, menu.id, menu.version, menu.moves[menu.selected]);
+                self.modals.pop();
+                self.start_move(view, id, version, m)?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Opens the move's form, or asks for a yes when it writes nothing but the move.
+    fn start_move(
+        &mut self,
+        view: &'static str,
+        id: Id,
+        version: i64,
+        m: Move,
+    ) -> Result<(), StoreError> {
+        if m.fields().is_empty() {
+            let question = self
+                .lang
+                .tf("ui.confirm_move", &[("move", &m.label(self.lang))]);
+            self.modals.push(Modal::Confirm {
+                question,
+                on_yes: Confirm::Move {
+                    view,
+                    id,
+                    version,
+                    m,
+                },
+            });
+            return Ok(());
+        }
+        let mut note = None;
+        let mut base = match view {
+            "evaluations" => {
+                let e: Evaluation = self.db.get(id)?;
+                // The first evaluator starts from what the challenge themes suggest.
+                if m == Move::Eval(EvalStep::First)
+                    && let Some((score, grade)) = self.db.eval_suggestion(&e)?
+                {
+                    note = Some(self.lang.tf(
+                        "ui.theme_suggestion",
+                        &[("grade", &grade.code()), ("score", &score)],
+                    ));
+                }
+                let suggested = self.db.eval_suggestion(&e)?.map(|(_, g)| g);
+                let mut v = serde_json::to_value(&e).unwrap_or(Value::Null);
+                if let Some(o) = v.as_object_mut() {
+                    if m == Move::Eval(EvalStep::First) && e.first_rating.is_none() {
+                        o.insert("first_rating".into(), suggested.map(|g| g.code()).into());
+                    }
+                    // HR finalizes from the latest rating.
+                    if m == Move::Eval(EvalStep::Finalize) {
+                        let g = e.grade.or(e.second_rating).or(e.first_rating);
+                        o.insert("grade".into(), g.map(|g| g.code()).into());
+                    }
+                }
+                v
+            }
+            _ => {
+                let c: crate::domain::pdca::PdcaCycle = self.db.get(id)?;
+                serde_json::to_value(&c).unwrap_or(Value::Null)
+            }
+        };
+        if let Some(o) = base.as_object_mut() {
+            o.insert("version".into(), version.into());
+        }
+        let mut form = Form::new(view, Some(id), base, m.fields(), &self.db);
+        form.purpose = Some(m);
+        form.note = note;
+        self.modals.push(Modal::Form(form));
+        Ok(())
+    }
+
+    /// Makes the move with what the form (or nothing) says; returns the id to show.
+    pub(super) fn make_move(
+        &mut self,
+        id: Id,
+        version: i64,
+        m: Move,
+        v: &Value,
+    ) -> Result<Id, StoreError> {
+        let who = Actor {
+            account: &self.account,
+            visible: &self.visible,
+        };
+        let today = self.today;
+        match m {
+            Move::Eval(step) => {
+                let rating_key = match step {
+                    EvalStep::Submit => "self_rating",
+                    EvalStep::First => "first_rating",
+                    EvalStep::Second => "second_rating",
+                    _ => "grade",
+                };
+                let text_key = match step {
+                    EvalStep::Submit => "self_comment",
+                    EvalStep::First => "first_comment",
+                    EvalStep::Second => "second_comment",
+                    EvalStep::SendBack => "sent_back_reason",
+                    EvalStep::Agree | EvalStep::Appeal => "response_note",
+                    _ => "appeal_outcome",
+                };
+                let input = EvalInput {
+                    rating: grade_of(v, rating_key),
+                    text: text_of(v, text_key),
+                    start_interview_on: date_of(v, "start_interview_on"),
+                    end_interview_on: date_of(v, "end_interview_on"),
+                };
+                self.db
+                    .eval_move(id, Some(version), step, &input, who, today)
+                    .map(|e| e.id)
+            }
+            Move::Pdca(step) => {
+                let input = PdcaInput {
+                    result: v.get("result").and_then(Value::as_f64),
+                    improvements: text_of(v, "improvements"),
+                };
+                self.db
+                    .pdca_move(id, Some(version), step, &input, who, today)
+                    .map(|(c, _)| c.id)
+            }
+            Move::Review => self
+                .db
+                .pdca_review(id, &text_of(v, "comment"), who, today)
+                .map(|_| id),
+            Move::Checkin => self
+                .db
+                .pdca_checkin(id, &text_of(v, "note"), who, today)
+                .map(|_| id),
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! The PDCA spiral as a state machine: Plan → Do → Check → Act → closed, and closing
+//! starts the next turn from where this one ended.
+
+use super::pdca::{PdcaCycle, Phase};
+use super::{Date, Invalid, Problem, Validate};
+use crate::code_enum;
+
+code_enum! {
+    /// A move of a cycle, named by the phase it enters.
+    pub enum PdcaStep { Do = "do", Check = "check", Act = "act", Close = "close" }
+}
+
+/// In which capacities a person acts on a cycle.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PdcaActing {
+    /// The cycle is theirs (or their unit's, for its chief).
+    pub owner: bool,
+    /// They lead the owner (the owner is in their unit's subtree).
+    pub lead: bool,
+    pub hr: bool,
+}
+
+impl PdcaActing {
+    fn may_move(&self) -> bool {
+        self.owner || self.lead || self.hr
+    }
+}
+
+/// What a move writes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PdcaInput {
+    /// Check: the measured result.
+    pub result: Option<f64>,
+    /// Act: what to improve next time.
+    pub improvements: String,
+}
+
+fn rule(field: &'static str, rule: &'static str) -> Invalid {
+    Invalid::one(field, Problem::Rule { rule })
+}
+
+impl PdcaStep {
+    /// The move that follows the cycle's phase, if any.
+    pub fn next_for(phase: Phase) -> Option<PdcaStep> {
+        match phase {
+            Phase::Plan => Some(PdcaStep::Do),
+            Phase::Do => Some(PdcaStep::Check),
+            Phase::Check => Some(PdcaStep::Act),
+            Phase::Act => Some(PdcaStep::Close),
+            Phase::Closed => None,
+        }
+    }
+
+    fn from_phase(self) -> Phase {
+        match self {
+            PdcaStep::Do => Phase::Plan,
+            PdcaStep::Check => Phase::Do,
+            PdcaStep::Act => Phase::Check,
+            PdcaStep::Close => Phase::Act,
+        }
+    }
+
+    fn to_phase(self) -> Phase {
+        match self {
+            PdcaStep::Do => Phase::Do,
+            PdcaStep::Check => Phase::Check,
+            PdcaStep::Act => Phase::Act,
+            PdcaStep::Close => Phase::Closed,
+        }
+    }
+
+    /// Whether `acting` may make this move on `c`; `actions` is the number of actions
+    /// the cycle's plan holds.
+    pub fn check(self, c: &PdcaCycle, acting: &PdcaActing, actions: usize) -> Result<(), Invalid> {
+        if !acting.may_move() {
+            return Err(rule("phase", "pdca_owner_or_lead"));
+        }
+        if c.phase != self.from_phase() {
+            return Err(rule(
+                "phase",
+                if c.phase > self.from_phase() {
+                    "pdca_phase_passed"
+                } else {
+                    "pdca_phase_not_yet"
+                },
+            ));
+        }
+        if self == PdcaStep::Do {
+            let mut missing = Vec::new();
+            if c.metric.trim().is_empty() {
+                missing.push(super::FieldError {
+                    field: "metric",
+                    problem: Problem::Required,
+                });
+            }
+            if c.target.is_none() {
+                missing.push(super::FieldError {
+                    field: "target",
+                    problem: Problem::Required,
+                });
+            }
+            if actions == 0 {
+                missing.push(super::FieldError {
+                    field: "actions",
+                    problem: Problem::Rule {
+                        rule: "pdca_needs_actions",
+                    },
+                });
+            }
+            if !missing.is_empty() {
+                return Err(Invalid(missing));
+            }
+        }
+        Ok(())
+    }
+
+    /// The cycle after the move; for `Close`, also the next turn of the spiral, which
+    /// links back, starts from this result and carries the Act notes into its Plan.
+    pub fn apply(
+        self,
+        c: &PdcaCycle,
+        acting: &PdcaActing,
+        actions: usize,
+        input: &PdcaInput,
+        today: Date,
+    ) -> Result<(PdcaCycle, Option<PdcaCycle>), Invalid> {
+        self.check(c, acting, actions)?;
+        let mut n = c.clone();
+        n.phase = self.to_phase();
+        match self {
+            PdcaStep::Act => {
+                n.result = input.result.or(c.result);
+                if n.result.is_none() {
+                    return Err(Invalid::one("result", Problem::Required));
+                }
+            }
+            PdcaStep::Close => {
+                if !input.improvements.trim().is_empty() {
+                    n.improvements = input.improvements.clone();
+                }
+                if n.improvements.trim().is_empty() {
+                    return Err(Invalid::one("improvements", Problem::Required));
+                }
+                n.progress = 100;
+            }
+            _ => {}
+        }
+        n.validate()?;
+        let next = (self == PdcaStep::Close).then(|| PdcaCycle {
+            id: 0,
+            owner_staff_id: n.owner_staff_id,
+            owner_unit_id: n.owner_unit_id,
+            // The next turn begins now, never in a year before this one.
+            fiscal_year: today.fiscal_year().max(n.fiscal_year),
+            title: n.title.clone(),
+            goal: n.goal.clone(),
+            metric: n.metric.clone(),
+            metric_unit: n.metric_unit.clone(),
+            lower_is_better: n.lower_is_better,
+            baseline: n.result,
+            target: None,
+            result: None,
+            plan_notes: n.improvements.clone(),
+            improvements: String::new(),
+            phase: Phase::Plan,
+            prev_id: Some(n.id),
+            progress: 0,
+            version: 0,
+        });
+        Ok((n, next))
+    }
+}
