@@ -17,6 +17,11 @@ pub fn pad(s: &str, w: usize) -> String {
 }
 
 /// `s` cut to at most `w` columns, with `…` when cut.
+/// Right-aligns `s` in `w` display columns (numbers and their headings).
+pub fn pad_left(s: &str, w: usize) -> String {
+    format!("{}{s}", " ".repeat(w.saturating_sub(width(s))))
+}
+
 pub fn fit(s: &str, w: usize) -> String {
     if width(s) <= w {
         return s.to_string();

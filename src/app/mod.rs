@@ -117,6 +117,8 @@ pub struct App {
     /// What the panel was computed for; cleared whenever the list reloads.
     panel_key: Option<(Tab, String)>,
     pub date_style: crate::config::DateStyle,
+    /// The evaluation kind the calibration view compares (`f` switches).
+    pub calibration_kind: crate::domain::evaluation::EvalKind,
 }
 
 impl App {
@@ -156,6 +158,7 @@ impl App {
             visible: crate::store::scope::Visibility::All,
             panel_key: None,
             date_style: crate::config::DateStyle::Iso,
+            calibration_kind: crate::domain::evaluation::EvalKind::Competency,
         };
         app.visible = app.db.visibility(&app.account, today.fiscal_year())?;
         app.refresh()?;
@@ -170,11 +173,12 @@ impl App {
     /// The lists of the current tab this account may open.
     pub fn views(&self) -> Vec<&'static str> {
         let admin = self.account.role == Role::Admin;
+        let staff = self.account.role == Role::Staff;
         self.tab
             .views()
             .iter()
             .copied()
-            .filter(|v| admin || !Tab::admin_only(v))
+            .filter(|v| (admin || !Tab::admin_only(v)) && !(staff && Tab::for_leads(v)))
             .collect()
     }
 
@@ -289,6 +293,14 @@ impl App {
                     }
                     l.reload(db)?;
                 }
+            }
+            Action::NextStateFilter if self.view_name() == "calibration" => {
+                use crate::domain::evaluation::EvalKind;
+                self.calibration_kind = match self.calibration_kind {
+                    EvalKind::Competency => EvalKind::Performance,
+                    EvalKind::Performance => EvalKind::Competency,
+                };
+                self.refresh()?;
             }
             Action::NextStateFilter => {
                 let db = &self.db;

@@ -35,6 +35,11 @@ pub enum Panel {
         kind: EvalKind,
         counts: GradeCounts,
     },
+    /// The calibration view: grades per section and per first evaluator.
+    Calibration {
+        kind: EvalKind,
+        cal: crate::store::calibration::Calibration,
+    },
     Placement {
         person: Option<Staff>,
         years_in_post: Option<i32>,
@@ -141,6 +146,14 @@ impl App {
                     missing: db.self_reports_missing_count(fy, units.as_deref())?,
                     person,
                 }
+            }
+            Tab::Evaluation if view == "calibration" => {
+                let kind = self.calibration_kind;
+                let cal = match db.eval_period(fy, kind, Term::Full)? {
+                    Some(p) => db.calibration(p.id, units.as_deref())?,
+                    None => Default::default(),
+                };
+                Panel::Calibration { kind, cal }
             }
             Tab::Evaluation => {
                 let kind = rec

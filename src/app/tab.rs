@@ -51,7 +51,7 @@ impl Tab {
         match self {
             Tab::Staff => &["staff", "accounts", "audit"],
             Tab::Career => &["self_reports", "qualifications", "interviews"],
-            Tab::Evaluation => &["evaluations", "themes"],
+            Tab::Evaluation => &["evaluations", "themes", "calibration"],
             Tab::Placement => &["assignments"],
             Tab::Training => &["enrolments", "ojt"],
             Tab::Awards => &["awards"],
@@ -63,5 +63,10 @@ impl Tab {
     /// Views only an admin may open.
     pub fn admin_only(view: &str) -> bool {
         matches!(view, "accounts" | "audit")
+    }
+
+    /// Views that compare people, which a staff account (who sees only themselves) lacks.
+    pub fn for_leads(view: &str) -> bool {
+        view == "calibration"
     }
 }

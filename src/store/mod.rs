@@ -10,6 +10,7 @@ mod record;
 
 pub mod accounts;
 pub mod awards;
+pub mod calibration;
 pub mod career;
 pub mod compliance;
 pub mod evaluation;

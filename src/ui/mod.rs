@@ -2,6 +2,7 @@
 //! help bar from the live keymap, and modals last over `Clear`.
 
 mod body;
+mod calibration;
 mod chrome;
 mod modal;
 mod panel;

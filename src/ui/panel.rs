@@ -37,7 +37,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let l = app.lang;
     let fy = fiscal_year_text(l, app.fiscal_year);
     match &app.panel {
-        Panel::None => {}
+        // Drawn in place of the list (see `calibration`).
+        Panel::None | Panel::Calibration { .. } => {}
         Panel::Career {
             person,
             submitted,

@@ -1,0 +1,143 @@
+//! The calibration view (甘辛調整): the grade spread per section and per first evaluator,
+//! side by side, the most leaning first, against the mean of everyone shown.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::chrome::fiscal_year_text;
+use super::theme;
+use crate::app::App;
+use crate::app::panel::Panel;
+use crate::i18n::Lang;
+use crate::store::calibration::{CalRow, Calibration, LEAN_MIN_N, LEAN_POINTS, Lean};
+use crate::text::{fit, pad, pad_left};
+
+const NAME_W: usize = 16;
+
+fn mean_text(m: Option<f64>) -> String {
+    m.map(|m| format!("{m:.2}")).unwrap_or_else(|| "-".into())
+}
+
+fn header(l: Lang, first: &str) -> Line<'static> {
+    let mut s = pad(l.t(first), NAME_W);
+    for h in [l.t("calib.n"), "S", "A", "B", "C", "D"] {
+        s.push(' ');
+        s.push_str(&pad_left(h, 4));
+    }
+    s.push_str("  ");
+    s.push_str(&pad(l.t("calib.mean"), 5));
+    Line::styled(s, theme::header())
+}
+
+fn row_line(l: Lang, cal: &Calibration, r: &CalRow) -> Line<'static> {
+    let lean = cal.lean(r);
+    let (mark, style) = match lean {
+        Lean::Lenient => (l.t("calib.lenient"), theme::warn()),
+        Lean::Strict => (l.t("calib.strict"), theme::error()),
+        Lean::InLine => ("", Style::default()),
+    };
+    let c = r.counts;
+    Line::from(vec![
+        Span::raw(pad(&fit(&r.name, NAME_W), NAME_W)),
+        Span::raw(format!(
+            " {:>4} {:>4} {:>4} {:>4} {:>4} {:>4}  ",
+            r.n(),
+            c[0],
+            c[1],
+            c[2],
+            c[3],
+            c[4]
+        )),
+        Span::styled(pad(&mean_text(r.mean()), 5), style),
+        Span::raw(" "),
+        Span::styled(mark.to_string(), style),
+    ])
+}
+
+fn table(
+    l: Lang,
+    cal: &Calibration,
+    rows: &[CalRow],
+    first: &str,
+    title: String,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let fits = area.height.saturating_sub(3) as usize;
+    let mut lines = vec![header(l, first)];
+    lines.extend(rows.iter().take(fits).map(|r| row_line(l, cal, r)));
+    if rows.len() > fits && fits > 0 {
+        lines.pop();
+        lines.push(Line::styled(
+            l.tf("calib.more", &[("n", &(rows.len() - fits + 1))]),
+            theme::dim(),
+        ));
+    }
+    if rows.is_empty() {
+        lines.push(Line::styled(l.t("calib.none"), theme::dim()));
+    }
+    let block = Block::default().borders(Borders::ALL).title(title);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let l = app.lang;
+    let Panel::Calibration { kind, cal } = &app.panel else {
+        return;
+    };
+    let [summary, tables] =
+        Layout::vertical([Constraint::Length(5), Constraint::Min(0)]).areas(area);
+    let all = CalRow {
+        id: 0,
+        name: l.t("calib.everyone").into(),
+        counts: cal.overall,
+    };
+    let title = l.tf(
+        "calib.title",
+        &[
+            ("fy", &fiscal_year_text(l, app.fiscal_year)),
+            ("kind", &l.label("eval_kind", kind.code())),
+        ],
+    );
+    let rule = l.tf(
+        "calib.rule",
+        &[("points", &LEAN_POINTS), ("n", &LEAN_MIN_N)],
+    );
+    let lines = vec![
+        header(l, "calib.scope"),
+        row_line(l, cal, &all),
+        Line::styled(fit(&rule, summary.width.saturating_sub(2) as usize), theme::dim()),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(title)),
+        summary,
+    );
+    // Two tables when there is room for both, one under the other otherwise.
+    let one = (NAME_W + 40) as u16;
+    let [left, right] = if tables.width >= one * 2 {
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(tables)
+    } else {
+        Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(tables)
+    };
+    table(
+        l,
+        cal,
+        &cal.by_section,
+        "calib.section",
+        l.t("calib.by_section").into(),
+        frame,
+        left,
+    );
+    table(
+        l,
+        cal,
+        &cal.by_evaluator,
+        "calib.evaluator",
+        l.t("calib.by_evaluator").into(),
+        frame,
+        right,
+    );
+}
