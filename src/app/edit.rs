@@ -10,6 +10,8 @@ use super::form::FieldSpec;
 use crate::domain::account::Role;
 use crate::domain::staff::Staff;
 use crate::domain::{Date, FiscalYear, Id, Invalid, Problem};
+use crate::domain::evaluation::Theme;
+use crate::store::flow::Actor;
 use crate::store::{Db, Record, Result, StoreError};
 
 /// What a new record starts from.
@@ -22,13 +24,28 @@ pub struct NewCtx<'a> {
     pub role: Role,
 }
 
+/// Who saves, and when.
+#[derive(Clone, Copy)]
+pub struct SaveCtx<'a> {
+    pub who: Actor<'a>,
+    pub today: Date,
+}
+
 pub trait Editor: Sync {
     fn fields(&self) -> &'static [FieldSpec];
     fn load(&self, db: &Db, id: Id) -> Result<Value>;
     fn blank(&self, ctx: &NewCtx) -> Value;
     /// Inserts (id 0) or updates (with its version); returns the id.
-    fn save(&self, db: &Db, v: Value) -> Result<Id>;
-    fn delete(&self, db: &Db, id: Id, version: i64) -> Result<()>;
+    fn save(&self, db: &Db, v: Value, ctx: SaveCtx) -> Result<Id>;
+    fn delete(&self, db: &Db, id: Id, version: i64, ctx: SaveCtx) -> Result<()>;
+    /// Whether accounts outside the HR office may write here (the store decides what).
+    fn open_to_all(&self) -> bool {
+        false
+    }
+    /// The fields this account writes on this record (all, for the HR office).
+    fn fields_for(&self, _db: &Db, _rec: &Value, _who: Actor) -> Result<Vec<FieldSpec>> {
+        Ok(self.fields().to_vec())
+    }
 }
 
 pub(super) struct Typed<T> {
@@ -48,9 +65,8 @@ impl<T: Record + DeserializeOwned> Editor for Typed<T> {
     fn blank(&self, ctx: &NewCtx) -> Value {
         serde_json::to_value((self.blank)(ctx)).unwrap_or(Value::Null)
     }
-    fn save(&self, db: &Db, v: Value) -> Result<Id> {
-        let mut rec: T = serde_json::from_value(v)
-            .map_err(|_| StoreError::Invalid(Invalid::one("id", Problem::Malformed)))?;
+    fn save(&self, db: &Db, v: Value, _ctx: SaveCtx) -> Result<Id> {
+        let mut rec: T = from_json(v)?;
         if rec.id() == 0 {
             db.insert(&mut rec)?;
         } else {
@@ -58,8 +74,56 @@ impl<T: Record + DeserializeOwned> Editor for Typed<T> {
         }
         Ok(rec.id())
     }
-    fn delete(&self, db: &Db, id: Id, version: i64) -> Result<()> {
+    fn delete(&self, db: &Db, id: Id, version: i64, _ctx: SaveCtx) -> Result<()> {
         db.delete::<T>(id, version)
+    }
+}
+
+fn from_json<T: DeserializeOwned>(v: Value) -> Result<T> {
+    serde_json::from_value(v).map_err(|_| StoreError::Invalid(Invalid::one("id", Problem::Malformed)))
+}
+
+/// Challenge themes: written by their person and their first evaluator too, each their
+/// own fields (the store's rule, `save_theme`).
+pub(super) struct ThemeEditor;
+
+impl Editor for ThemeEditor {
+    fn fields(&self) -> &'static [FieldSpec] {
+        super::editors::THEME.fields
+    }
+    fn load(&self, db: &Db, id: Id) -> Result<Value> {
+        super::editors::THEME.load(db, id)
+    }
+    fn blank(&self, ctx: &NewCtx) -> Value {
+        super::editors::THEME.blank(ctx)
+    }
+    fn save(&self, db: &Db, v: Value, ctx: SaveCtx) -> Result<Id> {
+        let mut t: Theme = from_json(v)?;
+        db.save_theme(&mut t, ctx.who, ctx.today)?;
+        Ok(t.id)
+    }
+    fn delete(&self, db: &Db, id: Id, version: i64, ctx: SaveCtx) -> Result<()> {
+        db.delete_theme(id, version, ctx.who)
+    }
+    fn open_to_all(&self) -> bool {
+        true
+    }
+    fn fields_for(&self, db: &Db, rec: &Value, who: Actor) -> Result<Vec<FieldSpec>> {
+        let staff = rec.get("staff_id").and_then(Value::as_i64).unwrap_or(0);
+        let fy = rec
+            .get("fiscal_year")
+            .and_then(Value::as_i64)
+            .unwrap_or_default() as i32;
+        let side = db.theme_side(staff, fy, who)?;
+        Ok(match side.fields() {
+            None => self.fields().to_vec(),
+            Some(mine) => self
+                .fields()
+                .iter()
+                .filter(|f| mine.contains(&f.name))
+                .copied()
+                .collect(),
+        })
     }
 }
 
@@ -100,7 +164,7 @@ impl Editor for AwardEditor {
         }
         v
     }
-    fn save(&self, db: &Db, v: Value) -> Result<Id> {
+    fn save(&self, db: &Db, v: Value, ctx: SaveCtx) -> Result<Id> {
         let staff: Vec<Id> = v
             .get("recipients")
             .and_then(Value::as_array)
@@ -113,13 +177,13 @@ impl Editor for AwardEditor {
             )));
         }
         db.write(|| {
-            let id = super::editors::AWARD.save(db, v)?;
+            let id = super::editors::AWARD.save(db, v, ctx)?;
             db.set_award_recipients(id, &staff)?;
             Ok(id)
         })
     }
-    fn delete(&self, db: &Db, id: Id, version: i64) -> Result<()> {
-        super::editors::AWARD.delete(db, id, version)
+    fn delete(&self, db: &Db, id: Id, version: i64, ctx: SaveCtx) -> Result<()> {
+        super::editors::AWARD.delete(db, id, version, ctx)
     }
 }
 
@@ -131,7 +195,7 @@ pub fn editor(view: &str) -> Option<&'static dyn Editor> {
         "qualifications" => &super::editors::QUALIFICATION,
         "interviews" => &super::editors::INTERVIEW,
         "evaluations" => &super::editors::EVALUATION,
-        "themes" => &super::editors::THEME,
+        "themes" => &ThemeEditor,
         "assignments" => &super::editors::ASSIGNMENT,
         "enrolments" => &super::editors::ENROLMENT,
         "ojt" => &super::editors::OJT,

@@ -191,7 +191,7 @@ pub(super) static THEME: Typed<Theme> = typed(
         field("midterm_report", "midterm_report", K::Note),
         field("midterm_on", "midterm_on", K::OptDate),
         field("result", "result", K::Note),
-        field("achievement", "achievement", K::OptInt),
+        field("achievement", "achievement_rate", K::OptInt),
         field("self_assessment", "self_assessment", K::Note),
         field("evaluator_comment", "evaluator_comment", K::Note),
     ],

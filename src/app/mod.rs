@@ -325,8 +325,11 @@ impl App {
             Action::NextScope => self.next_scope()?,
             // Workflow moves are open to every role: the store decides who may do what.
             Action::Move => self.open_moves()?,
-            // Until the supervisors' workflows, records are kept by the HR office.
-            Action::New | Action::Edit | Action::Delete if !self.can_write() => {
+            // Records are kept by the HR office, except where people write their own
+            // (challenge themes); the workflows go through `m`.
+            Action::New | Action::Edit | Action::Delete
+                if !self.can_write() && !editor(self.view_name()).is_some_and(|e| e.open_to_all()) =>
+            {
                 self.modals.push(Modal::Message {
                     text: self.lang.t("err.hr_only").to_string(),
                 });

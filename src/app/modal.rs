@@ -2,7 +2,7 @@
 //! record is written from the screens), questions, and the search box.
 
 use super::action::Action;
-use super::edit::{NewCtx, editor};
+use super::edit::{NewCtx, SaveCtx, editor};
 use super::form::{self, Form};
 use super::{App, Confirm, Modal, search};
 use crate::domain::Id;
@@ -21,13 +21,29 @@ impl App {
                 db: &self.db,
                 today: self.today,
                 fiscal_year: self.fiscal_year,
-                staff: self.focus.as_ref(),
+                // Someone outside the HR office writes their own records.
+                staff: self
+                    .focus
+                    .as_ref()
+                    .or(self.me.as_ref().filter(|_| !self.can_write())),
                 role: self.account.role,
             }),
         };
-        let form = Form::new(view, id, base, ed.fields(), &self.db);
+        let fields = ed.fields_for(&self.db, &base, self.save_ctx().who)?;
+        let form = Form::new(view, id, base, &fields, &self.db);
         self.modals.push(Modal::Form(form));
         Ok(())
+    }
+
+    /// Who writes from the screens, and when.
+    pub(super) fn save_ctx(&self) -> SaveCtx<'_> {
+        SaveCtx {
+            who: crate::store::flow::Actor {
+                account: &self.account,
+                visible: &self.visible,
+            },
+            today: self.today,
+        }
     }
 
     pub(super) fn form_action(&mut self, action: Action) -> Result<(), StoreError> {
@@ -130,7 +146,7 @@ impl App {
                 let version = json.get("version").and_then(|v| v.as_i64()).unwrap_or(0);
                 self.make_move(id, version, m, &json)
             }
-            _ => ed.save(&self.db, json),
+            _ => ed.save(&self.db, json, self.save_ctx()),
         };
         let Some(Modal::Form(form)) = self.modals.last_mut() else {
             return Ok(());
@@ -193,7 +209,7 @@ impl App {
         match on_yes {
             Confirm::Delete { view, id, version } => {
                 if let Some(ed) = editor(view) {
-                    ed.delete(&self.db, id, version)?;
+                    ed.delete(&self.db, id, version, self.save_ctx())?;
                     self.refresh()?;
                 }
             }

@@ -23,6 +23,7 @@ pub mod search;
 pub mod settings;
 pub mod staff;
 pub mod summary;
+pub mod themes;
 pub mod training;
 pub mod units;
 mod view_defs;
