@@ -163,6 +163,11 @@ fn every_tab_and_view_lists_within_its_window() {
     for t in 1..=8 {
         press(&mut app, &t.to_string());
         for _ in 0..app.tab.views().len() {
+            // The calibration view is a table of counts, not a list.
+            if app.list().is_none() {
+                press(&mut app, "]");
+                continue;
+            }
             press(&mut app, "G");
             assert_list_sane(&app);
             press(&mut app, "PgUp");

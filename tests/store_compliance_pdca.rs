@@ -175,6 +175,7 @@ fn cycle(
         baseline: Some(30.0),
         target: Some(20.0),
         result: None,
+        plan_notes: String::new(),
         improvements: String::new(),
         phase: Phase::Do,
         prev_id: prev,

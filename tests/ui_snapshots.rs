@@ -219,3 +219,62 @@ fn too_small() {
         insta::assert_snapshot!(format!("{code}_too_small_50x10"), screen_at(&a, 50, 10));
     }
 }
+
+/// The demo ward on the fixed day, signed in as `login`.
+fn app_as(lang: Lang, login: &str) -> App {
+    let db = Db::open_in_memory().unwrap();
+    let today = Date::from_ymd(2026, 11, 24);
+    generate(&db, &Params::demo(today)).unwrap();
+    let account = db.account_by_login(login).unwrap().unwrap();
+    let mut a = App::new(db, lang, account, today).unwrap();
+    a.update(Action::Resize(W, H));
+    a
+}
+
+/// A section chief's PDCA tab: the board of their people's cycles (phase, progress,
+/// overdue actions, days since the last review) and the lineage of the selected cycle,
+/// target against result turn by turn.
+#[test]
+fn supervisor_board_and_lineage() {
+    for (lang, code) in LANGS {
+        let mut a = app_as(lang, "s0000001");
+        a.update(Action::GoTab(7));
+        // A cycle with several turns behind it, so that the spiral shows.
+        for _ in 0..40 {
+            if matches!(&a.panel, jinji::app::panel::Panel::Pdca { lineage, .. } if lineage.len() >= 4)
+            {
+                break;
+            }
+            a.update(Action::Down);
+        }
+        insta::assert_snapshot!(format!("{code}_pdca_board_lineage_s0000001"), screen(&a));
+    }
+}
+
+/// The calibration view as a section chief sees it: their section and the evaluators
+/// of their people.
+#[test]
+fn calibration_of_a_supervisor() {
+    for (lang, code) in LANGS {
+        let mut a = app_as(lang, "s0000001");
+        a.update(Action::GoTab(2));
+        while a.view_name() != "calibration" {
+            a.update(Action::NextView);
+        }
+        insta::assert_snapshot!(format!("{code}_calibration_s0000001"), screen(&a));
+    }
+}
+
+/// `m` on an evaluation waiting for its first evaluator, as that evaluator: the moves
+/// open to them, and what waits for someone else.
+#[test]
+fn moves_of_a_first_evaluator() {
+    for (lang, code) in LANGS {
+        let mut a = app_as(lang, "s9900004");
+        a.update(Action::GoTab(2));
+        a.update(Action::Move);
+        insta::assert_snapshot!(format!("{code}_moves_first_evaluator"), screen(&a));
+        a.update(Action::Submit);
+        insta::assert_snapshot!(format!("{code}_moves_first_evaluation_form"), screen(&a));
+    }
+}

@@ -26,6 +26,8 @@ pub enum Move {
     Review,
     /// A dated note of progress on a cycle.
     Checkin,
+    /// A citizen survey attached to a cycle's Check as evidence.
+    Attach(Id),
 }
 
 impl Move {
@@ -35,6 +37,7 @@ impl Move {
             Move::Pdca(s) => lang.label("pdca_step", s.code()),
             Move::Review => lang.t("ui.move_review"),
             Move::Checkin => lang.t("ui.move_checkin"),
+            Move::Attach(_) => lang.t("ui.move_attach"),
         }
     }
 
@@ -54,7 +57,7 @@ impl Move {
             },
             Move::Pdca(PdcaStep::Act) => RESULT,
             Move::Pdca(PdcaStep::Close) => IMPROVEMENTS,
-            Move::Pdca(_) => &[],
+            Move::Pdca(_) | Move::Attach(_) => &[],
             Move::Review => REVIEW,
             Move::Checkin => CHECKIN,
         }
@@ -95,7 +98,8 @@ pub struct MoveMenu {
     pub view: &'static str,
     pub id: Id,
     pub version: i64,
-    pub moves: Vec<Move>,
+    /// Each move with the words the menu shows for it.
+    pub moves: Vec<(Move, String)>,
     /// Moves the record is ready for but not by this account, with the reason.
     pub blocked: Vec<(String, String)>,
     pub selected: usize,
@@ -165,6 +169,10 @@ impl App {
                         Err(_) => {}
                     }
                 }
+                let moves = moves
+                    .into_iter()
+                    .map(|m| (m, m.label(lang).to_string()))
+                    .collect();
                 (e.version, moves)
             }
             "pdca" => {
@@ -184,6 +192,26 @@ impl App {
                 }
                 if (acting.lead || acting.hr) && !acting.owner && self.account.staff_id.is_some() {
                     moves.push(Move::Review);
+                }
+                let mut moves: Vec<(Move, String)> =
+                    moves.into_iter().map(|m| (m, m.label(lang).to_string())).collect();
+                // Surveys of the owner's section that are not attached yet, as evidence.
+                if may && matches!(c.phase, Phase::Check | Phase::Act) {
+                    let attached: Vec<Id> =
+                        self.db.pdca_evidence(c.id)?.iter().map(|s| s.id).collect();
+                    for s in self.db.pdca_candidate_surveys(&c, self.fiscal_year + 1)? {
+                        if !attached.contains(&s.id) {
+                            let text = lang.tf(
+                                "ui.move_attach_survey",
+                                &[
+                                    ("date", &s.conducted_on),
+                                    ("topic", &s.topic),
+                                    ("score", &s.score),
+                                ],
+                            );
+                            moves.push((Move::Attach(s.id), text));
+                        }
+                    }
                 }
                 (c.version, moves)
             }
@@ -220,7 +248,7 @@ impl App {
             }
             Action::Submit if !menu.moves.is_empty() => {
                 let (view, id, version, m) =
-                    (menu.view, menu.id, menu.version, menu.moves[menu.selected]);
+                    (menu.view, menu.id, menu.version, menu.moves[menu.selected].clone());
                 self.modals.pop();
                 self.start_move(view, id, version, m)?;
             }
@@ -235,12 +263,10 @@ impl App {
         view: &'static str,
         id: Id,
         version: i64,
-        m: Move,
+        (m, label): (Move, String),
     ) -> Result<(), StoreError> {
         if m.fields().is_empty() {
-            let question = self
-                .lang
-                .tf("ui.confirm_move", &[("move", &m.label(self.lang))]);
+            let question = self.lang.tf("ui.confirm_move", &[("move", &label)]);
             self.modals.push(Modal::Confirm {
                 question,
                 on_yes: Confirm::Move {
@@ -350,6 +376,7 @@ impl App {
                 .db
                 .pdca_checkin(id, &text_of(v, "note"), who, today)
                 .map(|_| id),
+            Move::Attach(survey) => self.db.pdca_attach_survey(id, survey, who).map(|_| id),
         }
     }
 }

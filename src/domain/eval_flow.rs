@@ -250,8 +250,9 @@ impl EvalStep {
                 }
             }
             EvalStep::Interviews => {
-                n.start_interview_on = input.start_interview_on;
-                n.end_interview_on = input.end_interview_on;
+                // A date not given stays as recorded (the end interview comes months later).
+                n.start_interview_on = input.start_interview_on.or(e.start_interview_on);
+                n.end_interview_on = input.end_interview_on.or(e.end_interview_on);
             }
         }
         n.validate()?;

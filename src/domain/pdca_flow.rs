@@ -51,7 +51,7 @@ impl PdcaStep {
         }
     }
 
-    fn from_phase(self) -> Phase {
+    fn start_phase(self) -> Phase {
         match self {
             PdcaStep::Do => Phase::Plan,
             PdcaStep::Check => Phase::Do,
@@ -60,7 +60,7 @@ impl PdcaStep {
         }
     }
 
-    fn to_phase(self) -> Phase {
+    fn end_phase(self) -> Phase {
         match self {
             PdcaStep::Do => Phase::Do,
             PdcaStep::Check => Phase::Check,
@@ -75,10 +75,10 @@ impl PdcaStep {
         if !acting.may_move() {
             return Err(rule("phase", "pdca_owner_or_lead"));
         }
-        if c.phase != self.from_phase() {
+        if c.phase != self.start_phase() {
             return Err(rule(
                 "phase",
-                if c.phase > self.from_phase() {
+                if c.phase > self.start_phase() {
                     "pdca_phase_passed"
                 } else {
                     "pdca_phase_not_yet"
@@ -126,7 +126,7 @@ impl PdcaStep {
     ) -> Result<(PdcaCycle, Option<PdcaCycle>), Invalid> {
         self.check(c, acting, actions)?;
         let mut n = c.clone();
-        n.phase = self.to_phase();
+        n.phase = self.end_phase();
         match self {
             PdcaStep::Act => {
                 n.result = input.result.or(c.result);

@@ -190,11 +190,18 @@ impl Db {
             (Some(m), None, Some(u)) => m.unit_id == u && m.position.is_supervisory(),
             _ => false,
         };
-        let owner_unit = match (c.owner_staff_id, c.owner_unit_id) {
-            (Some(s), _) => Some(self.get::<Staff>(s)?.unit_id),
-            (None, u) => u,
+        // A lead outranks the owner within their unit's subtree: a deputy is no lead over
+        // their own chief, and a unit's own cycle is led from the units above it.
+        let (owner_unit, outranked) = match (c.owner_staff_id, c.owner_unit_id, &me) {
+            (Some(s), _, Some(m)) => {
+                let o: Staff = self.get(s)?;
+                (Some(o.unit_id), m.position.rank() < o.position.rank())
+            }
+            (None, Some(u), Some(m)) => (Some(u), u != m.unit_id),
+            _ => (None, false),
         };
         let lead = !owner
+            && outranked
             && me.as_ref().is_some_and(|m| m.position.is_supervisory())
             && who.account.role == Role::Supervisor
             && owner_unit.is_some_and(|u| who.visible.units().is_none_or(|us| us.contains(&u)));
@@ -243,9 +250,12 @@ impl Db {
         self.write(|| {
             let c = self.pdca_for(cycle_id, who)?;
             let acting = self.pdca_acting(&c, who)?;
-            let reviewer = who.account.staff_id.filter(|_| acting.lead || acting.hr);
-            let Some(reviewer_id) = reviewer.filter(|_| !acting.owner) else {
+            if !(acting.lead || acting.hr) || acting.owner {
                 return Err(rule("reviewer", "pdca_review_by_lead"));
+            }
+            // A review is signed by a person; an account without one cannot sign.
+            let Some(reviewer_id) = who.account.staff_id else {
+                return Err(rule("reviewer", "pdca_review_needs_person"));
             };
             let mut r = PdcaReview {
                 id: 0,
@@ -315,8 +325,8 @@ impl Db {
         })
     }
 
-    /// Surveys that may serve as evidence for a cycle: those of the owner's section (課)
-    /// and the units above and below it, newest first.
+    /// Surveys that may serve as evidence for a cycle: the latest of the owner's section
+    /// (課), newest first.
     pub fn pdca_candidate_surveys(&self, c: &PdcaCycle, fy: FiscalYear) -> Result<Vec<Survey>> {
         let unit = match (c.owner_staff_id, c.owner_unit_id) {
             (Some(s), _) => self.get::<Staff>(s)?.unit_id,
@@ -327,6 +337,8 @@ impl Db {
         let mut out = self.surveys_of_unit(section)?;
         out.retain(|s| s.conducted_on.fiscal_year() <= fy);
         out.reverse();
+        // The latest few: evidence of this turn, not of years ago.
+        out.truncate(3);
         Ok(out)
     }
 }

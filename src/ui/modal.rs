@@ -278,8 +278,8 @@ fn help(app: &App, frame: &mut Frame, area: Rect) {
 fn moves(app: &App, menu: &MoveMenu, frame: &mut Frame, area: Rect) {
     let l = app.lang;
     let mut lines = Vec::new();
-    for (i, m) in menu.moves.iter().enumerate() {
-        let text = format!(" {} ", m.label(l));
+    for (i, (_, label)) in menu.moves.iter().enumerate() {
+        let text = format!(" {label} ");
         if i == menu.selected {
             lines.push(Line::styled(text, theme::selected()));
         } else {

@@ -328,9 +328,16 @@ fn pdca(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines).block(block(title)), top);
-    // The spiral: target and result of each turn, oldest first.
+    // The spiral: target and result of each turn, oldest first; as many of the latest
+    // turns as fit, the bars as wide as the room allows (at least 3 cells, for the value).
+    let inner_w = bottom.width.saturating_sub(2) as usize;
+    let gap = 2;
+    let fits = |bw: usize| (inner_w + gap) / (2 * bw + 1 + gap);
+    let shown = lineage.len().min(fits(3)).max(1);
+    let bw = (3..=7).rev().find(|&bw| fits(bw) >= shown).unwrap_or(3);
     let groups: Vec<BarGroup> = lineage
         .iter()
+        .take(shown)
         .rev()
         .map(|c| {
             let v = |x: Option<f64>| (x.unwrap_or(0.0) * 10.0).max(0.0) as u64;
@@ -350,8 +357,9 @@ fn pdca(app: &App, frame: &mut Frame, area: Rect) {
         .collect();
     let mut chart = BarChart::default()
         .block(block(l.t("panel.lineage").into()))
-        .bar_width(5)
-        .group_gap(2);
+        .bar_width(bw as u16)
+        .bar_gap(1)
+        .group_gap(gap as u16);
     for g in groups {
         chart = chart.data(g);
     }
