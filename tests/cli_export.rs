@@ -214,19 +214,166 @@ fn hr_may_export_in_a_demo_database() {
         .run(&["--db", s(&db), "--user", "hr1", "export", "staff"])
         .ok();
     assert_eq!(a.stdout, b.stdout);
-    w.run(&["--db", s(&db), "--user", "hr1", "export", "audit"])
-        .fails(2, &["admin"]);
+    let a = w.run(&["--db", s(&db), "export", "incidents"]).ok();
+    let b = w
+        .run(&["--db", s(&db), "--user", "hr1", "export", "incidents"])
+        .ok();
+    assert_eq!(a.stdout, b.stdout, "the incidents register is HR's");
+    for kind in ["audit", "accounts"] {
+        w.run(&["--db", s(&db), "--user", "hr1", "export", kind])
+            .fails(2, &["admin"]);
+    }
+}
+
+/// The rows of `kind` as `user` (the admin when `None`) exports them, as JSON objects.
+fn json_rows(w: &Scratch, db: &std::path::Path, user: Option<&str>, kind: &str) -> Vec<Json> {
+    let mut args = vec!["--db", s(db)];
+    if let Some(u) = user {
+        args.extend(["--user", u]);
+    }
+    args.extend(["export", kind, "--format", "json"]);
+    serde_json::from_str(&w.run(&args).ok().stdout).expect("JSON")
+}
+
+type Json = serde_json::Value;
+
+fn text(v: &Json) -> String {
+    v.as_str().unwrap_or_default().to_string()
+}
+
+/// The staff number behind a login (from the admin's accounts export).
+fn staff_no_of(w: &Scratch, db: &std::path::Path, login: &str) -> String {
+    json_rows(w, db, None, "accounts")
+        .iter()
+        .find(|a| a["login"] == login)
+        .map(|a| text(&a["staff_no"]))
+        .expect("the account")
+}
+
+/// Who `me` may see, worked out from the admin's exports: the people of their unit's
+/// subtree, the people they evaluate this fiscal year or later, and themselves.
+fn visible_to_supervisor(w: &Scratch, db: &std::path::Path, me: &str) -> BTreeSet<String> {
+    let fy = jinji::domain::Date::today().fiscal_year() as i64;
+    let staff = json_rows(w, db, None, "staff");
+    let unit_of = |no: &str| {
+        staff
+            .iter()
+            .find(|r| r["staff_no"] == no)
+            .map(|r| text(&r["unit_code"]))
+            .expect("the person")
+    };
+    let units = json_rows(w, db, None, "units");
+    let mut subtree: BTreeSet<String> = [unit_of(me)].into();
+    loop {
+        let more: Vec<String> = units
+            .iter()
+            .filter(|u| subtree.contains(&text(&u["parent_code"])))
+            .map(|u| text(&u["unit_code"]))
+            .filter(|c| !subtree.contains(c))
+            .collect();
+        if more.is_empty() {
+            break;
+        }
+        subtree.extend(more);
+    }
+    let mut people: BTreeSet<String> = staff
+        .iter()
+        .filter(|r| subtree.contains(&text(&r["unit_code"])))
+        .map(|r| text(&r["staff_no"]))
+        .collect();
+    for e in json_rows(w, db, None, "evaluations") {
+        let evaluates = e["evaluator1_staff_no"] == me || e["evaluator2_staff_no"] == me;
+        if evaluates && e["fiscal_year"].as_i64() >= Some(fy) {
+            people.insert(text(&e["staff_no"]));
+        }
+    }
+    people.insert(me.to_string());
+    people
 }
 
 #[test]
-fn supervisors_and_staff_may_not_export_yet() {
+fn a_supervisor_exports_their_subtree_and_evaluatees_only() {
+    let w = Scratch::new();
+    let db = w.demo("d.db");
+    let login = w.login_with_role(&db, "supervisor");
+    let me = staff_no_of(&w, &db, &login);
+    let want = visible_to_supervisor(&w, &db, &me);
+    let everyone = json_rows(&w, &db, None, "staff").len();
+    assert!(
+        want.len() > 1 && want.len() < everyone,
+        "a meaningful scope: {} of {everyone}",
+        want.len()
+    );
+
+    let got = json_rows(&w, &db, Some(&login), "staff");
+    let nos: BTreeSet<String> = got.iter().map(|r| text(&r["staff_no"])).collect();
+    assert_eq!(nos, want);
+    assert_eq!(got.len(), want.len(), "one row per person");
+
+    // Evaluations: the admin's rows of the visible people, in the same order.
+    let all = json_rows(&w, &db, None, "evaluations");
+    let mine: Vec<Json> = all
+        .into_iter()
+        .filter(|e| want.contains(&text(&e["staff_no"])))
+        .collect();
+    assert!(!mine.is_empty());
+    assert_eq!(json_rows(&w, &db, Some(&login), "evaluations"), mine);
+
+    // CSV says the same, and reference data is whole.
+    let csv = csv_rows(
+        &w.run(&["--db", s(&db), "--user", &login, "export", "staff"])
+            .ok(),
+    );
+    assert_eq!(csv.len() - 1, want.len());
+    assert_eq!(
+        json_rows(&w, &db, Some(&login), "units"),
+        json_rows(&w, &db, None, "units")
+    );
+}
+
+#[test]
+fn a_staff_account_exports_one_row_of_staff_itself() {
+    let w = Scratch::new();
+    let db = w.demo("d.db");
+    let login = w.login_with_role(&db, "staff");
+    let me = staff_no_of(&w, &db, &login);
+    let f = w.path("me.csv");
+    let out = w
+        .run(&[
+            "--db",
+            s(&db),
+            "--user",
+            &login,
+            "export",
+            "staff",
+            "--out",
+            s(&f),
+        ])
+        .ok();
+    assert!(out.stderr.contains("wrote 1 rows"), "{}", out.stderr);
+    let rows = json_rows(&w, &db, Some(&login), "staff");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(text(&rows[0]["staff_no"]), me);
+    #[cfg(unix)]
+    assert_eq!(mode(&f), 0o600);
+    for kind in ["evaluations", "themes", "qualifications", "enrolments"] {
+        let rows = json_rows(&w, &db, Some(&login), kind);
+        assert!(
+            rows.iter().all(|r| text(&r["staff_no"]) == me),
+            "{kind}: only their own"
+        );
+    }
+}
+
+#[test]
+fn accounts_audit_and_incidents_are_refused_to_supervisors_and_staff() {
     let w = Scratch::new();
     let db = w.demo("d.db");
     let f = w.path("out.csv");
     for role in ["supervisor", "staff"] {
         let login = w.login_with_role(&db, role);
         let before = w.snapshot();
-        for kind in ["staff", "units", "audit"] {
+        for kind in ["accounts", "audit", "incidents"] {
             let args = [
                 "--db",
                 s(&db),
@@ -238,6 +385,7 @@ fn supervisors_and_staff_may_not_export_yet() {
                 s(&f),
             ];
             w.run(&args).fails(2, &["admin"]);
+            w.run(&args[..6]).fails(2, &["admin"]);
         }
         before.assert_unchanged(&w.snapshot());
     }

@@ -15,7 +15,7 @@ fn export_all(db: &Db) -> Vec<(&'static str, Vec<Vec<Cell>>)> {
         .filter(|k| k.name != "audit")
         .map(|k| {
             let mut rows = Vec::new();
-            db.export_rows(k, |r| {
+            db.export_all(k, |r| {
                 rows.push(r.to_vec());
                 Ok(())
             })
@@ -60,7 +60,7 @@ fn another_seed_gives_other_staff() {
     let staff = KINDS.iter().find(|k| k.name == "staff").unwrap();
     let rows = |db: &Db| {
         let mut v = Vec::new();
-        db.export_rows(staff, |r| {
+        db.export_all(staff, |r| {
             v.push(r.to_vec());
             Ok(())
         })

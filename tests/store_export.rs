@@ -45,7 +45,7 @@ const CONTRACT: &[(&str, &[&str])] = &[
 fn rows(db: &Db, name: &str) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     let k = kind(name).expect("known kind");
-    db.export_rows(k, |r| {
+    db.export_all(k, |r| {
         out.push(r.iter().map(Cell::as_text).collect());
         Ok(())
     })
@@ -201,7 +201,7 @@ fn every_kind_runs_on_an_empty_database() {
     let db = Db::open_in_memory().expect("db");
     for k in KINDS {
         let mut n = 0;
-        db.export_rows(k, |r| {
+        db.export_all(k, |r| {
             assert_eq!(r.len(), k.headers.len());
             n += 1;
             Ok(())
@@ -218,7 +218,7 @@ fn every_kind_runs_on_an_empty_database() {
 fn exports_human_keys_in_a_stable_order() {
     let db = sample();
     for k in KINDS {
-        db.export_rows(k, |r| {
+        db.export_all(k, |r| {
             assert_eq!(r.len(), k.headers.len(), "{}", k.name);
             Ok(())
         })
@@ -239,7 +239,7 @@ fn exports_human_keys_in_a_stable_order() {
 #[test]
 fn staff_no_stays_text() {
     let db = sample();
-    db.export_rows(kind("staff").expect("kind"), |r| {
+    db.export_all(kind("staff").expect("kind"), |r| {
         assert!(matches!(&r[0], Cell::Text(s) if s.starts_with('0')));
         assert!(matches!(r[col("staff", "grade")], Cell::Int(2)));
         Ok(())
@@ -275,7 +275,7 @@ fn unknown_kind_and_cell_text() {
 fn an_error_from_the_callback_stops_the_export() {
     let db = sample();
     let mut n = 0;
-    let r = db.export_rows(kind("staff").expect("kind"), |_| {
+    let r = db.export_all(kind("staff").expect("kind"), |_| {
         n += 1;
         Err(StoreError::Denied("stop".into()))
     });

@@ -391,7 +391,7 @@ fn a_clerk_finds_a_person_adds_a_qualification_and_quits() {
     )
     .expect("open the demo database");
     let mut found = Vec::new();
-    db.export_rows(kind("qualifications").expect("kind"), |cells| {
+    db.export_all(kind("qualifications").expect("kind"), |cells| {
         let t: Vec<String> = cells.iter().map(Cell::as_text).collect();
         if t[1] == QUALIFICATION {
             found.push(t);
@@ -404,7 +404,7 @@ fn a_clerk_finds_a_person_adds_a_qualification_and_quits() {
     assert_eq!(found[0][2], TODAY, "acquired today by default: {found:?}");
 
     let mut audit = Vec::new();
-    db.export_rows(kind("audit").expect("kind"), |cells| {
+    db.export_all(kind("audit").expect("kind"), |cells| {
         let t: Vec<String> = cells.iter().map(Cell::as_text).collect();
         if t[3] == "insert" && t[4] == "qualifications" && t[7].contains(QUALIFICATION) {
             audit.push(t);

@@ -1,13 +1,17 @@
 //! `jinji export KIND`: CSV (UTF-8 with BOM, so Excel opens it) or JSON, streamed.
+//! The file holds what the acting account may see: admin and hr everyone, a supervisor
+//! their unit's subtree and the people they evaluate, staff themselves.
 
 use std::io::Write;
 use std::path::Path;
 
 use super::args::Format;
 use super::{CmdResult, Ctx, Failure, data_dir};
+use crate::domain::Date;
 use crate::domain::account::Role;
 use crate::i18n::Lang;
-use crate::store::export::{Cell, ExportKind, kind, kind_names};
+use crate::store::export::{Access, Cell, ExportKind, kind, kind_names};
+use crate::store::scope::Visibility;
 use crate::store::{Db, OpenMode, StoreError};
 
 pub fn run(ctx: &Ctx, name: &str, format: Format, out: Option<&Path>) -> CmdResult {
@@ -24,13 +28,16 @@ pub fn run(ctx: &Ctx, name: &str, format: Format, out: Option<&Path>) -> CmdResu
     };
     let mut db = ctx.open(&path, OpenMode::ReadOnly)?;
     let me = ctx.account(&mut db)?;
-    // Until each view is scoped to its role, exports are for the HR office; the audit log
-    // for admins alone.
-    if k.name == "audit" {
-        ctx.require(&me, &[Role::Admin], "err.admin_only")?;
-    } else {
-        ctx.require(&me, &[Role::Admin, Role::Hr], "err.hr_only")?;
+    // Accounts and the audit log are for admins alone, the incidents register for the HR
+    // office; every other kind is cut down to what the account may see.
+    match k.access {
+        Access::Admin => ctx.require(&me, &[Role::Admin], "err.admin_only")?,
+        Access::Hr => ctx.require(&me, &[Role::Admin, Role::Hr], "err.hr_only")?,
+        Access::Whole | Access::Owned(_) => {}
     }
+    let visible = db
+        .visibility(&me, Date::today().fiscal_year())
+        .map_err(|e| ctx.err(e))?;
     let write_err = |p: &dyn std::fmt::Display, e: &dyn std::fmt::Display| {
         Failure::system(lang.tf("err.write", &[("path", p), ("reason", e)]))
     };
@@ -38,14 +45,15 @@ pub fn run(ctx: &Ctx, name: &str, format: Format, out: Option<&Path>) -> CmdResu
         Some(p) => {
             let file = create_private(p).map_err(|e| write_err(&p.display(), &e))?;
             let mut w = std::io::BufWriter::new(file);
-            let n = write(&db, k, format, header_lang(ctx), &mut w).map_err(|e| ctx.err(e))?;
+            let n = write(&db, k, &visible, format, header_lang(ctx), &mut w)
+                .map_err(|e| ctx.err(e))?;
             w.flush().map_err(|e| write_err(&p.display(), &e))?;
             n
         }
         None => {
             let stdout = std::io::stdout();
             let mut w = std::io::BufWriter::new(stdout.lock());
-            match write(&db, k, format, header_lang(ctx), &mut w)
+            match write(&db, k, &visible, format, header_lang(ctx), &mut w)
                 .and_then(|n| w.flush().map(|_| n).map_err(io_err))
             {
                 Ok(n) => n,
@@ -97,10 +105,11 @@ fn create_private(p: &Path) -> std::io::Result<std::fs::File> {
     o.open(p)
 }
 
-/// Writes every row of `k`; returns the row count.
+/// Writes every row of `k` that `visible` may see; returns the row count.
 pub fn write(
     db: &Db,
     k: &ExportKind,
+    visible: &Visibility,
     format: Format,
     lang: Lang,
     w: &mut dyn Write,
@@ -124,7 +133,7 @@ pub fn write(
                 })
                 .collect();
             csv.write_record(&heads).map_err(|e| io_err(e.into()))?;
-            db.export_rows(k, |cells| {
+            db.export_rows(k, visible, |cells| {
                 n += 1;
                 csv.write_record(cells.iter().map(csv_text))
                     .map_err(|e| io_err(e.into()))
@@ -133,7 +142,7 @@ pub fn write(
         }
         Format::Json => {
             w.write_all(b"[").map_err(io_err)?;
-            db.export_rows(k, |cells| {
+            db.export_rows(k, visible, |cells| {
                 let obj: serde_json::Map<String, serde_json::Value> = k
                     .headers
                     .iter()

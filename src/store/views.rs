@@ -145,17 +145,26 @@ impl ViewDef {
             parts.push(format!("{col} = ?{}", params.len()));
         }
         let staff_col = self.staff;
-        let people_in = |list: &str| match staff_col {
-            // Awards belong to their recipients.
-            Some(c) if c.contains("?STAFF") => {
-                format!(
-                    "EXISTS (SELECT 1 FROM award_recipients r WHERE r.award_id = t.id AND r.staff_id IN ({list}))"
-                )
-            }
-            Some(c) => format!("{c} IN ({list})"),
-            None => "0".into(),
+        let units = match &q.visible {
+            super::scope::Visibility::Some { units, .. } => id_list(units),
+            super::scope::Visibility::All => String::new(),
         };
-        if let Some(c) = q.visible.condition(self.unit, Some(&people_in)) {
+        let people_in = |list: &str| match (self.name, staff_col) {
+            // Awards belong to their recipients: the people seen, or anyone of the units.
+            (_, Some(c)) if c.contains("?STAFF") => format!(
+                "EXISTS (SELECT 1 FROM award_recipients r JOIN staff x ON x.id = r.staff_id
+                 WHERE r.award_id = t.id AND (r.staff_id IN ({list}) OR x.unit_id IN ({units})))"
+            ),
+            // An OJT pair is its mentee's and its mentor's (as the export has it).
+            ("ojt", _) => format!(
+                "(t.mentee_id IN ({list}) OR t.mentor_id IN ({list})
+                  OR s.unit_id IN ({units}) OR m.unit_id IN ({units}))"
+            ),
+            (_, Some(c)) => format!("{c} IN ({list})"),
+            (_, None) => "0".into(),
+        };
+        let unit_col = if self.name == "ojt" { None } else { self.unit };
+        if let Some(c) = q.visible.condition(unit_col, Some(&people_in)) {
             parts.push(c);
         }
         if parts.is_empty() {
