@@ -375,7 +375,10 @@ fn someone_unrelated_does_not_see_the_cycle_or_may_not_move_it() {
         sc.not_found(c.id, sc.db().pdca_for(c.id, who.actor()));
         sc.not_found(c.id, sc.mv(who, c.id, PdcaStep::Do, none(), today));
         sc.not_found(c.id, sc.db().pdca_review(c.id, "所見", who.actor(), today));
-        sc.not_found(c.id, sc.db().pdca_checkin(c.id, "進捗", who.actor(), today));
+        sc.not_found(
+            c.id,
+            sc.db().pdca_checkin(c.id, "進捗", None, who.actor(), today),
+        );
     }
     assert_eq!(audit_count(sc.db()), audit);
     assert_eq!(sc.stored(c.id), c);
@@ -420,7 +423,7 @@ fn someone_unrelated_does_not_see_the_cycle_or_may_not_move_it() {
     for who in [&stranger, &peer] {
         sc.refused(
             c.id,
-            || sc.db().pdca_checkin(c.id, "進捗", who.actor(), today),
+            || sc.db().pdca_checkin(c.id, "進捗", None, who.actor(), today),
             "phase",
             rule("pdca_owner_or_lead"),
         );
@@ -809,7 +812,7 @@ fn check_ins_are_written_during_do_and_check_only() {
     let c = sc.juniors();
     let note = |on: Date| {
         sc.db()
-            .pdca_checkin(c.id, "番号札を配布", sc.junior.actor(), on)
+            .pdca_checkin(c.id, "番号札を配布", None, sc.junior.actor(), on)
     };
     sc.refused(
         c.id,
@@ -822,14 +825,14 @@ fn check_ins_are_written_during_do_and_check_only() {
     assert_eq!((k1.cycle_id, k1.on_date), (c.id, d(2025, 6, 1)));
     assert_problem(
         sc.db()
-            .pdca_checkin(c.id, "", sc.junior.actor(), d(2025, 6, 2)),
+            .pdca_checkin(c.id, "", None, sc.junior.actor(), d(2025, 6, 2)),
         "note",
         Problem::Required,
     );
     sc.advance_to(c.id, Phase::Check);
     let k2 = sc
         .db()
-        .pdca_checkin(c.id, "測定中", sc.lead.actor(), d(2025, 9, 1))
+        .pdca_checkin(c.id, "測定中", None, sc.lead.actor(), d(2025, 9, 1))
         .unwrap();
     sc.advance_to(c.id, Phase::Act);
     sc.refused(

@@ -8,9 +8,9 @@ use serde_json::Value;
 
 use super::form::FieldSpec;
 use crate::domain::account::Role;
+use crate::domain::evaluation::Theme;
 use crate::domain::staff::Staff;
 use crate::domain::{Date, FiscalYear, Id, Invalid, Problem};
-use crate::domain::evaluation::Theme;
 use crate::store::flow::Actor;
 use crate::store::{Db, Record, Result, StoreError};
 
@@ -80,7 +80,8 @@ impl<T: Record + DeserializeOwned> Editor for Typed<T> {
 }
 
 fn from_json<T: DeserializeOwned>(v: Value) -> Result<T> {
-    serde_json::from_value(v).map_err(|_| StoreError::Invalid(Invalid::one("id", Problem::Malformed)))
+    serde_json::from_value(v)
+        .map_err(|_| StoreError::Invalid(Invalid::one("id", Problem::Malformed)))
 }
 
 /// Challenge themes: written by their person and their first evaluator too, each their

@@ -9,8 +9,7 @@ use super::form::{FieldKind as K, FieldSpec, Form, field};
 use super::{App, Confirm, Modal};
 use crate::domain::eval_flow::{EvalInput, EvalStep};
 use crate::domain::evaluation::{Evaluation, Grade};
-use crate::domain::pdca::Phase;
-use crate::domain::pdca_flow::{PdcaInput, PdcaStep};
+use crate::domain::pdca_flow::PdcaStep;
 use crate::domain::{Date, Id};
 use crate::i18n::Lang;
 use crate::store::StoreError;
@@ -28,6 +27,12 @@ pub enum Move {
     Checkin,
     /// A citizen survey attached to a cycle's Check as evidence.
     Attach(Id),
+    /// The Plan written while in Plan: goal, metric, baseline, target, notes.
+    Plan,
+    /// An action with its due date added to the plan.
+    AddAction,
+    /// An action marked done.
+    ActionDone(Id),
 }
 
 impl Move {
@@ -38,6 +43,9 @@ impl Move {
             Move::Review => lang.t("ui.move_review"),
             Move::Checkin => lang.t("ui.move_checkin"),
             Move::Attach(_) => lang.t("ui.move_attach"),
+            Move::Plan => lang.t("ui.move_plan"),
+            Move::AddAction => lang.t("ui.move_add_action"),
+            Move::ActionDone(_) => lang.t("ui.move_action_done"),
         }
     }
 
@@ -57,7 +65,9 @@ impl Move {
             },
             Move::Pdca(PdcaStep::Act) => RESULT,
             Move::Pdca(PdcaStep::Close) => IMPROVEMENTS,
-            Move::Pdca(_) | Move::Attach(_) => &[],
+            Move::Pdca(_) | Move::Attach(_) | Move::ActionDone(_) => &[],
+            Move::Plan => PLAN,
+            Move::AddAction => ADD_ACTION,
             Move::Review => REVIEW,
             Move::Checkin => CHECKIN,
         }
@@ -91,7 +101,23 @@ const INTERVIEWS: &[FieldSpec] = &[
 const RESULT: &[FieldSpec] = &[field("result", "result", K::OptReal)];
 const IMPROVEMENTS: &[FieldSpec] = &[field("improvements", "improvements", K::Note)];
 const REVIEW: &[FieldSpec] = &[field("comment", "comment", K::Note)];
-const CHECKIN: &[FieldSpec] = &[field("note", "note", K::Note)];
+const CHECKIN: &[FieldSpec] = &[
+    field("note", "note", K::Note),
+    field("progress", "progress", K::Int),
+];
+const PLAN: &[FieldSpec] = &[
+    field("goal", "goal", K::Note),
+    field("metric", "metric", K::Text),
+    field("metric_unit", "metric_unit", K::Text),
+    field("lower_is_better", "lower_is_better", K::Bool),
+    field("baseline", "baseline", K::OptReal),
+    field("target", "target", K::OptReal),
+    field("plan_notes", "plan_notes", K::Note),
+];
+const ADD_ACTION: &[FieldSpec] = &[
+    field("description", "description", K::Text),
+    field("due_on", "due_on", K::OptDate),
+];
 
 /// The moves open on the selected record, to choose from.
 pub struct MoveMenu {
@@ -105,7 +131,7 @@ pub struct MoveMenu {
     pub selected: usize,
 }
 
-fn text_of(v: &Value, key: &str) -> String {
+pub(super) fn text_of(v: &Value, key: &str) -> String {
     v.get(key)
         .and_then(Value::as_str)
         .unwrap_or_default()
@@ -118,7 +144,7 @@ fn grade_of(v: &Value, key: &str) -> Option<Grade> {
         .and_then(Grade::from_code)
 }
 
-fn date_of(v: &Value, key: &str) -> Option<Date> {
+pub(super) fn date_of(v: &Value, key: &str) -> Option<Date> {
     v.get(key)
         .and_then(Value::as_str)
         .and_then(|s| s.parse().ok())
@@ -175,46 +201,7 @@ impl App {
                     .collect();
                 (e.version, moves)
             }
-            "pdca" => {
-                let c = self.db.pdca_for(id, who)?;
-                let acting = self.db.pdca_acting(&c, who)?;
-                let actions = self.db.pdca_actions(c.id)?.len();
-                let mut moves = Vec::new();
-                if let Some(s) = PdcaStep::next_for(c.phase) {
-                    match s.check(&c, &acting, actions) {
-                        Ok(()) => moves.push(Move::Pdca(s)),
-                        Err(inv) => blocked.push(reason(Move::Pdca(s), &inv)),
-                    }
-                }
-                let may = acting.owner || acting.lead || acting.hr;
-                if may && matches!(c.phase, Phase::Do | Phase::Check) {
-                    moves.push(Move::Checkin);
-                }
-                if (acting.lead || acting.hr) && !acting.owner && self.account.staff_id.is_some() {
-                    moves.push(Move::Review);
-                }
-                let mut moves: Vec<(Move, String)> =
-                    moves.into_iter().map(|m| (m, m.label(lang).to_string())).collect();
-                // Surveys of the owner's section that are not attached yet, as evidence.
-                if may && matches!(c.phase, Phase::Check | Phase::Act) {
-                    let attached: Vec<Id> =
-                        self.db.pdca_evidence(c.id)?.iter().map(|s| s.id).collect();
-                    for s in self.db.pdca_candidate_surveys(&c, self.fiscal_year + 1)? {
-                        if !attached.contains(&s.id) {
-                            let text = lang.tf(
-                                "ui.move_attach_survey",
-                                &[
-                                    ("date", &s.conducted_on),
-                                    ("topic", &s.topic),
-                                    ("score", &s.score),
-                                ],
-                            );
-                            moves.push((Move::Attach(s.id), text));
-                        }
-                    }
-                }
-                (c.version, moves)
-            }
+            "pdca" => self.pdca_menu(id, &mut blocked)?,
             _ => return Ok(()),
         };
         if moves.is_empty() && blocked.is_empty() {
@@ -247,8 +234,12 @@ impl App {
                 menu.selected = (menu.selected + 1).min(menu.moves.len().saturating_sub(1))
             }
             Action::Submit if !menu.moves.is_empty() => {
-                let (view, id, version, m) =
-                    (menu.view, menu.id, menu.version, menu.moves[menu.selected].clone());
+                let (view, id, version, m) = (
+                    menu.view,
+                    menu.id,
+                    menu.version,
+                    menu.moves[menu.selected].clone(),
+                );
                 self.modals.pop();
                 self.start_move(view, id, version, m)?;
             }
@@ -359,24 +350,7 @@ impl App {
                     .eval_move(id, Some(version), step, &input, who, today)
                     .map(|e| e.id)
             }
-            Move::Pdca(step) => {
-                let input = PdcaInput {
-                    result: v.get("result").and_then(Value::as_f64),
-                    improvements: text_of(v, "improvements"),
-                };
-                self.db
-                    .pdca_move(id, Some(version), step, &input, who, today)
-                    .map(|(c, _)| c.id)
-            }
-            Move::Review => self
-                .db
-                .pdca_review(id, &text_of(v, "comment"), who, today)
-                .map(|_| id),
-            Move::Checkin => self
-                .db
-                .pdca_checkin(id, &text_of(v, "note"), who, today)
-                .map(|_| id),
-            Move::Attach(survey) => self.db.pdca_attach_survey(id, survey, who).map(|_| id),
+            m => self.make_pdca_move(id, version, m, v),
         }
     }
 }

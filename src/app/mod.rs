@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod list;
 mod modal;
 pub mod panel;
+mod pdca_moves;
 mod scope;
 pub mod search;
 pub mod tab;
@@ -328,7 +329,8 @@ impl App {
             // Records are kept by the HR office, except where people write their own
             // (challenge themes); the workflows go through `m`.
             Action::New | Action::Edit | Action::Delete
-                if !self.can_write() && !editor(self.view_name()).is_some_and(|e| e.open_to_all()) =>
+                if !self.can_write()
+                    && !editor(self.view_name()).is_some_and(|e| e.open_to_all()) =>
             {
                 self.modals.push(Modal::Message {
                     text: self.lang.t("err.hr_only").to_string(),

@@ -197,5 +197,8 @@ pub enum PdcaCommand {
         id: i64,
         #[arg(long)]
         note: String,
+        /// The cycle's progress, percent.
+        #[arg(long)]
+        progress: Option<i64>,
     },
 }

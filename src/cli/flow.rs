@@ -218,8 +218,10 @@ pub fn pdca(ctx: &Ctx, action: PdcaCommand) -> CmdResult {
             );
             Ok(())
         }
-        PdcaCommand::Checkin { id, note } => {
-            let k = db.pdca_checkin(id, &note, who, today).map_err(err)?;
+        PdcaCommand::Checkin { id, note, progress } => {
+            let k = db
+                .pdca_checkin(id, &note, progress, who, today)
+                .map_err(err)?;
             crate::say!(
                 "{}",
                 lang.tf("cli.pdca_checkin", &[("id", &id), ("date", &k.on_date)])

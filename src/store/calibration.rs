@@ -5,9 +5,9 @@ use std::collections::HashMap;
 
 use super::list::id_list;
 use super::{Db, Result};
+use crate::domain::Id;
 use crate::domain::evaluation::Grade;
 use crate::domain::unit::{Unit, UnitKind};
-use crate::domain::Id;
 
 /// One row: a section or an evaluator, with the grades counted S…D.
 #[derive(Debug, Clone, PartialEq)]

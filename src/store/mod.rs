@@ -17,6 +17,7 @@ pub mod evaluation;
 pub mod flow;
 pub mod panels;
 pub mod pdca;
+pub mod pdca_moves;
 pub mod placement;
 pub mod scope;
 pub mod search;

@@ -209,14 +209,7 @@ impl Db {
                 return Err(self.conflict(T::TABLE, rec.id()));
             }
             rec.set_version(rec.version() + 1);
-            audit::record(
-                self,
-                action,
-                T::TABLE,
-                rec.id(),
-                Some(&before),
-                Some(&*rec),
-            )?;
+            audit::record(self, action, T::TABLE, rec.id(), Some(&before), Some(&*rec))?;
             Ok(())
         })
     }

@@ -51,13 +51,20 @@ impl ThemeSide {
 impl Db {
     /// The performance evaluation a person's themes of a year feed.
     fn performance_of(&self, staff_id: Id, fy: FiscalYear) -> Result<Option<Evaluation>> {
-        let Some(p) = self.eval_period(fy, EvalKind::Performance, crate::domain::evaluation::Term::Full)?
+        let Some(p) = self.eval_period(
+            fy,
+            EvalKind::Performance,
+            crate::domain::evaluation::Term::Full,
+        )?
         else {
             return Ok(None);
         };
         Ok(self
             .all::<Evaluation>(
-                vec![Filter::eq("period_id", p.id), Filter::eq("staff_id", staff_id)],
+                vec![
+                    Filter::eq("period_id", p.id),
+                    Filter::eq("staff_id", staff_id),
+                ],
                 "id",
             )?
             .pop())

@@ -109,7 +109,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let lines = vec![
         header(l, "calib.scope"),
         row_line(l, cal, &all),
-        Line::styled(fit(&rule, summary.width.saturating_sub(2) as usize), theme::dim()),
+        Line::styled(
+            fit(&rule, summary.width.saturating_sub(2) as usize),
+            theme::dim(),
+        ),
     ];
     frame.render_widget(
         Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(title)),
