@@ -85,6 +85,7 @@ const ACTIONS: &[(&str, Action)] = &[
     ("filter", Action::NextStateFilter),
     ("scope", Action::NextScope),
     ("move", Action::Move),
+    ("detail", Action::ShowDetail),
 ];
 
 /// `q`, `G`, `Ctrl-s`, `Alt-x`, `F2`, `Enter`, `Esc`, `Tab`, `Space`, `PageDown`, …

@@ -117,10 +117,17 @@ fn a_supervisor_sees_their_subtree_and_evaluatees_only() {
     assert!(sb.results.iter().all(|s| s.id != outsider.id));
 }
 
+/// Records are the HR office's to keep; a supervisor writes through the workflows (`m`)
+/// and their people's challenge themes, not through the record forms.
 #[test]
-fn a_supervisor_cannot_write_from_the_screens_yet() {
+fn a_supervisor_keeps_no_records_through_the_forms() {
     let mut app = app_as(section_chief);
     app.update(Action::New);
+    assert!(matches!(app.modals.last(), Some(Modal::Message { .. })));
+    app.update(Action::Cancel);
+    app.update(Action::GoTab(2));
+    assert_eq!(app.view_name(), "evaluations");
+    app.update(Action::Edit);
     assert!(matches!(app.modals.last(), Some(Modal::Message { .. })));
 }
 

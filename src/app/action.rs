@@ -42,6 +42,8 @@ pub enum Action {
     NextScope,
     /// The workflow moves open on the selected record.
     Move,
+    /// The selected record in full.
+    ShowDetail,
     // Text input and forms.
     Save,
     Cancel,

@@ -57,7 +57,15 @@ impl App {
             Err(e) => return Err(e),
         };
         self.load_panel(Some(&rec))?;
-        let form = Form::new(view, Some(id), rec, ed.fields(), &self.db);
+        let deadline = (view == "evaluations")
+            .then(|| serde_json::from_value::<crate::domain::evaluation::Evaluation>(rec.clone()))
+            .and_then(Result::ok)
+            .filter(|e| e.response.is_none())
+            .and_then(|e| {
+                let rules = self.db.eval_rules().ok()?;
+                crate::domain::eval_flow::response_deadline(&e, rules)
+            });
+        let form = Form::new(view, Some(id), rec, ed.detail_fields(), &self.db);
         for f in form.fields {
             let text = match f.spec.kind {
                 form::FieldKind::Code(group, _) | form::FieldKind::OptCode(group, _)
@@ -104,6 +112,11 @@ impl App {
                 _ => f.text,
             };
             self.detail.push((f.spec.key, text));
+        }
+        // Until the evaluatee answers, the last day they may.
+        if let Some(d) = deadline {
+            self.detail
+                .push(("response_deadline", self.date_style.show(d)));
         }
         Ok(())
     }

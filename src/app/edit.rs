@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::form::FieldSpec;
 use crate::domain::account::Role;
-use crate::domain::evaluation::Theme;
+use crate::domain::evaluation::{Evaluation, Theme};
 use crate::domain::staff::Staff;
 use crate::domain::{Date, FiscalYear, Id, Invalid, Problem};
 use crate::store::flow::Actor;
@@ -38,6 +38,10 @@ pub trait Editor: Sync {
     /// Inserts (id 0) or updates (with its version); returns the id.
     fn save(&self, db: &Db, v: Value, ctx: SaveCtx) -> Result<Id>;
     fn delete(&self, db: &Db, id: Id, version: i64, ctx: SaveCtx) -> Result<()>;
+    /// The fields the detail pane shows (the form's, unless the record holds more).
+    fn detail_fields(&self) -> &'static [FieldSpec] {
+        self.fields()
+    }
     /// Whether accounts outside the HR office may write here (the store decides what).
     fn open_to_all(&self) -> bool {
         false
@@ -82,6 +86,46 @@ impl<T: Record + DeserializeOwned> Editor for Typed<T> {
 fn from_json<T: DeserializeOwned>(v: Value) -> Result<T> {
     serde_json::from_value(v)
         .map_err(|_| StoreError::Invalid(Invalid::one("id", Problem::Malformed)))
+}
+
+/// Evaluations: HR assigns evaluators on the form; the ratings travel by the chain's moves.
+pub(super) struct EvalEditor;
+
+impl Editor for EvalEditor {
+    fn fields(&self) -> &'static [FieldSpec] {
+        super::editors::EVALUATION.fields
+    }
+    fn detail_fields(&self) -> &'static [FieldSpec] {
+        super::editors::EVALUATION_DETAIL
+    }
+    fn load(&self, db: &Db, id: Id) -> Result<Value> {
+        super::editors::EVALUATION.load(db, id)
+    }
+    fn blank(&self, ctx: &NewCtx) -> Value {
+        super::editors::EVALUATION.blank(ctx)
+    }
+    fn save(&self, db: &Db, v: Value, ctx: SaveCtx) -> Result<Id> {
+        let e: Evaluation = from_json(v.clone())?;
+        if e.id != 0 {
+            let before: Evaluation = db.get(e.id)?;
+            crate::domain::eval_flow::check_reassignment(&before, &e)?;
+        }
+        super::editors::EVALUATION.save(db, v, ctx)
+    }
+    fn delete(&self, db: &Db, id: Id, version: i64, ctx: SaveCtx) -> Result<()> {
+        let e: Evaluation = db.get(id)?;
+        // An evaluation someone has begun is part of the record; it is not deleted.
+        if e.state != crate::domain::evaluation::EvalState::Draft {
+            return Err(Invalid::one(
+                "state",
+                Problem::Rule {
+                    rule: "eval_stage_locked",
+                },
+            )
+            .into());
+        }
+        super::editors::EVALUATION.delete(db, id, version, ctx)
+    }
 }
 
 /// Challenge themes: written by their person and their first evaluator too, each their
@@ -195,7 +239,7 @@ pub fn editor(view: &str) -> Option<&'static dyn Editor> {
         "self_reports" => &super::editors::SELF_REPORT,
         "qualifications" => &super::editors::QUALIFICATION,
         "interviews" => &super::editors::INTERVIEW,
-        "evaluations" => &super::editors::EVALUATION,
+        "evaluations" => &EvalEditor,
         "themes" => &ThemeEditor,
         "assignments" => &super::editors::ASSIGNMENT,
         "enrolments" => &super::editors::ENROLMENT,

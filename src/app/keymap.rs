@@ -149,6 +149,14 @@ impl Default for Keymap {
             ),
             b(Normal, K::Char('u'), none, A::NextScope, "help.scope", true),
             b(Normal, K::Char('m'), none, A::Move, "help.move", true),
+            b(
+                Normal,
+                K::Char('v'),
+                none,
+                A::ShowDetail,
+                "help.detail",
+                false,
+            ),
             // Choosing from a list.
             b(Menu, K::Enter, none, A::Submit, "help.menu_pick", true),
             b(Menu, K::Esc, none, A::Cancel, "help.cancel", true),

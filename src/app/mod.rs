@@ -62,11 +62,18 @@ pub enum Confirm {
 
 pub enum Modal {
     Form(Form),
-    Confirm { question: String, on_yes: Confirm },
+    Confirm {
+        question: String,
+        on_yes: Confirm,
+    },
     Help,
-    Message { text: String },
+    Message {
+        text: String,
+    },
     Search(SearchBox),
     Moves(flow::MoveMenu),
+    /// The selected record in full.
+    Detail,
 }
 
 impl Modal {
@@ -78,6 +85,7 @@ impl Modal {
             Modal::Message { .. } => Mode::Message,
             Modal::Search(_) => Mode::Search,
             Modal::Moves(_) => Mode::Menu,
+            Modal::Detail => Mode::Message,
         }
     }
 }
@@ -230,7 +238,7 @@ impl App {
             Some(Modal::Search(_)) => return self.search_action(action),
             Some(Modal::Confirm { .. }) => return self.confirm_action(action),
             Some(Modal::Moves(_)) => return self.menu_action(action),
-            Some(Modal::Help | Modal::Message { .. }) => {
+            Some(Modal::Help | Modal::Message { .. } | Modal::Detail) => {
                 if matches!(action, Action::Cancel) {
                     self.modals.pop();
                 }
@@ -326,6 +334,7 @@ impl App {
             Action::NextScope => self.next_scope()?,
             // Workflow moves are open to every role: the store decides who may do what.
             Action::Move => self.open_moves()?,
+            Action::ShowDetail if !self.detail.is_empty() => self.modals.push(Modal::Detail),
             // Records are kept by the HR office, except where people write their own
             // (challenge themes); the workflows go through `m`.
             Action::New | Action::Edit | Action::Delete

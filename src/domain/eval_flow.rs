@@ -260,6 +260,35 @@ impl EvalStep {
     }
 }
 
+/// Whether HR may change who is evaluated and by whom: the evaluatee and the period only
+/// before anything is written, the first evaluator until the first stage is done, the
+/// second until the second is.
+pub fn check_reassignment(before: &Evaluation, after: &Evaluation) -> Result<(), Invalid> {
+    let s = before.state;
+    let locked = |field: &'static str, changed: bool, from: EvalState| {
+        if changed && s >= from {
+            Err(rule(field, "eval_stage_locked"))
+        } else {
+            Ok(())
+        }
+    };
+    locked(
+        "staff_no",
+        before.staff_id != after.staff_id || before.period_id != after.period_id,
+        EvalState::SelfSubmitted,
+    )?;
+    locked(
+        "evaluator1_staff_no",
+        before.evaluator1_id != after.evaluator1_id,
+        EvalState::FirstDone,
+    )?;
+    locked(
+        "evaluator2_staff_no",
+        before.evaluator2_id != after.evaluator2_id,
+        EvalState::SecondDone,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -212,10 +212,10 @@ fn render_list(app: &App, list: &ListState, frame: &mut Frame, area: Rect) {
     );
 }
 
-fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
+/// The selected record as label/value lines for `inner_w` columns, values wrapped
+/// under their column (the pane beside the list, and the full view on `v`).
+pub(super) fn detail_lines(app: &App, inner_w: usize) -> Vec<Line<'static>> {
     let l = app.lang;
-    let inner_w = area.width.saturating_sub(2) as usize;
-    let inner_h = area.height.saturating_sub(2) as usize;
     let longest = app
         .detail
         .iter()
@@ -241,6 +241,14 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
             ]));
         }
     }
+    lines
+}
+
+fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
+    let l = app.lang;
+    let inner_w = area.width.saturating_sub(2) as usize;
+    let inner_h = area.height.saturating_sub(2) as usize;
+    let mut lines = detail_lines(app, inner_w);
     if lines.len() > inner_h && inner_h > 0 {
         lines.truncate(inner_h - 1);
         lines.push(Line::styled(l.t("ui.more_in_form"), theme::dim()));

@@ -24,6 +24,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Modal::Search(sb) => search(app, sb, frame, area),
             Modal::Help => help(app, frame, area),
             Modal::Moves(menu) => moves(app, menu, frame, area),
+            Modal::Detail => detail(app, frame, area),
         }
     }
 }
@@ -317,4 +318,18 @@ fn moves(app: &App, menu: &MoveMenu, frame: &mut Frame, area: Rect) {
             .block(block),
         r,
     );
+}
+
+/// The selected record in full (`v`), for when the pane beside the list is too short.
+fn detail(app: &App, frame: &mut Frame, area: Rect) {
+    let w = area.width.saturating_sub(4).min(100);
+    let mut lines = super::body::detail_lines(app, w.saturating_sub(2) as usize);
+    let h = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
+    lines.truncate(h.saturating_sub(2) as usize);
+    let r = centered(area, w, h);
+    clear(frame, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(app.lang.t("ui.detail"));
+    frame.render_widget(Paragraph::new(lines).block(block), r);
 }
