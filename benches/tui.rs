@@ -139,8 +139,14 @@ fn cases() -> Vec<Case> {
         case("top", vec![], vec![untimed(A::Bottom), timed(A::Top)]),
         // Round all eight tabs.
         case("next_tab", vec![], vec![timed(A::NextTab); 8]),
-        // 評価 has two views (evaluations, themes).
-        case("next_view", eval_tab.clone(), vec![timed(A::NextView); 2]),
+        // 評価 has three views (evaluations, themes, calibration: counts over the ward).
+        case("next_view", eval_tab.clone(), vec![timed(A::NextView); 3]),
+        // The workflow moves open on the selected evaluation (the chain's rules checked).
+        case(
+            "moves_open",
+            eval_tab.clone(),
+            vec![timed(A::Move), untimed(A::Cancel)],
+        ),
         case(
             "search_open",
             vec![],
