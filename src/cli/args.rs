@@ -139,7 +139,8 @@ pub enum TermArg {
 #[derive(Debug, clap::Args)]
 pub struct EvalArgs {
     /// The move: submit, first, second, send_back, finalize, disclose, agree, appeal,
-    /// outcome, interviews.
+    /// outcome, interviews; or `open` (HR) to open the period with an evaluation for
+    /// everyone at work on its base date.
     pub step: String,
     /// Staff numbers of the evaluatees (all moved in one transaction, or none).
     #[arg(value_name = "STAFF_NO")]
@@ -166,6 +167,10 @@ pub struct EvalArgs {
     /// 期末面談 date (interviews).
     #[arg(long, value_name = "DATE")]
     pub end_interview: Option<String>,
+    /// 評価基準日 of a period being opened (default: 1 October for 能力評価, 31 March for
+    /// 業績評価).
+    #[arg(long, value_name = "DATE")]
+    pub base_date: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

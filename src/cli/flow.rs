@@ -37,6 +37,9 @@ fn parse_date(ctx: &Ctx, s: &Option<String>) -> Result<Option<Date>, Failure> {
 
 pub fn eval(ctx: &Ctx, a: EvalArgs) -> CmdResult {
     let lang = ctx.lang;
+    if a.step == "open" {
+        return open_period(ctx, &a);
+    }
     let step = EvalStep::from_code(&a.step.replace('-', "_")).ok_or_else(|| {
         Failure::input(lang.tf(
             "err.unknown_step",
@@ -261,5 +264,47 @@ fn move_cycle(
             )
         );
     }
+    Ok(())
+}
+
+/// `jinji eval open --kind K [--year FY] [--base-date D]`: a new period, and a draft
+/// evaluation for everyone at work on its base day.
+fn open_period(ctx: &Ctx, a: &EvalArgs) -> CmdResult {
+    let lang = ctx.lang;
+    if !a.staff.is_empty() || a.all {
+        return Err(Failure::input(lang.t("err.eval_open_all").into()));
+    }
+    let (db, me, visible) = open(ctx)?;
+    let who = Actor {
+        account: &me,
+        visible: &visible,
+    };
+    let year = a.year.unwrap_or(Date::today().fiscal_year());
+    let kind = match a.kind {
+        KindArg::Competency => EvalKind::Competency,
+        KindArg::Performance => EvalKind::Performance,
+    };
+    let base = match parse_date(ctx, &a.base_date)? {
+        Some(d) => d,
+        None => match kind {
+            EvalKind::Competency => Date::from_ymd(year, 10, 1),
+            EvalKind::Performance => Date::from_ymd(year + 1, 3, 31),
+        },
+    };
+    let (p, n) = db
+        .open_eval_period(year, kind, base, who)
+        .map_err(|e| ctx.err(e))?;
+    crate::say!(
+        "{}",
+        lang.tf(
+            "cli.eval_opened",
+            &[
+                ("kind", &lang.label("eval_kind", kind.code())),
+                ("year", &p.fiscal_year),
+                ("base", &p.base_date),
+                ("n", &n),
+            ]
+        )
+    );
     Ok(())
 }

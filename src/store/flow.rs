@@ -4,12 +4,13 @@
 
 use super::scope::Visibility;
 use super::settings::keys;
-use super::{Db, Result, StoreError};
+use super::{Db, Filter, Result, StoreError};
 use crate::domain::account::{Account, Role};
 use crate::domain::eval_flow::{Acting, EvalInput, EvalRules, EvalStep};
-use crate::domain::evaluation::{EvalKind, EvalPeriod, Evaluation, Grade, Theme};
+use crate::domain::evaluation::{EvalKind, EvalPeriod, Evaluation, Grade, Term, Theme};
 use crate::domain::staff::Staff;
-use crate::domain::{Date, Id, Invalid, Problem};
+use crate::domain::staff::StaffStatus;
+use crate::domain::{Date, FiscalYear, Id, Invalid, Problem};
 
 /// Who is acting: the account and what it may see.
 #[derive(Debug, Clone, Copy)]
@@ -152,5 +153,70 @@ impl Db {
         Ok(theme_suggestion(
             &self.themes_of(e.staff_id, period.fiscal_year)?,
         ))
+    }
+
+    /// Opens an evaluation period (HR): the period, and an evaluation in draft for every
+    /// person at work on its base date, with their supervisor as first evaluator and the
+    /// supervisor's supervisor as second (HR corrects either on the form). People without
+    /// a supervisor (部長, evaluated outside this register) are left out. One transaction.
+    pub fn open_eval_period(
+        &self,
+        fy: FiscalYear,
+        kind: EvalKind,
+        base_date: Date,
+        who: Actor,
+    ) -> Result<(EvalPeriod, usize)> {
+        if !who.hr() {
+            return Err(Invalid::one(
+                "kind",
+                Problem::Rule {
+                    rule: "eval_hr_only",
+                },
+            )
+            .into());
+        }
+        self.write(|| {
+            if self.eval_period(fy, kind, Term::Full)?.is_some() {
+                return Err(Invalid::one(
+                    "kind",
+                    Problem::Rule {
+                        rule: "eval_period_exists",
+                    },
+                )
+                .into());
+            }
+            let mut p = EvalPeriod {
+                id: 0,
+                fiscal_year: fy,
+                kind,
+                term: Term::Full,
+                start_date: crate::domain::date::fiscal_year_start(fy),
+                end_date: crate::domain::date::fiscal_year_end(fy),
+                base_date,
+                version: 0,
+            };
+            self.insert(&mut p)?;
+            let people: Vec<Staff> = self.all(
+                vec![Filter::eq("status", StaffStatus::Active.code())],
+                "staff_no",
+            )?;
+            let supervisor: std::collections::HashMap<Id, Option<Id>> =
+                people.iter().map(|s| (s.id, s.supervisor_id)).collect();
+            let mut rows: Vec<Evaluation> = people
+                .iter()
+                .filter(|s| s.hire_date <= base_date)
+                .filter_map(|s| {
+                    let first = s.supervisor_id.filter(|f| supervisor.contains_key(f))?;
+                    let second = supervisor
+                        .get(&first)
+                        .copied()
+                        .flatten()
+                        .filter(|x| *x != s.id);
+                    Some(Evaluation::draft(p.id, s.id, Some(first), second))
+                })
+                .collect();
+            self.insert_many(&mut rows, "eval.open")?;
+            Ok((p, rows.len()))
+        })
     }
 }
