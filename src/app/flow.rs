@@ -151,7 +151,7 @@ pub(super) fn date_of(v: &Value, key: &str) -> Option<Date> {
 }
 
 impl App {
-    fn actor(&self) -> Actor<'_> {
+    pub(super) fn actor(&self) -> Actor<'_> {
         Actor {
             account: &self.account,
             visible: &self.visible,
@@ -319,10 +319,7 @@ impl App {
         m: Move,
         v: &Value,
     ) -> Result<Id, StoreError> {
-        let who = Actor {
-            account: &self.account,
-            visible: &self.visible,
-        };
+        let who = self.actor();
         let today = self.today;
         match m {
             Move::Eval(step) => {

@@ -38,10 +38,7 @@ impl App {
     /// Who writes from the screens, and when.
     pub(super) fn save_ctx(&self) -> SaveCtx<'_> {
         SaveCtx {
-            who: crate::store::flow::Actor {
-                account: &self.account,
-                visible: &self.visible,
-            },
+            who: self.actor(),
             today: self.today,
         }
     }

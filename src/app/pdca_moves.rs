@@ -10,7 +10,6 @@ use crate::domain::Id;
 use crate::domain::pdca::{PdcaCycle, Phase};
 use crate::domain::pdca_flow::{PdcaInput, PdcaStep};
 use crate::store::StoreError;
-use crate::store::flow::Actor;
 
 impl App {
     /// The moves open on a cycle (with their menu text) and the version they apply to;
@@ -21,10 +20,7 @@ impl App {
         blocked: &mut Vec<(String, String)>,
     ) -> Result<(i64, Vec<(Move, String)>), StoreError> {
         let lang = self.lang;
-        let who = Actor {
-            account: &self.account,
-            visible: &self.visible,
-        };
+        let who = self.actor();
         let c = self.db.pdca_for(id, who)?;
         let acting = self.db.pdca_acting(&c, who)?;
         let actions = self.db.pdca_actions(c.id)?;
@@ -89,10 +85,7 @@ impl App {
         m: Move,
         v: &Value,
     ) -> Result<Id, StoreError> {
-        let who = Actor {
-            account: &self.account,
-            visible: &self.visible,
-        };
+        let who = self.actor();
         let today = self.today;
         let db = &self.db;
         match m {

@@ -31,18 +31,8 @@ impl ThemeSide {
     pub fn fields(self) -> Option<&'static [&'static str]> {
         match self {
             ThemeSide::Hr => None,
-            ThemeSide::Owner => Some(&[
-                "title",
-                "target",
-                "difficulty",
-                "weight",
-                "progress",
-                "midterm_report",
-                "midterm_on",
-                "result",
-                "self_assessment",
-            ]),
-            ThemeSide::Judge => Some(&["achievement", "evaluator_comment"]),
+            ThemeSide::Owner => Some(OWNER_FIELDS),
+            ThemeSide::Judge => Some(JUDGE_FIELDS),
             ThemeSide::None => Some(&[]),
         }
     }
@@ -129,7 +119,7 @@ impl Db {
                 });
                 let now = serde_json::to_value(&*t).unwrap_or_default();
                 let then = serde_json::to_value(&was).unwrap_or_default();
-                for f in THEME_FIELDS {
+                for f in OWNER_FIELDS.iter().chain(JUDGE_FIELDS) {
                     if !mine.contains(f) && now.get(*f) != then.get(*f) {
                         return Err(rule(f, "theme_other_side"));
                     }
@@ -174,8 +164,8 @@ impl Db {
     }
 }
 
-/// Every field of a theme a person may change (the rest are keys).
-const THEME_FIELDS: &[&str] = &[
+/// The evaluatee's side of a theme: the plan, its progress and its result.
+const OWNER_FIELDS: &[&str] = &[
     "title",
     "target",
     "difficulty",
@@ -184,7 +174,8 @@ const THEME_FIELDS: &[&str] = &[
     "midterm_report",
     "midterm_on",
     "result",
-    "achievement",
     "self_assessment",
-    "evaluator_comment",
 ];
+/// The first evaluator's side. The two sides are every field a person may change; the
+/// rest (person, year) are keys.
+const JUDGE_FIELDS: &[&str] = &["achievement", "evaluator_comment"];
