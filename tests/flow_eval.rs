@@ -6,15 +6,14 @@
 mod common;
 
 use common::*;
-use jinji::domain::account::{Account, Role};
+use jinji::domain::account::Role;
 use jinji::domain::eval_flow::{Acting, EvalInput, EvalRules, EvalStep, response_deadline};
 use jinji::domain::evaluation::{
     EvalKind, EvalPeriod, EvalState, Evaluation, Grade, Response, Term, Theme,
 };
 use jinji::domain::staff::{Position, Staff};
 use jinji::domain::{Date, FiscalYear, Id, Problem, Validate};
-use jinji::store::flow::{Actor, theme_suggestion};
-use jinji::store::scope::Visibility;
+use jinji::store::flow::theme_suggestion;
 use jinji::store::settings::keys;
 use jinji::store::{Db, StoreError};
 
@@ -354,35 +353,6 @@ fn the_domain_window_counts_weekdays_from_the_disclosure() {
 // ---------------------------------------------------------------------------------------
 
 const FY: FiscalYear = 2025;
-
-/// An account and what it may see.
-struct Who {
-    account: Account,
-    visible: Visibility,
-}
-
-impl Who {
-    fn new(db: &Db, login: &str, role: Role, staff: Option<Id>) -> Who {
-        let account = Account {
-            id: 0,
-            login: login.into(),
-            staff_id: staff,
-            role,
-            active: true,
-            created_on: d(2025, 4, 1),
-            version: 0,
-        };
-        let visible = db.visibility(&account, FY).expect("visibility");
-        Who { account, visible }
-    }
-
-    fn actor(&self) -> Actor<'_> {
-        Actor {
-            account: &self.account,
-            visible: &self.visible,
-        }
-    }
-}
 
 fn period(db: &Db, kind: EvalKind) -> EvalPeriod {
     let mut p = EvalPeriod {

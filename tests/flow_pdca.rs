@@ -5,46 +5,15 @@
 mod common;
 
 use common::*;
-use jinji::domain::account::{Account, Role};
+use jinji::domain::account::Role;
 use jinji::domain::evaluation::{EvalKind, EvalPeriod, Evaluation, Term};
 use jinji::domain::pdca::{PdcaAction, PdcaCycle, Phase};
 use jinji::domain::pdca_flow::{PdcaActing, PdcaInput, PdcaStep};
 use jinji::domain::staff::{Position, Staff};
 use jinji::domain::{Date, FiscalYear, Id, Problem};
-use jinji::store::flow::Actor;
-use jinji::store::scope::Visibility;
 use jinji::store::{Db, StoreError};
 
 const FY: FiscalYear = 2025;
-
-/// An account and what it may see.
-struct Who {
-    account: Account,
-    visible: Visibility,
-}
-
-impl Who {
-    fn new(db: &Db, login: &str, role: Role, staff: Option<Id>) -> Who {
-        let account = Account {
-            id: 0,
-            login: login.into(),
-            staff_id: staff,
-            role,
-            active: true,
-            created_on: d(2025, 4, 1),
-            version: 0,
-        };
-        let visible = db.visibility(&account, FY).expect("visibility");
-        Who { account, visible }
-    }
-
-    fn actor(&self) -> Actor<'_> {
-        Actor {
-            account: &self.account,
-            visible: &self.visible,
-        }
-    }
-}
 
 fn cycle(owner_staff: Option<Id>, owner_unit: Option<Id>) -> PdcaCycle {
     PdcaCycle {

@@ -30,6 +30,16 @@ impl App {
             }),
         };
         let fields = ed.fields_for(&self.db, &base, self.save_ctx().who)?;
+        // Nothing here is this account's to write: say so rather than open an empty form.
+        if fields.is_empty() {
+            return Err(crate::domain::Invalid::one(
+                "staff_no",
+                crate::domain::Problem::Rule {
+                    rule: "theme_not_yours",
+                },
+            )
+            .into());
+        }
         let form = Form::new(view, id, base, &fields, &self.db);
         self.modals.push(Modal::Form(form));
         Ok(())
@@ -48,6 +58,9 @@ impl App {
             return Ok(());
         };
         let n = form.fields.len();
+        if n == 0 && !matches!(action, Action::Cancel) {
+            return Ok(());
+        }
         match action {
             Action::Save => return self.save_form(),
             Action::Cancel => {

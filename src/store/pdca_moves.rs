@@ -272,7 +272,15 @@ impl Db {
     pub fn pdca_action_done(&self, action_id: Id, who: Actor, today: Date) -> Result<PdcaAction> {
         self.write(|| {
             let mut a: PdcaAction = self.get(action_id)?;
-            self.pdca_may_write(a.cycle_id, who, &[Phase::Do])?;
+            // An action of a cycle out of sight is as not found as one that is not there.
+            self.pdca_may_write(a.cycle_id, who, &[Phase::Do])
+                .map_err(|e| match e {
+                    StoreError::NotFound { .. } => StoreError::NotFound {
+                        table: "pdca_actions",
+                        id: action_id,
+                    },
+                    e => e,
+                })?;
             if a.done_on.is_some() {
                 return Err(rule("done_on", "pdca_action_done"));
             }

@@ -125,8 +125,9 @@ impl Db {
                     }
                 }
             }
-            // A mid-year report is dated the day it is first written.
-            if !t.midterm_report.trim().is_empty() && t.midterm_on.is_none() {
+            // A mid-year report is dated the day it is first written (by its writer).
+            let writes_date = side.fields().is_none_or(|f| f.contains(&"midterm_on"));
+            if writes_date && !t.midterm_report.trim().is_empty() && t.midterm_on.is_none() {
                 t.midterm_on = Some(today);
             }
             if t.id == 0 {

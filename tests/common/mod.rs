@@ -5,10 +5,13 @@
 use std::fmt::Debug;
 use std::path::{Path, PathBuf};
 
+use jinji::domain::account::{Account, Role};
 use jinji::domain::assignment::{Assignment, Reason};
 use jinji::domain::staff::{JobType, Position, Sex, Staff, StaffStatus, Track};
 use jinji::domain::unit::{Unit, UnitKind};
 use jinji::domain::{Date, Id, Invalid, Problem};
+use jinji::store::flow::Actor;
+use jinji::store::scope::Visibility;
 use jinji::store::{Db, OpenMode, StoreError};
 use tempfile::TempDir;
 
@@ -207,4 +210,36 @@ pub fn audit_count(db: &Db) -> usize {
     db.audit_entries(None, None, 1_000_000)
         .expect("audit")
         .len()
+}
+
+/// The fiscal year the workflow tests' accounts see.
+pub const WHO_FY: i32 = 2025;
+
+/// An account and what it may see (as of `WHO_FY`), to act through the workflows.
+pub struct Who {
+    pub account: Account,
+    pub visible: Visibility,
+}
+
+impl Who {
+    pub fn new(db: &Db, login: &str, role: Role, staff: Option<Id>) -> Who {
+        let account = Account {
+            id: 0,
+            login: login.into(),
+            staff_id: staff,
+            role,
+            active: true,
+            created_on: d(2025, 4, 1),
+            version: 0,
+        };
+        let visible = db.visibility(&account, WHO_FY).expect("visibility");
+        Who { account, visible }
+    }
+
+    pub fn actor(&self) -> Actor<'_> {
+        Actor {
+            account: &self.account,
+            visible: &self.visible,
+        }
+    }
 }
