@@ -126,7 +126,7 @@ impl App {
                         }
                     }
                 }
-                let warn = db.setting_i64(crate::store::settings::keys::EXPIRY_WARN_DAYS, 90)?;
+                let warn = db.rule_value(crate::store::settings::keys::EXPIRY_WARN_DAYS)?;
                 let quals = match &person {
                     Some(p) => db.qualifications_of(p.id)?,
                     None => Vec::new(),
@@ -175,7 +175,7 @@ impl App {
             }
             Tab::Placement => {
                 let long_years =
-                    db.setting_i64(crate::store::settings::keys::LONG_TENURE_YEARS, 5)? as i32;
+                    db.rule_value(crate::store::settings::keys::LONG_TENURE_YEARS)? as i32;
                 let years_in_post = match &person {
                     Some(p) => db
                         .current_assignment(p.id)?

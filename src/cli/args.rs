@@ -91,6 +91,12 @@ pub enum Command {
         #[command(subcommand)]
         action: PdcaCommand,
     },
+    /// The ward's rules (appeal window, long tenure, mentor years, expiry warning): list
+    /// them, or set one (admins only).
+    Settings {
+        key: Option<String>,
+        value: Option<String>,
+    },
     /// Manage accounts (admins only).
     Users {
         #[command(subcommand)]

@@ -5,6 +5,7 @@ pub mod args;
 mod export;
 mod flow;
 mod ops;
+mod settings;
 mod users;
 
 use std::path::{Path, PathBuf};
@@ -228,6 +229,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Check) => ops::check(&ctx),
         Some(Command::Users { action }) => users::run(&ctx, action),
         Some(Command::Eval(a)) => flow::eval(&ctx, a),
+        Some(Command::Settings { key, value }) => settings::run(&ctx, key, value),
         Some(Command::Pdca { action }) => flow::pdca(&ctx, action),
     };
     match result {

@@ -56,9 +56,8 @@ pub fn theme_suggestion(themes: &[Theme]) -> Option<(f64, Grade)> {
 impl Db {
     /// The ward's rules for the chain (settings), with their defaults.
     pub fn eval_rules(&self) -> Result<EvalRules> {
-        let days = self.setting_i64(keys::APPEAL_WINDOW_DAYS, 7)?;
         Ok(EvalRules {
-            response_days: days.clamp(1, 60) as u32,
+            response_days: self.rule_value(keys::APPEAL_WINDOW_DAYS)? as u32,
         })
     }
 

@@ -2,6 +2,7 @@
 //! threshold), audited like every other write.
 
 use super::{Db, Result, audit};
+use crate::domain::{Invalid, Problem};
 
 impl Db {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
@@ -45,6 +46,72 @@ impl Db {
     /// A demo database honours `--user` for anyone, so a visitor can try every role.
     pub fn is_demo(&self) -> Result<bool> {
         Ok(self.setting("demo")?.as_deref() == Some("1"))
+    }
+}
+
+/// A rule of the ward that an admin may set: its key, default and range.
+#[derive(Debug, Clone, Copy)]
+pub struct WardRule {
+    pub key: &'static str,
+    pub default: i64,
+    pub min: i64,
+    pub max: i64,
+}
+
+/// The rules an admin may set (`jinji settings`), with their defaults.
+pub const RULES: &[WardRule] = &[
+    WardRule {
+        key: keys::APPEAL_WINDOW_DAYS,
+        default: 7,
+        min: 1,
+        max: 60,
+    },
+    WardRule {
+        key: keys::LONG_TENURE_YEARS,
+        default: 5,
+        min: 1,
+        max: 40,
+    },
+    WardRule {
+        key: keys::MENTOR_MIN_YEARS,
+        default: 3,
+        min: 0,
+        max: 40,
+    },
+    WardRule {
+        key: keys::EXPIRY_WARN_DAYS,
+        default: 90,
+        min: 0,
+        max: 730,
+    },
+];
+
+impl Db {
+    /// A ward rule's value: as set, else its default; always within its range.
+    pub fn rule_value(&self, key: &str) -> Result<i64> {
+        let Some(r) = RULES.iter().find(|r| r.key == key) else {
+            return Ok(0);
+        };
+        Ok(self.setting_i64(key, r.default)?.clamp(r.min, r.max))
+    }
+
+    /// Sets a ward rule, refusing an unknown key or a value out of its range.
+    pub fn set_rule(&self, key: &str, value: &str) -> Result<()> {
+        let Some(r) = RULES.iter().find(|r| r.key == key) else {
+            return Err(Invalid::one("key", Problem::Unknown).into());
+        };
+        match value.trim().parse::<i64>() {
+            Ok(v) if (r.min..=r.max).contains(&v) => self.set_setting(r.key, &v.to_string()),
+            Ok(_) => Err(Invalid::one(
+                r.key,
+                Problem::OutOfRange {
+                    min: r.min,
+                    max: r.max,
+                },
+            )
+            .into()),
+            Err(_) => Err(Invalid::one(r.key, Problem::Malformed).into()),
+        }
     }
 }
 

@@ -67,7 +67,7 @@ record!(
     ],
     {
         fn check_stored(&self, db: &Db) -> Result<()> {
-            let min = db.setting_i64(keys::MENTOR_MIN_YEARS, 3)?;
+            let min = db.rule_value(keys::MENTOR_MIN_YEARS)?;
             let mentor: Staff = match db.find(self.mentor_id)? {
                 Some(s) => s,
                 None => return Err(Invalid::one("mentor_staff_no", Problem::Unknown).into()),

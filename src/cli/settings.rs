@@ -1,0 +1,62 @@
+//! `jinji settings [KEY VALUE]`: the ward's rules, listed for anyone, set by admins.
+
+use super::{CmdResult, Ctx, Failure, data_dir};
+use crate::domain::account::Role;
+use crate::store::OpenMode;
+use crate::store::settings::RULES;
+use crate::text::pad;
+
+pub fn run(ctx: &Ctx, key: Option<String>, value: Option<String>) -> CmdResult {
+    let lang = ctx.lang;
+    let path = match &ctx.db_flag {
+        Some(p) => p.clone(),
+        None => data_dir(lang)?.join("jinji.db"),
+    };
+    let mut db = ctx.open(&path, OpenMode::Existing)?;
+    let me = ctx.account(&mut db)?;
+    match (key, value) {
+        (Some(k), Some(v)) => {
+            ctx.require(&me, &[Role::Admin], "err.admin_only")?;
+            db.set_rule(&k, &v).map_err(|e| match e {
+                crate::store::StoreError::Invalid(_) if !RULES.iter().any(|r| r.key == k) => {
+                    Failure::input(lang.tf(
+                        "err.unknown_setting",
+                        &[
+                            ("key", &k),
+                            (
+                                "keys",
+                                &RULES.iter().map(|r| r.key).collect::<Vec<_>>().join(" "),
+                            ),
+                        ],
+                    ))
+                }
+                e => ctx.err(e),
+            })?;
+            crate::say!(
+                "{}",
+                lang.tf("cli.setting_set", &[("key", &k), ("value", &v.trim())])
+            );
+        }
+        (Some(_), None) => return Err(Failure::input(lang.t("err.setting_value").into())),
+        _ => {
+            for r in RULES {
+                let v = db.rule_value(r.key).map_err(|e| ctx.err(e))?;
+                crate::say!(
+                    "{} {} {}",
+                    pad(r.key, 20),
+                    pad(&v.to_string(), 5),
+                    lang.tf(
+                        "cli.setting_line",
+                        &[
+                            ("what", &lang.field(r.key)),
+                            ("default", &r.default),
+                            ("min", &r.min),
+                            ("max", &r.max),
+                        ]
+                    )
+                );
+            }
+        }
+    }
+    Ok(())
+}
