@@ -6,6 +6,7 @@ pub mod action;
 mod detail;
 pub mod edit;
 mod editors;
+mod editors_eval;
 pub mod flow;
 pub mod form;
 pub mod keymap;
@@ -351,37 +352,7 @@ impl App {
                     self.open_form(Some(id))?;
                 }
             }
-            Action::Delete => {
-                let view = self.view_name();
-                if let (Some(ed), Some(id)) = (
-                    editor(view),
-                    self.list().and_then(|l| l.current()).map(|r| r.id),
-                ) {
-                    let rec = ed.load(&self.db, id)?;
-                    let version = rec.get("version").and_then(|v| v.as_i64()).unwrap_or(0);
-                    // Name the record, so the question cannot be answered for the wrong one.
-                    let which = self
-                        .list()
-                        .and_then(|l| l.current())
-                        .map(|r| {
-                            r.cells
-                                .iter()
-                                .take(3)
-                                .map(|c| c.as_text())
-                                .collect::<Vec<_>>()
-                                .join(" ")
-                        })
-                        .unwrap_or_default();
-                    let what = self.lang.t(&format!("record.{view}"));
-                    let question = self
-                        .lang
-                        .tf("ui.confirm_delete", &[("what", &what), ("which", &which)]);
-                    self.modals.push(Modal::Confirm {
-                        question,
-                        on_yes: Confirm::Delete { view, id, version },
-                    });
-                }
-            }
+            Action::Delete => self.ask_delete()?,
             _ => {}
         }
         Ok(())

@@ -53,6 +53,34 @@ impl App {
         }
     }
 
+    /// `d`: asks before deleting the selected record, naming it.
+    pub(super) fn ask_delete(&mut self) -> Result<(), StoreError> {
+        let view = self.view_name();
+        let (Some(ed), Some(row)) = (editor(view), self.list().and_then(|l| l.current())) else {
+            return Ok(());
+        };
+        let id = row.id;
+        // Name the record, so the question cannot be answered for the wrong one.
+        let which = row
+            .cells
+            .iter()
+            .take(3)
+            .map(|c| c.as_text())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let rec = ed.load(&self.db, id)?;
+        let version = rec.get("version").and_then(|v| v.as_i64()).unwrap_or(0);
+        let what = self.lang.t(&format!("record.{view}"));
+        let question = self
+            .lang
+            .tf("ui.confirm_delete", &[("what", &what), ("which", &which)]);
+        self.modals.push(Modal::Confirm {
+            question,
+            on_yes: Confirm::Delete { view, id, version },
+        });
+        Ok(())
+    }
+
     pub(super) fn form_action(&mut self, action: Action) -> Result<(), StoreError> {
         let Some(Modal::Form(form)) = self.modals.last_mut() else {
             return Ok(());

@@ -4,6 +4,7 @@
 mod audit;
 mod col;
 pub mod export;
+mod export_kinds;
 mod list;
 mod migrate;
 mod record;
