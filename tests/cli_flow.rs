@@ -447,7 +447,7 @@ fn all_finalizes_every_evaluation_ready_for_it() {
         .ok();
     assert!(
         out.stdout
-            .contains(&format!("{ready} evaluations: Finalize")),
+            .contains(&format!("Finalize: {ready} evaluation(s)")),
         "{}",
         out.stdout
     );
