@@ -34,6 +34,9 @@ const CONTRACT: &[(&str, &[&str])] = &[
     ("ojt", &["mentor_staff_no", "mentee_staff_no", "start_date", "end_date"]),
     ("awards", &["id", "kind", "staff_no", "state", "decided_on"]),
     ("compliance", &["staff_no", "fiscal_year", "training_done", "self_check_done"]),
+    ("transfer_moves", &["plan_id", "plan_name", "effective_on", "plan_state", "staff_no",
+        "family_name", "given_name", "from_unit_code", "from_position", "to_unit_code",
+        "to_unit_name", "to_position", "reason", "transfer_wish"]),
     ("incidents", &["id", "kind", "occurred_on", "reported_on", "unit_code", "staff_no",
         "status", "summary", "outcome"]),
     ("pdca", &["id", "owner_staff_no", "owner_unit_code", "fiscal_year", "phase", "prev_id",
@@ -154,7 +157,7 @@ fn sample() -> Db {
 }
 
 #[test]
-fn kinds_are_the_nineteen_in_order() {
+fn kinds_are_the_twenty_in_order() {
     let want = [
         "units",
         "staff",
@@ -171,6 +174,7 @@ fn kinds_are_the_nineteen_in_order() {
         "ojt",
         "awards",
         "compliance",
+        "transfer_moves",
         "incidents",
         "pdca",
         "surveys",

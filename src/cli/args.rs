@@ -91,6 +91,11 @@ pub enum Command {
         #[command(subcommand)]
         action: PdcaCommand,
     },
+    /// The April transfer round: draft plans of moves, compare, discard, apply.
+    Transfer {
+        #[command(subcommand)]
+        action: TransferCommand,
+    },
     /// The ward's rules (appeal window, long tenure, mentor years, expiry warning): list
     /// them, or set one (admins only).
     Settings {
@@ -212,4 +217,49 @@ pub enum PdcaCommand {
         #[arg(long)]
         progress: Option<i64>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TransferCommand {
+    /// The plans, with their state and number of moves.
+    Plans,
+    /// Start a draft plan.
+    New {
+        name: String,
+        /// The day the moves take effect (e.g. 2027-04-01 or R09.04.01).
+        #[arg(long, value_name = "DATE")]
+        effective: String,
+    },
+    /// Put a person's move into a draft plan (or change it).
+    Add {
+        plan: i64,
+        #[arg(value_name = "STAFF_NO")]
+        staff: String,
+        /// The new unit's code.
+        #[arg(long, value_name = "CODE")]
+        unit: String,
+        /// The new position (default: the present one), e.g. team_chief.
+        #[arg(long)]
+        position: Option<String>,
+        /// transfer (default), promotion, secondment, dispatch.
+        #[arg(long, default_value = "transfer")]
+        reason: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Take a person out of a draft plan.
+    Remove {
+        plan: i64,
+        #[arg(value_name = "STAFF_NO")]
+        staff: String,
+    },
+    /// A plan's moves, each beside the person's transfer wish (the 内示 list; `jinji
+    /// export transfer_moves` writes it as a file).
+    Show { plan: i64 },
+    /// Who two plans move differently.
+    Compare { a: i64, b: i64 },
+    /// Set a draft plan aside.
+    Discard { plan: i64 },
+    /// Apply a draft plan: every move in one transaction, or none.
+    Apply { plan: i64 },
 }

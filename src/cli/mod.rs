@@ -6,6 +6,7 @@ mod export;
 mod flow;
 mod ops;
 mod settings;
+mod transfer;
 mod users;
 
 use std::path::{Path, PathBuf};
@@ -230,6 +231,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Users { action }) => users::run(&ctx, action),
         Some(Command::Eval(a)) => flow::eval(&ctx, a),
         Some(Command::Settings { key, value }) => settings::run(&ctx, key, value),
+        Some(Command::Transfer { action }) => transfer::run(&ctx, action),
         Some(Command::Pdca { action }) => flow::pdca(&ctx, action),
     };
     match result {

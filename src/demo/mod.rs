@@ -15,6 +15,7 @@ mod pdca;
 mod people;
 mod rng;
 mod training;
+mod transfer;
 
 use std::collections::HashMap;
 
@@ -157,6 +158,7 @@ pub fn generate(db: &Db, p: &Params) -> Result<Report> {
         training::generate(&mut g, &mut rng.fork(4))?;
         awards::generate(&mut g, &mut rng.fork(5))?;
         pdca::generate(&mut g, &mut rng.fork(6))?;
+        transfer::generate(&mut g)?;
         db.set_setting(crate::store::settings::keys::DEMO, "1")?;
         Ok(g.report)
     })

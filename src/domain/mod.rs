@@ -13,6 +13,7 @@ pub mod pdca_flow;
 pub mod staff;
 pub mod survey;
 pub mod training;
+pub mod transfer;
 pub mod unit;
 mod validate;
 

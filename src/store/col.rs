@@ -124,6 +124,7 @@ use crate::domain::{
     pdca::Phase,
     staff::{JobType, Position, Sex, StaffStatus, Track},
     training::{CourseCategory, EnrolmentState},
+    transfer::PlanState,
     unit::UnitKind,
 };
 
@@ -149,6 +150,7 @@ col_enum!(
     CourseCategory,
     EnrolmentState,
     UnitKind,
+    PlanState,
 );
 
 /// Reads column `i` of a row as `T`.

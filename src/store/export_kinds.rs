@@ -209,6 +209,35 @@ pub const KINDS: &[ExportKind] = &[
               WHERE ?SCOPE
               ORDER BY s.staff_no, c.fiscal_year",
     },
+    // The 内示 list: each move of each plan, where the person is before it, where the
+    // plan sends them, and what they wished for in the year before.
+    ExportKind {
+        name: "transfer_moves",
+        access: Access::Hr,
+        headers: &[
+            "plan_id", "plan_name", "effective_on", "plan_state", "staff_no", "family_name",
+            "given_name", "from_unit_code", "from_position", "to_unit_code", "to_unit_name",
+            "to_position", "reason", "transfer_wish", "wish_unit_1", "wish_unit_2",
+            "wish_unit_3", "note",
+        ],
+        sql: "SELECT p.id, p.name, p.effective_on, p.state, s.staff_no, s.family_name,
+                     s.given_name, fu.code, fa.position, tu.code, tu.name, m.to_position,
+                     m.reason, r.transfer_wish, w1.code, w2.code, w3.code, m.note
+              FROM transfer_moves m JOIN transfer_plans p ON p.id = m.plan_id
+              JOIN staff s ON s.id = m.staff_id
+              JOIN units tu ON tu.id = m.to_unit_id
+              LEFT JOIN assignments fa ON fa.id = (
+                  SELECT a.id FROM assignments a WHERE a.staff_id = s.id
+                  AND a.start_date < p.effective_on ORDER BY a.start_date DESC LIMIT 1)
+              LEFT JOIN units fu ON fu.id = fa.unit_id
+              LEFT JOIN self_reports r ON r.staff_id = s.id AND r.fiscal_year =
+                  CAST(substr(p.effective_on, 1, 4) AS INTEGER)
+                  - CASE WHEN substr(p.effective_on, 6, 2) < '04' THEN 2 ELSE 1 END
+              LEFT JOIN units w1 ON w1.id = r.wish_unit1_id
+              LEFT JOIN units w2 ON w2.id = r.wish_unit2_id
+              LEFT JOIN units w3 ON w3.id = r.wish_unit3_id
+              ORDER BY p.id, tu.code, s.staff_no, m.id",
+    },
     ExportKind {
         name: "incidents",
         access: Access::Hr,

@@ -8,6 +8,7 @@ use super::{Db, Result, StoreError};
 const STEPS: &[&str] = &[
     include_str!("migrations/001_init.sql"),
     include_str!("migrations/002_pdca_plan_notes.sql"),
+    include_str!("migrations/003_transfer_plans.sql"),
 ];
 
 /// The schema version this program writes.

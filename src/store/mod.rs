@@ -27,6 +27,7 @@ pub mod staff;
 pub mod summary;
 pub mod themes;
 pub mod training;
+pub mod transfer;
 pub mod units;
 mod view_defs;
 pub mod views;

@@ -27,6 +27,8 @@ pub const COUNTED: &[&str] = &[
     "pdca_actions",
     "pdca_reviews",
     "surveys",
+    "transfer_plans",
+    "transfer_moves",
     "audit_log",
 ];
 
@@ -59,6 +61,8 @@ pub const AUDITED: &[&str] = &[
     "pdca_reviews",
     "pdca_evidence",
     "surveys",
+    "transfer_plans",
+    "transfer_moves",
 ];
 
 #[derive(Debug, Clone, PartialEq)]

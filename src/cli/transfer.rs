@@ -1,0 +1,248 @@
+//! `jinji transfer …`: the April transfer round from the command line (HR).
+
+use super::args::TransferCommand;
+use super::{CmdResult, Ctx, Failure, data_dir};
+use crate::domain::Date;
+use crate::domain::assignment::Reason;
+use crate::domain::staff::{Position, Staff};
+use crate::domain::transfer::{TransferMove, TransferPlan};
+use crate::domain::unit::Unit;
+use crate::i18n::{Lang, error_text};
+use crate::store::flow::Actor;
+use crate::store::{Db, OpenMode};
+
+fn staff(ctx: &Ctx, db: &Db, no: &str) -> Result<Staff, Failure> {
+    db.staff_by_no(no)
+        .map_err(|e| ctx.err(e))?
+        .ok_or_else(|| Failure::input(ctx.lang.tf("err.unknown_staff", &[("staff_no", &no)])))
+}
+
+fn plan(ctx: &Ctx, db: &Db, id: i64) -> Result<TransferPlan, Failure> {
+    db.find(id)
+        .map_err(|e| ctx.err(e))?
+        .ok_or_else(|| Failure::input(ctx.lang.tf("err.unknown_plan", &[("id", &id)])))
+}
+
+fn unit_name(db: &Db, id: i64) -> String {
+    db.find::<Unit>(id)
+        .ok()
+        .flatten()
+        .map(|u| u.name)
+        .unwrap_or_default()
+}
+
+/// One move as a line: who, from where to where, and what they wished.
+fn move_line(lang: Lang, db: &Db, p: &TransferPlan, m: &TransferMove) -> String {
+    let s: Option<Staff> = db.find(m.staff_id).ok().flatten();
+    let (no, name, from) = match &s {
+        Some(s) => (s.staff_no.clone(), s.full_name(), unit_name(db, s.unit_id)),
+        None => Default::default(),
+    };
+    let wish = db
+        .self_report(m.staff_id, p.effective_on.add_days(-1).fiscal_year())
+        .ok()
+        .flatten()
+        .map(|r| {
+            let mut w = lang
+                .label("transfer_wish", r.transfer_wish.code())
+                .to_string();
+            for u in r.wish_units().into_iter().flatten() {
+                w.push(' ');
+                w.push_str(&unit_name(db, u));
+            }
+            w
+        })
+        .unwrap_or_else(|| lang.t("cli.plan_none").into());
+    lang.tf(
+        "cli.plan_move",
+        &[
+            ("staff_no", &no),
+            ("name", &name),
+            ("from", &from),
+            ("to", &unit_name(db, m.to_unit_id)),
+            ("position", &lang.label("position", m.to_position.code())),
+            ("reason", &lang.label("reason", m.reason.code())),
+            ("wish", &wish),
+        ],
+    )
+}
+
+pub fn run(ctx: &Ctx, action: TransferCommand) -> CmdResult {
+    let lang = ctx.lang;
+    let path = match &ctx.db_flag {
+        Some(p) => p.clone(),
+        None => data_dir(lang)?.join("jinji.db"),
+    };
+    let mut db = ctx.open(&path, OpenMode::Existing)?;
+    let me = ctx.account(&mut db)?;
+    let visible = db
+        .visibility(&me, Date::today().fiscal_year())
+        .map_err(|e| ctx.err(e))?;
+    let who = Actor {
+        account: &me,
+        visible: &visible,
+    };
+    // Plans are the HR office's alone, to read as to write.
+    ctx.require(
+        &me,
+        &[
+            crate::domain::account::Role::Admin,
+            crate::domain::account::Role::Hr,
+        ],
+        "err.hr_only",
+    )?;
+    let err = |e| ctx.err(e);
+    match action {
+        TransferCommand::Plans => {
+            for p in db.transfer_plans().map_err(err)? {
+                let n = db.transfer_moves(p.id).map_err(err)?.len();
+                crate::say!(
+                    "{}",
+                    lang.tf(
+                        "cli.plan_line",
+                        &[
+                            ("id", &p.id),
+                            ("name", &p.name),
+                            ("effective", &p.effective_on),
+                            ("state", &lang.label("plan_state", p.state.code())),
+                            ("n", &n),
+                        ]
+                    )
+                );
+            }
+        }
+        TransferCommand::New { name, effective } => {
+            let day = super::parse_date(lang, &Some(effective))?;
+            let p = db.new_transfer_plan(&name, day, who).map_err(err)?;
+            crate::say!(
+                "{}",
+                lang.tf(
+                    "cli.plan_created",
+                    &[
+                        ("id", &p.id),
+                        ("name", &p.name),
+                        ("effective", &p.effective_on)
+                    ]
+                )
+            );
+        }
+        TransferCommand::Add {
+            plan: plan_id,
+            staff: no,
+            unit,
+            position,
+            reason,
+            note,
+        } => {
+            let p = plan(ctx, &db, plan_id)?;
+            let s = staff(ctx, &db, &no)?;
+            let u = db
+                .unit_by_code(&unit)
+                .map_err(err)?
+                .ok_or_else(|| Failure::input(lang.tf("err.unknown_unit", &[("code", &unit)])))?;
+            let bad = |field: &str, v: &str| {
+                Failure::input(lang.tf("err.bad_code", &[("field", &field), ("value", &v)]))
+            };
+            let to_position = match &position {
+                Some(x) => Position::from_code(x).ok_or_else(|| bad("position", x))?,
+                None => s.position,
+            };
+            let reason = Reason::from_code(&reason).ok_or_else(|| bad("reason", &reason))?;
+            let mut m = TransferMove {
+                id: 0,
+                plan_id: p.id,
+                staff_id: s.id,
+                to_unit_id: u.id,
+                to_position,
+                reason,
+                note,
+                version: 0,
+            };
+            db.put_transfer_move(&mut m, who).map_err(err)?;
+            crate::say!("{}", move_line(lang, &db, &p, &m));
+        }
+        TransferCommand::Remove {
+            plan: id,
+            staff: no,
+        } => {
+            let s = staff(ctx, &db, &no)?;
+            db.remove_transfer_move(id, s.id, who).map_err(err)?;
+            crate::say!(
+                "{}",
+                lang.tf("cli.plan_removed", &[("staff_no", &no), ("id", &id)])
+            );
+        }
+        TransferCommand::Show { plan: id } => {
+            let p = plan(ctx, &db, id)?;
+            for m in db.transfer_moves(id).map_err(err)? {
+                crate::say!("{}", move_line(lang, &db, &p, &m));
+            }
+        }
+        TransferCommand::Compare { a, b } => {
+            plan(ctx, &db, a)?;
+            plan(ctx, &db, b)?;
+            let diffs = db.compare_transfer_plans(a, b).map_err(err)?;
+            if diffs.is_empty() {
+                crate::say!("{}", lang.t("cli.plan_same"));
+            }
+            let side = |m: &Option<TransferMove>| match m {
+                Some(m) => format!(
+                    "{} {}",
+                    unit_name(&db, m.to_unit_id),
+                    lang.label("position", m.to_position.code())
+                ),
+                None => lang.t("cli.plan_none").to_string(),
+            };
+            for d in diffs {
+                let s: Option<Staff> = db.find(d.staff_id).map_err(err)?;
+                let (no, name) = s
+                    .map(|s| (s.staff_no.clone(), s.full_name()))
+                    .unwrap_or_default();
+                crate::say!(
+                    "{}",
+                    lang.tf(
+                        "cli.plan_diff",
+                        &[
+                            ("staff_no", &no),
+                            ("name", &name),
+                            ("a", &a),
+                            ("in_a", &side(&d.a)),
+                            ("b", &b),
+                            ("in_b", &side(&d.b)),
+                        ]
+                    )
+                );
+            }
+        }
+        TransferCommand::Discard { plan: id } => {
+            plan(ctx, &db, id)?;
+            db.discard_transfer_plan(id, who).map_err(err)?;
+            crate::say!("{}", lang.tf("cli.plan_discarded", &[("id", &id)]));
+        }
+        TransferCommand::Apply { plan: id } => {
+            let p = plan(ctx, &db, id)?;
+            let mut on = None;
+            let n = db
+                .apply_transfer_plan(id, who, Date::today(), &mut |m| on = Some(m.staff_id))
+                .map_err(|e| {
+                    // Name the person whose move could not be made.
+                    let no = on
+                        .and_then(|s| db.find::<Staff>(s).ok().flatten())
+                        .map(|s| format!("{}: ", s.staff_no))
+                        .unwrap_or_default();
+                    Failure {
+                        code: if e.is_user_error() { 2 } else { 1 },
+                        message: format!("{no}{}", error_text(lang, &e)),
+                    }
+                })?;
+            crate::say!(
+                "{}",
+                lang.tf(
+                    "cli.plan_applied",
+                    &[("id", &id), ("n", &n), ("effective", &p.effective_on)]
+                )
+            );
+        }
+    }
+    Ok(())
+}

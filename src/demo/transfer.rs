@@ -1,0 +1,73 @@
+//! The next April's transfer round, drafted: from late autumn on, HR has a plan under
+//! way that moves people who asked to move, and have served a while, to the unit they
+//! wished for first.
+
+use super::Gen;
+use crate::domain::assignment::Reason;
+use crate::domain::career::{SelfReport, TransferWish};
+use crate::domain::date::fiscal_year_start;
+use crate::domain::transfer::{PlanState, TransferMove, TransferPlan};
+use crate::domain::unit::{Unit, UnitKind};
+use crate::store::{Filter, Result};
+
+pub fn generate(g: &mut Gen) -> Result<()> {
+    let fy = g.today.fiscal_year();
+    // The round is drafted from October for the coming April.
+    if g.today < fiscal_year_start(fy).add_days(183) {
+        return Ok(());
+    }
+    let effective = fiscal_year_start(fy + 1);
+    let name = format!("{}年度 定期人事異動（案）", fy + 1);
+    let mut plan = vec![TransferPlan {
+        id: 0,
+        name,
+        effective_on: effective,
+        state: PlanState::Draft,
+        note: String::new(),
+        applied_on: None,
+        version: 0,
+    }];
+    g.put(&mut plan)?;
+    let db = g.db;
+    let reports: Vec<SelfReport> = db.all(
+        vec![
+            Filter::eq("fiscal_year", fy),
+            Filter::eq("transfer_wish", TransferWish::Move.code()),
+        ],
+        "staff_id",
+    )?;
+    let mut moves = Vec::new();
+    for r in reports {
+        let (Some(to), Some(cur)) = (r.wish_unit1_id, db.current_assignment(r.staff_id)?) else {
+            continue;
+        };
+        // Three years in post at least, and a wish for somewhere else; chiefs are placed
+        // by the round's other work, not by their wishes.
+        if cur.unit_id == to
+            || effective.years_since(cur.start_date) < 3
+            || cur.position.is_supervisory()
+        {
+            continue;
+        }
+        // A wish names a section (課); the post is in one of its teams.
+        let team: Option<Unit> = db
+            .all::<Unit>(vec![Filter::eq("parent_id", to)], "code")?
+            .into_iter()
+            .find(|u| u.kind == UnitKind::Team);
+        let to = team.map(|t| t.id).unwrap_or(to);
+        if cur.unit_id == to {
+            continue;
+        }
+        moves.push(TransferMove {
+            id: 0,
+            plan_id: plan[0].id,
+            staff_id: r.staff_id,
+            to_unit_id: to,
+            to_position: cur.position,
+            reason: Reason::Transfer,
+            note: String::new(),
+            version: 0,
+        });
+    }
+    g.put(&mut moves)
+}

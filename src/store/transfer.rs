@@ -1,0 +1,364 @@
+//! The April transfer round: plans of moves, kept by the HR office, compared and
+//! discarded while drafts, applied in one transaction on their effective date — old
+//! assignments closed the day before, new ones opened, each person's unit and position
+//! moved, and supervisors (hence next year's evaluators) set from the new units.
+
+use std::collections::BTreeSet;
+
+use super::flow::Actor;
+use super::record::record;
+use super::{Db, Filter, Result, StoreError};
+use crate::domain::assignment::Assignment;
+use crate::domain::evaluation::{EvalPeriod, EvalState, Evaluation};
+use crate::domain::staff::{Position, Staff, StaffStatus};
+use crate::domain::transfer::{PlanState, TransferMove, TransferPlan};
+use crate::domain::unit::{Unit, UnitKind};
+use crate::domain::{Date, Id, Invalid, Problem};
+
+record!(
+    TransferPlan,
+    "transfer_plans",
+    [name, effective_on, state, note, applied_on]
+);
+record!(
+    TransferMove,
+    "transfer_moves",
+    [plan_id, staff_id, to_unit_id, to_position, reason, note]
+);
+
+fn rule(field: &'static str, rule: &'static str) -> StoreError {
+    Invalid::one(field, Problem::Rule { rule }).into()
+}
+
+/// Where two plans differ for one person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanDiff {
+    pub staff_id: Id,
+    pub a: Option<TransferMove>,
+    pub b: Option<TransferMove>,
+}
+
+/// The position that heads a unit of this kind.
+fn head_position(kind: UnitKind) -> Option<Position> {
+    match kind {
+        UnitKind::Team => Some(Position::TeamChief),
+        UnitKind::Section => Some(Position::SectionChief),
+        UnitKind::Department => Some(Position::Director),
+        _ => None,
+    }
+}
+
+impl Db {
+    fn hr_only(&self, who: Actor) -> Result<()> {
+        if who.hr() {
+            Ok(())
+        } else {
+            Err(rule("plan", "transfer_hr_only"))
+        }
+    }
+
+    pub fn transfer_plans(&self) -> Result<Vec<TransferPlan>> {
+        self.all(vec![], "id")
+    }
+
+    pub fn transfer_moves(&self, plan_id: Id) -> Result<Vec<TransferMove>> {
+        self.all(vec![Filter::eq("plan_id", plan_id)], "id")
+    }
+
+    /// A plan still open to change.
+    fn draft_plan(&self, plan_id: Id) -> Result<TransferPlan> {
+        let p: TransferPlan = self.get(plan_id)?;
+        match p.state {
+            PlanState::Draft => Ok(p),
+            PlanState::Applied => Err(rule("plan", "plan_applied")),
+            PlanState::Discarded => Err(rule("plan", "plan_discarded")),
+        }
+    }
+
+    /// A new draft plan (HR).
+    pub fn new_transfer_plan(
+        &self,
+        name: &str,
+        effective_on: Date,
+        who: Actor,
+    ) -> Result<TransferPlan> {
+        self.hr_only(who)?;
+        let mut p = TransferPlan {
+            id: 0,
+            name: name.trim().to_string(),
+            effective_on,
+            state: PlanState::Draft,
+            note: String::new(),
+            applied_on: None,
+            version: 0,
+        };
+        self.insert(&mut p)?;
+        Ok(p)
+    }
+
+    /// Adds (or replaces) a person's move in a draft plan: the person active, the unit in
+    /// being on the effective date.
+    pub fn put_transfer_move(&self, m: &mut TransferMove, who: Actor) -> Result<()> {
+        self.hr_only(who)?;
+        self.write(|| {
+            let plan = self.draft_plan(m.plan_id)?;
+            let person: Staff = self
+                .find(m.staff_id)?
+                .ok_or_else(|| Invalid::one("staff_no", Problem::Unknown))?;
+            if person.status == StaffStatus::Retired {
+                return Err(rule("staff_no", "transfer_retired"));
+            }
+            let unit: Unit = self
+                .find(m.to_unit_id)?
+                .ok_or_else(|| Invalid::one("unit_code", Problem::Unknown))?;
+            if unit.valid_to.is_some_and(|t| t < plan.effective_on)
+                || unit.valid_from > plan.effective_on
+            {
+                return Err(rule("unit_code", "unit_abolished"));
+            }
+            let existing = self
+                .all::<TransferMove>(
+                    vec![
+                        Filter::eq("plan_id", m.plan_id),
+                        Filter::eq("staff_id", m.staff_id),
+                    ],
+                    "id",
+                )?
+                .pop();
+            match existing {
+                Some(e) => {
+                    m.id = e.id;
+                    m.version = e.version;
+                    self.update(m)
+                }
+                None => {
+                    m.id = 0;
+                    self.insert(m)
+                }
+            }
+        })
+    }
+
+    /// Takes a person out of a draft plan.
+    pub fn remove_transfer_move(&self, plan_id: Id, staff_id: Id, who: Actor) -> Result<()> {
+        self.hr_only(who)?;
+        self.write(|| {
+            self.draft_plan(plan_id)?;
+            let m = self
+                .all::<TransferMove>(
+                    vec![
+                        Filter::eq("plan_id", plan_id),
+                        Filter::eq("staff_id", staff_id),
+                    ],
+                    "id",
+                )?
+                .pop()
+                .ok_or_else(|| Invalid::one("staff_no", Problem::Unknown))?;
+            self.delete::<TransferMove>(m.id, m.version)
+        })
+    }
+
+    /// Sets a draft plan aside; it stays for the record.
+    pub fn discard_transfer_plan(&self, plan_id: Id, who: Actor) -> Result<TransferPlan> {
+        self.hr_only(who)?;
+        self.write(|| {
+            let mut p = self.draft_plan(plan_id)?;
+            p.state = PlanState::Discarded;
+            self.update_as(&mut p, "transfer.discard")?;
+            Ok(p)
+        })
+    }
+
+    /// The people two plans move differently (or only one of them moves).
+    pub fn compare_transfer_plans(&self, a: Id, b: Id) -> Result<Vec<PlanDiff>> {
+        self.get::<TransferPlan>(a)?;
+        self.get::<TransferPlan>(b)?;
+        let (ma, mb) = (self.transfer_moves(a)?, self.transfer_moves(b)?);
+        let people: BTreeSet<Id> = ma.iter().chain(&mb).map(|m| m.staff_id).collect();
+        let same = |x: &TransferMove, y: &TransferMove| {
+            (x.to_unit_id, x.to_position, x.reason) == (y.to_unit_id, y.to_position, y.reason)
+        };
+        Ok(people
+            .into_iter()
+            .filter_map(|id| {
+                let x = ma.iter().find(|m| m.staff_id == id).cloned();
+                let y = mb.iter().find(|m| m.staff_id == id).cloned();
+                match (&x, &y) {
+                    (Some(x), Some(y)) if same(x, y) => None,
+                    _ => Some(PlanDiff {
+                        staff_id: id,
+                        a: x,
+                        b: y,
+                    }),
+                }
+            })
+            .collect())
+    }
+
+    /// The nearest head above a person: the head of their unit unless that is them,
+    /// else of the unit above, and so on.
+    pub fn supervisor_for(&self, person: &Staff) -> Result<Option<Id>> {
+        let mut unit: Option<Unit> = self.find(person.unit_id)?;
+        for _ in 0..16 {
+            let Some(u) = unit else { return Ok(None) };
+            if let Some(pos) = head_position(u.kind)
+                && person.position.rank() > pos.rank()
+            {
+                let mut st = self.conn().prepare_cached(
+                    "SELECT id FROM staff WHERE unit_id = ?1 AND position = ?2 AND status = 'active'
+                     AND id <> ?3 ORDER BY staff_no LIMIT 1",
+                )?;
+                let head: Option<Id> = st
+                    .query_map(rusqlite::params![u.id, pos.code(), person.id], |r| r.get(0))?
+                    .next()
+                    .transpose()?;
+                if head.is_some() {
+                    return Ok(head);
+                }
+            }
+            unit = match u.parent_id {
+                Some(p) => self.find(p)?,
+                None => None,
+            };
+        }
+        Ok(None)
+    }
+
+    /// Applies a draft plan (HR), all or nothing: `on_move` hears of each move before it is
+    /// made, so a caller can name the person whose move failed. Returns the moves made.
+    pub fn apply_transfer_plan(
+        &self,
+        plan_id: Id,
+        who: Actor,
+        today: Date,
+        on_move: &mut dyn FnMut(&TransferMove),
+    ) -> Result<usize> {
+        self.hr_only(who)?;
+        self.write(|| {
+            let mut plan = self.draft_plan(plan_id)?;
+            // A plan is applied (発令) on its day, not before: until then people stay put.
+            if today < plan.effective_on {
+                return Err(Invalid::one(
+                    "effective_on",
+                    Problem::Rule {
+                        rule: "plan_not_yet",
+                    },
+                )
+                .into());
+            }
+            let moves = self.transfer_moves(plan_id)?;
+            if moves.is_empty() {
+                return Err(rule("plan", "plan_empty"));
+            }
+            let day = plan.effective_on;
+            let mut touched: BTreeSet<Id> = BTreeSet::new();
+            for m in &moves {
+                on_move(m);
+                let mut person: Staff = self.get(m.staff_id)?;
+                if person.status == StaffStatus::Retired {
+                    return Err(rule("staff_no", "transfer_retired"));
+                }
+                let unit: Unit = self
+                    .find(m.to_unit_id)?
+                    .ok_or_else(|| Invalid::one("unit_code", Problem::Unknown))?;
+                if unit.valid_to.is_some_and(|t| t < day) || unit.valid_from > day {
+                    return Err(rule("unit_code", "unit_abolished"));
+                }
+                if let Some(mut cur) = self.current_assignment(person.id)? {
+                    if cur.start_date >= day {
+                        return Err(rule("start_date", "transfer_after_effective"));
+                    }
+                    cur.end_date = Some(day.add_days(-1));
+                    self.update_as(&mut cur, "transfer.close")?;
+                }
+                let mut a = Assignment {
+                    id: 0,
+                    staff_id: person.id,
+                    unit_id: unit.id,
+                    position: m.to_position,
+                    start_date: day,
+                    end_date: None,
+                    reason: m.reason,
+                    note: plan.name.clone(),
+                    version: 0,
+                };
+                self.insert(&mut a)?;
+                touched.insert(person.unit_id);
+                touched.insert(unit.id);
+                person.unit_id = unit.id;
+                person.position = m.to_position;
+                self.update_as(&mut person, "transfer.move")?;
+            }
+            self.reset_supervisors(&touched, &moves, day)?;
+            plan.state = PlanState::Applied;
+            plan.applied_on = Some(today);
+            self.update_as(&mut plan, "transfer.apply")?;
+            Ok(moves.len())
+        })
+    }
+
+    /// After a round: the supervisor of everyone in the units it touched (the units under
+    /// them too: a new chief leads the teams below), and of the people moved; and their
+    /// evaluations still in draft from the round's fiscal year on get the new evaluators.
+    fn reset_supervisors(
+        &self,
+        touched: &BTreeSet<Id>,
+        moves: &[TransferMove],
+        day: Date,
+    ) -> Result<()> {
+        let mut units: BTreeSet<Id> = BTreeSet::new();
+        for u in touched {
+            units.extend(self.unit_subtree(*u)?);
+        }
+        let mut people: Vec<Staff> = Vec::new();
+        for u in &units {
+            people.extend(self.all::<Staff>(
+                vec![
+                    Filter::eq("unit_id", *u),
+                    Filter::eq("status", StaffStatus::Active.code()),
+                ],
+                "id",
+            )?);
+        }
+        for m in moves {
+            if !people.iter().any(|p| p.id == m.staff_id) {
+                people.push(self.get(m.staff_id)?);
+            }
+        }
+        let periods: Vec<Id> = self
+            .all::<EvalPeriod>(vec![], "id")?
+            .into_iter()
+            .filter(|p| p.fiscal_year >= day.fiscal_year())
+            .map(|p| p.id)
+            .collect();
+        for mut p in people {
+            let sup = self.supervisor_for(&p)?;
+            if sup != p.supervisor_id {
+                p.supervisor_id = sup;
+                self.update_as(&mut p, "transfer.supervisor")?;
+            }
+            let second = match sup {
+                Some(s) => self.get::<Staff>(s)?.supervisor_id.filter(|x| *x != p.id),
+                None => None,
+            };
+            for period in &periods {
+                for mut e in self.all::<Evaluation>(
+                    vec![
+                        Filter::eq("period_id", *period),
+                        Filter::eq("staff_id", p.id),
+                    ],
+                    "id",
+                )? {
+                    if e.state == EvalState::Draft
+                        && (e.evaluator1_id, e.evaluator2_id) != (sup, second)
+                    {
+                        e.evaluator1_id = sup;
+                        e.evaluator2_id = second;
+                        self.update_as(&mut e, "transfer.evaluators")?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
