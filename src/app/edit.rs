@@ -83,7 +83,7 @@ impl<T: Record + DeserializeOwned> Editor for Typed<T> {
     }
 }
 
-fn from_json<T: DeserializeOwned>(v: Value) -> Result<T> {
+pub(super) fn from_json<T: DeserializeOwned>(v: Value) -> Result<T> {
     serde_json::from_value(v)
         .map_err(|_| StoreError::Invalid(Invalid::one("id", Problem::Malformed)))
 }
@@ -248,6 +248,8 @@ pub fn editor(view: &str) -> Option<&'static dyn Editor> {
         "accounts" => &super::editors::ACCOUNT,
         "compliance" => &super::editors::COMPLIANCE,
         "pdca" => &super::editors::PDCA,
+        "transfer_plans" => &super::editors_transfer::PlanEditor,
+        "transfer_moves" => &super::editors_transfer::MoveEditor,
         _ => return None,
     })
 }

@@ -33,6 +33,10 @@ pub enum Move {
     AddAction,
     /// An action marked done.
     ActionDone(Id),
+    /// A transfer plan applied (発令), all its moves at once.
+    ApplyPlan,
+    /// A transfer plan set aside.
+    DiscardPlan,
 }
 
 impl Move {
@@ -46,6 +50,8 @@ impl Move {
             Move::Plan => lang.t("ui.move_plan"),
             Move::AddAction => lang.t("ui.move_add_action"),
             Move::ActionDone(_) => lang.t("ui.move_action_done"),
+            Move::ApplyPlan => lang.t("ui.move_apply_plan"),
+            Move::DiscardPlan => lang.t("ui.move_discard_plan"),
         }
     }
 
@@ -65,7 +71,11 @@ impl Move {
             },
             Move::Pdca(PdcaStep::Act) => RESULT,
             Move::Pdca(PdcaStep::Close) => IMPROVEMENTS,
-            Move::Pdca(_) | Move::Attach(_) | Move::ActionDone(_) => &[],
+            Move::Pdca(_)
+            | Move::Attach(_)
+            | Move::ActionDone(_)
+            | Move::ApplyPlan
+            | Move::DiscardPlan => &[],
             Move::Plan => PLAN,
             Move::AddAction => ADD_ACTION,
             Move::Review => REVIEW,
@@ -202,6 +212,7 @@ impl App {
                 (e.version, moves)
             }
             "pdca" => self.pdca_menu(id, &mut blocked)?,
+            "transfer_plans" => self.plan_menu(id, &mut blocked)?,
             _ => return Ok(()),
         };
         if moves.is_empty() && blocked.is_empty() {
@@ -347,6 +358,7 @@ impl App {
                     .eval_move(id, Some(version), step, &input, who, today)
                     .map(|e| e.id)
             }
+            Move::ApplyPlan | Move::DiscardPlan => self.make_plan_move(id, m),
             m => self.make_pdca_move(id, version, m, v),
         }
     }

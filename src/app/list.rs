@@ -97,6 +97,7 @@ pub fn state_codes(group: &str) -> &'static [&'static str] {
         "phase" => pdca::Phase::CODES,
         "table" => crate::store::summary::AUDITED,
         "role" => crate::domain::account::Role::CODES,
+        "plan_state" => crate::domain::transfer::PlanState::CODES,
         _ => &[],
     }
 }

@@ -7,6 +7,7 @@ mod detail;
 pub mod edit;
 mod editors;
 mod editors_eval;
+mod editors_transfer;
 pub mod flow;
 pub mod form;
 pub mod keymap;
@@ -17,6 +18,7 @@ mod pdca_moves;
 mod scope;
 pub mod search;
 pub mod tab;
+mod transfer_flow;
 
 use std::collections::HashMap;
 
@@ -184,11 +186,13 @@ impl App {
     pub fn views(&self) -> Vec<&'static str> {
         let admin = self.account.role == Role::Admin;
         let staff = self.account.role == Role::Staff;
+        let hr = self.can_write();
         self.tab
             .views()
             .iter()
             .copied()
-            .filter(|v| (admin || !Tab::admin_only(v)) && !(staff && Tab::for_leads(v)))
+            .filter(|v| (admin || !Tab::admin_only(v)) && (hr || !Tab::hr_only(v)))
+            .filter(|v| !(staff && Tab::for_leads(v)))
             .collect()
     }
 

@@ -52,7 +52,7 @@ impl Tab {
             Tab::Staff => &["staff", "accounts", "audit"],
             Tab::Career => &["self_reports", "qualifications", "interviews"],
             Tab::Evaluation => &["evaluations", "themes", "calibration"],
-            Tab::Placement => &["assignments"],
+            Tab::Placement => &["assignments", "transfer_moves", "transfer_plans"],
             Tab::Training => &["enrolments", "ojt"],
             Tab::Awards => &["awards"],
             Tab::Compliance => &["compliance"],
@@ -63,6 +63,11 @@ impl Tab {
     /// Views only an admin may open.
     pub fn admin_only(view: &str) -> bool {
         matches!(view, "accounts" | "audit")
+    }
+
+    /// Views of the HR office's own work (the transfer round), shown to admin and hr.
+    pub fn hr_only(view: &str) -> bool {
+        matches!(view, "transfer_moves" | "transfer_plans")
     }
 
     /// Views that compare people, which a staff account (who sees only themselves) lacks.

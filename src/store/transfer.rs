@@ -18,7 +18,16 @@ use crate::domain::{Date, Id, Invalid, Problem};
 record!(
     TransferPlan,
     "transfer_plans",
-    [name, effective_on, state, note, applied_on]
+    [name, effective_on, state, note, applied_on],
+    {
+        fn check_stored(&self, db: &Db) -> Result<()> {
+            // Only a draft changes: an applied plan is history, a discarded one set aside.
+            if self.id != 0 {
+                db.draft_plan(self.id)?;
+            }
+            Ok(())
+        }
+    }
 );
 record!(
     TransferMove,
@@ -110,11 +119,11 @@ impl Db {
             }
             let unit: Unit = self
                 .find(m.to_unit_id)?
-                .ok_or_else(|| Invalid::one("unit_code", Problem::Unknown))?;
+                .ok_or_else(|| Invalid::one("to_unit_code", Problem::Unknown))?;
             if unit.valid_to.is_some_and(|t| t < plan.effective_on)
                 || unit.valid_from > plan.effective_on
             {
-                return Err(rule("unit_code", "unit_abolished"));
+                return Err(rule("to_unit_code", "unit_abolished"));
             }
             let existing = self
                 .all::<TransferMove>(
@@ -260,9 +269,9 @@ impl Db {
                 }
                 let unit: Unit = self
                     .find(m.to_unit_id)?
-                    .ok_or_else(|| Invalid::one("unit_code", Problem::Unknown))?;
+                    .ok_or_else(|| Invalid::one("to_unit_code", Problem::Unknown))?;
                 if unit.valid_to.is_some_and(|t| t < day) || unit.valid_from > day {
-                    return Err(rule("unit_code", "unit_abolished"));
+                    return Err(rule("to_unit_code", "unit_abolished"));
                 }
                 if let Some(mut cur) = self.current_assignment(person.id)? {
                     if cur.start_date >= day {
@@ -360,5 +369,24 @@ impl Db {
             }
         }
         Ok(())
+    }
+
+    /// Deletes a draft plan and its moves (HR); applied and discarded plans are kept.
+    pub fn delete_transfer_plan(&self, plan_id: Id, version: i64, who: Actor) -> Result<()> {
+        self.hr_only(who)?;
+        self.write(|| {
+            self.draft_plan(plan_id)?;
+            for m in self.transfer_moves(plan_id)? {
+                self.delete::<TransferMove>(m.id, m.version)?;
+            }
+            self.delete::<TransferPlan>(plan_id, version)
+        })
+    }
+
+    /// The newest draft plan, where a new move goes by default.
+    pub fn latest_draft_plan(&self) -> Result<Option<TransferPlan>> {
+        Ok(self
+            .all::<TransferPlan>(vec![Filter::eq("state", PlanState::Draft.code())], "id")?
+            .pop())
     }
 }

@@ -1,0 +1,139 @@
+//! The transfer round's forms: a plan (name, effective date, note) and a person's move in
+//! it (to which unit and position, for what reason). Both go through the store's rules:
+//! only drafts change, only the HR office writes.
+
+use serde_json::Value;
+
+use super::edit::{Editor, NewCtx, SaveCtx, Typed, from_json, typed};
+use super::form::{FieldKind as K, FieldSpec, field};
+use crate::domain::assignment::Reason;
+use crate::domain::date::fiscal_year_start;
+use crate::domain::staff::Position;
+use crate::domain::transfer::{PlanState, TransferMove, TransferPlan};
+use crate::domain::{Id, Invalid, Problem};
+use crate::store::{Db, Result};
+
+static PLAN: Typed<TransferPlan> = typed(
+    &[
+        field("name", "plan_name", K::Text),
+        field("effective_on", "effective_on", K::Date),
+        field("note", "note", K::Note),
+    ],
+    |ctx| TransferPlan {
+        id: 0,
+        name: String::new(),
+        // The round is for the coming April.
+        effective_on: fiscal_year_start(ctx.today.fiscal_year() + 1),
+        state: PlanState::Draft,
+        note: String::new(),
+        applied_on: None,
+        version: 0,
+    },
+);
+
+pub(super) struct PlanEditor;
+
+impl Editor for PlanEditor {
+    fn fields(&self) -> &'static [FieldSpec] {
+        PLAN.fields
+    }
+    fn detail_fields(&self) -> &'static [FieldSpec] {
+        const ALL: &[FieldSpec] = &[
+            field("name", "plan_name", K::Text),
+            field("effective_on", "effective_on", K::Date),
+            field(
+                "state",
+                "plan_state",
+                K::Code("plan_state", PlanState::CODES),
+            ),
+            field("applied_on", "plan_applied_on", K::OptDate),
+            field("note", "note", K::Note),
+        ];
+        ALL
+    }
+    fn load(&self, db: &Db, id: Id) -> Result<Value> {
+        PLAN.load(db, id)
+    }
+    fn blank(&self, ctx: &NewCtx) -> Value {
+        PLAN.blank(ctx)
+    }
+    fn save(&self, db: &Db, v: Value, ctx: SaveCtx) -> Result<Id> {
+        let p: TransferPlan = from_json(v.clone())?;
+        if p.id == 0 {
+            return db
+                .new_transfer_plan(&p.name, p.effective_on, ctx.who)
+                .map(|n| n.id);
+        }
+        PLAN.save(db, v, ctx)
+    }
+    fn delete(&self, db: &Db, id: Id, version: i64, ctx: SaveCtx) -> Result<()> {
+        db.delete_transfer_plan(id, version, ctx.who)
+    }
+}
+
+const MOVE_FIELDS: &[FieldSpec] = &[
+    field("plan_id", "plan_id", K::Int),
+    field("staff_id", "staff_no", K::Staff),
+    field("to_unit_id", "to_unit_code", K::Unit),
+    field(
+        "to_position",
+        "to_position",
+        // Left empty: the person keeps their present position.
+        K::OptCode("position", Position::CODES),
+    ),
+    field("reason", "reason", K::Code("reason", Reason::CODES)),
+    field("note", "note", K::Note),
+];
+
+pub(super) struct MoveEditor;
+
+impl Editor for MoveEditor {
+    fn fields(&self) -> &'static [FieldSpec] {
+        MOVE_FIELDS
+    }
+    fn load(&self, db: &Db, id: Id) -> Result<Value> {
+        let m: TransferMove = db.get(id)?;
+        Ok(serde_json::to_value(m).unwrap_or(Value::Null))
+    }
+    fn blank(&self, ctx: &NewCtx) -> Value {
+        // Into the newest draft plan, the person in focus at their present post.
+        let plan = ctx.db.latest_draft_plan().ok().flatten().map(|p| p.id);
+        let m = TransferMove {
+            id: 0,
+            plan_id: plan.unwrap_or(0),
+            staff_id: ctx.staff.map(|s| s.id).unwrap_or(0),
+            to_unit_id: 0,
+            to_position: ctx.staff.map(|s| s.position).unwrap_or(Position::Clerk),
+            reason: Reason::Transfer,
+            note: String::new(),
+            version: 0,
+        };
+        let mut v = serde_json::to_value(m).unwrap_or(Value::Null);
+        if ctx.staff.is_none()
+            && let Some(o) = v.as_object_mut()
+        {
+            o.insert("to_position".into(), Value::Null);
+        }
+        v
+    }
+    fn save(&self, db: &Db, mut v: Value, ctx: SaveCtx) -> Result<Id> {
+        // No position given: the person's present one.
+        if v.get("to_position").is_none_or(Value::is_null)
+            && let Some(id) = v.get("staff_id").and_then(Value::as_i64)
+            && let Some(s) = db.find::<crate::domain::staff::Staff>(id)?
+            && let Some(o) = v.as_object_mut()
+        {
+            o.insert("to_position".into(), s.position.code().into());
+        }
+        let mut m: TransferMove = from_json(v)?;
+        if m.plan_id == 0 {
+            return Err(Invalid::one("plan_id", Problem::Required).into());
+        }
+        db.put_transfer_move(&mut m, ctx.who)?;
+        Ok(m.id)
+    }
+    fn delete(&self, db: &Db, id: Id, _version: i64, ctx: SaveCtx) -> Result<()> {
+        let m: TransferMove = db.get(id)?;
+        db.remove_transfer_move(m.plan_id, m.staff_id, ctx.who)
+    }
+}
