@@ -91,6 +91,25 @@ pub enum Command {
         #[command(subcommand)]
         action: PdcaCommand,
     },
+    /// Long-service awards (永年勤続): list the candidates on a base date, or nominate them.
+    LongService {
+        /// 10, 20 or 30 years of service.
+        #[arg(long)]
+        years: i32,
+        /// The day the years are counted to (default: today).
+        #[arg(long, value_name = "DATE")]
+        base_date: Option<String>,
+        /// Nominate every candidate (HR), all in one transaction.
+        #[arg(long)]
+        nominate: bool,
+    },
+    /// Compliance training and self-checks past due, under each person's supervisor (who
+    /// is to remind them), as the account may see.
+    Overdue {
+        /// Fiscal year (default: the current one).
+        #[arg(long)]
+        year: Option<i32>,
+    },
     /// The April transfer round: draft plans of moves, compare, discard, apply.
     Transfer {
         #[command(subcommand)]

@@ -2,6 +2,7 @@
 //! No UI here; every message comes from the catalogues.
 
 pub mod args;
+mod batch;
 mod export;
 mod flow;
 mod ops;
@@ -232,6 +233,12 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Eval(a)) => flow::eval(&ctx, a),
         Some(Command::Settings { key, value }) => settings::run(&ctx, key, value),
         Some(Command::Transfer { action }) => transfer::run(&ctx, action),
+        Some(Command::LongService {
+            years,
+            base_date,
+            nominate,
+        }) => batch::long_service(&ctx, years, &base_date, nominate),
+        Some(Command::Overdue { year }) => batch::overdue(&ctx, year),
         Some(Command::Pdca { action }) => flow::pdca(&ctx, action),
     };
     match result {

@@ -2,7 +2,7 @@
 
 use super::record::{record, select_list};
 use super::{Db, Filter, Record, Result};
-use crate::domain::award::{Award, AwardKind, AwardRecipient};
+use crate::domain::award::{Award, AwardKind, AwardRecipient, AwardState};
 use crate::domain::staff::{Staff, StaffStatus};
 use crate::domain::{Date, FiscalYear, Id, Invalid, Problem};
 
@@ -127,5 +127,51 @@ impl Db {
             Staff::from_row,
         )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Nominates every long-service candidate (HR): one award each, in the fiscal year of
+    /// the base date, under `title`, in one transaction. Returns the people nominated.
+    pub fn nominate_long_service(
+        &self,
+        years: i32,
+        base: Date,
+        title: &str,
+        who: super::flow::Actor,
+        today: Date,
+    ) -> Result<Vec<Staff>> {
+        if !who.hr() {
+            return Err(Invalid::one(
+                "kind",
+                Problem::Rule {
+                    rule: "awards_hr_only",
+                },
+            )
+            .into());
+        }
+        let kind = AwardKind::long_service(years)
+            .ok_or_else(|| Invalid::one("service_years", Problem::Malformed))?;
+        self.write(|| {
+            let people = self.long_service_candidates(years, base)?;
+            for p in &people {
+                let mut a = Award {
+                    id: 0,
+                    kind,
+                    fiscal_year: base.fiscal_year(),
+                    title: title.to_string(),
+                    achievement: String::new(),
+                    group_name: String::new(),
+                    unit_id: Some(p.unit_id),
+                    state: AwardState::Nominated,
+                    nominated_on: today,
+                    nominated_by: who.account.staff_id,
+                    decided_on: None,
+                    decided_by: None,
+                    awarded_on: None,
+                    version: 0,
+                };
+                self.insert_award(&mut a, &[p.id])?;
+            }
+            Ok(people)
+        })
     }
 }

@@ -109,4 +109,56 @@ impl Db {
         };
         Ok(self.list(&q)?.rows)
     }
+
+    /// Reminders: the records of a year past due and not done, of the people the account
+    /// may see, grouped under each person's supervisor (who is to remind them).
+    pub fn compliance_reminders(
+        &self,
+        fy: FiscalYear,
+        today: Date,
+        visible: &super::scope::Visibility,
+    ) -> Result<Vec<Reminder>> {
+        let within = visible
+            .condition(Some("s.unit_id"), Some(&|l: &str| format!("s.id IN ({l})")))
+            .map(|c| format!("AND {c}"))
+            .unwrap_or_default();
+        let sql = format!(
+            "SELECT sup.staff_no, sup.family_name || ' ' || sup.given_name, s.staff_no,
+                    s.family_name || ' ' || s.given_name, u.name, c.due_on,
+                    c.training_done_on IS NULL, c.self_check_done_on IS NULL
+             FROM compliance_records c JOIN staff s ON s.id = c.staff_id
+             LEFT JOIN units u ON u.id = s.unit_id
+             LEFT JOIN staff sup ON sup.id = s.supervisor_id
+             WHERE c.fiscal_year = ?1 AND c.due_on < ?2
+               AND (c.training_done_on IS NULL OR c.self_check_done_on IS NULL) {within}
+             ORDER BY sup.staff_no IS NULL, sup.staff_no, c.due_on, s.staff_no"
+        );
+        let mut st = self.conn().prepare(&sql)?;
+        let rows = st.query_map(rusqlite::params![fy, today.iso()], |r| {
+            Ok(Reminder {
+                supervisor_no: r.get(0)?,
+                supervisor_name: r.get(1)?,
+                staff_no: r.get(2)?,
+                name: r.get(3)?,
+                unit: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+                due_on: super::col::get(r, 5)?,
+                training_missing: r.get(6)?,
+                self_check_missing: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// One overdue person, under the supervisor who is to remind them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reminder {
+    pub supervisor_no: Option<String>,
+    pub supervisor_name: Option<String>,
+    pub staff_no: String,
+    pub name: String,
+    pub unit: String,
+    pub due_on: Date,
+    pub training_missing: bool,
+    pub self_check_missing: bool,
 }
