@@ -35,6 +35,11 @@ pub enum Panel {
         kind: EvalKind,
         counts: GradeCounts,
     },
+    /// One person's career on one page (the person in focus, else the user).
+    CareerPage {
+        person: Option<Staff>,
+        page: crate::store::career_page::CareerPage,
+    },
     /// The calibration view: grades per section and per first evaluator.
     Calibration {
         kind: EvalKind,
@@ -113,6 +118,14 @@ impl App {
         let db = &self.db;
         self.panel = match self.tab {
             Tab::Staff => Panel::None,
+            Tab::Career if view == "career_page" => {
+                let person = self.focus.clone().or(self.me.clone());
+                let page = match &person {
+                    Some(p) => db.career_page(p.id)?,
+                    None => Default::default(),
+                };
+                Panel::CareerPage { person, page }
+            }
             Tab::Career => {
                 let report = match &person {
                     Some(p) => db.self_report(p.id, fy)?,

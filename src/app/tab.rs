@@ -50,7 +50,12 @@ impl Tab {
     pub fn views(self) -> &'static [&'static str] {
         match self {
             Tab::Staff => &["staff", "accounts", "audit"],
-            Tab::Career => &["self_reports", "qualifications", "interviews"],
+            Tab::Career => &[
+                "self_reports",
+                "qualifications",
+                "interviews",
+                "career_page",
+            ],
             Tab::Evaluation => &["evaluations", "themes", "calibration"],
             Tab::Placement => &["assignments", "transfer_moves", "transfer_plans"],
             Tab::Training => &["enrolments", "ojt"],

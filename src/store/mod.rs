@@ -13,6 +13,7 @@ pub mod accounts;
 pub mod awards;
 pub mod calibration;
 pub mod career;
+pub mod career_page;
 pub mod compliance;
 pub mod evaluation;
 pub mod flow;

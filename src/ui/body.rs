@@ -21,8 +21,14 @@ use crate::text::width;
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let [bar, main] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     view_bar(app, frame, bar);
-    if matches!(app.panel, crate::app::panel::Panel::Calibration { .. }) {
-        return super::calibration::render(app, frame, main);
+    match app.panel {
+        crate::app::panel::Panel::Calibration { .. } => {
+            return super::calibration::render(app, frame, main);
+        }
+        crate::app::panel::Panel::CareerPage { .. } => {
+            return super::career_page::render(app, frame, main);
+        }
+        _ => {}
     }
     let Some(list) = app.list() else { return };
     let has_panel = !matches!(app.panel, crate::app::panel::Panel::None);

@@ -3,6 +3,7 @@
 
 mod body;
 mod calibration;
+mod career_page;
 mod chrome;
 mod modal;
 mod panel;

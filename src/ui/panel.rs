@@ -38,7 +38,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let fy = fiscal_year_text(l, app.fiscal_year);
     match &app.panel {
         // Drawn in place of the list (see `calibration`).
-        Panel::None | Panel::Calibration { .. } => {}
+        Panel::None | Panel::Calibration { .. } | Panel::CareerPage { .. } => {}
         Panel::Career {
             person,
             submitted,
