@@ -34,12 +34,22 @@ fn unit_name(db: &Db, id: i64) -> String {
 /// One move as a line: who, from where to where, and what they wished.
 fn move_line(lang: Lang, db: &Db, p: &TransferPlan, m: &TransferMove) -> String {
     let s: Option<Staff> = db.find(m.staff_id).ok().flatten();
-    let (no, name, from) = match &s {
-        Some(s) => (s.staff_no.clone(), s.full_name(), unit_name(db, s.unit_id)),
+    // Where they are before the day: the post held then (after an applied plan, too).
+    let before = db
+        .assignments_of(m.staff_id)
+        .ok()
+        .and_then(|all| all.into_iter().rfind(|a| a.start_date < p.effective_on));
+    let (no, name) = match &s {
+        Some(s) => (s.staff_no.clone(), s.full_name()),
         None => Default::default(),
     };
+    let from = before
+        .map(|a| unit_name(db, a.unit_id))
+        .or_else(|| s.as_ref().map(|s| unit_name(db, s.unit_id)))
+        .unwrap_or_default();
+    // The wish of the fiscal year before the one the plan takes effect in (as the export).
     let wish = db
-        .self_report(m.staff_id, p.effective_on.add_days(-1).fiscal_year())
+        .self_report(m.staff_id, p.effective_on.fiscal_year() - 1)
         .ok()
         .flatten()
         .map(|r| {

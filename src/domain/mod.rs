@@ -11,6 +11,7 @@ pub mod evaluation;
 pub mod pdca;
 pub mod pdca_flow;
 pub mod staff;
+pub mod steps;
 pub mod survey;
 pub mod training;
 pub mod transfer;

@@ -120,9 +120,8 @@ impl Db {
             let unit: Unit = self
                 .find(m.to_unit_id)?
                 .ok_or_else(|| Invalid::one("to_unit_code", Problem::Unknown))?;
-            if unit.valid_to.is_some_and(|t| t < plan.effective_on)
-                || unit.valid_from > plan.effective_on
-            {
+            // A unit to be abolished takes no one in (nobody may stay in it when it goes).
+            if unit.valid_to.is_some() || unit.valid_from > plan.effective_on {
                 return Err(rule("to_unit_code", "unit_abolished"));
             }
             let existing = self
@@ -270,7 +269,7 @@ impl Db {
                 let unit: Unit = self
                     .find(m.to_unit_id)?
                     .ok_or_else(|| Invalid::one("to_unit_code", Problem::Unknown))?;
-                if unit.valid_to.is_some_and(|t| t < day) || unit.valid_from > day {
+                if unit.valid_to.is_some() || unit.valid_from > day {
                     return Err(rule("to_unit_code", "unit_abolished"));
                 }
                 if let Some(mut cur) = self.current_assignment(person.id)? {
@@ -340,12 +339,19 @@ impl Db {
             .filter(|p| p.fiscal_year >= day.fiscal_year())
             .map(|p| p.id)
             .collect();
+        // Supervisors first, all of them: a second evaluator is the supervisor's own
+        // supervisor as it stands after the round, whoever else moved with them.
+        let mut reset = Vec::with_capacity(people.len());
         for mut p in people {
             let sup = self.supervisor_for(&p)?;
             if sup != p.supervisor_id {
                 p.supervisor_id = sup;
                 self.update_as(&mut p, "transfer.supervisor")?;
             }
+            reset.push(p);
+        }
+        for p in reset {
+            let sup = p.supervisor_id;
             let second = match sup {
                 Some(s) => self.get::<Staff>(s)?.supervisor_id.filter(|x| *x != p.id),
                 None => None,
