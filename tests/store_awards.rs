@@ -112,24 +112,24 @@ fn awards_and_recipients_are_listed_by_year() {
 #[test]
 fn long_service_candidates_leave_out_those_already_awarded() {
     let w = Ward::new();
+    // A0004 was hired 2015-04-01: ten years on 2025-04-01.
     let base = d(2025, 4, 1);
     let nos = |v: Vec<Staff>| v.into_iter().map(|s| s.staff_no).collect::<Vec<_>>();
     assert_eq!(
         nos(w.db.long_service_candidates(10, base).unwrap()),
-        ["A0001", "A0002", "A0004"]
+        ["A0004"]
     );
     let mut a = award(AwardKind::LongService10, base);
-    w.db.insert_award(&mut a, &[w.lead.id]).unwrap();
-    assert_eq!(
-        nos(w.db.long_service_candidates(10, base).unwrap()),
-        ["A0001", "A0004"]
-    );
+    w.db.insert_award(&mut a, &[w.clerk.id]).unwrap();
+    assert!(w.db.long_service_candidates(10, base).unwrap().is_empty());
+    // A declined nomination leaves them a candidate.
     (a.state, a.decided_on) = (AwardState::Declined, Some(d(2025, 5, 1)));
     w.db.update(&mut a).unwrap();
     assert_eq!(
         nos(w.db.long_service_candidates(10, base).unwrap()),
-        ["A0001", "A0002", "A0004"]
+        ["A0004"]
     );
+    // A0001, hired 1995-04-01, completes thirty years on the base date.
     assert_eq!(
         nos(w.db.long_service_candidates(30, base).unwrap()),
         ["A0001"]
@@ -138,6 +138,27 @@ fn long_service_candidates_leave_out_those_already_awarded() {
         w.db.long_service_candidates(15, base),
         "service_years",
         Problem::Malformed,
+    );
+}
+
+/// The years are complete on the anniversary of the hire date, and a person is a
+/// candidate only in the year they complete them.
+#[test]
+fn long_service_years_are_counted_to_the_day_of_the_base_date() {
+    let w = Ward::new();
+    let nos = |v: Vec<Staff>| v.into_iter().map(|s| s.staff_no).collect::<Vec<_>>();
+    // A0004, hired 2015-04-01.
+    let ten = |base: Date| nos(w.db.long_service_candidates(10, base).unwrap());
+    assert!(ten(d(2025, 3, 31)).is_empty(), "a day short of ten years");
+    assert_eq!(ten(d(2025, 4, 1)), ["A0004"], "ten years on the day");
+    assert_eq!(
+        ten(d(2026, 3, 31)),
+        ["A0004"],
+        "still the year they completed them"
+    );
+    assert!(
+        ten(d(2026, 4, 1)).is_empty(),
+        "eleven years: a year too late"
     );
 }
 
@@ -153,4 +174,46 @@ fn a_retired_person_is_not_nominated() {
         "staff_no",
         rule("award_retired"),
     );
+}
+
+/// The HR office nominates the year's candidates in one go; then they are candidates no
+/// more. Nobody else may, and not ahead of the base date.
+#[test]
+fn long_service_candidates_are_nominated_in_one_go() {
+    use jinji::domain::account::Role;
+    let w = Ward::new();
+    let base = d(2025, 4, 1);
+    let hr = Who::new(&w.db, "hr", Role::Hr, Some(w.chief.id));
+    let boss = Who::new(&w.db, "boss", Role::Supervisor, Some(w.chief.id));
+    let title = "永年勤続表彰（10年）";
+    assert_problem(
+        w.db.nominate_long_service(10, base, title, boss.actor(), d(2025, 5, 1)),
+        "kind",
+        rule("awards_hr_only"),
+    );
+    assert_problem(
+        w.db.nominate_long_service(10, base, title, hr.actor(), d(2025, 3, 31)),
+        "base_date",
+        rule("long_service_future"),
+    );
+    let done =
+        w.db.nominate_long_service(10, base, title, hr.actor(), d(2025, 5, 1))
+            .unwrap();
+    assert_eq!(
+        done.iter().map(|s| s.staff_no.as_str()).collect::<Vec<_>>(),
+        ["A0004"]
+    );
+    let awards: Vec<Award> = w.db.all(vec![], "id").unwrap();
+    let a = awards.last().unwrap();
+    assert_eq!(
+        (a.kind, a.state, a.unit_id, a.fiscal_year, a.nominated_by),
+        (
+            AwardKind::LongService10,
+            AwardState::Nominated,
+            Some(w.clerk.unit_id),
+            2025,
+            Some(w.chief.id)
+        )
+    );
+    assert!(w.db.long_service_candidates(10, base).unwrap().is_empty());
 }

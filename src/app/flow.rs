@@ -37,6 +37,12 @@ pub enum Move {
     ApplyPlan,
     /// A transfer plan set aside.
     DiscardPlan,
+    /// A training enrolment moved on (approved, attended, completed …).
+    Enrol(crate::domain::steps::EnrolStep),
+    /// An award reviewed or decided.
+    Award(crate::domain::steps::AwardStep),
+    /// Every long-service candidate of so many years nominated at once.
+    LongService(i32),
 }
 
 impl Move {
@@ -52,6 +58,9 @@ impl Move {
             Move::ActionDone(_) => lang.t("ui.move_action_done"),
             Move::ApplyPlan => lang.t("ui.move_apply_plan"),
             Move::DiscardPlan => lang.t("ui.move_discard_plan"),
+            Move::Enrol(s) => lang.label("enrol_step", s.code()),
+            Move::Award(s) => lang.label("award_step", s.code()),
+            Move::LongService(_) => lang.t("ui.move_long_service"),
         }
     }
 
@@ -75,7 +84,10 @@ impl Move {
             | Move::Attach(_)
             | Move::ActionDone(_)
             | Move::ApplyPlan
-            | Move::DiscardPlan => &[],
+            | Move::DiscardPlan
+            | Move::Enrol(_)
+            | Move::Award(_)
+            | Move::LongService(_) => &[],
             Move::Plan => PLAN,
             Move::AddAction => ADD_ACTION,
             Move::Review => REVIEW,
@@ -171,7 +183,13 @@ impl App {
     /// `m`: the moves this account may make on the selected record now.
     pub(super) fn open_moves(&mut self) -> Result<(), StoreError> {
         let view = self.view_name();
-        let Some(id) = self.list().and_then(|l| l.current()).map(|r| r.id) else {
+        // On awards the long-service nominations are open with no award selected.
+        let Some(id) = self
+            .list()
+            .and_then(|l| l.current())
+            .map(|r| r.id)
+            .or((view == "awards").then_some(0))
+        else {
             return Ok(());
         };
         let who = self.actor();
@@ -213,6 +231,8 @@ impl App {
             }
             "pdca" => self.pdca_menu(id, &mut blocked)?,
             "transfer_plans" => self.plan_menu(id, &mut blocked)?,
+            "enrolments" => self.enrol_menu(id, &mut blocked)?,
+            "awards" => self.award_menu(id, &mut blocked)?,
             _ => return Ok(()),
         };
         if moves.is_empty() && blocked.is_empty() {
@@ -359,6 +379,9 @@ impl App {
                     .map(|e| e.id)
             }
             Move::ApplyPlan | Move::DiscardPlan => self.make_plan_move(id, m),
+            Move::Enrol(_) | Move::Award(_) | Move::LongService(_) => {
+                self.make_step_move(id, version, m)
+            }
             m => self.make_pdca_move(id, version, m, v),
         }
     }

@@ -17,6 +17,7 @@ pub mod panel;
 mod pdca_moves;
 mod scope;
 pub mod search;
+mod steps_moves;
 pub mod tab;
 mod transfer_flow;
 

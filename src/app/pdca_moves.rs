@@ -119,7 +119,7 @@ impl App {
                 .pdca_add_action(id, &text_of(v, "description"), date_of(v, "due_on"), who)
                 .map(|_| id),
             Move::ActionDone(action) => db.pdca_action_done(action, who, today).map(|_| id),
-            Move::Eval(_) | Move::ApplyPlan | Move::DiscardPlan => Ok(id),
+            _ => Ok(id),
         }
     }
 }

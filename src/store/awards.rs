@@ -108,14 +108,16 @@ impl Db {
         })
     }
 
-    /// Active staff who complete `years` of service by `base` and have no long-service
-    /// award of that kind yet, by hire date.
+    /// Active staff who complete `years` of service in the year up to `base` (served
+    /// `years` on the base date, not yet a year before it) and have no long-service award
+    /// of that kind (other than a declined one), by hire date.
     pub fn long_service_candidates(&self, years: i32, base: Date) -> Result<Vec<Staff>> {
         let Some(kind) = AwardKind::long_service(years) else {
             return Err(Invalid::one("service_years", Problem::Malformed).into());
         };
         let sql = format!(
             "SELECT {} FROM staff s WHERE s.status <> 'retired' AND s.hire_date <= ?1
+               AND s.hire_date > ?3
                AND NOT EXISTS (SELECT 1 FROM award_recipients r JOIN awards a ON a.id = r.award_id
                  WHERE r.staff_id = s.id AND a.kind = ?2 AND a.state <> 'declined')
              ORDER BY s.hire_date, s.staff_no",
@@ -123,7 +125,11 @@ impl Db {
         );
         let mut st = self.conn().prepare_cached(&sql)?;
         let rows = st.query_map(
-            rusqlite::params![base.add_years(-years).iso(), kind.code()],
+            rusqlite::params![
+                base.add_years(-years).iso(),
+                kind.code(),
+                base.add_years(-years - 1).iso()
+            ],
             Staff::from_row,
         )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -150,6 +156,16 @@ impl Db {
         }
         let kind = AwardKind::long_service(years)
             .ok_or_else(|| Invalid::one("service_years", Problem::Malformed))?;
+        // Long service is nominated once earned, not ahead of the day.
+        if base > today {
+            return Err(Invalid::one(
+                "base_date",
+                Problem::Rule {
+                    rule: "long_service_future",
+                },
+            )
+            .into());
+        }
         self.write(|| {
             let people = self.long_service_candidates(years, base)?;
             for p in &people {

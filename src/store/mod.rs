@@ -25,6 +25,7 @@ pub mod scope;
 pub mod search;
 pub mod settings;
 pub mod staff;
+pub mod steps;
 pub mod summary;
 pub mod themes;
 pub mod training;
