@@ -32,6 +32,7 @@ pub mod training;
 pub mod transfer;
 pub mod units;
 mod view_defs;
+mod view_defs_transfer;
 pub mod views;
 
 use std::path::{Path, PathBuf};

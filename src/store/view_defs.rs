@@ -5,13 +5,13 @@ use super::views::ColKind::*;
 use super::views::{ViewCol, ViewDef, col, name_col};
 
 /// The person of a row and their unit, as most lists show them.
-const STAFF_NO: ViewCol = col("staff_no", "s.staff_no", Text);
-const FULL_NAME: ViewCol = name_col(
+pub(super) const STAFF_NO: ViewCol = col("staff_no", "s.staff_no", Text);
+pub(super) const FULL_NAME: ViewCol = name_col(
     "full_name",
     "s.family_name || ' ' || s.given_name",
     "s.family_kana || s.given_kana",
 );
-const UNIT: ViewCol = col("unit", "u.name", Text);
+pub(super) const UNIT: ViewCol = col("unit", "u.name", Text);
 
 /// The person of a row (`s`) and their unit (`u`), for tables with a `staff_id`.
 macro_rules! with_person {
@@ -188,63 +188,8 @@ pub static VIEWS: &[ViewDef] = &[
         default_sort: 0,
         default_desc: false,
     },
-    // The transfer round (HR only): plans, and the moves of each beside the person's
-    // wish of the year before.
-    ViewDef {
-        name: "transfer_plans",
-        table: "transfer_plans",
-        from: "transfer_plans t",
-        columns: &[
-            col("plan_id", "t.id", Int),
-            col("plan_name", "t.name", Text),
-            col("effective_on", "t.effective_on", Date),
-            col("plan_state", "t.state", Code("plan_state")),
-            col(
-                "moves",
-                "(SELECT count(*) FROM transfer_moves m WHERE m.plan_id = t.id)",
-                Int,
-            ),
-            col("plan_applied_on", "t.applied_on", Date),
-        ],
-        staff: None,
-        unit: None,
-        fiscal_year: None,
-        state: Some(("t.state", "plan_state")),
-        default_sort: 0,
-        default_desc: true,
-    },
-    ViewDef {
-        name: "transfer_moves",
-        table: "transfer_moves",
-        from: "transfer_moves t JOIN transfer_plans p ON p.id = t.plan_id
-               JOIN staff s ON s.id = t.staff_id LEFT JOIN units u ON u.id = s.unit_id
-               JOIN units tu ON tu.id = t.to_unit_id
-               LEFT JOIN self_reports r ON r.staff_id = t.staff_id AND r.fiscal_year =
-                   CAST(substr(p.effective_on, 1, 4) AS INTEGER)
-                   - CASE WHEN substr(p.effective_on, 6, 2) < '04' THEN 2 ELSE 1 END",
-        // Where each person goes beside what they wished, first; then the post and plan.
-        columns: &[
-            STAFF_NO,
-            FULL_NAME,
-            UNIT,
-            col("to_unit_name", "tu.name", Text),
-            col("transfer_wish", "r.transfer_wish", Code("transfer_wish")),
-            col(
-                "wish_unit_1",
-                "(SELECT name FROM units WHERE id = r.wish_unit1_id)",
-                Text,
-            ),
-            col("to_position", "t.to_position", Code("position")),
-            col("reason", "t.reason", Code("reason")),
-            col("plan_id", "t.plan_id", Int),
-        ],
-        staff: Some("t.staff_id"),
-        unit: Some("s.unit_id"),
-        fiscal_year: None,
-        state: Some(("p.state", "plan_state")),
-        default_sort: 0,
-        default_desc: false,
-    },
+    super::view_defs_transfer::TRANSFER_PLANS,
+    super::view_defs_transfer::TRANSFER_MOVES,
     ViewDef {
         name: "enrolments",
         table: "enrolments",
