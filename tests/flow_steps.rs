@@ -74,8 +74,16 @@ fn rule_of(e: jinji::domain::Invalid) -> &'static str {
 #[test]
 fn every_enrolment_move_by_every_capacity_in_every_state() {
     use EnrolmentState as S;
-    // (step, the states it starts from, who may, the rule when they may not, the state after)
-    let table: [(EnrolStep, &[S], &[Capacity], &str, S); 5] = [
+    // The step, the states it starts from, who may, the rule when they may not, the state
+    // after.
+    type Row = (
+        EnrolStep,
+        &'static [S],
+        &'static [Capacity],
+        &'static str,
+        S,
+    );
+    let table: [Row; 5] = [
         (
             EnrolStep::Approve,
             &[S::Applied],
