@@ -305,19 +305,20 @@ impl App {
             "evaluations" => {
                 let e: Evaluation = self.db.get(id)?;
                 // The first evaluator starts from what the challenge themes suggest.
-                if m == Move::Eval(EvalStep::First)
-                    && let Some((score, grade)) = self.db.eval_suggestion(&e)?
-                {
+                let suggested = match m {
+                    Move::Eval(EvalStep::First) => self.db.eval_suggestion(&e)?,
+                    _ => None,
+                };
+                if let Some((score, grade)) = suggested {
                     note = Some(self.lang.tf(
                         "ui.theme_suggestion",
                         &[("grade", &grade.code()), ("score", &score)],
                     ));
                 }
-                let suggested = self.db.eval_suggestion(&e)?.map(|(_, g)| g);
                 let mut v = serde_json::to_value(&e).unwrap_or(Value::Null);
                 if let Some(o) = v.as_object_mut() {
-                    if m == Move::Eval(EvalStep::First) && e.first_rating.is_none() {
-                        o.insert("first_rating".into(), suggested.map(|g| g.code()).into());
+                    if let (Some((_, g)), None) = (suggested, e.first_rating) {
+                        o.insert("first_rating".into(), g.code().into());
                     }
                     // HR finalizes from the latest rating.
                     if m == Move::Eval(EvalStep::Finalize) {

@@ -1,16 +1,13 @@
 //! The HR office's batch steps besides the transfer round: long-service nominations and
 //! the compliance reminders.
 
-use super::{CmdResult, Ctx, Failure, data_dir};
+use super::{CmdResult, Ctx, Failure};
 use crate::domain::Date;
 use crate::store::flow::Actor;
 use crate::store::{Db, OpenMode};
 
 fn open(ctx: &Ctx) -> Result<(Db, crate::domain::account::Account), Failure> {
-    let path = match &ctx.db_flag {
-        Some(p) => p.clone(),
-        None => data_dir(ctx.lang)?.join("jinji.db"),
-    };
+    let path = ctx.db_path("jinji.db")?;
     let mut db = ctx.open(&path, OpenMode::Existing)?;
     let me = ctx.account(&mut db)?;
     Ok((db, me))

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::args::Format;
-use super::{CmdResult, Ctx, Failure, data_dir};
+use super::{CmdResult, Ctx, Failure};
 use crate::domain::Date;
 use crate::domain::account::Role;
 use crate::i18n::Lang;
@@ -22,10 +22,7 @@ pub fn run(ctx: &Ctx, name: &str, format: Format, out: Option<&Path>) -> CmdResu
             &[("kind", &name), ("kinds", &kind_names().join(" "))],
         ))
     })?;
-    let path = match &ctx.db_flag {
-        Some(p) => p.clone(),
-        None => data_dir(lang)?.join("jinji.db"),
-    };
+    let path = ctx.db_path("jinji.db")?;
     let mut db = ctx.open(&path, OpenMode::ReadOnly)?;
     let me = ctx.account(&mut db)?;
     // Accounts and the audit log are for admins alone, the incidents register for the HR

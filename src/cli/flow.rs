@@ -2,7 +2,7 @@
 //! same rules as the screens. A batch moves all of its records or none.
 
 use super::args::{EvalArgs, KindArg, PdcaCommand, TermArg};
-use super::{CmdResult, Ctx, Failure, data_dir};
+use super::{CmdResult, Ctx, Failure};
 use crate::domain::account::Account;
 use crate::domain::eval_flow::{EvalInput, EvalStep};
 use crate::domain::evaluation::{EvalKind, Evaluation, Grade, Term};
@@ -16,10 +16,7 @@ use crate::store::{Db, Filter, OpenMode, StoreError};
 
 /// The database, who is acting, and what they may see.
 fn open(ctx: &Ctx) -> Result<(Db, Account, Visibility), Failure> {
-    let path = match &ctx.db_flag {
-        Some(p) => p.clone(),
-        None => data_dir(ctx.lang)?.join("jinji.db"),
-    };
+    let path = ctx.db_path("jinji.db")?;
     let mut db = ctx.open(&path, OpenMode::Existing)?;
     let me = ctx.account(&mut db)?;
     let visible = db

@@ -85,6 +85,14 @@ impl Ctx {
         Failure::store(self.lang, &e)
     }
 
+    /// The database to work on: `--db`, else `name` in the data directory.
+    pub fn db_path(&self, name: &str) -> Result<PathBuf, Failure> {
+        match &self.db_flag {
+            Some(p) => Ok(p.clone()),
+            None => Ok(data_dir(self.lang)?.join(name)),
+        }
+    }
+
     /// Opens a database, naming the file in any error.
     pub fn open(&self, path: &Path, mode: OpenMode) -> Result<Db, Failure> {
         Db::open(path, mode).map_err(|e| self.err(e))

@@ -12,16 +12,9 @@ use crate::i18n::Lang;
 use crate::store::{Db, OpenMode, StoreError, summary::Summary};
 use crate::text::pad;
 
-fn default_db(ctx: &Ctx, name: &str) -> Result<PathBuf, Failure> {
-    match &ctx.db_flag {
-        Some(p) => Ok(p.clone()),
-        None => Ok(data_dir(ctx.lang)?.join(name)),
-    }
-}
-
 /// A bare `jinji`: the database's contents in numbers (the screens arrive in the next version).
 pub fn summary(ctx: &Ctx) -> CmdResult {
-    let path = default_db(ctx, "jinji.db")?;
+    let path = ctx.db_path("jinji.db")?;
     let mut db = ctx.open(&path, OpenMode::Create)?;
     // A new (or empty) file: whoever creates it is its admin.
     if db.accounts().map_err(|e| ctx.err(e))?.is_empty() {
@@ -157,7 +150,7 @@ fn remove_db_files(path: &Path) -> std::io::Result<()> {
 
 pub fn demo(ctx: &Ctx, staff: u32, seed: u64, today: &Option<String>) -> CmdResult {
     let today = parse_date(ctx.lang, today)?;
-    let path = default_db(ctx, "demo.db")?;
+    let path = ctx.db_path("demo.db")?;
     // Only a demo database is ever replaced: a real one named by mistake stays as it is.
     if path.exists() {
         let old = ctx.open(&path, OpenMode::ReadOnly)?;
@@ -191,7 +184,7 @@ pub fn demo(ctx: &Ctx, staff: u32, seed: u64, today: &Option<String>) -> CmdResu
 }
 
 pub fn init(ctx: &Ctx) -> CmdResult {
-    let path = default_db(ctx, "jinji.db")?;
+    let path = ctx.db_path("jinji.db")?;
     if path.exists() {
         return Err(Failure::input(
             ctx.lang.tf("err.exists", &[("path", &path.display())]),
@@ -212,7 +205,7 @@ pub fn init(ctx: &Ctx) -> CmdResult {
 
 pub fn seed(ctx: &Ctx, staff: u32, years: i32, seed: u64, today: &Option<String>) -> CmdResult {
     let today = parse_date(ctx.lang, today)?;
-    let path = default_db(ctx, "jinji.db")?;
+    let path = ctx.db_path("jinji.db")?;
     // Seeding builds a new file: only one that holds nothing but its creator's account
     // may be replaced.
     if path.exists() {
@@ -252,7 +245,7 @@ pub fn seed(ctx: &Ctx, staff: u32, years: i32, seed: u64, today: &Option<String>
 }
 
 pub fn backup(ctx: &Ctx, file: Option<&Path>, keep: usize) -> CmdResult {
-    let path = default_db(ctx, "jinji.db")?;
+    let path = ctx.db_path("jinji.db")?;
     let mut db = ctx.open(&path, OpenMode::ReadOnly)?;
     let me = ctx.account(&mut db)?;
     ctx.require(&me, &[Role::Admin, Role::Hr], "err.hr_only")?;
@@ -325,7 +318,7 @@ fn prune_backups(dir: &Path, stem: &str, keep: usize) -> usize {
 }
 
 pub fn check(ctx: &Ctx) -> CmdResult {
-    let path = default_db(ctx, "jinji.db")?;
+    let path = ctx.db_path("jinji.db")?;
     let db = ctx.open(&path, OpenMode::ReadOnly)?;
     let problems = db.integrity_problems().map_err(|e| ctx.err(e))?;
     let version = db.summary().map(|s| s.schema_version).unwrap_or(0);

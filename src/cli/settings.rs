@@ -1,6 +1,6 @@
 //! `jinji settings [KEY VALUE]`: the ward's rules, listed for anyone, set by admins.
 
-use super::{CmdResult, Ctx, Failure, data_dir};
+use super::{CmdResult, Ctx, Failure};
 use crate::domain::account::Role;
 use crate::store::OpenMode;
 use crate::store::settings::RULES;
@@ -8,10 +8,7 @@ use crate::text::pad;
 
 pub fn run(ctx: &Ctx, key: Option<String>, value: Option<String>) -> CmdResult {
     let lang = ctx.lang;
-    let path = match &ctx.db_flag {
-        Some(p) => p.clone(),
-        None => data_dir(lang)?.join("jinji.db"),
-    };
+    let path = ctx.db_path("jinji.db")?;
     let mut db = ctx.open(&path, OpenMode::Existing)?;
     let me = ctx.account(&mut db)?;
     match (key, value) {

@@ -1,7 +1,7 @@
 //! `jinji transfer …`: the April transfer round from the command line (HR).
 
 use super::args::TransferCommand;
-use super::{CmdResult, Ctx, Failure, data_dir};
+use super::{CmdResult, Ctx, Failure};
 use crate::domain::Date;
 use crate::domain::assignment::Reason;
 use crate::domain::staff::{Position, Staff};
@@ -79,10 +79,7 @@ fn move_line(lang: Lang, db: &Db, p: &TransferPlan, m: &TransferMove) -> String 
 
 pub fn run(ctx: &Ctx, action: TransferCommand) -> CmdResult {
     let lang = ctx.lang;
-    let path = match &ctx.db_flag {
-        Some(p) => p.clone(),
-        None => data_dir(lang)?.join("jinji.db"),
-    };
+    let path = ctx.db_path("jinji.db")?;
     let mut db = ctx.open(&path, OpenMode::Existing)?;
     let me = ctx.account(&mut db)?;
     let visible = db

@@ -1,7 +1,7 @@
 //! `jinji users add|list|remove`: accounts, for admins only.
 
 use super::args::{RoleArg, UsersCommand};
-use super::{CmdResult, Ctx, Failure, data_dir};
+use super::{CmdResult, Ctx, Failure};
 use crate::domain::Date;
 use crate::domain::account::{Account, Role};
 use crate::domain::staff::Staff;
@@ -9,10 +9,7 @@ use crate::store::OpenMode;
 use crate::text::pad;
 
 pub fn run(ctx: &Ctx, action: UsersCommand) -> CmdResult {
-    let path = match &ctx.db_flag {
-        Some(p) => p.clone(),
-        None => data_dir(ctx.lang)?.join("jinji.db"),
-    };
+    let path = ctx.db_path("jinji.db")?;
     let mut db = ctx.open(&path, OpenMode::Existing)?;
     let me = ctx.account(&mut db)?;
     ctx.require(&me, &[Role::Admin], "err.admin_only")?;

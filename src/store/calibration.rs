@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 
 use super::list::id_list;
+use super::panels::SECTION_OF;
 use super::{Db, Result};
 use crate::domain::Id;
 use crate::domain::evaluation::Grade;
-use crate::domain::unit::{Unit, UnitKind};
 
 /// One row: a section or an evaluator, with the grades counted S…D.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,87 +96,40 @@ impl Db {
             Some(u) => format!("AND s.unit_id IN ({})", id_list(u)),
             None => String::new(),
         };
-        let mut out = Calibration::default();
-        // Per unit, folded into sections below.
-        let mut per_unit: HashMap<Id, [i64; 5]> = HashMap::new();
-        let sql = format!(
-            "SELECT s.unit_id, coalesce(e.grade, e.second_rating, e.first_rating), count(*)
-             FROM evaluations e JOIN staff s ON s.id = e.staff_id
-             WHERE e.period_id = ?1 {within} GROUP BY 1, 2"
-        );
-        let mut st = self.conn().prepare(&sql)?;
-        let rows = st.query_map([period_id], |r| {
-            Ok((
-                r.get::<_, Id>(0)?,
-                r.get::<_, Option<String>>(1)?,
-                r.get::<_, i64>(2)?,
-            ))
-        })?;
-        for row in rows {
-            let (unit, g, n) = row?;
-            if let Some(i) = grade_index(g) {
-                per_unit.entry(unit).or_default()[i] += n;
-                out.overall[i] += n;
-            }
-        }
-        let all_units: HashMap<Id, Unit> = self.units()?.into_iter().map(|u| (u.id, u)).collect();
-        let section_of = |mut id: Id| -> Option<&Unit> {
-            for _ in 0..16 {
-                let u = all_units.get(&id)?;
-                match u.kind {
-                    UnitKind::Section => return Some(u),
-                    UnitKind::Team => id = u.parent_id?,
-                    _ => return Some(u),
-                }
-            }
-            None
-        };
-        let mut sections: HashMap<Id, CalRow> = HashMap::new();
-        for (unit, counts) in per_unit {
-            let Some(sec) = section_of(unit) else {
-                continue;
-            };
-            let row = sections.entry(sec.id).or_insert_with(|| CalRow {
-                id: sec.id,
-                name: sec.name.clone(),
-                counts: [0; 5],
-            });
-            for (a, b) in row.counts.iter_mut().zip(counts) {
+        // Per section (a team counts with its section): the final grade, else the latest.
+        let by_section = self.tally(
+            &format!(
+                "SELECT sec.id, sec.name, coalesce(e.grade, e.second_rating, e.first_rating),
+                        count(*)
+                 FROM evaluations e JOIN staff s ON s.id = e.staff_id
+                 JOIN units u ON u.id = s.unit_id JOIN units sec ON sec.id = {SECTION_OF}
+                 WHERE e.period_id = ?1 {within} GROUP BY 1, 3"
+            ),
+            period_id,
+        )?;
+        let mut overall = [0; 5];
+        for row in &by_section {
+            for (a, b) in overall.iter_mut().zip(row.counts) {
                 *a += b;
             }
         }
-        out.by_section = sections.into_values().collect();
-        let sql = format!(
-            "SELECT e.evaluator1_id, v.family_name || ' ' || v.given_name, e.first_rating, count(*)
-             FROM evaluations e JOIN staff s ON s.id = e.staff_id
-             JOIN staff v ON v.id = e.evaluator1_id
-             WHERE e.period_id = ?1 AND e.first_rating IS NOT NULL {within}
-             GROUP BY 1, 3"
-        );
-        let mut st = self.conn().prepare(&sql)?;
-        let rows = st.query_map([period_id], |r| {
-            Ok((
-                r.get::<_, Id>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<String>>(2)?,
-                r.get::<_, i64>(3)?,
-            ))
-        })?;
-        let mut evaluators: HashMap<Id, CalRow> = HashMap::new();
-        for row in rows {
-            let (id, name, g, n) = row?;
-            if let Some(i) = grade_index(g) {
-                evaluators
-                    .entry(id)
-                    .or_insert_with(|| CalRow {
-                        id,
-                        name,
-                        counts: [0; 5],
-                    })
-                    .counts[i] += n;
-            }
-        }
-        out.by_evaluator = evaluators.into_values().collect();
+        // Per first evaluator: their own first ratings.
+        let by_evaluator = self.tally(
+            &format!(
+                "SELECT e.evaluator1_id, v.family_name || ' ' || v.given_name, e.first_rating,
+                        count(*)
+                 FROM evaluations e JOIN staff s ON s.id = e.staff_id
+                 JOIN staff v ON v.id = e.evaluator1_id
+                 WHERE e.period_id = ?1 AND e.first_rating IS NOT NULL {within}
+                 GROUP BY 1, 3"
+            ),
+            period_id,
+        )?;
+        let mut out = Calibration {
+            overall,
+            by_section,
+            by_evaluator,
+        };
         // The most leaning first, so that they stand out; ties by name for a stable order.
         let all = out.overall_mean().unwrap_or(3.0);
         let key = |r: &CalRow| {
@@ -187,5 +140,35 @@ impl Db {
         out.by_section.sort_by_key(key);
         out.by_evaluator.sort_by_key(key);
         Ok(out)
+    }
+}
+
+impl Db {
+    /// Rows of (id, name, grade code, count) summed into one row per id; rows without a
+    /// grade are not counted.
+    fn tally(&self, sql: &str, period_id: Id) -> Result<Vec<CalRow>> {
+        let mut st = self.conn().prepare(sql)?;
+        let rows = st.query_map([period_id], |r| {
+            Ok((
+                r.get::<_, Id>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, i64>(3)?,
+            ))
+        })?;
+        let mut out: HashMap<Id, CalRow> = HashMap::new();
+        for row in rows {
+            let (id, name, g, n) = row?;
+            if let Some(i) = grade_index(g) {
+                out.entry(id)
+                    .or_insert_with(|| CalRow {
+                        id,
+                        name,
+                        counts: [0; 5],
+                    })
+                    .counts[i] += n;
+            }
+        }
+        Ok(out.into_values().collect())
     }
 }

@@ -4,7 +4,7 @@
 
 use super::scope::Visibility;
 use super::settings::keys;
-use super::{Db, Filter, Result, StoreError};
+use super::{Db, Filter, Record, Result, StoreError};
 use crate::domain::account::{Account, Role};
 use crate::domain::eval_flow::{Acting, EvalInput, EvalRules, EvalStep};
 use crate::domain::evaluation::{EvalKind, EvalPeriod, Evaluation, Grade, Term, Theme};
@@ -63,14 +63,25 @@ impl Db {
 
     /// An evaluation whose evaluatee the actor may see.
     pub fn evaluation_for(&self, id: Id, who: Actor) -> Result<Evaluation> {
+        self.seen_by(id, who, |e: &Evaluation| e.staff_id)
+    }
+
+    /// A record whose person (`person` of it) the actor may see; anything else, there or
+    /// not, is not found.
+    pub(crate) fn seen_by<T: Record>(
+        &self,
+        id: Id,
+        who: Actor,
+        person: impl Fn(&T) -> Id,
+    ) -> Result<T> {
         let not_found = || StoreError::NotFound {
-            table: "evaluations",
+            table: T::TABLE,
             id,
         };
-        let e: Evaluation = self.find(id)?.ok_or_else(not_found)?;
-        let person: Staff = self.get(e.staff_id)?;
-        if who.visible.sees(&person) {
-            Ok(e)
+        let rec: T = self.find(id)?.ok_or_else(not_found)?;
+        let p: Staff = self.get(person(&rec))?;
+        if who.visible.sees(&p) {
+            Ok(rec)
         } else {
             Err(not_found())
         }

@@ -14,7 +14,7 @@ fn scope(col: &str, units: Option<&[Id]>) -> String {
 }
 
 /// The section a unit rolls up to (a team's parent; a section itself).
-const SECTION_OF: &str = "CASE WHEN u.kind = 'team' THEN u.parent_id ELSE u.id END";
+pub(super) const SECTION_OF: &str = "CASE WHEN u.kind = 'team' THEN u.parent_id ELSE u.id END";
 
 /// A person overdue with compliance: (staff number, name, due date).
 pub type Overdue = (String, String, String);

@@ -140,17 +140,7 @@ impl Db {
 
     /// A theme whose person the actor may see.
     pub fn theme_for(&self, id: Id, who: Actor) -> Result<Theme> {
-        let not_found = || StoreError::NotFound {
-            table: "themes",
-            id,
-        };
-        let t: Theme = self.find(id)?.ok_or_else(not_found)?;
-        let person: Staff = self.get(t.staff_id)?;
-        if who.visible.sees(&person) {
-            Ok(t)
-        } else {
-            Err(not_found())
-        }
+        self.seen_by(id, who, |t: &Theme| t.staff_id)
     }
 
     /// Removes a theme: HR, or its owner while the plan is still theirs to change.
