@@ -23,9 +23,17 @@ fn mean_text(m: Option<f64>) -> String {
 
 fn header(l: Lang, first: &str) -> Line<'static> {
     let mut s = pad(l.t(first), NAME_W);
-    for h in [l.t("calib.n"), "S", "A", "B", "C", "D"] {
+    // The count is four wide, each grade three: room for the lenient/strict mark.
+    for (h, w) in [
+        (l.t("calib.n"), 4),
+        ("S", 3),
+        ("A", 3),
+        ("B", 3),
+        ("C", 3),
+        ("D", 3),
+    ] {
         s.push(' ');
-        s.push_str(&pad_left(h, 4));
+        s.push_str(&pad_left(h, w));
     }
     s.push_str("  ");
     s.push_str(&pad(l.t("calib.mean"), 5));
@@ -43,7 +51,7 @@ fn row_line(l: Lang, cal: &Calibration, r: &CalRow) -> Line<'static> {
     Line::from(vec![
         Span::raw(pad(&fit(&r.name, NAME_W), NAME_W)),
         Span::raw(format!(
-            " {:>4} {:>4} {:>4} {:>4} {:>4} {:>4}  ",
+            " {:>4} {:>3} {:>3} {:>3} {:>3} {:>3}  ",
             r.n(),
             c[0],
             c[1],

@@ -44,11 +44,13 @@ fn posts(app: &App, page: &CareerPage, w: usize) -> Vec<Line<'static>> {
                     pad(&to, 10)
                 )),
                 Span::raw(fit(
-                    &format!(
-                        "{} {}（{}）",
-                        p.unit,
-                        l.label("position", &p.position),
-                        l.label("reason", &p.reason)
+                    &l.tf(
+                        "career.post_line",
+                        &[
+                            ("unit", &p.unit),
+                            ("position", &l.label("position", &p.position)),
+                            ("reason", &l.label("reason", &p.reason)),
+                        ],
                     ),
                     w.saturating_sub(26),
                 )),
@@ -68,7 +70,7 @@ fn grades(l: Lang, page: &CareerPage) -> Vec<Line<'static>> {
         .map(|g| {
             Line::from(vec![
                 Span::raw(format!("{} ", pad(&fy(l, g.fiscal_year), 10))),
-                Span::raw(format!("{} ", pad(l.label("eval_kind", &g.kind), 10))),
+                Span::raw(format!("{} ", pad(l.label("eval_kind", &g.kind), 12))),
                 Span::styled(pad(g.grade.as_deref().unwrap_or("-"), 3), theme::key()),
                 Span::styled(l.label("eval_state", &g.state).to_string(), theme::dim()),
             ])
@@ -130,11 +132,16 @@ fn hours_and_awards(l: Lang, page: &CareerPage, w: usize) -> Vec<Line<'static>> 
     for a in &page.awards {
         out.push(Line::raw(fit(
             &format!(
-                "{} {} {}（{}）",
+                "{} {}",
                 pad(&fy(l, a.fiscal_year), 10),
-                l.label("award_kind", &a.kind),
-                a.title,
-                l.label("award_state", &a.state)
+                l.tf(
+                    "career.award_line",
+                    &[
+                        ("kind", &l.label("award_kind", &a.kind)),
+                        ("title", &a.title),
+                        ("state", &l.label("award_state", &a.state)),
+                    ],
+                )
             ),
             w,
         )));
