@@ -67,7 +67,7 @@ fn brackets_switch_views_in_the_career_tab() {
     press(&mut app, "2");
     assert_eq!(app.tab, Tab::Career);
     assert_eq!(app.view_name(), "self_reports");
-    for want in ["qualifications", "interviews"] {
+    for want in ["self_reports_missing", "qualifications", "interviews"] {
         press(&mut app, "]");
         assert_eq!(app.view_name(), want);
         assert_eq!(list(&app).view.name, want);

@@ -71,7 +71,10 @@ fn filters_narrow_and_counts_agree() {
         }
         for q in qs {
             let n = db.view_count(v, &q).unwrap();
-            assert!(n <= all, "{} {q:?}", v.name);
+            // A worklist of another year is another list, not a narrower one.
+            if !(v.is_worklist() && q.fiscal_year.is_some()) {
+                assert!(n <= all, "{} {q:?}", v.name);
+            }
             let rows = db.view_rows(v, &q, 0, 10_000).unwrap();
             assert_eq!(rows.len() as i64, n, "{} {q:?}", v.name);
         }

@@ -283,9 +283,12 @@ fn a_clerk_finds_a_person_adds_a_qualification_and_quits() {
         row(scr, 0).contains(&focus) && !scr.contents().contains("職員を探す")
     });
 
-    // Career tab, then its qualifications view: only the person in focus.
+    // Career tab, then past the self-reports still due to its qualifications view:
+    // only the person in focus.
     s.keys("2");
     s.wait_for("[自己申告]");
+    s.keys("]");
+    s.wait_for("[自己申告未提出]");
     s.keys("]");
     s.wait_for("[資格]");
     let before = s.wait_until("the qualification count", |scr| {

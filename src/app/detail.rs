@@ -41,8 +41,13 @@ impl App {
     pub(super) fn load_detail(&mut self) -> Result<(), StoreError> {
         self.detail.clear();
         let view = self.view_name();
+        // A worklist of people shows the person of the row.
+        let shown = match view {
+            "self_reports_missing" | "required_missing" => "staff",
+            v => v,
+        };
         let (Some(ed), Some(id)) = (
-            editor(view),
+            editor(shown),
             self.list().and_then(|l| l.current()).map(|r| r.id),
         ) else {
             return self.load_panel(None);
@@ -90,6 +95,12 @@ impl App {
                 form::FieldKind::Unit | form::FieldKind::OptUnit if !f.text.is_empty() => {
                     match self.db.unit_by_code(&f.text)? {
                         Some(u) => format!("{} {}", u.code, u.name),
+                        None => f.text,
+                    }
+                }
+                form::FieldKind::Course if !f.text.is_empty() => {
+                    match self.db.course_by_code(&f.text)? {
+                        Some(c) => format!("{} {}", c.code, c.title),
                         None => f.text,
                     }
                 }

@@ -21,6 +21,8 @@ pub struct NewCtx<'a> {
     pub fiscal_year: FiscalYear,
     /// The person in focus, if any.
     pub staff: Option<&'a Staff>,
+    /// The person of the account, if any.
+    pub me: Option<&'a Staff>,
     pub role: Role,
 }
 
@@ -49,6 +51,10 @@ pub trait Editor: Sync {
     /// The fields this account writes on this record (all, for the HR office).
     fn fields_for(&self, _db: &Db, _rec: &Value, _who: Actor) -> Result<Vec<FieldSpec>> {
         Ok(self.fields().to_vec())
+    }
+    /// The rule named when `fields_for` leaves this account nothing to write.
+    fn not_yours(&self, _rec: &Value) -> &'static str {
+        "record_not_yours"
     }
 }
 
@@ -153,6 +159,9 @@ impl Editor for ThemeEditor {
     fn open_to_all(&self) -> bool {
         true
     }
+    fn not_yours(&self, _rec: &Value) -> &'static str {
+        "theme_not_yours"
+    }
     fn fields_for(&self, db: &Db, rec: &Value, who: Actor) -> Result<Vec<FieldSpec>> {
         let staff = rec.get("staff_id").and_then(Value::as_i64).unwrap_or(0);
         let fy = rec
@@ -236,7 +245,7 @@ impl Editor for AwardEditor {
 pub fn editor(view: &str) -> Option<&'static dyn Editor> {
     Some(match view {
         "staff" => &super::editors::STAFF,
-        "self_reports" => &super::editors::SELF_REPORT,
+        "self_reports" => &super::editors_own::SelfReportEditor,
         "qualifications" => &super::editors::QUALIFICATION,
         "interviews" => &super::editors::INTERVIEW,
         "evaluations" => &EvalEditor,
@@ -244,9 +253,15 @@ pub fn editor(view: &str) -> Option<&'static dyn Editor> {
         "assignments" => &super::editors::ASSIGNMENT,
         "enrolments" => &super::editors::ENROLMENT,
         "ojt" => &super::editors::OJT,
+        "ojt_logs" => &super::editors_own::OjtLogEditor,
+        "courses" => &super::editors_registers::COURSE,
+        "sessions" => &super::editors_registers::SESSION,
+        "requirements" => &super::editors_registers::REQUIREMENT,
+        "incidents" => &super::editors_registers::INCIDENT,
+        "long_tenure" => &super::editors::ASSIGNMENT,
         "awards" => &AwardEditor,
         "accounts" => &super::editors::ACCOUNT,
-        "compliance" => &super::editors::COMPLIANCE,
+        "compliance" | "compliance_overdue" => &super::editors::COMPLIANCE,
         "pdca" => &super::editors::PDCA,
         "transfer_plans" => &super::editors_transfer::PlanEditor,
         "transfer_moves" => &super::editors_transfer::MoveEditor,

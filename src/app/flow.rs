@@ -43,6 +43,12 @@ pub enum Move {
     Award(crate::domain::steps::AwardStep),
     /// Every long-service candidate of so many years nominated at once.
     LongService(i32),
+    /// An application for a training session, for this person.
+    Apply(Id),
+    /// A log written on an OJT pair by one of its two people.
+    OjtLog,
+    /// A transfer plan read beside another (writes nothing).
+    Compare(Id),
 }
 
 impl Move {
@@ -61,6 +67,9 @@ impl Move {
             Move::Enrol(s) => lang.label("enrol_step", s.code()),
             Move::Award(s) => lang.label("award_step", s.code()),
             Move::LongService(_) => lang.t("ui.move_long_service"),
+            Move::Apply(_) => lang.t("ui.move_apply"),
+            Move::OjtLog => lang.t("ui.move_ojt_log"),
+            Move::Compare(_) => lang.t("ui.move_compare"),
         }
     }
 
@@ -87,7 +96,10 @@ impl Move {
             | Move::DiscardPlan
             | Move::Enrol(_)
             | Move::Award(_)
-            | Move::LongService(_) => &[],
+            | Move::LongService(_)
+            | Move::Apply(_)
+            | Move::Compare(_) => &[],
+            Move::OjtLog => OJT_LOG,
             Move::Plan => PLAN,
             Move::AddAction => ADD_ACTION,
             Move::Review => REVIEW,
@@ -135,6 +147,10 @@ const PLAN: &[FieldSpec] = &[
     field("baseline", "baseline", K::OptReal),
     field("target", "target", K::OptReal),
     field("plan_notes", "plan_notes", K::Note),
+];
+const OJT_LOG: &[FieldSpec] = &[
+    field("logged_on", "logged_on", K::Date),
+    field("body", "body", K::Note),
 ];
 const ADD_ACTION: &[FieldSpec] = &[
     field("description", "description", K::Text),
@@ -233,6 +249,8 @@ impl App {
             "transfer_plans" => self.plan_menu(id, &mut blocked)?,
             "enrolments" => self.enrol_menu(id, &mut blocked)?,
             "awards" => self.award_menu(id, &mut blocked)?,
+            "sessions" => self.session_menu(id, &mut blocked)?,
+            "ojt" => self.ojt_menu(id, &mut blocked)?,
             _ => return Ok(()),
         };
         if moves.is_empty() && blocked.is_empty() {
@@ -287,6 +305,9 @@ impl App {
         version: i64,
         (m, label): (Move, String),
     ) -> Result<(), StoreError> {
+        if let Move::Compare(other) = m {
+            return self.show_compare(id, other);
+        }
         if m.fields().is_empty() {
             let question = self.lang.tf("ui.confirm_move", &[("move", &label)]);
             self.modals.push(Modal::Confirm {
@@ -328,6 +349,7 @@ impl App {
                 }
                 v
             }
+            "ojt" => self.register_move_base(m),
             _ => {
                 let c: crate::domain::pdca::PdcaCycle = self.db.get(id)?;
                 serde_json::to_value(&c).unwrap_or(Value::Null)
@@ -383,6 +405,7 @@ impl App {
             Move::Enrol(_) | Move::Award(_) | Move::LongService(_) => {
                 self.make_step_move(id, version, m)
             }
+            Move::Apply(_) | Move::OjtLog => self.make_register_move(id, m, v),
             m => self.make_pdca_move(id, version, m, v),
         }
     }

@@ -32,6 +32,8 @@ pub enum FieldKind {
     OptUnit,
     /// A training session, typed as its course code and start date (`CMP01 2026-06-01`).
     Session,
+    /// A course, typed as its code.
+    Course,
     /// Several people, typed as staff numbers separated by spaces or commas.
     StaffList,
 }
@@ -106,7 +108,9 @@ impl Field {
         if optional {
             all.insert(0, "");
         }
-        let i = all.iter().position(|c| *c == self.text).unwrap_or(0);
+        // An unset yes/no reads as no, so the first press says yes.
+        let unset = usize::from(self.spec.kind == FieldKind::Bool);
+        let i = all.iter().position(|c| *c == self.text).unwrap_or(unset);
         let n = all.len();
         let j = if forward {
             (i + 1) % n
@@ -245,6 +249,15 @@ fn to_text(db: &Db, kind: FieldKind, v: &Value) -> String {
                 Some(format!("{} {}", c.code, s.starts_on))
             })
             .unwrap_or_default(),
+        (FieldKind::Course, Value::Number(n)) => n
+            .as_i64()
+            .and_then(|id| {
+                db.find::<crate::domain::training::Course>(id)
+                    .ok()
+                    .flatten()
+            })
+            .map(|c| c.code)
+            .unwrap_or_default(),
         (FieldKind::StaffList, Value::Array(ids)) => ids
             .iter()
             .filter_map(Value::as_i64)
@@ -362,6 +375,14 @@ fn from_text(db: &Db, kind: FieldKind, t: &str) -> Result<Value, &'static str> {
             }
             Value::from(ids)
         }
+        Course if empty => return Err("problem.required"),
+        Course => Value::from(
+            db.course_by_code(t.trim())
+                .ok()
+                .flatten()
+                .ok_or("problem.unknown")?
+                .id,
+        ),
         Session if empty => return Err("problem.required"),
         Session => {
             let (code, day) = t

@@ -98,6 +98,9 @@ pub fn state_codes(group: &str) -> &'static [&'static str] {
         "table" => crate::store::summary::AUDITED,
         "role" => crate::domain::account::Role::CODES,
         "plan_state" => crate::domain::transfer::PlanState::CODES,
+        "position" => staff::Position::CODES,
+        "course_category" => training::CourseCategory::CODES,
+        "incident_status" => crate::domain::compliance::IncidentStatus::CODES,
         _ => &[],
     }
 }

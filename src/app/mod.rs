@@ -7,6 +7,8 @@ mod detail;
 pub mod edit;
 mod editors;
 mod editors_eval;
+mod editors_own;
+mod editors_registers;
 mod editors_transfer;
 pub mod flow;
 pub mod form;
@@ -15,6 +17,7 @@ pub mod list;
 mod modal;
 pub mod panel;
 mod pdca_moves;
+mod register_moves;
 mod scope;
 pub mod search;
 mod steps_moves;
@@ -220,6 +223,7 @@ impl App {
             l.query.visible = self.visible.clone();
             l.query.units = units;
             l.query.fiscal_year = l.view.has_fiscal_year().then_some(fy);
+            l.query.today = Some(self.today);
             l.height = rows;
             l.reload(db)?;
         }

@@ -6,12 +6,13 @@ use super::edit::{NewCtx, SaveCtx, editor};
 use super::form::{self, Form};
 use super::{App, Confirm, Modal, search};
 use crate::domain::Id;
+use crate::domain::staff::Staff;
 use crate::i18n::error_text;
 use crate::store::StoreError;
 
 impl App {
     pub(super) fn open_form(&mut self, id: Option<Id>) -> Result<(), StoreError> {
-        let view = self.view_name();
+        let (view, id, person) = self.form_target(id)?;
         let Some(ed) = editor(view) else {
             return Ok(());
         };
@@ -22,10 +23,11 @@ impl App {
                 today: self.today,
                 fiscal_year: self.fiscal_year,
                 // Someone outside the HR office writes their own records.
-                staff: self
+                staff: person.as_ref().or(self
                     .focus
                     .as_ref()
-                    .or(self.me.as_ref().filter(|_| !self.can_write())),
+                    .or(self.me.as_ref().filter(|_| !self.can_write()))),
+                me: self.me.as_ref(),
                 role: self.account.role,
             }),
         };
@@ -35,7 +37,7 @@ impl App {
             return Err(crate::domain::Invalid::one(
                 "staff_no",
                 crate::domain::Problem::Rule {
-                    rule: "theme_not_yours",
+                    rule: ed.not_yours(&base),
                 },
             )
             .into());
@@ -43,6 +45,32 @@ impl App {
         let form = Form::new(view, id, base, &fields, &self.db);
         self.modals.push(Modal::Form(form));
         Ok(())
+    }
+
+    /// The record a form opens on. A worklist of people opens the record each row lacks:
+    /// their self-report of the year (the draft if begun), or a new enrolment.
+    fn form_target(
+        &self,
+        id: Option<Id>,
+    ) -> Result<(&'static str, Option<Id>, Option<Staff>), StoreError> {
+        let view = self.view_name();
+        let target = match view {
+            "self_reports_missing" => "self_reports",
+            "required_missing" => "enrolments",
+            _ => return Ok((view, id, None)),
+        };
+        let Some(person) = id
+            .map(|id| self.db.find::<Staff>(id))
+            .transpose()?
+            .flatten()
+        else {
+            return Ok((target, None, None));
+        };
+        let draft = match target {
+            "self_reports" => self.db.self_report(person.id, self.fiscal_year)?,
+            _ => None,
+        };
+        Ok((target, draft.map(|r| r.id), Some(person)))
     }
 
     /// Who writes from the screens, and when.

@@ -74,7 +74,7 @@ pub enum Panel {
 /// The person a record belongs to, from its JSON.
 fn person_of(view: &str, rec: &Value) -> Option<Id> {
     let key = match view {
-        "staff" => "id",
+        "staff" | "self_reports_missing" | "required_missing" => "id",
         "ojt" => "mentee_id",
         "pdca" => "owner_staff_id",
         _ => "staff_id",
@@ -156,7 +156,20 @@ impl App {
                     submitted: report.as_ref().map(|r| r.submitted_on),
                     wishes,
                     quals,
-                    missing: db.self_reports_missing_count(fy, units.as_deref())?,
+                    // The worklist's own count, so both agree for every role.
+                    missing: match crate::store::views::view("self_reports_missing") {
+                        Some(v) => db.view_count(
+                            v,
+                            &crate::store::views::ViewQuery {
+                                units: self.scope_units()?,
+                                fiscal_year: Some(fy),
+                                visible: self.visible.clone(),
+                                today: Some(self.today),
+                                ..Default::default()
+                            },
+                        )?,
+                        None => 0,
+                    },
                     person,
                 }
             }

@@ -52,15 +52,29 @@ impl Tab {
             Tab::Staff => &["staff", "accounts", "audit"],
             Tab::Career => &[
                 "self_reports",
+                "self_reports_missing",
                 "qualifications",
                 "interviews",
                 "career_page",
             ],
             Tab::Evaluation => &["evaluations", "themes", "calibration"],
-            Tab::Placement => &["assignments", "transfer_moves", "transfer_plans"],
-            Tab::Training => &["enrolments", "ojt"],
+            Tab::Placement => &[
+                "assignments",
+                "long_tenure",
+                "transfer_moves",
+                "transfer_plans",
+            ],
+            Tab::Training => &[
+                "enrolments",
+                "sessions",
+                "courses",
+                "requirements",
+                "required_missing",
+                "ojt",
+                "ojt_logs",
+            ],
             Tab::Awards => &["awards"],
-            Tab::Compliance => &["compliance"],
+            Tab::Compliance => &["compliance", "compliance_overdue", "incidents"],
             Tab::Pdca => &["pdca"],
         }
     }
@@ -72,7 +86,7 @@ impl Tab {
 
     /// Views of the HR office's own work (the transfer round), shown to admin and hr.
     pub fn hr_only(view: &str) -> bool {
-        matches!(view, "transfer_moves" | "transfer_plans")
+        matches!(view, "transfer_moves" | "transfer_plans" | "incidents")
     }
 
     /// Views that compare people, which a staff account (who sees only themselves) lacks.

@@ -31,6 +31,9 @@ impl App {
             }
             moves.push((Move::DiscardPlan, Move::DiscardPlan.label(lang).to_string()));
         }
+        if self.can_write() {
+            self.compare_menu(&p, &mut moves)?;
+        }
         Ok((p.version, moves))
     }
 

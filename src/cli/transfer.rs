@@ -188,37 +188,12 @@ pub fn run(ctx: &Ctx, action: TransferCommand) -> CmdResult {
         TransferCommand::Compare { a, b } => {
             plan(ctx, &db, a)?;
             plan(ctx, &db, b)?;
-            let diffs = db.compare_transfer_plans(a, b).map_err(err)?;
-            if diffs.is_empty() {
+            let lines = crate::i18n::plan_diff_lines(lang, &db, a, b).map_err(err)?;
+            if lines.is_empty() {
                 crate::say!("{}", lang.t("cli.plan_same"));
             }
-            let side = |m: &Option<TransferMove>| match m {
-                Some(m) => format!(
-                    "{} {}",
-                    unit_name(&db, m.to_unit_id),
-                    lang.label("position", m.to_position.code())
-                ),
-                None => lang.t("cli.plan_none").to_string(),
-            };
-            for d in diffs {
-                let s: Option<Staff> = db.find(d.staff_id).map_err(err)?;
-                let (no, name) = s
-                    .map(|s| (s.staff_no.clone(), s.full_name()))
-                    .unwrap_or_default();
-                crate::say!(
-                    "{}",
-                    lang.tf(
-                        "cli.plan_diff",
-                        &[
-                            ("staff_no", &no),
-                            ("name", &name),
-                            ("a", &a),
-                            ("in_a", &side(&d.a)),
-                            ("b", &b),
-                            ("in_b", &side(&d.b)),
-                        ]
-                    )
-                );
+            for line in lines {
+                crate::say!("{line}");
             }
         }
         TransferCommand::Discard { plan: id } => {

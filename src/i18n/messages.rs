@@ -92,6 +92,49 @@ pub fn error_text(lang: Lang, e: &StoreError) -> String {
     }
 }
 
+/// Two transfer plans side by side: a line for each person they treat differently.
+pub fn plan_diff_lines(
+    lang: Lang,
+    db: &crate::store::Db,
+    a: crate::domain::Id,
+    b: crate::domain::Id,
+) -> crate::store::Result<Vec<String>> {
+    use crate::domain::staff::Staff;
+    use crate::domain::transfer::TransferMove;
+    use crate::domain::unit::Unit;
+    let side = |m: &Option<TransferMove>| -> crate::store::Result<String> {
+        Ok(match m {
+            Some(m) => format!(
+                "{} {}",
+                db.find::<Unit>(m.to_unit_id)?
+                    .map(|u| u.name)
+                    .unwrap_or_default(),
+                lang.label("position", m.to_position.code())
+            ),
+            None => lang.t("cli.plan_none").to_string(),
+        })
+    };
+    let mut out = Vec::new();
+    for d in db.compare_transfer_plans(a, b)? {
+        let (no, name) = db
+            .find::<Staff>(d.staff_id)?
+            .map(|s| (s.staff_no.clone(), s.full_name()))
+            .unwrap_or_default();
+        out.push(lang.tf(
+            "cli.plan_diff",
+            &[
+                ("staff_no", &no),
+                ("name", &name),
+                ("a", &a),
+                ("in_a", &side(&d.a)?),
+                ("b", &b),
+                ("in_b", &side(&d.b)?),
+            ],
+        ));
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

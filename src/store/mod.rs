@@ -17,6 +17,7 @@ pub mod career_page;
 pub mod compliance;
 pub mod evaluation;
 pub mod flow;
+pub mod own;
 pub mod panels;
 pub mod pdca;
 pub mod pdca_moves;
@@ -32,6 +33,8 @@ pub mod training;
 pub mod transfer;
 pub mod units;
 mod view_defs;
+mod view_defs_lists;
+mod view_defs_registers;
 mod view_defs_transfer;
 pub mod views;
 

@@ -33,20 +33,6 @@ pub struct BoardRow {
 }
 
 impl Db {
-    /// Serving staff who have not handed in the self-report for `fy`.
-    pub fn self_reports_missing_count(&self, fy: FiscalYear, units: Option<&[Id]>) -> Result<i64> {
-        let sql = format!(
-            "SELECT count(*) FROM staff s WHERE s.status <> 'retired' {} AND NOT EXISTS (
-               SELECT 1 FROM self_reports r WHERE r.staff_id = s.id AND r.fiscal_year = ?1
-               AND r.submitted_on IS NOT NULL)",
-            scope("s.unit_id", units)
-        );
-        Ok(self
-            .conn()
-            .prepare_cached(&sql)?
-            .query_row([fy], |r| r.get(0))?)
-    }
-
     /// Generalists and specialists per section: (section name, generalists, specialists).
     pub fn track_balance_by_section(
         &self,

@@ -176,6 +176,19 @@ impl Db {
         self.all(vec![Filter::eq("fiscal_year", fy)], "id")
     }
 
+    /// The OJT pair of a person in a year: the one they are mentored in, else the first
+    /// they mentor.
+    pub fn ojt_pair_of(&self, staff_id: Id, fy: FiscalYear) -> Result<Option<OjtPair>> {
+        let sql = format!(
+            "SELECT {} FROM ojt_pairs WHERE fiscal_year = ?1 AND (mentee_id = ?2 OR mentor_id = ?2)
+             ORDER BY mentee_id = ?2 DESC, id LIMIT 1",
+            select_list::<OjtPair>("")
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let mut rows = st.query_map(rusqlite::params![fy, staff_id], OjtPair::from_row)?;
+        Ok(rows.next().transpose()?)
+    }
+
     pub fn ojt_logs(&self, pair_id: Id) -> Result<Vec<OjtLog>> {
         self.all(vec![Filter::eq("pair_id", pair_id)], "logged_on")
     }

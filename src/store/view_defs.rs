@@ -78,6 +78,7 @@ pub static VIEWS: &[ViewDef] = &[
         default_sort: 0,
         default_desc: false,
     },
+    super::view_defs_lists::SELF_REPORTS_MISSING,
     ViewDef {
         name: "qualifications",
         table: "qualifications",
@@ -188,6 +189,7 @@ pub static VIEWS: &[ViewDef] = &[
         default_sort: 0,
         default_desc: false,
     },
+    super::view_defs_lists::LONG_TENURE,
     super::view_defs_transfer::TRANSFER_PLANS,
     super::view_defs_transfer::TRANSFER_MOVES,
     ViewDef {
@@ -212,6 +214,10 @@ pub static VIEWS: &[ViewDef] = &[
         default_sort: 0,
         default_desc: false,
     },
+    super::view_defs_registers::SESSIONS,
+    super::view_defs_registers::COURSES,
+    super::view_defs_registers::REQUIREMENTS,
+    super::view_defs_lists::REQUIRED_MISSING,
     ViewDef {
         name: "ojt",
         table: "ojt_pairs",
@@ -243,6 +249,7 @@ pub static VIEWS: &[ViewDef] = &[
         default_sort: 0,
         default_desc: false,
     },
+    super::view_defs_registers::OJT_LOGS,
     ViewDef {
         name: "awards",
         table: "awards",
@@ -287,6 +294,8 @@ pub static VIEWS: &[ViewDef] = &[
         default_sort: 0,
         default_desc: false,
     },
+    super::view_defs_lists::COMPLIANCE_OVERDUE,
+    super::view_defs_registers::INCIDENTS,
     ViewDef {
         name: "pdca",
         table: "pdca_cycles",

@@ -7,7 +7,7 @@ use rusqlite::types::Value;
 use super::export::Cell;
 use super::list::id_list;
 use super::{Db, Result};
-use crate::domain::{FiscalYear, Id};
+use crate::domain::{Date, FiscalYear, Id};
 
 /// How a column's cells are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +82,10 @@ impl ViewDef {
     pub fn has_fiscal_year(&self) -> bool {
         self.fiscal_year.is_some()
     }
+    /// A worklist names the year in its condition: it lists one year's work, never all.
+    pub fn is_worklist(&self) -> bool {
+        self.fiscal_year.is_some_and(|c| c.contains("{fy}"))
+    }
     pub fn has_person(&self) -> bool {
         self.staff.is_some()
     }
@@ -102,6 +106,8 @@ pub struct ViewQuery {
     pub desc: bool,
     /// What the account may see; rows outside it do not exist for the query.
     pub visible: super::scope::Visibility,
+    /// The day worklists count from (overdue, tenure); the clock's when unset.
+    pub today: Option<Date>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -136,9 +142,14 @@ impl ViewDef {
         {
             parts.push(format!("{col} IN ({})", id_list(people)));
         }
-        if let (Some(fy), Some(col)) = (q.fiscal_year, self.fiscal_year) {
-            params.push(Value::Integer(fy as i64));
-            parts.push(format!("{col} = ?{}", params.len()));
+        match (q.fiscal_year, self.fiscal_year) {
+            // A worklist's condition names the year itself (see `bind`).
+            (_, Some(cond)) if cond.contains("{fy}") => parts.push(format!("({cond})")),
+            (Some(fy), Some(col)) => {
+                params.push(Value::Integer(fy as i64));
+                parts.push(format!("{col} = ?{}", params.len()));
+            }
+            _ => {}
         }
         if let (Some(state), Some((col, _))) = (&q.state, self.state) {
             params.push(Value::Text(state.clone()));
@@ -156,15 +167,28 @@ impl ViewDef {
                  WHERE r.award_id = t.id AND (r.staff_id IN ({list}) OR x.unit_id IN ({units})))"
             ),
             // An OJT pair is its mentee's and its mentor's (as the export has it).
-            ("ojt", _) => format!(
-                "(t.mentee_id IN ({list}) OR t.mentor_id IN ({list})
+            ("ojt" | "ojt_logs", _) => format!(
+                "(s.id IN ({list}) OR m.id IN ({list})
                   OR s.unit_id IN ({units}) OR m.unit_id IN ({units}))"
             ),
             (_, Some(c)) => format!("{c} IN ({list})"),
             (_, None) => "0".into(),
         };
-        let unit_col = if self.name == "ojt" { None } else { self.unit };
-        if let Some(c) = q.visible.condition(unit_col, Some(&people_in)) {
+        let unit_col = if matches!(self.name, "ojt" | "ojt_logs") {
+            None
+        } else {
+            self.unit
+        };
+        // The course catalogue is everyone's to read (people apply from it).
+        let public = matches!(
+            self.table,
+            "courses" | "training_sessions" | "course_requirements"
+        );
+        if let Some(c) = q
+            .visible
+            .condition(unit_col, Some(&people_in))
+            .filter(|_| !public)
+        {
             parts.push(c);
         }
         if parts.is_empty() {
@@ -176,10 +200,30 @@ impl ViewDef {
 }
 
 impl Db {
+    /// Fills in what a worklist's SQL names: `{fy}` the fiscal year in view (the
+    /// clock's when none), `{today}`, and `{rule:KEY}` a ward rule's current value.
+    /// All are numbers or ISO dates made here, never text from a user.
+    fn bind(&self, sql: String, q: &ViewQuery) -> Result<String> {
+        if !sql.contains('{') {
+            return Ok(sql);
+        }
+        let today = q.today.unwrap_or_else(Date::today);
+        let fy = q.fiscal_year.unwrap_or(today.fiscal_year());
+        let mut out = sql
+            .replace("{fy}", &fy.to_string())
+            .replace("{today}", &format!("'{}'", today.iso()));
+        while let Some(i) = out.find("{rule:") {
+            let Some(len) = out[i..].find('}') else { break };
+            let value = self.rule_value(&out[i + 6..i + len])?;
+            out.replace_range(i..=i + len, &value.to_string());
+        }
+        Ok(out)
+    }
+
     pub fn view_count(&self, v: &ViewDef, q: &ViewQuery) -> Result<i64> {
         let mut params = Vec::new();
         let wh = v.where_clause(q, &mut params);
-        let sql = format!("SELECT count(*) FROM {} {wh}", v.from);
+        let sql = self.bind(format!("SELECT count(*) FROM {} {wh}", v.from), q)?;
         Ok(self
             .conn()
             .prepare_cached(&sql)?
@@ -200,11 +244,14 @@ impl Db {
         let c = v.columns.get(q.sort).unwrap_or(&v.columns[v.default_sort]);
         let sort = c.sort.unwrap_or(c.expr);
         let dir = if q.desc { "DESC" } else { "ASC" };
-        let sql = format!(
-            "SELECT t.id, {} FROM {} {wh} ORDER BY {sort} {dir} NULLS LAST, t.id {dir} LIMIT {limit} OFFSET {offset}",
-            cols.join(", "),
-            v.from
-        );
+        let sql = self.bind(
+            format!(
+                "SELECT t.id, {} FROM {} {wh} ORDER BY {sort} {dir} NULLS LAST, t.id {dir} LIMIT {limit} OFFSET {offset}",
+                cols.join(", "),
+                v.from
+            ),
+            q,
+        )?;
         let mut st = self.conn().prepare_cached(&sql)?;
         let mut rows = st.query(rusqlite::params_from_iter(params))?;
         let mut out = Vec::with_capacity(limit.min(256));

@@ -1,0 +1,146 @@
+//! Forms people fill in themselves: their self-report, handed in from the form, and the
+//! logs of their OJT pair. The store decides who may write what (`store::own`).
+
+use serde_json::Value;
+
+use super::edit::{Editor, NewCtx, SaveCtx, from_json};
+use super::form::{FieldKind as K, FieldSpec, field};
+use crate::domain::Id;
+use crate::domain::career::SelfReport;
+use crate::domain::training::OjtLog;
+use crate::store::flow::Actor;
+use crate::store::{Db, Result};
+
+/// The person's own fields of a self-report, and the box that hands it in.
+const OWN_REPORT: &[&str] = &[
+    "career_goal",
+    "wished_fields",
+    "transfer_wish",
+    "wish_unit1_id",
+    "wish_unit2_id",
+    "wish_unit3_id",
+    "promotion_exam",
+    "self_dev_plan",
+    "submit_now",
+];
+
+static REPORT_FIELDS: std::sync::LazyLock<Vec<FieldSpec>> = std::sync::LazyLock::new(|| {
+    let mut f = super::editors::SELF_REPORT.fields.to_vec();
+    f.push(field("submit_now", "submit_now", K::Bool));
+    f
+});
+
+pub(super) struct SelfReportEditor;
+
+impl Editor for SelfReportEditor {
+    fn fields(&self) -> &'static [FieldSpec] {
+        &REPORT_FIELDS
+    }
+    fn detail_fields(&self) -> &'static [FieldSpec] {
+        super::editors::SELF_REPORT.fields
+    }
+    fn load(&self, db: &Db, id: Id) -> Result<Value> {
+        super::editors::SELF_REPORT.load(db, id)
+    }
+    fn blank(&self, ctx: &NewCtx) -> Value {
+        super::editors::SELF_REPORT.blank(ctx)
+    }
+    fn save(&self, db: &Db, v: Value, ctx: SaveCtx) -> Result<Id> {
+        let submit = v.get("submit_now").and_then(Value::as_bool) == Some(true);
+        let mut r: SelfReport = from_json(v)?;
+        db.save_self_report(&mut r, submit, ctx.who, ctx.today)?;
+        Ok(r.id)
+    }
+    fn delete(&self, db: &Db, id: Id, version: i64, ctx: SaveCtx) -> Result<()> {
+        db.delete_self_report(id, version, ctx.who)
+    }
+    fn open_to_all(&self) -> bool {
+        true
+    }
+    fn not_yours(&self, rec: &Value) -> &'static str {
+        match rec.get("submitted_on") {
+            Some(v) if !v.is_null() => "self_report_submitted",
+            _ => "self_report_not_yours",
+        }
+    }
+    /// The HR office writes every field; the person their own until handed in.
+    fn fields_for(&self, _db: &Db, rec: &Value, who: Actor) -> Result<Vec<FieldSpec>> {
+        if who.hr() {
+            return Ok(self.fields().to_vec());
+        }
+        let staff = rec.get("staff_id").and_then(Value::as_i64);
+        let handed_in = rec.get("submitted_on").is_some_and(|v| !v.is_null());
+        if staff.is_none() || staff != who.account.staff_id || handed_in {
+            return Ok(Vec::new());
+        }
+        Ok(self
+            .fields()
+            .iter()
+            .filter(|f| OWN_REPORT.contains(&f.name))
+            .copied()
+            .collect())
+    }
+}
+
+const LOG_FIELDS: &[FieldSpec] = &[
+    field("logged_on", "logged_on", K::Date),
+    field("body", "body", K::Note),
+];
+
+/// OJT logs: each written by one of the pair, as themselves.
+pub(super) struct OjtLogEditor;
+
+impl Editor for OjtLogEditor {
+    fn fields(&self) -> &'static [FieldSpec] {
+        LOG_FIELDS
+    }
+    fn load(&self, db: &Db, id: Id) -> Result<Value> {
+        let log: OjtLog = db.get(id)?;
+        Ok(serde_json::to_value(log).unwrap_or(Value::Null))
+    }
+    /// A new log goes on the pair of the person in focus (or of oneself) in the year.
+    fn blank(&self, ctx: &NewCtx) -> Value {
+        let me = ctx.me.map(|s| s.id).unwrap_or(0);
+        let who = ctx.staff.map(|s| s.id).unwrap_or(me);
+        let pair = ctx
+            .db
+            .ojt_pair_of(who, ctx.fiscal_year)
+            .ok()
+            .flatten()
+            .map(|p| p.id)
+            .unwrap_or(0);
+        serde_json::to_value(OjtLog {
+            id: 0,
+            pair_id: pair,
+            author_id: me,
+            logged_on: ctx.today,
+            body: String::new(),
+            version: 0,
+        })
+        .unwrap_or(Value::Null)
+    }
+    fn save(&self, db: &Db, v: Value, ctx: SaveCtx) -> Result<Id> {
+        let mut log: OjtLog = from_json(v)?;
+        db.save_ojt_log(&mut log, ctx.who)?;
+        Ok(log.id)
+    }
+    fn delete(&self, db: &Db, id: Id, version: i64, ctx: SaveCtx) -> Result<()> {
+        db.delete_ojt_log(id, version, ctx.who)
+    }
+    fn open_to_all(&self) -> bool {
+        true
+    }
+    fn not_yours(&self, _rec: &Value) -> &'static str {
+        "ojt_log_not_yours"
+    }
+    fn fields_for(&self, _db: &Db, rec: &Value, who: Actor) -> Result<Vec<FieldSpec>> {
+        let author = rec.get("author_id").and_then(Value::as_i64);
+        Ok(
+            if who.hr() || (author.is_some() && author == who.account.staff_id) {
+                LOG_FIELDS.to_vec()
+            } else {
+                Vec::new()
+            },
+        )
+    }
+}

@@ -1,0 +1,155 @@
+//! Worklists: who has not handed in the self-report, who has stayed long in a post, whose
+//! compliance is overdue (under the supervisor who is to remind them), who lacks a course
+//! their position requires. Each names the fiscal year in view (and the day, and a ward
+//! rule) through the placeholders `Db::bind` fills in.
+
+use super::view_defs::{FULL_NAME, STAFF_NO, UNIT};
+use super::views::ColKind::*;
+use super::views::{ViewDef, col, name_col};
+
+/// The supervisor of the row's person (`s`), by name, sorted by reading.
+const SUPERVISOR: super::views::ViewCol = name_col(
+    "supervisor",
+    "sup.family_name || ' ' || sup.given_name",
+    "sup.family_kana || sup.given_kana",
+);
+
+pub(super) const SELF_REPORTS_MISSING: ViewDef = ViewDef {
+    name: "self_reports_missing",
+    table: "staff",
+    from: "staff t JOIN staff s ON s.id = t.id LEFT JOIN units u ON u.id = t.unit_id
+           LEFT JOIN staff sup ON sup.id = t.supervisor_id",
+    columns: &[
+        STAFF_NO,
+        FULL_NAME,
+        UNIT,
+        col("position", "t.position", Code("position")),
+        // A draft begun but not handed in, or nothing at all.
+        col(
+            "report_state",
+            "CASE WHEN EXISTS (SELECT 1 FROM self_reports r
+                 WHERE r.staff_id = t.id AND r.fiscal_year = {fy}) THEN 'draft' ELSE 'none' END",
+            Code("report_state"),
+        ),
+        SUPERVISOR,
+    ],
+    staff: Some("t.id"),
+    unit: Some("t.unit_id"),
+    fiscal_year: Some(
+        "t.status <> 'retired' AND NOT EXISTS (SELECT 1 FROM self_reports r
+           WHERE r.staff_id = t.id AND r.fiscal_year = {fy} AND r.submitted_on IS NOT NULL)",
+    ),
+    state: None,
+    default_sort: 0,
+    default_desc: false,
+};
+
+/// Long tenure counted to the next transfer round (1 April after the year in view).
+pub(super) const LONG_TENURE: ViewDef = ViewDef {
+    name: "long_tenure",
+    table: "assignments",
+    from: "assignments t JOIN units au ON au.id = t.unit_id
+           JOIN staff s ON s.id = t.staff_id LEFT JOIN units u ON u.id = s.unit_id
+           LEFT JOIN self_reports r ON r.staff_id = t.staff_id AND r.fiscal_year = {fy}",
+    columns: &[
+        STAFF_NO,
+        FULL_NAME,
+        col("unit", "au.name", Text),
+        col("position", "t.position", Code("position")),
+        col("start_date", "t.start_date", Date),
+        col(
+            "years_by_april",
+            "({fy} + 1 - CAST(substr(t.start_date, 1, 4) AS INTEGER))
+               - (substr(t.start_date, 6, 5) > '04-01')",
+            Int,
+        ),
+        col("transfer_wish", "r.transfer_wish", Code("transfer_wish")),
+        col(
+            "wish_unit_1",
+            "(SELECT name FROM units WHERE id = r.wish_unit1_id)",
+            Text,
+        ),
+        col(
+            "in_plan",
+            "CASE WHEN EXISTS (SELECT 1 FROM transfer_moves m JOIN transfer_plans p
+                 ON p.id = m.plan_id WHERE m.staff_id = t.staff_id AND p.state = 'draft')
+             THEN '○' ELSE '' END",
+            Text,
+        ),
+    ],
+    staff: Some("t.staff_id"),
+    unit: Some("s.unit_id"),
+    // Specialists are exempt: depth in one field is what they are for.
+    fiscal_year: Some(
+        "t.end_date IS NULL AND s.status <> 'retired' AND s.track <> 'specialist'
+         AND t.start_date <= printf('%04d-04-01', {fy} + 1 - {rule:long_tenure_years})",
+    ),
+    state: None,
+    default_sort: 4,
+    default_desc: false,
+};
+
+/// Overdue compliance, under the supervisor who is to remind each person.
+pub(super) const COMPLIANCE_OVERDUE: ViewDef = ViewDef {
+    name: "compliance_overdue",
+    table: "compliance_records",
+    from: "compliance_records t JOIN staff s ON s.id = t.staff_id
+           LEFT JOIN units u ON u.id = s.unit_id LEFT JOIN staff sup ON sup.id = s.supervisor_id",
+    columns: &[
+        SUPERVISOR,
+        STAFF_NO,
+        FULL_NAME,
+        UNIT,
+        col("due_on", "t.due_on", Date),
+        col(
+            "days_overdue",
+            "CAST(julianday({today}) - julianday(t.due_on) AS INTEGER)",
+            Int,
+        ),
+        col("training_done_on", "t.training_done_on", Date),
+        col("self_check_done_on", "t.self_check_done_on", Date),
+    ],
+    staff: Some("t.staff_id"),
+    unit: Some("s.unit_id"),
+    fiscal_year: Some(
+        "t.fiscal_year = {fy} AND t.due_on < {today}
+         AND (t.training_done_on IS NULL OR t.self_check_done_on IS NULL)",
+    ),
+    state: None,
+    default_sort: 0,
+    default_desc: false,
+};
+
+/// Serving people lacking a course their position requires (never completed).
+pub(super) const REQUIRED_MISSING: ViewDef = ViewDef {
+    name: "required_missing",
+    table: "staff",
+    // The join's condition is the list's: serving, and lacking at least one course.
+    from: "staff t JOIN staff s ON s.id = t.id AND t.status <> 'retired' AND EXISTS (
+             SELECT 1 FROM course_requirements q JOIN courses c ON c.id = q.course_id
+              WHERE q.position = t.position AND c.until IS NULL AND NOT EXISTS (
+                SELECT 1 FROM enrolments e JOIN training_sessions ts ON ts.id = e.session_id
+                 WHERE e.staff_id = t.id AND ts.course_id = c.id AND e.state = 'completed'))
+           LEFT JOIN units u ON u.id = t.unit_id",
+    columns: &[
+        STAFF_NO,
+        FULL_NAME,
+        UNIT,
+        col("position", "t.position", Code("position")),
+        col(
+            "courses_missing",
+            "(SELECT group_concat(c.title, '、') FROM course_requirements q
+               JOIN courses c ON c.id = q.course_id
+              WHERE q.position = t.position AND c.until IS NULL AND NOT EXISTS (
+                SELECT 1 FROM enrolments e JOIN training_sessions ts ON ts.id = e.session_id
+                 WHERE e.staff_id = t.id AND ts.course_id = c.id AND e.state = 'completed'))",
+            Text,
+        ),
+    ],
+    staff: Some("t.id"),
+    unit: Some("t.unit_id"),
+    fiscal_year: None,
+    state: Some(("t.position", "position")),
+    default_sort: 0,
+    default_desc: false,
+};

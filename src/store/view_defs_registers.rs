@@ -1,0 +1,133 @@
+//! The registers the HR office keeps besides people's records: the course catalogue, its
+//! sessions and the courses each position requires; the OJT logs mentor and mentee
+//! write; the incidents register (HR only).
+
+use super::view_defs::UNIT;
+use super::views::ColKind::*;
+use super::views::{ViewDef, col, name_col};
+
+pub(super) const COURSES: ViewDef = ViewDef {
+    name: "courses",
+    table: "courses",
+    from: "courses t",
+    columns: &[
+        col("course_code", "t.code", Text),
+        col("title", "t.title", Text),
+        col("category", "t.category", Code("course_category")),
+        col("hours", "t.hours", Real),
+        col("provider", "t.provider", Text),
+        col(
+            "required_for",
+            "(SELECT count(*) FROM course_requirements q WHERE q.course_id = t.id)",
+            Int,
+        ),
+        col("since", "t.since", Date),
+        col("until", "t.until", Date),
+    ],
+    staff: None,
+    unit: None,
+    fiscal_year: None,
+    state: Some(("t.category", "course_category")),
+    default_sort: 0,
+    default_desc: false,
+};
+
+pub(super) const SESSIONS: ViewDef = ViewDef {
+    name: "sessions",
+    table: "training_sessions",
+    from: "training_sessions t JOIN courses c ON c.id = t.course_id",
+    columns: &[
+        col("starts_on", "t.starts_on", Date),
+        col("ends_on", "t.ends_on", Date),
+        col("course_code", "c.code", Text),
+        col("title", "c.title", Text),
+        col("category", "c.category", Code("course_category")),
+        col("place", "t.place", Text),
+        col("capacity", "t.capacity", Int),
+        col(
+            "taken",
+            "(SELECT count(*) FROM enrolments e WHERE e.session_id = t.id AND e.state <> 'cancelled')",
+            Int,
+        ),
+    ],
+    staff: None,
+    unit: None,
+    fiscal_year: Some("t.fiscal_year"),
+    state: Some(("c.category", "course_category")),
+    default_sort: 0,
+    default_desc: false,
+};
+
+pub(super) const REQUIREMENTS: ViewDef = ViewDef {
+    name: "requirements",
+    table: "course_requirements",
+    from: "course_requirements t JOIN courses c ON c.id = t.course_id",
+    columns: &[
+        col("position", "t.position", Code("position")),
+        col("course_code", "c.code", Text),
+        col("title", "c.title", Text),
+        col("category", "c.category", Code("course_category")),
+    ],
+    staff: None,
+    unit: None,
+    fiscal_year: None,
+    state: Some(("t.position", "position")),
+    default_sort: 0,
+    default_desc: false,
+};
+
+pub(super) const OJT_LOGS: ViewDef = ViewDef {
+    name: "ojt_logs",
+    table: "ojt_logs",
+    from: "ojt_logs t JOIN ojt_pairs p ON p.id = t.pair_id
+           JOIN staff s ON s.id = p.mentee_id LEFT JOIN units u ON u.id = s.unit_id
+           JOIN staff m ON m.id = p.mentor_id JOIN staff a ON a.id = t.author_id",
+    columns: &[
+        col("logged_on", "t.logged_on", Date),
+        name_col(
+            "mentee_staff_no",
+            "s.family_name || ' ' || s.given_name",
+            "s.family_kana || s.given_kana",
+        ),
+        name_col(
+            "mentor_staff_no",
+            "m.family_name || ' ' || m.given_name",
+            "m.family_kana || m.given_kana",
+        ),
+        name_col(
+            "author",
+            "a.family_name || ' ' || a.given_name",
+            "a.family_kana || a.given_kana",
+        ),
+        col("body", "t.body", Text),
+    ],
+    // A person in focus finds the logs of the pairs they mentor or are mentored in.
+    staff: Some("p.mentee_id"),
+    unit: Some("s.unit_id"),
+    fiscal_year: Some("p.fiscal_year"),
+    state: None,
+    default_sort: 0,
+    default_desc: true,
+};
+
+pub(super) const INCIDENTS: ViewDef = ViewDef {
+    name: "incidents",
+    table: "incidents",
+    from: "incidents t LEFT JOIN staff s ON s.id = t.staff_id LEFT JOIN units u ON u.id = t.unit_id",
+    columns: &[
+        col("reported_on", "t.reported_on", Date),
+        col("occurred_on", "t.occurred_on", Date),
+        col("incident_kind", "t.kind", Code("incident_kind")),
+        UNIT,
+        col("summary", "t.summary", Text),
+        col("incident_status", "t.status", Code("incident_status")),
+    ],
+    staff: Some("t.staff_id"),
+    unit: Some("t.unit_id"),
+    fiscal_year: Some(
+        "(CAST(substr(t.reported_on, 1, 4) AS INTEGER) - (substr(t.reported_on, 6, 2) < '04'))",
+    ),
+    state: Some(("t.status", "incident_status")),
+    default_sort: 0,
+    default_desc: true,
+};
