@@ -281,3 +281,78 @@ fn moves_of_a_first_evaluator() {
         insta::assert_snapshot!(format!("{code}_moves_first_evaluation_form"), screen(&a));
     }
 }
+
+/// A staff member on the session list: `m` offers to apply for a coming session (for
+/// themselves); the form of an OJT log as the mentee of a pair.
+#[test]
+fn moves_of_a_staff_member_on_training() {
+    for (lang, code) in LANGS {
+        // 2600057 is mentored in the demo's fiscal year 2026.
+        let mut a = app_as(lang, "s2600057");
+        a.update(Action::GoTab(4));
+        while a.view_name() != "sessions" {
+            a.update(Action::NextView);
+        }
+        // The first session still to come.
+        while a
+            .list()
+            .and_then(|l| l.current())
+            .is_some_and(|r| r.cells[0].as_text().as_str() <= "2026-11-24")
+        {
+            a.update(Action::Down);
+        }
+        a.update(Action::Move);
+        insta::assert_snapshot!(format!("{code}_moves_apply_session"), screen(&a));
+        a.update(Action::Cancel);
+        while a.view_name() != "ojt" {
+            a.update(Action::NextView);
+        }
+        a.update(Action::Move);
+        a.update(Action::Submit);
+        insta::assert_snapshot!(format!("{code}_moves_ojt_log_form"), screen(&a));
+    }
+}
+
+/// Two transfer plans side by side, as HR reads them from `m` on the plan list.
+#[test]
+fn transfer_plans_compared() {
+    for (lang, code) in LANGS {
+        let mut a = app_as(lang, "hr1");
+        let hr = a.db.account_by_login("hr1").unwrap().unwrap();
+        let vis = a.db.visibility(&hr, 2026).unwrap();
+        let who = jinji::store::flow::Actor {
+            account: &hr,
+            visible: &vis,
+        };
+        let plan =
+            a.db.new_transfer_plan("別案", Date::from_ymd(2027, 4, 1), who)
+                .unwrap();
+        let person = a.db.staff_by_no("9800005").unwrap().unwrap();
+        let unit = a.db.unit_by_code("300200").unwrap().unwrap();
+        let mut mv = jinji::domain::transfer::TransferMove {
+            id: 0,
+            plan_id: plan.id,
+            staff_id: person.id,
+            to_unit_id: unit.id,
+            to_position: person.position,
+            reason: jinji::domain::assignment::Reason::Transfer,
+            note: String::new(),
+            version: 0,
+        };
+        a.db.put_transfer_move(&mut mv, who).unwrap();
+        a.update(Action::GoTab(3));
+        while a.view_name() != "transfer_plans" {
+            a.update(Action::NextView);
+        }
+        a.update(Action::Move);
+        insta::assert_snapshot!(format!("{code}_moves_transfer_plan"), screen(&a));
+        while let Some(jinji::app::Modal::Moves(m)) = a.modals.last() {
+            if matches!(m.moves[m.selected].0, jinji::app::flow::Move::Compare(_)) {
+                break;
+            }
+            a.update(Action::Down);
+        }
+        a.update(Action::Submit);
+        insta::assert_snapshot!(format!("{code}_transfer_plans_compared"), screen(&a));
+    }
+}

@@ -306,7 +306,8 @@ mod tests {
         for k in [
             "self_comment",
             "first_comment",
-            "ojt_log",
+            "ojt_log_mentor",
+            "ojt_log_mentee",
             "review",
             "place",
             "action",

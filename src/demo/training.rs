@@ -257,13 +257,18 @@ fn ojt(g: &mut Gen, rng: &mut Rng) -> Result<()> {
     for (pair, (m, i)) in pairs.iter().zip(pair_people) {
         let mut d: Date = pair.start_date.add_days(rng.range(10, 30));
         while d <= pair.end_date && d <= today {
-            let author = if rng.chance(0.6) { m } else { i };
+            // Each writes as themselves: the mentor what they taught, the mentee what they learnt.
+            let (author, kind) = if rng.chance(0.6) {
+                (m, "ojt_log_mentor")
+            } else {
+                (i, "ojt_log_mentee")
+            };
             logs.push(OjtLog {
                 id: 0,
                 pair_id: pair.id,
                 author_id: g.staff_id(author),
                 logged_on: d,
-                body: g.assets.text("ojt_log", rng).into(),
+                body: g.assets.text(kind, rng).into(),
                 version: 0,
             });
             d = d.add_days(rng.range(30, 60));

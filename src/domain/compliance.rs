@@ -1,7 +1,7 @@
 //! Compliance (コンプライアンス): the yearly training and self-check (自主点検) per person;
 //! the incidents register (HR only).
 
-use super::{Check, Date, FiscalYear, Id, Invalid, Validate};
+use super::{Check, Date, FiscalYear, Id, Invalid, Problem, Validate};
 use crate::code_enum;
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -26,13 +26,22 @@ impl ComplianceRecord {
 
 impl Validate for ComplianceRecord {
     fn validate(&self) -> Result<(), Invalid> {
-        Check::new()
-            .id("staff_no", self.staff_id)
+        let mut c = Check::new();
+        c.id("staff_no", self.staff_id)
             .fiscal_year("fiscal_year", self.fiscal_year)
             .date("due_on", self.due_on)
             .opt_date("training_done_on", self.training_done_on)
-            .opt_date("self_check_done_on", self.self_check_done_on)
-            .finish()
+            .opt_date("self_check_done_on", self.self_check_done_on);
+        // The year's training is due within the year.
+        if self.due_on.fiscal_year() != self.fiscal_year {
+            c.add(
+                "due_on",
+                Problem::Rule {
+                    rule: "in_fiscal_year",
+                },
+            );
+        }
+        c.finish()
     }
 }
 
