@@ -5,7 +5,8 @@
 use serde_json::Value;
 
 use super::action::Action;
-use super::form::{FieldKind as K, FieldSpec, Form, field};
+use super::form::{FieldSpec, Form};
+use super::move_fields::*;
 use super::{App, Confirm, Modal};
 use crate::domain::eval_flow::{EvalInput, EvalStep};
 use crate::domain::evaluation::{Evaluation, Grade};
@@ -14,8 +15,6 @@ use crate::domain::{Date, Id};
 use crate::i18n::Lang;
 use crate::store::StoreError;
 use crate::store::flow::Actor;
-
-const GRADES: &[&str] = Grade::CODES;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Move {
@@ -107,55 +106,6 @@ impl Move {
         }
     }
 }
-
-const RATING: K = K::OptCode("grade", GRADES);
-const SUBMIT: &[FieldSpec] = &[
-    field("self_rating", "self_rating", RATING),
-    field("self_comment", "self_comment", K::Note),
-];
-const FIRST: &[FieldSpec] = &[
-    field("first_rating", "first_rating", RATING),
-    field("first_comment", "first_comment", K::Note),
-];
-const SECOND: &[FieldSpec] = &[
-    field("second_rating", "second_rating", RATING),
-    field("second_comment", "second_comment", K::Note),
-];
-const SEND_BACK: &[FieldSpec] = &[field("sent_back_reason", "sent_back_reason", K::Note)];
-const FINALIZE: &[FieldSpec] = &[field("grade", "grade", RATING)];
-const RESPONSE: &[FieldSpec] = &[field("response_note", "response_note", K::Note)];
-const OUTCOME: &[FieldSpec] = &[
-    field("appeal_outcome", "appeal_outcome", K::Note),
-    field("grade", "grade", RATING),
-];
-const INTERVIEWS: &[FieldSpec] = &[
-    field("start_interview_on", "start_interview_on", K::OptDate),
-    field("end_interview_on", "end_interview_on", K::OptDate),
-];
-const RESULT: &[FieldSpec] = &[field("result", "result", K::OptReal)];
-const IMPROVEMENTS: &[FieldSpec] = &[field("improvements", "improvements", K::Note)];
-const REVIEW: &[FieldSpec] = &[field("comment", "comment", K::Note)];
-const CHECKIN: &[FieldSpec] = &[
-    field("note", "note", K::Note),
-    field("progress", "progress", K::Int),
-];
-const PLAN: &[FieldSpec] = &[
-    field("goal", "goal", K::Note),
-    field("metric", "metric", K::Text),
-    field("metric_unit", "metric_unit", K::Text),
-    field("lower_is_better", "lower_is_better", K::Bool),
-    field("baseline", "baseline", K::OptReal),
-    field("target", "target", K::OptReal),
-    field("plan_notes", "plan_notes", K::Note),
-];
-const OJT_LOG: &[FieldSpec] = &[
-    field("logged_on", "logged_on", K::Date),
-    field("body", "body", K::Note),
-];
-const ADD_ACTION: &[FieldSpec] = &[
-    field("description", "description", K::Text),
-    field("due_on", "due_on", K::OptDate),
-];
 
 /// The moves open on the selected record, to choose from.
 pub struct MoveMenu {
