@@ -44,6 +44,7 @@ impl App {
         // A worklist of people shows the person of the row.
         let shown = match view {
             "self_reports_missing" | "required_missing" => "staff",
+            "long_tenure" => "assignments",
             v => v,
         };
         let (Some(ed), Some(id)) = (

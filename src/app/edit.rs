@@ -258,7 +258,6 @@ pub fn editor(view: &str) -> Option<&'static dyn Editor> {
         "sessions" => &super::editors_registers::SESSION,
         "requirements" => &super::editors_registers::REQUIREMENT,
         "incidents" => &super::editors_registers::INCIDENT,
-        "long_tenure" => &super::editors::ASSIGNMENT,
         "awards" => &AwardEditor,
         "accounts" => &super::editors::ACCOUNT,
         "compliance" | "compliance_overdue" => &super::editors::COMPLIANCE,

@@ -98,11 +98,16 @@ impl Editor for MoveEditor {
     fn blank(&self, ctx: &NewCtx) -> Value {
         // Into the newest draft plan, the person in focus at their present post.
         let plan = ctx.db.latest_draft_plan().ok().flatten().map(|p| p.id);
+        // Toward the unit they wished first in the year's self-report, if they did.
+        let wish = ctx
+            .staff
+            .and_then(|s| ctx.db.self_report(s.id, ctx.fiscal_year).ok().flatten())
+            .and_then(|r| r.wish_unit1_id);
         let m = TransferMove {
             id: 0,
             plan_id: plan.unwrap_or(0),
             staff_id: ctx.staff.map(|s| s.id).unwrap_or(0),
-            to_unit_id: 0,
+            to_unit_id: wish.unwrap_or(0),
             to_position: ctx.staff.map(|s| s.position).unwrap_or(Position::Clerk),
             reason: Reason::Transfer,
             note: String::new(),

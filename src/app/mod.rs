@@ -351,7 +351,10 @@ impl App {
             // (challenge themes); the workflows go through `m`.
             Action::New | Action::Edit | Action::Delete
                 if !self.can_write()
-                    && !editor(self.view_name()).is_some_and(|e| e.open_to_all()) =>
+                    && !editor(
+                        modal::worklist_target(self.view_name()).unwrap_or(self.view_name()),
+                    )
+                    .is_some_and(|e| e.open_to_all()) =>
             {
                 self.modals.push(Modal::Message {
                     text: self.lang.t("err.hr_only").to_string(),

@@ -10,6 +10,17 @@ use crate::domain::staff::Staff;
 use crate::i18n::error_text;
 use crate::store::StoreError;
 
+/// The record type a worklist's form writes: what each row lacks.
+pub(super) fn worklist_target(view: &str) -> Option<&'static str> {
+    Some(match view {
+        "self_reports_missing" => "self_reports",
+        "required_missing" => "enrolments",
+        // A long-tenured person goes into the transfer plan being drafted.
+        "long_tenure" => "transfer_moves",
+        _ => return None,
+    })
+}
+
 impl App {
     pub(super) fn open_form(&mut self, id: Option<Id>) -> Result<(), StoreError> {
         let (view, id, person) = self.form_target(id)?;
@@ -54,23 +65,40 @@ impl App {
         id: Option<Id>,
     ) -> Result<(&'static str, Option<Id>, Option<Staff>), StoreError> {
         let view = self.view_name();
-        let target = match view {
-            "self_reports_missing" => "self_reports",
-            "required_missing" => "enrolments",
-            _ => return Ok((view, id, None)),
+        let Some(target) = worklist_target(view) else {
+            return Ok((view, id, None));
         };
-        let Some(person) = id
+        let person_id = match (view, id) {
+            ("long_tenure", Some(a)) => self
+                .db
+                .find::<crate::domain::assignment::Assignment>(a)?
+                .map(|a| a.staff_id),
+            (_, id) => id,
+        };
+        let Some(person) = person_id
             .map(|id| self.db.find::<Staff>(id))
             .transpose()?
             .flatten()
         else {
             return Ok((target, None, None));
         };
-        let draft = match target {
-            "self_reports" => self.db.self_report(person.id, self.fiscal_year)?,
+        let existing = match target {
+            "self_reports" => self
+                .db
+                .self_report(person.id, self.fiscal_year)?
+                .map(|r| r.id),
+            "transfer_moves" => match self.db.latest_draft_plan()? {
+                Some(p) => self
+                    .db
+                    .transfer_moves(p.id)?
+                    .into_iter()
+                    .find(|m| m.staff_id == person.id)
+                    .map(|m| m.id),
+                None => None,
+            },
             _ => None,
         };
-        Ok((target, draft.map(|r| r.id), Some(person)))
+        Ok((target, existing, Some(person)))
     }
 
     /// Who writes from the screens, and when.
