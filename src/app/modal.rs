@@ -249,6 +249,10 @@ impl App {
             Ok(id) => {
                 self.modals.pop();
                 self.refresh()?;
+                // A worklist's rows are people, not the record saved: it keeps its place.
+                if worklist_target(self.view_name()).is_some() {
+                    return Ok(());
+                }
                 self.keep_selection_on(id)
             }
             Err(StoreError::Invalid(inv)) => {

@@ -26,10 +26,15 @@ impl App {
                 .iter()
                 .filter(|f| self.me.as_ref().is_none_or(|m| m.id != f.id)),
         );
+        let applied = self.db.applicants(id)?;
         for p in people {
             let m = Move::Apply(p.id);
             let text = lang.tf("ui.move_apply_for", &[("name", &p.full_name())]);
-            moves.push((m, text));
+            if applied.contains(&p.id) {
+                blocked.push((text, lang.t("rule.enrol_already").to_string()));
+            } else {
+                moves.push((m, text));
+            }
         }
         if s.ends_on < self.today {
             let why = lang.t("rule.enrol_session_over").to_string();

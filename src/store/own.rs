@@ -83,6 +83,10 @@ impl Db {
                     return Err(rule("author", "ojt_log_not_yours"));
                 }
             }
+            // A new log is signed by whoever writes it, the HR office included.
+            if log.id == 0 && who.account.staff_id != Some(log.author_id) {
+                return Err(rule("author", "ojt_log_not_yours"));
+            }
             if !who.hr() {
                 let me = who.account.staff_id;
                 if me != Some(log.author_id) {
@@ -129,14 +133,26 @@ impl Db {
             if session.ends_on < today {
                 return Err(rule("session", "enrol_session_over"));
             }
-            let live: i64 = self.conn().query_row(
-                "SELECT count(*) FROM enrolments WHERE session_id = ?1 AND staff_id = ?2
-                   AND state <> 'cancelled'",
-                [session_id, staff_id],
-                |r| r.get(0),
-            )?;
-            if live > 0 {
-                return Err(rule("session", "enrol_already"));
+            // One row per person and session: a cancelled application is applied again.
+            let earlier: Option<Enrolment> = self
+                .all::<Enrolment>(
+                    vec![
+                        super::Filter::eq("session_id", session_id),
+                        super::Filter::eq("staff_id", staff_id),
+                    ],
+                    "id",
+                )?
+                .pop();
+            if let Some(mut e) = earlier {
+                if e.state != EnrolmentState::Cancelled {
+                    return Err(rule("session", "enrol_already"));
+                }
+                e.state = EnrolmentState::Applied;
+                e.applied_on = today;
+                e.hours = 0.0;
+                e.completed_on = None;
+                self.update(&mut e)?;
+                return Ok(e);
             }
             let mut e = Enrolment {
                 id: 0,

@@ -172,6 +172,15 @@ impl Db {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The people with a live (not cancelled) application to a session.
+    pub fn applicants(&self, session_id: Id) -> Result<Vec<Id>> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT staff_id FROM enrolments WHERE session_id = ?1 AND state <> 'cancelled'",
+        )?;
+        let rows = st.query_map([session_id], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn ojt_pairs(&self, fy: FiscalYear) -> Result<Vec<OjtPair>> {
         self.all(vec![Filter::eq("fiscal_year", fy)], "id")
     }
