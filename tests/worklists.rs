@@ -766,3 +766,43 @@ fn on_the_demo_a_supervisor_and_a_staff_member_see_exactly_their_people_on_each_
         assert!(seen_any, "{} sees someone on some worklist", acc.login);
     }
 }
+
+/// The qualification list marks expired ones and those expiring within 90 days (the
+/// ward's rule): on the day is still valid but near, the 91st day is not marked.
+#[test]
+fn qualifications_are_marked_expired_or_expiring_at_the_90_day_boundary() {
+    let w = Ward::new();
+    let day = today();
+    for (name, expires) in [
+        ("A-yesterday", day.add_days(-1)),
+        ("B-today", day),
+        ("C-day-90", day.add_days(90)),
+        ("D-day-91", day.add_days(91)),
+    ] {
+        let mut q = jinji::domain::career::Qualification {
+            id: 0,
+            staff_id: w.junior.id,
+            name: name.into(),
+            issuer: "区".into(),
+            acquired_on: d(2020, 4, 1),
+            expires_on: Some(expires),
+            version: 0,
+        };
+        w.db.insert(&mut q).unwrap();
+    }
+    let q = ViewQuery {
+        sort: col("qualifications", "qualification"),
+        today: Some(day),
+        ..Default::default()
+    };
+    assert_eq!(
+        column(&w.db, "qualifications", &q, "expiry"),
+        ["expired", "soon", "soon", ""]
+    );
+    // A shorter warning moves the boundary.
+    w.db.set_rule("expiry_warn_days", "30").unwrap();
+    assert_eq!(
+        column(&w.db, "qualifications", &q, "expiry"),
+        ["expired", "soon", "", ""]
+    );
+}

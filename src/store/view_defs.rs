@@ -87,9 +87,17 @@ pub static VIEWS: &[ViewDef] = &[
             STAFF_NO,
             FULL_NAME,
             col("qualification", "t.name", Text),
+            col("expires_on", "t.expires_on", Date),
+            // Expired, or expiring within the ward's warning days (90 unless set).
+            col(
+                "expiry",
+                "CASE WHEN t.expires_on < {today} THEN 'expired'
+                      WHEN t.expires_on <= date({today}, '+{rule:expiry_warn_days} days')
+                      THEN 'soon' END",
+                Code("expiry"),
+            ),
             col("issuer", "t.issuer", Text),
             col("acquired_on", "t.acquired_on", Date),
-            col("expires_on", "t.expires_on", Date),
         ],
         staff: Some("t.staff_id"),
         unit: Some("s.unit_id"),
