@@ -53,16 +53,37 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 fn view_bar(app: &App, frame: &mut Frame, area: Rect) {
     let l = app.lang;
     let mut spans = Vec::new();
+    let status = status_text(app);
     let current = app.view_name();
-    for v in app.views() {
-        let name = l.t(&format!("view.{v}"));
-        if v == current {
-            spans.push(Span::styled(format!("[{name}]"), theme::title()));
-        } else {
-            spans.push(Span::styled(format!(" {name} "), theme::dim()));
+    let views = app.views();
+    let names: Vec<&str> = views.iter().map(|v| l.t(&format!("view.{v}"))).collect();
+    let all_w: usize = names.iter().map(|n| crate::text::width(n) + 3).sum();
+    if all_w + crate::text::width(&status) <= area.width as usize {
+        for (v, name) in views.iter().zip(&names) {
+            if *v == current {
+                spans.push(Span::styled(format!("[{name}]"), theme::title()));
+            } else {
+                spans.push(Span::styled(format!(" {name} "), theme::dim()));
+            }
+            spans.push(Span::raw(" "));
         }
-        spans.push(Span::raw(" "));
+    } else {
+        // Too narrow for every name: the one shown, and where it stands among them.
+        let i = views.iter().position(|v| *v == current).unwrap_or(0);
+        let name = names.get(i).copied().unwrap_or("");
+        spans.push(Span::styled(format!("[{name}]"), theme::title()));
+        spans.push(Span::styled(
+            format!(" {}/{} ", i + 1, views.len()),
+            theme::dim(),
+        ));
     }
+    spans.push(Span::styled(status, theme::dim()));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Scope, sort, filter and count of the list shown.
+fn status_text(app: &App) -> String {
+    let l = app.lang;
     if let Some(list) = app.list() {
         let scope = match &app.scope {
             Scope::Everyone => l.t("ui.scope_all"),
@@ -79,22 +100,19 @@ fn view_bar(app: &App, frame: &mut Frame, area: Rect) {
             (Some(s), Some((_, group))) => l.label(group, s).to_string(),
             _ => l.t("ui.all").to_string(),
         };
-        spans.push(Span::styled(
-            format!(
-                "│ {} {}  {} {}{}  {} {}  {}",
-                l.t("ui.scope"),
-                scope,
-                l.t("ui.sort"),
-                sort_col,
-                arrow,
-                l.t("ui.filter"),
-                state,
-                l.tf("ui.count", &[("n", &list.total)])
-            ),
-            theme::dim(),
-        ));
+        return format!(
+            "│ {} {}  {} {}{}  {} {}  {}",
+            l.t("ui.scope"),
+            scope,
+            l.t("ui.sort"),
+            sort_col,
+            arrow,
+            l.t("ui.filter"),
+            state,
+            l.tf("ui.count", &[("n", &list.total)])
+        );
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    String::new()
 }
 
 /// A cell as people read it: codes by label, percentages with a sign.
