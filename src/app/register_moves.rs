@@ -85,7 +85,17 @@ impl App {
 
     /// The comparison, read in a message: nothing is written.
     pub(super) fn show_compare(&mut self, a: Id, b: Id) -> Result<(), StoreError> {
-        let lines = crate::i18n::plan_diff_lines(self.lang, &self.db, a, b)?;
+        let mut lines = crate::i18n::plan_diff_lines(self.lang, &self.db, a, b)?;
+        // What the box cannot hold is counted, with where to read it whole.
+        let room = (self.size.1 as usize).saturating_sub(10).max(3);
+        if lines.len() > room {
+            let more = lines.len() - (room - 1);
+            lines.truncate(room - 1);
+            lines.push(
+                self.lang
+                    .tf("ui.compare_more", &[("n", &more), ("a", &a), ("b", &b)]),
+            );
+        }
         let text = if lines.is_empty() {
             self.lang.t("cli.plan_same").to_string()
         } else {
