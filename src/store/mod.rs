@@ -51,6 +51,11 @@ use crate::domain::Invalid;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+/// A refusal by a named rule of the ward, on the field it concerns.
+pub(crate) fn rule(field: &'static str, rule: &'static str) -> StoreError {
+    Invalid::one(field, crate::domain::Problem::Rule { rule }).into()
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("{0}")]

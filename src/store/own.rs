@@ -3,15 +3,12 @@
 //! The HR office writes all of these too; everyone else is refused by a named rule.
 
 use super::flow::Actor;
+use super::rule;
 use super::{Db, Result};
 use crate::domain::career::SelfReport;
 use crate::domain::staff::{Staff, StaffStatus};
 use crate::domain::training::{Enrolment, EnrolmentState, OjtLog, OjtPair, TrainingSession};
 use crate::domain::{Date, Id, Invalid, Problem};
-
-fn rule(field: &'static str, rule: &'static str) -> super::StoreError {
-    Invalid::one(field, Problem::Rule { rule }).into()
-}
 
 impl Db {
     /// Saves a self-report; `submit` hands it in today. Its person writes it until it is

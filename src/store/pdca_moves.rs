@@ -2,6 +2,7 @@
 //! evidence and review it; each write checked and audited like the evaluation chain's.
 
 use super::flow::Actor;
+use super::rule;
 use super::scope::Visibility;
 use super::{Db, Result, StoreError};
 use crate::domain::account::Role;
@@ -11,10 +12,6 @@ use crate::domain::staff::Staff;
 use crate::domain::survey::Survey;
 use crate::domain::unit::Unit;
 use crate::domain::{Date, FiscalYear, Id, Invalid, Problem};
-
-fn rule(field: &'static str, rule: &'static str) -> StoreError {
-    Invalid::one(field, Problem::Rule { rule }).into()
-}
 
 impl Db {
     /// A cycle whose owner (person or unit) the actor may see.

@@ -3,16 +3,13 @@
 //! comments; HR may correct anything. Each side is locked once its stage has passed.
 
 use super::flow::Actor;
-use super::{Db, Filter, Result, StoreError};
+use super::rule;
+use super::{Db, Filter, Result};
 use crate::domain::account::Role;
 use crate::domain::eval_flow::Acting;
 use crate::domain::evaluation::{EvalKind, EvalState, Evaluation, Theme};
 use crate::domain::staff::Staff;
 use crate::domain::{Date, FiscalYear, Id, Invalid, Problem};
-
-fn rule(field: &'static str, rule: &'static str) -> StoreError {
-    Invalid::one(field, Problem::Rule { rule }).into()
-}
 
 /// Which side of a theme an account writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

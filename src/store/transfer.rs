@@ -7,7 +7,8 @@ use std::collections::BTreeSet;
 
 use super::flow::Actor;
 use super::record::record;
-use super::{Db, Filter, Result, StoreError};
+use super::rule;
+use super::{Db, Filter, Result};
 use crate::domain::assignment::Assignment;
 use crate::domain::evaluation::{EvalPeriod, EvalState, Evaluation};
 use crate::domain::staff::{Position, Staff, StaffStatus};
@@ -34,10 +35,6 @@ record!(
     "transfer_moves",
     [plan_id, staff_id, to_unit_id, to_position, reason, note]
 );
-
-fn rule(field: &'static str, rule: &'static str) -> StoreError {
-    Invalid::one(field, Problem::Rule { rule }).into()
-}
 
 /// Where two plans differ for one person.
 #[derive(Debug, Clone, PartialEq)]
