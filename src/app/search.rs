@@ -3,40 +3,9 @@
 
 use wana_kana::ConvertJapanese;
 
-pub use crate::store::search::Needle;
+use crate::domain::normalize::widen_kana;
 
-/// Half-width katakana to full-width, voiced marks joined (ｶﾞ → ガ).
-fn widen(s: &str) -> String {
-    const HALF: &str = "｡｢｣､･ｦｧｨｩｪｫｬｭｮｯｰｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜﾝ";
-    const FULL: &str = "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
-    let map: Vec<(char, char)> = HALF.chars().zip(FULL.chars()).collect();
-    let mut out: Vec<char> = Vec::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            'ﾞ' | 'ﾟ' => {
-                if let Some(last) = out.pop() {
-                    let step = if c == 'ﾞ' { 1 } else { 2 };
-                    let voiced = char::from_u32(last as u32 + step).filter(|_| {
-                        "カキクケコサシスセソタチツテトハヒフヘホ".contains(last)
-                            && (step == 1 || "ハヒフヘホ".contains(last))
-                    });
-                    out.push(match (last, voiced) {
-                        ('ウ', _) if step == 1 => 'ヴ',
-                        (_, Some(v)) => v,
-                        (l, None) => l,
-                    });
-                }
-            }
-            c => out.push(
-                map.iter()
-                    .find(|(h, _)| *h == c)
-                    .map(|(_, f)| *f)
-                    .unwrap_or(c),
-            ),
-        }
-    }
-    out.into_iter().collect()
-}
+pub use crate::store::search::Needle;
 
 fn is_kana(c: char) -> bool {
     matches!(c, '\u{3041}'..='\u{3096}' | '\u{30a1}'..='\u{30fa}' | 'ー')
@@ -44,7 +13,7 @@ fn is_kana(c: char) -> bool {
 
 /// Reads a search string; `None` when there is nothing to search for.
 pub fn needle(input: &str) -> Option<Needle> {
-    let s: String = widen(input.trim())
+    let s: String = widen_kana(input.trim())
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();

@@ -33,7 +33,29 @@ pub enum LangArg {
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum Format {
     Csv,
+    Xlsx,
     Json,
+}
+
+impl Format {
+    pub fn sheet(self) -> crate::sheet::write::Format {
+        match self {
+            Format::Csv => crate::sheet::write::Format::Csv,
+            Format::Xlsx => crate::sheet::write::Format::Xlsx,
+            Format::Json => crate::sheet::write::Format::Json,
+        }
+    }
+}
+
+/// Text encodings of CSV files.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum EncodingArg {
+    /// UTF-8 (with a BOM when writing, so Excel opens it).
+    #[value(name = "utf8", alias = "utf-8")]
+    Utf8,
+    /// Shift_JIS as Windows writes it, for older systems.
+    #[value(name = "cp932", alias = "sjis", alias = "shift_jis")]
+    Cp932,
 }
 
 #[derive(Debug, Subcommand)]
@@ -64,12 +86,16 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         today: Option<String>,
     },
-    /// Write one kind of record as CSV or JSON.
+    /// Write one kind of record as CSV, XLSX or JSON.
     Export {
         /// What to export (units, staff, … audit).
         kind: String,
-        #[arg(long, value_enum, default_value_t = Format::Csv)]
-        format: Format,
+        /// csv, xlsx or json (default: by the extension of --out, else csv).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Text encoding of a CSV file (default: UTF-8 with BOM).
+        #[arg(long, value_enum, default_value_t = EncodingArg::Utf8)]
+        encoding: EncodingArg,
         /// Output file (default: standard output).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,

@@ -1,21 +1,31 @@
-//! `jinji export KIND`: CSV (UTF-8 with BOM, so Excel opens it) or JSON, streamed.
+//! `jinji export KIND`: CSV (UTF-8 with BOM, so Excel opens it, or CP932), XLSX or JSON,
+//! streamed.
 //! The file holds what the acting account may see: admin and hr everyone, a supervisor
 //! their unit's subtree and the people they evaluate, staff themselves.
 
 use std::io::Write;
 use std::path::Path;
 
-use super::args::Format;
+use super::args::{EncodingArg, Format};
 use super::{CmdResult, Ctx, Failure};
 use crate::domain::Date;
 use crate::domain::account::Role;
 use crate::i18n::Lang;
-use crate::store::export::{Access, Cell, ExportKind, kind, kind_names};
+use crate::sheet::SheetError;
+use crate::sheet::write::{Format as SheetFormat, Heading, sink};
+use crate::store::export::{Access, ExportKind, kind, kind_names};
 use crate::store::scope::Visibility;
 use crate::store::{Db, OpenMode, StoreError};
 
-pub fn run(ctx: &Ctx, name: &str, format: Format, out: Option<&Path>) -> CmdResult {
+pub fn run(
+    ctx: &Ctx,
+    name: &str,
+    format: Option<Format>,
+    encoding: EncodingArg,
+    out: Option<&Path>,
+) -> CmdResult {
     let lang = ctx.lang;
+    let format = format.unwrap_or_else(|| format_of(out));
     let k = kind(name).ok_or_else(|| {
         Failure::input(lang.tf(
             "err.unknown_kind",
@@ -35,33 +45,43 @@ pub fn run(ctx: &Ctx, name: &str, format: Format, out: Option<&Path>) -> CmdResu
     let visible = db
         .visibility(&me, Date::today().fiscal_year())
         .map_err(|e| ctx.err(e))?;
-    let write_err = |p: &dyn std::fmt::Display, e: &dyn std::fmt::Display| {
-        Failure::system(lang.tf("err.write", &[("path", p), ("reason", e)]))
-    };
-    let rows = match out {
+    let hl = header_lang(ctx);
+    let heading = heading(k, hl);
+    let cp932 = encoding == EncodingArg::Cp932;
+    let (rows, replaced) = match out {
         Some(p) => {
-            let file = create_private(p).map_err(|e| write_err(&p.display(), &e))?;
-            let mut w = std::io::BufWriter::new(file);
-            let n = write(&db, k, &visible, format, header_lang(ctx), &mut w)
-                .map_err(|e| ctx.err(e))?;
-            w.flush().map_err(|e| write_err(&p.display(), &e))?;
-            n
+            let file = create_private(p).map_err(|e| write_err(ctx, &p.display(), &e))?;
+            let w = std::io::BufWriter::new(file);
+            write(&db, k, &visible, format.sheet(), &heading, cp932, w, p)
+                .map_err(|e| e.failure(ctx))?
         }
         None => {
             let stdout = std::io::stdout();
-            let mut w = std::io::BufWriter::new(stdout.lock());
-            match write(&db, k, &visible, format, header_lang(ctx), &mut w)
-                .and_then(|n| w.flush().map(|_| n).map_err(io_err))
-            {
+            let w = std::io::BufWriter::new(stdout.lock());
+            match write(
+                &db,
+                k,
+                &visible,
+                format.sheet(),
+                &heading,
+                cp932,
+                w,
+                Path::new("-"),
+            ) {
                 Ok(n) => n,
                 // A reader that stops early (`| head`) is not a failure.
-                Err(StoreError::Io { reason, .. }) if reason.contains("Broken pipe") => {
+                Err(WriteError::Sheet(SheetError::Write { reason, .. }))
+                    if reason.contains("Broken pipe") =>
+                {
                     return Ok(());
                 }
-                Err(e) => return Err(ctx.err(e)),
+                Err(e) => return Err(e.failure(ctx)),
             }
         }
     };
+    if replaced > 0 {
+        eprintln!("{}", lang.tf("cli.cp932_replaced", &[("count", &replaced)]));
+    }
     if let Some(p) = out {
         eprintln!(
             "{}",
@@ -74,19 +94,49 @@ pub fn run(ctx: &Ctx, name: &str, format: Format, out: Option<&Path>) -> CmdResu
     Ok(())
 }
 
+fn write_err(ctx: &Ctx, p: &dyn std::fmt::Display, e: &dyn std::fmt::Display) -> Failure {
+    Failure::system(ctx.lang.tf("err.write", &[("path", p), ("reason", e)]))
+}
+
+/// The format an output file's name asks for (CSV unless it ends in .xlsx or .json).
+fn format_of(out: Option<&Path>) -> Format {
+    match out
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .as_deref()
+    {
+        Some("xlsx") => Format::Xlsx,
+        Some("json") => Format::Json,
+        _ => Format::Csv,
+    }
+}
+
+/// Column titles in `lang` (snake_case in English), JSON keys, and the sheet's name.
+pub fn heading(k: &ExportKind, lang: Lang) -> Heading<'static> {
+    Heading {
+        titles: k
+            .headers
+            .iter()
+            .map(|h| {
+                if lang == Lang::Ja {
+                    lang.try_t(&format!("col.{h}")).unwrap_or(h).to_string()
+                } else {
+                    h.to_string()
+                }
+            })
+            .collect(),
+        keys: k.headers.to_vec(),
+        sheet: lang.try_t(&format!("table.{}", k.name)).unwrap_or(k.name),
+    }
+}
+
 /// Headers are English snake_case unless `--lang ja` asks for Japanese.
 fn header_lang(ctx: &Ctx) -> Lang {
     if ctx.lang_explicit {
         ctx.lang
     } else {
         Lang::En
-    }
-}
-
-fn io_err(e: std::io::Error) -> StoreError {
-    StoreError::Io {
-        path: "-".into(),
-        reason: e.to_string(),
     }
 }
 
@@ -102,90 +152,49 @@ fn create_private(p: &Path) -> std::io::Result<std::fs::File> {
     o.open(p)
 }
 
-/// Writes every row of `k` that `visible` may see; returns the row count.
-pub fn write(
+/// Why an export stopped: the database or the file.
+#[derive(Debug)]
+pub enum WriteError {
+    Store(StoreError),
+    Sheet(SheetError),
+}
+
+impl WriteError {
+    fn failure(self, ctx: &Ctx) -> Failure {
+        match self {
+            WriteError::Store(e) => ctx.err(e),
+            WriteError::Sheet(e) => Failure::system(crate::i18n::sheet_error_text(ctx.lang, &e)),
+        }
+    }
+}
+
+/// Writes every row of `k` that `visible` may see; returns the row count and how many
+/// characters CP932 could not hold.
+#[allow(clippy::too_many_arguments)]
+pub fn write<W: Write>(
     db: &Db,
     k: &ExportKind,
     visible: &Visibility,
-    format: Format,
-    lang: Lang,
-    w: &mut dyn Write,
-) -> Result<usize, StoreError> {
+    format: SheetFormat,
+    heading: &Heading<'_>,
+    cp932: bool,
+    w: W,
+    path: &Path,
+) -> Result<(usize, usize), WriteError> {
+    let mut sink = sink(format, heading, cp932, w, path).map_err(WriteError::Sheet)?;
     let mut n = 0;
-    match format {
-        Format::Csv => {
-            w.write_all("\u{feff}".as_bytes()).map_err(io_err)?;
-            let mut csv = csv::WriterBuilder::new()
-                .terminator(csv::Terminator::CRLF)
-                .from_writer(w);
-            let heads: Vec<&str> = k
-                .headers
-                .iter()
-                .map(|h| {
-                    if lang == Lang::Ja {
-                        lang.try_t(&format!("col.{h}")).unwrap_or(h)
-                    } else {
-                        h
-                    }
-                })
-                .collect();
-            csv.write_record(&heads).map_err(|e| io_err(e.into()))?;
-            db.export_rows(k, visible, |cells| {
-                n += 1;
-                csv.write_record(cells.iter().map(csv_text))
-                    .map_err(|e| io_err(e.into()))
-            })?;
-            csv.flush().map_err(io_err)?;
-        }
-        Format::Json => {
-            w.write_all(b"[").map_err(io_err)?;
-            db.export_rows(k, visible, |cells| {
-                let obj: serde_json::Map<String, serde_json::Value> = k
-                    .headers
-                    .iter()
-                    .zip(cells)
-                    .map(|(h, c)| (h.to_string(), json_value(c)))
-                    .collect();
-                w.write_all(if n == 0 { b"\n" } else { b",\n" })
-                    .map_err(io_err)?;
-                serde_json::to_writer(&mut *w, &obj).map_err(|e| io_err(e.into()))?;
-                n += 1;
-                Ok(())
-            })?;
-            w.write_all(b"\n]\n").map_err(io_err)?;
-        }
-    }
-    Ok(n)
-}
-
-/// A text cell that a spreadsheet would run as a formula gets a leading apostrophe.
-fn csv_text(c: &Cell) -> String {
-    match c {
-        Cell::Text(s) if s.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{s}"),
-        c => c.as_text(),
-    }
-}
-
-fn json_value(c: &Cell) -> serde_json::Value {
-    match c {
-        Cell::Null => serde_json::Value::Null,
-        Cell::Int(i) => (*i).into(),
-        Cell::Real(f) => serde_json::Number::from_f64(*f)
-            .map(serde_json::Value::Number)
-            .unwrap_or(serde_json::Value::Null),
-        Cell::Text(s) => s.clone().into(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formula_looking_text_is_neutralised() {
-        assert_eq!(csv_text(&Cell::Text("=1+1".into())), "'=1+1");
-        assert_eq!(csv_text(&Cell::Text("@SUM(A1)".into())), "'@SUM(A1)");
-        assert_eq!(csv_text(&Cell::Text("山田".into())), "山田");
-        assert_eq!(csv_text(&Cell::Int(-5)), "-5");
-    }
+    let mut failed = None;
+    db.export_rows(k, visible, |cells| {
+        n += 1;
+        sink.row(cells).map_err(|e| {
+            failed = Some(e);
+            StoreError::Sql("write".into())
+        })
+    })
+    .map_err(|e| match failed.take() {
+        Some(s) => WriteError::Sheet(s),
+        None => WriteError::Store(e),
+    })?;
+    let replaced = sink.finish().map_err(WriteError::Sheet)?;
+    Ok((n, replaced))
 }

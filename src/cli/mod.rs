@@ -232,9 +232,12 @@ pub fn run(cli: Cli) -> ExitCode {
             rng_seed,
             today,
         }) => ops::seed(&ctx, staff, years, rng_seed, &today),
-        Some(Command::Export { kind, format, out }) => {
-            export::run(&ctx, &kind, format, out.as_deref())
-        }
+        Some(Command::Export {
+            kind,
+            format,
+            encoding,
+            out,
+        }) => export::run(&ctx, &kind, format, encoding, out.as_deref()),
         Some(Command::Backup { file, keep }) => ops::backup(&ctx, file.as_deref(), keep),
         Some(Command::Check) => ops::check(&ctx),
         Some(Command::Users { action }) => users::run(&ctx, action),

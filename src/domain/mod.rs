@@ -8,6 +8,7 @@ pub mod compliance;
 pub mod date;
 pub mod eval_flow;
 pub mod evaluation;
+pub mod normalize;
 pub mod pdca;
 pub mod pdca_flow;
 pub mod staff;

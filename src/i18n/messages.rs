@@ -92,6 +92,56 @@ pub fn error_text(lang: Lang, e: &StoreError) -> String {
     }
 }
 
+/// A file that could not be read or written, named with its row and column.
+pub fn sheet_error_text(lang: Lang, e: &crate::sheet::SheetError) -> String {
+    use crate::sheet::SheetError as S;
+    match e {
+        S::Io { path, reason } => {
+            lang.tf("err.io", &[("path", &path.display()), ("reason", reason)])
+        }
+        S::Write { path, reason } => lang.tf(
+            "err.write",
+            &[("path", &path.display()), ("reason", reason)],
+        ),
+        S::Empty { path } => lang.tf("sheet.empty", &[("path", &path.display())]),
+        S::Encoding {
+            path,
+            row,
+            encoding,
+        } => lang.tf(
+            "sheet.encoding",
+            &[
+                ("path", &path.display()),
+                ("row", row),
+                ("encoding", encoding),
+            ],
+        ),
+        S::Unreadable { path, reason } => lang.tf(
+            "sheet.unreadable",
+            &[("path", &path.display()), ("reason", reason)],
+        ),
+        S::Csv { path, row, reason } => lang.tf(
+            "sheet.csv",
+            &[("path", &path.display()), ("row", row), ("reason", reason)],
+        ),
+        S::CellError {
+            path,
+            row,
+            column,
+            reason,
+        } => lang.tf(
+            "sheet.cell_error",
+            &[
+                ("path", &path.display()),
+                ("row", row),
+                ("column", column),
+                ("reason", reason),
+            ],
+        ),
+        S::UnknownType { path } => lang.tf("sheet.unknown_type", &[("path", &path.display())]),
+    }
+}
+
 /// Two transfer plans side by side: a line for each person they treat differently.
 pub fn plan_diff_lines(
     lang: Lang,
