@@ -100,6 +100,21 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Read a roster (CSV in UTF-8 or CP932, or XLSX) into the database: every row
+    /// checked, all written in one transaction or none. Headers as `jinji export` writes
+    /// them, in English or Japanese.
+    Import {
+        /// What the file holds: units, staff, assignments, courses, sessions, enrolments,
+        /// qualifications.
+        kind: String,
+        file: PathBuf,
+        /// Check every row and list the problems as FILE:ROW:COLUMN; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Text encoding of a CSV file (default: UTF-8 if it is, else CP932).
+        #[arg(long, value_enum)]
+        encoding: Option<EncodingArg>,
+    },
     /// Copy the database safely while it is in use (default: the backups directory).
     Backup {
         file: Option<PathBuf>,

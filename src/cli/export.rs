@@ -120,7 +120,7 @@ pub fn heading(k: &ExportKind, lang: Lang) -> Heading<'static> {
             .iter()
             .map(|h| {
                 if lang == Lang::Ja {
-                    lang.try_t(&format!("col.{h}")).unwrap_or(h).to_string()
+                    column_title(lang, k.name, h).to_string()
                 } else {
                     h.to_string()
                 }
@@ -129,6 +129,14 @@ pub fn heading(k: &ExportKind, lang: Lang) -> Heading<'static> {
         keys: k.headers.to_vec(),
         sheet: lang.try_t(&format!("table.{}", k.name)).unwrap_or(k.name),
     }
+}
+
+/// A column's title in `lang`: the kind's own (`col.staff.grade` 級) before the shared
+/// one (`col.grade` 評語), else the snake_case name.
+pub fn column_title(lang: Lang, kind: &str, col: &'static str) -> &'static str {
+    lang.try_t(&format!("col.{kind}.{col}"))
+        .or_else(|| lang.try_t(&format!("col.{col}")))
+        .unwrap_or(col)
 }
 
 /// Headers are English snake_case unless `--lang ja` asks for Japanese.

@@ -5,6 +5,7 @@ pub mod args;
 mod batch;
 mod export;
 mod flow;
+mod import;
 mod ops;
 mod settings;
 mod transfer;
@@ -238,6 +239,12 @@ pub fn run(cli: Cli) -> ExitCode {
             encoding,
             out,
         }) => export::run(&ctx, &kind, format, encoding, out.as_deref()),
+        Some(Command::Import {
+            kind,
+            file,
+            dry_run,
+            encoding,
+        }) => import::run(&ctx, &kind, &file, dry_run, encoding),
         Some(Command::Backup { file, keep }) => ops::backup(&ctx, file.as_deref(), keep),
         Some(Command::Check) => ops::check(&ctx),
         Some(Command::Users { action }) => users::run(&ctx, action),

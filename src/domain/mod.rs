@@ -17,7 +17,7 @@ pub mod survey;
 pub mod training;
 pub mod transfer;
 pub mod unit;
-mod validate;
+pub mod validate;
 
 pub use date::{Date, FiscalYear};
 pub use validate::{Check, FieldError, Invalid, Problem};

@@ -5,6 +5,8 @@ mod audit;
 mod col;
 pub mod export;
 mod export_kinds;
+pub mod import;
+mod import_kinds;
 mod list;
 mod migrate;
 mod record;
@@ -257,6 +259,36 @@ impl Db {
             },
             Err(e) => {
                 let _ = self.conn.execute_batch("ROLLBACK");
+                Err(with_path(e, &self.path))
+            }
+        }
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction, committing only when it returns true (an
+    /// import that found problems, a dry run or a cancelled one rolls everything back).
+    pub fn write_then(&self, f: impl FnOnce() -> Result<bool>) -> Result<bool> {
+        if !self.conn.is_autocommit() {
+            return Err(StoreError::Sql("write_then inside a transaction".into()));
+        }
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| with_path(e.into(), &self.path))?;
+        let end = |sql: &str| {
+            self.conn
+                .execute_batch(sql)
+                .map_err(|e| with_path(e.into(), &self.path))
+        };
+        match f() {
+            Ok(true) => match end("COMMIT") {
+                Ok(()) => Ok(true),
+                Err(e) => {
+                    let _ = end("ROLLBACK");
+                    Err(e)
+                }
+            },
+            Ok(false) => end("ROLLBACK").map(|_| false),
+            Err(e) => {
+                let _ = end("ROLLBACK");
                 Err(with_path(e, &self.path))
             }
         }

@@ -109,13 +109,18 @@ impl Db {
 
     /// Validates, inserts and audits; sets the new id and version 1 on `rec`.
     pub fn insert<T: Record>(&self, rec: &mut T) -> Result<()> {
+        self.insert_as(rec, "insert")
+    }
+
+    /// `insert`, audited under the name of the work that made it (`import`).
+    pub(crate) fn insert_as<T: Record>(&self, rec: &mut T, action: &str) -> Result<()> {
         rec.validate()?;
         self.write(|| {
             rec.check_stored(self)?;
             let id = self.insert_row(rec)?;
             rec.set_id(id);
             rec.set_version(1);
-            audit::record(self, "insert", T::TABLE, id, None::<&T>, Some(&*rec))?;
+            audit::record(self, action, T::TABLE, id, None::<&T>, Some(&*rec))?;
             Ok(())
         })
     }
