@@ -5,9 +5,14 @@
 
 /// Half-width katakana to full-width, voiced marks joined (ｶﾞ → ガ).
 pub fn widen_kana(s: &str) -> String {
-    const HALF: &str = "｡｢｣､･ｦｧｨｩｪｫｬｭｮｯｰｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜﾝ";
+    // U+FF61 ｡ … U+FF9D ﾝ in order, each beside its full-width form.
     const FULL: &str = "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
-    let map: Vec<(char, char)> = HALF.chars().zip(FULL.chars()).collect();
+    static MAP: std::sync::LazyLock<Vec<char>> =
+        std::sync::LazyLock::new(|| FULL.chars().collect());
+    // Most text has none: no copy char by char.
+    if !s.chars().any(|c| ('\u{ff61}'..='\u{ff9f}').contains(&c)) {
+        return s.to_string();
+    }
     let mut out: Vec<char> = Vec::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -26,9 +31,10 @@ pub fn widen_kana(s: &str) -> String {
                 }
             }
             c => out.push(
-                map.iter()
-                    .find(|(h, _)| *h == c)
-                    .map(|(_, f)| *f)
+                (c as usize)
+                    .checked_sub(0xff61)
+                    .and_then(|i| MAP.get(i))
+                    .copied()
                     .unwrap_or(c),
             ),
         }

@@ -49,8 +49,8 @@ pub trait RowSink {
     fn finish(self: Box<Self>) -> Result<usize, SheetError>;
 }
 
-/// A sink writing `format` to `out` (XLSX is assembled at `path` when finished; the other
-/// formats stream to `out`).
+/// A sink writing `format` to `out` (`path` names it in messages). CSV and JSON stream;
+/// an XLSX workbook is assembled when finished.
 pub fn sink<'a, W: Write + 'a>(
     format: Format,
     heading: &Heading<'_>,
@@ -61,7 +61,7 @@ pub fn sink<'a, W: Write + 'a>(
     Ok(match format {
         Format::Csv => Box::new(CsvSink::new(heading, cp932, out, path)?),
         Format::Json => Box::new(JsonSink::new(heading, out, path)?),
-        Format::Xlsx => Box::new(XlsxSink::new(heading, path)?),
+        Format::Xlsx => Box::new(XlsxSink::new(heading, out, path)?),
     })
 }
 
@@ -236,7 +236,8 @@ fn json_value(c: &Cell) -> serde_json::Value {
 /// Widest a column grows, in characters of Excel's default font.
 const MAX_WIDTH: usize = 60;
 
-struct XlsxSink {
+struct XlsxSink<W: Write> {
+    out: W,
     book: Workbook,
     path: PathBuf,
     row: u32,
@@ -244,8 +245,8 @@ struct XlsxSink {
     date: XFormat,
 }
 
-impl XlsxSink {
-    fn new(h: &Heading<'_>, path: &Path) -> Result<Self, SheetError> {
+impl<W: Write> XlsxSink<W> {
+    fn new(h: &Heading<'_>, out: W, path: &Path) -> Result<Self, SheetError> {
         let mut book = Workbook::new();
         let sheet = book
             .add_worksheet_with_low_memory()
@@ -259,6 +260,7 @@ impl XlsxSink {
         }
         sheet.set_freeze_panes(1, 0).map_err(|e| werr(path, e))?;
         Ok(XlsxSink {
+            out,
             book,
             path: path.into(),
             row: 0,
@@ -291,7 +293,7 @@ fn sheet_name(s: &str) -> String {
     if n.is_empty() { "Sheet1".into() } else { n }
 }
 
-impl RowSink for XlsxSink {
+impl<W: Write> RowSink for XlsxSink<W> {
     fn row(&mut self, cells: &[Cell]) -> Result<(), SheetError> {
         self.row += 1;
         let r = self.row;
@@ -353,7 +355,13 @@ impl RowSink for XlsxSink {
                 .autofilter(0, 0, last_row, (widths.len() - 1) as u16)
                 .map_err(|e| werr(&path, e))?;
         }
-        self.book.save(&path).map_err(|e| werr(&path, e))?;
+        // The workbook is a zip assembled at the end; it goes to `out` (a private file,
+        // or standard output) rather than to a path the library would create itself.
+        let bytes = self.book.save_to_buffer().map_err(|e| werr(&path, e))?;
+        self.out
+            .write_all(&bytes)
+            .and_then(|_| self.out.flush())
+            .map_err(|e| werr(&path, e))?;
         Ok(0)
     }
 }

@@ -324,6 +324,10 @@ impl<'a> Fields<'a> {
 
 /// The code whose code or label (Japanese or English) is `v`.
 pub fn enum_code(group: &str, codes: &[&'static str], v: &str) -> Option<&'static str> {
+    // The code itself, as every export writes it: no folding, no catalogue.
+    if let Some(c) = codes.iter().copied().find(|c| *c == v) {
+        return Some(c);
+    }
     let f = fold(v);
     codes.iter().copied().find(|c| {
         fold(c) == f
