@@ -122,6 +122,14 @@ pub enum Command {
         #[arg(long, default_value_t = 10)]
         keep: usize,
     },
+    /// Replace the database with a backup: the file is checked first, and the database as
+    /// it is now is backed up before it is replaced (admins only).
+    Restore {
+        file: PathBuf,
+        /// Backups to keep in the backups directory.
+        #[arg(long, default_value_t = 10)]
+        keep: usize,
+    },
     /// Check the database: quick_check, foreign keys, schema version.
     Check,
     /// Move evaluations along the chain (submit, first, second, send_back, finalize,

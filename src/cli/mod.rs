@@ -246,6 +246,7 @@ pub fn run(cli: Cli) -> ExitCode {
             encoding,
         }) => import::run(&ctx, &kind, &file, dry_run, encoding),
         Some(Command::Backup { file, keep }) => ops::backup(&ctx, file.as_deref(), keep),
+        Some(Command::Restore { file, keep }) => ops::restore(&ctx, &file, keep),
         Some(Command::Check) => ops::check(&ctx),
         Some(Command::Users { action }) => users::run(&ctx, action),
         Some(Command::Eval(a)) => flow::eval(&ctx, a),

@@ -249,72 +249,78 @@ pub fn backup(ctx: &Ctx, file: Option<&Path>, keep: usize) -> CmdResult {
     let mut db = ctx.open(&path, OpenMode::ReadOnly)?;
     let me = ctx.account(&mut db)?;
     ctx.require(&me, &[Role::Admin, Role::Hr], "err.hr_only")?;
-    let (dest, dir) = match file {
-        Some(f) => (f.to_path_buf(), None),
-        None => {
-            let dir = data_dir(ctx.lang)?.join("backups");
-            std::fs::create_dir_all(&dir).map_err(|e| {
-                Failure::system(
-                    ctx.lang
-                        .tf("err.write", &[("path", &dir.display()), ("reason", &e)]),
-                )
-            })?;
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700));
-            }
-            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("jinji");
-            // Milliseconds, and a counter if need be: two backups in one second both land.
-            let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S-%3f");
-            let mut dest = dir.join(format!("{stem}-{stamp}.db"));
-            let mut n = 1;
-            while dest.exists() {
-                dest = dir.join(format!("{stem}-{stamp}-{n}.db"));
-                n += 1;
-            }
-            (dest, Some((dir, stem.to_string())))
+    let (dest, pruned) = match file {
+        Some(f) => {
+            db.backup_to(f).map_err(|e| ctx.err(e))?;
+            (f.to_path_buf(), 0)
         }
+        None => db
+            .backup_into(&backups_dir(ctx)?, keep)
+            .map_err(|e| ctx.err(e))?,
     };
-    db.backup_to(&dest).map_err(|e| ctx.err(e))?;
     crate::say!(
         "{}",
         ctx.lang.tf("cli.backup_done", &[("path", &dest.display())])
     );
-    if let Some((dir, stem)) = dir {
-        let pruned = prune_backups(&dir, &stem, keep.max(1));
-        if pruned > 0 {
-            crate::say!(
-                "{}",
-                ctx.lang.tf("cli.backup_pruned", &[("count", &pruned)])
-            );
-        }
+    if pruned > 0 {
+        crate::say!(
+            "{}",
+            ctx.lang.tf("cli.backup_pruned", &[("count", &pruned)])
+        );
     }
     Ok(())
 }
 
-/// Keeps the newest `keep` time-stamped backups of one database; returns how many went.
-fn prune_backups(dir: &Path, stem: &str, keep: usize) -> usize {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return 0;
+/// Where backups go: `backups` in the data directory.
+pub fn backups_dir(ctx: &Ctx) -> Result<PathBuf, Failure> {
+    Ok(data_dir(ctx.lang)?.join("backups"))
+}
+
+/// Replaces the database with a backup: the file is checked first (a jinji database, not
+/// newer than this program, passing quick_check and foreign_key_check), and the database
+/// as it is now is backed up before anything is replaced.
+pub fn restore(ctx: &Ctx, file: &Path, keep: usize) -> CmdResult {
+    let lang = ctx.lang;
+    let (version, problems) = crate::store::check_file(file).map_err(|e| ctx.err(e))?;
+    if !problems.is_empty() {
+        for p in &problems {
+            crate::say!("  {p}");
+        }
+        return Err(Failure::input(lang.tf(
+            "cli.restore_bad_file",
+            &[("path", &file.display()), ("count", &problems.len())],
+        )));
+    }
+    let path = ctx.db_path("jinji.db")?;
+    let mut db = if path.exists() {
+        let mut db = ctx.open(&path, OpenMode::Existing)?;
+        let me = ctx.account(&mut db)?;
+        ctx.require(&me, &[Role::Admin], "err.admin_only")?;
+        let (saved, _) = db
+            .backup_into(&backups_dir(ctx)?, keep)
+            .map_err(|e| ctx.err(e))?;
+        crate::say!(
+            "{}",
+            lang.tf("cli.restore_saved", &[("path", &saved.display())])
+        );
+        db
+    } else {
+        // Nothing to lose: the database is made anew from the backup.
+        ctx.open(&path, OpenMode::Create)?
     };
-    let prefix = format!("{stem}-");
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".db"))
-        })
-        .collect();
-    // The names sort by their time stamp.
-    files.sort();
-    let excess = files.len().saturating_sub(keep);
-    files
-        .iter()
-        .take(excess)
-        .filter(|p| std::fs::remove_file(p).is_ok())
-        .count()
+    db.restore_from(file).map_err(|e| ctx.err(e))?;
+    crate::say!(
+        "{}",
+        lang.tf(
+            "cli.restore_done",
+            &[
+                ("path", &path.display()),
+                ("from", &file.display()),
+                ("version", &version)
+            ]
+        )
+    );
+    Ok(())
 }
 
 pub fn check(ctx: &Ctx) -> CmdResult {
@@ -330,6 +336,18 @@ pub fn check(ctx: &Ctx) -> CmdResult {
                 &[("path", &path.display()), ("version", &version)]
             )
         );
+        if version < crate::store::SCHEMA_VERSION {
+            crate::say!(
+                "{}",
+                ctx.lang.tf(
+                    "cli.check_older",
+                    &[
+                        ("version", &version),
+                        ("known", &crate::store::SCHEMA_VERSION)
+                    ]
+                )
+            );
+        }
         Ok(())
     } else {
         for p in &problems {

@@ -2,6 +2,7 @@
 //! No rusqlite type crosses out of this module: callers see domain types and `StoreError`.
 
 mod audit;
+mod backups;
 mod col;
 pub mod export;
 mod export_kinds;
@@ -45,6 +46,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use audit::AuditEntry;
+pub use backups::check_file;
 pub use list::{Cursor, Filter, ListQuery, Op, Page, SortDir, Val};
 pub use migrate::SCHEMA_VERSION;
 pub use record::Record;

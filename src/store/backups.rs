@@ -1,0 +1,100 @@
+//! Backups in a directory: time-stamped copies made through SQLite's online backup API,
+//! the oldest pruned beyond a number kept; and restoring one into the live database.
+
+use std::path::{Path, PathBuf};
+
+use super::{Db, OpenMode, Result, StoreError, migrate};
+
+impl Db {
+    /// Copies the database into `dir` (created 0700 if need be) as `STEM-YYYYMMDD-HHMMSS-mmm.db`
+    /// and keeps the newest `keep` of this database's copies there. Returns the copy's path
+    /// and how many old copies went.
+    pub fn backup_into(&self, dir: &Path, keep: usize) -> Result<(PathBuf, usize)> {
+        let io = |e: std::io::Error| StoreError::Io {
+            path: dir.into(),
+            reason: e.to_string(),
+        };
+        if !dir.is_dir() {
+            let mut b = std::fs::DirBuilder::new();
+            b.recursive(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::DirBuilderExt;
+                b.mode(0o700);
+            }
+            b.create(dir).map_err(io)?;
+        }
+        // Copies of personal data: the directory is its owner's alone, however it came to be.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+        }
+        let stem = self
+            .path()
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("jinji")
+            .to_string();
+        // Milliseconds, and a counter if need be: two backups in one second both land.
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S-%3f");
+        let mut dest = dir.join(format!("{stem}-{stamp}.db"));
+        let mut n = 1;
+        while dest.exists() {
+            dest = dir.join(format!("{stem}-{stamp}-{n}.db"));
+            n += 1;
+        }
+        self.backup_to(&dest)?;
+        let pruned = prune(dir, &stem, keep.max(1));
+        Ok((dest, pruned))
+    }
+
+    /// Replaces the whole content of this database with `src`'s, through SQLite's backup
+    /// API (other connections see the new content; none is left holding a deleted file),
+    /// then brings it to the current schema. The caller has checked `src` and saved what
+    /// is being replaced.
+    pub fn restore_from(&mut self, src: &Path) -> Result<()> {
+        self.conn
+            .restore(
+                rusqlite::MAIN_DB,
+                src,
+                None::<fn(rusqlite::backup::Progress)>,
+            )
+            .map_err(|e| super::with_path(e.into(), src))?;
+        migrate::run(self)
+    }
+}
+
+/// What a file offered for restoring holds: its schema version, or why it will not do.
+pub fn check_file(src: &Path) -> Result<(i64, Vec<String>)> {
+    let db = Db::open(src, OpenMode::ReadOnly)?;
+    let problems = db.integrity_problems()?;
+    let version = migrate::user_version(&db)?;
+    Ok((version, problems))
+}
+
+/// Keeps the newest `keep` time-stamped backups of one database; returns how many went.
+fn prune(dir: &Path, stem: &str, keep: usize) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let prefix = format!("{stem}-");
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                n.starts_with(&prefix)
+                    && n.ends_with(".db")
+                    && n[prefix.len()..].starts_with(|c: char| c.is_ascii_digit())
+            })
+        })
+        .collect();
+    // The names sort by their time stamp.
+    files.sort();
+    let excess = files.len().saturating_sub(keep);
+    files
+        .iter()
+        .take(excess)
+        .filter(|p| std::fs::remove_file(p).is_ok())
+        .count()
+}
