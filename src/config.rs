@@ -39,6 +39,8 @@ impl DateStyle {
 struct File {
     lang: Option<String>,
     date_style: Option<DateStyle>,
+    /// Where `x` writes the list on screen (default: where jinji was started).
+    export_dir: Option<PathBuf>,
     #[serde(default)]
     keys: BTreeMap<String, String>,
 }
@@ -48,6 +50,7 @@ struct File {
 pub struct Config {
     pub lang: Option<crate::i18n::Lang>,
     pub date_style: DateStyle,
+    pub export_dir: Option<PathBuf>,
     /// (action, key, modifiers) to bind in lists.
     pub keys: Vec<(Action, KeyCode, KeyModifiers)>,
     pub problems: Vec<String>,
@@ -68,6 +71,7 @@ const ACTIONS: &[(&str, Action)] = &[
     ("new", Action::New),
     ("edit", Action::Edit),
     ("delete", Action::Delete),
+    ("files", Action::Files),
     ("down", Action::Down),
     ("up", Action::Up),
     ("page_down", Action::PageDown),
@@ -179,6 +183,7 @@ impl Config {
             },
         }
         c.date_style = file.date_style.unwrap_or_default();
+        c.export_dir = file.export_dir;
         for (name, key) in &file.keys {
             let where_ = format!("{}:{}", path.display(), at(name));
             match (ACTIONS.iter().find(|(n, _)| n == name), parse_key(key)) {

@@ -19,6 +19,11 @@ pub fn run(mut app: App) -> std::io::Result<()> {
         app.update(Action::Resize(size.width, size.height));
         let result = (|| loop {
             terminal.draw(|f| crate::ui::render(&app, f))?;
+            // While work runs off the UI thread, wake to show its progress.
+            if app.job.is_some() && !event::poll(std::time::Duration::from_millis(100))? {
+                app.update(Action::Tick);
+                continue;
+            }
             match event::read()? {
                 Event::Key(k) if k.kind == KeyEventKind::Press => {
                     if let Some(a) = app.keymap.action(app.mode(), k) {

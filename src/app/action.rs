@@ -9,8 +9,10 @@ pub enum Mode {
     Confirm,
     Help,
     Message,
-    /// A list to choose from (the workflow moves).
+    /// A list to choose from (the workflow moves, the file menu).
     Menu,
+    /// Work under way off the UI thread (an export, a backup).
+    Progress,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +46,10 @@ pub enum Action {
     Move,
     /// The selected record in full.
     ShowDetail,
+    /// The file menu: the list to a file, a backup.
+    Files,
+    /// Time passed with no key (work under way reports progress).
+    Tick,
     // Text input and forms.
     Save,
     Cancel,

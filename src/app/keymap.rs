@@ -157,6 +157,8 @@ impl Default for Keymap {
                 "help.detail",
                 false,
             ),
+            b(Normal, K::Char('x'), none, A::Files, "help.files", true),
+            b(Progress, K::Esc, none, A::Cancel, "help.cancel_job", true),
             // Choosing from a list.
             b(Menu, K::Enter, none, A::Submit, "help.menu_pick", true),
             b(Menu, K::Esc, none, A::Cancel, "help.cancel", true),

@@ -10,9 +10,11 @@ mod editors_eval;
 mod editors_own;
 mod editors_registers;
 mod editors_transfer;
+pub mod files;
 pub mod flow;
 pub mod form;
 mod form_text;
+pub mod jobs;
 pub mod keymap;
 pub mod list;
 mod modal;
@@ -83,6 +85,10 @@ pub enum Modal {
     Moves(flow::MoveMenu),
     /// The selected record in full.
     Detail,
+    /// `x`: the list to a file, a backup.
+    Files(files::FileMenu),
+    /// The bar of the job under way (`App::job`).
+    Job,
 }
 
 impl Modal {
@@ -93,8 +99,9 @@ impl Modal {
             Modal::Help => Mode::Help,
             Modal::Message { .. } => Mode::Message,
             Modal::Search(_) => Mode::Search,
-            Modal::Moves(_) => Mode::Menu,
+            Modal::Moves(_) | Modal::Files(_) => Mode::Menu,
             Modal::Detail => Mode::Message,
+            Modal::Job => Mode::Progress,
         }
     }
 }
@@ -137,6 +144,10 @@ pub struct App {
     pub date_style: crate::config::DateStyle,
     /// The evaluation kind the calibration view compares (`f` switches).
     pub calibration_kind: crate::domain::evaluation::EvalKind,
+    /// Work under way off the UI thread.
+    pub job: Option<jobs::Job>,
+    /// Where exports and backups go.
+    pub dirs: files::Dirs,
 }
 
 impl App {
@@ -147,6 +158,7 @@ impl App {
             Some(id) => db.find::<Staff>(id)?,
             None => None,
         };
+        let db_path = db.path().to_path_buf();
         let mut lists = HashMap::new();
         for t in Tab::ALL {
             for v in t.views() {
@@ -177,6 +189,8 @@ impl App {
             panel_key: None,
             date_style: crate::config::DateStyle::Iso,
             calibration_kind: crate::domain::evaluation::EvalKind::Competency,
+            job: None,
+            dirs: files::Dirs::beside(db_path.as_path()),
         };
         app.visible = app.db.visibility(&app.account, today.fiscal_year())?;
         app.refresh()?;
@@ -245,11 +259,27 @@ impl App {
             self.size = (w, h);
             return self.refresh();
         }
+        if action == Action::Tick {
+            self.poll_job();
+            return Ok(());
+        }
         match self.modals.last_mut() {
             Some(Modal::Form(_)) => return self.form_action(action),
             Some(Modal::Search(_)) => return self.search_action(action),
             Some(Modal::Confirm { .. }) => return self.confirm_action(action),
             Some(Modal::Moves(_)) => return self.menu_action(action),
+            Some(Modal::Files(_)) => {
+                self.files_action(action);
+                return Ok(());
+            }
+            Some(Modal::Job) => {
+                if action == Action::Cancel
+                    && let Some(j) = self.job.as_mut()
+                {
+                    j.cancel();
+                }
+                return Ok(());
+            }
             Some(Modal::Help | Modal::Message { .. } | Modal::Detail) => {
                 if matches!(action, Action::Cancel) {
                     self.modals.pop();
@@ -347,6 +377,7 @@ impl App {
             // Workflow moves are open to every role: the store decides who may do what.
             Action::Move => self.open_moves()?,
             Action::ShowDetail if !self.detail.is_empty() => self.modals.push(Modal::Detail),
+            Action::Files => self.open_files(),
             // Records are kept by the HR office, except where people write their own
             // (challenge themes); the workflows go through `m`.
             Action::New | Action::Edit | Action::Delete

@@ -9,6 +9,9 @@ impl App {
     /// Applies the user's settings; their mistakes are shown at once.
     pub fn configure(&mut self, config: &crate::config::Config) {
         self.date_style = config.date_style;
+        if let Some(d) = &config.export_dir {
+            self.dirs.export_dir = d.clone();
+        }
         for (action, key, mods) in &config.keys {
             self.keymap.rebind(action, *key, *mods);
         }

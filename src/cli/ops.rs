@@ -34,6 +34,10 @@ fn open_or_summarise(
     use std::io::IsTerminal;
     if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
         let mut app = crate::app::App::new(db, ctx.lang, me, today).map_err(|e| ctx.err(e))?;
+        // The screens back up where `jinji backup` does.
+        if let Ok(dir) = backups_dir(ctx) {
+            app.dirs.backups_dir = dir;
+        }
         app.configure(&ctx.config);
         crate::tui::run(app)
             .map_err(|e| Failure::system(ctx.lang.tf("err.terminal", &[("reason", &e)])))
@@ -255,7 +259,7 @@ pub fn backup(ctx: &Ctx, file: Option<&Path>, keep: usize) -> CmdResult {
             (f.to_path_buf(), 0)
         }
         None => db
-            .backup_into(&backups_dir(ctx)?, keep)
+            .backup_into(&backups_dir(ctx)?, keep, &mut |_, _| true)
             .map_err(|e| ctx.err(e))?,
     };
     crate::say!(
@@ -297,7 +301,7 @@ pub fn restore(ctx: &Ctx, file: &Path, keep: usize) -> CmdResult {
         let me = ctx.account(&mut db)?;
         ctx.require(&me, &[Role::Admin], "err.admin_only")?;
         let (saved, _) = db
-            .backup_into(&backups_dir(ctx)?, keep)
+            .backup_into(&backups_dir(ctx)?, keep, &mut |_, _| true)
             .map_err(|e| ctx.err(e))?;
         crate::say!(
             "{}",

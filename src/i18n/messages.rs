@@ -89,6 +89,7 @@ pub fn error_text(lang: Lang, e: &StoreError) -> String {
         StoreError::ReadOnly { path } => lang.tf("err.read_only", &[("path", &path.display())]),
         StoreError::Denied(reason) => lang.tf("err.denied", &[("reason", reason)]),
         StoreError::Sql(reason) => lang.tf("err.sql", &[("reason", reason)]),
+        StoreError::Cancelled => lang.t("err.cancelled").into(),
     }
 }
 

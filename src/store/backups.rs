@@ -7,9 +7,15 @@ use super::{Db, OpenMode, Result, StoreError, migrate};
 
 impl Db {
     /// Copies the database into `dir` (created 0700 if need be) as `STEM-YYYYMMDD-HHMMSS-mmm.db`
-    /// and keeps the newest `keep` of this database's copies there. Returns the copy's path
+    /// and keeps the newest `keep` of this database's copies there (`step` as in
+    /// `backup_watched`). Returns the copy's path
     /// and how many old copies went.
-    pub fn backup_into(&self, dir: &Path, keep: usize) -> Result<(PathBuf, usize)> {
+    pub fn backup_into(
+        &self,
+        dir: &Path,
+        keep: usize,
+        step: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<(PathBuf, usize)> {
         let io = |e: std::io::Error| StoreError::Io {
             path: dir.into(),
             reason: e.to_string(),
@@ -44,7 +50,7 @@ impl Db {
             dest = dir.join(format!("{stem}-{stamp}-{n}.db"));
             n += 1;
         }
-        self.backup_to(&dest)?;
+        self.backup_watched(&dest, step)?;
         let pruned = prune(dir, &stem, keep.max(1));
         Ok((dest, pruned))
     }

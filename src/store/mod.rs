@@ -97,6 +97,8 @@ pub enum StoreError {
     Denied(String),
     #[error("database error: {0}")]
     Sql(String),
+    #[error("cancelled; nothing was written")]
+    Cancelled,
 }
 
 impl StoreError {
@@ -302,6 +304,11 @@ impl Db {
 
     /// `PRAGMA quick_check` and `foreign_key_check`; the problems found, empty when sound.
     pub fn integrity_problems(&self) -> Result<Vec<String>> {
+        self.integrity_problems_inner()
+            .map_err(|e| with_path(e, &self.path))
+    }
+
+    fn integrity_problems_inner(&self) -> Result<Vec<String>> {
         let mut out = Vec::new();
         let mut st = self.conn.prepare("PRAGMA quick_check")?;
         let rows = st.query_map([], |r| r.get::<_, String>(0))?;
@@ -329,6 +336,16 @@ impl Db {
     /// Copies the database to `dest` through SQLite's online backup API (consistent while
     /// others write). The copy is created 0600.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        self.backup_watched(dest, &mut |_, _| true)
+    }
+
+    /// `backup_to`, telling `step` the pages copied of all after each stretch; when it
+    /// answers false the copy stops and the partial file is removed (`Cancelled`).
+    pub fn backup_watched(
+        &self,
+        dest: &Path,
+        step: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<()> {
         if dest.exists() {
             return Err(StoreError::Io {
                 path: dest.into(),
@@ -336,11 +353,40 @@ impl Db {
             });
         }
         create_private_file(dest)?;
-        let mut to = Connection::open(dest).map_err(|e| with_path(e.into(), dest))?;
-        let b = rusqlite::backup::Backup::new(&self.conn, &mut to)?;
-        b.run_to_completion(256, std::time::Duration::from_millis(0), None)
-            .map_err(|e| with_path(e.into(), dest))?;
-        Ok(())
+        let copied = (|| -> Result<bool> {
+            let mut to = Connection::open(dest).map_err(|e| with_path(e.into(), dest))?;
+            let b = rusqlite::backup::Backup::new(&self.conn, &mut to)?;
+            loop {
+                let r = b.step(1024).map_err(|e| with_path(e.into(), dest))?;
+                let p = b.progress();
+                let total = p.pagecount.max(0) as usize;
+                let done = total.saturating_sub(p.remaining.max(0) as usize);
+                match r {
+                    rusqlite::backup::StepResult::Done => {
+                        step(total, total);
+                        return Ok(true);
+                    }
+                    rusqlite::backup::StepResult::More => {
+                        if !step(done, total) {
+                            return Ok(false);
+                        }
+                    }
+                    // Another connection holds a lock for a moment: wait and go on.
+                    _ => std::thread::sleep(std::time::Duration::from_millis(20)),
+                }
+            }
+        })();
+        match copied {
+            Ok(true) => Ok(()),
+            Ok(false) => {
+                let _ = std::fs::remove_file(dest);
+                Err(StoreError::Cancelled)
+            }
+            Err(e) => {
+                let _ = std::fs::remove_file(dest);
+                Err(e)
+            }
+        }
     }
 }
 

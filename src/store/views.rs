@@ -268,6 +268,41 @@ impl Db {
         Ok(out)
     }
 
+    /// Every row of a view in the order asked for, streamed to `each` (exports of what a
+    /// list shows; no page limit, nothing held).
+    pub fn view_each(
+        &self,
+        v: &ViewDef,
+        q: &ViewQuery,
+        mut each: impl FnMut(&[Cell]) -> Result<()>,
+    ) -> Result<()> {
+        let mut params = Vec::new();
+        let wh = v.where_clause(q, &mut params);
+        let cols: Vec<&str> = v.columns.iter().map(|c| c.expr).collect();
+        let c = v.columns.get(q.sort).unwrap_or(&v.columns[v.default_sort]);
+        let sort = c.sort.unwrap_or(c.expr);
+        let dir = if q.desc { "DESC" } else { "ASC" };
+        let sql = self.bind(
+            format!(
+                "SELECT {} FROM {} {wh} ORDER BY {sort} {dir} NULLS LAST, t.id {dir}",
+                cols.join(", "),
+                v.from
+            ),
+            q,
+        )?;
+        let mut st = self.conn().prepare(&sql)?;
+        let mut rows = st.query(rusqlite::params_from_iter(params))?;
+        let mut cells = Vec::with_capacity(cols.len());
+        while let Some(r) = rows.next()? {
+            cells.clear();
+            for i in 0..cols.len() {
+                cells.push(super::export::cell_of(r.get_ref(i)?));
+            }
+            each(&cells)?;
+        }
+        Ok(())
+    }
+
     /// The position of a row in a view (to keep the selection on it after a save).
     pub fn view_position(&self, v: &ViewDef, q: &ViewQuery, id: Id) -> Result<Option<usize>> {
         // Small views only; large ones keep the offset instead.

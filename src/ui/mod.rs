@@ -5,6 +5,7 @@ mod body;
 mod calibration;
 mod career_page;
 mod chrome;
+mod job;
 mod modal;
 mod panel;
 pub mod theme;

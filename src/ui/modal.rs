@@ -25,13 +25,20 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Modal::Help => help(app, frame, area),
             Modal::Moves(menu) => moves(app, menu, frame, area),
             Modal::Detail => detail(app, frame, area),
+            Modal::Files(menu) => {
+                let labels: Vec<&str> = menu.items.iter().map(|(_, l)| l.as_str()).collect();
+                let view = app.lang.t(&format!("view.{}", app.view_name()));
+                let title = app.lang.tf("files.title", &[("view", &view)]);
+                choices(frame, area, &title, &labels, menu.selected, Vec::new());
+            }
+            Modal::Job => super::job::render(app, frame, area),
         }
     }
 }
 
 /// Clears a popup's area and one column beyond each side, so that a double-width
 /// character cut by the edge does not leave half of itself on screen.
-fn clear(frame: &mut Frame, r: Rect) {
+pub(super) fn clear(frame: &mut Frame, r: Rect) {
     let full = frame.area();
     let x = r.x.saturating_sub(1);
     let right = (r.right() + 1).min(full.right());
@@ -46,7 +53,7 @@ fn clear(frame: &mut Frame, r: Rect) {
     );
 }
 
-fn centered(area: Rect, w: u16, h: u16) -> Rect {
+pub(super) fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let [v] = Layout::vertical([Constraint::Length(h.min(area.height))])
         .flex(Flex::Center)
         .areas(area);
@@ -278,30 +285,55 @@ fn help(app: &App, frame: &mut Frame, area: Rect) {
 /// The workflow moves open on a record; below them, the ones waiting for someone else.
 fn moves(app: &App, menu: &MoveMenu, frame: &mut Frame, area: Rect) {
     let l = app.lang;
+    let mut extra = Vec::new();
+    if !menu.blocked.is_empty() {
+        extra.push(Line::styled(l.t("ui.moves_waiting"), theme::dim()));
+        for (label, why) in &menu.blocked {
+            extra.push(Line::styled(format!(" {label} — {why}"), theme::dim()));
+        }
+    }
+    let labels: Vec<&str> = menu.moves.iter().map(|(_, label)| label.as_str()).collect();
+    choices(
+        frame,
+        area,
+        l.t("ui.moves_title"),
+        &labels,
+        menu.selected,
+        extra,
+    );
+}
+
+/// A list to choose one from, the chosen one highlighted, with lines below it that are
+/// not choices (why a move waits).
+fn choices(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    labels: &[&str],
+    selected: usize,
+    extra: Vec<Line<'static>>,
+) {
     let mut lines = Vec::new();
-    for (i, (_, label)) in menu.moves.iter().enumerate() {
+    for (i, label) in labels.iter().enumerate() {
         let text = format!(" {label} ");
-        if i == menu.selected {
+        if i == selected {
             lines.push(Line::styled(text, theme::selected()));
         } else {
             lines.push(Line::raw(text));
         }
     }
-    if !menu.blocked.is_empty() {
+    if !extra.is_empty() {
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }
-        lines.push(Line::styled(l.t("ui.moves_waiting"), theme::dim()));
-        for (label, why) in &menu.blocked {
-            lines.push(Line::styled(format!(" {label} — {why}"), theme::dim()));
-        }
+        lines.extend(extra);
     }
     let w = lines
         .iter()
         .map(|x| x.width() as u16)
         .max()
         .unwrap_or(20)
-        .max(width(l.t("ui.moves_title")) as u16 + 4)
+        .max(width(title) as u16 + 4)
         + 4;
     let r = centered(
         area,
@@ -311,7 +343,7 @@ fn moves(app: &App, menu: &MoveMenu, frame: &mut Frame, area: Rect) {
     clear(frame, r);
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(l.t("ui.moves_title"));
+        .title(title.to_string());
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
