@@ -157,7 +157,14 @@ fn create_private(p: &Path) -> std::io::Result<std::fs::File> {
         use std::os::unix::fs::OpenOptionsExt;
         o.mode(0o600);
     }
-    o.open(p)
+    let f = o.open(p)?;
+    // An existing file keeps its mode when truncated: make it private all the same.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(f)
 }
 
 /// Why an export stopped: the database or the file.

@@ -83,12 +83,17 @@ fn print_report(
     r: &ImportReport,
 ) -> CmdResult {
     for p in &r.problems {
+        let mut e = p.problem.clone();
+        // A field the kind names its own way (a person's 級, not an evaluation's 評語).
+        if let ("staff", "grade") = (kind, e.field) {
+            e.field = "staff.grade";
+        }
         crate::say!(
             "{}:{}:{}: {}",
             file.display(),
             p.row,
             p.column,
-            problem_text(lang, &p.problem)
+            problem_text(lang, &e)
         );
     }
     if !r.ignored_columns.is_empty() {

@@ -135,13 +135,19 @@ fn read_csv(path: &Path, enc: Encoding, delimiter: u8) -> Result<Table, SheetErr
     let mut headers: Option<Vec<String>> = None;
     let mut rows = Vec::new();
     let mut rec = csv::StringRecord::new();
+    // The csv crate's line numbers run behind with CRLF ends and after blank lines
+    // (rust-csv #395, #208); its byte offsets are right, so lines are counted here.
+    let mut lines = LineCounter::new(&text);
     loop {
-        let line = reader.position().line() as usize;
+        let line = lines.at(reader.position().byte() as usize);
         match reader.read_record(&mut rec) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let row = e.position().map(|p| p.line() as usize).unwrap_or(line);
+                let row = e
+                    .position()
+                    .map(|p| lines.at(p.byte() as usize))
+                    .unwrap_or(line);
                 return Err(SheetError::Csv {
                     path: path.into(),
                     row,
@@ -152,7 +158,11 @@ fn read_csv(path: &Path, enc: Encoding, delimiter: u8) -> Result<Table, SheetErr
         if is_blank(rec.iter()) {
             continue;
         }
-        let row = rec.position().map(|p| p.line() as usize).unwrap_or(line);
+        // A record read after blank lines starts at its first non-blank byte.
+        let row = rec
+            .position()
+            .map(|p| lines.at(skip_blank_lines(&text, p.byte() as usize)))
+            .unwrap_or(line);
         match headers {
             None => headers = Some(header_row(rec.iter())),
             Some(_) => rows.push(SheetRow {
@@ -168,6 +178,53 @@ fn read_csv(path: &Path, enc: Encoding, delimiter: u8) -> Result<Table, SheetErr
         rows,
         read_as,
     })
+}
+
+/// Line numbers (1-based) of byte offsets, asked for in increasing order.
+struct LineCounter<'t> {
+    text: &'t [u8],
+    at: usize,
+    line: usize,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t str) -> Self {
+        LineCounter {
+            text: text.as_bytes(),
+            at: 0,
+            line: 1,
+        }
+    }
+
+    fn at(&mut self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        if byte < self.at {
+            self.at = 0;
+            self.line = 1;
+        }
+        self.line += self.text[self.at..byte]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        self.at = byte;
+        self.line
+    }
+}
+
+/// The first byte at or after `at` that is not part of a blank line.
+fn skip_blank_lines(text: &str, mut at: usize) -> usize {
+    let b = text.as_bytes();
+    loop {
+        let mut i = at;
+        while i < b.len() && (b[i] == b'\r' || b[i] == b' ' || b[i] == b'\t') {
+            i += 1;
+        }
+        if i < b.len() && b[i] == b'\n' {
+            at = i + 1;
+        } else {
+            return at;
+        }
+    }
 }
 
 fn csv_reason(e: &csv::Error) -> String {

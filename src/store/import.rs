@@ -189,6 +189,12 @@ impl<'a> Fields<'a> {
     }
 
     fn clean(&mut self, col: &'static str, s: &str) -> Option<String> {
+        // Our CSV export guards text a spreadsheet would run (`'=SUM(A1)`); reading it
+        // back takes the guard off, so an export imports as it was.
+        let s = match s.strip_prefix('\'') {
+            Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+            _ => s,
+        };
         if s.chars().any(|c| is_forbidden_char(c, false)) {
             self.problem(col, Problem::ControlChars);
             return None;

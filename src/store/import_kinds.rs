@@ -275,6 +275,15 @@ fn unit_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Outcome> {
     }
     let seen = f.problems().to_vec();
     if !seen.is_empty() {
+        // Still say, at the end, whether the reference is anywhere to be found.
+        if let Some(key) = parent_later {
+            imp.later.push(Later {
+                row: f.row_no(),
+                column: "parent_code",
+                id: 0,
+                key,
+            });
+        }
         return Ok(refused(f, &u, &seen));
     }
     let (o, saved) = imp.upsert(u, old)?;
@@ -297,6 +306,10 @@ fn settle_parents(imp: &mut Importer<'_>) -> Result<()> {
             imp.late_problem(l.row, l.column, Problem::Unknown);
             continue;
         };
+        if l.id == 0 {
+            // A refused row: only whether the reference exists was asked.
+            continue;
+        }
         let mut u: Unit = imp.db.get(l.id)?;
         u.parent_id = Some(pid);
         settle(imp, l.row, &mut u)?;
@@ -395,6 +408,15 @@ fn staff_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Outcome> {
     f.set_text("phone", &mut s.phone);
     let seen = f.problems().to_vec();
     if !seen.is_empty() {
+        // Still say, at the end, whether the reference is anywhere to be found.
+        if let Some(key) = sup_later {
+            imp.later.push(Later {
+                row: f.row_no(),
+                column: "supervisor_staff_no",
+                id: 0,
+                key,
+            });
+        }
         return Ok(refused(f, &s, &seen));
     }
     let (o, saved) = imp.upsert(s, old)?;
@@ -417,6 +439,10 @@ fn settle_supervisors(imp: &mut Importer<'_>) -> Result<()> {
             imp.late_problem(l.row, l.column, Problem::Unknown);
             continue;
         };
+        if l.id == 0 {
+            // A refused row: only whether the reference exists was asked.
+            continue;
+        }
         let mut s: Staff = imp.db.get(l.id)?;
         s.supervisor_id = Some(sid);
         settle(imp, l.row, &mut s)?;
