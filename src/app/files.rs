@@ -5,7 +5,10 @@ use std::path::PathBuf;
 
 use super::jobs::Job;
 use super::{App, Modal};
+use crate::domain::Id;
 use crate::domain::account::Role;
+use crate::domain::staff::Staff;
+use crate::domain::unit::Unit;
 use crate::i18n::{Lang, error_text, sheet_error_text};
 use crate::sheet::write::{Format, Heading, sink};
 use crate::store::export::Cell;
@@ -15,7 +18,14 @@ use crate::store::{Db, OpenMode, StoreError};
 /// What the file menu offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileItem {
-    Export { format: Format, cp932: bool },
+    Export {
+        format: Format,
+        cp932: bool,
+    },
+    /// 評価シート of a person, for the year in view.
+    EvalSheet(Id),
+    /// 所属別集計 of a unit, for the year in view.
+    UnitSummary(Id),
     Backup,
 }
 
@@ -38,6 +48,8 @@ impl FileItem {
                 format: Format::Json,
                 ..
             } => "files.json",
+            FileItem::EvalSheet(_) => "files.eval_sheet",
+            FileItem::UnitSummary(_) => "files.unit_summary",
             FileItem::Backup => "files.backup",
         }
     }
@@ -75,7 +87,7 @@ impl Dirs {
 
 impl App {
     /// `x`: the formats the list can be written in, and a backup for the HR office.
-    pub(super) fn open_files(&mut self) {
+    pub(super) fn open_files(&mut self) -> Result<(), StoreError> {
         let mut items: Vec<FileItem> = [
             (Format::Xlsx, false),
             (Format::Csv, false),
@@ -85,15 +97,73 @@ impl App {
         .into_iter()
         .map(|(format, cp932)| FileItem::Export { format, cp932 })
         .collect();
+        let mut names = Vec::new();
+        if let Some(p) = self.report_person()? {
+            items.push(FileItem::EvalSheet(p.id));
+            names.push(p.full_name());
+        }
+        if let Some(u) = self.report_unit()? {
+            items.push(FileItem::UnitSummary(u.id));
+            names.push(u.name);
+        }
         if matches!(self.account.role, Role::Admin | Role::Hr) {
             items.push(FileItem::Backup);
         }
+        let mut names = names.into_iter();
         let items = items
             .into_iter()
-            .map(|i| (i, self.lang.t(i.label_key()).to_string()))
+            .map(|i| {
+                let label = match i {
+                    FileItem::EvalSheet(_) | FileItem::UnitSummary(_) => self.lang.tf(
+                        i.label_key(),
+                        &[
+                            ("name", &names.next().unwrap_or_default()),
+                            (
+                                "year",
+                                &crate::sheet::report::year(self.lang, self.fiscal_year),
+                            ),
+                        ],
+                    ),
+                    _ => self.lang.t(i.label_key()).to_string(),
+                };
+                (i, label)
+            })
             .collect();
         self.modals
             .push(Modal::Files(FileMenu { items, selected: 0 }));
+        Ok(())
+    }
+
+    /// Whose evaluation sheet `x` offers: the person in focus, the one selected in the
+    /// roster, or (for staff) oneself.
+    fn report_person(&self) -> Result<Option<Staff>, StoreError> {
+        if let Some(p) = &self.focus {
+            return Ok(Some(p.clone()));
+        }
+        if self.view_name() == "staff"
+            && let Some(id) = self.list().and_then(|l| l.current()).map(|r| r.id)
+        {
+            return self.db.find::<Staff>(id);
+        }
+        Ok(self.me.clone().filter(|_| self.account.role == Role::Staff))
+    }
+
+    /// Which unit's summary `x` offers: the section in scope, else the whole ward for the
+    /// HR office or a supervisor's own section.
+    fn report_unit(&self) -> Result<Option<Unit>, StoreError> {
+        if let super::Scope::Section { id, .. } = &self.scope {
+            return self.db.find::<Unit>(*id);
+        }
+        match self.account.role {
+            Role::Admin | Role::Hr => {
+                Ok(self.db.units()?.into_iter().find(|u| u.parent_id.is_none()))
+            }
+            Role::Supervisor => match &self.me {
+                Some(me) => self.db.section_of(me.unit_id),
+                None => Ok(None),
+            },
+            Role::Staff => Ok(None),
+        }
     }
 
     pub(super) fn files_action(&mut self, action: super::action::Action) {
@@ -112,6 +182,8 @@ impl App {
                 self.modals.pop();
                 match item {
                     FileItem::Export { format, cp932 } => self.start_export(format, cp932),
+                    FileItem::EvalSheet(id) => self.start_report(Some(id), None),
+                    FileItem::UnitSummary(id) => self.start_report(None, Some(id)),
                     FileItem::Backup => self.start_backup(),
                 }
             }
@@ -213,6 +285,41 @@ impl App {
                     Err(e)
                 }
             }
+        }));
+    }
+
+    /// A report workbook (evaluation sheet or unit summary) for the year in view.
+    fn start_report(&mut self, person: Option<Id>, unit: Option<Id>) {
+        let lang = self.lang;
+        let db_path = self.db.path().to_path_buf();
+        let fy = self.fiscal_year;
+        let dir = self.dirs.export_dir.clone();
+        let title = lang.t("job.report").to_string();
+        self.start_job(Job::spawn(title, move |_rep| {
+            let fail = |e: StoreError| error_text(lang, &e);
+            let xfail = |e: rust_xlsxwriter::XlsxError| e.to_string();
+            let db = Db::open(&db_path, OpenMode::ReadOnly).map_err(fail)?;
+            let (bytes, name) = match (person, unit) {
+                (Some(id), _) => {
+                    let p: Staff = db.get(id).map_err(fail)?;
+                    let sheet = db.eval_sheet(&p, fy).map_err(fail)?;
+                    let bytes = crate::sheet::report::eval_sheet(lang, &sheet).map_err(xfail)?;
+                    (bytes, format!("eval-sheet-{}-{fy}.xlsx", p.staff_no))
+                }
+                (None, Some(id)) => {
+                    let u: Unit = db.get(id).map_err(fail)?;
+                    let sum = db.unit_summary(&u, fy).map_err(fail)?;
+                    let bytes = crate::sheet::report::unit_summary(lang, &sum).map_err(xfail)?;
+                    (bytes, format!("unit-summary-{}-{fy}.xlsx", u.code))
+                }
+                (None, None) => return Err(String::new()),
+            };
+            let dest = dir.join(name);
+            let _ = std::fs::remove_file(&dest);
+            crate::store::create_private_file(&dest).map_err(fail)?;
+            std::fs::write(&dest, &bytes)
+                .map_err(|e| lang.tf("err.write", &[("path", &dest.display()), ("reason", &e)]))?;
+            Ok(lang.tf("cli.report_done", &[("path", &dest.display())]))
         }));
     }
 

@@ -377,7 +377,7 @@ impl App {
             // Workflow moves are open to every role: the store decides who may do what.
             Action::Move => self.open_moves()?,
             Action::ShowDetail if !self.detail.is_empty() => self.modals.push(Modal::Detail),
-            Action::Files => self.open_files(),
+            Action::Files => self.open_files()?,
             // Records are kept by the HR office, except where people write their own
             // (challenge themes); the workflows go through `m`.
             Action::New | Action::Edit | Action::Delete

@@ -122,6 +122,11 @@ pub enum Command {
         #[arg(long, default_value_t = 10)]
         keep: usize,
     },
+    /// Reports as Excel workbooks: a person's evaluation sheet, a unit's summary.
+    Report {
+        #[command(subcommand)]
+        action: ReportCommand,
+    },
     /// Replace the database with a backup: the file is checked first, and the database as
     /// it is now is backed up before it is replaced (admins only).
     Restore {
@@ -174,6 +179,33 @@ pub enum Command {
     Users {
         #[command(subcommand)]
         action: UsersCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// 評価シート: a person's evaluations, challenge themes, PDCA cycles and training of
+    /// a fiscal year.
+    EvalSheet {
+        #[arg(value_name = "STAFF_NO")]
+        staff: String,
+        /// Fiscal year (default: the current one).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Output file (default: eval-sheet-STAFF_NO-YEAR.xlsx here).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// 所属別集計: grades, PDCA progress, training hours and compliance of a unit and the
+    /// units under it, with charts.
+    UnitSummary {
+        #[arg(value_name = "UNIT_CODE")]
+        unit: String,
+        #[arg(long)]
+        year: Option<i32>,
+        /// Output file (default: unit-summary-UNIT_CODE-YEAR.xlsx here).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 }
 

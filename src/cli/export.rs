@@ -149,7 +149,7 @@ fn header_lang(ctx: &Ctx) -> Lang {
 }
 
 /// Personal data: the file is created for its owner only.
-fn create_private(p: &Path) -> std::io::Result<std::fs::File> {
+pub(super) fn create_private(p: &Path) -> std::io::Result<std::fs::File> {
     let mut o = std::fs::OpenOptions::new();
     o.write(true).create(true).truncate(true);
     #[cfg(unix)]

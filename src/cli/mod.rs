@@ -7,6 +7,7 @@ mod export;
 mod flow;
 mod import;
 mod ops;
+mod report;
 mod settings;
 mod transfer;
 mod users;
@@ -246,6 +247,7 @@ pub fn run(cli: Cli) -> ExitCode {
             encoding,
         }) => import::run(&ctx, &kind, &file, dry_run, encoding),
         Some(Command::Backup { file, keep }) => ops::backup(&ctx, file.as_deref(), keep),
+        Some(Command::Report { action }) => report::run(&ctx, action),
         Some(Command::Restore { file, keep }) => ops::restore(&ctx, &file, keep),
         Some(Command::Check) => ops::check(&ctx),
         Some(Command::Users { action }) => users::run(&ctx, action),

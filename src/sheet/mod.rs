@@ -2,6 +2,7 @@
 //! the database: it turns files into rows of text and rows of cells into files.
 
 pub mod read;
+pub mod report;
 pub mod write;
 
 use std::path::PathBuf;

@@ -284,7 +284,7 @@ fn iso_date(s: &str) -> Option<ExcelDateTime> {
 }
 
 /// Excel refuses sheet names over 31 characters or holding `[]:*?/\`.
-fn sheet_name(s: &str) -> String {
+pub fn sheet_name(s: &str) -> String {
     let n: String = s
         .chars()
         .filter(|c| !"[]:*?/\\".contains(*c))

@@ -28,6 +28,7 @@ pub mod panels;
 pub mod pdca;
 pub mod pdca_moves;
 pub mod placement;
+pub mod reports;
 pub mod scope;
 pub mod search;
 pub mod settings;
