@@ -12,6 +12,7 @@ use std::collections::HashMap;
 
 use super::import_fields::{Layout, layout};
 use super::{Db, Record, Result, StoreError};
+use crate::domain::normalize::ascii_forms;
 use crate::domain::{FieldError, Id, Invalid, Problem};
 use crate::sheet::SheetRow;
 
@@ -27,6 +28,9 @@ pub struct ImportKind {
     /// Columns a new record cannot do without (the key columns are always required).
     pub required: &'static [&'static str],
     pub key_len: usize,
+    /// A column naming another row of the same kind by its key (a unit's parent, a
+    /// person's supervisor): rows are written parents first, whatever the file's order.
+    pub self_ref: Option<&'static str>,
     /// Header spellings beyond the English name and the catalogues' labels.
     pub aliases: &'static [(&'static str, &'static str)],
     pub(super) row: fn(&mut Importer<'_>, &mut Fields<'_>) -> Result<Outcome>,
@@ -248,10 +252,23 @@ impl Db {
         if !report.problems.is_empty() {
             return Ok(report);
         }
+        // A large file touches most pages of its tables and their indexes: a cache that
+        // holds them saves reading them again from the OS for every row.
+        let cache: i64 = self
+            .conn()
+            .query_row("PRAGMA cache_size", [], |r| r.get(0))
+            .unwrap_or(-2000);
+        if rows.len() > 1000 {
+            self.conn().pragma_update(None, "cache_size", -65_536)?;
+        }
         let outcome = self.write_then(|| {
             let mut imp = Importer::new(self);
             let mut by_row: Vec<(usize, Vec<FieldError>)> = Vec::new();
-            for (n, r) in rows.iter().enumerate() {
+            let order = match kind.self_ref {
+                Some(col) => parents_first(kind, &layout, rows, col),
+                None => (0..rows.len()).collect(),
+            };
+            for (n, r) in order.into_iter().map(|i| &rows[i]).enumerate() {
                 if n.is_multiple_of(64) && watch.cancelled() {
                     report.cancelled = true;
                     return Ok(false);
@@ -303,10 +320,55 @@ impl Db {
                 return Ok(false);
             }
             Ok(report.problems.is_empty() && !dry_run)
-        })?;
-        report.written = outcome;
+        });
+        let _ = self.conn().pragma_update(None, "cache_size", cache);
+        report.written = outcome?;
         Ok(report)
     }
+}
+
+/// Row indexes in an order where a row comes after the row its `col` names (when that row
+/// is in the file), so that references resolve as they are written instead of being
+/// settled afterwards. A cycle is broken where it is found (the settling reports it).
+fn parents_first(kind: &ImportKind, layout: &Layout, rows: &[SheetRow], col: &str) -> Vec<usize> {
+    let cell = |r: &SheetRow, c: &str| -> Option<String> {
+        let i = kind.columns.iter().position(|x| *x == c)?;
+        let at = layout.at[i]?;
+        let v = ascii_forms(r.cells.get(at).unwrap_or("")).replace([' ', '\u{3000}'], "");
+        (!v.is_empty()).then_some(v)
+    };
+    let key_col = kind.columns[0];
+    let mut at: HashMap<String, usize> = HashMap::with_capacity(rows.len());
+    for (i, r) in rows.iter().enumerate() {
+        if let Some(k) = cell(r, key_col) {
+            at.entry(k).or_insert(i);
+        }
+    }
+    let parent: Vec<Option<usize>> = rows
+        .iter()
+        .map(|r| cell(r, col).and_then(|k| at.get(&k).copied()))
+        .collect();
+    // 0: not yet placed, 1: on the chain being walked, 2: placed.
+    let mut state = vec![0u8; rows.len()];
+    let mut order = Vec::with_capacity(rows.len());
+    let mut chain = Vec::new();
+    for start in 0..rows.len() {
+        let mut i = start;
+        while state[i] == 0 {
+            state[i] = 1;
+            chain.push(i);
+            match parent[i] {
+                Some(p) => i = p,
+                None => break,
+            }
+        }
+        // The chain ends at a placed row, a row without a parent in the file, or a cycle.
+        while let Some(i) = chain.pop() {
+            state[i] = 2;
+            order.push(i);
+        }
+    }
+    order
 }
 
 /// The column a problem of `field` is shown under: the file's header when the field is a
