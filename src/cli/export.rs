@@ -52,8 +52,22 @@ pub fn run(
         Some(p) => {
             let file = create_private(p).map_err(|e| write_err(ctx, &p.display(), &e))?;
             let w = std::io::BufWriter::new(file);
-            write(&db, k, &visible, format.sheet(), &heading, cp932, w, p)
-                .map_err(|e| e.failure(ctx))?
+            // Rows counted as they go (to a file; standard output stays clean).
+            let bar = super::progress_bar(None);
+            bar.set_message(k.name);
+            let r = write(
+                &db,
+                k,
+                &visible,
+                format.sheet(),
+                &heading,
+                cp932,
+                w,
+                p,
+                &bar,
+            );
+            bar.finish_and_clear();
+            r.map_err(|e| e.failure(ctx))?
         }
         None => {
             let stdout = std::io::stdout();
@@ -67,6 +81,7 @@ pub fn run(
                 cp932,
                 w,
                 Path::new("-"),
+                &indicatif::ProgressBar::hidden(),
             ) {
                 Ok(n) => n,
                 // A reader that stops early (`| head`) is not a failure.
@@ -195,12 +210,16 @@ pub fn write<W: Write>(
     cp932: bool,
     w: W,
     path: &Path,
+    bar: &indicatif::ProgressBar,
 ) -> Result<(usize, usize), WriteError> {
     let mut sink = sink(format, heading, cp932, w, path).map_err(WriteError::Sheet)?;
-    let mut n = 0;
+    let mut n: usize = 0;
     let mut failed = None;
     db.export_rows(k, visible, |cells| {
         n += 1;
+        if n.is_multiple_of(1024) {
+            bar.set_position(n as u64);
+        }
         sink.row(cells).map_err(|e| {
             failed = Some(e);
             StoreError::Sql("write".into())

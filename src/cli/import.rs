@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 
 use super::args::EncodingArg;
 use super::{CmdResult, Ctx, Failure};
@@ -40,7 +40,7 @@ pub fn run(
         Some(EncodingArg::Utf8) => Encoding::Utf8,
         Some(EncodingArg::Cp932) => Encoding::Cp932,
     };
-    let spinner = bar(None);
+    let spinner = super::progress_bar(None);
     spinner.set_message(lang.tf("cli.import_reading", &[("path", &file.display())]));
     let table = read_table(file, enc).map_err(|e| {
         spinner.finish_and_clear();
@@ -56,7 +56,7 @@ pub fn run(
         let _ = ctrlc::set_handler(move || cancel.store(true, Ordering::SeqCst));
     }
     let mut watch = CliWatch {
-        bar: bar(Some(table.rows.len() as u64)),
+        bar: super::progress_bar(Some(table.rows.len() as u64)),
         cancel,
     };
     watch
@@ -138,27 +138,6 @@ fn print_report(
     };
     eprintln!("{}", lang.tf(key, &counts));
     Ok(())
-}
-
-/// A bar on standard error (nothing when it is not a terminal): rows done of all, rate
-/// and time left; a spinner when the total is not known yet.
-fn bar(total: Option<u64>) -> ProgressBar {
-    match total {
-        Some(n) => {
-            let b = ProgressBar::new(n);
-            if let Ok(s) = ProgressStyle::with_template(
-                "{msg} [{bar:30}] {human_pos}/{human_len} {per_sec} ETA {eta}",
-            ) {
-                b.set_style(s.progress_chars("=> "));
-            }
-            b
-        }
-        None => {
-            let b = ProgressBar::new_spinner();
-            b.enable_steady_tick(std::time::Duration::from_millis(120));
-            b
-        }
-    }
 }
 
 struct CliWatch {

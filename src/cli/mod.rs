@@ -144,6 +144,27 @@ impl Ctx {
     }
 }
 
+/// A bar on standard error (nothing when it is not a terminal): rows done of all, rate
+/// and time left; a spinner when the total is not known yet.
+pub(crate) fn progress_bar(total: Option<u64>) -> indicatif::ProgressBar {
+    match total {
+        Some(n) => {
+            let b = indicatif::ProgressBar::new(n);
+            if let Ok(s) = indicatif::ProgressStyle::with_template(
+                "{msg} [{bar:30}] {human_pos}/{human_len} {per_sec} ETA {eta}",
+            ) {
+                b.set_style(s.progress_chars("=> "));
+            }
+            b
+        }
+        None => {
+            let b = indicatif::ProgressBar::new_spinner();
+            b.enable_steady_tick(std::time::Duration::from_millis(120));
+            b
+        }
+    }
+}
+
 /// The login of the person running the program: `$USER` (or `$LOGNAME`), else the name
 /// of the process's user in /etc/passwd.
 pub fn os_login() -> String {

@@ -253,15 +253,21 @@ pub fn backup(ctx: &Ctx, file: Option<&Path>, keep: usize) -> CmdResult {
     let mut db = ctx.open(&path, OpenMode::ReadOnly)?;
     let me = ctx.account(&mut db)?;
     ctx.require(&me, &[Role::Admin, Role::Hr], "err.hr_only")?;
-    let (dest, pruned) = match file {
-        Some(f) => {
-            db.backup_to(f).map_err(|e| ctx.err(e))?;
-            (f.to_path_buf(), 0)
-        }
-        None => db
-            .backup_into(&backups_dir(ctx)?, keep, &mut |_, _| true)
-            .map_err(|e| ctx.err(e))?,
+    // Pages copied of all, on a terminal.
+    let bar = super::progress_bar(Some(0));
+    let mut step = |done: usize, total: usize| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+        true
     };
+    let copied = match file {
+        Some(f) => db
+            .backup_watched(f, &mut step)
+            .map(|_| (f.to_path_buf(), 0)),
+        None => db.backup_into(&backups_dir(ctx)?, keep, &mut step),
+    };
+    bar.finish_and_clear();
+    let (dest, pruned) = copied.map_err(|e| ctx.err(e))?;
     crate::say!(
         "{}",
         ctx.lang.tf("cli.backup_done", &[("path", &dest.display())])
