@@ -104,7 +104,7 @@ pub fn eval_sheet(lang: Lang, sheet: &EvalSheet) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
     ws.set_name(crate::sheet::write::sheet_name(lang.t("report.eval_sheet")))?;
-    for (c, w) in [14, 16, 12, 12, 12, 12, 10, 16, 16, 12, 12, 12]
+    for (c, w) in [26, 18, 12, 12, 12, 12, 10, 16, 16, 12, 12, 12]
         .iter()
         .enumerate()
     {
@@ -434,6 +434,7 @@ pub fn unit_summary(lang: Lang, sum: &UnitSummary) -> Result<Vec<u8>, XlsxError>
     c4.legend().set_hidden();
     ws.insert_chart(chart_row + 16, 12, &c4)?;
     ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
     book.save_to_buffer()
 }
 
