@@ -149,21 +149,25 @@ impl App {
     }
 
     /// Which unit's summary `x` offers: the section in scope, else the whole ward for the
-    /// HR office or a supervisor's own section.
+    /// HR office or a supervisor's own section, else their own unit; never a unit the
+    /// account may not see (staff see no unit's figures).
     fn report_unit(&self) -> Result<Option<Unit>, StoreError> {
+        let sees = |u: &Unit| self.visible.units().is_none_or(|us| us.contains(&u.id));
+        let mut candidates = Vec::new();
         if let super::Scope::Section { id, .. } = &self.scope {
-            return self.db.find::<Unit>(*id);
+            candidates.push(self.db.find::<Unit>(*id)?);
         }
-        match self.account.role {
-            Role::Admin | Role::Hr => {
-                Ok(self.db.units()?.into_iter().find(|u| u.parent_id.is_none()))
+        match (self.account.role, &self.me) {
+            (Role::Admin | Role::Hr, _) => {
+                candidates.push(self.db.units()?.into_iter().find(|u| u.parent_id.is_none()))
             }
-            Role::Supervisor => match &self.me {
-                Some(me) => self.db.section_of(me.unit_id),
-                None => Ok(None),
-            },
-            Role::Staff => Ok(None),
+            (Role::Supervisor, Some(me)) => {
+                candidates.push(self.db.section_of(me.unit_id)?);
+                candidates.push(self.db.find::<Unit>(me.unit_id)?);
+            }
+            _ => {}
         }
+        Ok(candidates.into_iter().flatten().find(|u| sees(u)))
     }
 
     pub(super) fn files_action(&mut self, action: super::action::Action) {

@@ -113,7 +113,8 @@ impl Default for Keymap {
             ),
             b(Normal, K::Char('n'), none, A::New, "help.new", true),
             b(Normal, K::Char('e'), none, A::Edit, "help.edit", true),
-            b(Normal, K::Char('d'), none, A::Delete, "help.delete", true),
+            // Deleting is on the help page, not in the bar: the bar keeps room for `x`.
+            b(Normal, K::Char('d'), none, A::Delete, "help.delete", false),
             b(
                 Normal,
                 K::Char('<'),

@@ -34,17 +34,23 @@ pub(crate) fn ensure_known(db: &Db) -> Result<()> {
             known: SCHEMA_VERSION,
         });
     }
-    if v == 0 {
-        let tables: i64 = db.conn().query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
-            [],
-            |r| r.get(0),
-        )?;
-        if tables > 0 {
-            return Err(StoreError::NotADatabase {
-                path: db.path().into(),
-            });
-        }
+    let tables: i64 = db.conn().query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+        [],
+        |r| r.get(0),
+    )?;
+    // A new file has nothing yet; one of ours has its tables. A SQLite file of another
+    // program has tables and a version (any version) but not ours.
+    let ours: i64 = db.conn().query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table'
+         AND name IN ('staff', 'units', 'accounts', 'audit_log')",
+        [],
+        |r| r.get(0),
+    )?;
+    if (v == 0 && tables > 0) || (v > 0 && ours < 4) {
+        return Err(StoreError::NotADatabase {
+            path: db.path().into(),
+        });
     }
     Ok(())
 }
