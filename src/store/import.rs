@@ -306,7 +306,9 @@ impl Db {
                 by_row.push((row, vec![e]));
             }
             by_row.sort_by_key(|(row, _)| *row);
-            for (row, errs) in by_row {
+            for (row, mut errs) in by_row {
+                // Left to right, as the row reads in the file.
+                errs.sort_by_key(|e| file_column(kind, &layout, e.field));
                 for e in errs {
                     report.problems.push(RowProblem {
                         row,
@@ -371,15 +373,30 @@ fn parents_first(kind: &ImportKind, layout: &Layout, rows: &[SheetRow], col: &st
     order
 }
 
-/// The column a problem of `field` is shown under: the file's header when the field is a
-/// column of the kind (or stands for one), else the field's own name.
-fn shown_column(kind: &ImportKind, layout: &Layout, field: &'static str) -> String {
-    let col = match field {
+/// Where the column of a problem of `field` is in the file (unknown ones last).
+fn file_column(kind: &ImportKind, layout: &Layout, field: &str) -> usize {
+    let col = column_of(kind, field);
+    kind.columns
+        .iter()
+        .position(|c| *c == col)
+        .and_then(|i| layout.at[i])
+        .unwrap_or(usize::MAX)
+}
+
+/// The kind's column a field's problem belongs to.
+fn column_of<'a>(kind: &ImportKind, field: &'a str) -> &'a str {
+    match field {
         "supervisor" => "supervisor_staff_no",
         "session" => "starts_on",
         "id" => kind.columns[0],
         f => f,
-    };
+    }
+}
+
+/// The column a problem of `field` is shown under: the file's header when the field is a
+/// column of the kind (or stands for one), else the field's own name.
+fn shown_column(kind: &ImportKind, layout: &Layout, field: &'static str) -> String {
+    let col = column_of(kind, field);
     kind.columns
         .iter()
         .position(|c| *c == col)
