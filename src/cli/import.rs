@@ -35,6 +35,14 @@ pub fn run(
     let me = ctx.account(&mut db)?;
     ctx.require(&me, &[Role::Admin, Role::Hr], "err.hr_only")?;
 
+    // Ctrl-c from here on asks the import to stop; it then writes nothing.
+    let cancel = Arc::new(AtomicBool::new(false));
+    {
+        let cancel = cancel.clone();
+        // A second handler cannot be set (tests run several imports in one process);
+        // then Ctrl-c ends the process as usual, and the open transaction with it.
+        let _ = ctrlc::set_handler(move || cancel.store(true, Ordering::SeqCst));
+    }
     let enc = match encoding {
         None => Encoding::Auto,
         Some(EncodingArg::Utf8) => Encoding::Utf8,
@@ -48,13 +56,6 @@ pub fn run(
     })?;
     spinner.finish_and_clear();
 
-    let cancel = Arc::new(AtomicBool::new(false));
-    {
-        let cancel = cancel.clone();
-        // A second handler cannot be set (tests run several imports in one process);
-        // then Ctrl-c ends the process as usual, and the open transaction with it.
-        let _ = ctrlc::set_handler(move || cancel.store(true, Ordering::SeqCst));
-    }
     let mut watch = CliWatch {
         bar: super::progress_bar(Some(table.rows.len() as u64)),
         cancel,
