@@ -46,7 +46,7 @@ fn ctrl_c_during_an_import_writes_nothing() {
     let file = big_file(&w, &unit, 60_000);
     let staff_before = count(&db, "SELECT count(*) FROM staff");
     let audit_before = count(&db, "SELECT count(*) FROM audit_log");
-    let mut child = w
+    let child = w
         .cmd_as(LOGIN)
         .args(["--db", s(&db), "import", "staff", s(&file)])
         .stdout(Stdio::piped())
