@@ -335,8 +335,11 @@ fn p95_report(ward: &Path, samples: usize, starts: usize, print: bool) {
     let ok = |v: f64, budget: f64| if v < budget { "ok" } else { "OVER" };
     println!();
     println!(
-        "jinji TUI latency: demo ward (Params::demo: 300 staff, 5 years, seed 2025), \
-         {WIDTH}x{HEIGHT} TestBackend, Lang::Ja, admin"
+        "jinji TUI latency: {}, {WIDTH}x{HEIGHT} TestBackend, Lang::Ja, admin",
+        match std::env::var("JINJI_BENCH_DB") {
+            Ok(p) => p,
+            Err(_) => "demo ward (Params::demo: 300 staff, 5 years, seed 2025)".into(),
+        }
     );
     println!();
     let (f50, f95, fmax) = percentiles(firsts);
@@ -380,12 +383,25 @@ fn main() {
     // `cargo bench` passes --bench; `cargo test --benches` does not, and then criterion
     // runs every benchmark once and the table's cases run a few times, unreported.
     let benchmarking = has("--bench") && !has("--test") && !has("--list");
-    let ward = demo_ward();
+    // `JINJI_BENCH_DB=FILE` measures another database (a city's, seeded at 100,000 staff)
+    // instead of the demo ward.
+    let ward = match std::env::var_os("JINJI_BENCH_DB") {
+        Some(p) => Ward {
+            _dir: tempfile::tempdir().expect("tempdir"),
+            path: PathBuf::from(p),
+        },
+        None => demo_ward(),
+    };
     let mut c = Criterion::default().configure_from_args();
     benches(&mut c, &ward.path);
     c.final_summary();
     if benchmarking {
-        p95_report(&ward.path, REPORT_SAMPLES, REPORT_STARTS, true);
+        // `JINJI_BENCH_SAMPLES=N` for a quicker table (a slow database, a first look).
+        let samples = std::env::var("JINJI_BENCH_SAMPLES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(REPORT_SAMPLES);
+        p95_report(&ward.path, samples, REPORT_STARTS.min(samples), true);
     } else if !has("--list") {
         p95_report(&ward.path, 3, 1, false);
     }

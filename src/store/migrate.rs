@@ -9,6 +9,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/001_init.sql"),
     include_str!("migrations/002_pdca_plan_notes.sql"),
     include_str!("migrations/003_transfer_plans.sql"),
+    include_str!("migrations/004_search.sql"),
 ];
 
 /// The schema version this program writes.

@@ -15,26 +15,87 @@ pub enum Needle {
     Name(String),
 }
 
+/// The smallest string greater than every string starting with `p`: `p` with its last
+/// character moved one code point on (a prefix as an index range `>= p AND < next`).
+fn past_prefix(p: &str) -> String {
+    let mut chars: Vec<char> = p.chars().collect();
+    while let Some(last) = chars.pop() {
+        if let Some(next) = char::from_u32(last as u32 + 1) {
+            chars.push(next);
+            return chars.into_iter().collect();
+        }
+    }
+    String::from("\u{10ffff}")
+}
+
 impl Db {
-    /// People matching the needle, serving staff first, then by staff number.
+    /// People matching the needle, serving staff first, then by staff number. Each way
+    /// of searching goes through an index (the query plans are tested): a staff number
+    /// or a reading by prefix; a name by prefix of the family or given name when it is
+    /// one or two characters, by any part of it (FTS5 trigram) from three.
     pub fn search_staff(&self, needle: &Needle, limit: usize) -> Result<Vec<Staff>> {
-        // instr/substr instead of LIKE: what people type may hold % or _.
-        let (cond, arg) = match needle {
-            Needle::Number(n) => ("substr(staff_no, 1, length(?1)) = ?1", n),
-            Needle::Kana(k) => (
-                "(substr(family_kana || given_kana, 1, length(?1)) = ?1
-                  OR substr(given_kana, 1, length(?1)) = ?1)",
-                k,
-            ),
-            Needle::Name(n) => ("instr(family_name || given_name, ?1) > 0", n),
-        };
-        let sql = format!(
-            "SELECT {} FROM staff WHERE {cond}
-             ORDER BY status = 'retired', staff_no LIMIT ?2",
-            select_list::<Staff>("")
-        );
+        let (sql, a, b) = search_query(needle);
         let mut st = self.conn().prepare_cached(&sql)?;
-        let rows = st.query_map(rusqlite::params![arg, limit as i64], Staff::from_row)?;
+        let rows = st.query_map(rusqlite::params![a, b, limit as i64], Staff::from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+
+    /// How SQLite runs a search (`EXPLAIN QUERY PLAN`), one line per step: tests hold
+    /// every kind of search to its index.
+    pub fn search_plan(&self, needle: &Needle) -> Result<Vec<String>> {
+        let (sql, a, b) = search_query(needle);
+        self.query_plan(&sql, rusqlite::params![a, b, 20])
+    }
+
+    /// `EXPLAIN QUERY PLAN` of a statement: the detail of each step.
+    pub(crate) fn query_plan(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<Vec<String>> {
+        let mut st = self.conn().prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+        let rows = st.query_map(params, |r| r.get::<_, String>(3))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// The statement of a search and its two arguments (the third is the limit). The people
+/// are chosen from the indexes alone (each branch of a UNION reads one index, which holds
+/// the order too) and only the chosen ones are read whole.
+fn search_query(needle: &Needle) -> (String, String, String) {
+    let range = |col: &str| {
+        format!("SELECT id, status, staff_no FROM staff WHERE {col} >= ?1 AND {col} < ?2")
+    };
+    let (chosen, a, b) = match needle {
+        Needle::Number(n) => (range("staff_no"), n.clone(), past_prefix(n)),
+        Needle::Kana(k) => (
+            format!(
+                "{} UNION {}",
+                range("(family_kana || given_kana)"),
+                range("given_kana")
+            ),
+            k.clone(),
+            past_prefix(k),
+        ),
+        Needle::Name(n) if n.chars().count() < 3 => (
+            format!("{} UNION {}", range("family_name"), range("given_name")),
+            n.clone(),
+            past_prefix(n),
+        ),
+        // A phrase in double quotes matches the characters as typed, in order.
+        Needle::Name(n) => (
+            "SELECT id, status, staff_no FROM staff
+             WHERE id IN (SELECT rowid FROM staff_names WHERE staff_names MATCH ?1) AND ?2 = ?2"
+                .to_string(),
+            format!("\"{}\"", n.replace('"', "\"\"")),
+            String::new(),
+        ),
+    };
+    let sql = format!(
+        "SELECT {} FROM staff WHERE id IN (
+             SELECT id FROM ({chosen}) ORDER BY status = 'retired', staff_no LIMIT ?3)
+         ORDER BY status = 'retired', staff_no",
+        select_list::<Staff>("")
+    );
+    (sql, a, b)
 }
