@@ -256,8 +256,17 @@ impl App {
 
     fn dispatch(&mut self, action: Action) -> Result<(), StoreError> {
         if let Action::Resize(w, h) = action {
+            // A new size changes how many rows show, not which: the count stands, only
+            // the window is fetched again (and only when its height changed).
             self.size = (w, h);
-            return self.refresh();
+            self.panel_key = None;
+            let rows = h.saturating_sub(CHROME_ROWS).max(1) as usize;
+            let db = &self.db;
+            let name = self.view_name();
+            return match self.lists.get_mut(name) {
+                Some(l) => l.set_height(db, rows),
+                None => Ok(()),
+            };
         }
         if action == Action::Tick {
             self.poll_job();
