@@ -156,3 +156,54 @@ fn names_sort_by_their_reading() {
         assert!(readings.windows(2).all(|w| w[0] <= w[1]), "{name} by {col}");
     }
 }
+
+/// A count reads only what its condition needs (a record's person and unit are left out
+/// when nothing asks about them); it must still agree with the rows for every view, every
+/// account's visibility, a person in focus, a section in scope and each year.
+#[test]
+fn lean_counts_agree_with_the_rows() {
+    use jinji::domain::account::Account;
+    use jinji::domain::staff::Staff;
+    let db = demo();
+    let today = Date::from_ymd(2026, 11, 24);
+    let accounts: Vec<Account> = db.accounts().unwrap();
+    let pick = |role: &str| {
+        accounts
+            .iter()
+            .find(|a| a.role.code() == role && a.staff_id.is_some())
+            .cloned()
+    };
+    let mut visibilities = vec![jinji::store::scope::Visibility::All];
+    for role in ["supervisor", "staff"] {
+        if let Some(a) = pick(role) {
+            visibilities.push(db.visibility(&a, today.fiscal_year()).unwrap());
+        }
+    }
+    let someone: Staff = db.active_staff(None, 1).unwrap().rows.remove(0);
+    let section = db.section_of(someone.unit_id).unwrap().map(|u| u.id);
+    for v in VIEWS {
+        for visible in &visibilities {
+            for fy in [None, Some(2025), Some(2026)] {
+                let mut queries = vec![ViewQuery {
+                    visible: visible.clone(),
+                    fiscal_year: fy,
+                    today: Some(today),
+                    ..Default::default()
+                }];
+                let mut focus = queries[0].clone();
+                focus.staff = Some(someone.id);
+                queries.push(focus);
+                if let Some(sec) = section {
+                    let mut scoped = queries[0].clone();
+                    scoped.units = Some(db.unit_subtree(sec).unwrap());
+                    queries.push(scoped);
+                }
+                for q in queries {
+                    let n = db.view_count(v, &q).unwrap() as usize;
+                    let rows = db.view_rows(v, &q, 0, 1_000_000).unwrap().len();
+                    assert_eq!(n, rows, "{}: {q:?}", v.name);
+                }
+            }
+        }
+    }
+}

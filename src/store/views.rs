@@ -122,7 +122,42 @@ pub fn view(name: &str) -> Option<&'static ViewDef> {
     VIEWS.iter().find(|v| v.name == name)
 }
 
+/// The joins `with_person!` adds to a record's table: its person, and their unit.
+const PERSON_JOINS: &str =
+    " JOIN staff s ON s.id = t.staff_id LEFT JOIN units u ON u.id = s.unit_id";
+
+/// Whether SQL text names a column of `alias` (`s.` in `s.unit_id`, not in `ts.id`).
+fn mentions(sql: &str, alias: &str) -> bool {
+    let pat = format!("{alias}.");
+    sql.match_indices(&pat).any(|(i, _)| {
+        !sql[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
+}
+
 impl ViewDef {
+    /// What a count reads: a record's person and their unit only when the condition asks
+    /// about them. Every record has its person (a foreign key), so leaving the join out
+    /// counts the same rows without reading 100,000 people to do it.
+    fn count_from(&self, wh: &str) -> std::borrow::Cow<'static, str> {
+        use std::borrow::Cow;
+        let Some(base) = self.from.strip_suffix(PERSON_JOINS) else {
+            return Cow::Borrowed(self.from);
+        };
+        // `LEFT JOIN staff s` (an account may have no person) keeps every row as well.
+        let (base, join) = match base.strip_suffix(" LEFT") {
+            Some(b) => (b, "LEFT JOIN"),
+            None => (base, "JOIN"),
+        };
+        match (mentions(wh, "s"), mentions(wh, "u")) {
+            (false, false) => Cow::Owned(base.to_string()),
+            (_, false) => Cow::Owned(format!("{base} {join} staff s ON s.id = t.staff_id")),
+            _ => Cow::Borrowed(self.from),
+        }
+    }
+
     fn where_clause(&self, q: &ViewQuery, params: &mut Vec<Value>) -> String {
         let mut parts: Vec<String> = Vec::new();
         if let (Some(staff), Some(col)) = (q.staff, self.staff) {
@@ -223,7 +258,10 @@ impl Db {
     pub fn view_count(&self, v: &ViewDef, q: &ViewQuery) -> Result<i64> {
         let mut params = Vec::new();
         let wh = v.where_clause(q, &mut params);
-        let sql = self.bind(format!("SELECT count(*) FROM {} {wh}", v.from), q)?;
+        let sql = self.bind(
+            format!("SELECT count(*) FROM {} {wh}", v.count_from(&wh)),
+            q,
+        )?;
         Ok(self
             .conn()
             .prepare_cached(&sql)?
