@@ -48,7 +48,12 @@ impl ListState {
             self.offset = self.selected + 1 - h;
         }
         self.offset = self.offset.min(self.total.saturating_sub(h));
-        self.rows = db.view_rows(self.view, &self.query, self.offset, h)?;
+        // The second half of a long list is read from its end (an offset is stepped over).
+        self.rows = if self.offset > self.total / 2 {
+            db.view_rows_near_end(self.view, &self.query, self.total, self.offset, h)?
+        } else {
+            db.view_rows(self.view, &self.query, self.offset, h)?
+        };
         Ok(())
     }
 

@@ -276,15 +276,49 @@ impl Db {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<ViewRow>> {
+        self.view_window(v, q, offset, limit, false)
+    }
+
+    /// The same rows as `view_rows(offset, limit)` for a list of `total` rows, read from
+    /// its end: the last rows of 100,000 without stepping over the first 99,970.
+    pub fn view_rows_near_end(
+        &self,
+        v: &ViewDef,
+        q: &ViewQuery,
+        total: usize,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<ViewRow>> {
+        let end = (offset + limit).min(total);
+        let mut rows = self.view_window(v, q, total - end, end.saturating_sub(offset), true)?;
+        rows.reverse();
+        Ok(rows)
+    }
+
+    /// A window of the view in its order, or in the reverse of it (nulls then come first,
+    /// ties broken by id the other way), so that reversed rows read as the forward ones.
+    fn view_window(
+        &self,
+        v: &ViewDef,
+        q: &ViewQuery,
+        offset: usize,
+        limit: usize,
+        from_end: bool,
+    ) -> Result<Vec<ViewRow>> {
         let mut params = Vec::new();
         let wh = v.where_clause(q, &mut params);
         let cols: Vec<&str> = v.columns.iter().map(|c| c.expr).collect();
         let c = v.columns.get(q.sort).unwrap_or(&v.columns[v.default_sort]);
         let sort = c.sort.unwrap_or(c.expr);
-        let dir = if q.desc { "DESC" } else { "ASC" };
+        let (dir, nulls) = match (q.desc != from_end, from_end) {
+            (true, false) => ("DESC", "LAST"),
+            (false, false) => ("ASC", "LAST"),
+            (true, true) => ("DESC", "FIRST"),
+            (false, true) => ("ASC", "FIRST"),
+        };
         let sql = self.bind(
             format!(
-                "SELECT t.id, {} FROM {} {wh} ORDER BY {sort} {dir} NULLS LAST, t.id {dir} LIMIT {limit} OFFSET {offset}",
+                "SELECT t.id, {} FROM {} {wh} ORDER BY {sort} {dir} NULLS {nulls}, t.id {dir} LIMIT {limit} OFFSET {offset}",
                 cols.join(", "),
                 v.from
             ),
