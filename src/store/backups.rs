@@ -3,9 +3,67 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Db, OpenMode, Result, StoreError, migrate};
+use rusqlite::Connection;
+
+use super::{Db, OpenMode, Result, StoreError, create_private_file, migrate, with_path};
 
 impl Db {
+    /// Copies the database to `dest` through SQLite's online backup API (consistent while
+    /// others write). The copy is created 0600.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        self.backup_watched(dest, &mut |_, _| true)
+    }
+
+    /// `backup_to`, telling `step` the pages copied of all after each stretch; when it
+    /// answers false the copy stops and the partial file is removed (`Cancelled`).
+    pub fn backup_watched(
+        &self,
+        dest: &Path,
+        step: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<()> {
+        if dest.exists() {
+            return Err(StoreError::Io {
+                path: dest.into(),
+                reason: "file exists; not overwritten".into(),
+            });
+        }
+        create_private_file(dest)?;
+        let copied = (|| -> Result<bool> {
+            let mut to = Connection::open(dest).map_err(|e| with_path(e.into(), dest))?;
+            let b = rusqlite::backup::Backup::new(&self.conn, &mut to)?;
+            loop {
+                let r = b.step(1024).map_err(|e| with_path(e.into(), dest))?;
+                let p = b.progress();
+                let total = p.pagecount.max(0) as usize;
+                let done = total.saturating_sub(p.remaining.max(0) as usize);
+                match r {
+                    rusqlite::backup::StepResult::Done => {
+                        step(total, total);
+                        return Ok(true);
+                    }
+                    rusqlite::backup::StepResult::More => {
+                        if !step(done, total) {
+                            return Ok(false);
+                        }
+                    }
+                    // Another connection holds a lock for a moment: wait and go on.
+                    _ => std::thread::sleep(std::time::Duration::from_millis(20)),
+                }
+            }
+        })();
+        match copied {
+            Ok(true) => Ok(()),
+            Ok(false) => {
+                let _ = std::fs::remove_file(dest);
+                Err(StoreError::Cancelled)
+            }
+            Err(e) => {
+                let _ = std::fs::remove_file(dest);
+                Err(e)
+            }
+        }
+    }
+
     /// Copies the database into `dir` (created 0700 if need be) as `STEM-YYYYMMDD-HHMMSS-mmm.db`
     /// and keeps the newest `keep` of this database's copies there (`step` as in
     /// `backup_watched`). Returns the copy's path
