@@ -17,7 +17,7 @@ pub fn summary(ctx: &Ctx) -> CmdResult {
     let path = ctx.db_path("jinji.db")?;
     let mut db = ctx.open(&path, OpenMode::Create)?;
     // A new (or empty) file: whoever creates it is its admin.
-    if db.accounts().map_err(|e| ctx.err(e))?.is_empty() {
+    if !db.has_accounts().map_err(|e| ctx.err(e))? {
         db.ensure_admin(&os_login()).map_err(|e| ctx.err(e))?;
     }
     let me = ctx.account(&mut db)?;

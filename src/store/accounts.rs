@@ -22,6 +22,13 @@ impl Db {
         self.all(vec![], "login")
     }
 
+    /// Whether any account exists (a city has 100,000: not read to learn that).
+    pub fn has_accounts(&self) -> Result<bool> {
+        Ok(self
+            .conn()
+            .query_row("SELECT EXISTS(SELECT 1 FROM accounts)", [], |r| r.get(0))?)
+    }
+
     /// Makes `login` an active admin (creating the account if needed): the person who
     /// creates a database can use it at once.
     pub fn ensure_admin(&self, login: &str) -> Result<Account> {
