@@ -122,9 +122,19 @@ pub fn view(name: &str) -> Option<&'static ViewDef> {
     VIEWS.iter().find(|v| v.name == name)
 }
 
-/// The joins `with_person!` adds to a record's table: its person, and their unit.
-const PERSON_JOINS: &str =
-    " JOIN staff s ON s.id = t.staff_id LEFT JOIN units u ON u.id = s.unit_id";
+/// The joins `with_person!` adds to a record's table (its person, and their unit), and
+/// the roster's own (the person again as `s`, their unit): each with the join of the
+/// person alone.
+const PERSON_JOINS: &[(&str, &str)] = &[
+    (
+        " JOIN staff s ON s.id = t.staff_id LEFT JOIN units u ON u.id = s.unit_id",
+        "staff s ON s.id = t.staff_id",
+    ),
+    (
+        " JOIN staff s ON s.id = t.id LEFT JOIN units u ON u.id = t.unit_id",
+        "staff s ON s.id = t.id",
+    ),
+];
 
 /// Whether SQL text names a column of `alias` (`s.` in `s.unit_id`, not in `ts.id`).
 fn mentions(sql: &str, alias: &str) -> bool {
@@ -143,7 +153,10 @@ impl ViewDef {
     /// counts the same rows without reading 100,000 people to do it.
     fn count_from(&self, wh: &str) -> std::borrow::Cow<'static, str> {
         use std::borrow::Cow;
-        let Some(base) = self.from.strip_suffix(PERSON_JOINS) else {
+        let Some((base, person)) = PERSON_JOINS
+            .iter()
+            .find_map(|(joins, person)| Some((self.from.strip_suffix(joins)?, person)))
+        else {
             return Cow::Borrowed(self.from);
         };
         // `LEFT JOIN staff s` (an account may have no person) keeps every row as well.
@@ -153,7 +166,7 @@ impl ViewDef {
         };
         match (mentions(wh, "s"), mentions(wh, "u")) {
             (false, false) => Cow::Owned(base.to_string()),
-            (_, false) => Cow::Owned(format!("{base} {join} staff s ON s.id = t.staff_id")),
+            (_, false) => Cow::Owned(format!("{base} {join} {person}")),
             _ => Cow::Borrowed(self.from),
         }
     }
