@@ -7,6 +7,18 @@ pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
+/// A stored UTC time stamp (RFC 3339) as local time to the minute; as it is if it is not
+/// one.
+pub fn local_stamp(t: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(t)
+        .map(|d| {
+            d.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_else(|_| t.to_string())
+}
+
 /// `s` padded with spaces to `w` columns (unchanged if already wider).
 pub fn pad(s: &str, w: usize) -> String {
     let n = width(s);

@@ -372,15 +372,7 @@ impl App {
 fn shown_cell(lang: Lang, col: &ViewCol, c: &Cell) -> Cell {
     match (col.kind, c) {
         (ColKind::Code(group), Cell::Text(code)) => Cell::Text(lang.label(group, code).into()),
-        (ColKind::Stamp, Cell::Text(t)) => Cell::Text(
-            chrono::DateTime::parse_from_rfc3339(t)
-                .map(|d| {
-                    d.with_timezone(&chrono::Local)
-                        .format("%Y-%m-%d %H:%M")
-                        .to_string()
-                })
-                .unwrap_or_else(|_| t.clone()),
-        ),
+        (ColKind::Stamp, Cell::Text(t)) => Cell::Text(crate::text::local_stamp(t)),
         (_, c) => c.clone(),
     }
 }

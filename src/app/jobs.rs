@@ -113,18 +113,4 @@ impl Job {
             spent / self.done as f64 * (total - self.done) as f64,
         ))
     }
-
-    /// Blocks until the work is finished (tests, and quitting with work under way).
-    pub fn wait(&mut self) -> Result<String, String> {
-        loop {
-            match self.rx.recv() {
-                Ok(Msg::Progress { done, total }) => {
-                    self.done = done;
-                    self.total = total;
-                }
-                Ok(Msg::Finished(r)) => return r,
-                Err(_) => return Err("internal error".into()),
-            }
-        }
-    }
 }

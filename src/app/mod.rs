@@ -19,6 +19,7 @@ pub mod keymap;
 pub mod list;
 mod modal;
 mod move_fields;
+mod navigate;
 pub mod panel;
 mod pdca_moves;
 mod register_moves;
@@ -256,17 +257,7 @@ impl App {
 
     fn dispatch(&mut self, action: Action) -> Result<(), StoreError> {
         if let Action::Resize(w, h) = action {
-            // A new size changes how many rows show, not which: the count stands, only
-            // the window is fetched again (and only when its height changed).
-            self.size = (w, h);
-            self.panel_key = None;
-            let rows = h.saturating_sub(CHROME_ROWS).max(1) as usize;
-            let db = &self.db;
-            let name = self.view_name();
-            return match self.lists.get_mut(name) {
-                Some(l) => l.set_height(db, rows),
-                None => Ok(()),
-            };
+            return self.resize(w, h);
         }
         if action == Action::Tick {
             self.poll_job();
@@ -342,18 +333,7 @@ impl App {
                 self.fiscal_year += if action == Action::NextYear { 1 } else { -1 };
                 self.refresh()?;
             }
-            Action::NextSort | Action::ToggleSortDir => {
-                let db = &self.db;
-                let name = self.view_name();
-                if let Some(l) = self.lists.get_mut(name) {
-                    if action == Action::NextSort {
-                        l.query.sort = (l.query.sort + 1) % l.view.columns.len();
-                    } else {
-                        l.query.desc = !l.query.desc;
-                    }
-                    l.reload(db)?;
-                }
-            }
+            Action::NextSort | Action::ToggleSortDir => self.sort(action == Action::NextSort)?,
             Action::NextStateFilter if self.view_name() == "calibration" => {
                 use crate::domain::evaluation::EvalKind;
                 self.calibration_kind = match self.calibration_kind {
@@ -362,26 +342,7 @@ impl App {
                 };
                 self.refresh()?;
             }
-            Action::NextStateFilter => {
-                let db = &self.db;
-                let name = self.view_name();
-                if let Some(l) = self.lists.get_mut(name)
-                    && let Some((_, group)) = l.view.state
-                {
-                    let codes = list::state_codes(group);
-                    let next = match &l.query.state {
-                        None => codes.first().map(|c| c.to_string()),
-                        Some(s) => codes
-                            .iter()
-                            .skip_while(|c| *c != s)
-                            .nth(1)
-                            .map(|c| c.to_string()),
-                    };
-                    l.query.state = next;
-                    l.selected = 0;
-                    l.reload(db)?;
-                }
-            }
+            Action::NextStateFilter => self.next_state_filter()?,
             Action::NextScope => self.next_scope()?,
             // Workflow moves are open to every role: the store decides who may do what.
             Action::Move => self.open_moves()?,
@@ -410,20 +371,6 @@ impl App {
             _ => {}
         }
         Ok(())
-    }
-
-    fn go_tab(&mut self, i: usize) -> Result<(), StoreError> {
-        self.tab = Tab::from_index(i);
-        self.refresh()
-    }
-
-    fn move_by(&mut self, delta: isize) -> Result<(), StoreError> {
-        let db = &self.db;
-        let name = self.view_name();
-        match self.lists.get_mut(name) {
-            Some(l) => l.move_by(db, delta),
-            None => Ok(()),
-        }
     }
 
     /// The label of a state code for the current filter, for the view bar.

@@ -4,6 +4,7 @@
 pub mod read;
 pub mod report;
 pub mod write;
+pub mod xlsx;
 
 use std::path::PathBuf;
 

@@ -1,5 +1,6 @@
-//! Backups in a directory: time-stamped copies made through SQLite's online backup API,
-//! the oldest pruned beyond a number kept; and restoring one into the live database.
+//! A database checked (quick_check, foreign keys) and copied: backups through SQLite's
+//! online backup API, time-stamped in a directory with the oldest pruned beyond a number
+//! kept; and a backup restored into the live database.
 
 use std::path::{Path, PathBuf};
 
@@ -8,6 +9,37 @@ use rusqlite::Connection;
 use super::{Db, OpenMode, Result, StoreError, create_private_file, migrate, with_path};
 
 impl Db {
+    /// `PRAGMA quick_check` and `foreign_key_check`; the problems found, empty when sound.
+    pub fn integrity_problems(&self) -> Result<Vec<String>> {
+        self.integrity_problems_inner()
+            .map_err(|e| with_path(e, &self.path))
+    }
+
+    fn integrity_problems_inner(&self) -> Result<Vec<String>> {
+        let mut out = Vec::new();
+        let mut st = self.conn.prepare("PRAGMA quick_check")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        for r in rows {
+            let r = r?;
+            if r != "ok" {
+                out.push(r);
+            }
+        }
+        let mut st = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let rows = st.query_map([], |r| {
+            Ok(format!(
+                "foreign key: {} row {} → {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<i64>>(1)?.unwrap_or(0),
+                r.get::<_, String>(2)?
+            ))
+        })?;
+        for r in rows {
+            out.push(r?);
+        }
+        Ok(out)
+    }
+
     /// Copies the database to `dest` through SQLite's online backup API (consistent while
     /// others write). The copy is created 0600.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {

@@ -10,9 +10,8 @@
 
 use std::collections::HashMap;
 
-use super::import_fields::{Layout, layout};
+use super::import_fields::{Layout, layout, parents_first};
 use super::{Db, Record, Result, StoreError};
-use crate::domain::normalize::ascii_forms;
 use crate::domain::{FieldError, Id, Invalid, Problem};
 use crate::sheet::SheetRow;
 
@@ -125,46 +124,23 @@ impl<'d> Importer<'d> {
         }
     }
 
-    fn lookup(&self, sql: &str, key: &str) -> Result<Option<Id>> {
-        let mut st = self.db.conn().prepare_cached(sql)?;
-        let mut rows = st.query([key])?;
-        Ok(match rows.next()? {
-            Some(r) => Some(r.get(0)?),
-            None => None,
-        })
-    }
-
     pub(super) fn staff_id(&mut self, no: &str) -> Result<Option<Id>> {
-        if let Some(id) = self.staff_ids.get(no) {
-            return Ok(Some(*id));
-        }
-        let id = self.lookup("SELECT id FROM staff WHERE staff_no = ?1", no)?;
-        if let Some(id) = id {
-            self.staff_ids.insert(no.to_string(), id);
-        }
-        Ok(id)
+        let sql = "SELECT id FROM staff WHERE staff_no = ?1";
+        cached_id(self.db, &mut self.staff_ids, sql, no)
     }
 
     pub(super) fn unit_id(&mut self, code: &str) -> Result<Option<Id>> {
-        if let Some(id) = self.unit_ids.get(code) {
-            return Ok(Some(*id));
-        }
-        let id = self.lookup("SELECT id FROM units WHERE code = ?1", code)?;
-        if let Some(id) = id {
-            self.unit_ids.insert(code.to_string(), id);
-        }
-        Ok(id)
+        cached_id(
+            self.db,
+            &mut self.unit_ids,
+            "SELECT id FROM units WHERE code = ?1",
+            code,
+        )
     }
 
     pub(super) fn course_id(&mut self, code: &str) -> Result<Option<Id>> {
-        if let Some(id) = self.course_ids.get(code) {
-            return Ok(Some(*id));
-        }
-        let id = self.lookup("SELECT id FROM courses WHERE code = ?1", code)?;
-        if let Some(id) = id {
-            self.course_ids.insert(code.to_string(), id);
-        }
-        Ok(id)
+        let sql = "SELECT id FROM courses WHERE code = ?1";
+        cached_id(self.db, &mut self.course_ids, sql, code)
     }
 
     pub(super) fn late_problem(&mut self, row: usize, field: &'static str, problem: Problem) {
@@ -195,6 +171,23 @@ impl<'d> Importer<'d> {
             }
         }
     }
+}
+
+/// The id a human key stands for, asked of the database once and then kept.
+fn cached_id(db: &Db, cache: &mut HashMap<String, Id>, sql: &str, key: &str) -> Result<Option<Id>> {
+    if let Some(id) = cache.get(key) {
+        return Ok(Some(*id));
+    }
+    let mut st = db.conn().prepare_cached(sql)?;
+    let mut rows = st.query([key])?;
+    let id: Option<Id> = match rows.next()? {
+        Some(r) => Some(r.get(0)?),
+        None => None,
+    };
+    if let Some(id) = id {
+        cache.insert(key.to_string(), id);
+    }
+    Ok(id)
 }
 
 /// How an import is watched: told of each row done, and asked whether to stop.
@@ -327,50 +320,6 @@ impl Db {
         report.written = outcome?;
         Ok(report)
     }
-}
-
-/// Row indexes in an order where a row comes after the row its `col` names (when that row
-/// is in the file), so that references resolve as they are written instead of being
-/// settled afterwards. A cycle is broken where it is found (the settling reports it).
-fn parents_first(kind: &ImportKind, layout: &Layout, rows: &[SheetRow], col: &str) -> Vec<usize> {
-    let cell = |r: &SheetRow, c: &str| -> Option<String> {
-        let i = kind.columns.iter().position(|x| *x == c)?;
-        let at = layout.at[i]?;
-        let v = ascii_forms(r.cells.get(at).unwrap_or("")).replace([' ', '\u{3000}'], "");
-        (!v.is_empty()).then_some(v)
-    };
-    let key_col = kind.columns[0];
-    let mut at: HashMap<String, usize> = HashMap::with_capacity(rows.len());
-    for (i, r) in rows.iter().enumerate() {
-        if let Some(k) = cell(r, key_col) {
-            at.entry(k).or_insert(i);
-        }
-    }
-    let parent: Vec<Option<usize>> = rows
-        .iter()
-        .map(|r| cell(r, col).and_then(|k| at.get(&k).copied()))
-        .collect();
-    // 0: not yet placed, 1: on the chain being walked, 2: placed.
-    let mut state = vec![0u8; rows.len()];
-    let mut order = Vec::with_capacity(rows.len());
-    let mut chain = Vec::new();
-    for start in 0..rows.len() {
-        let mut i = start;
-        while state[i] == 0 {
-            state[i] = 1;
-            chain.push(i);
-            match parent[i] {
-                Some(p) => i = p,
-                None => break,
-            }
-        }
-        // The chain ends at a placed row, a row without a parent in the file, or a cycle.
-        while let Some(i) = chain.pop() {
-            state[i] = 2;
-            order.push(i);
-        }
-    }
-    order
 }
 
 /// Where the column of a problem of `field` is in the file (unknown ones last).

@@ -7,6 +7,7 @@ use crate::domain::validate::is_forbidden_char;
 use crate::domain::{Date, FieldError, Problem};
 use crate::i18n::Lang;
 use crate::sheet::SheetRow;
+use std::collections::HashMap;
 
 /// Where each column of the kind is in the file.
 pub(super) struct Layout {
@@ -263,4 +264,53 @@ pub fn enum_code(group: &str, codes: &[&'static str], v: &str) -> Option<&'stati
                     .is_some_and(|t| fold(t) == f)
             })
     })
+}
+
+/// Row indexes in an order where a row comes after the row its `col` names (when that row
+/// is in the file), so that references resolve as they are written instead of being
+/// settled afterwards. A cycle is broken where it is found (the settling reports it).
+pub(super) fn parents_first(
+    kind: &ImportKind,
+    layout: &Layout,
+    rows: &[SheetRow],
+    col: &str,
+) -> Vec<usize> {
+    let cell = |r: &SheetRow, c: &str| -> Option<String> {
+        let i = kind.columns.iter().position(|x| *x == c)?;
+        let at = layout.at[i]?;
+        let v = ascii_forms(r.cells.get(at).unwrap_or("")).replace([' ', '\u{3000}'], "");
+        (!v.is_empty()).then_some(v)
+    };
+    let key_col = kind.columns[0];
+    let mut at: HashMap<String, usize> = HashMap::with_capacity(rows.len());
+    for (i, r) in rows.iter().enumerate() {
+        if let Some(k) = cell(r, key_col) {
+            at.entry(k).or_insert(i);
+        }
+    }
+    let parent: Vec<Option<usize>> = rows
+        .iter()
+        .map(|r| cell(r, col).and_then(|k| at.get(&k).copied()))
+        .collect();
+    // 0: not yet placed, 1: on the chain being walked, 2: placed.
+    let mut state = vec![0u8; rows.len()];
+    let mut order = Vec::with_capacity(rows.len());
+    let mut chain = Vec::new();
+    for start in 0..rows.len() {
+        let mut i = start;
+        while state[i] == 0 {
+            state[i] = 1;
+            chain.push(i);
+            match parent[i] {
+                Some(p) => i = p,
+                None => break,
+            }
+        }
+        // The chain ends at a placed row, a row without a parent in the file, or a cycle.
+        while let Some(i) = chain.pop() {
+            state[i] = 2;
+            order.push(i);
+        }
+    }
+    order
 }

@@ -39,6 +39,7 @@ pub mod themes;
 pub mod training;
 pub mod transfer;
 pub mod units;
+mod view_count;
 mod view_defs;
 mod view_defs_lists;
 mod view_defs_registers;
@@ -304,37 +305,6 @@ impl Db {
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
-    }
-
-    /// `PRAGMA quick_check` and `foreign_key_check`; the problems found, empty when sound.
-    pub fn integrity_problems(&self) -> Result<Vec<String>> {
-        self.integrity_problems_inner()
-            .map_err(|e| with_path(e, &self.path))
-    }
-
-    fn integrity_problems_inner(&self) -> Result<Vec<String>> {
-        let mut out = Vec::new();
-        let mut st = self.conn.prepare("PRAGMA quick_check")?;
-        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
-        for r in rows {
-            let r = r?;
-            if r != "ok" {
-                out.push(r);
-            }
-        }
-        let mut st = self.conn.prepare("PRAGMA foreign_key_check")?;
-        let rows = st.query_map([], |r| {
-            Ok(format!(
-                "foreign key: {} row {} → {}",
-                r.get::<_, String>(0)?,
-                r.get::<_, Option<i64>>(1)?.unwrap_or(0),
-                r.get::<_, String>(2)?
-            ))
-        })?;
-        for r in rows {
-            out.push(r?);
-        }
-        Ok(out)
     }
 }
 

@@ -85,7 +85,7 @@ fn search_query(needle: &Needle) -> (String, String, String) {
         // A phrase in double quotes matches the characters as typed, in order.
         Needle::Name(n) => (
             "SELECT id, status, staff_no FROM staff
-             WHERE id IN (SELECT rowid FROM staff_names WHERE staff_names MATCH ?1) AND ?2 = ?2"
+             WHERE id IN (SELECT rowid FROM staff_names WHERE staff_names MATCH ?1)"
                 .to_string(),
             format!("\"{}\"", n.replace('"', "\"\"")),
             String::new(),

@@ -122,56 +122,8 @@ pub fn view(name: &str) -> Option<&'static ViewDef> {
     VIEWS.iter().find(|v| v.name == name)
 }
 
-/// The joins `with_person!` adds to a record's table (its person, and their unit), and
-/// the roster's own (the person again as `s`, their unit): each with the join of the
-/// person alone.
-const PERSON_JOINS: &[(&str, &str)] = &[
-    (
-        " JOIN staff s ON s.id = t.staff_id LEFT JOIN units u ON u.id = s.unit_id",
-        "staff s ON s.id = t.staff_id",
-    ),
-    (
-        " JOIN staff s ON s.id = t.id LEFT JOIN units u ON u.id = t.unit_id",
-        "staff s ON s.id = t.id",
-    ),
-];
-
-/// Whether SQL text names a column of `alias` (`s.` in `s.unit_id`, not in `ts.id`).
-fn mentions(sql: &str, alias: &str) -> bool {
-    let pat = format!("{alias}.");
-    sql.match_indices(&pat).any(|(i, _)| {
-        !sql[..i]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_alphanumeric() || c == '_')
-    })
-}
-
 impl ViewDef {
-    /// What a count reads: a record's person and their unit only when the condition asks
-    /// about them. Every record has its person (a foreign key), so leaving the join out
-    /// counts the same rows without reading 100,000 people to do it.
-    fn count_from(&self, wh: &str) -> std::borrow::Cow<'static, str> {
-        use std::borrow::Cow;
-        let Some((base, person)) = PERSON_JOINS
-            .iter()
-            .find_map(|(joins, person)| Some((self.from.strip_suffix(joins)?, person)))
-        else {
-            return Cow::Borrowed(self.from);
-        };
-        // `LEFT JOIN staff s` (an account may have no person) keeps every row as well.
-        let (base, join) = match base.strip_suffix(" LEFT") {
-            Some(b) => (b, "LEFT JOIN"),
-            None => (base, "JOIN"),
-        };
-        match (mentions(wh, "s"), mentions(wh, "u")) {
-            (false, false) => Cow::Owned(base.to_string()),
-            (_, false) => Cow::Owned(format!("{base} {join} {person}")),
-            _ => Cow::Borrowed(self.from),
-        }
-    }
-
-    fn where_clause(&self, q: &ViewQuery, params: &mut Vec<Value>) -> String {
+    pub(super) fn where_clause(&self, q: &ViewQuery, params: &mut Vec<Value>) -> String {
         let mut parts: Vec<String> = Vec::new();
         if let (Some(staff), Some(col)) = (q.staff, self.staff) {
             params.push(Value::Integer(staff));
@@ -251,7 +203,7 @@ impl Db {
     /// Fills in what a worklist's SQL names: `{fy}` the fiscal year in view (the
     /// clock's when none), `{today}`, and `{rule:KEY}` a ward rule's current value.
     /// All are numbers or ISO dates made here, never text from a user.
-    fn bind(&self, sql: String, q: &ViewQuery) -> Result<String> {
+    pub(super) fn bind(&self, sql: String, q: &ViewQuery) -> Result<String> {
         if !sql.contains('{') {
             return Ok(sql);
         }
@@ -266,19 +218,6 @@ impl Db {
             out.replace_range(i..=i + len, &value.to_string());
         }
         Ok(out)
-    }
-
-    pub fn view_count(&self, v: &ViewDef, q: &ViewQuery) -> Result<i64> {
-        let mut params = Vec::new();
-        let wh = v.where_clause(q, &mut params);
-        let sql = self.bind(
-            format!("SELECT count(*) FROM {} {wh}", v.count_from(&wh)),
-            q,
-        )?;
-        Ok(self
-            .conn()
-            .prepare_cached(&sql)?
-            .query_row(rusqlite::params_from_iter(params), |r| r.get(0))?)
     }
 
     /// Rows `offset..offset+limit` in the order asked for (ties broken by id).

@@ -125,13 +125,7 @@ pub fn cell_text(lang: Lang, style: DateStyle, col: &ViewCol, c: &Cell) -> Strin
             .unwrap_or_else(|_| t.clone()),
         (ColKind::Code(group), Cell::Text(code)) => lang.label(group, code).to_string(),
         (ColKind::Percent, c) => format!("{}%", c.as_text()),
-        (ColKind::Stamp, Cell::Text(t)) => chrono::DateTime::parse_from_rfc3339(t)
-            .map(|d| {
-                d.with_timezone(&chrono::Local)
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string()
-            })
-            .unwrap_or_else(|_| t.clone()),
+        (ColKind::Stamp, Cell::Text(t)) => crate::text::local_stamp(t),
         (_, c) => c.as_text().replace(['\n', '\r', '\t'], " "),
     }
 }

@@ -16,7 +16,7 @@ pub fn eval_sheet(lang: Lang, sheet: &EvalSheet) -> Result<Vec<u8>, XlsxError> {
     let grade = |g: Option<Grade>| g.map(|g| g.code().to_string()).unwrap_or_default();
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
-    ws.set_name(crate::sheet::write::sheet_name(lang.t("report.eval_sheet")))?;
+    ws.set_name(crate::sheet::xlsx::sheet_name(lang.t("report.eval_sheet")))?;
     for (c, w) in [26, 18, 12, 12, 12, 12, 10, 16, 16, 12, 12, 12]
         .iter()
         .enumerate()

@@ -11,7 +11,7 @@ use crate::store::reports::{SummaryRow, UnitSummary};
 /// 所属別集計: the unit's rows, the total, and four charts.
 pub fn unit_summary(lang: Lang, sum: &UnitSummary) -> Result<Vec<u8>, XlsxError> {
     let s = Styles::new();
-    let name = crate::sheet::write::sheet_name(lang.t("report.unit_summary"));
+    let name = crate::sheet::xlsx::sheet_name(lang.t("report.unit_summary"));
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
     ws.set_name(&name)?;

@@ -1,0 +1,74 @@
+//! Moving about the current list: its size on screen, the tab, the selection, its order
+//! and its state filter. Each touches only the list shown.
+
+use super::list::{ListState, state_codes};
+use super::tab::Tab;
+use super::{App, CHROME_ROWS};
+use crate::store::StoreError;
+
+impl App {
+    /// The list on screen and the database, to change one with the other.
+    fn current_list(&mut self) -> Option<(&mut ListState, &crate::store::Db)> {
+        let name = self.view_name();
+        let db = &self.db;
+        self.lists.get_mut(name).map(|l| (l, db))
+    }
+
+    /// A new size changes how many rows show, not which: the count stands, only the
+    /// window is fetched again (and only when its height changed).
+    pub(super) fn resize(&mut self, w: u16, h: u16) -> Result<(), StoreError> {
+        self.size = (w, h);
+        self.panel_key = None;
+        let rows = h.saturating_sub(CHROME_ROWS).max(1) as usize;
+        match self.current_list() {
+            Some((l, db)) => l.set_height(db, rows),
+            None => Ok(()),
+        }
+    }
+
+    pub(super) fn go_tab(&mut self, i: usize) -> Result<(), StoreError> {
+        self.tab = Tab::from_index(i);
+        self.refresh()
+    }
+
+    pub(super) fn move_by(&mut self, delta: isize) -> Result<(), StoreError> {
+        match self.current_list() {
+            Some((l, db)) => l.move_by(db, delta),
+            None => Ok(()),
+        }
+    }
+
+    /// `s` sorts by the next column, `S` turns the order round.
+    pub(super) fn sort(&mut self, next_column: bool) -> Result<(), StoreError> {
+        let Some((l, db)) = self.current_list() else {
+            return Ok(());
+        };
+        if next_column {
+            l.query.sort = (l.query.sort + 1) % l.view.columns.len();
+        } else {
+            l.query.desc = !l.query.desc;
+        }
+        l.reload(db)
+    }
+
+    /// `f`: the next state of the list's state column, then all of them again.
+    pub(super) fn next_state_filter(&mut self) -> Result<(), StoreError> {
+        let Some((l, db)) = self.current_list() else {
+            return Ok(());
+        };
+        let Some((_, group)) = l.view.state else {
+            return Ok(());
+        };
+        let codes = state_codes(group);
+        l.query.state = match &l.query.state {
+            None => codes.first().map(|c| c.to_string()),
+            Some(s) => codes
+                .iter()
+                .skip_while(|c| *c != s)
+                .nth(1)
+                .map(|c| c.to_string()),
+        };
+        l.selected = 0;
+        l.reload(db)
+    }
+}
