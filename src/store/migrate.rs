@@ -10,6 +10,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/002_pdca_plan_notes.sql"),
     include_str!("migrations/003_transfer_plans.sql"),
     include_str!("migrations/004_search.sql"),
+    include_str!("migrations/005_list_order.sql"),
 ];
 
 /// The schema version this program writes.

@@ -45,6 +45,21 @@ impl Visibility {
         })
     }
 
+    /// An SQL condition on a column holding a person: one of the people of the units or
+    /// of the people besides. One `IN` on the column (where `condition` has an `OR` of the
+    /// person's unit and the person), so the rows are found through the column's index
+    /// instead of by reading a year of them. `None` when everything is visible.
+    pub(crate) fn people_condition(&self, person_col: &str) -> Option<String> {
+        let Visibility::Some { units, people } = self else {
+            return None;
+        };
+        Some(format!(
+            "{person_col} IN (SELECT id FROM staff WHERE unit_id IN ({}) OR id IN ({}))",
+            id_list(units),
+            id_list(people)
+        ))
+    }
+
     /// Whether a person is visible.
     pub fn sees(&self, s: &Staff) -> bool {
         match self {

@@ -23,11 +23,30 @@ macro_rules! with_person {
     };
 }
 
+/// The same FROM with the person first and every join kept in its order (see
+/// `ViewDef::ordered`); `$joins` are the record's own joins, as `CROSS JOIN`s.
+macro_rules! ordered {
+    ($from:literal) => {
+        ordered!($from, "")
+    };
+    ($from:literal, $joins:literal) => {
+        concat!(
+            "staff s CROSS JOIN ",
+            $from,
+            " ON t.staff_id = s.id",
+            $joins,
+            " LEFT JOIN units u ON u.id = s.unit_id"
+        )
+    };
+}
+
 pub static VIEWS: &[ViewDef] = &[
     ViewDef {
         name: "staff",
         table: "staff",
         from: "staff t JOIN staff s ON s.id = t.id LEFT JOIN units u ON u.id = t.unit_id",
+        ordered: None,
+        unowned: None,
         columns: &[
             col("staff_no", "t.staff_no", Text),
             name_col(
@@ -54,6 +73,8 @@ pub static VIEWS: &[ViewDef] = &[
         name: "self_reports",
         table: "self_reports",
         from: with_person!("self_reports t"),
+        ordered: Some(ordered!("self_reports t")),
+        unowned: None,
         columns: &[
             STAFF_NO,
             FULL_NAME,
@@ -83,6 +104,8 @@ pub static VIEWS: &[ViewDef] = &[
         name: "qualifications",
         table: "qualifications",
         from: with_person!("qualifications t"),
+        ordered: Some(ordered!("qualifications t")),
+        unowned: None,
         columns: &[
             STAFF_NO,
             FULL_NAME,
@@ -110,6 +133,8 @@ pub static VIEWS: &[ViewDef] = &[
         name: "interviews",
         table: "career_interviews",
         from: with_person!("career_interviews t"),
+        ordered: Some(ordered!("career_interviews t")),
+        unowned: None,
         columns: &[
             col("held_on", "t.held_on", Date),
             STAFF_NO,
@@ -132,6 +157,11 @@ pub static VIEWS: &[ViewDef] = &[
         name: "evaluations",
         table: "evaluations",
         from: with_person!("evaluations t JOIN eval_periods p ON p.id = t.period_id"),
+        ordered: Some(ordered!(
+            "evaluations t",
+            " CROSS JOIN eval_periods p ON p.id = t.period_id"
+        )),
+        unowned: None,
         columns: &[
             col("kind", "p.kind", Code("eval_kind")),
             STAFF_NO,
@@ -158,6 +188,8 @@ pub static VIEWS: &[ViewDef] = &[
         name: "themes",
         table: "themes",
         from: with_person!("themes t"),
+        ordered: Some(ordered!("themes t")),
+        unowned: None,
         columns: &[
             STAFF_NO,
             FULL_NAME,
@@ -179,6 +211,11 @@ pub static VIEWS: &[ViewDef] = &[
         name: "assignments",
         table: "assignments",
         from: with_person!("assignments t JOIN units au ON au.id = t.unit_id"),
+        ordered: Some(ordered!(
+            "assignments t",
+            " CROSS JOIN units au ON au.id = t.unit_id"
+        )),
+        unowned: None,
         columns: &[
             STAFF_NO,
             FULL_NAME,
@@ -206,6 +243,11 @@ pub static VIEWS: &[ViewDef] = &[
         from: with_person!(
             "enrolments t JOIN training_sessions ts ON ts.id = t.session_id JOIN courses c ON c.id = ts.course_id"
         ),
+        ordered: Some(ordered!(
+            "enrolments t",
+            " CROSS JOIN training_sessions ts ON ts.id = t.session_id CROSS JOIN courses c ON c.id = ts.course_id"
+        )),
+        unowned: None,
         columns: &[
             STAFF_NO,
             FULL_NAME,
@@ -230,6 +272,10 @@ pub static VIEWS: &[ViewDef] = &[
         name: "ojt",
         table: "ojt_pairs",
         from: "ojt_pairs t JOIN staff s ON s.id = t.mentee_id LEFT JOIN units u ON u.id = s.unit_id JOIN staff m ON m.id = t.mentor_id",
+        ordered: Some(
+            "staff s CROSS JOIN ojt_pairs t ON t.mentee_id = s.id LEFT JOIN units u ON u.id = s.unit_id JOIN staff m ON m.id = t.mentor_id",
+        ),
+        unowned: None,
         columns: &[
             name_col(
                 "mentee_staff_no",
@@ -262,6 +308,8 @@ pub static VIEWS: &[ViewDef] = &[
         name: "awards",
         table: "awards",
         from: "awards t LEFT JOIN units u ON u.id = t.unit_id",
+        ordered: None,
+        unowned: None,
         columns: &[
             col("kind", "t.kind", Code("award_kind")),
             col("title", "t.title", Text),
@@ -287,6 +335,8 @@ pub static VIEWS: &[ViewDef] = &[
         name: "compliance",
         table: "compliance_records",
         from: with_person!("compliance_records t"),
+        ordered: Some(ordered!("compliance_records t")),
+        unowned: None,
         columns: &[
             STAFF_NO,
             FULL_NAME,
@@ -308,6 +358,10 @@ pub static VIEWS: &[ViewDef] = &[
         name: "pdca",
         table: "pdca_cycles",
         from: "pdca_cycles t LEFT JOIN staff s ON s.id = t.owner_staff_id LEFT JOIN units u ON u.id = coalesce(t.owner_unit_id, s.unit_id)",
+        ordered: Some(
+            "staff s CROSS JOIN pdca_cycles t ON t.owner_staff_id = s.id LEFT JOIN units u ON u.id = s.unit_id",
+        ),
+        unowned: Some("t.owner_staff_id IS NULL"),
         columns: &[
             STAFF_NO,
             name_col(
@@ -333,6 +387,8 @@ pub static VIEWS: &[ViewDef] = &[
         name: "accounts",
         table: "accounts",
         from: "accounts t LEFT JOIN staff s ON s.id = t.staff_id LEFT JOIN units u ON u.id = s.unit_id",
+        ordered: None,
+        unowned: None,
         columns: &[
             col("login", "t.login", Text),
             col("role", "t.role", Code("role")),
@@ -354,6 +410,8 @@ pub static VIEWS: &[ViewDef] = &[
         table: "audit_log",
         // The person of an entry is whoever made it (their account's staff member).
         from: "audit_log t LEFT JOIN accounts a ON a.login = t.actor LEFT JOIN staff s ON s.id = a.staff_id",
+        ordered: None,
+        unowned: None,
         columns: &[
             col("at", "t.at", Stamp),
             col("actor", "t.actor", Text),

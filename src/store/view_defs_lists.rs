@@ -19,6 +19,11 @@ pub(super) const SELF_REPORTS_MISSING: ViewDef = ViewDef {
     table: "staff",
     from: "staff t JOIN staff s ON s.id = t.id LEFT JOIN units u ON u.id = t.unit_id
            LEFT JOIN staff sup ON sup.id = t.supervisor_id",
+    ordered: Some(
+        "staff s CROSS JOIN staff t ON t.id = s.id LEFT JOIN units u ON u.id = t.unit_id
+           LEFT JOIN staff sup ON sup.id = t.supervisor_id",
+    ),
+    unowned: None,
     columns: &[
         STAFF_NO,
         FULL_NAME,
@@ -51,6 +56,8 @@ pub(super) const LONG_TENURE: ViewDef = ViewDef {
     from: "assignments t JOIN units au ON au.id = t.unit_id
            JOIN staff s ON s.id = t.staff_id LEFT JOIN units u ON u.id = s.unit_id
            LEFT JOIN self_reports r ON r.staff_id = t.staff_id AND r.fiscal_year = {fy}",
+    ordered: None,
+    unowned: None,
     columns: &[
         STAFF_NO,
         FULL_NAME,
@@ -95,6 +102,12 @@ pub(super) const COMPLIANCE_OVERDUE: ViewDef = ViewDef {
     table: "compliance_records",
     from: "compliance_records t JOIN staff s ON s.id = t.staff_id
            LEFT JOIN units u ON u.id = s.unit_id LEFT JOIN staff sup ON sup.id = s.supervisor_id",
+    ordered: Some(
+        "staff sup CROSS JOIN staff s ON s.supervisor_id = sup.id
+           CROSS JOIN compliance_records t ON t.staff_id = s.id
+           LEFT JOIN units u ON u.id = s.unit_id",
+    ),
+    unowned: Some("s.supervisor_id IS NULL"),
     columns: &[
         SUPERVISOR,
         STAFF_NO,
@@ -131,6 +144,8 @@ pub(super) const REQUIRED_MISSING: ViewDef = ViewDef {
                 SELECT 1 FROM enrolments e JOIN training_sessions ts ON ts.id = e.session_id
                  WHERE e.staff_id = t.id AND ts.course_id = c.id AND e.state = 'completed'))
            LEFT JOIN units u ON u.id = t.unit_id",
+    ordered: None,
+    unowned: None,
     columns: &[
         STAFF_NO,
         FULL_NAME,

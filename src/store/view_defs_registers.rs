@@ -10,6 +10,8 @@ pub(super) const COURSES: ViewDef = ViewDef {
     name: "courses",
     table: "courses",
     from: "courses t",
+    ordered: None,
+    unowned: None,
     columns: &[
         col("course_code", "t.code", Text),
         col("title", "t.title", Text),
@@ -36,6 +38,8 @@ pub(super) const SESSIONS: ViewDef = ViewDef {
     name: "sessions",
     table: "training_sessions",
     from: "training_sessions t JOIN courses c ON c.id = t.course_id",
+    ordered: None,
+    unowned: None,
     columns: &[
         col("starts_on", "t.starts_on", Date),
         col("ends_on", "t.ends_on", Date),
@@ -62,6 +66,8 @@ pub(super) const REQUIREMENTS: ViewDef = ViewDef {
     name: "requirements",
     table: "course_requirements",
     from: "course_requirements t JOIN courses c ON c.id = t.course_id",
+    ordered: None,
+    unowned: None,
     columns: &[
         col("position", "t.position", Code("position")),
         col("course_code", "c.code", Text),
@@ -82,6 +88,12 @@ pub(super) const OJT_LOGS: ViewDef = ViewDef {
     from: "ojt_logs t JOIN ojt_pairs p ON p.id = t.pair_id
            JOIN staff s ON s.id = p.mentee_id LEFT JOIN units u ON u.id = s.unit_id
            JOIN staff m ON m.id = p.mentor_id JOIN staff a ON a.id = t.author_id",
+    ordered: Some(
+        "ojt_logs t CROSS JOIN ojt_pairs p ON p.id = t.pair_id
+           JOIN staff s ON s.id = p.mentee_id LEFT JOIN units u ON u.id = s.unit_id
+           JOIN staff m ON m.id = p.mentor_id JOIN staff a ON a.id = t.author_id",
+    ),
+    unowned: None,
     columns: &[
         col("logged_on", "t.logged_on", Date),
         name_col(
@@ -114,6 +126,8 @@ pub(super) const INCIDENTS: ViewDef = ViewDef {
     name: "incidents",
     table: "incidents",
     from: "incidents t LEFT JOIN staff s ON s.id = t.staff_id LEFT JOIN units u ON u.id = t.unit_id",
+    ordered: None,
+    unowned: None,
     columns: &[
         col("reported_on", "t.reported_on", Date),
         col("occurred_on", "t.occurred_on", Date),

@@ -9,6 +9,8 @@ pub(super) const TRANSFER_PLANS: ViewDef = ViewDef {
     name: "transfer_plans",
     table: "transfer_plans",
     from: "transfer_plans t",
+    ordered: None,
+    unowned: None,
     columns: &[
         col("plan_id", "t.id", Int),
         col("plan_name", "t.name", Text),
@@ -39,6 +41,15 @@ pub(super) const TRANSFER_MOVES: ViewDef = ViewDef {
                CAST(substr(p.effective_on, 1, 4) AS INTEGER)
                - CASE WHEN substr(p.effective_on, 6, 2) < '04' THEN 2 ELSE 1 END",
     // Where each person goes beside what they wished, first; then the post and plan.
+    ordered: Some(
+        "staff s CROSS JOIN transfer_moves t ON t.staff_id = s.id
+           CROSS JOIN transfer_plans p ON p.id = t.plan_id LEFT JOIN units u ON u.id = s.unit_id
+           JOIN units tu ON tu.id = t.to_unit_id
+           LEFT JOIN self_reports r ON r.staff_id = t.staff_id AND r.fiscal_year =
+               CAST(substr(p.effective_on, 1, 4) AS INTEGER)
+               - CASE WHEN substr(p.effective_on, 6, 2) < '04' THEN 2 ELSE 1 END",
+    ),
+    unowned: None,
     columns: &[
         STAFF_NO,
         FULL_NAME,

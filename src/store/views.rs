@@ -65,6 +65,15 @@ pub struct ViewDef {
     pub table: &'static str,
     /// FROM clause; the record table is `t`, its person (if any) `s`.
     pub(super) from: &'static str,
+    /// The same rows with the table the usual sort columns come from as the outer loop
+    /// (its alias the second word: `staff s`, `ojt_logs t`) and every join in order
+    /// (`CROSS JOIN`): sorted by one of its columns, a list then reads its window down
+    /// that table's index instead of sorting every row of the year.
+    pub(super) ordered: Option<&'static str>,
+    /// Rows `ordered` leaves out, having no row in its outer table (a section's own PDCA
+    /// cycles, a person without a supervisor): read after the others, where their empty
+    /// sort key puts them.
+    pub(super) unowned: Option<&'static str>,
     pub columns: &'static [ViewCol],
     /// The column holding the person a row belongs to (for person focus).
     pub(super) staff: Option<&'static str>,
@@ -184,11 +193,16 @@ impl ViewDef {
             self.table,
             "courses" | "training_sessions" | "course_requirements"
         );
-        if let Some(c) = q
-            .visible
-            .condition(unit_col, Some(&people_in))
-            .filter(|_| !public)
-        {
+        // The unit is the person's own: seen people are found by person alone.
+        let persons_unit = self.unit == Some("s.unit_id")
+            || (self.table == "staff" && self.unit == Some("t.unit_id"));
+        let seen = match staff_col {
+            Some(c) if persons_unit && unit_col.is_some() && !c.contains("?STAFF") => {
+                q.visible.people_condition(c)
+            }
+            _ => q.visible.condition(unit_col, Some(&people_in)),
+        };
+        if let Some(c) = seen.filter(|_| !public) {
             parts.push(c);
         }
         if parts.is_empty() {
@@ -196,6 +210,59 @@ impl ViewDef {
         } else {
             format!("WHERE {}", parts.join(" AND "))
         }
+    }
+}
+
+/// Which rows of a view a window reads (see `ViewDef::ordered`).
+#[derive(Clone, Copy)]
+enum Part {
+    Whole,
+    /// The rows `ordered` reads, in the order of its outer table's index.
+    Ordered,
+    /// The rows it leaves out (the condition saying so).
+    Unowned(&'static str),
+}
+
+impl Part {
+    /// The whole view, or its rows read in their order.
+    fn of(v: &ViewDef, q: &ViewQuery) -> Part {
+        if v.in_order(q) {
+            Part::Ordered
+        } else {
+            Part::Whole
+        }
+    }
+
+    fn from_where(
+        self,
+        v: &ViewDef,
+        q: &ViewQuery,
+        params: &mut Vec<Value>,
+    ) -> (&'static str, String) {
+        let wh = v.where_clause(q, params);
+        match self {
+            Part::Whole => (v.from, wh),
+            Part::Ordered => (v.ordered.unwrap_or(v.from), wh),
+            Part::Unowned(c) if wh.is_empty() => (v.from, format!("WHERE {c}")),
+            Part::Unowned(c) => (v.from, format!("{wh} AND {c}")),
+        }
+    }
+}
+
+impl ViewDef {
+    /// Sorted by a column of `ordered`'s outer table over everyone, a window is read down
+    /// that table's index. Narrowed to a person, search results or what a supervisor sees,
+    /// the few rows are found through their own indexes and sorted.
+    fn in_order(&self, q: &ViewQuery) -> bool {
+        let c = self
+            .columns
+            .get(q.sort)
+            .unwrap_or(&self.columns[self.default_sort]);
+        let lead = self.ordered.and_then(|f| f.split_whitespace().nth(1));
+        lead.is_some_and(|a| c.sort.unwrap_or(c.expr).starts_with(&format!("{a}.")))
+            && q.staff.is_none()
+            && q.people.is_none()
+            && q.visible.is_all()
     }
 }
 
@@ -257,8 +324,79 @@ impl Db {
         limit: usize,
         from_end: bool,
     ) -> Result<Vec<ViewRow>> {
+        let Some(unowned) = v.unowned.filter(|_| v.in_order(q)) else {
+            let part = Part::of(v, q);
+            return self.window_part(v, q, offset, limit, from_end, part);
+        };
+        // People's rows, then those without a person (their sort key is null: last, or
+        // first when read from the end).
+        let (first, second) = if from_end {
+            (Part::Unowned(unowned), Part::Ordered)
+        } else {
+            (Part::Ordered, Part::Unowned(unowned))
+        };
+        let mut rows = self.window_part(v, q, offset, limit, from_end, first)?;
+        if rows.len() < limit {
+            // Where the first part ends: just past its last row, or counted when the
+            // window starts beyond it.
+            let first_len = if rows.is_empty() && offset > 0 {
+                let mut params = Vec::new();
+                let (from, wh) = first.from_where(v, q, &mut params);
+                let sql = self.bind(format!("SELECT count(*) FROM {from} {wh}"), q)?;
+                let n: i64 = self
+                    .conn()
+                    .prepare_cached(&sql)?
+                    .query_row(rusqlite::params_from_iter(params), |r| r.get(0))?;
+                n as usize
+            } else {
+                offset + rows.len()
+            };
+            let skip = (offset + rows.len()).saturating_sub(first_len);
+            let more = self.window_part(v, q, skip, limit - rows.len(), from_end, second)?;
+            rows.extend(more);
+        }
+        Ok(rows)
+    }
+
+    fn window_part(
+        &self,
+        v: &ViewDef,
+        q: &ViewQuery,
+        offset: usize,
+        limit: usize,
+        from_end: bool,
+        part: Part,
+    ) -> Result<Vec<ViewRow>> {
+        let (sql, params) = self.window_sql(v, q, offset, limit, from_end, part)?;
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let mut rows = st.query(rusqlite::params_from_iter(params))?;
+        let width = v.columns.len();
+        let mut out = Vec::with_capacity(limit.min(256));
+        while let Some(r) = rows.next()? {
+            let mut cells = Vec::with_capacity(width);
+            for i in 0..width {
+                cells.push(super::export::cell_of(r.get_ref(i + 1)?));
+            }
+            out.push(ViewRow {
+                id: r.get(0)?,
+                cells,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The statement of a window and its arguments.
+    fn window_sql(
+        &self,
+        v: &ViewDef,
+        q: &ViewQuery,
+        offset: usize,
+        limit: usize,
+        from_end: bool,
+        part: Part,
+    ) -> Result<(String, Vec<Value>)> {
         let mut params = Vec::new();
-        let wh = v.where_clause(q, &mut params);
+        let (from, wh) = part.from_where(v, q, &mut params);
         let cols: Vec<&str> = v.columns.iter().map(|c| c.expr).collect();
         let c = v.columns.get(q.sort).unwrap_or(&v.columns[v.default_sort]);
         let sort = c.sort.unwrap_or(c.expr);
@@ -270,26 +408,20 @@ impl Db {
         };
         let sql = self.bind(
             format!(
-                "SELECT t.id, {} FROM {} {wh} ORDER BY {sort} {dir} NULLS {nulls}, t.id {dir} LIMIT {limit} OFFSET {offset}",
+                "SELECT t.id, {} FROM {from} {wh} ORDER BY {sort} {dir} NULLS {nulls}, t.id {dir} LIMIT {limit} OFFSET {offset}",
                 cols.join(", "),
-                v.from
             ),
             q,
         )?;
-        let mut st = self.conn().prepare_cached(&sql)?;
-        let mut rows = st.query(rusqlite::params_from_iter(params))?;
-        let mut out = Vec::with_capacity(limit.min(256));
-        while let Some(r) = rows.next()? {
-            let mut cells = Vec::with_capacity(cols.len());
-            for i in 0..cols.len() {
-                cells.push(super::export::cell_of(r.get_ref(i + 1)?));
-            }
-            out.push(ViewRow {
-                id: r.get(0)?,
-                cells,
-            });
-        }
-        Ok(out)
+        Ok((sql, params))
+    }
+
+    /// `EXPLAIN QUERY PLAN` of a list's first window (for the tests that hold each list
+    /// to its indexes).
+    pub fn window_plan(&self, v: &ViewDef, q: &ViewQuery) -> Result<Vec<String>> {
+        let part = Part::of(v, q);
+        let (sql, params) = self.window_sql(v, q, 0, 40, false, part)?;
+        self.query_plan(&sql, rusqlite::params_from_iter(params))
     }
 
     /// Every row of a view in the order asked for, streamed to `each` (exports of what a

@@ -1,0 +1,8 @@
+-- Lists read in the order they are sorted by, so a window of a city's rows is found
+-- without sorting a year of them.
+-- Interviews, newest or oldest first.
+CREATE INDEX career_interviews_held ON career_interviews(held_on);
+-- Long tenure: current posts by the day they began.
+CREATE INDEX assignments_current_start ON assignments(start_date) WHERE end_date IS NULL;
+-- OJT logs by day.
+CREATE INDEX ojt_logs_logged ON ojt_logs(logged_on);
