@@ -19,8 +19,16 @@ pub fn run(mut app: App) -> std::io::Result<()> {
         app.update(Action::Resize(size.width, size.height));
         let result = (|| loop {
             terminal.draw(|f| crate::ui::render(&app, f))?;
-            // While work runs off the UI thread, wake to show its progress.
-            if app.job.is_some() && !event::poll(std::time::Duration::from_millis(100))? {
+            // While work runs off the UI thread, wake to show its progress or take in a
+            // count as soon as it is made.
+            let wake = match (app.job.is_some(), app.answers.waiting()) {
+                (_, true) => Some(10),
+                (true, false) => Some(100),
+                (false, false) => None,
+            };
+            if let Some(ms) = wake
+                && !event::poll(std::time::Duration::from_millis(ms))?
+            {
                 app.update(Action::Tick);
                 continue;
             }
@@ -39,6 +47,8 @@ pub fn run(mut app: App) -> std::io::Result<()> {
             }
         })();
         let _ = execute!(stdout(), DisableBracketedPaste);
+        // The planner's figures kept fresh for the next start (a read-only file: no).
+        let _ = app.db.optimize();
         result
     })
 }

@@ -1,13 +1,17 @@
 //! A list on screen: the query, the count, the selection, and only the rows of the
 //! visible window (a list of 100,000 builds the 30 rows it shows).
 
+use super::worker::{Answer, Answers, INLINE_CAP, Need};
 use crate::store::views::{ViewDef, ViewQuery, ViewRow};
 use crate::store::{Db, Result};
 
 pub struct ListState {
     pub view: &'static ViewDef,
     pub query: ViewQuery,
+    /// Rows in the list; while `exact` is false, a lower bound (`INLINE_CAP`): the exact
+    /// count is being made off the screen's thread.
     pub total: usize,
+    pub exact: bool,
     pub selected: usize,
     /// Index of the first row of `rows`.
     pub offset: usize,
@@ -26,6 +30,7 @@ impl ListState {
                 ..Default::default()
             },
             total: 0,
+            exact: true,
             selected: 0,
             offset: 0,
             rows: Vec::new(),
@@ -33,11 +38,63 @@ impl ListState {
         }
     }
 
-    /// Counts again and refetches the window, keeping the selection where it can.
-    pub fn reload(&mut self, db: &Db) -> Result<()> {
-        self.total = db.view_count(self.view, &self.query)? as usize;
+    /// Counts again and refetches the window, keeping the selection where it can. A
+    /// count already made for the same rows is taken as it is; a long list is counted off
+    /// the screen's thread (when there is a worker) and shows `INLINE_CAP` until then.
+    pub fn reload(&mut self, db: &Db, answers: &mut Answers) -> Result<()> {
+        let need = self.need();
+        self.exact = true;
+        self.total = match answers.get(&need) {
+            Some(Answer::Count(n)) => *n as usize,
+            _ if answers.is_off_thread() => {
+                match db.view_count_upto(self.view, &self.query, INLINE_CAP)? {
+                    Some(n) => n as usize,
+                    None => {
+                        answers.ask(db, need)?;
+                        self.exact = false;
+                        INLINE_CAP
+                    }
+                }
+            }
+            _ => match answers.ask(db, need)? {
+                Some(Answer::Count(n)) => *n as usize,
+                _ => 0,
+            },
+        };
+        if !self.exact && self.selected >= self.total {
+            self.count_now(db)?;
+        }
         self.selected = self.selected.min(self.total.saturating_sub(1));
         self.fetch(db)
+    }
+
+    /// What counting this list means, as asked of the worker (whatever its order).
+    fn need(&self) -> Need {
+        Need::Rows {
+            view: self.view.name,
+            query: ViewQuery {
+                sort: 0,
+                desc: false,
+                ..self.query.clone()
+            },
+        }
+    }
+
+    /// Takes in the exact count once it has been made.
+    pub fn counted(&mut self, answers: &Answers) {
+        if let (false, Some(Answer::Count(n))) = (self.exact, answers.get(&self.need())) {
+            self.total = *n as usize;
+            self.exact = true;
+        }
+    }
+
+    /// The exact count here and now (the last row is asked for before it has come).
+    fn count_now(&mut self, db: &Db) -> Result<()> {
+        if !self.exact {
+            self.total = db.view_count(self.view, &self.query)? as usize;
+            self.exact = true;
+        }
+        Ok(())
     }
 
     fn fetch(&mut self, db: &Db) -> Result<()> {
@@ -49,7 +106,7 @@ impl ListState {
         }
         self.offset = self.offset.min(self.total.saturating_sub(h));
         // The second half of a long list is read from its end (an offset is stepped over).
-        self.rows = if self.offset > self.total / 2 {
+        self.rows = if self.exact && self.offset > self.total / 2 {
             db.view_rows_near_end(self.view, &self.query, self.total, self.offset, h)?
         } else {
             db.view_rows(self.view, &self.query, self.offset, h)?
@@ -63,6 +120,9 @@ impl ListState {
         if self.total == 0 {
             self.selected = 0;
             return Ok(());
+        }
+        if to >= self.total && !self.exact {
+            self.count_now(db)?;
         }
         self.selected = to.min(self.total - 1);
         let h = self.height.max(1);

@@ -28,6 +28,7 @@ pub mod search;
 mod steps_moves;
 pub mod tab;
 mod transfer_flow;
+pub mod worker;
 
 use std::collections::HashMap;
 
@@ -140,8 +141,6 @@ pub struct App {
     pub panel: panel::Panel,
     /// What the account may see (its role); applied to every list, search and count.
     pub visible: crate::store::scope::Visibility,
-    /// What the panel was computed for; cleared whenever the list reloads.
-    panel_key: Option<(Tab, String)>,
     pub date_style: crate::config::DateStyle,
     /// The evaluation kind the calibration view compares (`f` switches).
     pub calibration_kind: crate::domain::evaluation::EvalKind,
@@ -149,10 +148,33 @@ pub struct App {
     pub job: Option<jobs::Job>,
     /// Where exports and backups go.
     pub dirs: files::Dirs,
+    /// Counts and tallies, made off the screen's thread once `compute_off_thread` is on.
+    pub answers: worker::Answers,
 }
 
 impl App {
-    pub fn new(mut db: Db, lang: Lang, account: Account, today: Date) -> Result<App, StoreError> {
+    pub fn new(db: Db, lang: Lang, account: Account, today: Date) -> Result<App, StoreError> {
+        App::start(db, lang, account, today, false)
+    }
+
+    /// An app whose counts and tallies over many rows are made off the screen's thread
+    /// (on a second connection to the same file), as the terminal program runs it.
+    pub fn new_off_thread(
+        db: Db,
+        lang: Lang,
+        account: Account,
+        today: Date,
+    ) -> Result<App, StoreError> {
+        App::start(db, lang, account, today, true)
+    }
+
+    fn start(
+        mut db: Db,
+        lang: Lang,
+        account: Account,
+        today: Date,
+        off_thread: bool,
+    ) -> Result<App, StoreError> {
         // Everything this app writes is written as its account.
         db.set_actor(&account.login);
         let me = match account.staff_id {
@@ -187,13 +209,16 @@ impl App {
             detail: Vec::new(),
             panel: panel::Panel::None,
             visible: crate::store::scope::Visibility::All,
-            panel_key: None,
+            answers: worker::Answers::default(),
             date_style: crate::config::DateStyle::Iso,
             calibration_kind: crate::domain::evaluation::EvalKind::Competency,
             job: None,
             dirs: files::Dirs::beside(db_path.as_path()),
         };
         app.visible = app.db.visibility(&app.account, today.fiscal_year())?;
+        if off_thread {
+            app.answers.off_thread(app.db.path());
+        }
         app.refresh()?;
         app.load_detail()?;
         Ok(app)
@@ -228,7 +253,7 @@ impl App {
 
     /// Applies focus, scope and year to the current list and reloads it.
     pub fn refresh(&mut self) -> Result<(), StoreError> {
-        self.panel_key = None;
+        self.answers.new_screen(&self.db)?;
         let units = self.scope_units()?;
         let focus = self.focus.as_ref().map(|s| s.id);
         let fy = self.fiscal_year;
@@ -242,7 +267,7 @@ impl App {
             l.query.fiscal_year = l.view.has_fiscal_year().then_some(fy);
             l.query.today = Some(self.today);
             l.height = rows;
-            l.reload(db)?;
+            l.reload(db, &mut self.answers)?;
         }
         Ok(())
     }
@@ -261,6 +286,12 @@ impl App {
         }
         if action == Action::Tick {
             self.poll_job();
+            if self.answers.take_in() {
+                let answers = &self.answers;
+                for l in self.lists.values_mut() {
+                    l.counted(answers);
+                }
+            }
             return Ok(());
         }
         match self.modals.last_mut() {

@@ -14,11 +14,20 @@ impl App {
         self.lists.get_mut(name).map(|l| (l, db))
     }
 
+    /// Reloads the list on screen (a new order or filter): a new screen for the worker.
+    fn reload_list(&mut self) -> Result<(), StoreError> {
+        self.answers.new_screen(&self.db)?;
+        let name = self.view_name();
+        match self.lists.get_mut(name) {
+            Some(l) => l.reload(&self.db, &mut self.answers),
+            None => Ok(()),
+        }
+    }
+
     /// A new size changes how many rows show, not which: the count stands, only the
     /// window is fetched again (and only when its height changed).
     pub(super) fn resize(&mut self, w: u16, h: u16) -> Result<(), StoreError> {
         self.size = (w, h);
-        self.panel_key = None;
         let rows = h.saturating_sub(CHROME_ROWS).max(1) as usize;
         match self.current_list() {
             Some((l, db)) => l.set_height(db, rows),
@@ -40,7 +49,7 @@ impl App {
 
     /// `s` sorts by the next column, `S` turns the order round.
     pub(super) fn sort(&mut self, next_column: bool) -> Result<(), StoreError> {
-        let Some((l, db)) = self.current_list() else {
+        let Some((l, _)) = self.current_list() else {
             return Ok(());
         };
         if next_column {
@@ -48,12 +57,12 @@ impl App {
         } else {
             l.query.desc = !l.query.desc;
         }
-        l.reload(db)
+        self.reload_list()
     }
 
     /// `f`: the next state of the list's state column, then all of them again.
     pub(super) fn next_state_filter(&mut self) -> Result<(), StoreError> {
-        let Some((l, db)) = self.current_list() else {
+        let Some((l, _)) = self.current_list() else {
             return Ok(());
         };
         let Some((_, group)) = l.view.state else {
@@ -69,6 +78,6 @@ impl App {
                 .map(|c| c.to_string()),
         };
         l.selected = 0;
-        l.reload(db)
+        self.reload_list()
     }
 }

@@ -7,13 +7,13 @@ use serde_json::Value;
 
 use super::App;
 use super::tab::Tab;
+use super::worker::Need;
 use crate::domain::career::{Expiry, Qualification};
-use crate::domain::evaluation::{EvalKind, Term};
+use crate::domain::evaluation::EvalKind;
 use crate::domain::pdca::PdcaCycle;
 use crate::domain::staff::{Staff, Track};
 use crate::domain::{Date, Id};
 use crate::store::Result;
-use crate::store::evaluation::GradeCounts;
 use crate::store::panels::BoardRow;
 
 pub struct QualMark {
@@ -29,11 +29,13 @@ pub enum Panel {
         submitted: Option<Option<Date>>,
         wishes: Vec<String>,
         quals: Vec<QualMark>,
-        missing: i64,
+        /// The worklist's count (`Answer::Count`).
+        missing: Need,
     },
     Evaluation {
         kind: EvalKind,
-        counts: GradeCounts,
+        /// `Answer::Grades`.
+        counts: Need,
     },
     /// One person's career on one page (the person in focus, else the user).
     CareerPage {
@@ -43,13 +45,15 @@ pub enum Panel {
     /// The calibration view: grades per section and per first evaluator.
     Calibration {
         kind: EvalKind,
-        cal: crate::store::calibration::Calibration,
+        /// `Answer::Calibration`.
+        cal: Need,
     },
     Placement {
         person: Option<Staff>,
         years_in_post: Option<i32>,
         long_years: i32,
-        balance: Vec<(String, i64, i64)>,
+        /// `Answer::Balance`.
+        balance: Need,
     },
     Training {
         person: Option<Staff>,
@@ -57,18 +61,36 @@ pub enum Panel {
         required: Vec<String>,
     },
     Awards {
-        counts: Vec<(String, i64)>,
+        /// `Answer::Awards`.
+        counts: Need,
     },
     Compliance {
-        sections: Vec<(String, i64, i64)>,
-        overdue_total: i64,
-        overdue: Vec<(String, String, String)>,
+        /// `Answer::Compliance`.
+        tally: Need,
     },
     Pdca {
         board_of: Option<Staff>,
         board: Vec<BoardRow>,
         lineage: Vec<PdcaCycle>,
     },
+}
+
+impl Panel {
+    /// What the panel shows that is computed over many rows (off the screen's thread).
+    pub fn need(&self) -> Option<&Need> {
+        match self {
+            Panel::Career { missing: n, .. }
+            | Panel::Evaluation { counts: n, .. }
+            | Panel::Calibration { cal: n, .. }
+            | Panel::Placement { balance: n, .. }
+            | Panel::Awards { counts: n }
+            | Panel::Compliance { tally: n } => Some(n),
+            Panel::None
+            | Panel::CareerPage { .. }
+            | Panel::Training { .. }
+            | Panel::Pdca { .. } => None,
+        }
+    }
 }
 
 /// The person a record belongs to, from its JSON.
@@ -85,27 +107,6 @@ fn person_of(view: &str, rec: &Value) -> Option<Id> {
 impl App {
     pub(super) fn load_panel(&mut self, rec: Option<&Value>) -> Result<()> {
         let view = self.view_name();
-        // Aggregates do not follow the selection: they stay until the list reloads (a new
-        // tab, year, scope, focus, or a write), unless the evaluation kind changes.
-        let kind = self
-            .list()
-            .and_then(|l| l.current())
-            .and_then(|r| r.cells.first())
-            .map(|c| c.as_text());
-        let key = (
-            self.tab,
-            if self.tab == Tab::Evaluation {
-                kind.unwrap_or_default()
-            } else {
-                String::new()
-            },
-        );
-        if matches!(self.tab, Tab::Evaluation | Tab::Awards | Tab::Compliance)
-            && self.panel_key.as_ref() == Some(&key)
-        {
-            return Ok(());
-        }
-        self.panel_key = Some(key);
         let person: Option<Staff> = match rec
             .and_then(|r| person_of(view, r))
             .or(self.focus.as_ref().map(|s| s.id))
@@ -157,28 +158,22 @@ impl App {
                     wishes,
                     quals,
                     // The worklist's own count, so both agree for every role.
-                    missing: match crate::store::views::view("self_reports_missing") {
-                        Some(v) => db.view_count(
-                            v,
-                            &crate::store::views::ViewQuery {
-                                units: self.scope_units()?,
-                                fiscal_year: Some(fy),
-                                visible: self.visible.clone(),
-                                today: Some(self.today),
-                                ..Default::default()
-                            },
-                        )?,
-                        None => 0,
+                    missing: Need::Rows {
+                        view: "self_reports_missing",
+                        query: crate::store::views::ViewQuery {
+                            units: self.scope_units()?,
+                            fiscal_year: Some(fy),
+                            visible: self.visible.clone(),
+                            today: Some(self.today),
+                            ..Default::default()
+                        },
                     },
                     person,
                 }
             }
             Tab::Evaluation if view == "calibration" => {
                 let kind = self.calibration_kind;
-                let cal = match db.eval_period(fy, kind, Term::Full)? {
-                    Some(p) => db.calibration(p.id, units.as_deref())?,
-                    None => Default::default(),
-                };
+                let cal = Need::Calibration { fy, kind, units };
                 Panel::Calibration { kind, cal }
             }
             Tab::Evaluation => {
@@ -187,16 +182,7 @@ impl App {
                     .and_then(|r| r.cells.first())
                     .and_then(|c| EvalKind::from_code(&c.as_text()))
                     .unwrap_or(EvalKind::Competency);
-                let counts = match db.eval_period(fy, kind, Term::Full)? {
-                    Some(p) => {
-                        let all: Vec<Id> = match &units {
-                            Some(u) => u.clone(),
-                            None => db.units()?.iter().map(|u| u.id).collect(),
-                        };
-                        db.grade_counts(p.id, &all)?
-                    }
-                    None => GradeCounts::default(),
-                };
+                let counts = Need::Grades { fy, kind, units };
                 Panel::Evaluation { kind, counts }
             }
             Tab::Placement => {
@@ -212,7 +198,7 @@ impl App {
                     person,
                     years_in_post,
                     long_years,
-                    balance: db.track_balance_by_section(units.as_deref())?,
+                    balance: Need::Balance { units },
                 }
             }
             Tab::Training => {
@@ -233,17 +219,15 @@ impl App {
                 }
             }
             Tab::Awards => Panel::Awards {
-                counts: db.award_counts(fy, units.as_deref())?,
+                counts: Need::Awards { fy, units },
             },
-            Tab::Compliance => {
-                let (overdue_total, overdue) =
-                    db.compliance_overdue_in(fy, self.today, units.as_deref(), 12)?;
-                Panel::Compliance {
-                    sections: db.compliance_by_section(fy, units.as_deref())?,
-                    overdue_total,
-                    overdue,
-                }
-            }
+            Tab::Compliance => Panel::Compliance {
+                tally: Need::Compliance {
+                    fy,
+                    today: self.today,
+                    units,
+                },
+            },
             Tab::Pdca => {
                 // The board of the person in focus, else of the user, when they lead people.
                 let lead = self
@@ -270,6 +254,9 @@ impl App {
                 }
             }
         };
+        if let Some(need) = self.panel.need() {
+            self.answers.ask(&self.db, need.clone())?;
+        }
         Ok(())
     }
 }

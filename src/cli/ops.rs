@@ -33,7 +33,8 @@ fn open_or_summarise(
 ) -> CmdResult {
     use std::io::IsTerminal;
     if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
-        let mut app = crate::app::App::new(db, ctx.lang, me, today).map_err(|e| ctx.err(e))?;
+        let mut app =
+            crate::app::App::new_off_thread(db, ctx.lang, me, today).map_err(|e| ctx.err(e))?;
         // The screens back up where `jinji backup` does.
         if let Ok(dir) = backups_dir(ctx) {
             app.dirs.backups_dir = dir;
@@ -114,6 +115,7 @@ fn generate_into(ctx: &Ctx, path: &Path, params: &Params) -> Result<(Db, usize, 
         let report = demo::generate(&db, params)?;
         db.ensure_admin(&os_login())?;
         db.set_bulk_load(false)?;
+        db.analyze()?;
         db.checkpoint()?;
         Ok(report.total())
     })();

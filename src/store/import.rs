@@ -318,6 +318,10 @@ impl Db {
         });
         let _ = self.conn().pragma_update(None, "cache_size", cache);
         report.written = outcome?;
+        if report.written && rows.len() > 1000 {
+            // Many rows in: the planner's figures are brought up to date with them.
+            self.analyze()?;
+        }
         Ok(report)
     }
 }

@@ -44,6 +44,7 @@ mod view_defs;
 mod view_defs_lists;
 mod view_defs_registers;
 mod view_defs_transfer;
+mod view_seen;
 pub mod views;
 
 use std::path::{Path, PathBuf};
@@ -306,6 +307,22 @@ impl Db {
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
+
+    /// Changes since this connection opened: its own writes and other connections'
+    /// commits. Anything computed from the data is stale once this differs.
+    pub fn data_stamp(&self) -> Result<(i64, u64)> {
+        let other: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        Ok((other, self.conn.total_changes()))
+    }
+
+    /// Stops a statement under way whenever `stop` says so (asked every few thousand
+    /// steps): work off the screen's thread no one waits for any more.
+    pub fn stop_when(&self, stop: impl FnMut() -> bool + Send + 'static) -> Result<()> {
+        self.conn.progress_handler(4000, Some(stop))?;
+        Ok(())
+    }
 }
 
 /// Attaches the file path to errors that concern the file itself.
@@ -370,6 +387,23 @@ impl Db {
             self.conn.pragma_update(None, "synchronous", "NORMAL")?;
             self.conn.pragma_update(None, "cache_size", -2_000)?;
         }
+        Ok(())
+    }
+
+    /// The query planner's figures on every table and index (how many rows, how
+    /// selective), from a sample, so that it picks the index that finds a section's rows
+    /// and not the one that reads a year of them. Well under a second for a city.
+    pub fn analyze(&self) -> Result<()> {
+        self.conn
+            .execute_batch("PRAGMA analysis_limit = 1000; ANALYZE;")?;
+        Ok(())
+    }
+
+    /// Brings the planner's figures up to date where the data has changed much since
+    /// (cheap when it has not): at the end of a session.
+    pub fn optimize(&self) -> Result<()> {
+        self.conn
+            .execute_batch("PRAGMA analysis_limit = 1000; PRAGMA optimize;")?;
         Ok(())
     }
 

@@ -45,16 +45,14 @@ impl Visibility {
         })
     }
 
-    /// An SQL condition on a column holding a person: one of the people of the units or
-    /// of the people besides. One `IN` on the column (where `condition` has an `OR` of the
-    /// person's unit and the person), so the rows are found through the column's index
-    /// instead of by reading a year of them. `None` when everything is visible.
-    pub(crate) fn people_condition(&self, person_col: &str) -> Option<String> {
+    /// The people seen, as a query of their ids (`None` when everything is visible):
+    /// those of the units, and the people besides.
+    pub(crate) fn people_query(&self) -> Option<String> {
         let Visibility::Some { units, people } = self else {
             return None;
         };
         Some(format!(
-            "{person_col} IN (SELECT id FROM staff WHERE unit_id IN ({}) OR id IN ({}))",
+            "SELECT id FROM staff WHERE unit_id IN ({}) OR id IN ({})",
             id_list(units),
             id_list(people)
         ))

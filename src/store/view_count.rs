@@ -57,15 +57,27 @@ impl ViewDef {
 
 impl Db {
     pub fn view_count(&self, v: &ViewDef, q: &ViewQuery) -> Result<i64> {
+        self.count_rows(v, q, None)
+    }
+
+    /// The count if it is at most `cap`, else `None`: reads at most `cap + 1` rows, so a
+    /// list of 100,000 answers as fast as one of a thousand.
+    pub fn view_count_upto(&self, v: &ViewDef, q: &ViewQuery, cap: usize) -> Result<Option<i64>> {
+        let n = self.count_rows(v, q, Some(cap + 1))?;
+        Ok((n as usize <= cap).then_some(n))
+    }
+
+    fn count_rows(&self, v: &ViewDef, q: &ViewQuery, limit: Option<usize>) -> Result<i64> {
         let mut params = Vec::new();
         let wh = v.where_clause(q, &mut params);
-        let sql = self.bind(
-            format!("SELECT count(*) FROM {} {wh}", v.count_from(&wh)),
-            q,
-        )?;
+        let from = v.count_from(&wh);
+        let sql = match limit {
+            None => format!("SELECT count(*) FROM {from} {wh}"),
+            Some(n) => format!("SELECT count(*) FROM (SELECT 1 FROM {from} {wh} LIMIT {n})"),
+        };
         Ok(self
             .conn()
-            .prepare_cached(&sql)?
+            .prepare_cached(&self.bind(sql, q)?)?
             .query_row(rusqlite::params_from_iter(params), |r| r.get(0))?)
     }
 }

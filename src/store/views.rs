@@ -164,45 +164,7 @@ impl ViewDef {
             params.push(Value::Text(state.clone()));
             parts.push(format!("{col} = ?{}", params.len()));
         }
-        let staff_col = self.staff;
-        let units = match &q.visible {
-            super::scope::Visibility::Some { units, .. } => id_list(units),
-            super::scope::Visibility::All => String::new(),
-        };
-        let people_in = |list: &str| match (self.name, staff_col) {
-            // Awards belong to their recipients: the people seen, or anyone of the units.
-            (_, Some(c)) if c.contains("?STAFF") => format!(
-                "EXISTS (SELECT 1 FROM award_recipients r JOIN staff x ON x.id = r.staff_id
-                 WHERE r.award_id = t.id AND (r.staff_id IN ({list}) OR x.unit_id IN ({units})))"
-            ),
-            // An OJT pair is its mentee's and its mentor's (as the export has it).
-            ("ojt" | "ojt_logs", _) => format!(
-                "(s.id IN ({list}) OR m.id IN ({list})
-                  OR s.unit_id IN ({units}) OR m.unit_id IN ({units}))"
-            ),
-            (_, Some(c)) => format!("{c} IN ({list})"),
-            (_, None) => "0".into(),
-        };
-        let unit_col = if matches!(self.name, "ojt" | "ojt_logs") {
-            None
-        } else {
-            self.unit
-        };
-        // The course catalogue is everyone's to read (people apply from it).
-        let public = matches!(
-            self.table,
-            "courses" | "training_sessions" | "course_requirements"
-        );
-        // The unit is the person's own: seen people are found by person alone.
-        let persons_unit = self.unit == Some("s.unit_id")
-            || (self.table == "staff" && self.unit == Some("t.unit_id"));
-        let seen = match staff_col {
-            Some(c) if persons_unit && unit_col.is_some() && !c.contains("?STAFF") => {
-                q.visible.people_condition(c)
-            }
-            _ => q.visible.condition(unit_col, Some(&people_in)),
-        };
-        if let Some(c) = seen.filter(|_| !public) {
+        if let Some(c) = self.seen(&q.visible) {
             parts.push(c);
         }
         if parts.is_empty() {
@@ -233,7 +195,7 @@ impl Part {
         }
     }
 
-    fn from_where(
+    fn sql_parts(
         self,
         v: &ViewDef,
         q: &ViewQuery,
@@ -341,7 +303,7 @@ impl Db {
             // window starts beyond it.
             let first_len = if rows.is_empty() && offset > 0 {
                 let mut params = Vec::new();
-                let (from, wh) = first.from_where(v, q, &mut params);
+                let (from, wh) = first.sql_parts(v, q, &mut params);
                 let sql = self.bind(format!("SELECT count(*) FROM {from} {wh}"), q)?;
                 let n: i64 = self
                     .conn()
@@ -396,7 +358,7 @@ impl Db {
         part: Part,
     ) -> Result<(String, Vec<Value>)> {
         let mut params = Vec::new();
-        let (from, wh) = part.from_where(v, q, &mut params);
+        let (from, wh) = part.sql_parts(v, q, &mut params);
         let cols: Vec<&str> = v.columns.iter().map(|c| c.expr).collect();
         let c = v.columns.get(q.sort).unwrap_or(&v.columns[v.default_sort]);
         let sort = c.sort.unwrap_or(c.expr);

@@ -109,7 +109,12 @@ fn status_text(app: &App) -> String {
             arrow,
             l.t("ui.filter"),
             state,
-            l.tf("ui.count", &[("n", &list.total)])
+            if list.exact {
+                l.tf("ui.count", &[("n", &list.total)])
+            } else {
+                // Still being counted off the screen's thread.
+                l.tf("ui.count_more", &[("n", &list.total)])
+            }
         );
     }
     String::new()

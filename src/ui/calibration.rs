@@ -11,6 +11,7 @@ use super::chrome::fiscal_year_text;
 use super::theme;
 use crate::app::App;
 use crate::app::panel::Panel;
+use crate::app::worker::Answer;
 use crate::i18n::Lang;
 use crate::store::calibration::{CalRow, Calibration, LEAN_MIN_N, LEAN_POINTS, Lean};
 use crate::text::{fit, pad, pad_left};
@@ -95,6 +96,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let l = app.lang;
     let Panel::Calibration { kind, cal } = &app.panel else {
         return;
+    };
+    let Some(Answer::Calibration(cal)) = app.answers.get(cal) else {
+        return super::panel::computing(l, l.t("view.calibration").into(), frame, area);
     };
     let [summary, tables] =
         Layout::vertical([Constraint::Length(5), Constraint::Min(0)]).areas(area);

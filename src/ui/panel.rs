@@ -11,6 +11,7 @@ use super::chrome::fiscal_year_text;
 use super::theme;
 use crate::app::App;
 use crate::app::panel::{Panel, is_long_tenure};
+use crate::app::worker::Answer;
 use crate::domain::career::Expiry;
 use crate::i18n::Lang;
 use crate::text::{fit, pad, width};
@@ -82,10 +83,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 lines.push(Line::styled(l.t("panel.pick_person"), theme::dim()));
             }
             lines.push(Line::raw(""));
-            lines.push(Line::styled(
-                l.tf("panel.missing_reports", &[("fy", &fy), ("n", missing)]),
-                theme::warn(),
-            ));
+            lines.push(match app.answers.get(missing) {
+                Some(Answer::Count(n)) => Line::styled(
+                    l.tf("panel.missing_reports", &[("fy", &fy), ("n", n)]),
+                    theme::warn(),
+                ),
+                _ => Line::styled(l.t("ui.computing"), theme::dim()),
+            });
             frame.render_widget(
                 Paragraph::new(lines)
                     .wrap(Wrap { trim: false })
@@ -94,6 +98,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             );
         }
         Panel::Evaluation { kind, counts } => {
+            let title = l.tf(
+                "panel.grade_distribution",
+                &[("fy", &fy), ("kind", &l.label("eval_kind", kind.code()))],
+            );
+            let Some(Answer::Grades(counts)) = app.answers.get(counts) else {
+                return computing(l, title, frame, area);
+            };
             let labels = ["S", "A", "B", "C", "D"];
             let mut bars: Vec<Bar> = labels
                 .iter()
@@ -110,10 +121,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                     .label(Line::from(l.t("panel.ungraded")))
                     .value(counts.ungraded as u64)
                     .text_value(counts.ungraded.to_string()),
-            );
-            let title = l.tf(
-                "panel.grade_distribution",
-                &[("fy", &fy), ("kind", &l.label("eval_kind", kind.code()))],
             );
             let chart = BarChart::default()
                 .block(block(title))
@@ -145,6 +152,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 lines.push(Line::raw(""));
             }
             lines.push(Line::styled(l.t("panel.balance"), theme::dim()));
+            let balance = match app.answers.get(balance) {
+                Some(Answer::Balance(b)) => b.as_slice(),
+                _ => {
+                    lines.push(Line::styled(l.t("ui.computing"), theme::dim()));
+                    &[]
+                }
+            };
             let name_w = balance
                 .iter()
                 .map(|b| width(&b.0))
@@ -192,6 +206,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             );
         }
         Panel::Awards { counts } => {
+            let Some(Answer::Awards(counts)) = app.answers.get(counts) else {
+                return computing(l, l.t("tab.awards").into(), frame, area);
+            };
             let total: i64 = counts.iter().map(|c| c.1).sum();
             let mut lines = vec![Line::styled(
                 l.tf("panel.awards_in", &[("fy", &fy), ("n", &total)]),
@@ -214,13 +231,24 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 area,
             );
         }
-        Panel::Compliance {
-            sections,
-            overdue_total,
-            overdue,
-        } => compliance(l, &fy, sections, *overdue_total, overdue, frame, area),
+        Panel::Compliance { tally } => match app.answers.get(tally) {
+            Some(Answer::Compliance {
+                sections,
+                overdue_total,
+                overdue,
+            }) => compliance(l, &fy, sections, *overdue_total, overdue, frame, area),
+            _ => computing(l, l.t("tab.compliance").into(), frame, area),
+        },
         Panel::Pdca { .. } => pdca(app, frame, area),
     }
+}
+
+/// A panel whose figures are still being made off the screen's thread.
+pub(super) fn computing(l: Lang, title: String, frame: &mut Frame, area: Rect) {
+    frame.render_widget(
+        Paragraph::new(Line::styled(l.t("ui.computing"), theme::dim())).block(block(title)),
+        area,
+    );
 }
 
 fn compliance(

@@ -1,0 +1,283 @@
+//! Work that may take longer than a frame — a list's count, a panel's tally over a year of
+//! a city — done off the screen's thread on a second, read-only connection. The screen
+//! shows what it has at once and the rest as it arrives ("集計中…" until then).
+//!
+//! Each question carries the screen's epoch: once the user has moved on (another tab,
+//! year, filter), questions asked for the old screen are dropped, and a statement under
+//! way for one is stopped. Answers are kept until the data changes (`Db::data_stamp`), so
+//! a screen visited again shows its figures at once.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use crate::domain::evaluation::{EvalKind, Term};
+use crate::domain::{Date, FiscalYear, Id};
+use crate::store::calibration::Calibration;
+use crate::store::evaluation::GradeCounts;
+use crate::store::panels::Overdue;
+use crate::store::views::{ViewQuery, view};
+use crate::store::{Db, OpenMode, Result};
+
+/// Lists counted this far on the screen's thread; a longer one shows "1,000+" at once
+/// and its exact count when the worker has made it.
+pub const INLINE_CAP: usize = 1000;
+
+/// Something to compute from the data, with everything that decides the result.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Need {
+    /// How many rows a list has.
+    Rows {
+        view: &'static str,
+        query: ViewQuery,
+    },
+    /// The grades of an evaluation kind in a year (`None`: every unit).
+    Grades {
+        fy: FiscalYear,
+        kind: EvalKind,
+        units: Option<Vec<Id>>,
+    },
+    Calibration {
+        fy: FiscalYear,
+        kind: EvalKind,
+        units: Option<Vec<Id>>,
+    },
+    /// Generalists and specialists per section.
+    Balance { units: Option<Vec<Id>> },
+    Awards {
+        fy: FiscalYear,
+        units: Option<Vec<Id>>,
+    },
+    /// Completion per section and the overdue.
+    Compliance {
+        fy: FiscalYear,
+        today: Date,
+        units: Option<Vec<Id>>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    Count(i64),
+    Grades(GradeCounts),
+    Calibration(Calibration),
+    Balance(Vec<(String, i64, i64)>),
+    Awards(Vec<(String, i64)>),
+    Compliance {
+        sections: Vec<(String, i64, i64)>,
+        overdue_total: i64,
+        overdue: Vec<Overdue>,
+    },
+}
+
+impl Need {
+    pub fn compute(&self, db: &Db) -> Result<Answer> {
+        let units = |u: &Option<Vec<Id>>| u.as_deref().map(<[Id]>::to_vec);
+        Ok(match self {
+            Need::Rows { view: name, query } => match view(name) {
+                Some(v) => Answer::Count(db.view_count(v, query)?),
+                None => Answer::Count(0),
+            },
+            Need::Grades { fy, kind, units: u } => {
+                Answer::Grades(match db.eval_period(*fy, *kind, Term::Full)? {
+                    Some(p) => {
+                        let all = match units(u) {
+                            Some(u) => u,
+                            None => db.units()?.iter().map(|u| u.id).collect(),
+                        };
+                        db.grade_counts(p.id, &all)?
+                    }
+                    None => GradeCounts::default(),
+                })
+            }
+            Need::Calibration { fy, kind, units: u } => {
+                Answer::Calibration(match db.eval_period(*fy, *kind, Term::Full)? {
+                    Some(p) => db.calibration(p.id, u.as_deref())?,
+                    None => Calibration::default(),
+                })
+            }
+            Need::Balance { units: u } => {
+                Answer::Balance(db.track_balance_by_section(u.as_deref())?)
+            }
+            Need::Awards { fy, units: u } => Answer::Awards(db.award_counts(*fy, u.as_deref())?),
+            Need::Compliance {
+                fy,
+                today,
+                units: u,
+            } => {
+                let (overdue_total, overdue) =
+                    db.compliance_overdue_in(*fy, *today, u.as_deref(), 12)?;
+                Answer::Compliance {
+                    sections: db.compliance_by_section(*fy, u.as_deref())?,
+                    overdue_total,
+                    overdue,
+                }
+            }
+        })
+    }
+}
+
+/// A question as sent, and as it comes back with its answer (`None`: dropped, stopped
+/// or failed).
+struct Question {
+    epoch: u64,
+    /// The data it is asked of (`Db::data_stamp` on the screen's connection).
+    stamp: (i64, u64),
+    need: Need,
+}
+
+/// The worker thread and its connection.
+struct Worker {
+    tx: Sender<Question>,
+    rx: Receiver<(Question, Option<Answer>)>,
+    /// The screen's epoch, shared: the worker drops and stops what is older.
+    epoch: Arc<AtomicU64>,
+}
+
+impl Worker {
+    fn start(path: &Path) -> Option<Worker> {
+        // Opened here, so that a file that cannot be read again says so now.
+        let db = Db::open(path, OpenMode::ReadOnly).ok()?;
+        let (tx, questions) = channel::<Question>();
+        let (answers, rx) = channel();
+        let epoch = Arc::new(AtomicU64::new(0));
+        let running = Arc::new(AtomicU64::new(0));
+        {
+            let (epoch, running) = (epoch.clone(), running.clone());
+            db.stop_when(move || running.load(Ordering::Relaxed) < epoch.load(Ordering::Relaxed))
+                .ok()?;
+        }
+        let now = epoch.clone();
+        std::thread::spawn(move || {
+            while let Ok(q) = questions.recv() {
+                // An answer for a screen already left is not worth a statement.
+                let answer = if q.epoch < now.load(Ordering::Relaxed) {
+                    None
+                } else {
+                    running.store(q.epoch, Ordering::Relaxed);
+                    q.need.compute(&db).ok()
+                };
+                if answers.send((q, answer)).is_err() {
+                    return;
+                }
+            }
+        });
+        Some(Worker { tx, rx, epoch })
+    }
+}
+
+/// What has been computed, what is asked, and who computes it.
+#[derive(Default)]
+pub struct Answers {
+    known: Vec<(Need, Answer)>,
+    asked: Vec<Need>,
+    worker: Option<Worker>,
+    epoch: u64,
+    /// `Db::data_stamp` when `known` was last checked.
+    stamp: (i64, u64),
+}
+
+/// Answers kept at most (a screen asks two or three; the tabs visited keep theirs).
+const KEEP: usize = 64;
+
+impl Answers {
+    /// Answers off the screen's thread from now on, for the database file at `path`.
+    pub fn off_thread(&mut self, path: &Path) {
+        self.worker = Worker::start(path);
+    }
+
+    pub fn is_off_thread(&self) -> bool {
+        self.worker.is_some()
+    }
+
+    pub fn get(&self, need: &Need) -> Option<&Answer> {
+        self.known.iter().find(|(n, _)| n == need).map(|(_, a)| a)
+    }
+
+    /// A new screen: questions asked for the last one are no longer waited for, and
+    /// answers made before the data changed are forgotten.
+    pub fn new_screen(&mut self, db: &Db) -> Result<()> {
+        self.epoch += 1;
+        if let Some(w) = &self.worker {
+            w.epoch.store(self.epoch, Ordering::Relaxed);
+        }
+        self.asked.clear();
+        let stamp = db.data_stamp()?;
+        if stamp != self.stamp {
+            self.stamp = stamp;
+            self.known.clear();
+        }
+        Ok(())
+    }
+
+    /// The answer if known; else it is asked of the worker (and `None` until it comes),
+    /// or, without one, computed here and now.
+    pub fn ask(&mut self, db: &Db, need: Need) -> Result<Option<&Answer>> {
+        if let Some(i) = self.known.iter().position(|(n, _)| *n == need) {
+            return Ok(Some(&self.known[i].1));
+        }
+        match &self.worker {
+            Some(w) => {
+                if !self.asked.contains(&need) {
+                    let q = Question {
+                        epoch: self.epoch,
+                        stamp: self.stamp,
+                        need: need.clone(),
+                    };
+                    if w.tx.send(q).is_ok() {
+                        self.asked.push(need);
+                    }
+                }
+                Ok(None)
+            }
+            None => {
+                let answer = need.compute(db)?;
+                self.keep(need, answer);
+                Ok(self.known.last().map(|(_, a)| a))
+            }
+        }
+    }
+
+    fn keep(&mut self, need: Need, answer: Answer) {
+        if self.known.len() >= KEEP {
+            self.known.remove(0);
+        }
+        self.known.push((need, answer));
+    }
+
+    /// Takes in the answers that have come; whether any did.
+    pub fn take_in(&mut self) -> bool {
+        let Some(w) = &self.worker else {
+            return false;
+        };
+        let come: Vec<_> = w.rx.try_iter().collect();
+        let mut any = false;
+        for (q, answer) in come {
+            // Made from data since changed: of no use.
+            if q.stamp != self.stamp {
+                continue;
+            }
+            let current = q.epoch == self.epoch;
+            match answer {
+                Some(a) => {
+                    self.asked.retain(|n| *n != q.need);
+                    if self.get(&q.need).is_none() {
+                        self.keep(q.need, a);
+                    }
+                    any = true;
+                }
+                // Failed on this screen: not awaited any more. (Dropped for a screen
+                // since left: the same question asked again is still on its way.)
+                None if current => self.asked.retain(|n| *n != q.need),
+                None => {}
+            }
+        }
+        any
+    }
+
+    /// Whether an answer is still awaited (the screen then wakes to take it in).
+    pub fn waiting(&self) -> bool {
+        !self.asked.is_empty()
+    }
+}
