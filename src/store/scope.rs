@@ -45,17 +45,22 @@ impl Visibility {
         })
     }
 
-    /// The people seen, as a query of their ids (`None` when everything is visible):
-    /// those of the units, and the people besides.
+    /// The people seen, for an `IN (…)` (`None` when everything is visible): those of
+    /// the units and the people besides, as a query of their ids; only people, as their
+    /// ids (an empty `unit_id IN ()` beside them would read the whole roster).
     pub(crate) fn people_query(&self) -> Option<String> {
         let Visibility::Some { units, people } = self else {
             return None;
         };
-        Some(format!(
-            "SELECT id FROM staff WHERE unit_id IN ({}) OR id IN ({})",
-            id_list(units),
+        Some(if units.is_empty() {
             id_list(people)
-        ))
+        } else {
+            format!(
+                "SELECT id FROM staff WHERE unit_id IN ({}) OR id IN ({})",
+                id_list(units),
+                id_list(people)
+            )
+        })
     }
 
     /// Whether a person is visible.

@@ -60,8 +60,10 @@ impl Db {
 }
 
 /// The statement of a search and its two arguments (the third is the limit). The people
-/// are chosen from the indexes alone (each branch of a UNION reads one index, which holds
-/// the order too) and only the chosen ones are read whole.
+/// are chosen from the indexes alone (each branch of a UNION ALL reads one index, which
+/// holds the order too) and only the chosen ones are read whole. Someone found by both
+/// branches comes twice: twice the limit is chosen, so the first `limit` different
+/// people are among them (sorting out the twins costs more than choosing twice as many).
 fn search_query(needle: &Needle) -> (String, String, String) {
     let range = |col: &str| {
         format!("SELECT id, status, staff_no FROM staff WHERE {col} >= ?1 AND {col} < ?2")
@@ -70,7 +72,7 @@ fn search_query(needle: &Needle) -> (String, String, String) {
         Needle::Number(n) => (range("staff_no"), n.clone(), past_prefix(n)),
         Needle::Kana(k) => (
             format!(
-                "{} UNION {}",
+                "{} UNION ALL {}",
                 range("(family_kana || given_kana)"),
                 range("given_kana")
             ),
@@ -78,7 +80,7 @@ fn search_query(needle: &Needle) -> (String, String, String) {
             past_prefix(k),
         ),
         Needle::Name(n) if n.chars().count() < 3 => (
-            format!("{} UNION {}", range("family_name"), range("given_name")),
+            format!("{} UNION ALL {}", range("family_name"), range("given_name")),
             n.clone(),
             past_prefix(n),
         ),
@@ -93,8 +95,8 @@ fn search_query(needle: &Needle) -> (String, String, String) {
     };
     let sql = format!(
         "SELECT {} FROM staff WHERE id IN (
-             SELECT id FROM ({chosen}) ORDER BY status = 'retired', staff_no LIMIT ?3)
-         ORDER BY status = 'retired', staff_no",
+             SELECT id FROM ({chosen}) ORDER BY status = 'retired', staff_no LIMIT 2 * ?3)
+         ORDER BY status = 'retired', staff_no LIMIT ?3",
         select_list::<Staff>("")
     );
     (sql, a, b)

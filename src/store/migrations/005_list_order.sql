@@ -6,6 +6,8 @@ CREATE INDEX career_interviews_held ON career_interviews(held_on);
 CREATE INDEX assignments_current_start ON assignments(start_date) WHERE end_date IS NULL;
 -- OJT logs by day.
 CREATE INDEX ojt_logs_logged ON ojt_logs(logged_on);
+-- Enrolments by person: the year of each found from the index alone.
+CREATE INDEX enrolments_staff_session ON enrolments(staff_id, session_id);
 -- The planner's figures (rows per table, selectivity of each index), sampled, so that a
 -- section's rows are found through the person and not by reading a year of the city.
 PRAGMA analysis_limit = 1000;
