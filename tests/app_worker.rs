@@ -155,3 +155,37 @@ fn a_long_list_says_it_is_being_counted_and_a_change_is_counted_again() {
     settle(&mut app);
     assert_eq!(list(&app).total, exact - 1);
 }
+
+#[test]
+fn a_long_list_in_an_order_no_index_holds_is_sorted_off_the_screens_thread() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.db");
+    demo_file(&path, &demo_params());
+    let mut here = app_on_file(&path);
+    let mut there = off_thread(&path);
+    for app in [&mut here, &mut there] {
+        app.update(Action::GoTab(3));
+        go_view(app, "assignments");
+        // 職員番号, 氏名 (both by the person's index), then 所属: by unit name.
+        app.update(Action::NextSort);
+        app.update(Action::NextSort);
+    }
+    assert!(list(&there).sorting);
+    assert!(list(&there).rows.is_empty());
+    assert!(screen(&there).contains("並べ替え中…"), "{}", screen(&there));
+    settle(&mut there);
+    assert!(!list(&there).sorting);
+    for _ in 0..3 {
+        assert_eq!(list(&here).total, list(&there).total);
+        assert_eq!(list(&here).rows, list(&there).rows);
+        assert_eq!(screen(&here), screen(&there));
+        for app in [&mut here, &mut there] {
+            app.update(Action::PageDown);
+            app.update(Action::Down);
+        }
+    }
+    for app in [&mut here, &mut there] {
+        app.update(Action::Bottom);
+    }
+    assert_eq!(list(&here).rows, list(&there).rows);
+}

@@ -1,7 +1,10 @@
 //! A list on screen: the query, the count, the selection, and only the rows of the
 //! visible window (a list of 100,000 builds the 30 rows it shows).
 
+use std::sync::Arc;
+
 use super::worker::{Answer, Answers, INLINE_CAP, Need};
+use crate::domain::Id;
 use crate::store::views::{ViewDef, ViewQuery, ViewRow};
 use crate::store::{Db, Result};
 
@@ -12,6 +15,11 @@ pub struct ListState {
     /// count is being made off the screen's thread.
     pub total: usize,
     pub exact: bool,
+    /// The ids in the list's order when no index holds it and the list is long: sorted
+    /// once off the screen's thread, each window then read by id.
+    order: Option<Arc<Vec<Id>>>,
+    /// That order is being made: the screen says so (and has no rows to show yet).
+    pub sorting: bool,
     pub selected: usize,
     /// Index of the first row of `rows`.
     pub offset: usize,
@@ -31,6 +39,8 @@ impl ListState {
             },
             total: 0,
             exact: true,
+            order: None,
+            sorting: false,
             selected: 0,
             offset: 0,
             rows: Vec::new(),
@@ -64,8 +74,49 @@ impl ListState {
         if !self.exact && self.selected >= self.total {
             self.count_now(db)?;
         }
+        self.order = None;
+        self.sorting = false;
+        // A long list in an order no index holds: sorted once, off the screen's thread.
+        if (!self.exact || self.total > INLINE_CAP) && answers.is_off_thread() {
+            let need = Need::Order {
+                view: self.view.name,
+                query: self.query.clone(),
+            };
+            match answers.get(&need) {
+                Some(Answer::Ids(ids)) => self.take_order(ids.clone()),
+                _ if db.window_sorts(self.view, &self.query)? => {
+                    answers.ask(db, need)?;
+                    self.sorting = true;
+                }
+                _ => {}
+            }
+        }
         self.selected = self.selected.min(self.total.saturating_sub(1));
         self.fetch(db)
+    }
+
+    fn take_order(&mut self, ids: Arc<Vec<Id>>) {
+        self.total = ids.len();
+        self.exact = true;
+        self.order = Some(ids);
+        self.sorting = false;
+    }
+
+    /// Takes in the order once it has been made, and reads the window by it.
+    pub fn sorted(&mut self, db: &Db, answers: &Answers) -> Result<()> {
+        if !self.sorting {
+            return Ok(());
+        }
+        let need = Need::Order {
+            view: self.view.name,
+            query: self.query.clone(),
+        };
+        if let Some(Answer::Ids(ids)) = answers.get(&need) {
+            self.take_order(ids.clone());
+            self.selected = self.selected.min(self.total.saturating_sub(1));
+            self.fetch(db)?;
+        }
+        Ok(())
     }
 
     /// What counting this list means, as asked of the worker (whatever its order).
@@ -105,6 +156,15 @@ impl ListState {
             self.offset = self.selected + 1 - h;
         }
         self.offset = self.offset.min(self.total.saturating_sub(h));
+        if self.sorting {
+            self.rows.clear();
+            return Ok(());
+        }
+        if let Some(order) = &self.order {
+            let end = (self.offset + h).min(order.len());
+            self.rows = db.view_rows_by_ids(self.view, &self.query, &order[self.offset..end])?;
+            return Ok(());
+        }
         // The second half of a long list is read from its end (an offset is stepped over).
         self.rows = if self.exact && self.offset > self.total / 2 {
             db.view_rows_near_end(self.view, &self.query, self.total, self.offset, h)?

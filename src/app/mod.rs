@@ -274,25 +274,36 @@ impl App {
 
     /// Handles one action; problems end up in a message on screen, never in a panic.
     pub fn update(&mut self, action: Action) {
-        if let Err(e) = self.dispatch(action).and_then(|_| self.load_detail()) {
+        // A tick with nothing new (the common case while waiting) changes nothing.
+        let result = if action == Action::Tick {
+            self.tick()
+                .and_then(|news| if news { self.load_detail() } else { Ok(()) })
+        } else {
+            self.dispatch(action).and_then(|_| self.load_detail())
+        };
+        if let Err(e) = result {
             let text = error_text(self.lang, &e);
             self.modals.push(Modal::Message { text });
         }
     }
 
+    /// Takes in what work off the screen's thread has sent; whether anything came.
+    fn tick(&mut self) -> Result<bool, StoreError> {
+        self.poll_job();
+        if !self.answers.take_in() {
+            return Ok(false);
+        }
+        let answers = &self.answers;
+        for l in self.lists.values_mut() {
+            l.counted(answers);
+            l.sorted(&self.db, answers)?;
+        }
+        Ok(true)
+    }
+
     fn dispatch(&mut self, action: Action) -> Result<(), StoreError> {
         if let Action::Resize(w, h) = action {
             return self.resize(w, h);
-        }
-        if action == Action::Tick {
-            self.poll_job();
-            if self.answers.take_in() {
-                let answers = &self.answers;
-                for l in self.lists.values_mut() {
-                    l.counted(answers);
-                }
-            }
-            return Ok(());
         }
         match self.modals.last_mut() {
             Some(Modal::Form(_)) => return self.form_action(action),

@@ -32,6 +32,11 @@ pub enum Need {
         view: &'static str,
         query: ViewQuery,
     },
+    /// The ids of a list in an order no index holds.
+    Order {
+        view: &'static str,
+        query: ViewQuery,
+    },
     /// The grades of an evaluation kind in a year (`None`: every unit).
     Grades {
         fy: FiscalYear,
@@ -60,6 +65,7 @@ pub enum Need {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Answer {
     Count(i64),
+    Ids(Arc<Vec<Id>>),
     Grades(GradeCounts),
     Calibration(Calibration),
     Balance(Vec<(String, i64, i64)>),
@@ -79,6 +85,10 @@ impl Need {
                 Some(v) => Answer::Count(db.view_count(v, query)?),
                 None => Answer::Count(0),
             },
+            Need::Order { view: name, query } => Answer::Ids(Arc::new(match view(name) {
+                Some(v) => db.view_order(v, query)?,
+                None => Vec::new(),
+            })),
             Need::Grades { fy, kind, units: u } => {
                 Answer::Grades(match db.eval_period(*fy, *kind, Term::Full)? {
                     Some(p) => {

@@ -44,6 +44,7 @@ mod view_defs;
 mod view_defs_lists;
 mod view_defs_registers;
 mod view_defs_transfer;
+mod view_order;
 mod view_seen;
 pub mod views;
 

@@ -212,6 +212,23 @@ impl Part {
 }
 
 impl ViewDef {
+    /// The ORDER BY of the list (ties by id), or its reverse (nulls then come first and
+    /// ties go the other way, so that rows read from the end are the forward ones).
+    pub(super) fn order_by(&self, q: &ViewQuery, reversed: bool) -> String {
+        let c = self
+            .columns
+            .get(q.sort)
+            .unwrap_or(&self.columns[self.default_sort]);
+        let sort = c.sort.unwrap_or(c.expr);
+        let (dir, nulls) = match (q.desc != reversed, reversed) {
+            (true, false) => ("DESC", "LAST"),
+            (false, false) => ("ASC", "LAST"),
+            (true, true) => ("DESC", "FIRST"),
+            (false, true) => ("ASC", "FIRST"),
+        };
+        format!("{sort} {dir} NULLS {nulls}, t.id {dir}")
+    }
+
     /// Sorted by a column of `ordered`'s outer table over everyone, a window is read down
     /// that table's index. Narrowed to a person, search results or what a supervisor sees,
     /// the few rows are found through their own indexes and sorted.
@@ -360,18 +377,11 @@ impl Db {
         let mut params = Vec::new();
         let (from, wh) = part.sql_parts(v, q, &mut params);
         let cols: Vec<&str> = v.columns.iter().map(|c| c.expr).collect();
-        let c = v.columns.get(q.sort).unwrap_or(&v.columns[v.default_sort]);
-        let sort = c.sort.unwrap_or(c.expr);
-        let (dir, nulls) = match (q.desc != from_end, from_end) {
-            (true, false) => ("DESC", "LAST"),
-            (false, false) => ("ASC", "LAST"),
-            (true, true) => ("DESC", "FIRST"),
-            (false, true) => ("ASC", "FIRST"),
-        };
         let sql = self.bind(
             format!(
-                "SELECT t.id, {} FROM {from} {wh} ORDER BY {sort} {dir} NULLS {nulls}, t.id {dir} LIMIT {limit} OFFSET {offset}",
+                "SELECT t.id, {} FROM {from} {wh} ORDER BY {} LIMIT {limit} OFFSET {offset}",
                 cols.join(", "),
+                v.order_by(q, from_end)
             ),
             q,
         )?;
@@ -397,14 +407,12 @@ impl Db {
         let mut params = Vec::new();
         let wh = v.where_clause(q, &mut params);
         let cols: Vec<&str> = v.columns.iter().map(|c| c.expr).collect();
-        let c = v.columns.get(q.sort).unwrap_or(&v.columns[v.default_sort]);
-        let sort = c.sort.unwrap_or(c.expr);
-        let dir = if q.desc { "DESC" } else { "ASC" };
         let sql = self.bind(
             format!(
-                "SELECT {} FROM {} {wh} ORDER BY {sort} {dir} NULLS LAST, t.id {dir}",
+                "SELECT {} FROM {} {wh} ORDER BY {}",
                 cols.join(", "),
-                v.from
+                v.from,
+                v.order_by(q, false)
             ),
             q,
         )?;

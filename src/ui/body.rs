@@ -217,12 +217,18 @@ fn render_list(app: &App, list: &ListState, frame: &mut Frame, area: Rect) {
         state.select(Some(list.selected.saturating_sub(list.offset)));
     }
     frame.render_stateful_widget(table, area, &mut state);
-    if list.total == 0 {
+    // A long list in an order no index holds is being sorted off the screen's thread.
+    let note = match (list.sorting, list.total) {
+        (true, _) => Some("ui.sorting"),
+        (false, 0) => Some("ui.empty"),
+        _ => None,
+    };
+    if let Some(key) = note {
         let inner = area.inner(Margin {
             horizontal: 2,
             vertical: 2,
         });
-        frame.render_widget(Paragraph::new(l.t("ui.empty")).style(theme::dim()), inner);
+        frame.render_widget(Paragraph::new(l.t(key)).style(theme::dim()), inner);
     }
     let mut sb = ScrollbarState::new(list.total).position(list.selected);
     frame.render_stateful_widget(
