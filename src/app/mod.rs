@@ -25,6 +25,7 @@ mod pdca_moves;
 mod register_moves;
 mod scope;
 pub mod search;
+pub use search::SearchBox;
 mod steps_moves;
 pub mod tab;
 mod transfer_flow;
@@ -49,12 +50,6 @@ use crate::store::{Db, StoreError};
 /// Rows of the screen not given to a list: header, tabs, view bar, table header and
 /// borders, help bar.
 pub const CHROME_ROWS: u16 = 7;
-
-pub struct SearchBox {
-    pub text: String,
-    pub results: Vec<Staff>,
-    pub selected: usize,
-}
 
 pub enum Confirm {
     Delete {
@@ -287,20 +282,6 @@ impl App {
         }
     }
 
-    /// Takes in what work off the screen's thread has sent; whether anything came.
-    fn tick(&mut self) -> Result<bool, StoreError> {
-        self.poll_job();
-        if !self.answers.take_in() {
-            return Ok(false);
-        }
-        let answers = &self.answers;
-        for l in self.lists.values_mut() {
-            l.counted(answers);
-            l.sorted(&self.db, answers)?;
-        }
-        Ok(true)
-    }
-
     fn dispatch(&mut self, action: Action) -> Result<(), StoreError> {
         if let Action::Resize(w, h) = action {
             return self.resize(w, h);
@@ -353,11 +334,7 @@ impl App {
             Action::PageDown => self.move_by(page)?,
             Action::Top => self.move_by(isize::MIN / 2)?,
             Action::Bottom => self.move_by(isize::MAX / 2)?,
-            Action::Search => self.modals.push(Modal::Search(SearchBox {
-                text: String::new(),
-                results: Vec::new(),
-                selected: 0,
-            })),
+            Action::Search => self.modals.push(Modal::Search(SearchBox::new())),
             Action::FocusPerson => {
                 if self.view_name() == "staff" && self.focus.is_none() {
                     if let Some(id) = self.list().and_then(|l| l.current()).map(|r| r.id) {

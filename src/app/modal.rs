@@ -364,11 +364,18 @@ impl App {
             }
             _ => return Ok(()),
         }
-        // Every keystroke searches again.
-        sb.results = match search::needle(&sb.text) {
+        // A keystroke searches again when it changes what is searched for.
+        let needle = search::needle(&sb.text);
+        if sb.found_for == needle && needle.is_some() {
+            return Ok(());
+        }
+        sb.found_for = needle.clone();
+        sb.results = match needle {
             // Only people the account may see are found.
             Some(n) => {
-                let mut found = self.db.search_staff(&n, 200)?;
+                // Fifty are shown; more are read only to be left out by what one may see.
+                let limit = if self.visible.is_all() { 50 } else { 200 };
+                let mut found = self.db.search_staff(&n, limit)?;
                 found.retain(|s| self.visible.sees(s));
                 found.truncate(50);
                 found

@@ -4,6 +4,7 @@
 use wana_kana::ConvertJapanese;
 
 use crate::domain::normalize::widen_kana;
+use crate::domain::staff::Staff;
 
 pub use crate::store::search::Needle;
 
@@ -43,6 +44,27 @@ pub fn needle(input: &str) -> Option<Needle> {
         return Some(Needle::Kana(s.to_katakana()));
     }
     Some(Needle::Name(s))
+}
+
+/// The search box (`/`): what is typed, the people found, the one chosen.
+pub struct SearchBox {
+    pub text: String,
+    pub results: Vec<Staff>,
+    pub selected: usize,
+    /// What the results were found for: a keystroke that leaves it as it is (`yam` after
+    /// `ya`, both ヤ) searches nothing.
+    pub(super) found_for: Option<Needle>,
+}
+
+impl SearchBox {
+    pub(super) fn new() -> SearchBox {
+        SearchBox {
+            text: String::new(),
+            results: Vec::new(),
+            selected: 0,
+            found_for: None,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -291,3 +291,19 @@ impl Answers {
         !self.asked.is_empty()
     }
 }
+
+impl super::App {
+    /// Takes in what work off the screen's thread has sent; whether anything came.
+    pub(super) fn tick(&mut self) -> Result<bool, crate::store::StoreError> {
+        self.poll_job();
+        if !self.answers.take_in() {
+            return Ok(false);
+        }
+        let answers = &self.answers;
+        for l in self.lists.values_mut() {
+            l.counted(answers);
+            l.sorted(&self.db, answers)?;
+        }
+        Ok(true)
+    }
+}

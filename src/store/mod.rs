@@ -46,6 +46,7 @@ mod view_defs_registers;
 mod view_defs_transfer;
 mod view_order;
 mod view_seen;
+mod view_window;
 pub mod views;
 
 use std::path::{Path, PathBuf};

@@ -1,8 +1,8 @@
 //! The registers the HR office keeps besides people's records: the course catalogue, its
 //! sessions and the courses each position requires; the OJT logs mentor and mentee
-//! write; the incidents register (HR only).
+//! write; the incidents register (HR only); the accounts and the audit log (admins).
 
-use super::view_defs::UNIT;
+use super::view_defs::{FULL_NAME, STAFF_NO, UNIT};
 use super::views::ColKind::*;
 use super::views::{ViewDef, col, name_col};
 
@@ -142,6 +142,54 @@ pub(super) const INCIDENTS: ViewDef = ViewDef {
         "(CAST(substr(t.reported_on, 1, 4) AS INTEGER) - (substr(t.reported_on, 6, 2) < '04'))",
     ),
     state: Some(("t.status", "incident_status")),
+    default_sort: 0,
+    default_desc: true,
+};
+
+pub(super) const ACCOUNTS: ViewDef = ViewDef {
+    name: "accounts",
+    table: "accounts",
+    from: "accounts t LEFT JOIN staff s ON s.id = t.staff_id LEFT JOIN units u ON u.id = s.unit_id",
+    ordered: None,
+    unowned: None,
+    columns: &[
+        col("login", "t.login", Text),
+        col("role", "t.role", Code("role")),
+        STAFF_NO,
+        FULL_NAME,
+        UNIT,
+        col("active", "CASE t.active WHEN 1 THEN '○' ELSE '' END", Text),
+        col("created_on", "t.created_on", Date),
+    ],
+    staff: Some("t.staff_id"),
+    unit: None,
+    fiscal_year: None,
+    state: Some(("t.role", "role")),
+    default_sort: 0,
+    default_desc: false,
+};
+
+pub(super) const AUDIT: ViewDef = ViewDef {
+    name: "audit",
+    table: "audit_log",
+    // The person of an entry is whoever made it (their account's staff member).
+    from: "audit_log t LEFT JOIN accounts a ON a.login = t.actor LEFT JOIN staff s ON s.id = a.staff_id",
+    ordered: None,
+    unowned: None,
+    columns: &[
+        col("at", "t.at", Stamp),
+        col("actor", "t.actor", Text),
+        FULL_NAME,
+        col("action", "t.action", Text),
+        col("table_name", "t.table_name", Code("table")),
+        col("row_id", "t.row_id", Int),
+        col("after", "coalesce(t.after, t.before)", Text),
+    ],
+    staff: Some("a.staff_id"),
+    unit: None,
+    // Entries are stamped in UTC; the fiscal year turns in April.
+    fiscal_year: Some("(CAST(substr(t.at, 1, 4) AS INTEGER) - (substr(t.at, 6, 2) < '04'))"),
+    state: Some(("t.table_name", "table")),
     default_sort: 0,
     default_desc: true,
 };
