@@ -256,10 +256,12 @@ impl Answers {
         self.known.push((need, answer));
     }
 
-    /// Takes in the answers that have come; whether any did.
-    pub fn take_in(&mut self) -> bool {
+    /// Takes in the answers that have come; whether any did. A question that failed off
+    /// the screen's thread is asked again here, so that its error is shown, not a
+    /// "counting…" that never ends.
+    pub fn take_in(&mut self, db: &Db) -> Result<bool> {
         let Some(w) = &self.worker else {
-            return false;
+            return Ok(false);
         };
         let come: Vec<_> = w.rx.try_iter().collect();
         let mut any = false;
@@ -277,13 +279,18 @@ impl Answers {
                     }
                     any = true;
                 }
-                // Failed on this screen: not awaited any more. (Dropped for a screen
-                // since left: the same question asked again is still on its way.)
-                None if current => self.asked.retain(|n| *n != q.need),
+                // Failed on this screen. (Dropped for a screen since left: the same
+                // question asked again is still on its way.)
+                None if current => {
+                    self.asked.retain(|n| *n != q.need);
+                    let a = q.need.compute(db)?;
+                    self.keep(q.need, a);
+                    any = true;
+                }
                 None => {}
             }
         }
-        any
+        Ok(any)
     }
 
     /// Whether an answer is still awaited (the screen then wakes to take it in).
@@ -296,7 +303,7 @@ impl super::App {
     /// Takes in what work off the screen's thread has sent; whether anything came.
     pub(super) fn tick(&mut self) -> Result<bool, crate::store::StoreError> {
         self.poll_job();
-        if !self.answers.take_in() {
+        if !self.answers.take_in(&self.db)? {
             return Ok(false);
         }
         let answers = &self.answers;
