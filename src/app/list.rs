@@ -78,10 +78,7 @@ impl ListState {
         self.sorting = false;
         // A long list in an order no index holds: sorted once, off the screen's thread.
         if (!self.exact || self.total > INLINE_CAP) && answers.is_off_thread() {
-            let need = Need::Order {
-                view: self.view.name,
-                query: self.query.clone(),
-            };
+            let need = self.order_need();
             match answers.get(&need) {
                 Some(Answer::Ids(ids)) => self.take_order(ids.clone()),
                 _ if db.window_sorts(self.view, &self.query)? => {
@@ -107,11 +104,7 @@ impl ListState {
         if !self.sorting {
             return Ok(());
         }
-        let need = Need::Order {
-            view: self.view.name,
-            query: self.query.clone(),
-        };
-        if let Some(Answer::Ids(ids)) = answers.get(&need) {
+        if let Some(Answer::Ids(ids)) = answers.get(&self.order_need()) {
             self.take_order(ids.clone());
             self.selected = self.selected.min(self.total.saturating_sub(1));
             self.fetch(db)?;
@@ -128,6 +121,14 @@ impl ListState {
                 desc: false,
                 ..self.query.clone()
             },
+        }
+    }
+
+    /// Sorting this list into ids, as asked of the worker.
+    fn order_need(&self) -> Need {
+        Need::Order {
+            view: self.view.name,
+            query: self.query.clone(),
         }
     }
 

@@ -40,7 +40,7 @@ use keymap::Keymap;
 use list::ListState;
 use tab::Tab;
 
-use crate::domain::account::{Account, Role};
+use crate::domain::account::Account;
 use crate::domain::staff::Staff;
 use crate::domain::{Date, FiscalYear, Id};
 use crate::i18n::{Lang, error_text};
@@ -223,20 +223,6 @@ impl App {
         self.modals.last().map(Modal::mode).unwrap_or(Mode::Normal)
     }
 
-    /// The lists of the current tab this account may open.
-    pub fn views(&self) -> Vec<&'static str> {
-        let admin = self.account.role == Role::Admin;
-        let staff = self.account.role == Role::Staff;
-        let hr = self.can_write();
-        self.tab
-            .views()
-            .iter()
-            .copied()
-            .filter(|v| (admin || !Tab::admin_only(v)) && (hr || !Tab::hr_only(v)))
-            .filter(|v| !(staff && Tab::for_leads(v)))
-            .collect()
-    }
-
     pub fn view_name(&self) -> &'static str {
         let views = self.views();
         views[self.view_of_tab[self.tab.index()].min(views.len() - 1)]
@@ -390,14 +376,5 @@ impl App {
             _ => {}
         }
         Ok(())
-    }
-
-    /// The label of a state code for the current filter, for the view bar.
-    pub fn role_label(&self) -> &'static str {
-        self.lang.label("role", self.account.role.code())
-    }
-
-    pub fn can_write(&self) -> bool {
-        matches!(self.account.role, Role::Admin | Role::Hr)
     }
 }

@@ -1,8 +1,11 @@
 //! Scope: which rows the lists show (everyone the account may see, or one section), and
-//! what counts and charts may cover; and the user's settings applied at start.
+//! what counts and charts may cover; which lists and writes the account's role opens; and
+//! the user's settings applied at start.
 
+use super::tab::Tab;
 use super::{App, Modal, Scope};
 use crate::domain::Id;
+use crate::domain::account::Role;
 use crate::store::StoreError;
 
 impl App {
@@ -70,5 +73,29 @@ impl App {
         let i = choices.iter().position(|c| *c == self.scope).unwrap_or(0);
         self.scope = choices[(i + 1) % choices.len()].clone();
         self.refresh()
+    }
+
+    /// The lists of the current tab this account may open.
+    pub fn views(&self) -> Vec<&'static str> {
+        let admin = self.account.role == Role::Admin;
+        let staff = self.account.role == Role::Staff;
+        let hr = self.can_write();
+        self.tab
+            .views()
+            .iter()
+            .copied()
+            .filter(|v| (admin || !Tab::admin_only(v)) && (hr || !Tab::hr_only(v)))
+            .filter(|v| !(staff && Tab::for_leads(v)))
+            .collect()
+    }
+
+    /// The account's role as the header shows it.
+    pub fn role_label(&self) -> &'static str {
+        self.lang.label("role", self.account.role.code())
+    }
+
+    /// Admins and HR write; supervisors and staff read (and do their own steps).
+    pub fn can_write(&self) -> bool {
+        matches!(self.account.role, Role::Admin | Role::Hr)
     }
 }

@@ -75,6 +75,16 @@ impl Db {
             None => format!("SELECT count(*) FROM {from} {wh}"),
             Some(n) => format!("SELECT count(*) FROM (SELECT 1 FROM {from} {wh} LIMIT {n})"),
         };
+        self.count_of(sql, q, params)
+    }
+
+    /// Runs a count statement of a list (its placeholders filled in).
+    pub(super) fn count_of(
+        &self,
+        sql: String,
+        q: &ViewQuery,
+        params: Vec<rusqlite::types::Value>,
+    ) -> Result<i64> {
         Ok(self
             .conn()
             .prepare_cached(&self.bind(sql, q)?)?

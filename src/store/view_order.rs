@@ -53,15 +53,10 @@ impl Db {
             q,
         )?;
         let mut st = self.conn().prepare(&sql)?;
-        let mut rows = st.query([])?;
         let mut found = std::collections::HashMap::with_capacity(ids.len());
-        while let Some(r) = rows.next()? {
-            let mut cells = Vec::with_capacity(cols.len());
-            for i in 0..cols.len() {
-                cells.push(super::export::cell_of(r.get_ref(i + 1)?));
-            }
-            let id: Id = r.get(0)?;
-            found.insert(id, ViewRow { id, cells });
+        for row in st.query_map([], |r| ViewRow::read(r, cols.len()))? {
+            let row = row?;
+            found.insert(row.id, row);
         }
         Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
     }

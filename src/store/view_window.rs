@@ -133,11 +133,7 @@ impl Db {
             let first_len = if rows.is_empty() && offset > 0 {
                 let mut params = Vec::new();
                 let (from, wh) = first.sql_parts(v, q, &mut params);
-                let sql = self.bind(format!("SELECT count(*) FROM {from} {wh}"), q)?;
-                let n: i64 = self
-                    .conn()
-                    .prepare_cached(&sql)?
-                    .query_row(rusqlite::params_from_iter(params), |r| r.get(0))?;
+                let n = self.count_of(format!("SELECT count(*) FROM {from} {wh}"), q, params)?;
                 n as usize
             } else {
                 offset + rows.len()
@@ -160,20 +156,11 @@ impl Db {
     ) -> Result<Vec<ViewRow>> {
         let (sql, params) = self.window_sql(v, q, offset, limit, from_end, part)?;
         let mut st = self.conn().prepare_cached(&sql)?;
-        let mut rows = st.query(rusqlite::params_from_iter(params))?;
         let width = v.columns.len();
-        let mut out = Vec::with_capacity(limit.min(256));
-        while let Some(r) = rows.next()? {
-            let mut cells = Vec::with_capacity(width);
-            for i in 0..width {
-                cells.push(super::export::cell_of(r.get_ref(i + 1)?));
-            }
-            out.push(ViewRow {
-                id: r.get(0)?,
-                cells,
-            });
-        }
-        Ok(out)
+        let rows = st.query_map(rusqlite::params_from_iter(params), |r| {
+            ViewRow::read(r, width)
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The statement of a window and its arguments.

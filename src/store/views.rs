@@ -125,6 +125,20 @@ pub struct ViewRow {
     pub cells: Vec<Cell>,
 }
 
+impl ViewRow {
+    /// A row as the window statements select it: the id, then each column's cell.
+    pub(super) fn read(r: &rusqlite::Row, width: usize) -> rusqlite::Result<ViewRow> {
+        let mut cells = Vec::with_capacity(width);
+        for i in 0..width {
+            cells.push(super::export::cell_of(r.get_ref(i + 1)?));
+        }
+        Ok(ViewRow {
+            id: r.get(0)?,
+            cells,
+        })
+    }
+}
+
 pub use super::view_defs::VIEWS;
 
 pub fn view(name: &str) -> Option<&'static ViewDef> {

@@ -1,0 +1,67 @@
+//! Keeping the file in shape: bulk loading, the planner's statistics, the write-ahead
+//! log folded in; and what work off the screen's thread needs of a connection (whether the
+//! data changed, stopping a statement no one waits for).
+
+use super::{Db, Result};
+
+impl Db {
+    /// For filling a file nobody else uses yet (the generator writes into a scratch file
+    /// that is moved into place only when complete): the rollback journal in memory and a
+    /// large cache, and no foreign-key lookups (the generator's tests prove its references;
+    /// `check` proves a file's). `false` returns to WAL and checked keys.
+    pub fn set_bulk_load(&self, on: bool) -> Result<()> {
+        self.conn()
+            .pragma_update(None, "foreign_keys", if on { "OFF" } else { "ON" })?;
+        if on {
+            self.conn().pragma_update(None, "journal_mode", "MEMORY")?;
+            self.conn().pragma_update(None, "synchronous", "OFF")?;
+            self.conn().pragma_update(None, "cache_size", -131_072)?;
+        } else {
+            self.conn().pragma_update(None, "journal_mode", "WAL")?;
+            self.conn().pragma_update(None, "synchronous", "NORMAL")?;
+            self.conn().pragma_update(None, "cache_size", -2_000)?;
+        }
+        Ok(())
+    }
+
+    /// The query planner's figures on every table and index (how many rows, how
+    /// selective), from a sample, so that it picks the index that finds a section's rows
+    /// and not the one that reads a year of them. Well under a second for a city.
+    pub fn analyze(&self) -> Result<()> {
+        self.conn()
+            .execute_batch("PRAGMA analysis_limit = 1000; ANALYZE;")?;
+        Ok(())
+    }
+
+    /// Brings the planner's figures up to date where the data has changed much since
+    /// (cheap when it has not): at the end of a session.
+    pub fn optimize(&self) -> Result<()> {
+        self.conn()
+            .execute_batch("PRAGMA analysis_limit = 1000; PRAGMA optimize;")?;
+        Ok(())
+    }
+
+    /// Moves the write-ahead log into the main file (after a large batch), so the file
+    /// is complete on its own.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn()
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// Changes since this connection opened: its own writes and other connections'
+    /// commits. Anything computed from the data is stale once this differs.
+    pub fn data_stamp(&self) -> Result<(i64, u64)> {
+        let other: i64 = self
+            .conn()
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        Ok((other, self.conn().total_changes()))
+    }
+
+    /// Stops a statement under way whenever `stop` says so (asked every few thousand
+    /// steps): work off the screen's thread no one waits for any more.
+    pub fn stop_when(&self, stop: impl FnMut() -> bool + Send + 'static) -> Result<()> {
+        self.conn().progress_handler(4000, Some(stop))?;
+        Ok(())
+    }
+}
