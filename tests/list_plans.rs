@@ -95,6 +95,35 @@ fn everyones_lists_read_their_order_from_an_index() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+/// The page after a row is read down the same index from that row's sort key (keyset
+/// paging): no full scan, no sort of every row, whatever the row's depth in the list.
+#[test]
+fn everyones_next_page_seeks_its_index_from_the_row_before() {
+    let db = demo();
+    let mut failures = Vec::new();
+    for v in VIEWS.iter().filter(|v| !SMALL.contains(&v.name)) {
+        let q = first_window(v, Visibility::All);
+        let Some(anchor) = db.view_rows(v, &q, 0, 1).unwrap().pop() else {
+            continue;
+        };
+        let plan = db.next_plan(v, &q, &anchor).unwrap();
+        let mut what = full_scans(&plan);
+        if plan
+            .iter()
+            .any(|l| l.starts_with("USE TEMP B-TREE FOR ORDER BY"))
+        {
+            what.push("sorts every row (USE TEMP B-TREE FOR ORDER BY)");
+        }
+        if !plan.iter().any(|l| l.contains(">?") || l.contains("<?")) {
+            what.push("does not seek from the row's key");
+        }
+        if !what.is_empty() {
+            failures.push(failure(v, &what, &plan));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
 /// What an account of `role` may see, and every view it can open.
 fn narrowed(db: &Db, role: &str) -> (Visibility, Vec<&'static ViewDef>) {
     let accounts: Vec<Account> = db.accounts().unwrap();

@@ -149,7 +149,8 @@ impl ListState {
         Ok(())
     }
 
-    fn fetch(&mut self, db: &Db) -> Result<()> {
+    /// Puts the window where the selection is seen.
+    fn place(&mut self) {
         let h = self.height.max(1);
         if self.selected < self.offset {
             self.offset = self.selected;
@@ -157,6 +158,52 @@ impl ListState {
             self.offset = self.selected + 1 - h;
         }
         self.offset = self.offset.min(self.total.saturating_sub(h));
+    }
+
+    /// The window the selection has moved to. Where it meets the window shown, only the
+    /// rows new to it are read, after the last row's sort key or before the first's
+    /// (keyset paging): a page at row 45,000 costs what the first page costs.
+    fn step(&mut self, db: &Db) -> Result<()> {
+        let (was, old) = (self.offset, std::mem::take(&mut self.rows));
+        self.place();
+        let h = self.height.max(1);
+        let (o, end) = (self.offset, was + old.len());
+        if self.order.is_none() && !self.sorting && !old.is_empty() {
+            let stop = (o + h).min(self.total);
+            if o > was && o <= end {
+                let keep = &old[o - was..stop.min(end) - was];
+                let more = match stop.saturating_sub(end) {
+                    0 => Some(Vec::new()),
+                    n => {
+                        db.view_rows_next(self.view, &self.query, &old[old.len() - 1], n, false)?
+                    }
+                };
+                if let Some(more) = more {
+                    self.rows = keep.iter().cloned().chain(more).collect();
+                    return Ok(());
+                }
+            } else if o < was && o + h >= was {
+                let keep = &old[..stop.saturating_sub(was).min(old.len())];
+                if let Some(before) =
+                    db.view_rows_next(self.view, &self.query, &old[0], was - o, true)?
+                {
+                    self.rows = before.into_iter().chain(keep.iter().cloned()).collect();
+                    return Ok(());
+                }
+            }
+        }
+        self.read(db)
+    }
+
+    /// Reads the window again where the selection is.
+    fn fetch(&mut self, db: &Db) -> Result<()> {
+        self.place();
+        self.read(db)
+    }
+
+    /// Reads the window at its offset.
+    fn read(&mut self, db: &Db) -> Result<()> {
+        let h = self.height.max(1);
         if self.sorting {
             self.rows.clear();
             return Ok(());
@@ -187,8 +234,10 @@ impl ListState {
         }
         self.selected = to.min(self.total - 1);
         let h = self.height.max(1);
-        if self.selected < self.offset || self.selected >= self.offset + h || self.rows.is_empty() {
+        if self.rows.is_empty() {
             self.fetch(db)?;
+        } else if self.selected < self.offset || self.selected >= self.offset + h {
+            self.step(db)?;
         }
         Ok(())
     }

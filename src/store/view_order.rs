@@ -45,8 +45,9 @@ impl Db {
         let cols: Vec<&str> = v.columns.iter().map(|c| c.expr).collect();
         let sql = self.bind(
             format!(
-                "SELECT t.id, {} FROM {} WHERE t.id IN ({})",
+                "SELECT t.id, {}, {} FROM {} WHERE t.id IN ({})",
                 cols.join(", "),
+                v.sort_expr(q),
                 v.from,
                 id_list(ids)
             ),

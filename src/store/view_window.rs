@@ -47,11 +47,7 @@ impl ViewDef {
     /// The ORDER BY of the list (ties by id), or its reverse (nulls then come first and
     /// ties go the other way, so that rows read from the end are the forward ones).
     pub(super) fn order_by(&self, q: &ViewQuery, reversed: bool) -> String {
-        let c = self
-            .columns
-            .get(q.sort)
-            .unwrap_or(&self.columns[self.default_sort]);
-        let sort = c.sort.unwrap_or(c.expr);
+        let sort = self.sort_expr(q);
         let (dir, nulls) = match (q.desc != reversed, reversed) {
             (true, false) => ("DESC", "LAST"),
             (false, false) => ("ASC", "LAST"),
@@ -61,16 +57,27 @@ impl ViewDef {
         format!("{sort} {dir} NULLS {nulls}, t.id {dir}")
     }
 
-    /// Sorted by a column of `ordered`'s outer table over everyone, a window is read down
-    /// that table's index. Narrowed to a person, search results or what a supervisor sees,
-    /// the few rows are found through their own indexes and sorted.
-    fn in_order(&self, q: &ViewQuery) -> bool {
+    /// What the list is sorted by.
+    pub(super) fn sort_expr(&self, q: &ViewQuery) -> &'static str {
         let c = self
             .columns
             .get(q.sort)
             .unwrap_or(&self.columns[self.default_sort]);
+        c.sort.unwrap_or(c.expr)
+    }
+
+    /// What a window selects: the id, each column, the sort key.
+    fn select_list(&self, q: &ViewQuery) -> String {
+        let cols: Vec<&str> = self.columns.iter().map(|c| c.expr).collect();
+        format!("t.id, {}, {}", cols.join(", "), self.sort_expr(q))
+    }
+
+    /// Sorted by a column of `ordered`'s outer table over everyone, a window is read down
+    /// that table's index. Narrowed to a person, search results or what a supervisor sees,
+    /// the few rows are found through their own indexes and sorted.
+    fn in_order(&self, q: &ViewQuery) -> bool {
         let lead = self.ordered.and_then(|f| f.split_whitespace().nth(1));
-        lead.is_some_and(|a| c.sort.unwrap_or(c.expr).starts_with(&format!("{a}.")))
+        lead.is_some_and(|a| self.sort_expr(q).starts_with(&format!("{a}.")))
             && q.staff.is_none()
             && q.people.is_none()
             && q.visible.is_all()
@@ -175,16 +182,91 @@ impl Db {
     ) -> Result<(String, Vec<Value>)> {
         let mut params = Vec::new();
         let (from, wh) = part.sql_parts(v, q, &mut params);
-        let cols: Vec<&str> = v.columns.iter().map(|c| c.expr).collect();
         let sql = self.bind(
             format!(
-                "SELECT t.id, {} FROM {from} {wh} ORDER BY {} LIMIT {limit} OFFSET {offset}",
-                cols.join(", "),
+                "SELECT {} FROM {from} {wh} ORDER BY {} LIMIT {limit} OFFSET {offset}",
+                v.select_list(q),
                 v.order_by(q, from_end)
             ),
             q,
         )?;
         Ok((sql, params))
+    }
+
+    /// The `n` rows just after `anchor` in the list's order, or just before it
+    /// (`backward`; still in the list's order): read down the index from the anchor's
+    /// sort key (keyset paging) instead of stepping over every row before the window.
+    /// None when that cannot be done: the anchor's key is empty (those rows sort last and
+    /// compare with nothing) or fewer than `n` rows lie that way before an empty key or
+    /// the list's end. The caller then reads the window by its position.
+    pub fn view_rows_next(
+        &self,
+        v: &ViewDef,
+        q: &ViewQuery,
+        anchor: &ViewRow,
+        n: usize,
+        backward: bool,
+    ) -> Result<Option<Vec<ViewRow>>> {
+        if anchor.key == Value::Null || n == 0 {
+            return Ok(None);
+        }
+        let (sql, params) = self.next_sql(v, q, anchor, n, backward)?;
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let width = v.columns.len();
+        let rows = st.query_map(rusqlite::params_from_iter(params), |r| {
+            ViewRow::read(r, width)
+        })?;
+        let mut rows: Vec<ViewRow> = rows.collect::<rusqlite::Result<_>>()?;
+        if rows.len() < n {
+            return Ok(None);
+        }
+        if backward {
+            rows.reverse();
+        }
+        Ok(Some(rows))
+    }
+
+    /// The statement of the rows after (or before) an anchor, and its arguments.
+    fn next_sql(
+        &self,
+        v: &ViewDef,
+        q: &ViewQuery,
+        anchor: &ViewRow,
+        n: usize,
+        backward: bool,
+    ) -> Result<(String, Vec<Value>)> {
+        let mut params = Vec::new();
+        let (from, wh) = Part::of(v, q).sql_parts(v, q, &mut params);
+        params.push(anchor.key.clone());
+        params.push(Value::Integer(anchor.id));
+        let (k, i) = (params.len() - 1, params.len());
+        // Read in the list's direction, or against it for the rows before the anchor.
+        let op = if q.desc != backward { "<" } else { ">" };
+        let key = v.sort_expr(q);
+        // The first comparison alone is what seeks the index; the second drops the
+        // anchor and the rows tied with it that come before it.
+        let after = format!("{key} {op}= ?{k} AND ({key} {op} ?{k} OR t.id {op} ?{i})");
+        let wh = if wh.is_empty() {
+            format!("WHERE {after}")
+        } else {
+            format!("{wh} AND {after}")
+        };
+        let sql = self.bind(
+            format!(
+                "SELECT {} FROM {from} {wh} ORDER BY {} LIMIT {n}",
+                v.select_list(q),
+                v.order_by(q, backward)
+            ),
+            q,
+        )?;
+        Ok((sql, params))
+    }
+
+    /// `EXPLAIN QUERY PLAN` of the window after an anchor (for the tests that hold each
+    /// list's paging to its index).
+    pub fn next_plan(&self, v: &ViewDef, q: &ViewQuery, anchor: &ViewRow) -> Result<Vec<String>> {
+        let (sql, params) = self.next_sql(v, q, anchor, 40, false)?;
+        self.query_plan(&sql, rusqlite::params_from_iter(params))
     }
 
     /// `EXPLAIN QUERY PLAN` of a list's first window (for the tests that hold each list

@@ -123,10 +123,13 @@ pub struct ViewQuery {
 pub struct ViewRow {
     pub id: Id,
     pub cells: Vec<Cell>,
+    /// The value the list is sorted by, as read: the next window starts after it.
+    pub(super) key: Value,
 }
 
 impl ViewRow {
-    /// A row as the window statements select it: the id, then each column's cell.
+    /// A row as the window statements select it: the id, each column's cell, then the
+    /// sort key.
     pub(super) fn read(r: &rusqlite::Row, width: usize) -> rusqlite::Result<ViewRow> {
         let mut cells = Vec::with_capacity(width);
         for i in 0..width {
@@ -135,6 +138,7 @@ impl ViewRow {
         Ok(ViewRow {
             id: r.get(0)?,
             cells,
+            key: r.get(width + 1)?,
         })
     }
 }
