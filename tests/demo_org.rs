@@ -342,3 +342,40 @@ fn accounts_admin_hr_and_every_supervisor() {
         assert_none(&format!("[{}] accounts of retired staff", f.name), &retired);
     }
 }
+
+/// The generator fills the search index of names once after inserting the roster (not a
+/// row at a time): every person is in it once, and found by part of their name.
+#[test]
+fn everyone_is_in_the_search_index_of_names() {
+    use jinji::store::search::Needle;
+    for f in all() {
+        assert_eq!(
+            f.int("SELECT count(*) FROM staff_names"),
+            f.int("SELECT count(*) FROM staff"),
+            "[{}] names indexed",
+            f.name
+        );
+        assert_eq!(
+            f.int(
+                "SELECT count(*) FROM staff s JOIN staff_names n ON n.rowid = s.id \
+                 WHERE n.name = s.family_name || s.given_name"
+            ),
+            f.int("SELECT count(*) FROM staff"),
+            "[{}] each under their own name",
+            f.name
+        );
+        let db = f.db();
+        for s in f.staff().iter().step_by(97) {
+            let name: String = format!("{}{}", s.family_name, s.given_name);
+            if name.chars().count() < 3 {
+                continue;
+            }
+            let found = db.search_staff(&Needle::Name(name.clone()), 200).unwrap();
+            assert!(
+                found.iter().any(|p| p.id == s.id),
+                "[{}] {name} not found",
+                f.name
+            );
+        }
+    }
+}

@@ -209,23 +209,27 @@ fn insert_staff(g: &mut Gen) -> Result<()> {
         depth[i] = d;
     }
     let max = depth.iter().copied().max().unwrap_or(0);
-    for d in 0..=max {
-        let idx: Vec<usize> = (0..n).filter(|&i| depth[i] == d).collect();
-        let mut batch: Vec<Staff> = idx
-            .iter()
-            .map(|&i| {
-                let p = &g.people[i];
-                let mut s = p.staff.clone();
-                s.unit_id = g.org.units[p.unit].unit.id;
-                s.supervisor_id = p.supervisor.map(|x| g.people[x].staff.id);
-                s
-            })
-            .collect();
-        g.put(&mut batch)?;
-        for (k, &i) in idx.iter().enumerate() {
-            g.people[i].staff = batch[k].clone();
+    let db = g.db;
+    db.staff_in_bulk(|| {
+        for d in 0..=max {
+            let idx: Vec<usize> = (0..n).filter(|&i| depth[i] == d).collect();
+            let mut batch: Vec<Staff> = idx
+                .iter()
+                .map(|&i| {
+                    let p = &g.people[i];
+                    let mut s = p.staff.clone();
+                    s.unit_id = g.org.units[p.unit].unit.id;
+                    s.supervisor_id = p.supervisor.map(|x| g.people[x].staff.id);
+                    s
+                })
+                .collect();
+            g.put(&mut batch)?;
+            for (k, &i) in idx.iter().enumerate() {
+                g.people[i].staff = batch[k].clone();
+            }
         }
-    }
+        Ok(())
+    })?;
     let mut rows: Vec<Assignment> = Vec::new();
     for p in &g.people {
         for post in &p.posts {

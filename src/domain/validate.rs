@@ -128,11 +128,16 @@ impl Check {
     }
 
     fn text_impl(&mut self, field: &'static str, v: &str, max: usize, multiline: bool) -> bool {
-        if v.chars().any(|c| is_forbidden_char(c, multiline)) {
-            self.add(field, Problem::ControlChars);
-            return false;
+        // One pass for both rules (it runs on every text of millions of generated rows).
+        let mut count = 0;
+        for c in v.chars() {
+            if is_forbidden_char(c, multiline) {
+                self.add(field, Problem::ControlChars);
+                return false;
+            }
+            count += 1;
         }
-        if v.chars().count() > max {
+        if count > max {
             self.add(field, Problem::TooLong { max });
             return false;
         }
