@@ -149,6 +149,8 @@ impl Worker {
     fn start(path: &Path) -> Option<Worker> {
         // Opened here, so that a file that cannot be read again says so now.
         let db = Db::open(path, OpenMode::ReadOnly).ok()?;
+        // It reads whole tables, where a Bloom filter saves lookups.
+        db.set_bloom_filters(true);
         let (tx, questions) = channel::<Question>();
         let (answers, rx) = channel();
         let epoch = Arc::new(AtomicU64::new(0));

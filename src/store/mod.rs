@@ -231,6 +231,7 @@ impl Db {
         self.conn
             .busy_timeout(std::time::Duration::from_millis(5000))?;
         self.conn.set_prepared_statement_cache_capacity(128);
+        self.set_bloom_filters(false);
         Ok(())
     }
 

@@ -2,9 +2,40 @@
 //! log folded in; and what work off the screen's thread needs of a connection (whether the
 //! data changed, stopping a statement no one waits for).
 
+use std::ffi::c_int;
+
+use rusqlite::ffi;
+
 use super::{Db, Result};
 
 impl Db {
+    /// Whether the planner may build Bloom filters. A screen reads windows: a few rows
+    /// down an index, each joined by key, stopping at the window's end. For such a loop
+    /// SQLite may first read the whole inner table into a Bloom filter, sized for lookups
+    /// it estimates without the LIMIT (a city's overdue compliance: 37 ms for 33 rows
+    /// that take 1 ms without it). Off for every connection; the worker, which counts and
+    /// tallies whole tables, turns them back on.
+    pub fn set_bloom_filters(&self, on: bool) {
+        const SQLITE_TESTCTRL_OPTIMIZATIONS: c_int = 15;
+        const SQLITE_TESTCTRL_GETOPT: c_int = 16;
+        const SQLITE_BLOOM_FILTER: c_int = 0x0008_0000;
+        let mut off: c_int = 0;
+        // SAFETY: the handle is this connection's, open while `self` lives and used on the
+        // connection's own thread, with nothing else borrowed from it; GETOPT writes the
+        // connection's mask of disabled optimisations to the int it is given and
+        // OPTIMIZATIONS sets it (as the sqlite3 shell's `.testctrl optimizations` does).
+        unsafe {
+            let db = self.conn().handle();
+            ffi::sqlite3_test_control(SQLITE_TESTCTRL_GETOPT, db, &mut off as *mut c_int);
+            let off = if on {
+                off & !SQLITE_BLOOM_FILTER
+            } else {
+                off | SQLITE_BLOOM_FILTER
+            };
+            ffi::sqlite3_test_control(SQLITE_TESTCTRL_OPTIMIZATIONS, db, off);
+        }
+    }
+
     /// For filling a file nobody else uses yet (the generator writes into a scratch file
     /// that is moved into place only when complete): the rollback journal in memory and a
     /// large cache, and no foreign-key lookups (the generator's tests prove its references;

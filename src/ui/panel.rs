@@ -159,6 +159,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                     &[]
                 }
             };
+            // Only the sections the panel has room for (a city has over a thousand).
+            let room = (area.height as usize).saturating_sub(2 + lines.len());
+            let balance = &balance[..balance.len().min(room)];
             let name_w = balance
                 .iter()
                 .map(|b| width(&b.0))
@@ -262,6 +265,8 @@ fn compliance(
 ) {
     let [top, bottom] =
         Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area);
+    // Only the sections there is room for (a city has over a thousand).
+    let sections = &sections[..sections.len().min((top.height as usize).saturating_sub(2))];
     let name_w = sections
         .iter()
         .map(|s| width(&s.0))
