@@ -79,3 +79,66 @@ fn the_trigram_index_follows_the_roster() {
     let full = format!("勅使河原{}", s.given_name);
     assert_eq!(find(&full), vec![s.staff_no.clone()], "the whole new name");
 }
+
+/// A prefix search reads each index in order and stops at the limit; what it returns is
+/// exactly the first of everyone matching, in the order promised: serving before retired,
+/// the full reading (or family name, or number) before the given name, then what matched,
+/// status and staff number; someone matching twice comes once.
+#[test]
+fn prefix_results_are_the_first_of_everyone_matching_in_order() {
+    use jinji::domain::staff::Staff;
+    let db = Db::open_in_memory().unwrap();
+    jinji::demo::generate(
+        &db,
+        &jinji::demo::Params::demo(jinji::domain::Date::from_ymd(2026, 11, 24)),
+    )
+    .unwrap();
+    let n = db.count::<Staff>(&[]).unwrap();
+    let everyone: Vec<Staff> = (1..=n + 50)
+        .filter_map(|id| db.find::<Staff>(id).unwrap())
+        .collect();
+    assert_eq!(everyone.len() as i64, n);
+    for typed in ["ヤ", "サ", "カ", "ヤマ", "山", "田", "2", "26", "9"] {
+        let key = |s: &Staff| -> Option<(bool, u8, String, String, String)> {
+            let reading = format!("{}{}", s.family_kana, s.given_kana);
+            let (branch, matched) = match needle(typed).unwrap() {
+                jinji::app::search::Needle::Kana(k) if reading.starts_with(&k) => (0, reading),
+                jinji::app::search::Needle::Kana(k) if s.given_kana.starts_with(&k) => {
+                    (1, s.given_kana.clone())
+                }
+                jinji::app::search::Needle::Name(k) if s.family_name.starts_with(&k) => {
+                    (0, s.family_name.clone())
+                }
+                jinji::app::search::Needle::Name(k) if s.given_name.starts_with(&k) => {
+                    (1, s.given_name.clone())
+                }
+                jinji::app::search::Needle::Number(k) if s.staff_no.starts_with(&k) => {
+                    (0, s.staff_no.clone())
+                }
+                _ => return None,
+            };
+            let status = s.status.code().to_string();
+            Some((
+                status == "retired",
+                branch,
+                matched,
+                status,
+                s.staff_no.clone(),
+            ))
+        };
+        let mut want: Vec<_> = everyone
+            .iter()
+            .filter_map(|s| key(s).map(|k| (k, s.id)))
+            .collect();
+        want.sort();
+        let want: Vec<i64> = want.into_iter().take(20).map(|(_, id)| id).collect();
+        let got: Vec<i64> = db
+            .search_staff(&needle(typed).unwrap(), 20)
+            .unwrap()
+            .iter()
+            .map(|s| s.id)
+            .collect();
+        assert!(!want.is_empty(), "{typed}: nobody to find");
+        assert_eq!(got, want, "{typed}");
+    }
+}

@@ -54,10 +54,14 @@ impl Db {
         })
     }
 
-    /// People matching the needle, serving staff first, then by staff number. Each way
-    /// of searching goes through an index (the query plans are tested): a staff number
-    /// or a reading by prefix; a name by prefix of the family or given name when it is
-    /// one or two characters, by any part of it (FTS5 trigram) from three.
+    /// People matching the needle: serving staff before retired, and within each, by
+    /// what matched in its index's order (the reading in 五十音順, the name, the staff
+    /// number), matches of the full reading or family name before those of the given name.
+    /// Each way of searching goes through an index (the query plans are tested): a staff
+    /// number or a reading by prefix; a name by prefix of the family or given name when it
+    /// is one or two characters, by any part of it (FTS5 trigram) from three. A prefix
+    /// search reads its index in order and stops at the limit: "ヤ" in a city matches
+    /// 8,000 people, of whom the first fifty are read.
     pub fn search_staff(&self, needle: &Needle, limit: usize) -> Result<Vec<Staff>> {
         let (sql, a, b) = search_query(needle);
         let mut st = self.conn().prepare_cached(&sql)?;
@@ -84,45 +88,61 @@ impl Db {
     }
 }
 
-/// The statement of a search and its two arguments (the third is the limit). The people
-/// are chosen from the indexes alone (each branch of a UNION ALL reads one index, which
-/// holds the order too) and only the chosen ones are read whole. Someone found by both
-/// branches comes twice: twice the limit is chosen, so the first `limit` different
-/// people are among them (sorting out the twins costs more than choosing twice as many).
+/// The statement of a search and its two arguments (the third is the limit). A prefix
+/// search is a UNION ALL of branches, serving then retired people for each indexed
+/// column, each read in its index's order (the column, status, staff number) up to the
+/// limit; the few people chosen are then put in that order and read. Three characters of a name or
+/// more are found through the trigram index (few people) and sorted.
 fn search_query(needle: &Needle) -> (String, String, String) {
-    let range = |col: &str| {
-        format!("SELECT id, status, staff_no FROM staff WHERE {col} >= ?1 AND {col} < ?2")
+    let cols = select_list::<Staff>("s.");
+    let prefix = |columns: &[&str]| {
+        // Chosen from the indexes alone (each holds its column, status and staff number);
+        // only the chosen are read whole.
+        let mut branches = Vec::new();
+        for (retired, status) in [(0, "status <> 'retired'"), (1, "status = 'retired'")] {
+            for (branch, col) in columns.iter().enumerate() {
+                branches.push(format!(
+                    "SELECT * FROM (SELECT id, {retired} AS retired, {branch} AS branch, \
+                     {col} AS matched, status, staff_no FROM staff \
+                     WHERE {col} >= ?1 AND {col} < ?2 AND {status} \
+                     ORDER BY {col}, status, staff_no LIMIT ?3)"
+                ));
+            }
+        }
+        // Someone found by two branches keeps the first (SQLite takes `matched` from the
+        // row that holds the minimum).
+        format!(
+            "SELECT {cols} FROM (
+                 SELECT id, retired, min(branch) AS branch, matched, status, staff_no
+                 FROM ({}) GROUP BY id
+                 ORDER BY retired, branch, matched, status, staff_no LIMIT ?3) c
+             JOIN staff s ON s.id = c.id
+             ORDER BY c.retired, c.branch, c.matched, c.status, c.staff_no",
+            branches.join(" UNION ALL ")
+        )
     };
-    let (chosen, a, b) = match needle {
-        Needle::Number(n) => (range("staff_no"), n.clone(), past_prefix(n)),
+    match needle {
+        Needle::Number(n) => (prefix(&["staff_no"]), n.clone(), past_prefix(n)),
         Needle::Kana(k) => (
-            format!(
-                "{} UNION ALL {}",
-                range("(family_kana || given_kana)"),
-                range("given_kana")
-            ),
+            prefix(&["(family_kana || given_kana)", "given_kana"]),
             k.clone(),
             past_prefix(k),
         ),
         Needle::Name(n) if n.chars().count() < 3 => (
-            format!("{} UNION ALL {}", range("family_name"), range("given_name")),
+            prefix(&["family_name", "given_name"]),
             n.clone(),
             past_prefix(n),
         ),
         // A phrase in double quotes matches the characters as typed, in order.
         Needle::Name(n) => (
-            "SELECT id, status, staff_no FROM staff
-             WHERE id IN (SELECT rowid FROM staff_names WHERE staff_names MATCH ?1)"
-                .to_string(),
+            format!(
+                "SELECT {cols} FROM staff s
+                 WHERE s.id IN (SELECT rowid FROM staff_names WHERE staff_names MATCH ?1)
+                 ORDER BY s.status = 'retired', s.family_kana || s.given_kana, s.staff_no
+                 LIMIT ?3"
+            ),
             format!("\"{}\"", n.replace('"', "\"\"")),
             String::new(),
         ),
-    };
-    let sql = format!(
-        "SELECT {} FROM staff WHERE id IN (
-             SELECT id FROM ({chosen}) ORDER BY status = 'retired', staff_no LIMIT 2 * ?3)
-         ORDER BY status = 'retired', staff_no LIMIT ?3",
-        select_list::<Staff>("")
-    );
-    (sql, a, b)
+    }
 }
