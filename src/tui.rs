@@ -19,6 +19,7 @@ pub fn run(mut app: App) -> std::io::Result<()> {
         app.update(Action::Resize(size.width, size.height));
         let result = (|| loop {
             terminal.draw(|f| crate::ui::render(&app, f))?;
+            app.answers.send_held();
             // While work runs off the UI thread, wake to show its progress or take in a
             // count as soon as it is made.
             let wake = match (app.job.is_some(), app.answers.waiting()) {

@@ -184,6 +184,10 @@ impl Worker {
 pub struct Answers {
     known: Vec<(Need, Answer)>,
     asked: Vec<Need>,
+    /// Asked, and sent to the worker once the frame that asked is drawn (`send_held`):
+    /// its reading of whole tables would otherwise slow that frame's own (on a disk
+    /// whose pages are not yet cached, by several times).
+    held: Vec<Question>,
     worker: Option<Worker>,
     epoch: u64,
     /// `Db::data_stamp` when `known` was last checked.
@@ -215,6 +219,7 @@ impl Answers {
             w.epoch.store(self.epoch, Ordering::Relaxed);
         }
         self.asked.clear();
+        self.held.clear();
         let stamp = db.data_stamp()?;
         if stamp != self.stamp {
             self.stamp = stamp;
@@ -230,16 +235,14 @@ impl Answers {
             return Ok(Some(&self.known[i].1));
         }
         match &self.worker {
-            Some(w) => {
+            Some(_) => {
                 if !self.asked.contains(&need) {
-                    let q = Question {
+                    self.held.push(Question {
                         epoch: self.epoch,
                         stamp: self.stamp,
                         need: need.clone(),
-                    };
-                    if w.tx.send(q).is_ok() {
-                        self.asked.push(need);
-                    }
+                    });
+                    self.asked.push(need);
                 }
                 Ok(None)
             }
@@ -247,6 +250,20 @@ impl Answers {
                 let answer = need.compute(db)?;
                 self.keep(need, answer);
                 Ok(self.known.last().map(|(_, a)| a))
+            }
+        }
+    }
+
+    /// Sends the worker what was asked: after the frame is drawn.
+    pub fn send_held(&mut self) {
+        let Some(w) = &self.worker else {
+            return;
+        };
+        for q in self.held.drain(..) {
+            let need = q.need.clone();
+            if w.tx.send(q).is_err() {
+                // The worker is gone: nothing more will come for this question.
+                self.asked.retain(|n| *n != need);
             }
         }
     }
@@ -305,6 +322,8 @@ impl super::App {
     /// Takes in what work off the screen's thread has sent; whether anything came.
     pub(super) fn tick(&mut self) -> Result<bool, crate::store::StoreError> {
         self.poll_job();
+        // Drawn or not (a test, a benchmark), what was asked goes out by the next tick.
+        self.answers.send_held();
         if !self.answers.take_in(&self.db)? {
             return Ok(false);
         }
