@@ -133,6 +133,10 @@ pub fn make_people(
         }
     }
     assign_numbers(&mut people, rng);
+    // Kept, written and read in staff-number order, as a roster exported from another
+    // system comes: a list in that order then finds a window's people, and a year's
+    // records of them, side by side in the file.
+    people.sort_by(|a, b| a.staff.staff_no.cmp(&b.staff.staff_no));
     set_supervisors(org, &mut people, today);
     people
 }
