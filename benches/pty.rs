@@ -226,12 +226,20 @@ fn measure(db: &Path, samples: usize) -> Vec<(&'static str, f64)> {
     t.settle(Duration::from_secs(30));
     let mut search = Vec::new();
     t.key(b"/");
-    while search.len() < samples {
-        for c in ["y", "a", "m", "a"] {
-            search.push(t.key(c.as_bytes()));
-        }
-        for _ in 0..4 {
-            t.key(b"\x7f");
+    // Every way of writing, one character at a time and back: romaji (ya → ヤ), kana,
+    // kanji (one and two characters by prefix, three by trigram) and a staff number.
+    let typed = ["yama", "やまだ", "山田太", "2600"];
+    'typing: loop {
+        for word in typed {
+            for c in word.chars() {
+                search.push(t.key(c.to_string().as_bytes()));
+            }
+            for _ in word.chars() {
+                t.key(b"\x7f");
+            }
+            if search.len() >= samples {
+                break 'typing;
+            }
         }
     }
     t.key(b"\x1b");

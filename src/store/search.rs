@@ -54,9 +54,10 @@ impl Db {
         })
     }
 
-    /// People matching the needle: serving staff before retired, and within each, by
-    /// what matched in its index's order (the reading in 五十音順, the name, the staff
-    /// number), matches of the full reading or family name before those of the given name.
+    /// People matching the needle: by staff number for a number; for a reading or a name,
+    /// serving staff before retired and within each by what matched in its index's order
+    /// (the reading in 五十音順, the name), the full reading or family name before the
+    /// given name.
     /// Each way of searching goes through an index (the query plans are tested): a staff
     /// number or a reading by prefix; a name by prefix of the family or given name when it
     /// is one or two characters, by any part of it (FTS5 trigram) from three. A prefix
@@ -95,11 +96,15 @@ impl Db {
 /// more are found through the trigram index (few people) and sorted.
 fn search_query(needle: &Needle) -> (String, String, String) {
     let cols = select_list::<Staff>("s.");
-    let prefix = |columns: &[&str]| {
+    // Serving people before retired ones, for names; a staff number is one person, shown
+    // by number whoever they are (and the number's index holds no status to split by).
+    const SPLIT: &[(u8, &str)] = &[(0, "status <> 'retired'"), (1, "status = 'retired'")];
+    const WHOLE: &[(u8, &str)] = &[(0, "1")];
+    let prefix = |columns: &[&str], statuses: &[(u8, &str)]| {
         // Chosen from the indexes alone (each holds its column, status and staff number);
         // only the chosen are read whole.
         let mut branches = Vec::new();
-        for (retired, status) in [(0, "status <> 'retired'"), (1, "status = 'retired'")] {
+        for &(retired, status) in statuses {
             for (branch, col) in columns.iter().enumerate() {
                 branches.push(format!(
                     "SELECT * FROM (SELECT id, {retired} AS retired, {branch} AS branch, \
@@ -122,14 +127,14 @@ fn search_query(needle: &Needle) -> (String, String, String) {
         )
     };
     match needle {
-        Needle::Number(n) => (prefix(&["staff_no"]), n.clone(), past_prefix(n)),
+        Needle::Number(n) => (prefix(&["staff_no"], WHOLE), n.clone(), past_prefix(n)),
         Needle::Kana(k) => (
-            prefix(&["(family_kana || given_kana)", "given_kana"]),
+            prefix(&["(family_kana || given_kana)", "given_kana"], SPLIT),
             k.clone(),
             past_prefix(k),
         ),
         Needle::Name(n) if n.chars().count() < 3 => (
-            prefix(&["family_name", "given_name"]),
+            prefix(&["family_name", "given_name"], SPLIT),
             n.clone(),
             past_prefix(n),
         ),
