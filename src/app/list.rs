@@ -172,13 +172,10 @@ impl ListState {
             let stop = (o + h).min(self.total);
             if o > was && o <= end {
                 let keep = &old[o - was..stop.min(end) - was];
-                let more = match stop.saturating_sub(end) {
-                    0 => Some(Vec::new()),
-                    n => {
-                        db.view_rows_next(self.view, &self.query, &old[old.len() - 1], n, false)?
-                    }
-                };
-                if let Some(more) = more {
+                let n = stop.saturating_sub(end);
+                if let Some(more) =
+                    db.view_rows_next(self.view, &self.query, &old[old.len() - 1], n, false)?
+                {
                     self.rows = keep.iter().cloned().chain(more).collect();
                     return Ok(());
                 }

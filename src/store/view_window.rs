@@ -37,9 +37,17 @@ impl Part {
         match self {
             Part::Whole => (v.from, wh),
             Part::Ordered => (v.ordered.unwrap_or(v.from), wh),
-            Part::Unowned(c) if wh.is_empty() => (v.from, format!("WHERE {c}")),
-            Part::Unowned(c) => (v.from, format!("{wh} AND {c}")),
+            Part::Unowned(c) => (v.from, and_where(wh, c)),
         }
+    }
+}
+
+/// A WHERE clause (or none) with one more condition.
+fn and_where(wh: String, cond: &str) -> String {
+    if wh.is_empty() {
+        format!("WHERE {cond}")
+    } else {
+        format!("{wh} AND {cond}")
     }
 }
 
@@ -162,7 +170,12 @@ impl Db {
         part: Part,
     ) -> Result<Vec<ViewRow>> {
         let (sql, params) = self.window_sql(v, q, offset, limit, from_end, part)?;
-        let mut st = self.conn().prepare_cached(&sql)?;
+        self.read_window(v, &sql, params)
+    }
+
+    /// The rows a window statement selects (`ViewDef::select_list`).
+    fn read_window(&self, v: &ViewDef, sql: &str, params: Vec<Value>) -> Result<Vec<ViewRow>> {
+        let mut st = self.conn().prepare_cached(sql)?;
         let width = v.columns.len();
         let rows = st.query_map(rusqlite::params_from_iter(params), |r| {
             ViewRow::read(r, width)
@@ -207,16 +220,14 @@ impl Db {
         n: usize,
         backward: bool,
     ) -> Result<Option<Vec<ViewRow>>> {
-        if anchor.key == Value::Null || n == 0 {
+        if n == 0 {
+            return Ok(Some(Vec::new()));
+        }
+        if anchor.key == Value::Null {
             return Ok(None);
         }
         let (sql, params) = self.next_sql(v, q, anchor, n, backward)?;
-        let mut st = self.conn().prepare_cached(&sql)?;
-        let width = v.columns.len();
-        let rows = st.query_map(rusqlite::params_from_iter(params), |r| {
-            ViewRow::read(r, width)
-        })?;
-        let mut rows: Vec<ViewRow> = rows.collect::<rusqlite::Result<_>>()?;
+        let mut rows = self.read_window(v, &sql, params)?;
         if rows.len() < n {
             return Ok(None);
         }
@@ -246,11 +257,7 @@ impl Db {
         // The first comparison alone is what seeks the index; the second drops the
         // anchor and the rows tied with it that come before it.
         let after = format!("{key} {op}= ?{k} AND ({key} {op} ?{k} OR t.id {op} ?{i})");
-        let wh = if wh.is_empty() {
-            format!("WHERE {after}")
-        } else {
-            format!("{wh} AND {after}")
-        };
+        let wh = and_where(wh, &after);
         let sql = self.bind(
             format!(
                 "SELECT {} FROM {from} {wh} ORDER BY {} LIMIT {n}",
