@@ -43,6 +43,8 @@ struct File {
     export_dir: Option<PathBuf>,
     #[serde(default)]
     keys: BTreeMap<String, String>,
+    /// A group to share the database and its copies with (0660 files, 2770 directories).
+    group: Option<String>,
 }
 
 /// Settings as read, with the problems found (each names the file and the line).
@@ -53,6 +55,8 @@ pub struct Config {
     pub export_dir: Option<PathBuf>,
     /// (action, key, modifiers) to bind in lists.
     pub keys: Vec<(Action, KeyCode, KeyModifiers)>,
+    /// The id of the group that shares the files, when one is named (and known).
+    pub group: Option<u32>,
     pub problems: Vec<String>,
 }
 
@@ -182,6 +186,19 @@ impl Config {
                 )),
             },
         }
+        if let Some(g) = &file.group {
+            c.group = crate::store::files::group_id(g);
+            if c.group.is_none() {
+                // Files stay private: an unknown group must not widen them.
+                c.problems.push(lang.tf(
+                    "config.bad_group",
+                    &[
+                        ("at", &format!("{}:{}", path.display(), at("group"))),
+                        ("value", g),
+                    ],
+                ));
+            }
+        }
         c.date_style = file.date_style.unwrap_or_default();
         c.export_dir = file.export_dir;
         for (name, key) in &file.keys {
@@ -250,6 +267,19 @@ mod tests {
         assert!(c.problems[0].contains(":1:"), "{:?}", c.problems);
         let c = load("colour = 1\n");
         assert_eq!(c.problems.len(), 1);
+    }
+
+    #[test]
+    fn a_group_is_known_or_named_as_a_problem() {
+        let c = load("group = \"1234\"\n");
+        assert_eq!((c.group, c.problems.len()), (Some(1234), 0));
+        let c = load("lang = \"ja\"\ngroup = \"no-such-group-here\"\n");
+        assert_eq!(c.group, None);
+        assert!(
+            c.problems[0].contains(":2:") && c.problems[0].contains("no-such-group-here"),
+            "{:?}",
+            c.problems
+        );
     }
 
     #[test]

@@ -12,6 +12,13 @@ use crate::app::App;
 use crate::app::action::Action;
 
 pub fn run(mut app: App) -> std::io::Result<()> {
+    // ratatui's own hook leaves the alternate screen and raw mode on a panic; bracketed
+    // paste, which is ours, goes off too.
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableBracketedPaste);
+        report(info);
+    }));
     ratatui::run(|terminal| {
         // Pasted text (a name, a paragraph from Excel) arrives whole, into one field.
         execute!(stdout(), EnableBracketedPaste)?;
@@ -35,6 +42,8 @@ pub fn run(mut app: App) -> std::io::Result<()> {
             }
             match event::read()? {
                 Event::Key(k) if k.kind == KeyEventKind::Press => {
+                    #[cfg(debug_assertions)]
+                    injected_panic(k.code);
                     if let Some(a) = app.keymap.action(app.mode(), k) {
                         app.update(a);
                     }
@@ -52,4 +61,18 @@ pub fn run(mut app: App) -> std::io::Result<()> {
         let _ = app.db.optimize();
         result
     })
+}
+
+/// A fault for tests of debug builds only: `JINJI_PANIC_KEY=x` panics on the key x, to
+/// prove that a panic gives the terminal back.
+#[cfg(debug_assertions)]
+fn injected_panic(code: event::KeyCode) {
+    if let Ok(key) = std::env::var("JINJI_PANIC_KEY")
+        && key
+            .chars()
+            .next()
+            .is_some_and(|c| code == event::KeyCode::Char(c))
+    {
+        panic!("injected panic (JINJI_PANIC_KEY)");
+    }
 }

@@ -87,9 +87,20 @@ fn a_non_admin_cannot_manage_users() {
     .fails(2, &["admin"]);
     w.run_as("bob", &["--db", s(&db), "users", "list"])
         .fails(2, &["admin"]);
+    before.assert_unchanged(&w.snapshot());
+    // Acting as someone else is refused, and the attempt is in the audit log, by bob.
     w.run_as("bob", &["--db", s(&db), "--user", LOGIN, "users", "list"])
         .fails(2, &["--user"]);
-    before.assert_unchanged(&w.snapshot());
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let (actor, after): (String, String) = c
+        .query_row(
+            "SELECT actor, after FROM audit_log WHERE action = 'refused' AND table_name = 'accounts'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(actor, "bob");
+    assert!(after.contains(LOGIN), "{after}");
 }
 
 #[test]

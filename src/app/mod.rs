@@ -43,7 +43,7 @@ use tab::Tab;
 use crate::domain::account::Account;
 use crate::domain::staff::Staff;
 use crate::domain::{Date, FiscalYear, Id};
-use crate::i18n::{Lang, error_text};
+use crate::i18n::{Lang, error_text, newest_backup};
 use crate::store::views::view;
 use crate::store::{Db, StoreError};
 
@@ -263,7 +263,15 @@ impl App {
             self.dispatch(action).and_then(|_| self.load_detail())
         };
         if let Err(e) = result {
-            let text = error_text(self.lang, &e);
+            let e = self.db.about_file(e);
+            let mut text = error_text(self.lang, &e);
+            if let StoreError::Damaged { path } = &e {
+                // Read what can be read; write nothing more until a backup is restored.
+                self.db.stop_writing();
+                if let Some(line) = newest_backup(self.lang, &self.dirs.backups_dir, path) {
+                    text = format!("{text}\n{line}");
+                }
+            }
             self.modals.push(Modal::Message { text });
         }
     }

@@ -50,7 +50,8 @@ pub fn run(
     let cp932 = encoding == EncodingArg::Cp932;
     let (rows, replaced) = match out {
         Some(p) => {
-            let file = create_private(p).map_err(|e| write_err(ctx, &p.display(), &e))?;
+            let file = crate::store::files::create_private(p)
+                .map_err(|e| write_err(ctx, &p.display(), &e))?;
             let w = std::io::BufWriter::new(file);
             // Rows counted as they go (to a file; standard output stays clean).
             let bar = super::progress_bar(None);
@@ -161,25 +162,6 @@ fn header_lang(ctx: &Ctx) -> Lang {
     } else {
         Lang::En
     }
-}
-
-/// Personal data: the file is created for its owner only.
-pub(super) fn create_private(p: &Path) -> std::io::Result<std::fs::File> {
-    let mut o = std::fs::OpenOptions::new();
-    o.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        o.mode(0o600);
-    }
-    let f = o.open(p)?;
-    // An existing file keeps its mode when truncated: make it private all the same.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-    }
-    Ok(f)
 }
 
 /// Why an export stopped: the database or the file.

@@ -20,7 +20,7 @@ use args::{Command, LangArg};
 
 use crate::domain::Date;
 use crate::domain::account::{Account, Role};
-use crate::i18n::{Lang, error_text};
+use crate::i18n::{Lang, error_text, newest_backup};
 use crate::store::{Db, OpenMode, StoreError};
 
 /// A failure of a command: what to print and how to exit (2: bad input, 1: anything else).
@@ -38,8 +38,15 @@ impl Failure {
         Failure { message, code: 1 }
     }
     pub(crate) fn store(lang: Lang, e: &StoreError) -> Failure {
+        let mut message = error_text(lang, e);
+        if let StoreError::Damaged { path } = e
+            && let Some(dirs) = directories::ProjectDirs::from("jp", "jinji", "jinji")
+            && let Some(line) = newest_backup(lang, &dirs.data_dir().join("backups"), path)
+        {
+            message = format!("{message}\n{line}");
+        }
         Failure {
-            message: error_text(lang, e),
+            message,
             code: if e.is_user_error() { 2 } else { 1 },
         }
     }
@@ -125,6 +132,7 @@ impl Ctx {
                 let demo = db.is_demo().map_err(|e| self.err(e))?;
                 let me_admin = find(db, &os).is_ok_and(|a| a.role == Role::Admin);
                 if !demo && !me_admin {
+                    log_refused_user(db.path(), &os, u);
                     return Err(Failure::input(lang.t("err.user_flag").into()));
                 }
                 find(db, u)?
@@ -141,6 +149,16 @@ impl Ctx {
         } else {
             Err(Failure::input(self.lang.t(key).into()))
         }
+    }
+}
+
+/// Writes a refused `--user` into the audit log, through a connection of its own (the
+/// command may have opened the file read-only). A file no one may write keeps no record:
+/// the refusal stands all the same.
+fn log_refused_user(path: &Path, os: &str, wanted: &str) {
+    if let Ok(mut w) = Db::open(path, OpenMode::Existing) {
+        w.set_actor(os);
+        let _ = w.log_refused_user(wanted);
     }
 }
 
@@ -195,23 +213,12 @@ fn passwd_name() -> Option<String> {
     None
 }
 
-/// Where jinji keeps its files: the data directory (created 0700 on first use).
+/// Where jinji keeps its files: the data directory (0700, or 2770 for a group).
 pub fn data_dir(lang: Lang) -> Result<PathBuf, Failure> {
     let dirs = directories::ProjectDirs::from("jp", "jinji", "jinji")
         .ok_or_else(|| Failure::system(lang.t("err.data_dir").into()))?;
     let dir = dirs.data_dir().to_path_buf();
-    if !dir.is_dir() {
-        let mut b = std::fs::DirBuilder::new();
-        b.recursive(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::DirBuilderExt;
-            b.mode(0o700);
-        }
-        b.create(&dir).map_err(|e| {
-            Failure::system(lang.tf("err.write", &[("path", &dir.display()), ("reason", &e)]))
-        })?;
-    }
+    crate::store::files::private_dir(&dir).map_err(|e| Failure::store(lang, &e))?;
     Ok(dir)
 }
 
@@ -229,6 +236,13 @@ pub fn run(cli: Cli) -> ExitCode {
     let config = crate::config::default_path()
         .map(|p| crate::config::Config::load(&p, env_lang))
         .unwrap_or_default();
+    if let Some(gid) = config.group {
+        crate::store::files::share_with_group(gid);
+    }
+    // Said on the terminal too: a command's output is all a script sees.
+    for p in &config.problems {
+        eprintln!("{p}");
+    }
     let lang = match cli.lang {
         Some(LangArg::Ja) => Lang::Ja,
         Some(LangArg::En) => Lang::En,

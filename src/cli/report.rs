@@ -66,7 +66,7 @@ fn xlsx_err(ctx: &Ctx, e: &dyn std::fmt::Display) -> Failure {
 }
 
 fn write_file(ctx: &Ctx, p: &Path, bytes: &[u8]) -> CmdResult {
-    super::export::create_private(p)
+    crate::store::files::create_private(p)
         .and_then(|mut f| f.write_all(bytes).and_then(|_| f.flush()))
         .map_err(|e| {
             Failure::system(

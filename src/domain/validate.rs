@@ -102,13 +102,14 @@ impl fmt::Display for Invalid {
 impl std::error::Error for Invalid {}
 
 /// True for characters that must never reach storage: C0/C1 controls (except tab and
-/// newline in long text), bidi overrides and isolates, and zero-width joiners/spaces.
+/// newline in long text), bidi controls, and zero-width joiners, spaces and marks.
 pub fn is_forbidden_char(c: char, multiline: bool) -> bool {
     match c {
         '\t' | '\n' => !multiline,
         '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
         '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
-        '\u{feff}' => true,
+        // The Arabic letter mark (a bidi control too), word joiner and invisible operators.
+        '\u{061c}' | '\u{2060}'..='\u{2064}' | '\u{feff}' => true,
         _ => false,
     }
 }

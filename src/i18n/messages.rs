@@ -74,6 +74,7 @@ pub fn error_text(lang: Lang, e: &StoreError) -> String {
         StoreError::NotADatabase { path } => {
             lang.tf("err.not_a_database", &[("path", &path.display())])
         }
+        StoreError::Damaged { path } => lang.tf("err.damaged", &[("path", &path.display())]),
         StoreError::NewerSchema { path, found, known } => lang.tf(
             "err.newer_schema",
             &[
@@ -91,6 +92,16 @@ pub fn error_text(lang: Lang, e: &StoreError) -> String {
         StoreError::Sql(reason) => lang.tf("err.sql", &[("reason", reason)]),
         StoreError::Cancelled => lang.t("err.cancelled").into(),
     }
+}
+
+/// For a damaged database: the line naming its newest backup in `backups_dir`, if any.
+pub fn newest_backup(
+    lang: Lang,
+    backups_dir: &std::path::Path,
+    db: &std::path::Path,
+) -> Option<String> {
+    let newest = crate::store::backups_of(backups_dir, db).pop()?;
+    Some(lang.tf("err.newest_backup", &[("path", &newest.display())]))
 }
 
 /// A file that could not be read or written, named with its row and column.

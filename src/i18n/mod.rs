@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use std::fmt::Display;
 use std::sync::OnceLock;
 
-pub use messages::{error_text, invalid_text, plan_diff_lines, problem_text, sheet_error_text};
+pub use messages::{
+    error_text, invalid_text, newest_backup, plan_diff_lines, problem_text, sheet_error_text,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {

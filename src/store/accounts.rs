@@ -12,6 +12,21 @@ record!(
 );
 
 impl Db {
+    /// Records a refused attempt to act as another account (`--user`), by the login that
+    /// tried, so that admins see it in the audit log beside every change.
+    pub fn log_refused_user(&self, wanted: &str) -> Result<()> {
+        self.write(|| {
+            super::audit::record_json(
+                self,
+                "refused",
+                "accounts",
+                None,
+                None,
+                Some(serde_json::json!({ "user": wanted }).to_string()),
+            )
+        })
+    }
+
     pub fn account_by_login(&self, login: &str) -> Result<Option<Account>> {
         Ok(self
             .all::<Account>(vec![Filter::eq("login", login)], "login")?

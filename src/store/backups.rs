@@ -98,34 +98,14 @@ impl Db {
 
     /// Copies the database into `dir` (created 0700 if need be) as `STEM-YYYYMMDD-HHMMSS-mmm.db`
     /// and keeps the newest `keep` of this database's copies there (`step` as in
-    /// `backup_watched`). Returns the copy's path
-    /// and how many old copies went.
+    /// `backup_watched`). Returns the copy's path and how many old copies went.
     pub fn backup_into(
         &self,
         dir: &Path,
         keep: usize,
         step: &mut dyn FnMut(usize, usize) -> bool,
     ) -> Result<(PathBuf, usize)> {
-        let io = |e: std::io::Error| StoreError::Io {
-            path: dir.into(),
-            reason: e.to_string(),
-        };
-        if !dir.is_dir() {
-            let mut b = std::fs::DirBuilder::new();
-            b.recursive(true);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::DirBuilderExt;
-                b.mode(0o700);
-            }
-            b.create(dir).map_err(io)?;
-        }
-        // Copies of personal data: the directory is its owner's alone, however it came to be.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
-        }
+        super::files::private_dir(dir)?;
         let stem = self
             .path()
             .file_stem()
@@ -169,10 +149,16 @@ pub fn check_file(src: &Path) -> Result<(i64, Vec<String>)> {
     Ok((version, problems))
 }
 
-/// Keeps the newest `keep` time-stamped backups of one database; returns how many went.
-fn prune(dir: &Path, stem: &str, keep: usize) -> usize {
+/// The time-stamped backups of the database at `db` in `dir`, oldest first (the names sort
+/// by their time stamp).
+pub fn backups_of(dir: &Path, db: &Path) -> Vec<PathBuf> {
+    let stem = db.file_stem().and_then(|s| s.to_str()).unwrap_or("jinji");
+    backups_by_stem(dir, stem)
+}
+
+fn backups_by_stem(dir: &Path, stem: &str) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
-        return 0;
+        return Vec::new();
     };
     let prefix = format!("{stem}-");
     let mut files: Vec<PathBuf> = entries
@@ -185,8 +171,13 @@ fn prune(dir: &Path, stem: &str, keep: usize) -> usize {
             })
         })
         .collect();
-    // The names sort by their time stamp.
     files.sort();
+    files
+}
+
+/// Keeps the newest `keep` time-stamped backups of one database; returns how many went.
+fn prune(dir: &Path, stem: &str, keep: usize) -> usize {
+    let files = backups_by_stem(dir, stem);
     let excess = files.len().saturating_sub(keep);
     files
         .iter()

@@ -22,6 +22,7 @@ pub mod career;
 pub mod career_page;
 pub mod compliance;
 pub mod evaluation;
+pub mod files;
 pub mod flow;
 pub mod own;
 pub mod panels;
@@ -55,7 +56,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use audit::AuditEntry;
-pub use backups::check_file;
+pub use backups::{backups_of, check_file};
+pub use files::create_private_file;
 pub use list::{Cursor, Filter, ListQuery, Op, Page, SortDir, Val};
 pub use migrate::SCHEMA_VERSION;
 pub use record::Record;
@@ -88,6 +90,8 @@ pub enum StoreError {
     DiskFull,
     #[error("{path}: not a jinji database (not SQLite, or damaged)")]
     NotADatabase { path: PathBuf },
+    #[error("{path}: the database is damaged; nothing more is written to it")]
+    Damaged { path: PathBuf },
     #[error(
         "{path}: made by a newer jinji (schema {found}, this program knows {known}); update jinji"
     )]
@@ -119,6 +123,7 @@ impl StoreError {
                 | StoreError::Conflict { .. }
                 | StoreError::NotFound { .. }
                 | StoreError::NotADatabase { .. }
+                | StoreError::Damaged { .. }
                 | StoreError::Empty { .. }
                 | StoreError::NewerSchema { .. }
                 | StoreError::Denied(_)
@@ -133,8 +138,13 @@ impl From<rusqlite::Error> for StoreError {
             match f.code {
                 C::DatabaseBusy | C::DatabaseLocked => return StoreError::Busy,
                 C::DiskFull => return StoreError::DiskFull,
-                C::NotADatabase | C::DatabaseCorrupt => {
+                C::NotADatabase => {
                     return StoreError::NotADatabase {
+                        path: PathBuf::new(),
+                    };
+                }
+                C::DatabaseCorrupt => {
+                    return StoreError::Damaged {
                         path: PathBuf::new(),
                     };
                 }
@@ -166,6 +176,8 @@ pub struct Db {
     conn: Connection,
     path: PathBuf,
     actor: String,
+    /// Set once the file was found damaged: no write goes into it after that.
+    damaged: bool,
 }
 
 impl Db {
@@ -192,6 +204,7 @@ impl Db {
             conn,
             path: path.into(),
             actor: "system".into(),
+            damaged: false,
         };
         // Refuse a file that is not ours (or is newer) before anything is written to it,
         // not even the switch to WAL.
@@ -204,6 +217,7 @@ impl Db {
         }
         db.configure(mode).map_err(|e| with_path(e, path))?;
         if mode != OpenMode::ReadOnly {
+            files::share_companions(path);
             migrate::run(&mut db)?;
         }
         Ok(db)
@@ -216,6 +230,7 @@ impl Db {
             conn,
             path: PathBuf::from(":memory:"),
             actor: "system".into(),
+            damaged: false,
         };
         db.configure(OpenMode::Create)?;
         migrate::run(&mut db)?;
@@ -254,12 +269,33 @@ impl Db {
             .busy_timeout(std::time::Duration::from_millis(ms))?)
     }
 
+    /// Refuses every write from now on: the file was found damaged, and writing into it
+    /// could spread the damage. What can still be read is shown until a backup is restored.
+    pub fn stop_writing(&mut self) {
+        self.damaged = true;
+    }
+
+    fn writable(&self) -> Result<()> {
+        if self.damaged {
+            return Err(StoreError::Damaged {
+                path: self.path.clone(),
+            });
+        }
+        Ok(())
+    }
+
+    /// `e` naming this database's file where it concerns the file.
+    pub fn about_file(&self, e: StoreError) -> StoreError {
+        with_path(e, &self.path)
+    }
+
     /// Runs `f` in one IMMEDIATE transaction: all of it is written, or none. Nested calls
     /// join the outer transaction, so store functions compose into one batch.
     pub fn write<R>(&self, f: impl FnOnce() -> Result<R>) -> Result<R> {
         if !self.conn.is_autocommit() {
             return f();
         }
+        self.writable()?;
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(|e| with_path(e.into(), &self.path))?;
@@ -284,6 +320,7 @@ impl Db {
         if !self.conn.is_autocommit() {
             return Err(StoreError::Sql("write_then inside a transaction".into()));
         }
+        self.writable()?;
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(|e| with_path(e.into(), &self.path))?;
@@ -316,7 +353,13 @@ impl Db {
 /// Attaches the file path to errors that concern the file itself.
 fn with_path(e: StoreError, path: &Path) -> StoreError {
     match e {
+        // SQLite's own header on a file it cannot read: a database, damaged (cut short,
+        // overwritten), not some other file.
+        StoreError::NotADatabase { .. } | StoreError::Damaged { .. } if sqlite_header(path) => {
+            StoreError::Damaged { path: path.into() }
+        }
         StoreError::NotADatabase { .. } => StoreError::NotADatabase { path: path.into() },
+        StoreError::Damaged { .. } => StoreError::Damaged { path: path.into() },
         StoreError::ReadOnly { .. } => StoreError::ReadOnly { path: path.into() },
         StoreError::Sql(reason) if reason.contains("unable to open") => StoreError::Io {
             path: path.into(),
@@ -326,31 +369,13 @@ fn with_path(e: StoreError, path: &Path) -> StoreError {
     }
 }
 
-/// Creates an empty file only its owner may read and write, before SQLite touches it
-/// (its -wal and -shm files take the same mode).
-pub fn create_private_file(path: &Path) -> Result<()> {
-    let io = |e: std::io::Error| StoreError::Io {
-        path: path.into(),
-        reason: e.to_string(),
-    };
-    match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => {
-            return Err(StoreError::Io {
-                path: path.into(),
-                reason: format!("directory {} does not exist", dir.display()),
-            });
-        }
-        _ => {}
-    }
-    let mut o = std::fs::OpenOptions::new();
-    o.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        o.mode(0o600);
-    }
-    o.open(path).map_err(io)?;
-    Ok(())
+/// True when the file starts as every SQLite database does.
+fn sqlite_header(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|_| &head == b"SQLite format 3\0")
 }
 
 /// Today's time stamp for the audit log, UTC, to the second.

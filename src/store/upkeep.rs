@@ -66,6 +66,23 @@ impl Db {
         Ok(())
     }
 
+    /// Caps the file at `pages` pages (SQLite's `max_page_count`): a write that needs more
+    /// fails as on a full disk. Returns the cap in force (never below the pages in use).
+    pub fn cap_pages(&self, pages: i64) -> Result<i64> {
+        Ok(self
+            .conn()
+            .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |r| {
+                r.get(0)
+            })?)
+    }
+
+    /// The pages the file holds now.
+    pub fn page_count(&self) -> Result<i64> {
+        Ok(self
+            .conn()
+            .query_row("PRAGMA page_count", [], |r| r.get(0))?)
+    }
+
     /// Brings the planner's figures up to date where the data has changed much since
     /// (cheap when it has not): at the end of a session.
     pub fn optimize(&self) -> Result<()> {

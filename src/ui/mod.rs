@@ -22,6 +22,22 @@ pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 12;
 
 pub fn render(app: &App, frame: &mut Frame) {
+    draw(app, frame);
+    scrub(frame.buffer_mut());
+}
+
+/// Nothing from the data reaches the terminal as a control: ratatui drops control
+/// characters, but a bidi override or a zero-width character rides along in the cell
+/// before it. Storage refuses them; this holds for a file written around jinji too.
+fn scrub(buf: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buf.content {
+        if let std::borrow::Cow::Owned(clean) = crate::text::shown(cell.symbol()) {
+            cell.set_symbol(if clean.is_empty() { " " } else { &clean });
+        }
+    }
+}
+
+fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(app, frame, area);

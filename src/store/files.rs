@@ -1,0 +1,137 @@
+//! Files of personal data and who may open them: the database (and its -wal and -shm),
+//! backups, exports and the directories they live in are their owner's alone (0600 files,
+//! 0700 directories), or their owner's and one group's when the settings name a group
+//! (0660 files, 2770 directories, the group set on each) for clerks sharing a database on
+//! one server. The file is the boundary: roles inside jinji are least privilege on top.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use super::{Result, StoreError};
+
+/// The group that shares the files, once set from the settings at start; none by default.
+static GROUP: OnceLock<u32> = OnceLock::new();
+
+/// Shares every file made from now on with group `gid`. Set once, at start: a process
+/// either shares its files or does not (a second call is ignored).
+pub fn share_with_group(gid: u32) {
+    let _ = GROUP.set(gid);
+}
+
+/// The group id of a group name from the settings (`/etc/group`), or a number as it is.
+pub fn group_id(name: &str) -> Option<u32> {
+    if let Ok(n) = name.parse() {
+        return Some(n);
+    }
+    let groups = std::fs::read_to_string("/etc/group").ok()?;
+    groups.lines().find_map(|l| {
+        let mut f = l.split(':');
+        (f.next()? == name).then_some(())?;
+        f.nth(1)?.parse().ok()
+    })
+}
+
+fn file_mode() -> u32 {
+    if GROUP.get().is_some() { 0o660 } else { 0o600 }
+}
+
+fn dir_mode() -> u32 {
+    if GROUP.get().is_some() { 0o2770 } else { 0o700 }
+}
+
+/// Gives an open file (or a directory) its mode, and the group when one is set.
+#[cfg(unix)]
+fn own(path: &Path, mode: u32) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    if let Some(&gid) = GROUP.get() {
+        std::os::unix::fs::chown(path, None, Some(gid))?;
+    }
+    // After the group: chown may clear the set-group-id bit of a directory.
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn own(_path: &Path, _mode: u32) -> std::io::Result<()> {
+    Ok(())
+}
+
+fn io_err(path: &Path) -> impl Fn(std::io::Error) -> StoreError + '_ {
+    move |e| StoreError::Io {
+        path: path.into(),
+        reason: e.to_string(),
+    }
+}
+
+/// Creates an empty file for its owner (and the group), before SQLite touches it; its
+/// -wal and -shm files take the same mode. Never reuses a file that exists.
+pub fn create_private_file(path: &Path) -> Result<()> {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => {
+            return Err(StoreError::Io {
+                path: path.into(),
+                reason: format!("directory {} does not exist", dir.display()),
+            });
+        }
+        _ => {}
+    }
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(file_mode());
+    }
+    o.open(path).map_err(io_err(path))?;
+    own(path, file_mode()).map_err(io_err(path))
+}
+
+/// Creates (or empties) a file of personal data to write an export into. A file that was
+/// there keeps no wider mode than a new one would get.
+pub fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(file_mode());
+    }
+    let f = o.open(path)?;
+    own(path, file_mode())?;
+    Ok(f)
+}
+
+/// Makes `dir` (and its parents) if missing, for its owner (and the group): it holds
+/// copies of personal data. One that was there is given the same mode if it can be.
+pub fn private_dir(dir: &Path) -> Result<()> {
+    let made = !dir.is_dir();
+    if made {
+        let mut b = std::fs::DirBuilder::new();
+        b.recursive(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            b.mode(dir_mode() & 0o777);
+        }
+        b.create(dir).map_err(io_err(dir))?;
+    }
+    let owned = own(dir, dir_mode());
+    if made {
+        owned.map_err(io_err(dir))
+    } else {
+        Ok(())
+    }
+}
+
+/// The -wal and -shm files SQLite made beside a shared database: SQLite gives them the
+/// database's mode, but the group of whoever made them. Fixed when they are ours.
+pub(crate) fn share_companions(db: &Path) {
+    if GROUP.get().is_none() {
+        return;
+    }
+    for suffix in ["-wal", "-shm"] {
+        let mut p = db.as_os_str().to_owned();
+        p.push(suffix);
+        // Another clerk's file is theirs to fix (chown fails); nothing is lost by trying.
+        let _ = own(Path::new(&p), file_mode());
+    }
+}
