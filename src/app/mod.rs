@@ -269,7 +269,7 @@ impl App {
                 // Read what can be read; write nothing more until a backup is restored.
                 self.db.stop_writing();
                 if let Some(line) = newest_backup(self.lang, &self.dirs.backups_dir, path) {
-                    text = format!("{text}\n{line}");
+                    text = format!("{text} {line}");
                 }
             }
             self.modals.push(Modal::Message { text });

@@ -2,6 +2,7 @@
 //! No UI here; every message comes from the catalogues.
 
 pub mod args;
+mod backup;
 mod batch;
 mod export;
 mod flow;
@@ -43,7 +44,7 @@ impl Failure {
             && let Some(dirs) = directories::ProjectDirs::from("jp", "jinji", "jinji")
             && let Some(line) = newest_backup(lang, &dirs.data_dir().join("backups"), path)
         {
-            message = format!("{message}\n{line}");
+            message = format!("{message} {line}");
         }
         Failure {
             message,
@@ -115,7 +116,7 @@ impl Ctx {
         let find = |db: &Db, login: &str| -> Result<Account, Failure> {
             match db
                 .account_by_login(login)
-                .map_err(|e| Failure::store(lang, &e))?
+                .map_err(|e| Failure::store(lang, &db.about_file(e)))?
             {
                 Some(a) if a.active => Ok(a),
                 Some(_) => Err(Failure::input(
@@ -281,10 +282,10 @@ pub fn run(cli: Cli) -> ExitCode {
             dry_run,
             encoding,
         }) => import::run(&ctx, &kind, &file, dry_run, encoding),
-        Some(Command::Backup { file, keep }) => ops::backup(&ctx, file.as_deref(), keep),
+        Some(Command::Backup { file, keep }) => backup::backup(&ctx, file.as_deref(), keep),
         Some(Command::Report { action }) => report::run(&ctx, action),
-        Some(Command::Restore { file, keep }) => ops::restore(&ctx, &file, keep),
-        Some(Command::Check) => ops::check(&ctx),
+        Some(Command::Restore { file, keep }) => backup::restore(&ctx, &file, keep),
+        Some(Command::Check) => backup::check(&ctx),
         Some(Command::Users { action }) => users::run(&ctx, action),
         Some(Command::Eval(a)) => flow::eval(&ctx, a),
         Some(Command::Settings { key, value }) => settings::run(&ctx, key, value),

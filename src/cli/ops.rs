@@ -3,10 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use super::{CmdResult, Ctx, Failure, data_dir, os_login, parse_date};
+use super::{CmdResult, Ctx, Failure, os_login, parse_date};
 use crate::demo::{self, Params};
 use crate::domain::Date;
-use crate::domain::account::Role;
 use crate::domain::date::fiscal_year_ja;
 use crate::i18n::Lang;
 use crate::store::{Db, OpenMode, StoreError, summary::Summary};
@@ -36,7 +35,7 @@ fn open_or_summarise(
         let mut app =
             crate::app::App::new_off_thread(db, ctx.lang, me, today).map_err(|e| ctx.err(e))?;
         // The screens back up where `jinji backup` does.
-        if let Ok(dir) = backups_dir(ctx) {
+        if let Ok(dir) = super::backup::backups_dir(ctx) {
             app.dirs.backups_dir = dir;
         }
         app.configure(&ctx.config);
@@ -248,126 +247,4 @@ pub fn seed(ctx: &Ctx, staff: u32, years: i32, seed: u64, today: &Option<String>
         )
     );
     Ok(())
-}
-
-pub fn backup(ctx: &Ctx, file: Option<&Path>, keep: usize) -> CmdResult {
-    let path = ctx.db_path("jinji.db")?;
-    let mut db = ctx.open(&path, OpenMode::ReadOnly)?;
-    let me = ctx.account(&mut db)?;
-    ctx.require(&me, &[Role::Admin, Role::Hr], "err.hr_only")?;
-    // Pages copied of all, on a terminal.
-    let bar = super::progress_bar(Some(0));
-    let mut step = |done: usize, total: usize| {
-        bar.set_length(total as u64);
-        bar.set_position(done as u64);
-        true
-    };
-    let copied = match file {
-        Some(f) => db
-            .backup_watched(f, &mut step)
-            .map(|_| (f.to_path_buf(), 0)),
-        None => db.backup_into(&backups_dir(ctx)?, keep, &mut step),
-    };
-    bar.finish_and_clear();
-    let (dest, pruned) = copied.map_err(|e| ctx.err(e))?;
-    crate::say!(
-        "{}",
-        ctx.lang.tf("cli.backup_done", &[("path", &dest.display())])
-    );
-    if pruned > 0 {
-        crate::say!(
-            "{}",
-            ctx.lang.tf("cli.backup_pruned", &[("count", &pruned)])
-        );
-    }
-    Ok(())
-}
-
-/// Where backups go: `backups` in the data directory.
-pub fn backups_dir(ctx: &Ctx) -> Result<PathBuf, Failure> {
-    Ok(data_dir(ctx.lang)?.join("backups"))
-}
-
-/// Replaces the database with a backup: the file is checked first (a jinji database, not
-/// newer than this program, passing quick_check and foreign_key_check), and the database
-/// as it is now is backed up before anything is replaced.
-pub fn restore(ctx: &Ctx, file: &Path, keep: usize) -> CmdResult {
-    let lang = ctx.lang;
-    let (version, problems) = crate::store::check_file(file).map_err(|e| ctx.err(e))?;
-    if !problems.is_empty() {
-        for p in &problems {
-            crate::say!("  {p}");
-        }
-        return Err(Failure::input(lang.tf(
-            "cli.restore_bad_file",
-            &[("path", &file.display()), ("count", &problems.len())],
-        )));
-    }
-    let path = ctx.db_path("jinji.db")?;
-    let mut db = if path.exists() {
-        let mut db = ctx.open(&path, OpenMode::Existing)?;
-        let me = ctx.account(&mut db)?;
-        ctx.require(&me, &[Role::Admin], "err.admin_only")?;
-        let (saved, _) = db
-            .backup_into(&backups_dir(ctx)?, keep, &mut |_, _| true)
-            .map_err(|e| ctx.err(e))?;
-        crate::say!(
-            "{}",
-            lang.tf("cli.restore_saved", &[("path", &saved.display())])
-        );
-        db
-    } else {
-        // Nothing to lose: the database is made anew from the backup.
-        ctx.open(&path, OpenMode::Create)?
-    };
-    db.restore_from(file).map_err(|e| ctx.err(e))?;
-    crate::say!(
-        "{}",
-        lang.tf(
-            "cli.restore_done",
-            &[
-                ("path", &path.display()),
-                ("from", &file.display()),
-                ("version", &version)
-            ]
-        )
-    );
-    Ok(())
-}
-
-pub fn check(ctx: &Ctx) -> CmdResult {
-    let path = ctx.db_path("jinji.db")?;
-    let db = ctx.open(&path, OpenMode::ReadOnly)?;
-    let problems = db.integrity_problems().map_err(|e| ctx.err(e))?;
-    let version = db.summary().map(|s| s.schema_version).unwrap_or(0);
-    if problems.is_empty() {
-        crate::say!(
-            "{}",
-            ctx.lang.tf(
-                "cli.check_ok",
-                &[("path", &path.display()), ("version", &version)]
-            )
-        );
-        if version < crate::store::SCHEMA_VERSION {
-            crate::say!(
-                "{}",
-                ctx.lang.tf(
-                    "cli.check_older",
-                    &[
-                        ("version", &version),
-                        ("known", &crate::store::SCHEMA_VERSION)
-                    ]
-                )
-            );
-        }
-        Ok(())
-    } else {
-        for p in &problems {
-            crate::say!("  {p}");
-        }
-        Err(Failure::system(ctx.lang.tf(
-            "cli.check_failed",
-            &[("path", &path.display()), ("count", &problems.len())],
-        )))
-    }
 }

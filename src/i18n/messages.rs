@@ -64,7 +64,13 @@ pub fn error_text(lang: Lang, e: &StoreError) -> String {
             at,
         } => lang.tf(
             "err.conflict",
-            &[("table", &table(t)), ("id", id), ("by", by), ("at", at)],
+            &[
+                ("table", &table(t)),
+                ("id", id),
+                ("by", by),
+                // Stored UTC; said in the clerk's own time.
+                ("at", &crate::text::local_stamp(at)),
+            ],
         ),
         StoreError::NotFound { table: t, id } => {
             lang.tf("err.not_found", &[("table", &table(t)), ("id", id)])
@@ -73,6 +79,10 @@ pub fn error_text(lang: Lang, e: &StoreError) -> String {
         StoreError::DiskFull => lang.t("err.disk_full").into(),
         StoreError::NotADatabase { path } => {
             lang.tf("err.not_a_database", &[("path", &path.display())])
+        }
+        // A damage met while reading, away from the file's name.
+        StoreError::Damaged { path } if path.as_os_str().is_empty() => {
+            lang.t("err.damaged_here").into()
         }
         StoreError::Damaged { path } => lang.tf("err.damaged", &[("path", &path.display())]),
         StoreError::NewerSchema { path, found, known } => lang.tf(

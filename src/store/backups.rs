@@ -175,6 +175,12 @@ fn backups_by_stem(dir: &Path, stem: &str) -> Vec<PathBuf> {
     files
 }
 
+/// Keeps the newest `keep` backups of the database at `db` in `dir`; returns how many went.
+pub fn prune_backups(dir: &Path, db: &Path, keep: usize) -> usize {
+    let stem = db.file_stem().and_then(|s| s.to_str()).unwrap_or("jinji");
+    prune(dir, stem, keep.max(1))
+}
+
 /// Keeps the newest `keep` time-stamped backups of one database; returns how many went.
 fn prune(dir: &Path, stem: &str, keep: usize) -> usize {
     let files = backups_by_stem(dir, stem);

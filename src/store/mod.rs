@@ -56,7 +56,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use audit::AuditEntry;
-pub use backups::{backups_of, check_file};
+pub use backups::{backups_of, check_file, prune_backups};
 pub use files::create_private_file;
 pub use list::{Cursor, Filter, ListQuery, Op, Page, SortDir, Val};
 pub use migrate::SCHEMA_VERSION;

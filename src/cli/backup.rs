@@ -1,0 +1,181 @@
+//! Copies of the database: backup, restore (a damaged database included), check.
+
+use std::path::{Path, PathBuf};
+
+use super::{CmdResult, Ctx, Failure, data_dir, os_login};
+use crate::domain::account::Role;
+use crate::store::{Db, OpenMode, StoreError};
+
+pub fn backup(ctx: &Ctx, file: Option<&Path>, keep: usize) -> CmdResult {
+    let path = ctx.db_path("jinji.db")?;
+    let mut db = ctx.open(&path, OpenMode::ReadOnly)?;
+    let me = ctx.account(&mut db)?;
+    ctx.require(&me, &[Role::Admin, Role::Hr], "err.hr_only")?;
+    // Pages copied of all, on a terminal.
+    let bar = super::progress_bar(Some(0));
+    let mut step = |done: usize, total: usize| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+        true
+    };
+    let copied = match file {
+        Some(f) => db
+            .backup_watched(f, &mut step)
+            .map(|_| (f.to_path_buf(), 0)),
+        None => db.backup_into(&backups_dir(ctx)?, keep, &mut step),
+    };
+    bar.finish_and_clear();
+    let (dest, pruned) = copied.map_err(|e| ctx.err(e))?;
+    crate::say!(
+        "{}",
+        ctx.lang.tf("cli.backup_done", &[("path", &dest.display())])
+    );
+    if pruned > 0 {
+        crate::say!(
+            "{}",
+            ctx.lang.tf("cli.backup_pruned", &[("count", &pruned)])
+        );
+    }
+    Ok(())
+}
+
+/// Where backups go: `backups` in the data directory.
+pub fn backups_dir(ctx: &Ctx) -> Result<PathBuf, Failure> {
+    Ok(data_dir(ctx.lang)?.join("backups"))
+}
+
+/// Replaces the database with a backup: the file is checked first (a jinji database, not
+/// newer than this program, passing quick_check and foreign_key_check), and the database
+/// as it is now is backed up before anything is replaced.
+pub fn restore(ctx: &Ctx, file: &Path, keep: usize) -> CmdResult {
+    let lang = ctx.lang;
+    let (version, problems) = crate::store::check_file(file).map_err(|e| ctx.err(e))?;
+    if !problems.is_empty() {
+        for p in &problems {
+            crate::say!("  {p}");
+        }
+        return Err(Failure::input(lang.tf(
+            "cli.restore_bad_file",
+            &[("path", &file.display()), ("count", &problems.len())],
+        )));
+    }
+    let path = ctx.db_path("jinji.db")?;
+    // A file whose accounts cannot be read is damaged where it matters here.
+    let live =
+        |path: &Path| Db::open(path, OpenMode::Existing).and_then(|db| db.accounts().map(|_| db));
+    let mut db = match path.exists().then(|| live(&path)) {
+        Some(Ok(mut db)) => {
+            let me = ctx.account(&mut db)?;
+            ctx.require(&me, &[Role::Admin], "err.admin_only")?;
+            let (saved, _) = db
+                // Nothing pruned now: the backup being restored may be the oldest.
+                .backup_into(&backups_dir(ctx)?, usize::MAX, &mut |_, _| true)
+                .map_err(|e| ctx.err(e))?;
+            crate::say!(
+                "{}",
+                lang.tf("cli.restore_saved", &[("path", &saved.display())])
+            );
+            db
+        }
+        // A damaged database cannot say who its admins are, nor be copied whole: the
+        // backup's accounts decide, and the damaged file is kept beside, renamed.
+        Some(Err(StoreError::Damaged { .. })) => {
+            admin_of_backup(ctx, file)?;
+            let aside = set_aside(&path).map_err(|e| {
+                Failure::system(lang.tf("err.write", &[("path", &path.display()), ("reason", &e)]))
+            })?;
+            crate::say!(
+                "{}",
+                lang.tf("cli.restore_set_aside", &[("path", &aside.display())])
+            );
+            ctx.open(&path, OpenMode::Create)?
+        }
+        Some(Err(e)) => return Err(ctx.err(e)),
+        // Nothing to lose: the database is made anew from the backup.
+        None => ctx.open(&path, OpenMode::Create)?,
+    };
+    db.restore_from(file).map_err(|e| ctx.err(e))?;
+    crate::store::prune_backups(&backups_dir(ctx)?, &path, keep);
+    crate::say!(
+        "{}",
+        lang.tf(
+            "cli.restore_done",
+            &[
+                ("path", &path.display()),
+                ("from", &file.display()),
+                ("version", &version)
+            ]
+        )
+    );
+    Ok(())
+}
+
+/// Refuses unless the person running the program is an active admin in the backup.
+fn admin_of_backup(ctx: &Ctx, file: &Path) -> CmdResult {
+    let backup = ctx.open(file, OpenMode::ReadOnly)?;
+    let me = backup
+        .account_by_login(&os_login())
+        .map_err(|e| ctx.err(e))?;
+    match me {
+        Some(a) if a.active && a.role == Role::Admin => Ok(()),
+        _ => Err(Failure::input(ctx.lang.t("err.admin_only").into())),
+    }
+}
+
+/// Renames a damaged database (and its -wal and -shm, which belong to it) to
+/// `NAME.damaged-STAMP…`, so that nothing of it is lost; returns the new name.
+fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let mut aside = path.as_os_str().to_owned();
+    aside.push(format!(".damaged-{stamp}"));
+    let aside = PathBuf::from(aside);
+    for suffix in ["-wal", "-shm", ""] {
+        let with = |p: &Path| {
+            let mut s = p.as_os_str().to_owned();
+            s.push(suffix);
+            PathBuf::from(s)
+        };
+        match std::fs::rename(with(path), with(&aside)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    Ok(aside)
+}
+
+pub fn check(ctx: &Ctx) -> CmdResult {
+    let path = ctx.db_path("jinji.db")?;
+    let db = ctx.open(&path, OpenMode::ReadOnly)?;
+    let problems = db.integrity_problems().map_err(|e| ctx.err(e))?;
+    let version = db.summary().map(|s| s.schema_version).unwrap_or(0);
+    if problems.is_empty() {
+        crate::say!(
+            "{}",
+            ctx.lang.tf(
+                "cli.check_ok",
+                &[("path", &path.display()), ("version", &version)]
+            )
+        );
+        if version < crate::store::SCHEMA_VERSION {
+            crate::say!(
+                "{}",
+                ctx.lang.tf(
+                    "cli.check_older",
+                    &[
+                        ("version", &version),
+                        ("known", &crate::store::SCHEMA_VERSION)
+                    ]
+                )
+            );
+        }
+        Ok(())
+    } else {
+        for p in &problems {
+            crate::say!("  {p}");
+        }
+        Err(Failure::system(ctx.lang.tf(
+            "cli.check_failed",
+            &[("path", &path.display()), ("count", &problems.len())],
+        )))
+    }
+}
