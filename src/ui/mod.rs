@@ -72,3 +72,23 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
         .block(Block::default().borders(Borders::NONE));
     frame.render_widget(p, area);
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::text::Line;
+    use ratatui::widgets::Widget;
+
+    #[test]
+    fn a_frame_keeps_no_bidi_or_zero_width_character() {
+        let area = Rect::new(0, 0, 12, 1);
+        let mut buf = Buffer::empty(area);
+        Line::from("\u{202e}甲\u{200b}乙\u{2066}x\u{feff}").render(area, &mut buf);
+        super::scrub(&mut buf);
+        let text: String = buf.content.iter().map(|c| c.symbol()).collect();
+        assert!(!text.chars().any(crate::text::hidden), "{text:?}");
+        // Wide characters leave a blank cell after them.
+        assert_eq!(text.replace(' ', ""), "甲乙x", "{text:?}");
+    }
+}
