@@ -6,6 +6,7 @@ use std::time::Instant;
 use super::{CmdResult, Ctx, Failure, os_login, parse_date};
 use crate::demo::{self, Params};
 use crate::domain::Date;
+use crate::domain::account::Role;
 use crate::domain::date::fiscal_year_ja;
 use crate::i18n::Lang;
 use crate::store::{Db, OpenMode, StoreError, summary::Summary};
@@ -42,16 +43,25 @@ fn open_or_summarise(
         crate::tui::run(app)
             .map_err(|e| Failure::system(ctx.lang.tf("err.terminal", &[("reason", &e)])))
     } else {
-        print_summary(ctx.lang, &db)
+        // Counts over the whole ward are for those who see the whole ward.
+        let whole = matches!(me.role, Role::Admin | Role::Hr);
+        print_summary(ctx.lang, &db, whole)
     }
 }
 
-pub fn print_summary(lang: Lang, db: &Db) -> CmdResult {
+pub fn print_summary(lang: Lang, db: &Db, whole: bool) -> CmdResult {
     let s: Summary = db.summary().map_err(|e| super::Failure::store(lang, &e))?;
     crate::say!(
         "{}",
         lang.tf("cli.summary_title", &[("path", &db.path().display())])
     );
+    if !whole {
+        crate::say!(
+            "  {}",
+            lang.tf("cli.schema", &[("version", &s.schema_version)])
+        );
+        return Ok(());
+    }
     crate::say!(
         "  {}  ·  {}",
         lang.tf("cli.schema", &[("version", &s.schema_version)]),

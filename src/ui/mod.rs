@@ -13,7 +13,7 @@ pub mod theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::app::App;
 
@@ -67,10 +67,13 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
             ("now_h", &area.height),
         ],
     );
-    let p = Paragraph::new(Line::from(text))
-        .wrap(Wrap { trim: true })
-        .block(Block::default().borders(Borders::NONE));
-    frame.render_widget(p, area);
+    // Broken by display width here: ratatui's word wrap can start a wide character in
+    // the last column (ratatui#2679), half of it off the screen.
+    let lines: Vec<Line> = crate::text::wrap(&text, area.width.into())
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 #[cfg(test)]
