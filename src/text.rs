@@ -84,6 +84,62 @@ pub fn fit(s: &str, w: usize) -> String {
     out
 }
 
+/// What goes down to the next line when `c` does not fit after `line`, taken off it: a
+/// closing mark never starts a line (行頭禁則), so the character before it goes down too;
+/// a half-width word goes down whole (English breaks at spaces). Nothing when that would
+/// leave the line empty.
+fn carry(line: &mut String, c: char) -> String {
+    let half = |x: char| !x.is_whitespace() && char_width(x) == 1;
+    let whole = line.clone();
+    let mut down: Vec<char> = Vec::new();
+    let mut first = c;
+    while no_line_start(first) && down.len() < 4 {
+        match line.pop() {
+            Some(p) => {
+                down.push(p);
+                first = p;
+            }
+            None => break,
+        }
+    }
+    if half(first) {
+        let keep = line.trim_end_matches(half).len();
+        if keep > 0 && line[..keep].ends_with(' ') {
+            down.extend(line[keep..].chars().rev());
+            line.truncate(keep - 1);
+        }
+    }
+    if line.trim().is_empty() {
+        *line = whole;
+        return String::new();
+    }
+    down.iter().rev().collect()
+}
+
+/// Marks that close a phrase, which Japanese typesetting never puts at a line's start.
+fn no_line_start(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '、'
+            | '，'
+            | '．'
+            | '）'
+            | '」'
+            | '』'
+            | '】'
+            | '〕'
+            | '・'
+            | '：'
+            | '；'
+            | '？'
+            | '！'
+            | 'ー'
+            | ')'
+            | ','
+            | '.'
+    )
+}
+
 /// Lines of at most `w` columns, broken by display width (Japanese has no spaces to break
 /// at), keeping explicit line breaks.
 pub fn wrap(s: &str, w: usize) -> Vec<String> {
@@ -95,8 +151,14 @@ pub fn wrap(s: &str, w: usize) -> Vec<String> {
         for c in para.chars().filter(|&c| !hidden(c)) {
             let cw = char_width(c);
             if used + cw > w {
+                let carried = carry(&mut line, c);
                 lines.push(std::mem::take(&mut line));
-                used = 0;
+                used = width(&carried);
+                line = carried;
+                // A space that broke the line is where it broke.
+                if c == ' ' {
+                    continue;
+                }
             }
             line.push(c);
             used += cw;
@@ -121,6 +183,18 @@ mod tests {
         assert_eq!(super::fit("abc", 3), "abc");
         assert_eq!(super::wrap("あいうえお", 4), ["あい", "うえ", "お"]);
         assert_eq!(super::wrap("ab\ncd", 10), ["ab", "cd"]);
+        // A closing mark takes the character before it to the next line.
+        assert_eq!(super::wrap("あいう。", 6), ["あい", "う。"]);
+        // Half-width words break at spaces.
+        assert_eq!(
+            super::wrap("too small (now 50×10).", 16),
+            ["too small (now", "50×10)."]
+        );
+        assert_eq!(super::wrap("abcdefgh", 4), ["abcd", "efgh"]);
+        assert_eq!(
+            super::wrap("現在 50×10）。広げて", 12),
+            ["現在", "50×10）。広", "げて"]
+        );
         assert!(
             super::wrap("漢字かな交じり文", 5)
                 .iter()
