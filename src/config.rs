@@ -60,9 +60,13 @@ pub struct Config {
     pub problems: Vec<String>,
 }
 
-pub fn default_path() -> Option<PathBuf> {
+/// jinji's directories on this machine (XDG on Linux): settings and data.
+pub fn project_dirs() -> Option<directories::ProjectDirs> {
     directories::ProjectDirs::from("jp", "jinji", "jinji")
-        .map(|d| d.config_dir().join("config.toml"))
+}
+
+pub fn default_path() -> Option<PathBuf> {
+    project_dirs().map(|d| d.config_dir().join("config.toml"))
 }
 
 /// Actions a user may rebind, by the names the settings file uses.

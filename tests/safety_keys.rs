@@ -40,33 +40,20 @@ const STEPS: usize = 10_000;
 const MIN: (u16, u16) = (20, 5);
 const MAX: (u16, u16) = (400, 120);
 
-/// xorshift64*: small, fast, and the same sequence for the same seed everywhere.
-struct Rng(u64);
+/// The demo's generator, drawn in the shapes these tests use.
+struct Rng(jinji::demo::Rng);
 
 impl Rng {
     fn new(seed: u64) -> Rng {
-        // splitmix64 spreads any seed over the state; zero is a fixed point of xorshift.
-        let mut z = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        Rng((z ^ (z >> 31)).max(1))
-    }
-
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        Rng(jinji::demo::Rng::new(seed))
     }
 
     fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        self.0.below(n.max(1) as u64) as usize
     }
 
     fn range(&mut self, lo: u32, hi: u32) -> u32 {
-        lo + (self.next() % u64::from(hi - lo + 1)) as u32
+        self.0.range(lo.into(), hi.into()) as u32
     }
 
     fn chance(&mut self, percent: usize) -> bool {

@@ -55,8 +55,8 @@ const EFF: &str = "2026-10-01";
 /// most land inside the transaction and some after the run.
 const SPAN: f64 = 1.2;
 
-/// xorshift64*: small, seedable, good enough to spread kill moments.
-struct Rng(u64);
+/// The demo's seeded generator, with the kill moments drawn from it.
+struct Rng(jinji::demo::Rng);
 
 impl Rng {
     /// The seed of `JINJI_KILL_SEED`, else of the clock; printed so a failure can be replayed.
@@ -71,21 +71,12 @@ impl Rng {
                     .unwrap_or(1)
             });
         eprintln!("{test}: seed {seed} (replay with JINJI_KILL_SEED={seed})");
-        Rng(seed.max(1))
-    }
-
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        Rng(jinji::demo::Rng::new(seed))
     }
 
     /// Uniform in [0, 1).
     fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+        self.0.unit()
     }
 
     /// `n` numbers in [0, span): one drawn in each of `n` equal slices (so the whole
@@ -96,7 +87,7 @@ impl Rng {
             .map(|i| span * (i as f64 + self.unit()) / n as f64)
             .collect();
         for i in (1..v.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
+            let j = self.0.below(i as u64 + 1) as usize;
             v.swap(i, j);
         }
         v
@@ -669,15 +660,7 @@ fn a_killed_import_is_all_there_or_absent() {
             if present { n } else { 0 },
             "{round}: the import's audit rows follow its people ({people} in)"
         );
-        let now = state(db);
-        let expected = if present { &after } else { &before };
-        assert!(
-            &now == expected,
-            "{round}: the database is neither as before nor as after the import; \
-             tables differing from the {} state: {:?}",
-            if present { "after" } else { "before" },
-            differing(&now, expected)
-        );
+        assert_before_or_after(db, &round, present, &before, &after, "import");
 
         // The survivor takes the same file as any database would: all of it created
         // again, or all of it found unchanged.
@@ -692,14 +675,41 @@ fn a_killed_import_is_all_there_or_absent() {
         };
         assert!(out.stderr.contains(&said), "{round}: {}", out.stderr);
         check(&j, db, round);
-        let end = state(db);
-        assert!(
-            end == after,
-            "{round}: after importing again the database is not as one import leaves it: {:?}",
-            differing(&end, &after)
-        );
+        assert_as_one_run_leaves(db, &round, &after, "importing again");
         (present, (!present).then_some(took))
     });
+}
+
+/// The database is exactly as before the batch or exactly as after it, as `present` says.
+#[track_caller]
+fn assert_before_or_after(
+    db: &Path,
+    round: &str,
+    present: bool,
+    before: &State,
+    after: &State,
+    what: &str,
+) {
+    let now = state(db);
+    let expected = if present { after } else { before };
+    assert!(
+        &now == expected,
+        "{round}: the database is neither as before nor as after the {what}; \
+         tables differing from the {} state: {:?}",
+        if present { "after" } else { "before" },
+        differing(&now, expected)
+    );
+}
+
+/// After the batch ran again, the database is as one uninterrupted run leaves it.
+#[track_caller]
+fn assert_as_one_run_leaves(db: &Path, round: &str, after: &State, doing: &str) {
+    let end = state(db);
+    assert!(
+        &end == after,
+        "{round}: after {doing} the database is not as one run leaves it: {:?}",
+        differing(&end, after)
+    );
 }
 
 /// The transfer plan of the kill rounds: `MOVES` clerks, seniors and engineers of the
@@ -867,15 +877,7 @@ fn a_killed_transfer_round_is_all_there_or_absent() {
         if present {
             assert_eq!(moved, moves, "{round}: everyone of an applied plan moved");
         }
-        let now = state(db);
-        let expected = if present { &after } else { &before };
-        assert!(
-            &now == expected,
-            "{round}: the database is neither as before nor as after the round; \
-             tables differing from the {} state: {:?}",
-            if present { "after" } else { "before" },
-            differing(&now, expected)
-        );
+        assert_before_or_after(db, &round, present, &before, &after, "round");
 
         // The survivor: a draft plan applies as on any database; an applied one is
         // refused as applied, and nothing changes.
@@ -888,12 +890,7 @@ fn a_killed_transfer_round_is_all_there_or_absent() {
             assert_eq!(out.code, 0, "{round}: applying again: {out:#?}");
         }
         check(&j, db, round);
-        let end = state(db);
-        assert!(
-            end == after,
-            "{round}: after applying again the database is not as one round leaves it: {:?}",
-            differing(&end, &after)
-        );
+        assert_as_one_run_leaves(db, &round, &after, "applying again");
         (present, (!present).then_some(took))
     });
 }

@@ -41,7 +41,7 @@ impl Failure {
     pub(crate) fn store(lang: Lang, e: &StoreError) -> Failure {
         let mut message = error_text(lang, e);
         if let StoreError::Damaged { path } = e
-            && let Some(dirs) = directories::ProjectDirs::from("jp", "jinji", "jinji")
+            && let Some(dirs) = crate::config::project_dirs()
             && let Some(line) = newest_backup(lang, &dirs.data_dir().join("backups"), path)
         {
             message = format!("{message} {line}");
@@ -216,7 +216,7 @@ fn passwd_name() -> Option<String> {
 
 /// Where jinji keeps its files: the data directory (0700, or 2770 for a group).
 pub fn data_dir(lang: Lang) -> Result<PathBuf, Failure> {
-    let dirs = directories::ProjectDirs::from("jp", "jinji", "jinji")
+    let dirs = crate::config::project_dirs()
         .ok_or_else(|| Failure::system(lang.t("err.data_dir").into()))?;
     let dir = dirs.data_dir().to_path_buf();
     crate::store::files::private_dir(&dir).map_err(|e| Failure::store(lang, &e))?;

@@ -26,6 +26,8 @@ use crate::domain::staff::{Position, Staff, StaffStatus};
 use crate::store::{Db, Record, Result, StoreError};
 
 pub use assets::Assets;
+/// The demo's seeded generator, for tests that draw at random and must replay a seed.
+pub use rng::Rng;
 
 /// What to generate.
 #[derive(Debug, Clone)]

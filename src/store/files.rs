@@ -74,22 +74,29 @@ pub fn create_private_file(path: &Path) -> Result<()> {
         }
         _ => {}
     }
-    let mut o = std::fs::OpenOptions::new();
-    o.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        o.mode(file_mode());
-    }
-    o.open(path).map_err(io_err(path))?;
-    own(path, file_mode()).map_err(io_err(path))
+    open_private(
+        path,
+        std::fs::OpenOptions::new().write(true).create_new(true),
+    )
+    .map_err(io_err(path))?;
+    Ok(())
 }
 
 /// Creates (or empties) a file of personal data to write an export into. A file that was
 /// there keeps no wider mode than a new one would get.
 pub fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
-    let mut o = std::fs::OpenOptions::new();
-    o.write(true).create(true).truncate(true);
+    open_private(
+        path,
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true),
+    )
+}
+
+/// Opens with the file mode for personal data, then gives the file that mode and the group
+/// (an existing file keeps its mode through `open`).
+fn open_private(path: &Path, o: &mut std::fs::OpenOptions) -> std::io::Result<std::fs::File> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
