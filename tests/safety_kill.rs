@@ -660,7 +660,7 @@ fn a_killed_import_is_all_there_or_absent() {
             if present { n } else { 0 },
             "{round}: the import's audit rows follow its people ({people} in)"
         );
-        assert_before_or_after(db, &round, present, &before, &after, "import");
+        assert_before_or_after(db, round, present, &before, &after, "import");
 
         // The survivor takes the same file as any database would: all of it created
         // again, or all of it found unchanged.
@@ -675,7 +675,7 @@ fn a_killed_import_is_all_there_or_absent() {
         };
         assert!(out.stderr.contains(&said), "{round}: {}", out.stderr);
         check(&j, db, round);
-        assert_as_one_run_leaves(db, &round, &after, "importing again");
+        assert_as_one_run_leaves(db, round, &after, "importing again");
         (present, (!present).then_some(took))
     });
 }
@@ -877,7 +877,7 @@ fn a_killed_transfer_round_is_all_there_or_absent() {
         if present {
             assert_eq!(moved, moves, "{round}: everyone of an applied plan moved");
         }
-        assert_before_or_after(db, &round, present, &before, &after, "round");
+        assert_before_or_after(db, round, present, &before, &after, "round");
 
         // The survivor: a draft plan applies as on any database; an applied one is
         // refused as applied, and nothing changes.
@@ -890,7 +890,7 @@ fn a_killed_transfer_round_is_all_there_or_absent() {
             assert_eq!(out.code, 0, "{round}: applying again: {out:#?}");
         }
         check(&j, db, round);
-        assert_as_one_run_leaves(db, &round, &after, "applying again");
+        assert_as_one_run_leaves(db, round, &after, "applying again");
         (present, (!present).then_some(took))
     });
 }
