@@ -269,7 +269,7 @@ fn seen(path: &Path, login: &str, fy: i32) -> Seen {
         let acct = db.account_by_login(login).unwrap().expect("account");
         db.visibility(&acct, fy).unwrap()
     };
-    let Visibility::Some { units, people } = vis else {
+    let Visibility::Some { units, people, .. } = vis else {
         panic!("{login} sees everyone");
     };
     let c = read_only(path);

@@ -3,6 +3,7 @@
 mod common;
 
 use common::*;
+use jinji::domain::disclosure::Reader;
 use jinji::domain::evaluation::{EvalKind, EvalPeriod, EvalState, Evaluation, Grade, Term, Theme};
 use jinji::domain::{FiscalYear, Id, Problem};
 
@@ -152,17 +153,22 @@ fn grade_counts_cover_a_units_subtree() {
     w.db.insert(&mut evaluation(p.id, w.chief.id, None, None))
         .unwrap();
     let all =
-        w.db.grade_counts(p.id, &w.db.unit_subtree(w.dept).unwrap())
+        w.db.grade_counts(p.id, &w.db.unit_subtree(w.dept).unwrap(), Reader::Office)
             .unwrap();
     assert_eq!(
         (all.by_grade, all.ungraded, all.total()),
         ([0, 2, 1, 0, 0], 1, 4)
     );
     let res =
-        w.db.grade_counts(p.id, &w.db.unit_subtree(w.sec_res).unwrap())
+        w.db.grade_counts(p.id, &w.db.unit_subtree(w.sec_res).unwrap(), Reader::Office)
             .unwrap();
     assert_eq!((res.by_grade, res.ungraded), ([0, 1, 0, 0, 0], 0));
-    assert_eq!(w.db.grade_counts(p.id, &[]).unwrap().total(), 0);
+    assert_eq!(
+        w.db.grade_counts(p.id, &[], Reader::Office)
+            .unwrap()
+            .total(),
+        0
+    );
 }
 
 fn theme(staff_id: Id, fy: FiscalYear, title: &str, weight: i64) -> Theme {

@@ -246,6 +246,7 @@ fn an_account_without_a_person_sees_no_personal_rows() {
     let none = Visibility::Some {
         units: vec![],
         people: vec![],
+        me: None,
     };
     for k in KINDS
         .iter()

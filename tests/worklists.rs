@@ -664,6 +664,7 @@ fn the_course_catalogue_is_everyones_to_read() {
         visible: Visibility::Some {
             units: Vec::new(),
             people: Vec::new(),
+            me: None,
         },
     };
     for name in ["courses", "sessions", "requirements"] {

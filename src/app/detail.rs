@@ -53,7 +53,7 @@ impl App {
         ) else {
             return self.load_panel(None);
         };
-        let rec = match ed.load(&self.db, id) {
+        let rec = match ed.load(&self.db, id, self.actor()) {
             Ok(r) => r,
             // Someone else deleted it: the list catches up instead of complaining forever.
             Err(StoreError::NotFound { .. }) => {
@@ -63,14 +63,14 @@ impl App {
             Err(e) => return Err(e),
         };
         self.load_panel(Some(&rec))?;
-        let deadline = (view == "evaluations")
+        let eval = (view == "evaluations")
             .then(|| serde_json::from_value::<crate::domain::evaluation::Evaluation>(rec.clone()))
-            .and_then(Result::ok)
-            .filter(|e| e.response.is_none())
-            .and_then(|e| {
-                let rules = self.db.eval_rules().ok()?;
-                crate::domain::eval_flow::response_deadline(&e, rules)
-            });
+            .and_then(Result::ok);
+        let withheld = eval.as_ref().and_then(|e| self.withheld(e));
+        let deadline = eval.filter(|e| e.response.is_none()).and_then(|e| {
+            let rules = self.db.eval_rules().ok()?;
+            crate::domain::eval_flow::response_deadline(&e, rules)
+        });
         let form = Form::new(view, Some(id), rec, ed.detail_fields(), &self.db);
         for f in form.fields {
             let text = match f.spec.kind {
@@ -130,7 +130,31 @@ impl App {
             self.detail
                 .push(("response_deadline", self.date_style.show(d)));
         }
+        if let Some(key) = withheld {
+            self.detail.push(("withheld", self.lang.t(key).to_string()));
+        }
         Ok(())
+    }
+
+    /// Why some of an evaluation is not shown to this reader yet (empty fields would read
+    /// as "not rated"): the evaluatee waits for disclosure, an evaluator for finalization.
+    fn withheld(&self, e: &crate::domain::evaluation::Evaluation) -> Option<&'static str> {
+        use crate::domain::disclosure::{Relation, Stage};
+        let reader = self.visible.reader();
+        // A self-assessment not yet handed in is simply not there for the evaluators.
+        if [Stage::First, Stage::Second, Stage::Final]
+            .iter()
+            .all(|&s| reader.sees(e, s))
+        {
+            return None;
+        }
+        let crate::domain::disclosure::Reader::Person(me) = reader else {
+            return None;
+        };
+        Some(match Relation::of(e, me) {
+            Relation::Evaluatee => "ui.withheld_disclosure",
+            _ => "ui.withheld_final",
+        })
     }
 }
 

@@ -35,7 +35,7 @@ pub struct SaveCtx<'a> {
 
 pub trait Editor: Sync {
     fn fields(&self) -> &'static [FieldSpec];
-    fn load(&self, db: &Db, id: Id) -> Result<Value>;
+    fn load(&self, db: &Db, id: Id, who: Actor) -> Result<Value>;
     fn blank(&self, ctx: &NewCtx) -> Value;
     /// Inserts (id 0) or updates (with its version); returns the id.
     fn save(&self, db: &Db, v: Value, ctx: SaveCtx) -> Result<Id>;
@@ -68,7 +68,7 @@ impl<T: Record + DeserializeOwned> Editor for Typed<T> {
     fn fields(&self) -> &'static [FieldSpec] {
         self.fields
     }
-    fn load(&self, db: &Db, id: Id) -> Result<Value> {
+    fn load(&self, db: &Db, id: Id, _who: Actor) -> Result<Value> {
         let rec: T = db.get(id)?;
         Ok(serde_json::to_value(rec).unwrap_or(Value::Null))
     }
@@ -104,8 +104,10 @@ impl Editor for EvalEditor {
     fn detail_fields(&self) -> &'static [FieldSpec] {
         super::editors::EVALUATION_DETAIL
     }
-    fn load(&self, db: &Db, id: Id) -> Result<Value> {
-        super::editors::EVALUATION.load(db, id)
+    /// As the reader may see it: stages not yet theirs are left empty.
+    fn load(&self, db: &Db, id: Id, who: Actor) -> Result<Value> {
+        let e: Evaluation = db.get(id)?;
+        Ok(serde_json::to_value(e.as_seen_by(who.visible.reader())).unwrap_or(Value::Null))
     }
     fn blank(&self, ctx: &NewCtx) -> Value {
         super::editors::EVALUATION.blank(ctx)
@@ -142,8 +144,11 @@ impl Editor for ThemeEditor {
     fn fields(&self) -> &'static [FieldSpec] {
         super::editors::THEME.fields
     }
-    fn load(&self, db: &Db, id: Id) -> Result<Value> {
-        super::editors::THEME.load(db, id)
+    /// As the reader may see it: the evaluator's side once the evaluation lets them.
+    fn load(&self, db: &Db, id: Id, who: Actor) -> Result<Value> {
+        let t: Theme = db.get(id)?;
+        let t = db.theme_as_seen(t, who.visible.reader())?;
+        Ok(serde_json::to_value(t).unwrap_or(Value::Null))
     }
     fn blank(&self, ctx: &NewCtx) -> Value {
         super::editors::THEME.blank(ctx)
@@ -196,8 +201,8 @@ impl Editor for AwardEditor {
     fn fields(&self) -> &'static [FieldSpec] {
         super::editors::AWARD.fields
     }
-    fn load(&self, db: &Db, id: Id) -> Result<Value> {
-        let mut v = super::editors::AWARD.load(db, id)?;
+    fn load(&self, db: &Db, id: Id, who: Actor) -> Result<Value> {
+        let mut v = super::editors::AWARD.load(db, id, who)?;
         let ids: Vec<Id> = db
             .award_recipients(id)?
             .iter()

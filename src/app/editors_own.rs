@@ -39,8 +39,8 @@ impl Editor for SelfReportEditor {
     fn detail_fields(&self) -> &'static [FieldSpec] {
         super::editors::SELF_REPORT.fields
     }
-    fn load(&self, db: &Db, id: Id) -> Result<Value> {
-        super::editors::SELF_REPORT.load(db, id)
+    fn load(&self, db: &Db, id: Id, who: Actor) -> Result<Value> {
+        super::editors::SELF_REPORT.load(db, id, who)
     }
     fn blank(&self, ctx: &NewCtx) -> Value {
         super::editors::SELF_REPORT.blank(ctx)
@@ -94,7 +94,7 @@ impl Editor for OjtLogEditor {
     fn fields(&self) -> &'static [FieldSpec] {
         LOG_FIELDS
     }
-    fn load(&self, db: &Db, id: Id) -> Result<Value> {
+    fn load(&self, db: &Db, id: Id, _who: Actor) -> Result<Value> {
         let log: OjtLog = db.get(id)?;
         Ok(serde_json::to_value(log).unwrap_or(Value::Null))
     }

@@ -11,6 +11,7 @@ use crate::domain::date::fiscal_year_start;
 use crate::domain::staff::Position;
 use crate::domain::transfer::{PlanState, TransferMove, TransferPlan};
 use crate::domain::{Id, Invalid, Problem};
+use crate::store::flow::Actor;
 use crate::store::{Db, Result};
 
 static PLAN: Typed<TransferPlan> = typed(
@@ -51,8 +52,8 @@ impl Editor for PlanEditor {
         ];
         ALL
     }
-    fn load(&self, db: &Db, id: Id) -> Result<Value> {
-        PLAN.load(db, id)
+    fn load(&self, db: &Db, id: Id, who: Actor) -> Result<Value> {
+        PLAN.load(db, id, who)
     }
     fn blank(&self, ctx: &NewCtx) -> Value {
         PLAN.blank(ctx)
@@ -91,7 +92,7 @@ impl Editor for MoveEditor {
     fn fields(&self) -> &'static [FieldSpec] {
         MOVE_FIELDS
     }
-    fn load(&self, db: &Db, id: Id) -> Result<Value> {
+    fn load(&self, db: &Db, id: Id, _who: Actor) -> Result<Value> {
         let m: TransferMove = db.get(id)?;
         Ok(serde_json::to_value(m).unwrap_or(Value::Null))
     }

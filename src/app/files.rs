@@ -297,6 +297,7 @@ impl App {
         let lang = self.lang;
         let db_path = self.db.path().to_path_buf();
         let fy = self.fiscal_year;
+        let reader = self.visible.reader();
         let dir = self.dirs.export_dir.clone();
         let title = lang.t("job.report").to_string();
         self.start_job(Job::spawn(title, move |_rep| {
@@ -306,13 +307,13 @@ impl App {
             let (bytes, name) = match (person, unit) {
                 (Some(id), _) => {
                     let p: Staff = db.get(id).map_err(fail)?;
-                    let sheet = db.eval_sheet(&p, fy).map_err(fail)?;
+                    let sheet = db.eval_sheet(&p, fy, reader).map_err(fail)?;
                     let bytes = crate::sheet::report::eval_sheet(lang, &sheet).map_err(xfail)?;
                     (bytes, format!("eval-sheet-{}-{fy}.xlsx", p.staff_no))
                 }
                 (None, Some(id)) => {
                     let u: Unit = db.get(id).map_err(fail)?;
-                    let sum = db.unit_summary(&u, fy).map_err(fail)?;
+                    let sum = db.unit_summary(&u, fy, reader).map_err(fail)?;
                     let bytes = crate::sheet::report::unit_summary(lang, &sum).map_err(xfail)?;
                     (bytes, format!("unit-summary-{}-{fy}.xlsx", u.code))
                 }

@@ -274,7 +274,10 @@ impl App {
         let mut note = None;
         let mut base = match view {
             "evaluations" => {
-                let e: Evaluation = self.db.get(id)?;
+                let e = self
+                    .db
+                    .get::<Evaluation>(id)?
+                    .as_seen_by(self.visible.reader());
                 // The first evaluator starts from what the challenge themes suggest.
                 let suggested = match m {
                     Move::Eval(EvalStep::First) => self.db.eval_suggestion(&e)?,

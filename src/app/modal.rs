@@ -28,7 +28,7 @@ impl App {
             return Ok(());
         };
         let base = match id {
-            Some(id) => ed.load(&self.db, id)?,
+            Some(id) => ed.load(&self.db, id, self.actor())?,
             None => ed.blank(&NewCtx {
                 db: &self.db,
                 today: self.today,
@@ -124,7 +124,7 @@ impl App {
             .map(|c| c.as_text())
             .collect::<Vec<_>>()
             .join(" ");
-        let rec = ed.load(&self.db, id)?;
+        let rec = ed.load(&self.db, id, self.actor())?;
         let version = rec.get("version").and_then(|v| v.as_i64()).unwrap_or(0);
         let what = self.lang.t(&format!("record.{view}"));
         let question = self
@@ -328,7 +328,7 @@ impl App {
                 if let Some(Modal::Form(form)) = self.modals.pop()
                     && let (Some(ed), Some(id)) = (editor(form.view), form.id)
                 {
-                    let base = ed.load(&self.db, id)?;
+                    let base = ed.load(&self.db, id, self.actor())?;
                     let fresh = Form::new(form.view, Some(id), base, ed.fields(), &self.db);
                     self.modals.push(Modal::Form(fresh));
                 }

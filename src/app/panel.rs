@@ -122,7 +122,7 @@ impl App {
             Tab::Career if view == "career_page" => {
                 let person = self.focus.clone().or(self.me.clone());
                 let page = match &person {
-                    Some(p) => db.career_page(p.id)?,
+                    Some(p) => db.career_page(p.id, self.visible.reader())?,
                     None => Default::default(),
                 };
                 Panel::CareerPage { person, page }
@@ -173,7 +173,12 @@ impl App {
             }
             Tab::Evaluation if view == "calibration" => {
                 let kind = self.calibration_kind;
-                let cal = Need::Calibration { fy, kind, units };
+                let cal = Need::Calibration {
+                    fy,
+                    kind,
+                    units,
+                    reader: self.visible.reader(),
+                };
                 Panel::Calibration { kind, cal }
             }
             Tab::Evaluation => {
@@ -182,7 +187,12 @@ impl App {
                     .and_then(|r| r.cells.first())
                     .and_then(|c| EvalKind::from_code(&c.as_text()))
                     .unwrap_or(EvalKind::Competency);
-                let counts = Need::Grades { fy, kind, units };
+                let counts = Need::Grades {
+                    fy,
+                    kind,
+                    units,
+                    reader: self.visible.reader(),
+                };
                 Panel::Evaluation { kind, counts }
             }
             Tab::Placement => {

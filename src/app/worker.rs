@@ -12,6 +12,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
+use crate::domain::disclosure::Reader;
 use crate::domain::evaluation::{EvalKind, Term};
 use crate::domain::{Date, FiscalYear, Id};
 use crate::store::calibration::Calibration;
@@ -42,11 +43,14 @@ pub enum Need {
         fy: FiscalYear,
         kind: EvalKind,
         units: Option<Vec<Id>>,
+        /// Whose eyes: ratings not yet theirs to see are not counted.
+        reader: Reader,
     },
     Calibration {
         fy: FiscalYear,
         kind: EvalKind,
         units: Option<Vec<Id>>,
+        reader: Reader,
     },
     /// Generalists and specialists per section.
     Balance { units: Option<Vec<Id>> },
@@ -89,24 +93,30 @@ impl Need {
                 Some(v) => db.view_order(v, query)?,
                 None => Vec::new(),
             })),
-            Need::Grades { fy, kind, units: u } => {
-                Answer::Grades(match db.eval_period(*fy, *kind, Term::Full)? {
-                    Some(p) => {
-                        let all = match units(u) {
-                            Some(u) => u,
-                            None => db.units()?.iter().map(|u| u.id).collect(),
-                        };
-                        db.grade_counts(p.id, &all)?
-                    }
-                    None => GradeCounts::default(),
-                })
-            }
-            Need::Calibration { fy, kind, units: u } => {
-                Answer::Calibration(match db.eval_period(*fy, *kind, Term::Full)? {
-                    Some(p) => db.calibration(p.id, u.as_deref())?,
-                    None => Calibration::default(),
-                })
-            }
+            Need::Grades {
+                fy,
+                kind,
+                units: u,
+                reader,
+            } => Answer::Grades(match db.eval_period(*fy, *kind, Term::Full)? {
+                Some(p) => {
+                    let all = match units(u) {
+                        Some(u) => u,
+                        None => db.units()?.iter().map(|u| u.id).collect(),
+                    };
+                    db.grade_counts(p.id, &all, *reader)?
+                }
+                None => GradeCounts::default(),
+            }),
+            Need::Calibration {
+                fy,
+                kind,
+                units: u,
+                reader,
+            } => Answer::Calibration(match db.eval_period(*fy, *kind, Term::Full)? {
+                Some(p) => db.calibration(p.id, u.as_deref(), *reader)?,
+                None => Calibration::default(),
+            }),
             Need::Balance { units: u } => {
                 Answer::Balance(db.track_balance_by_section(u.as_deref())?)
             }

@@ -30,7 +30,9 @@ pub fn run(ctx: &Ctx, action: ReportCommand) -> CmdResult {
                 .map_err(|e| ctx.err(e))?
                 .filter(|s| visible.sees(s))
                 .ok_or_else(|| not_found(lang.field("staff_no"), &staff))?;
-            let sheet = db.eval_sheet(&person, fy).map_err(|e| ctx.err(e))?;
+            let sheet = db
+                .eval_sheet(&person, fy, visible.reader())
+                .map_err(|e| ctx.err(e))?;
             let bytes = report::eval_sheet(lang, &sheet).map_err(|e| xlsx_err(ctx, &e))?;
             let out = out.unwrap_or_else(|| PathBuf::from(format!("eval-sheet-{staff}-{fy}.xlsx")));
             (bytes, out)
@@ -43,7 +45,9 @@ pub fn run(ctx: &Ctx, action: ReportCommand) -> CmdResult {
                 .map_err(|e| ctx.err(e))?
                 .filter(|u| visible.units().is_none_or(|us| us.contains(&u.id)))
                 .ok_or_else(|| not_found(lang.field("unit_code"), &unit))?;
-            let sum = db.unit_summary(&u, fy).map_err(|e| ctx.err(e))?;
+            let sum = db
+                .unit_summary(&u, fy, visible.reader())
+                .map_err(|e| ctx.err(e))?;
             let bytes = report::unit_summary(lang, &sum).map_err(|e| xlsx_err(ctx, &e))?;
             let out =
                 out.unwrap_or_else(|| PathBuf::from(format!("unit-summary-{unit}-{fy}.xlsx")));

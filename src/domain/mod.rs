@@ -6,6 +6,7 @@ pub mod award;
 pub mod career;
 pub mod compliance;
 pub mod date;
+pub mod disclosure;
 pub mod eval_flow;
 pub mod evaluation;
 pub mod normalize;

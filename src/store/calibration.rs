@@ -7,6 +7,7 @@ use super::list::id_list;
 use super::panels::SECTION_OF;
 use super::{Db, Result};
 use crate::domain::Id;
+use crate::domain::disclosure::Reader;
 use crate::domain::evaluation::Grade;
 
 /// One row: a section or an evaluator, with the grades counted S…D.
@@ -90,8 +91,14 @@ fn grade_index(code: Option<String>) -> Option<usize> {
 }
 
 impl Db {
-    /// The calibration of one period over the evaluatees in `units` (`None`: everyone).
-    pub fn calibration(&self, period_id: Id, units: Option<&[Id]>) -> Result<Calibration> {
+    /// The calibration of one period over the evaluatees in `units` (`None`: everyone),
+    /// of the ratings `reader` may see.
+    pub fn calibration(
+        &self,
+        period_id: Id,
+        units: Option<&[Id]>,
+        reader: Reader,
+    ) -> Result<Calibration> {
         let within = match units {
             Some(u) => format!("AND s.unit_id IN ({})", id_list(u)),
             None => String::new(),
@@ -99,13 +106,13 @@ impl Db {
         // Per section (a team counts with its section): the final grade, else the latest.
         let by_section = self.tally(
             &format!(
-                "SELECT sec.id, sec.name, coalesce(e.grade, e.second_rating, e.first_rating),
-                        count(*)
+                "SELECT sec.id, sec.name, {{grade:e}}, count(*)
                  FROM evaluations e JOIN staff s ON s.id = e.staff_id
                  JOIN units u ON u.id = s.unit_id JOIN units sec ON sec.id = {SECTION_OF}
                  WHERE e.period_id = ?1 {within} GROUP BY 1, 3"
             ),
             period_id,
+            reader,
         )?;
         let mut overall = [0; 5];
         for row in &by_section {
@@ -116,14 +123,15 @@ impl Db {
         // Per first evaluator: their own first ratings.
         let by_evaluator = self.tally(
             &format!(
-                "SELECT e.evaluator1_id, v.family_name || ' ' || v.given_name, e.first_rating,
-                        count(*)
+                "SELECT e.evaluator1_id, v.family_name || ' ' || v.given_name,
+                        CASE WHEN {{seen:first:e}} THEN e.first_rating END, count(*)
                  FROM evaluations e JOIN staff s ON s.id = e.staff_id
                  JOIN staff v ON v.id = e.evaluator1_id
                  WHERE e.period_id = ?1 AND e.first_rating IS NOT NULL {within}
                  GROUP BY 1, 3"
             ),
             period_id,
+            reader,
         )?;
         let mut out = Calibration {
             overall,
@@ -146,8 +154,8 @@ impl Db {
 impl Db {
     /// Rows of (id, name, grade code, count) summed into one row per id; rows without a
     /// grade are not counted.
-    fn tally(&self, sql: &str, period_id: Id) -> Result<Vec<CalRow>> {
-        let mut st = self.conn().prepare(sql)?;
+    fn tally(&self, sql: &str, period_id: Id, reader: Reader) -> Result<Vec<CalRow>> {
+        let mut st = self.conn().prepare(&super::disclosure::bind(sql, reader))?;
         let rows = st.query_map([period_id], |r| {
             Ok((
                 r.get::<_, Id>(0)?,

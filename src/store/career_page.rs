@@ -2,6 +2,7 @@
 //! training hours and awards, year by year.
 
 use super::{Db, Result};
+use crate::domain::disclosure::Reader;
 use crate::domain::{Date, FiscalYear, Id};
 
 /// A post held: unit, position code, from, to (open while current), reason code.
@@ -54,8 +55,10 @@ fn date(s: Option<String>) -> Option<Date> {
 }
 
 impl Db {
-    /// Everything of one person's career, newest first in each part.
-    pub fn career_page(&self, staff_id: Id) -> Result<CareerPage> {
+    /// Everything of one person's career, newest first in each part; grades and the
+    /// evaluator's achievement as far as `reader` may see them.
+    pub fn career_page(&self, staff_id: Id, reader: Reader) -> Result<CareerPage> {
+        let seen = |sql: &str| super::disclosure::bind(sql, reader);
         let c = self.conn();
         let mut page = CareerPage::default();
         let mut st = c.prepare_cached(
@@ -82,11 +85,11 @@ impl Db {
                 });
             }
         }
-        let mut st = c.prepare_cached(
-            "SELECT p.fiscal_year, p.kind, coalesce(e.grade, e.second_rating, e.first_rating),
-                    e.state FROM evaluations e JOIN eval_periods p ON p.id = e.period_id
+        let mut st = c.prepare_cached(&seen(
+            "SELECT p.fiscal_year, p.kind, {grade:e}, e.state
+             FROM evaluations e JOIN eval_periods p ON p.id = e.period_id
              WHERE e.staff_id = ?1 ORDER BY p.fiscal_year DESC, p.kind",
-        )?;
+        ))?;
         for r in st.query_map([staff_id], |r| {
             Ok(YearGrade {
                 fiscal_year: r.get(0)?,
@@ -97,10 +100,10 @@ impl Db {
         })? {
             page.grades.push(r?);
         }
-        let mut st = c.prepare_cached(
-            "SELECT fiscal_year, title, weight, achievement FROM themes WHERE staff_id = ?1
-             ORDER BY fiscal_year DESC, id",
-        )?;
+        let mut st = c.prepare_cached(&seen(
+            "SELECT t.fiscal_year, t.title, t.weight, CASE WHEN {theme_seen:t} THEN t.achievement END
+             FROM themes t WHERE t.staff_id = ?1 ORDER BY t.fiscal_year DESC, t.id",
+        ))?;
         for r in st.query_map([staff_id], |r| {
             Ok(ThemeLine {
                 fiscal_year: r.get(0)?,

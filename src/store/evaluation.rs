@@ -2,6 +2,7 @@
 
 use super::record::{record, select_list};
 use super::{Db, Filter, Record, Result};
+use crate::domain::disclosure::Reader;
 use crate::domain::evaluation::{EvalKind, EvalPeriod, EvalState, Evaluation, Grade, Term, Theme};
 use crate::domain::{FiscalYear, Id, Invalid, Problem};
 
@@ -138,12 +139,16 @@ impl Db {
     }
 
     /// Grade distribution of one period over a set of units (a unit's subtree): the final
-    /// grade where there is one, else the latest rating so far (second, then first).
-    pub fn grade_counts(&self, period_id: Id, units: &[Id]) -> Result<GradeCounts> {
+    /// grade where there is one, else the latest rating so far (second, then first), as
+    /// far as `reader` may see them.
+    pub fn grade_counts(&self, period_id: Id, units: &[Id], reader: Reader) -> Result<GradeCounts> {
         let list = super::list::id_list(units);
-        let sql = format!(
-            "SELECT coalesce(e.grade, e.second_rating, e.first_rating), count(*) FROM evaluations e JOIN staff s ON s.id = e.staff_id
-             WHERE e.period_id = ?1 AND s.unit_id IN ({list}) GROUP BY 1"
+        let sql = super::disclosure::bind(
+            &format!(
+                "SELECT {{grade:e}}, count(*) FROM evaluations e JOIN staff s ON s.id = e.staff_id
+                 WHERE e.period_id = ?1 AND s.unit_id IN ({list}) GROUP BY 1"
+            ),
+            reader,
         );
         let mut st = self.conn().prepare(&sql)?;
         let mut out = GradeCounts::default();

@@ -182,6 +182,7 @@ impl Db {
         let Some(sql) = kind.sql_for(visible) else {
             return Ok(());
         };
+        let sql = super::disclosure::bind(&sql, visible.reader());
         let mut st = self.conn().prepare_cached(&sql)?;
         let n = st.column_count();
         if n != kind.headers.len() {
@@ -239,6 +240,7 @@ mod tests {
         let v = Visibility::Some {
             units: vec![3, 4],
             people: vec![9],
+            me: None,
         };
         assert_eq!(
             owned_condition(&owners, &v),
@@ -247,11 +249,13 @@ mod tests {
         let me = Visibility::Some {
             units: vec![],
             people: vec![9],
+            me: None,
         };
         assert_eq!(owned_condition(&owners, &me), "((s.id IN (9)))");
         let none = Visibility::Some {
             units: vec![],
             people: vec![],
+            me: None,
         };
         assert_eq!(owned_condition(&owners, &none), "0");
     }

@@ -85,8 +85,12 @@ pub const KINDS: &[ExportKind] = &[
             "state", "grade", "term", "self_rating", "first_rating", "second_rating",
             "start_interview_on", "end_interview_on", "disclosed_on", "response",
         ],
+        // Each stage as far as the reader may see it before disclosure.
         sql: "SELECT p.fiscal_year, p.kind, s.staff_no, e1.staff_no, e2.staff_no, e.state,
-                     e.grade, p.term, e.self_rating, e.first_rating, e.second_rating,
+                     CASE WHEN {seen:final:e} THEN e.grade END, p.term,
+                     CASE WHEN {seen:own:e} THEN e.self_rating END,
+                     CASE WHEN {seen:first:e} THEN e.first_rating END,
+                     CASE WHEN {seen:second:e} THEN e.second_rating END,
                      e.start_interview_on, e.end_interview_on, e.disclosed_on, e.response
               FROM evaluations e JOIN eval_periods p ON p.id = e.period_id
               JOIN staff s ON s.id = e.staff_id
@@ -103,7 +107,7 @@ pub const KINDS: &[ExportKind] = &[
             "achievement", "midterm_on",
         ],
         sql: "SELECT s.staff_no, t.fiscal_year, t.title, t.target, t.difficulty, t.weight,
-                     t.progress, t.achievement, t.midterm_on
+                     t.progress, CASE WHEN {theme_seen:t} THEN t.achievement END, t.midterm_on
               FROM themes t JOIN staff s ON s.id = t.staff_id
               WHERE ?SCOPE
               ORDER BY s.staff_no, t.fiscal_year, t.id",

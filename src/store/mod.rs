@@ -21,6 +21,7 @@ pub mod calibration;
 pub mod career;
 pub mod career_page;
 pub mod compliance;
+pub mod disclosure;
 pub mod evaluation;
 pub mod files;
 pub mod flow;

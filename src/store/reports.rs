@@ -4,6 +4,7 @@
 
 use super::list::id_list;
 use super::{Db, Result};
+use crate::domain::disclosure::Reader;
 use crate::domain::evaluation::{EvalKind, EvalPeriod, Evaluation, Grade, Theme};
 use crate::domain::pdca::{PdcaCycle, Phase};
 use crate::domain::staff::Staff;
@@ -84,7 +85,8 @@ pub struct UnitSummary {
 }
 
 impl Db {
-    pub fn eval_sheet(&self, staff: &Staff, fy: FiscalYear) -> Result<EvalSheet> {
+    /// The sheet as `reader` may see it: stages not yet theirs are left empty.
+    pub fn eval_sheet(&self, staff: &Staff, fy: FiscalYear, reader: Reader) -> Result<EvalSheet> {
         let mut evaluations = Vec::new();
         for period in self.eval_periods(fy)? {
             let found: Vec<Evaluation> = self.all(
@@ -105,7 +107,7 @@ impl Db {
                     evaluator1: who(evaluation.evaluator1_id)?,
                     evaluator2: who(evaluation.evaluator2_id)?,
                     period: period.clone(),
-                    evaluation,
+                    evaluation: evaluation.as_seen_by(reader),
                 });
             }
         }
@@ -130,7 +132,7 @@ impl Db {
             unit: self.find(staff.unit_id)?,
             fiscal_year: fy,
             evaluations,
-            themes: self.themes_of(staff.id, fy)?,
+            themes: self.themes_seen(staff.id, fy, reader)?,
             pdca: self
                 .pdca_of_staff(staff.id)?
                 .into_iter()
@@ -144,22 +146,22 @@ impl Db {
 
     /// The summary of `unit` for `fy`: a row per unit directly under it, one for its own
     /// people when it has any, and the total.
-    pub fn unit_summary(&self, unit: &Unit, fy: FiscalYear) -> Result<UnitSummary> {
+    pub fn unit_summary(&self, unit: &Unit, fy: FiscalYear, reader: Reader) -> Result<UnitSummary> {
         let mut groups: Vec<(String, Vec<Id>)> = Vec::new();
         for child in self.unit_children(unit.id)? {
             groups.push((child.name.clone(), self.unit_subtree(child.id)?));
         }
-        let mut own = self.summary_row(&unit.name, &[unit.id], fy)?;
+        let mut own = self.summary_row(&unit.name, &[unit.id], fy, reader)?;
         own.own_staff = true;
         let mut rows = Vec::new();
         for (name, ids) in &groups {
-            rows.push(self.summary_row(name, ids, fy)?);
+            rows.push(self.summary_row(name, ids, fy, reader)?);
         }
         if own.people > 0 || groups.is_empty() {
             rows.push(own);
         }
         let all = self.unit_subtree(unit.id)?;
-        let total = self.summary_row(&unit.name, &all, fy)?;
+        let total = self.summary_row(&unit.name, &all, fy, reader)?;
         Ok(UnitSummary {
             unit: unit.clone(),
             fiscal_year: fy,
@@ -168,7 +170,13 @@ impl Db {
         })
     }
 
-    fn summary_row(&self, name: &str, units: &[Id], fy: FiscalYear) -> Result<SummaryRow> {
+    fn summary_row(
+        &self,
+        name: &str,
+        units: &[Id],
+        fy: FiscalYear,
+        reader: Reader,
+    ) -> Result<SummaryRow> {
         let ids = id_list(units);
         let c = self.conn();
         let mut row = SummaryRow {
@@ -184,11 +192,16 @@ impl Db {
             .iter()
             .enumerate()
         {
-            let mut st = c.prepare(&format!(
-                "SELECT e.grade, count(*) FROM evaluations e
-                 JOIN eval_periods p ON p.id = e.period_id JOIN staff s ON s.id = e.staff_id
-                 WHERE p.fiscal_year = ?1 AND p.kind = ?2 AND s.unit_id IN ({ids})
-                 GROUP BY e.grade"
+            // Final grades only, and only those the reader may see.
+            let mut st = c.prepare(&super::disclosure::bind(
+                &format!(
+                    "SELECT CASE WHEN {{seen:final:e}} THEN e.grade END, count(*)
+                     FROM evaluations e
+                     JOIN eval_periods p ON p.id = e.period_id JOIN staff s ON s.id = e.staff_id
+                     WHERE p.fiscal_year = ?1 AND p.kind = ?2 AND s.unit_id IN ({ids})
+                     GROUP BY 1"
+                ),
+                reader,
             ))?;
             let mut q = st.query(rusqlite::params![fy, kind.code()])?;
             while let Some(r) = q.next()? {

@@ -5,6 +5,7 @@
 use super::list::id_list;
 use super::{Db, Result};
 use crate::domain::account::{Account, Role};
+use crate::domain::disclosure::Reader;
 use crate::domain::staff::Staff;
 use crate::domain::{FiscalYear, Id};
 
@@ -12,13 +13,26 @@ use crate::domain::{FiscalYear, Id};
 pub enum Visibility {
     #[default]
     All,
-    /// People in these units, and these people besides.
-    Some { units: Vec<Id>, people: Vec<Id> },
+    /// People in these units, and these people besides; `me` the reader's own person
+    /// (whose place in each evaluation's chain decides what of it they see).
+    Some {
+        units: Vec<Id>,
+        people: Vec<Id>,
+        me: Option<Id>,
+    },
 }
 
 impl Visibility {
     pub fn is_all(&self) -> bool {
         matches!(self, Visibility::All)
+    }
+
+    /// Who reads, for what of an evaluation they may see before its disclosure.
+    pub fn reader(&self) -> Reader {
+        match self {
+            Visibility::All => Reader::Office,
+            Visibility::Some { me, .. } => Reader::Person(*me),
+        }
     }
 
     /// An SQL condition: a row's unit column in the units, or its people (rendered by
@@ -28,7 +42,7 @@ impl Visibility {
         unit_col: Option<&str>,
         people_in: Option<&dyn Fn(&str) -> String>,
     ) -> Option<String> {
-        let Visibility::Some { units, people } = self else {
+        let Visibility::Some { units, people, .. } = self else {
             return None;
         };
         let mut parts = Vec::new();
@@ -49,7 +63,7 @@ impl Visibility {
     /// the units and the people besides, as a query of their ids; only people, as their
     /// ids (an empty `unit_id IN ()` beside them would read the whole roster).
     pub(crate) fn people_query(&self) -> Option<String> {
-        let Visibility::Some { units, people } = self else {
+        let Visibility::Some { units, people, .. } = self else {
             return None;
         };
         Some(if units.is_empty() {
@@ -67,7 +81,7 @@ impl Visibility {
     pub fn sees(&self, s: &Staff) -> bool {
         match self {
             Visibility::All => true,
-            Visibility::Some { units, people } => {
+            Visibility::Some { units, people, .. } => {
                 units.contains(&s.unit_id) || people.contains(&s.id)
             }
         }
@@ -101,16 +115,22 @@ impl Db {
                     .query_map(rusqlite::params![fy, me.id], |r| r.get(0))?
                     .collect::<rusqlite::Result<_>>()?;
                 people.push(me.id);
-                Visibility::Some { units, people }
+                Visibility::Some {
+                    units,
+                    people,
+                    me: Some(me.id),
+                }
             }
             (Role::Staff, Some(me)) => Visibility::Some {
                 units: Vec::new(),
                 people: vec![me.id],
+                me: Some(me.id),
             },
             // A supervisor or staff account without a person sees no one.
             (_, None) => Visibility::Some {
                 units: Vec::new(),
                 people: Vec::new(),
+                me: None,
             },
         })
     }

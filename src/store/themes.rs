@@ -6,6 +6,7 @@ use super::flow::Actor;
 use super::rule;
 use super::{Db, Filter, Result};
 use crate::domain::account::Role;
+use crate::domain::disclosure::Reader;
 use crate::domain::eval_flow::Acting;
 use crate::domain::evaluation::{EvalKind, EvalState, Evaluation, Theme};
 use crate::domain::staff::Staff;
@@ -57,6 +58,29 @@ impl Db {
             .pop())
     }
 
+    /// A person's themes of a year as `reader` may see them: the evaluator's achievement
+    /// and comment only once the year's performance evaluation lets them.
+    pub fn themes_seen(&self, staff_id: Id, fy: FiscalYear, reader: Reader) -> Result<Vec<Theme>> {
+        let eval = match reader {
+            Reader::Office => None,
+            Reader::Person(_) => self.performance_of(staff_id, fy)?,
+        };
+        Ok(self
+            .themes_of(staff_id, fy)?
+            .into_iter()
+            .map(|t| t.as_seen_by(reader, eval.as_ref()))
+            .collect())
+    }
+
+    /// One theme as `reader` may see it.
+    pub fn theme_as_seen(&self, t: Theme, reader: Reader) -> Result<Theme> {
+        let eval = match reader {
+            Reader::Office => None,
+            Reader::Person(_) => self.performance_of(t.staff_id, t.fiscal_year)?,
+        };
+        Ok(t.as_seen_by(reader, eval.as_ref()))
+    }
+
     /// Which side of a person's themes of a year the actor writes now, or why none.
     pub fn theme_side(&self, staff_id: Id, fy: FiscalYear, who: Actor) -> Result<ThemeSide> {
         if matches!(who.account.role, Role::Admin | Role::Hr) {
@@ -103,6 +127,20 @@ impl Db {
                 && !matches!(who.account.role, Role::Admin | Role::Hr)
             {
                 return Err(rule("staff_no", "theme_not_yours"));
+            }
+            // What the writer was not shown comes back as it is, not as their blank.
+            if let Some(b) = &before {
+                let shown = self.theme_as_seen(b.clone(), who.visible.reader())?;
+                if shown.achievement != b.achievement
+                    || shown.evaluator_comment != b.evaluator_comment
+                {
+                    if t.achievement == shown.achievement {
+                        t.achievement = b.achievement;
+                    }
+                    if t.evaluator_comment == shown.evaluator_comment {
+                        t.evaluator_comment = b.evaluator_comment.clone();
+                    }
+                }
             }
             let side = self.theme_side(t.staff_id, t.fiscal_year, who)?;
             if let Some(mine) = side.fields() {

@@ -167,10 +167,23 @@ pub static VIEWS: &[ViewDef] = &[
             STAFF_NO,
             FULL_NAME,
             col("state", "t.state", Code("eval_state")),
-            col("self_rating", "t.self_rating", Text),
-            col("first_rating", "t.first_rating", Text),
-            col("second_rating", "t.second_rating", Text),
-            col("grade", "t.grade", Text),
+            // Each stage as far as the reader may see it before disclosure.
+            col(
+                "self_rating",
+                "CASE WHEN {seen:own:t} THEN t.self_rating END",
+                Text,
+            ),
+            col(
+                "first_rating",
+                "CASE WHEN {seen:first:t} THEN t.first_rating END",
+                Text,
+            ),
+            col(
+                "second_rating",
+                "CASE WHEN {seen:second:t} THEN t.second_rating END",
+                Text,
+            ),
+            col("grade", "CASE WHEN {seen:final:t} THEN t.grade END", Text),
             col(
                 "evaluator1_staff_no",
                 "(SELECT family_name || ' ' || given_name FROM staff WHERE id = t.evaluator1_id)",
@@ -198,7 +211,11 @@ pub static VIEWS: &[ViewDef] = &[
             col("weight", "t.weight", Int),
             col("progress", "t.progress", Percent),
             col("midterm_on", "t.midterm_on", Date),
-            col("achievement_rate", "t.achievement", Percent),
+            col(
+                "achievement_rate",
+                "CASE WHEN {theme_seen:t} THEN t.achievement END",
+                Percent,
+            ),
         ],
         staff: Some("t.staff_id"),
         unit: Some("s.unit_id"),

@@ -14,6 +14,7 @@ impl ViewDef {
         let Visibility::Some {
             units,
             people: these,
+            ..
         } = visible
         else {
             return None;

@@ -195,7 +195,8 @@ impl ViewDef {
 
 impl Db {
     /// Fills in what a worklist's SQL names: `{fy}` the fiscal year in view (the
-    /// clock's when none), `{today}`, and `{rule:KEY}` a ward rule's current value.
+    /// clock's when none), `{today}`, `{rule:KEY}` a ward rule's current value, and what
+    /// of an evaluation the reader sees (`store::disclosure`).
     /// All are numbers or ISO dates made here, never text from a user.
     pub(super) fn bind(&self, sql: String, q: &ViewQuery) -> Result<String> {
         if !sql.contains('{') {
@@ -203,7 +204,7 @@ impl Db {
         }
         let today = q.today.unwrap_or_else(Date::today);
         let fy = q.fiscal_year.unwrap_or(today.fiscal_year());
-        let mut out = sql
+        let mut out = super::disclosure::bind(&sql, q.visible.reader())
             .replace("{fy}", &fy.to_string())
             .replace("{today}", &format!("'{}'", today.iso()));
         while let Some(i) = out.find("{rule:") {
