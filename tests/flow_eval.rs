@@ -9,7 +9,7 @@ use common::*;
 use jinji::domain::account::Role;
 use jinji::domain::eval_flow::{Acting, EvalInput, EvalRules, EvalStep, response_deadline};
 use jinji::domain::evaluation::{
-    EvalKind, EvalPeriod, EvalState, Evaluation, Grade, Response, Term, Theme,
+    BoardDecision, EvalKind, EvalPeriod, EvalState, Evaluation, Grade, Response, Term, Theme,
 };
 use jinji::domain::staff::{Position, Staff};
 use jinji::domain::{Date, FiscalYear, Id, Problem, Validate};
@@ -185,6 +185,8 @@ fn full_input() -> EvalInput {
         text: "所見".into(),
         start_interview_on: Some(d(2025, 4, 20)),
         end_interview_on: Some(d(2025, 10, 20)),
+        decision: Some(BoardDecision::Upheld),
+        ..EvalInput::default()
     }
 }
 
@@ -635,18 +637,26 @@ fn the_happy_path_dates_every_stage_and_audits_every_move() {
         c.db().eval_moves(&e, c.hr.actor(), d(2026, 1, 20)).unwrap(),
         [EvalStep::Outcome]
     );
-    // An upheld appeal may change the grade.
+    // An upheld appeal may change the grade; the board's decision is dated (today unless
+    // said).
     let e = c
         .mv(
             &c.hr,
             EvalStep::Outcome,
-            rated(Grade::S, "申出を認め S に変更"),
+            EvalInput {
+                decision: Some(BoardDecision::Upheld),
+                ..rated(Grade::S, "申出を認め S に変更")
+            },
             d(2026, 2, 2),
         )
         .unwrap();
     assert_eq!(
         (e.appeal_outcome.as_str(), e.grade, e.state),
         ("申出を認め S に変更", Some(Grade::S), EvalState::Disclosed)
+    );
+    assert_eq!(
+        (e.board_decision, e.board_decided_on),
+        (Some(BoardDecision::Upheld), Some(d(2026, 2, 2)))
     );
     assert_eq!(e.version, 8, "one version per move");
     assert_eq!(c.stored(), e, "what the move returns is what is stored");
@@ -898,10 +908,22 @@ fn a_missing_rating_or_reason_is_refused_and_nothing_is_written() {
     );
     c.mv(&c.junior, EvalStep::Appeal, said("不服"), d(2026, 1, 19))
         .unwrap();
+    // The review board's decision comes first, then what it means for the evaluation.
     c.refused(
         &c.hr,
         EvalStep::Outcome,
-        rated(Grade::A, ""),
+        said("結果"),
+        d(2026, 1, 20),
+        "board_decision",
+        Problem::Required,
+    );
+    c.refused(
+        &c.hr,
+        EvalStep::Outcome,
+        EvalInput {
+            decision: Some(BoardDecision::Dismissed),
+            ..rated(Grade::A, "")
+        },
         d(2026, 1, 20),
         "appeal_outcome",
         Problem::Required,

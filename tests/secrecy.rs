@@ -13,7 +13,6 @@
 mod app_support;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use app_support::*;
 use jinji::app::App;
@@ -35,8 +34,16 @@ enum Stage {
     First,
     Second,
     Final,
+    /// The evaluatee's answer: agreement, or a complaint and the board's decision.
+    Response,
 }
-const STAGES: [Stage; 4] = [Stage::Own, Stage::First, Stage::Second, Stage::Final];
+const STAGES: [Stage; 5] = [
+    Stage::Own,
+    Stage::First,
+    Stage::Second,
+    Stage::Final,
+    Stage::Response,
+];
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Who {
@@ -54,6 +61,9 @@ fn may_see(who: Who, state: EvalState, stage: Stage) -> bool {
     let at_least = |s: EvalState| state >= s;
     match (who, stage) {
         (Who::Admin | Who::Hr, _) => true,
+        // Nothing of a complaint reaches the evaluators, nor anyone above them.
+        (Who::Evaluatee, Stage::Response) => true,
+        (_, Stage::Response) => false,
         (Who::Evaluatee, Stage::Own) => true,
         (Who::Evaluatee, _) => state == EvalState::Disclosed,
         // A self-assessment is the evaluatee's own until handed in.
@@ -201,6 +211,27 @@ fn write_stage(path: &Path, c: &Case, stage: Stage, v: usize) {
             &format!("UPDATE evaluations SET grade = ?1 WHERE {year}"),
             rusqlite::params![grade("C", "A")],
         ),
+        Stage::Response => {
+            let (response, note, outcome, decision, on) = if v == 0 {
+                ("agreed", tag("AGREE"), String::new(), None, None)
+            } else {
+                (
+                    "appealed",
+                    tag("APPEAL"),
+                    tag("OUTCOME"),
+                    Some("dismissed"),
+                    Some("2026-11-20"),
+                )
+            };
+            conn.execute(
+                &format!(
+                    "UPDATE evaluations SET response = ?1, response_on = '2026-11-02',
+                     response_note = ?2, appeal_outcome = ?3, board_decision = ?4,
+                     board_decided_on = ?5 WHERE {year}"
+                ),
+                rusqlite::params![response, note, outcome, decision, on],
+            )
+        }
     }
     .expect("write");
 }
@@ -208,7 +239,7 @@ fn write_stage(path: &Path, c: &Case, stage: Stage, v: usize) {
 fn set_state(path: &Path, c: &Case) {
     let conn = rusqlite::Connection::open(path).expect("open");
     conn.execute(
-        "UPDATE evaluations SET state = ?1, response = NULL WHERE staff_id = ?2
+        "UPDATE evaluations SET state = ?1 WHERE staff_id = ?2
          AND period_id IN (SELECT id FROM eval_periods WHERE fiscal_year = ?3)",
         rusqlite::params![c.state.code(), c.person.id, FY],
     )
@@ -335,15 +366,7 @@ fn screens(path: &Path, c: &Case, reader: &Account) -> Vec<(&'static str, String
 /// in a demo database).
 fn binary(path: &Path, c: &Case, reader: &Account, scratch: &Path) -> Vec<(&'static str, String)> {
     let run = |args: &[&str]| {
-        let o = Command::new(env!("CARGO_BIN_EXE_jinji"))
-            .args(["--db", path.to_str().unwrap(), "--user", &reader.login])
-            .args(args)
-            .env("HOME", scratch)
-            .env("XDG_DATA_HOME", scratch.join("data"))
-            .env("XDG_CONFIG_HOME", scratch.join("config"))
-            .env("LANG", "C.UTF-8")
-            .output()
-            .expect("run jinji");
+        let o = jinji_as(path, &reader.login, scratch, args);
         assert!(
             o.status.success(),
             "{args:?}: {}",

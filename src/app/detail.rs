@@ -63,7 +63,7 @@ impl App {
             Err(e) => return Err(e),
         };
         self.load_panel(Some(&rec))?;
-        let eval = (view == "evaluations")
+        let eval = matches!(view, "evaluations" | "complaints")
             .then(|| serde_json::from_value::<crate::domain::evaluation::Evaluation>(rec.clone()))
             .and_then(Result::ok);
         let withheld = eval.as_ref().and_then(|e| self.withheld(e));

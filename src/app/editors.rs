@@ -19,7 +19,7 @@ pub(super) fn focus_id(ctx: &NewCtx) -> Id {
     ctx.staff.map(|s| s.id).unwrap_or(0)
 }
 
-pub(super) use super::editors_eval::{EVALUATION, EVALUATION_DETAIL, THEME};
+pub(super) use super::editors_eval::{CONSULTATION, EVALUATION, EVALUATION_DETAIL, THEME};
 
 pub(super) static STAFF: Typed<Staff> = typed(
     &[

@@ -1,10 +1,14 @@
 //! The evaluation's and the challenge theme's fields: what HR's form holds, and what the
-//! detail pane shows of an evaluation.
+//! detail pane shows of an evaluation; the HR office's register of grievance
+//! consultations.
 
 use super::edit::{Typed, typed};
 use super::editors::focus_id;
 use super::form::{FieldKind as K, FieldSpec, field};
-use crate::domain::evaluation::{EvalKind, EvalState, Evaluation, Grade, Response, Term, Theme};
+use crate::domain::evaluation::{
+    BoardDecision, EvalKind, EvalState, Evaluation, Grade, Response, Term, Theme,
+};
+use crate::domain::grievance::{Consultation, ConsultationEnding};
 
 const GRADES: &[&str] = Grade::CODES;
 
@@ -15,6 +19,7 @@ pub(super) const EVALUATION_DETAIL: &[FieldSpec] = &[
     field("evaluator2_id", "evaluator2_staff_no", K::OptStaff),
     field("state", "state", K::Code("eval_state", EvalState::CODES)),
     field("start_interview_on", "start_interview_on", K::OptDate),
+    field("start_interview_note", "start_interview_note", K::Note),
     field("self_rating", "self_rating", K::OptCode("grade", GRADES)),
     field("self_comment", "self_comment", K::Note),
     field("self_submitted_on", "self_submitted_on", K::OptDate),
@@ -23,6 +28,7 @@ pub(super) const EVALUATION_DETAIL: &[FieldSpec] = &[
     field("first_done_on", "first_done_on", K::OptDate),
     field("sent_back_reason", "sent_back_reason", K::Note),
     field("end_interview_on", "end_interview_on", K::OptDate),
+    field("end_interview_note", "end_interview_note", K::Note),
     field(
         "second_rating",
         "second_rating",
@@ -40,6 +46,12 @@ pub(super) const EVALUATION_DETAIL: &[FieldSpec] = &[
     ),
     field("response_on", "response_on", K::OptDate),
     field("response_note", "response_note", K::Note),
+    field(
+        "board_decision",
+        "board_decision",
+        K::OptCode("board_decision", BoardDecision::CODES),
+    ),
+    field("board_decided_on", "board_decided_on", K::OptDate),
     field("appeal_outcome", "appeal_outcome", K::Note),
 ];
 
@@ -98,6 +110,32 @@ pub(super) static THEME: Typed<Theme> = typed(
         achievement: None,
         self_assessment: String::new(),
         evaluator_comment: String::new(),
+        version: 0,
+    },
+);
+
+/// 苦情相談: who consulted, when, with whom, what was said and how it ended.
+pub(super) static CONSULTATION: Typed<Consultation> = typed(
+    &[
+        field("staff_id", "staff_no", K::Staff),
+        field("consulted_on", "consulted_on", K::Date),
+        field("counsellor_id", "counsellor_staff_no", K::OptStaff),
+        field("subject", "subject", K::Note),
+        field("reply", "reply", K::Note),
+        field(
+            "ending",
+            "ending",
+            K::Code("ending", ConsultationEnding::CODES),
+        ),
+    ],
+    |ctx| Consultation {
+        id: 0,
+        staff_id: focus_id(ctx),
+        consulted_on: ctx.today,
+        counsellor_id: ctx.me.map(|s| s.id),
+        subject: String::new(),
+        reply: String::new(),
+        ending: ConsultationEnding::Ongoing,
         version: 0,
     },
 );

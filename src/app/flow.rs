@@ -9,7 +9,7 @@ use super::form::{FieldSpec, Form};
 use super::move_fields::*;
 use super::{App, Confirm, Modal};
 use crate::domain::eval_flow::{EvalInput, EvalStep};
-use crate::domain::evaluation::{Evaluation, Grade};
+use crate::domain::evaluation::{BoardDecision, Evaluation, Grade};
 use crate::domain::pdca_flow::PdcaStep;
 use crate::domain::{Date, Id};
 use crate::i18n::Lang;
@@ -148,7 +148,11 @@ impl App {
 
     /// `m`: the moves this account may make on the selected record now.
     pub(super) fn open_moves(&mut self) -> Result<(), StoreError> {
-        let view = self.view_name();
+        // A complaint is its evaluation's: its moves are the evaluation's.
+        let view = match self.view_name() {
+            "complaints" => "evaluations",
+            v => v,
+        };
         // On awards the long-service nominations are open with no award selected.
         let Some(id) = self
             .list()
@@ -289,6 +293,10 @@ impl App {
                         &[("grade", &grade.code()), ("score", &score)],
                     ));
                 }
+                // Whoever complains is told first that it costs them nothing.
+                if m == Move::Eval(EvalStep::Appeal) {
+                    note = Some(self.lang.t("ui.no_disadvantage").to_string());
+                }
                 let mut v = serde_json::to_value(&e).unwrap_or(Value::Null);
                 if let Some(o) = v.as_object_mut() {
                     if let (Some((_, g)), None) = (suggested, e.first_rating) {
@@ -344,11 +352,19 @@ impl App {
                     EvalStep::Agree | EvalStep::Appeal => "response_note",
                     _ => "appeal_outcome",
                 };
+                let note = |k: &str| (step == EvalStep::Interviews).then(|| text_of(v, k));
                 let input = EvalInput {
                     rating: grade_of(v, rating_key),
                     text: text_of(v, text_key),
                     start_interview_on: date_of(v, "start_interview_on"),
                     end_interview_on: date_of(v, "end_interview_on"),
+                    start_interview_note: note("start_interview_note"),
+                    end_interview_note: note("end_interview_note"),
+                    decision: v
+                        .get("board_decision")
+                        .and_then(Value::as_str)
+                        .and_then(BoardDecision::from_code),
+                    decided_on: date_of(v, "board_decided_on"),
                 };
                 self.db
                     .eval_move(id, Some(version), step, &input, who, today)

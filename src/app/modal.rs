@@ -53,7 +53,10 @@ impl App {
             )
             .into());
         }
-        let form = Form::new(view, id, base, &fields, &self.db);
+        let mut form = Form::new(view, id, base, &fields, &self.db);
+        if view == "consultations" {
+            form.note = Some(self.lang.t("ui.no_disadvantage").to_string());
+        }
         self.modals.push(Modal::Form(form));
         Ok(())
     }

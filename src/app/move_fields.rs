@@ -1,7 +1,7 @@
 //! What each move's form asks for: the fields a move writes beside its state change.
 
 use super::form::{FieldKind as K, FieldSpec, field};
-use crate::domain::evaluation::Grade;
+use crate::domain::evaluation::{BoardDecision, Grade};
 
 const GRADES: &[&str] = Grade::CODES;
 pub(super) const RATING: K = K::OptCode("grade", GRADES);
@@ -22,12 +22,20 @@ pub(super) const SEND_BACK: &[FieldSpec] =
 pub(super) const FINALIZE: &[FieldSpec] = &[field("grade", "grade", RATING)];
 pub(super) const RESPONSE: &[FieldSpec] = &[field("response_note", "response_note", K::Note)];
 pub(super) const OUTCOME: &[FieldSpec] = &[
+    field(
+        "board_decision",
+        "board_decision",
+        K::OptCode("board_decision", BoardDecision::CODES),
+    ),
+    field("board_decided_on", "board_decided_on", K::OptDate),
     field("appeal_outcome", "appeal_outcome", K::Note),
     field("grade", "grade", RATING),
 ];
 pub(super) const INTERVIEWS: &[FieldSpec] = &[
     field("start_interview_on", "start_interview_on", K::OptDate),
+    field("start_interview_note", "start_interview_note", K::Note),
     field("end_interview_on", "end_interview_on", K::OptDate),
+    field("end_interview_note", "end_interview_note", K::Note),
 ];
 pub(super) const RESULT: &[FieldSpec] = &[field("result", "result", K::OptReal)];
 pub(super) const IMPROVEMENTS: &[FieldSpec] = &[field("improvements", "improvements", K::Note)];

@@ -57,7 +57,13 @@ impl Tab {
                 "interviews",
                 "career_page",
             ],
-            Tab::Evaluation => &["evaluations", "themes", "calibration"],
+            Tab::Evaluation => &[
+                "evaluations",
+                "themes",
+                "calibration",
+                "complaints",
+                "consultations",
+            ],
             Tab::Placement => &[
                 "assignments",
                 "long_tenure",
@@ -86,7 +92,10 @@ impl Tab {
 
     /// Views of the HR office's own work (the transfer round), shown to admin and hr.
     pub fn hr_only(view: &str) -> bool {
-        matches!(view, "transfer_moves" | "transfer_plans" | "incidents")
+        matches!(
+            view,
+            "transfer_moves" | "transfer_plans" | "incidents" | "complaints" | "consultations"
+        )
     }
 
     /// Views that compare people, which a staff account (who sees only themselves) lacks.

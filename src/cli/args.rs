@@ -278,6 +278,19 @@ pub struct EvalArgs {
     /// 期末面談 date (interviews).
     #[arg(long, value_name = "DATE")]
     pub end_interview: Option<String>,
+    /// What was discussed at the 期首面談 (interviews).
+    #[arg(long, value_name = "TEXT")]
+    pub start_note: Option<String>,
+    /// What was discussed at the 期末面談 (interviews).
+    #[arg(long, value_name = "TEXT")]
+    pub end_note: Option<String>,
+    /// The review board's decision on a complaint (outcome): upheld, partly_upheld,
+    /// dismissed.
+    #[arg(long, value_name = "DECISION")]
+    pub decision: Option<String>,
+    /// The day the board decided (outcome; default today).
+    #[arg(long, value_name = "DATE")]
+    pub decided_on: Option<String>,
     /// 評価基準日 of a period being opened (default: 1 October for 能力評価, 31 March for
     /// 業績評価).
     #[arg(long, value_name = "DATE")]

@@ -5,7 +5,7 @@ use super::args::{EvalArgs, KindArg, PdcaCommand, TermArg};
 use super::{CmdResult, Ctx, Failure};
 use crate::domain::account::Account;
 use crate::domain::eval_flow::{EvalInput, EvalStep};
-use crate::domain::evaluation::{EvalKind, Evaluation, Grade, Term};
+use crate::domain::evaluation::{BoardDecision, EvalKind, Evaluation, Grade, Term};
 use crate::domain::pdca_flow::{PdcaInput, PdcaStep};
 use crate::domain::staff::Staff;
 use crate::domain::{Date, Id, Invalid, Problem};
@@ -50,11 +50,26 @@ pub fn eval(ctx: &Ctx, a: EvalArgs) -> CmdResult {
                 .ok_or_else(|| Failure::input(lang.tf("err.bad_rating", &[("value", r)])))?,
         ),
     };
+    let decision = match &a.decision {
+        None => None,
+        Some(d) => Some(
+            BoardDecision::from_code(&d.trim().replace('-', "_")).ok_or_else(|| {
+                Failure::input(lang.tf(
+                    "err.bad_decision",
+                    &[("value", d), ("codes", &BoardDecision::CODES.join(" "))],
+                ))
+            })?,
+        ),
+    };
     let input = EvalInput {
         rating,
         text: a.comment.clone().unwrap_or_default(),
         start_interview_on: parse_date(ctx, &a.start_interview)?,
         end_interview_on: parse_date(ctx, &a.end_interview)?,
+        start_interview_note: a.start_note.clone(),
+        end_interview_note: a.end_note.clone(),
+        decision,
+        decided_on: parse_date(ctx, &a.decided_on)?,
     };
     let (db, me, visible) = open(ctx)?;
     let who = Actor {

@@ -285,6 +285,14 @@ impl Assets {
     }
 
     /// One text of a kind, chosen by `rng`.
+    /// The `n`th text of a kind, round and round (for parts that draw nothing).
+    pub fn text_at(&self, kind: &str, n: usize) -> &'static str {
+        match self.texts.get(kind) {
+            Some(v) if !v.is_empty() => v[n % v.len()],
+            _ => "",
+        }
+    }
+
     pub fn text(&self, kind: &str, rng: &mut super::rng::Rng) -> &'static str {
         match self.texts.get(kind) {
             Some(v) if !v.is_empty() => v[rng.below(v.len() as u64) as usize],

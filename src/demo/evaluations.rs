@@ -5,7 +5,7 @@ use super::Gen;
 use super::rng::Rng;
 use crate::domain::date::fiscal_year_start;
 use crate::domain::evaluation::{
-    EvalKind, EvalPeriod, EvalState, Evaluation, Grade, Response, Term, Theme,
+    BoardDecision, EvalKind, EvalPeriod, EvalState, Evaluation, Grade, Response, Term, Theme,
 };
 use crate::domain::{Date, FiscalYear};
 use crate::store::Result;
@@ -137,6 +137,16 @@ pub(super) fn evaluations(
                 grade: at(3).map(|_| second_g),
                 start_interview_on: upto(start_iv, today),
                 end_interview_on: at(1).map(|_| first_on.add_days(-1).max(self_on)),
+                // The interview notes are picked by the person, not drawn: the rest of
+                // the ward stays as it was for a seed.
+                start_interview_note: match upto(start_iv, today) {
+                    Some(_) => g.assets.text_at("interview_start", i).into(),
+                    None => String::new(),
+                },
+                end_interview_note: match at(1) {
+                    Some(_) => g.assets.text_at("interview_end", i).into(),
+                    None => String::new(),
+                },
                 self_submitted_on: at(0),
                 first_done_on: at(1),
                 second_done_on: at(2),
@@ -147,6 +157,8 @@ pub(super) fn evaluations(
                 response_on: None,
                 response_note: String::new(),
                 appeal_outcome: String::new(),
+                board_decision: None,
+                board_decided_on: None,
                 version: 0,
             };
             if e2.is_none() && reached > 2 {
@@ -166,6 +178,9 @@ pub(super) fn evaluations(
                     e.response_note = g.assets.text("appeal", rng).into();
                     if resp_on.add_days(30) <= today {
                         e.appeal_outcome = g.assets.text("appeal_outcome", rng).into();
+                        // The review board met within the month.
+                        e.board_decision = Some(BoardDecision::Dismissed);
+                        e.board_decided_on = Some(resp_on.add_days(28));
                     }
                 }
             }
@@ -245,5 +260,67 @@ pub(super) fn themes(g: &mut Gen, fy: FiscalYear, rng: &mut Rng) -> Result<()> {
             });
         }
     }
+    g.put(&mut rows)
+}
+
+/// The HR office's consultations about evaluations (苦情相談): a few each year in the
+/// fortnight after disclosure, heard by a clerk of the personnel team; every formal
+/// complaint was talked over first.
+pub(super) fn consultations(g: &mut Gen, rng: &mut Rng) -> Result<()> {
+    use crate::domain::evaluation::Response;
+    use crate::domain::grievance::{Consultation, ConsultationEnding};
+    let today = g.today;
+    let counsellor = g.db.account_by_login("hr1")?.and_then(|a| a.staff_id);
+    let disclosed: Vec<Evaluation> = g.db.all(
+        vec![crate::store::Filter::eq(
+            "state",
+            EvalState::Disclosed.code(),
+        )],
+        "id",
+    )?;
+    let mut rows = Vec::new();
+    for e in disclosed {
+        let appealed = e.response == Some(Response::Appealed);
+        if !appealed && !rng.chance(0.012) {
+            continue;
+        }
+        let Some(disclosed_on) = e.disclosed_on else {
+            continue;
+        };
+        let on = match (appealed, e.response_on) {
+            (true, Some(r)) => r.add_days(-rng.range(1, 3)).max(disclosed_on),
+            _ => disclosed_on.add_days(rng.range(1, 14)),
+        };
+        if on > today || Some(e.staff_id) == counsellor {
+            continue;
+        }
+        let ending = if appealed {
+            ConsultationEnding::Complaint
+        } else if on.add_days(14) > today {
+            ConsultationEnding::Ongoing
+        } else {
+            *rng.pick(&[
+                ConsultationEnding::Explained,
+                ConsultationEnding::Explained,
+                ConsultationEnding::Resolved,
+                ConsultationEnding::Withdrawn,
+            ])
+        };
+        rows.push(Consultation {
+            id: 0,
+            staff_id: e.staff_id,
+            consulted_on: on,
+            counsellor_id: counsellor,
+            subject: g.assets.text("consultation", rng).into(),
+            reply: if ending == ConsultationEnding::Ongoing {
+                String::new()
+            } else {
+                g.assets.text("consultation_reply", rng).into()
+            },
+            ending,
+            version: 0,
+        });
+    }
+    rows.sort_by_key(|c| (c.consulted_on, c.staff_id));
     g.put(&mut rows)
 }

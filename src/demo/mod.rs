@@ -160,6 +160,7 @@ pub fn generate(db: &Db, p: &Params) -> Result<Report> {
         training::generate(&mut g, &mut rng.fork(4))?;
         awards::generate(&mut g, &mut rng.fork(5))?;
         pdca::generate(&mut g, &mut rng.fork(6))?;
+        evaluations::consultations(&mut g, &mut rng.fork(7))?;
         transfer::generate(&mut g)?;
         db.set_setting(crate::store::settings::keys::DEMO, "1")?;
         Ok(g.report)

@@ -61,10 +61,19 @@ pub enum Stage {
     Second,
     /// The final grade.
     Final,
+    /// The evaluatee's answer to the disclosure: agreement, or a complaint with the review
+    /// board's decision on it (苦情処理). Between them and the office alone.
+    Response,
 }
 
 impl Stage {
-    pub const ALL: [Stage; 4] = [Stage::Own, Stage::First, Stage::Second, Stage::Final];
+    pub const ALL: [Stage; 5] = [
+        Stage::Own,
+        Stage::First,
+        Stage::Second,
+        Stage::Final,
+        Stage::Response,
+    ];
 }
 
 /// Whether a reader in `rel` sees `stage` of an evaluation in `state` (the office sees all).
@@ -72,6 +81,9 @@ pub fn sees(rel: Relation, state: EvalState, stage: Stage) -> bool {
     use EvalState::*;
     let decided = state >= Finalized;
     match (rel, stage) {
+        // Nothing of a complaint reaches the evaluators.
+        (Relation::Evaluatee, Stage::Response) => true,
+        (_, Stage::Response) => false,
         // The evaluatee's own words are theirs; others see them once handed in.
         (Relation::Evaluatee, Stage::Own) => true,
         (_, Stage::Own) => state >= SelfSubmitted,
@@ -97,11 +109,12 @@ impl Evaluation {
     /// The evaluation as `reader` may see it: what they may not see is left empty.
     pub fn as_seen_by(mut self, reader: Reader) -> Evaluation {
         let seen = |s| reader.sees(&self, s);
-        let (own, first, second, fin) = (
+        let (own, first, second, fin, response) = (
             seen(Stage::Own),
             seen(Stage::First),
             seen(Stage::Second),
             seen(Stage::Final),
+            seen(Stage::Response),
         );
         if !own {
             self.self_rating = None;
@@ -118,6 +131,14 @@ impl Evaluation {
         }
         if !fin {
             self.grade = None;
+        }
+        if !response {
+            self.response = None;
+            self.response_on = None;
+            self.response_note.clear();
+            self.appeal_outcome.clear();
+            self.board_decision = None;
+            self.board_decided_on = None;
         }
         self
     }
@@ -188,6 +209,19 @@ mod tests {
         // A self-assessment still in draft is the evaluatee's alone.
         let draft = full(EvalState::Draft).as_seen_by(Reader::Person(Some(20)));
         assert_eq!(draft.self_rating, None);
+    }
+
+    #[test]
+    fn nothing_of_a_response_reaches_the_evaluators() {
+        let mut e = full(EvalState::Disclosed);
+        e.response = Some(crate::domain::evaluation::Response::Appealed);
+        e.response_note = "grounds".into();
+        for me in [20, 30, 99] {
+            let seen = e.clone().as_seen_by(Reader::Person(Some(me)));
+            assert_eq!((seen.response, seen.response_note.as_str()), (None, ""));
+        }
+        let own = e.clone().as_seen_by(Reader::Person(Some(10)));
+        assert_eq!(own.response_note, "grounds");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! discloses. A stage once passed is locked. After disclosure the evaluatee agrees or
 //! appeals once, within a window of weekdays; HR records the outcome of an appeal.
 
-use super::evaluation::{EvalState, Evaluation, Grade, Response};
+use super::evaluation::{BoardDecision, EvalState, Evaluation, Grade, Response};
 use super::{Date, Id, Invalid, Problem, Validate};
 use crate::code_enum;
 
@@ -58,6 +58,12 @@ pub struct EvalInput {
     pub text: String,
     pub start_interview_on: Option<Date>,
     pub end_interview_on: Option<Date>,
+    /// What was discussed at each interview (`None`: stays as written).
+    pub start_interview_note: Option<String>,
+    pub end_interview_note: Option<String>,
+    /// The review board's decision on a complaint, and its day (default: today).
+    pub decision: Option<BoardDecision>,
+    pub decided_on: Option<Date>,
 }
 
 /// The rules of the chain that a ward may set (settings).
@@ -243,6 +249,12 @@ impl EvalStep {
                 n.response_note = text("response_note")?;
             }
             EvalStep::Outcome => {
+                n.board_decision = Some(
+                    input
+                        .decision
+                        .ok_or_else(|| Invalid::one("board_decision", Problem::Required))?,
+                );
+                n.board_decided_on = Some(input.decided_on.unwrap_or(today));
                 n.appeal_outcome = text("appeal_outcome")?;
                 // An upheld appeal may change the grade.
                 if let Some(g) = input.rating {
@@ -253,6 +265,12 @@ impl EvalStep {
                 // A date not given stays as recorded (the end interview comes months later).
                 n.start_interview_on = input.start_interview_on.or(e.start_interview_on);
                 n.end_interview_on = input.end_interview_on.or(e.end_interview_on);
+                if let Some(t) = &input.start_interview_note {
+                    n.start_interview_note = t.trim().to_string();
+                }
+                if let Some(t) = &input.end_interview_note {
+                    n.end_interview_note = t.trim().to_string();
+                }
             }
         }
         n.validate()?;

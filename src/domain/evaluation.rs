@@ -53,6 +53,12 @@ code_enum! {
     pub enum Response { Agreed = "agreed", Appealed = "appealed" }
 }
 
+code_enum! {
+    /// The review board's decision on a formal complaint (苦情処理): 申出を認める /
+    /// 一部認める / 認めない.
+    pub enum BoardDecision { Upheld = "upheld", PartlyUpheld = "partly_upheld", Dismissed = "dismissed" }
+}
+
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EvalPeriod {
     pub id: Id,
@@ -111,6 +117,10 @@ pub struct Evaluation {
     pub start_interview_on: Option<Date>,
     /// 期末面談.
     pub end_interview_on: Option<Date>,
+    /// What was discussed at the 期首面談, by the first evaluator (the evaluatee reads it).
+    pub start_interview_note: String,
+    /// What was discussed at the 期末面談.
+    pub end_interview_note: String,
     pub self_submitted_on: Option<Date>,
     pub first_done_on: Option<Date>,
     pub second_done_on: Option<Date>,
@@ -120,7 +130,11 @@ pub struct Evaluation {
     pub response: Option<Response>,
     pub response_on: Option<Date>,
     pub response_note: String,
+    /// The outcome of a formal complaint on the evaluation (評価への反映).
     pub appeal_outcome: String,
+    /// The review board's decision on the complaint, and its date.
+    pub board_decision: Option<BoardDecision>,
+    pub board_decided_on: Option<Date>,
     pub version: i64,
 }
 
@@ -148,6 +162,8 @@ impl Evaluation {
             grade: None,
             start_interview_on: None,
             end_interview_on: None,
+            start_interview_note: String::new(),
+            end_interview_note: String::new(),
             self_submitted_on: None,
             first_done_on: None,
             second_done_on: None,
@@ -158,6 +174,8 @@ impl Evaluation {
             response_on: None,
             response_note: String::new(),
             appeal_outcome: String::new(),
+            board_decision: None,
+            board_decided_on: None,
             version: 0,
         }
     }
@@ -173,7 +191,32 @@ impl Validate for Evaluation {
             .note("second_comment", &self.second_comment, 2000)
             .note("sent_back_reason", &self.sent_back_reason, 1000)
             .note("response_note", &self.response_note, 2000)
-            .note("appeal_outcome", &self.appeal_outcome, 2000);
+            .note("appeal_outcome", &self.appeal_outcome, 2000)
+            .note("start_interview_note", &self.start_interview_note, 2000)
+            .note("end_interview_note", &self.end_interview_note, 2000)
+            .order(
+                "response_on",
+                self.response_on,
+                "board_decided_on",
+                self.board_decided_on,
+            );
+        // The board decides a complaint that was made, on a day.
+        if self.board_decision.is_some() && self.response != Some(Response::Appealed) {
+            c.add(
+                "board_decision",
+                Problem::Rule {
+                    rule: "eval_no_appeal",
+                },
+            );
+        }
+        if self.board_decision.is_some() != self.board_decided_on.is_some() {
+            let f = if self.board_decision.is_some() {
+                "board_decided_on"
+            } else {
+                "board_decision"
+            };
+            c.add(f, Problem::Required);
+        }
         for (f, e) in [
             ("evaluator1_staff_no", self.evaluator1_id),
             ("evaluator2_staff_no", self.evaluator2_id),

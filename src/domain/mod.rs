@@ -9,6 +9,7 @@ pub mod date;
 pub mod disclosure;
 pub mod eval_flow;
 pub mod evaluation;
+pub mod grievance;
 pub mod normalize;
 pub mod pdca;
 pub mod pdca_flow;

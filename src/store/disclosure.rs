@@ -111,6 +111,7 @@ fn stage_of(name: &str) -> Option<Stage> {
         "first" => Stage::First,
         "second" => Stage::Second,
         "final" => Stage::Final,
+        "response" => Stage::Response,
         _ => return None,
     })
 }
@@ -169,7 +170,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(checked, 5 * 6 * 3 * 4);
+        assert_eq!(checked, 5 * 6 * 3 * 5);
     }
 
     #[test]

@@ -29,6 +29,8 @@ record!(
         grade,
         start_interview_on,
         end_interview_on,
+        start_interview_note,
+        end_interview_note,
         self_submitted_on,
         first_done_on,
         second_done_on,
@@ -39,6 +41,8 @@ record!(
         response_on,
         response_note,
         appeal_outcome,
+        board_decision,
+        board_decided_on,
     ]
 );
 record!(

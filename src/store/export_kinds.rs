@@ -91,7 +91,8 @@ pub const KINDS: &[ExportKind] = &[
                      CASE WHEN {seen:own:e} THEN e.self_rating END,
                      CASE WHEN {seen:first:e} THEN e.first_rating END,
                      CASE WHEN {seen:second:e} THEN e.second_rating END,
-                     e.start_interview_on, e.end_interview_on, e.disclosed_on, e.response
+                     e.start_interview_on, e.end_interview_on, e.disclosed_on,
+                     CASE WHEN {seen:response:e} THEN e.response END
               FROM evaluations e JOIN eval_periods p ON p.id = e.period_id
               JOIN staff s ON s.id = e.staff_id
               LEFT JOIN staff e1 ON e1.id = e.evaluator1_id
@@ -254,6 +255,32 @@ pub const KINDS: &[ExportKind] = &[
               FROM incidents i LEFT JOIN units u ON u.id = i.unit_id
               LEFT JOIN staff s ON s.id = i.staff_id
               ORDER BY i.id",
+    },
+    ExportKind {
+        name: "consultations",
+        access: Access::Hr,
+        headers: &[
+            "id", "staff_no", "consulted_on", "counsellor_staff_no", "ending", "subject",
+            "reply",
+        ],
+        sql: "SELECT g.id, s.staff_no, g.consulted_on, c.staff_no, g.ending, g.subject, g.reply
+              FROM grievance_consultations g JOIN staff s ON s.id = g.staff_id
+              LEFT JOIN staff c ON c.id = g.counsellor_id
+              ORDER BY g.consulted_on, g.id",
+    },
+    ExportKind {
+        name: "complaints",
+        access: Access::Hr,
+        headers: &[
+            "fiscal_year", "kind", "staff_no", "response_on", "grounds", "board_decision",
+            "board_decided_on", "outcome", "grade",
+        ],
+        sql: "SELECT p.fiscal_year, p.kind, s.staff_no, e.response_on, e.response_note,
+                     e.board_decision, e.board_decided_on, e.appeal_outcome, e.grade
+              FROM evaluations e JOIN eval_periods p ON p.id = e.period_id
+              JOIN staff s ON s.id = e.staff_id
+              WHERE e.response = 'appealed'
+              ORDER BY p.fiscal_year, e.response_on, s.staff_no",
     },
     ExportKind {
         name: "pdca",

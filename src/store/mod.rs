@@ -25,6 +25,7 @@ pub mod disclosure;
 pub mod evaluation;
 pub mod files;
 pub mod flow;
+pub mod grievances;
 pub mod own;
 pub mod panels;
 pub mod pdca;

@@ -371,6 +371,8 @@ pub static VIEWS: &[ViewDef] = &[
     },
     super::view_defs_lists::COMPLIANCE_OVERDUE,
     super::view_defs_registers::INCIDENTS,
+    super::view_defs_registers::CONSULTATIONS,
+    super::view_defs_registers::COMPLAINTS,
     ViewDef {
         name: "pdca",
         table: "pdca_cycles",

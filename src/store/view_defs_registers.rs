@@ -1,6 +1,7 @@
 //! The registers the HR office keeps besides people's records: the course catalogue, its
 //! sessions and the courses each position requires; the OJT logs mentor and mentee
-//! write; the incidents register (HR only); the accounts and the audit log (admins).
+//! write; the incidents register and grievances (HR only); the accounts and the audit
+//! log (admins).
 
 use super::view_defs::{FULL_NAME, STAFF_NO, UNIT};
 use super::views::ColKind::*;
@@ -142,6 +143,60 @@ pub(super) const INCIDENTS: ViewDef = ViewDef {
         "(CAST(substr(t.reported_on, 1, 4) AS INTEGER) - (substr(t.reported_on, 6, 2) < '04'))",
     ),
     state: Some(("t.status", "incident_status")),
+    default_sort: 0,
+    default_desc: true,
+};
+
+/// 苦情相談: the HR office's register of consultations (HR only, like incidents).
+pub(super) const CONSULTATIONS: ViewDef = ViewDef {
+    name: "consultations",
+    table: "grievance_consultations",
+    from: "grievance_consultations t JOIN staff s ON s.id = t.staff_id LEFT JOIN units u ON u.id = s.unit_id",
+    ordered: None,
+    unowned: None,
+    columns: &[
+        col("consulted_on", "t.consulted_on", Date),
+        STAFF_NO,
+        FULL_NAME,
+        col(
+            "counsellor_staff_no",
+            "(SELECT family_name || ' ' || given_name FROM staff WHERE id = t.counsellor_id)",
+            Text,
+        ),
+        col("subject", "t.subject", Text),
+        col("ending", "t.ending", Code("ending")),
+    ],
+    staff: Some("t.staff_id"),
+    unit: Some("s.unit_id"),
+    fiscal_year: Some(
+        "(CAST(substr(t.consulted_on, 1, 4) AS INTEGER) - (substr(t.consulted_on, 6, 2) < '04'))",
+    ),
+    state: Some(("t.ending", "ending")),
+    default_sort: 0,
+    default_desc: true,
+};
+
+/// 苦情処理: the year's formal complaints — evaluations their evaluatee appealed after
+/// disclosure — with the review board's decision (HR only).
+pub(super) const COMPLAINTS: ViewDef = ViewDef {
+    name: "complaints",
+    table: "evaluations",
+    from: "evaluations t JOIN eval_periods p ON p.id = t.period_id JOIN staff s ON s.id = t.staff_id LEFT JOIN units u ON u.id = s.unit_id",
+    ordered: None,
+    unowned: None,
+    columns: &[
+        col("response_on", "t.response_on", Date),
+        col("kind", "p.kind", Code("eval_kind")),
+        STAFF_NO,
+        FULL_NAME,
+        col("response_note", "t.response_note", Text),
+        col("board_decision", "t.board_decision", Code("board_decision")),
+        col("board_decided_on", "t.board_decided_on", Date),
+    ],
+    staff: Some("t.staff_id"),
+    unit: Some("s.unit_id"),
+    fiscal_year: Some("p.fiscal_year = {fy} AND t.response = 'appealed'"),
+    state: None,
     default_sort: 0,
     default_desc: true,
 };

@@ -250,3 +250,17 @@ pub fn assert_list_sane(app: &App) {
         assert!(l.offset + l.rows.len() <= l.total);
     }
 }
+
+/// Runs the real binary on a demo database as `login` (`--user` is honoured in a demo),
+/// in a scratch home under `home`.
+pub fn jinji_as(db: &Path, login: &str, home: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_jinji"))
+        .args(["--db", &db.display().to_string(), "--user", login])
+        .args(args)
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("LANG", "C.UTF-8")
+        .output()
+        .expect("run jinji")
+}
