@@ -39,6 +39,10 @@ const CONTRACT: &[(&str, &[&str])] = &[
         "to_unit_name", "to_position", "reason", "transfer_wish"]),
     ("incidents", &["id", "kind", "occurred_on", "reported_on", "unit_code", "staff_no",
         "status", "summary", "outcome"]),
+    ("consultations", &["id", "staff_no", "consulted_on", "counsellor_staff_no", "ending",
+        "subject", "reply"]),
+    ("complaints", &["fiscal_year", "kind", "staff_no", "response_on", "grounds",
+        "board_decision", "board_decided_on", "outcome", "grade"]),
     ("pdca", &["id", "owner_staff_no", "owner_unit_code", "fiscal_year", "phase", "prev_id",
         "progress"]),
     ("surveys", &["unit_code", "conducted_on", "topic", "score", "responses"]),
@@ -157,7 +161,7 @@ fn sample() -> Db {
 }
 
 #[test]
-fn kinds_are_the_twenty_in_order() {
+fn kinds_are_the_twenty_two_in_order() {
     let want = [
         "units",
         "staff",
@@ -176,6 +180,8 @@ fn kinds_are_the_twenty_in_order() {
         "compliance",
         "transfer_moves",
         "incidents",
+        "consultations",
+        "complaints",
         "pdca",
         "surveys",
         "audit",

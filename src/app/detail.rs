@@ -130,8 +130,15 @@ impl App {
             self.detail
                 .push(("response_deadline", self.date_style.show(d)));
         }
+        // Said beside the state, where the reader looks for what has been decided.
         if let Some(key) = withheld {
-            self.detail.push(("withheld", self.lang.t(key).to_string()));
+            let at = self
+                .detail
+                .iter()
+                .position(|(k, _)| *k == "state")
+                .map_or(self.detail.len(), |i| i + 1);
+            self.detail
+                .insert(at, ("withheld", self.lang.t(key).to_string()));
         }
         Ok(())
     }

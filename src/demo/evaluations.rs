@@ -312,10 +312,11 @@ pub(super) fn consultations(g: &mut Gen, rng: &mut Rng) -> Result<()> {
             consulted_on: on,
             counsellor_id: counsellor,
             subject: g.assets.text("consultation", rng).into(),
-            reply: if ending == ConsultationEnding::Ongoing {
-                String::new()
-            } else {
-                g.assets.text("consultation_reply", rng).into()
+            reply: match ending {
+                ConsultationEnding::Ongoing => String::new(),
+                // Told how to make a formal complaint, and by when.
+                ConsultationEnding::Complaint => g.assets.text_at("consultation_reply", 2).into(),
+                _ => g.assets.text("consultation_reply", rng).into(),
             },
             ending,
             version: 0,

@@ -176,8 +176,8 @@ pub(super) const CONSULTATIONS: ViewDef = ViewDef {
     default_desc: true,
 };
 
-/// 苦情処理: the year's formal complaints — evaluations their evaluatee appealed after
-/// disclosure — with the review board's decision (HR only).
+/// 苦情処理: the formal complaints made in the year — evaluations their evaluatee
+/// appealed after disclosure — with the review board's decision (HR only).
 pub(super) const COMPLAINTS: ViewDef = ViewDef {
     name: "complaints",
     table: "evaluations",
@@ -195,7 +195,10 @@ pub(super) const COMPLAINTS: ViewDef = ViewDef {
     ],
     staff: Some("t.staff_id"),
     unit: Some("s.unit_id"),
-    fiscal_year: Some("p.fiscal_year = {fy} AND t.response = 'appealed'"),
+    fiscal_year: Some(
+        "t.response = 'appealed' AND (CAST(substr(t.response_on, 1, 4) AS INTEGER)
+         - (substr(t.response_on, 6, 2) < '04')) = {fy}",
+    ),
     state: None,
     default_sort: 0,
     default_desc: true,
