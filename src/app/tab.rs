@@ -57,7 +57,7 @@ impl Tab {
                 "interviews",
                 "career_page",
             ],
-            Tab::Evaluation => &["evaluations", "themes", "calibration"],
+            Tab::Evaluation => &["evaluations", "themes", "calibration", "calendar"],
             Tab::Placement => &[
                 "assignments",
                 "long_tenure",

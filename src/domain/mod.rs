@@ -3,11 +3,13 @@
 pub mod account;
 pub mod assignment;
 pub mod award;
+pub mod calendar;
 pub mod career;
 pub mod compliance;
 pub mod date;
 pub mod eval_flow;
 pub mod evaluation;
+pub mod holidays;
 pub mod normalize;
 pub mod pdca;
 pub mod pdca_flow;
