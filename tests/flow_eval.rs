@@ -203,7 +203,7 @@ fn every_move_in_every_state_by_every_capacity_follows_the_table() {
                 let a = acting(&e, cap);
                 let want = expected(*step, &e, cap);
                 let got = step
-                    .check(&e, &a, today, rules)
+                    .check(&e, &a, today, &rules)
                     .map_err(|i| (i.0[0].field, i.0[0].problem.clone()));
                 if got != want {
                     wrong.push(format!(
@@ -213,7 +213,7 @@ fn every_move_in_every_state_by_every_capacity_follows_the_table() {
                 }
                 // `apply` refuses exactly as `check` does, and a legal move lands in
                 // the next state as a valid record.
-                match (want, step.apply(&e, &a, &full_input(), today, rules)) {
+                match (want, step.apply(&e, &a, &full_input(), today, &rules)) {
                     (Ok(()), Ok(n)) => {
                         legal += 1;
                         if n.state != next_state(*step, e.state) || n.validate().is_err() {
@@ -261,7 +261,7 @@ fn the_moves_available_are_exactly_the_legal_ones_in_chain_order() {
                 .filter(|s| expected(*s, &e, cap).is_ok())
                 .collect();
             assert_eq!(
-                EvalStep::available(&e, &acting(&e, cap), table_today(), rules),
+                EvalStep::available(&e, &acting(&e, cap), table_today(), &rules),
                 want,
                 "{label} / {cap:?}"
             );
@@ -270,12 +270,12 @@ fn the_moves_available_are_exactly_the_legal_ones_in_chain_order() {
     // Spot checks of the table in words.
     let e = at(EvalState::FirstDone, true);
     assert_eq!(
-        EvalStep::available(&e, &acting(&e, Cap::Second), table_today(), rules),
+        EvalStep::available(&e, &acting(&e, Cap::Second), table_today(), &rules),
         [EvalStep::Second, EvalStep::SendBack]
     );
     let e = at(EvalState::FirstDone, false);
     assert_eq!(
-        EvalStep::available(&e, &acting(&e, Cap::Hr), table_today(), rules),
+        EvalStep::available(&e, &acting(&e, Cap::Hr), table_today(), &rules),
         [EvalStep::Finalize, EvalStep::Interviews]
     );
 }
@@ -312,7 +312,7 @@ fn a_second_move_without_a_second_evaluator_says_there_is_none() {
     };
     for step in [EvalStep::Second, EvalStep::SendBack] {
         let err = step
-            .check(&e, &claims_second, table_today(), EvalRules::default())
+            .check(&e, &claims_second, table_today(), &EvalRules::default())
             .unwrap_err();
         assert_eq!(err.0[0].field, "evaluator2_staff_no");
         assert_eq!(err.0[0].problem, rule("eval_no_second"));
@@ -324,27 +324,33 @@ fn the_domain_window_counts_weekdays_from_the_disclosure() {
     let e = at(EvalState::Disclosed, true);
     assert!(!d(2026, 1, 16).is_weekend() && d(2026, 1, 17).is_weekend());
     assert_eq!(
-        response_deadline(&e, EvalRules::default()),
+        response_deadline(&e, &EvalRules::default()),
         Some(d(2026, 1, 27))
     );
     assert_eq!(
-        response_deadline(&e, EvalRules { response_days: 1 }),
+        response_deadline(
+            &e,
+            &EvalRules {
+                response_days: 1,
+                ..EvalRules::default()
+            }
+        ),
         Some(d(2026, 1, 19)),
         "Friday + 1 weekday is Monday"
     );
     assert_eq!(
-        response_deadline(&at(EvalState::Finalized, true), EvalRules::default()),
+        response_deadline(&at(EvalState::Finalized, true), &EvalRules::default()),
         None
     );
     let me = acting(&e, Cap::Evaluatee);
     let rules = EvalRules::default();
     assert!(
         EvalStep::Agree
-            .check(&e, &me, d(2026, 1, 27), rules)
+            .check(&e, &me, d(2026, 1, 27), &rules)
             .is_ok()
     );
     let late = EvalStep::Appeal
-        .check(&e, &me, d(2026, 1, 28), rules)
+        .check(&e, &me, d(2026, 1, 28), &rules)
         .unwrap_err();
     assert_eq!(late.0[0].field, "response");
     assert_eq!(late.0[0].problem, Problem::Closed { on: d(2026, 1, 27) });

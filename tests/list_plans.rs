@@ -23,6 +23,8 @@ const SMALL: &[&str] = &[
     // Incidents and awards: a handful to tens a year.
     "incidents",
     "awards",
+    // The office calendar: some twenty-five closed days a year, computed and joined.
+    "calendar",
 ];
 
 fn today() -> Date {
@@ -136,9 +138,11 @@ fn narrowed(db: &Db, role: &str) -> (Visibility, Vec<&'static ViewDef>) {
     assert!(!visible.is_all(), "{role} sees everyone");
     // Accounts and the audit log are the admin's, the transfer round and incidents HR's
     // (who see everyone).
+    // Small registers are read whole, as above.
     let views = VIEWS
         .iter()
         .filter(|v| !Tab::admin_only(v.name) && !Tab::hr_only(v.name))
+        .filter(|v| !SMALL.contains(&v.name))
         .collect();
     (visible, views)
 }

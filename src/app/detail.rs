@@ -69,9 +69,10 @@ impl App {
         let withheld = eval.as_ref().and_then(|e| self.withheld(e));
         let deadline = eval.filter(|e| e.response.is_none()).and_then(|e| {
             let rules = self.db.eval_rules().ok()?;
-            crate::domain::eval_flow::response_deadline(&e, rules)
+            crate::domain::eval_flow::response_deadline(&e, &rules)
         });
-        let form = Form::new(view, Some(id), rec, ed.detail_fields(), &self.db);
+        let fields = ed.detail_fields_for(&rec);
+        let form = Form::new(view, Some(id), rec, fields, &self.db);
         for f in form.fields {
             let text = match f.spec.kind {
                 form::FieldKind::Code(group, _) | form::FieldKind::OptCode(group, _)

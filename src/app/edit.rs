@@ -44,6 +44,15 @@ pub trait Editor: Sync {
     fn detail_fields(&self) -> &'static [FieldSpec] {
         self.fields()
     }
+    /// The detail pane's fields for this record (where records of one list differ).
+    fn detail_fields_for(&self, _rec: &Value) -> &'static [FieldSpec] {
+        self.detail_fields()
+    }
+    /// Refuses, before asking, a delete this account may never make (the store decides
+    /// the rest).
+    fn may_delete(&self, _rec: &Value, _who: Actor) -> Result<()> {
+        Ok(())
+    }
     /// Whether accounts outside the HR office may write here (the store decides what).
     fn open_to_all(&self) -> bool {
         false
@@ -55,6 +64,10 @@ pub trait Editor: Sync {
     /// The rule named when `fields_for` leaves this account nothing to write.
     fn not_yours(&self, _rec: &Value) -> &'static str {
         "record_not_yours"
+    }
+    /// The field that refusal names (whose record it is).
+    fn owner_field(&self) -> &'static str {
+        "staff_no"
     }
 }
 
@@ -270,6 +283,7 @@ pub fn editor(view: &str) -> Option<&'static dyn Editor> {
         "pdca" => &super::editors::PDCA,
         "transfer_plans" => &super::editors_transfer::PlanEditor,
         "transfer_moves" => &super::editors_transfer::MoveEditor,
+        "calendar" => &super::editors_calendar::CalendarEditor,
         _ => return None,
     })
 }

@@ -370,9 +370,10 @@ impl App {
 
 /// A cell as the list shows it: codes by their label; numbers and dates stay values, so a
 /// spreadsheet can sum and sort them.
-fn shown_cell(lang: Lang, col: &ViewCol, c: &Cell) -> Cell {
+pub(super) fn shown_cell(lang: Lang, col: &ViewCol, c: &Cell) -> Cell {
     match (col.kind, c) {
         (ColKind::Code(group), Cell::Text(code)) => Cell::Text(lang.label(group, code).into()),
+        (ColKind::Named(group), Cell::Text(t)) => Cell::Text(lang.named(group, t).into()),
         (ColKind::Stamp, Cell::Text(t)) => Cell::Text(crate::text::local_stamp(t)),
         (_, c) => c.clone(),
     }

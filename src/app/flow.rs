@@ -185,9 +185,9 @@ impl App {
                 };
                 let mut moves = Vec::new();
                 for s in EvalStep::ALL.iter().copied() {
-                    match s.check(&e, &acting, self.today, rules) {
+                    match s.check(&e, &acting, self.today, &rules) {
                         Ok(()) => moves.push(Move::Eval(s)),
-                        Err(inv) if s.check(&e, &anyone, self.today, rules).is_ok() => {
+                        Err(inv) if s.check(&e, &anyone, self.today, &rules).is_ok() => {
                             blocked.push(reason(Move::Eval(s), &inv));
                         }
                         Err(_) => {}

@@ -273,6 +273,7 @@ pub fn state_codes(group: &str) -> &'static [&'static str] {
         "position" => staff::Position::CODES,
         "course_category" => training::CourseCategory::CODES,
         "incident_status" => crate::domain::compliance::IncidentStatus::CODES,
+        "closed_kind" => crate::domain::calendar::ClosedKind::CODES,
         _ => &[],
     }
 }

@@ -6,6 +6,7 @@ pub mod action;
 mod detail;
 pub mod edit;
 mod editors;
+mod editors_calendar;
 mod editors_eval;
 mod editors_own;
 mod editors_registers;

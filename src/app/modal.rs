@@ -46,7 +46,7 @@ impl App {
         // Nothing here is this account's to write: say so rather than open an empty form.
         if fields.is_empty() {
             return Err(crate::domain::Invalid::one(
-                "staff_no",
+                ed.owner_field(),
                 crate::domain::Problem::Rule {
                     rule: ed.not_yours(&base),
                 },
@@ -115,19 +115,26 @@ impl App {
     /// `d`: asks before deleting the selected record, naming it.
     pub(super) fn ask_delete(&mut self) -> Result<(), StoreError> {
         let view = self.view_name();
-        let (Some(ed), Some(row)) = (editor(view), self.list().and_then(|l| l.current())) else {
+        let Some(l) = self.list() else {
+            return Ok(());
+        };
+        let (Some(ed), Some(row)) = (editor(view), l.current()) else {
             return Ok(());
         };
         let id = row.id;
-        // Name the record, so the question cannot be answered for the wrong one.
-        let which = row
-            .cells
+        // Name the record as the list shows it (codes by their labels), so the question
+        // cannot be answered for the wrong one.
+        let which = l
+            .view
+            .columns
             .iter()
+            .zip(&row.cells)
             .take(3)
-            .map(|c| c.as_text())
+            .map(|(col, c)| super::files::shown_cell(self.lang, col, c).as_text())
             .collect::<Vec<_>>()
             .join(" ");
         let rec = ed.load(&self.db, id, self.actor())?;
+        ed.may_delete(&rec, self.actor())?;
         let version = rec.get("version").and_then(|v| v.as_i64()).unwrap_or(0);
         let what = self.lang.t(&format!("record.{view}"));
         let question = self

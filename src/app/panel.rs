@@ -181,6 +181,8 @@ impl App {
                 };
                 Panel::Calibration { kind, cal }
             }
+            // The office calendar is the year's list alone.
+            Tab::Evaluation if view == "calendar" => Panel::None,
             Tab::Evaluation => {
                 let kind = rec
                     .and_then(|_| self.list().and_then(|l| l.current()))

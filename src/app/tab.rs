@@ -63,6 +63,7 @@ impl Tab {
                 "calibration",
                 "complaints",
                 "consultations",
+                "calendar",
             ],
             Tab::Placement => &[
                 "assignments",

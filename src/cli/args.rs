@@ -180,6 +180,33 @@ pub enum Command {
         #[command(subcommand)]
         action: UsersCommand,
     },
+    /// The office calendar: the closed days of a fiscal year (holidays of the law, 年末年始
+    /// and the ward's own days), one a line as `DATE<TAB>NAME`; admins add or remove the
+    /// ward's days.
+    #[command(args_conflicts_with_subcommands = true)]
+    Calendar {
+        #[command(subcommand)]
+        action: Option<CalendarCommand>,
+        /// Fiscal year (default: the current one).
+        #[arg(long)]
+        year: Option<i32>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CalendarCommand {
+    /// Close the offices on a day besides the holidays (admins).
+    Add {
+        #[arg(value_name = "DATE")]
+        date: String,
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+    /// Remove a day the ward added (admins).
+    Remove {
+        #[arg(value_name = "DATE")]
+        date: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

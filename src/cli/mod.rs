@@ -4,6 +4,7 @@
 pub mod args;
 mod backup;
 mod batch;
+mod calendar;
 mod export;
 mod flow;
 mod import;
@@ -297,6 +298,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }) => batch::long_service(&ctx, years, &base_date, nominate),
         Some(Command::Overdue { year }) => batch::overdue(&ctx, year),
         Some(Command::Pdca { action }) => flow::pdca(&ctx, action),
+        Some(Command::Calendar { action, year }) => calendar::run(&ctx, action, year),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

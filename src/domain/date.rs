@@ -79,18 +79,6 @@ impl Date {
     pub fn is_weekend(self) -> bool {
         self.0.weekday().number_from_monday() >= 6
     }
-    /// The day `n` weekdays after this one (Saturdays and Sundays are not counted).
-    pub fn add_weekdays(self, n: u32) -> Self {
-        let mut d = self;
-        let mut left = n;
-        while left > 0 {
-            d = d.add_days(1);
-            if !d.is_weekend() {
-                left -= 1;
-            }
-        }
-        d
-    }
     /// Parses ISO (`2025-04-01`, `2025/4/1`) and era dates (`令和7年4月1日`, `令和元年5月1日`,
     /// `R7.4.1`, `R07.04.01`, `H25.8.1`); full-width digits are accepted.
     pub fn parse_any(s: &str) -> Option<Date> {

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod assignment;
 pub mod award;
+pub mod calendar;
 pub mod career;
 pub mod compliance;
 pub mod date;
@@ -10,6 +11,7 @@ pub mod disclosure;
 pub mod eval_flow;
 pub mod evaluation;
 pub mod grievance;
+pub mod holidays;
 pub mod normalize;
 pub mod pdca;
 pub mod pdca_flow;

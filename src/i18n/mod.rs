@@ -110,6 +110,12 @@ impl Lang {
         self.t(&format!("enum.{group}.{code}"))
     }
 
+    /// The label of a code of `group`, or `text` itself where it is no code of the group
+    /// (a name a person gave, beside codes the rules give: the calendar's days).
+    pub fn named<'a>(self, group: &str, text: &'a str) -> &'a str {
+        self.try_t(&format!("enum.{group}.{text}")).unwrap_or(text)
+    }
+
     /// The label of a field or column (falls back to the snake_case name).
     pub fn field(self, name: &str) -> &'static str {
         self.t(&format!("col.{name}"))
@@ -247,6 +253,24 @@ mod tests {
             ),
             ("phase", pdca::Phase::ALL.iter().map(|v| v.code()).collect()),
             ("table", crate::store::summary::AUDITED.to_vec()),
+            (
+                "holiday",
+                crate::domain::holidays::Holiday::ALL
+                    .iter()
+                    .map(|v| v.code())
+                    .collect(),
+            ),
+            (
+                "closed_kind",
+                crate::domain::calendar::ClosedKind::ALL
+                    .iter()
+                    .map(|v| v.code())
+                    .collect(),
+            ),
+            (
+                "weekday",
+                vec!["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+            ),
         ];
         for lang in [Lang::Ja, Lang::En] {
             for (g, codes) in &groups {

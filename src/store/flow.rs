@@ -54,10 +54,11 @@ pub fn theme_suggestion(themes: &[Theme]) -> Option<(f64, Grade)> {
 }
 
 impl Db {
-    /// The ward's rules for the chain (settings), with their defaults.
+    /// The ward's rules for the chain (settings, with their defaults) and its calendar.
     pub fn eval_rules(&self) -> Result<EvalRules> {
         Ok(EvalRules {
             response_days: self.rule_value(keys::APPEAL_WINDOW_DAYS)? as u32,
+            calendar: self.calendar()?,
         })
     }
 
@@ -98,7 +99,7 @@ impl Db {
             e,
             &self.eval_acting(e, who),
             today,
-            rules,
+            &rules,
         ))
     }
 
@@ -117,11 +118,11 @@ impl Db {
             let e = self.evaluation_for(id, who)?;
             let rules = self.eval_rules()?;
             let acting = self.eval_acting(&e, who);
-            step.check(&e, &acting, today, rules)?;
+            step.check(&e, &acting, today, &rules)?;
             if step == EvalStep::Submit {
                 self.check_theme_weights(&e)?;
             }
-            let mut n = step.apply(&e, &acting, input, today, rules)?;
+            let mut n = step.apply(&e, &acting, input, today, &rules)?;
             if let Some(v) = version {
                 n.version = v;
             }

@@ -11,6 +11,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/003_transfer_plans.sql"),
     include_str!("migrations/004_search.sql"),
     include_str!("migrations/005_list_order.sql"),
+    include_str!("migrations/006_calendar.sql"),
     include_str!("migrations/008_grievances.sql"),
 ];
 

@@ -17,6 +17,7 @@ mod record;
 
 pub mod accounts;
 pub mod awards;
+pub mod calendar;
 pub mod calibration;
 pub mod career;
 pub mod career_page;

@@ -65,6 +65,7 @@ pub const AUDITED: &[&str] = &[
     "surveys",
     "transfer_plans",
     "transfer_moves",
+    "ward_closed_days",
 ];
 
 #[derive(Debug, Clone, PartialEq)]

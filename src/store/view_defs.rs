@@ -404,4 +404,5 @@ pub static VIEWS: &[ViewDef] = &[
     },
     super::view_defs_registers::ACCOUNTS,
     super::view_defs_registers::AUDIT,
+    super::view_defs_registers::CALENDAR,
 ];

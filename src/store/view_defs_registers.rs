@@ -251,3 +251,34 @@ pub(super) const AUDIT: ViewDef = ViewDef {
     default_sort: 0,
     default_desc: true,
 };
+
+/// The office calendar's closed days of the fiscal year in view: the rules' days computed
+/// (never stored) beside the ward's own rows, by `calendar::register_sql`. A row's name is
+/// a holiday's code, or the name the ward gave its day.
+pub(super) const CALENDAR: ViewDef = ViewDef {
+    name: "calendar",
+    table: "ward_closed_days",
+    from: "{closed_days} t",
+    ordered: None,
+    unowned: None,
+    columns: &[
+        col("closed_on", "t.closed_on", Date),
+        col(
+            "weekday",
+            "CASE CAST(strftime('%w', t.closed_on) AS INTEGER) WHEN 0 THEN 'sun' WHEN 1 THEN 'mon'
+               WHEN 2 THEN 'tue' WHEN 3 THEN 'wed' WHEN 4 THEN 'thu' WHEN 5 THEN 'fri'
+               ELSE 'sat' END",
+            Code("weekday"),
+        ),
+        col("name", "t.name", Named("holiday")),
+        col("closed_kind", "t.kind", Code("closed_kind")),
+    ],
+    staff: None,
+    unit: None,
+    // The rows are the year's by construction; the condition names the year, so the list
+    // is always one year's (a worklist's way).
+    fiscal_year: Some("t.fiscal_year = {fy}"),
+    state: Some(("t.kind", "closed_kind")),
+    default_sort: 0,
+    default_desc: false,
+};

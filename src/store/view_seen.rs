@@ -20,10 +20,11 @@ impl ViewDef {
             return None;
         };
         let (units, these) = (id_list(units), id_list(these));
-        // The course catalogue is everyone's to read (people apply from it).
+        // The course catalogue is everyone's to read (people apply from it), and so is
+        // the office calendar.
         if matches!(
             self.table,
-            "courses" | "training_sessions" | "course_requirements"
+            "courses" | "training_sessions" | "course_requirements" | "ward_closed_days"
         ) {
             return None;
         }

@@ -15,6 +15,9 @@ pub enum ColKind {
     Text,
     /// A code shown through its label group (`enum.<group>.<code>`).
     Code(&'static str),
+    /// A code of the group by its label, or a name a person gave (text that is no code
+    /// of the group) as written: the calendar's days, named by the law or by the ward.
+    Named(&'static str),
     Date,
     Int,
     Real,
@@ -195,9 +198,10 @@ impl ViewDef {
 
 impl Db {
     /// Fills in what a worklist's SQL names: `{fy}` the fiscal year in view (the
-    /// clock's when none), `{today}`, `{rule:KEY}` a ward rule's current value, and what
-    /// of an evaluation the reader sees (`store::disclosure`).
-    /// All are numbers or ISO dates made here, never text from a user.
+    /// clock's when none), `{today}`, `{rule:KEY}` a ward rule's current value,
+    /// `{closed_days}` the office calendar's days of the year (`calendar::register_sql`), and
+    /// what of an evaluation the reader sees (`store::disclosure`).
+    /// All are numbers, codes or ISO dates made here, never text from a user.
     pub(super) fn bind(&self, sql: String, q: &ViewQuery) -> Result<String> {
         if !sql.contains('{') {
             return Ok(sql);
@@ -205,6 +209,7 @@ impl Db {
         let today = q.today.unwrap_or_else(Date::today);
         let fy = q.fiscal_year.unwrap_or(today.fiscal_year());
         let mut out = super::disclosure::bind(&sql, q.visible.reader())
+            .replace("{closed_days}", &super::calendar::register_sql(fy))
             .replace("{fy}", &fy.to_string())
             .replace("{today}", &format!("'{}'", today.iso()));
         while let Some(i) = out.find("{rule:") {

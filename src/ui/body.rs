@@ -129,6 +129,9 @@ pub fn cell_text(lang: Lang, style: DateStyle, col: &ViewCol, c: &Cell) -> Strin
             .map(|d| style.show(d))
             .unwrap_or_else(|_| t.clone()),
         (ColKind::Code(group), Cell::Text(code)) => lang.label(group, code).to_string(),
+        (ColKind::Named(group), Cell::Text(t)) => {
+            lang.named(group, t).replace(['\n', '\r', '\t'], " ")
+        }
         (ColKind::Percent, c) => format!("{}%", c.as_text()),
         (ColKind::Stamp, Cell::Text(t)) => crate::text::local_stamp(t),
         (_, c) => c.as_text().replace(['\n', '\r', '\t'], " "),
