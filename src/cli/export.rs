@@ -96,10 +96,10 @@ pub fn run(
         }
     };
     if replaced > 0 {
-        eprintln!("{}", lang.tf("cli.cp932_replaced", &[("count", &replaced)]));
+        crate::say_err!("{}", lang.tf("cli.cp932_replaced", &[("count", &replaced)]));
     }
     if let Some(p) = out {
-        eprintln!(
+        crate::say_err!(
             "{}",
             lang.tf(
                 "cli.exported",

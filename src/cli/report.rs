@@ -51,7 +51,7 @@ pub fn run(ctx: &Ctx, action: ReportCommand) -> CmdResult {
         }
     };
     write_file(ctx, &out, &bytes)?;
-    eprintln!(
+    crate::say_err!(
         "{}",
         lang.tf("cli.report_done", &[("path", &out.display())])
     );
