@@ -34,6 +34,7 @@ pub mod scope;
 pub mod search;
 pub mod settings;
 pub mod staff;
+mod staging;
 pub mod steps;
 pub mod summary;
 pub mod themes;
@@ -61,6 +62,7 @@ pub use files::create_private_file;
 pub use list::{Cursor, Filter, ListQuery, Op, Page, SortDir, Val};
 pub use migrate::SCHEMA_VERSION;
 pub use record::Record;
+pub use staging::Staging;
 
 use crate::domain::Invalid;
 
