@@ -4,7 +4,7 @@
 //! (0660 files, 2770 directories, the group set on each) for clerks sharing a database on
 //! one server. The file is the boundary: roles inside jinji are least privilege on top.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use super::{Result, StoreError};
@@ -94,6 +94,31 @@ pub fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
     )
 }
 
+/// Creates a new file of personal data in `dir` named `STEM.EXT`, or `STEM-2.EXT`,
+/// `STEM-3.EXT`… when that is taken: never an existing file, whoever else writes there at
+/// the same moment (each name is claimed by an exclusive create). Its path and the file.
+pub fn create_unique(dir: &Path, stem: &str, ext: &str) -> Result<(PathBuf, std::fs::File)> {
+    for n in 1..=10_000 {
+        let name = match n {
+            1 => format!("{stem}.{ext}"),
+            n => format!("{stem}-{n}.{ext}"),
+        };
+        let path = dir.join(name);
+        match open_private(
+            &path,
+            std::fs::OpenOptions::new().write(true).create_new(true),
+        ) {
+            Ok(f) => return Ok((path, f)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(io_err(&path)(e)),
+        }
+    }
+    Err(StoreError::Io {
+        path: dir.join(format!("{stem}.{ext}")),
+        reason: "every name for it is taken".into(),
+    })
+}
+
 /// Opens with the file mode for personal data, then gives the file that mode and the group
 /// (an existing file keeps its mode through `open`).
 fn open_private(path: &Path, o: &mut std::fs::OpenOptions) -> std::io::Result<std::fs::File> {
@@ -140,5 +165,24 @@ pub(crate) fn share_companions(db: &Path) {
         p.push(suffix);
         // Another clerk's file is theirs to fix (chown fails); nothing is lost by trying.
         let _ = own(Path::new(&p), file_mode());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A name taken is never written over: the next free one is used, the file there kept.
+    #[test]
+    fn a_unique_file_never_takes_a_name_that_is_there() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("staff-1.csv"), "there").unwrap();
+        let names: Vec<String> = (0..3)
+            .map(|_| {
+                let (p, _) = super::create_unique(dir.path(), "staff-1", "csv").unwrap();
+                p.file_name().unwrap().to_string_lossy().into_owned()
+            })
+            .collect();
+        assert_eq!(names, ["staff-1-2.csv", "staff-1-3.csv", "staff-1-4.csv"]);
+        let kept = std::fs::read_to_string(dir.path().join("staff-1.csv")).unwrap();
+        assert_eq!(kept, "there");
     }
 }
