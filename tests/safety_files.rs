@@ -49,38 +49,11 @@ fn only_backup(w: &Scratch) -> PathBuf {
     all.pop().unwrap()
 }
 
-/// The binary under `umask` (through `sh`, which sets it and then becomes jinji), with
-/// the scratch environment.
-fn run_under_umask(w: &Scratch, umask: &str, args: &[&str]) -> Out {
-    let jinji = w.cmd_as(LOGIN);
-    let mut c = std::process::Command::new("sh");
-    c.arg("-c")
-        .arg(format!("umask {umask}; exec \"$0\" \"$@\""))
-        .arg(jinji.get_program())
-        .args(args)
-        .env_clear()
-        .current_dir(w.root())
-        .stdin(std::process::Stdio::null());
-    for (k, v) in jinji.get_envs() {
-        if let Some(v) = v {
-            c.env(k, v);
-        }
-    }
-    let o = c.output().expect("run jinji");
-    let out = Out {
-        code: o.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-        stdout_bytes: o.stdout,
-    };
-    out.ok()
-}
-
 /// The demo in the data directory, a write with a connection held open (so that its -wal
 /// and -shm are there to look at while it is), a backup and an export, each made by jinji
 /// under `umask`: each file's path.
 fn make_every_kind_of_file(w: &Scratch, umask: &str) -> (Vec<PathBuf>, rusqlite::Connection) {
-    let run = |args: &[&str]| run_under_umask(w, umask, args);
+    let run = |args: &[&str]| w.run_in_sh(&format!("umask {umask}"), args).ok();
     run(&["demo", "--staff", "60", "--today", TODAY]);
     let db = w.data_dir().join("demo.db");
     let held = rusqlite::Connection::open(&db).unwrap();

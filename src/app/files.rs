@@ -317,8 +317,15 @@ impl App {
             let dest = dir.join(name);
             let _ = std::fs::remove_file(&dest);
             crate::store::create_private_file(&dest).map_err(fail)?;
-            std::fs::write(&dest, &bytes)
-                .map_err(|e| lang.tf("err.write", &[("path", &dest.display()), ("reason", &e)]))?;
+            std::fs::write(&dest, &bytes).map_err(|e| {
+                // Nothing half-written is left behind.
+                let _ = std::fs::remove_file(&dest);
+                if crate::sheet::write::no_room(&e) {
+                    fail(StoreError::DiskFull { path: dest.clone() })
+                } else {
+                    lang.tf("err.write", &[("path", &dest.display()), ("reason", &e)])
+                }
+            })?;
             Ok(lang.tf("cli.report_done", &[("path", &dest.display())]))
         }));
     }

@@ -31,6 +31,27 @@ pub fn group_id(name: &str) -> Option<u32> {
     })
 }
 
+/// Raised when the process wrote past its file-size limit (`ulimit -f`): the kernel sends
+/// SIGXFSZ, which would end the program on the spot; watched instead, the write fails
+/// (EFBIG) and is reported like a full disk, the transaction rolled back.
+static SIZE_LIMIT_HIT: OnceLock<std::sync::Arc<std::sync::atomic::AtomicBool>> = OnceLock::new();
+
+/// Watches for SIGXFSZ from now on (once, at start).
+pub fn watch_size_limit() {
+    let flag = SIZE_LIMIT_HIT.get_or_init(Default::default).clone();
+    #[cfg(unix)]
+    let _ = signal_hook::flag::register(signal_hook::consts::SIGXFSZ, flag);
+    #[cfg(not(unix))]
+    let _ = flag;
+}
+
+/// Whether a write went past the file-size limit since the program started.
+pub(crate) fn size_limit_hit() -> bool {
+    SIZE_LIMIT_HIT
+        .get()
+        .is_some_and(|f| f.load(std::sync::atomic::Ordering::SeqCst))
+}
+
 fn file_mode() -> u32 {
     if GROUP.get().is_some() { 0o660 } else { 0o600 }
 }
