@@ -454,3 +454,57 @@ fn snapshot_the_progress_modal() {
         assert_eq!(finish(&mut a), "done");
     }
 }
+
+/// Two exports of one list in the same second both land, each in a file of its own, and
+/// no file that was there is touched. The second of each export's name is taken ahead by
+/// a file for every second of the next two minutes, so the two exports meet a taken name
+/// however long they take.
+#[test]
+fn two_exports_of_one_list_in_the_same_second_both_land() {
+    let (dir, mut app) = world(&small_params());
+    let out = dir.path().join("out");
+    let now = chrono::Local::now();
+    let taken: Vec<PathBuf> = (0..120)
+        .map(|s| {
+            let at = now + chrono::Duration::seconds(s);
+            let p = out.join(format!("staff-{}.csv", at.format("%Y%m%d-%H%M%S")));
+            std::fs::write(&p, "taken").unwrap();
+            p
+        })
+        .collect();
+    let csv = |i: &FileItem| {
+        matches!(
+            i,
+            FileItem::Export {
+                format: Format::Csv,
+                cp932: false
+            }
+        )
+    };
+    let mut made = Vec::new();
+    for _ in 0..2 {
+        choose(&mut app, csv);
+        let msg = finish(&mut app);
+        let new: Vec<PathBuf> = files_in(&out)
+            .into_iter()
+            .filter(|p| !taken.contains(p) && !made.contains(p))
+            .collect();
+        assert_eq!(new.len(), 1, "one new file: {msg}");
+        assert!(msg.contains(&new[0].display().to_string()), "{msg}");
+        made.push(new[0].clone());
+        app.update(Action::Cancel);
+    }
+    for p in &taken {
+        assert_eq!(
+            std::fs::read_to_string(p).unwrap(),
+            "taken",
+            "{}",
+            p.display()
+        );
+    }
+    let rows = list(&app).total;
+    for p in &made {
+        let text = std::fs::read_to_string(p).unwrap();
+        assert_eq!(text.lines().count(), rows + 1, "{}", p.display());
+    }
+}

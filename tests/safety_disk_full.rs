@@ -55,7 +55,7 @@ fn a_full_disk_refuses_the_write_whole_and_the_database_stays_sound() {
     let (app, path) = app_on_demo(&dir);
     let pages = app.db.page_count().unwrap();
     let (e, went_in) = fill(&app.db, pages + 3);
-    assert!(matches!(e, StoreError::DiskFull), "{e:?}");
+    assert!(matches!(e, StoreError::DiskFull { .. }), "{e:?}");
     // Each write went in whole or not at all: the failing one left no row, no audit.
     assert_eq!(units_like_z(&path), went_in as i64);
     let audits: i64 = rusqlite::Connection::open(&path)
@@ -89,7 +89,8 @@ fn a_form_saved_on_a_full_disk_keeps_its_text_and_saves_once_there_is_room() {
     press(&mut app, "C-s");
     match app.modals.last() {
         Some(Modal::Message { text }) => {
-            assert_eq!(text, Lang::Ja.t("err.disk_full"), "a clear message")
+            let said = Lang::Ja.tf("err.disk_full_at", &[("path", &path.display())]);
+            assert_eq!(*text, said, "a clear message naming the file")
         }
         _ => panic!("a message says the disk is full"),
     }
@@ -150,7 +151,7 @@ fn an_import_on_a_full_disk_writes_nothing_and_the_next_one_lands() {
         .unwrap();
     db.cap_pages(db.page_count().unwrap() + 5).unwrap();
     let r = db.import(kind, &headers, &rows, false, &mut Unwatched);
-    assert!(matches!(r, Err(StoreError::DiskFull)), "{r:?}");
+    assert!(matches!(r, Err(StoreError::DiskFull { .. })), "{r:?}");
     assert_eq!(units_like_z(&path), 0, "not a row of the file");
     let audit_after: i64 = rusqlite::Connection::open(&path)
         .unwrap()

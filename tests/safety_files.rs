@@ -50,22 +50,21 @@ fn only_backup(w: &Scratch) -> PathBuf {
 }
 
 /// The demo in the data directory, a write with a connection held open (so that its -wal
-/// and -shm are there to look at while it is), a backup and an export: each file's path.
-fn make_every_kind_of_file(w: &Scratch) -> (Vec<PathBuf>, rusqlite::Connection) {
-    w.run(&["demo", "--staff", "60", "--today", TODAY]).ok();
+/// and -shm are there to look at while it is), a backup and an export, each made by jinji
+/// under `umask`: each file's path.
+fn make_every_kind_of_file(w: &Scratch, umask: &str) -> (Vec<PathBuf>, rusqlite::Connection) {
+    let run = |args: &[&str]| w.run_in_sh(&format!("umask {umask}"), args).ok();
+    run(&["demo", "--staff", "60", "--today", TODAY]);
     let db = w.data_dir().join("demo.db");
     let held = rusqlite::Connection::open(&db).unwrap();
     held.query_row("SELECT count(*) FROM staff", [], |r| r.get::<_, i64>(0))
         .unwrap();
-    w.run(&["--db", s(&db), "users", "add", "x", "--role", "hr"])
-        .ok();
-    w.run(&["--db", s(&db), "backup"]).ok();
+    run(&["--db", s(&db), "users", "add", "x", "--role", "hr"]);
+    run(&["--db", s(&db), "backup"]);
     let csv = w.path("staff.csv");
-    w.run(&["--db", s(&db), "export", "staff", "--out", s(&csv)])
-        .ok();
+    run(&["--db", s(&db), "export", "staff", "--out", s(&csv)]);
     let xlsx = w.path("staff.xlsx");
-    w.run(&["--db", s(&db), "export", "staff", "--out", s(&xlsx)])
-        .ok();
+    run(&["--db", s(&db), "export", "staff", "--out", s(&xlsx)]);
     let files = vec![
         db.clone(),
         with_suffix(&db, "-wal"),
@@ -80,42 +79,69 @@ fn make_every_kind_of_file(w: &Scratch) -> (Vec<PathBuf>, rusqlite::Connection) 
     (files, held)
 }
 
+/// The widest and the narrowest umask: the modes are jinji's whatever the user's is.
+const UMASKS: [&str; 2] = ["000", "077"];
+
 #[test]
 fn every_file_of_personal_data_is_its_owners_alone() {
-    let w = Scratch::new();
-    let (files, _held) = make_every_kind_of_file(&w);
-    for f in &files {
-        assert_eq!(mode_all(f), 0o600, "{}", f.display());
+    for umask in UMASKS {
+        let w = Scratch::new();
+        let (files, _held) = make_every_kind_of_file(&w, umask);
+        for f in &files {
+            assert_eq!(mode_all(f), 0o600, "{} (umask {umask})", f.display());
+        }
+        for d in [w.data_dir(), w.data_dir().join("backups")] {
+            assert_eq!(mode_all(&d), 0o700, "{} (umask {umask})", d.display());
+        }
     }
-    for d in [w.data_dir(), w.data_dir().join("backups")] {
-        assert_eq!(mode_all(&d), 0o700, "{}", d.display());
-    }
+}
+
+/// A group other than our primary one (which files get anyway, so a check with it proves
+/// nothing): as root any other group, else one we are a member of. Its name and id.
+fn other_group() -> Option<(String, u32)> {
+    let probe = tempfile::tempdir().unwrap();
+    let primary = gid(probe.path());
+    let root = std::fs::metadata("/proc/self").ok()?.uid() == 0;
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let member: Vec<u32> = status
+        .lines()
+        .find_map(|l| l.strip_prefix("Groups:"))
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter_map(|g| g.parse().ok())
+        .collect();
+    let groups = std::fs::read_to_string("/etc/group").ok()?;
+    groups.lines().find_map(|l| {
+        let f: Vec<&str> = l.split(':').collect();
+        let id: u32 = f.get(2)?.parse().ok()?;
+        (id != primary && (root || member.contains(&id))).then(|| (f[0].to_string(), id))
+    })
 }
 
 #[test]
 fn a_group_named_in_the_settings_shares_the_files_with_it() {
-    // Our own primary group: the one group a test may give files to without privileges.
-    let probe = tempfile::tempdir().unwrap();
-    let ours = gid(probe.path());
-    let by_name = std::fs::read_to_string("/etc/group").ok().and_then(|g| {
-        g.lines().find_map(|l| {
-            let f: Vec<&str> = l.split(':').collect();
-            (f.len() > 2 && f[2] == ours.to_string()).then(|| f[0].to_string())
-        })
-    });
-    let mut names = vec![ours.to_string()];
-    names.extend(by_name);
-    for name in names {
-        let w = Scratch::new();
-        write_config(&w, &format!("group = \"{name}\"\n"));
-        let (files, _held) = make_every_kind_of_file(&w);
-        for f in &files {
-            assert_eq!(mode_all(f), 0o660, "{} (group {name})", f.display());
-            assert_eq!(gid(f), ours, "{} (group {name})", f.display());
-        }
-        for d in [w.data_dir(), w.data_dir().join("backups")] {
-            assert_eq!(mode_all(&d), 0o2770, "{} (group {name})", d.display());
-            assert_eq!(gid(&d), ours, "{}", d.display());
+    let Some((group, id)) = other_group() else {
+        eprintln!(
+            "skipped: no group but our primary one to share with (not root, and a member \
+             of no other group)"
+        );
+        return;
+    };
+    for umask in UMASKS {
+        // By name and by number.
+        for name in [group.clone(), id.to_string()] {
+            let w = Scratch::new();
+            write_config(&w, &format!("group = \"{name}\"\n"));
+            let (files, _held) = make_every_kind_of_file(&w, umask);
+            let on = |p: &Path| format!("{} (group {name}, umask {umask})", p.display());
+            for f in &files {
+                assert_eq!(mode_all(f), 0o660, "{}", on(f));
+                assert_eq!(gid(f), id, "{}", on(f));
+            }
+            for d in [w.data_dir(), w.data_dir().join("backups")] {
+                assert_eq!(mode_all(&d), 0o2770, "{}", on(&d));
+                assert_eq!(gid(&d), id, "{}", on(&d));
+            }
         }
     }
 }

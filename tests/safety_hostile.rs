@@ -21,6 +21,10 @@ const GIVEN: &str = "丙\u{1b}]52;c;aGVsbG8=\u{7}丁\u{202e}戊";
 const KANA: &str = "\u{1b}[6nカ\u{9b}31mナ\u{200b}";
 const EMAIL: &str = "x\u{2066}@y\u{feff}.jp\u{1b}P+q\u{1b}\\";
 
+/// The phone number, a colour that crossterm never writes in this form (it sends each
+/// attribute alone, colours as `38;5;N`), repeated to 10 kB.
+const NOTE: &str = "注\u{1b}[1;31m意\u{202e}";
+
 /// Every hostile value, for the import test (one per cell).
 const HOSTILE: &[&str] = &[
     "\u{1b}[2J",
@@ -107,7 +111,7 @@ fn hostile_ward(home: &Path) -> (std::path::PathBuf, Vec<String>) {
         .unwrap()
         .map(Result::unwrap)
         .collect();
-    let note = "注\u{1b}[1;31m意\u{202e}".repeat(1_000);
+    let note = NOTE.repeat(1_000);
     for no in &numbers {
         c.execute(
             "UPDATE staff SET family_name = ?1, given_name = ?2, family_kana = ?3, email = ?4,
@@ -128,6 +132,48 @@ fn hidden(c: char) -> bool {
         | '\u{202a}'..='\u{202e}'
         | '\u{2066}'..='\u{2069}'
         | '\u{feff}')
+}
+
+/// Every control sequence the hostile names hold, whole: CSI (ESC `[` or C1 `\u{9b}`,
+/// parameters, a final character), OSC (ESC `]` to BEL or ST) and DCS (ESC `P` to ST).
+fn data_sequences() -> Vec<String> {
+    let mut seqs = Vec::new();
+    for value in [FAMILY, GIVEN, KANA, EMAIL, NOTE] {
+        let chars: Vec<char> = value.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let start = i;
+            let csi =
+                chars[i] == '\u{9b}' || (chars[i] == '\u{1b}' && chars.get(i + 1) == Some(&'['));
+            let string = chars[i] == '\u{1b}' && matches!(chars.get(i + 1), Some(']' | 'P'));
+            if csi {
+                i += if chars[i] == '\u{9b}' { 1 } else { 2 };
+                while i < chars.len() && !('@'..='~').contains(&chars[i]) {
+                    i += 1;
+                }
+            } else if string {
+                i += 2;
+                while i < chars.len()
+                    && chars[i] != '\u{7}'
+                    && !(chars[i] == '\\' && chars[i - 1] == '\u{1b}')
+                {
+                    i += 1;
+                }
+            } else {
+                i += 1;
+                continue;
+            }
+            i = (i + 1).min(chars.len());
+            seqs.push(chars[start..i].iter().collect());
+        }
+    }
+    seqs.sort();
+    seqs.dedup();
+    seqs
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 /// The escape sequences in `out` that jinji itself may send (cursor moves, colours, the
@@ -227,6 +273,13 @@ fn hostile_names_reach_the_terminal_as_plain_text_and_the_columns_hold() {
     );
     let foreign = foreign_escapes(&out);
     assert!(foreign.is_empty(), "foreign escapes: {foreign:?}");
+    // Nor any sequence the data holds, even one of a form jinji itself may send.
+    for seq in data_sequences() {
+        assert!(
+            !contains(&out, seq.as_bytes()),
+            "the data's {seq:?} reached the terminal"
+        );
+    }
     assert!(
         !text.contains('\u{7}'),
         "a bell (the end of an OSC) was sent"
@@ -248,4 +301,20 @@ fn the_byte_checks_catch_what_they_look_for() {
         assert!(!foreign_escapes(bad).is_empty(), "{bad:?}");
     }
     assert!("a\u{202e}b".chars().any(hidden) && "a\u{9b}".chars().any(hidden));
+    // The data's own sequences are found whole, those of a form jinji may send too (a
+    // clear, a colour): the form check alone lets them by.
+    let seqs = data_sequences();
+    for want in [
+        "\u{1b}[2J",
+        "\u{1b}[1;31m",
+        "\u{1b}]52;c;aGVsbG8=\u{7}",
+        "\u{1b}[6n",
+        "\u{9b}31m",
+        "\u{1b}P+q\u{1b}\\",
+    ] {
+        assert!(seqs.iter().any(|s| s == want), "{want:?} in {seqs:?}");
+    }
+    let sent = b"\x1b[?1049h\xe6\xb3\xa8\x1b[1;31m\xe6\x84\x8f";
+    assert!(foreign_escapes(sent).is_empty(), "a form jinji may send");
+    assert!(seqs.iter().any(|s| contains(sent, s.as_bytes())));
 }

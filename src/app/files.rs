@@ -210,22 +210,18 @@ impl App {
         let q = list.query.clone();
         let lang = self.lang;
         let db_path = self.db.path().to_path_buf();
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        let dest = self
-            .dirs
-            .export_dir
-            .join(format!("{name}-{stamp}.{}", format.extension()));
+        // Stamped to the second; a second export of the list within it gets `-2`.
+        let stem = format!("{name}-{}", chrono::Local::now().format("%Y%m%d-%H%M%S"));
+        let export_dir = self.dirs.export_dir.clone();
         let view_label = lang.t(&format!("view.{name}"));
         let title = lang.tf("job.exporting", &[("view", &view_label)]);
         self.start_job(Job::spawn(title, move |rep| {
             let fail = |e: StoreError| error_text(lang, &e);
             let db = Db::open(&db_path, OpenMode::ReadOnly).map_err(fail)?;
             let total = db.view_count(def, &q).ok().map(|n| n as usize);
-            crate::store::create_private_file(&dest).map_err(fail)?;
-            let file = std::fs::OpenOptions::new()
-                .write(true)
-                .open(&dest)
-                .map_err(|e| lang.tf("err.write", &[("path", &dest.display()), ("reason", &e)]))?;
+            let (dest, file) =
+                crate::store::files::create_unique(&export_dir, &stem, format.extension())
+                    .map_err(fail)?;
             let heading = Heading {
                 titles: def
                     .columns
@@ -322,8 +318,15 @@ impl App {
             let dest = dir.join(name);
             let _ = std::fs::remove_file(&dest);
             crate::store::create_private_file(&dest).map_err(fail)?;
-            std::fs::write(&dest, &bytes)
-                .map_err(|e| lang.tf("err.write", &[("path", &dest.display()), ("reason", &e)]))?;
+            std::fs::write(&dest, &bytes).map_err(|e| {
+                // Nothing half-written is left behind.
+                let _ = std::fs::remove_file(&dest);
+                if crate::sheet::write::no_room(&e) {
+                    fail(StoreError::DiskFull { path: dest.clone() })
+                } else {
+                    lang.tf("err.write", &[("path", &dest.display()), ("reason", &e)])
+                }
+            })?;
             Ok(lang.tf("cli.report_done", &[("path", &dest.display())]))
         }));
     }

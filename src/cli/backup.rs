@@ -123,24 +123,53 @@ fn admin_of_backup(ctx: &Ctx, file: &Path) -> CmdResult {
 }
 
 /// Renames a damaged database (and its -wal and -shm, which belong to it) to
-/// `NAME.damaged-STAMP…`, so that nothing of it is lost; returns the new name.
+/// `NAME.damaged-STAMP` (`-2`, `-3`… after it when a file set aside in the same second
+/// has the name), so that nothing of it is lost; returns the new name. The name is
+/// claimed by a hard link, which never replaces a file, before the old name goes.
 fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
-    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-    let mut aside = path.as_os_str().to_owned();
-    aside.push(format!(".damaged-{stamp}"));
-    let aside = PathBuf::from(aside);
-    for suffix in ["-wal", "-shm", ""] {
-        let with = |p: &Path| {
-            let mut s = p.as_os_str().to_owned();
-            s.push(suffix);
-            PathBuf::from(s)
+    set_aside_as(
+        path,
+        &chrono::Local::now().format("%Y%m%d-%H%M%S").to_string(),
+    )
+}
+
+fn set_aside_as(path: &Path, stamp: &str) -> std::io::Result<PathBuf> {
+    let with = |p: &Path, suffix: &str| {
+        let mut s = p.as_os_str().to_owned();
+        s.push(suffix);
+        PathBuf::from(s)
+    };
+    for n in 1..=10_000 {
+        let aside = match n {
+            1 => with(path, &format!(".damaged-{stamp}")),
+            n => with(path, &format!(".damaged-{stamp}-{n}")),
         };
-        match std::fs::rename(with(path), with(&aside)) {
+        if ["-wal", "-shm"].iter().any(|s| with(&aside, s).exists()) {
+            continue;
+        }
+        match std::fs::hard_link(path, &aside) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            // A file system without hard links: a plain rename onto a name not there.
+            Err(_) if !aside.exists() => std::fs::rename(path, &aside)?,
+            Err(e) => return Err(e),
+        }
+        for suffix in ["-wal", "-shm"] {
+            match std::fs::rename(with(path, suffix), with(&aside, suffix)) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+                _ => {}
+            }
+        }
+        match std::fs::remove_file(path) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
             _ => {}
         }
+        return Ok(aside);
     }
-    Ok(aside)
+    Err(std::io::Error::new(
+        std::io::ErrorKind::AlreadyExists,
+        "every name to set it aside is taken",
+    ))
 }
 
 pub fn check(ctx: &Ctx) -> CmdResult {
@@ -177,5 +206,34 @@ pub fn check(ctx: &Ctx) -> CmdResult {
             "cli.check_failed",
             &[("path", &path.display()), ("count", &problems.len())],
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Two damaged databases set aside in the same second keep two files: the second
+    /// never replaces the first.
+    #[test]
+    fn a_second_set_aside_in_the_same_second_keeps_the_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("d.db");
+        let wal = dir.path().join("d.db-wal");
+        std::fs::write(&db, "first").unwrap();
+        std::fs::write(&wal, "first log").unwrap();
+        let a = super::set_aside_as(&db, "20261124-120000").unwrap();
+        std::fs::write(&db, "second").unwrap();
+        let b = super::set_aside_as(&db, "20261124-120000").unwrap();
+        assert_ne!(a, b);
+        assert!(
+            b.to_string_lossy().ends_with(".damaged-20261124-120000-2"),
+            "{b:?}"
+        );
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "first");
+        assert_eq!(
+            std::fs::read_to_string(format!("{}-wal", a.display())).unwrap(),
+            "first log"
+        );
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "second");
+        assert!(!db.exists() && !wal.exists());
     }
 }

@@ -68,7 +68,11 @@ pub fn run(
                 &bar,
             );
             bar.finish_and_clear();
-            r.map_err(|e| e.failure(ctx))?
+            // Nothing half-written is left behind (a full disk, a database error).
+            r.map_err(|e| {
+                let _ = std::fs::remove_file(p);
+                e.failure(ctx)
+            })?
         }
         None => {
             let stdout = std::io::stdout();
@@ -96,10 +100,10 @@ pub fn run(
         }
     };
     if replaced > 0 {
-        eprintln!("{}", lang.tf("cli.cp932_replaced", &[("count", &replaced)]));
+        crate::say_err!("{}", lang.tf("cli.cp932_replaced", &[("count", &replaced)]));
     }
     if let Some(p) = out {
-        eprintln!(
+        crate::say_err!(
             "{}",
             lang.tf(
                 "cli.exported",

@@ -98,7 +98,7 @@ fn print_report(
         );
     }
     if !r.ignored_columns.is_empty() {
-        eprintln!(
+        crate::say_err!(
             "{}",
             lang.tf(
                 "cli.import_ignored",
@@ -137,7 +137,7 @@ fn print_report(
     } else {
         "cli.import_done"
     };
-    eprintln!("{}", lang.tf(key, &counts));
+    crate::say_err!("{}", lang.tf(key, &counts));
     Ok(())
 }
 

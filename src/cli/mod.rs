@@ -64,20 +64,53 @@ macro_rules! say {
     ($($arg:tt)*) => { $crate::cli::say_line(format_args!($($arg)*)) };
 }
 
+/// Prints a line to standard error, scrubbed as [`say!`]'s are: messages quote names,
+/// file contents and settings as much as the output does.
+#[macro_export]
+macro_rules! say_err {
+    ($($arg:tt)*) => { $crate::cli::say_err_line(format_args!($($arg)*)) };
+}
+
+/// A line as it may reach a terminal: the scrub every frame of the screens gets
+/// ([`crate::text::shown`]), so that nothing read from the data (a name written around
+/// jinji, a file, the settings) reaches the terminal as a control: no escape sequence,
+/// C0 or C1 control, bidi control or zero-width character. Applied whether or not the
+/// output is a terminal (a pipe may end in one, `| less -R` or a log read with `cat`).
+/// Exports are not lines: `jinji export` to standard output writes the data byte for
+/// byte, as into a file.
+pub fn terminal_line(args: std::fmt::Arguments<'_>) -> String {
+    let line = args.to_string();
+    match crate::text::shown(&line) {
+        std::borrow::Cow::Owned(clean) => clean,
+        std::borrow::Cow::Borrowed(_) => line,
+    }
+}
+
 pub fn say_line(args: std::fmt::Arguments<'_>) {
     use std::io::Write;
+    let line = terminal_line(args);
     let mut out = std::io::stdout().lock();
     if let Err(e) = out
-        .write_fmt(args)
+        .write_all(line.as_bytes())
         .and_then(|_| out.write_all(b"\n"))
         .and_then(|_| out.flush())
     {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
-        eprintln!("jinji: -: {e}");
+        say_err_line(format_args!("jinji: -: {e}"));
         std::process::exit(1);
     }
+}
+
+/// Standard error gone (closed, full) leaves nowhere to say so: the exit code speaks.
+pub fn say_err_line(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let line = terminal_line(args);
+    let mut err = std::io::stderr().lock();
+    let _ = err
+        .write_all(line.as_bytes())
+        .and_then(|_| err.write_all(b"\n"));
 }
 
 /// What every command knows: the language, the paths, who asked.
@@ -243,7 +276,7 @@ pub fn run(cli: Cli) -> ExitCode {
     }
     // Said on the terminal too: a command's output is all a script sees.
     for p in &config.problems {
-        eprintln!("{p}");
+        crate::say_err!("{p}");
     }
     let lang = match cli.lang {
         Some(LangArg::Ja) => Lang::Ja,
@@ -303,7 +336,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            eprintln!("jinji: {}", f.message);
+            crate::say_err!("jinji: {}", f.message);
             ExitCode::from(f.code)
         }
     }

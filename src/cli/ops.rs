@@ -1,6 +1,6 @@
 //! demo, init, seed, backup, check, and the summary a bare `jinji` prints.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use super::{CmdResult, Ctx, Failure, os_login, parse_date};
@@ -9,7 +9,7 @@ use crate::domain::Date;
 use crate::domain::account::Role;
 use crate::domain::date::fiscal_year_ja;
 use crate::i18n::Lang;
-use crate::store::{Db, OpenMode, StoreError, summary::Summary};
+use crate::store::{Db, OpenMode, Staging, StoreError, summary::Summary};
 use crate::text::pad;
 
 /// A bare `jinji`: the database's contents in numbers (the screens arrive in the next version).
@@ -103,8 +103,8 @@ pub fn print_summary(lang: Lang, db: &Db, whole: bool) -> CmdResult {
     Ok(())
 }
 
-/// Generates into a new file beside `path` and moves it into place, so a failed run
-/// leaves the old database as it was.
+/// Generates into a new file beside `path` and moves it over it in one rename, so a failed
+/// or killed run leaves the old database as it was (and the next run clears what it left).
 fn generate_into(ctx: &Ctx, path: &Path, params: &Params) -> Result<(Db, usize, f64), Failure> {
     if let Some(dir) = path
         .parent()
@@ -115,11 +115,10 @@ fn generate_into(ctx: &Ctx, path: &Path, params: &Params) -> Result<(Db, usize, 
             reason: format!("directory {} does not exist", dir.display()),
         }));
     }
-    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-    let _ = remove_db_files(&tmp);
+    let staging = Staging::beside(path).map_err(|e| ctx.err(e))?;
     let started = Instant::now();
-    let built = (|| -> Result<usize, StoreError> {
-        let db = Db::open(&tmp, OpenMode::Create)?;
+    let rows = (|| -> Result<usize, StoreError> {
+        let db = Db::open(staging.path(), OpenMode::Create)?;
         db.set_bulk_load(true)?;
         let report = demo::generate(&db, params)?;
         db.ensure_admin(&os_login())?;
@@ -127,40 +126,11 @@ fn generate_into(ctx: &Ctx, path: &Path, params: &Params) -> Result<(Db, usize, 
         db.analyze()?;
         db.checkpoint()?;
         Ok(report.total())
-    })();
-    let rows = match built {
-        Ok(r) => r,
-        Err(e) => {
-            let _ = remove_db_files(&tmp);
-            return Err(ctx.err(e));
-        }
-    };
-    remove_db_files(path).map_err(|e| {
-        Failure::system(
-            ctx.lang
-                .tf("err.write", &[("path", &path.display()), ("reason", &e)]),
-        )
-    })?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        Failure::system(
-            ctx.lang
-                .tf("err.write", &[("path", &path.display()), ("reason", &e)]),
-        )
-    })?;
+    })()
+    .map_err(|e| ctx.err(e))?;
+    staging.replace(path).map_err(|e| ctx.err(e))?;
     let db = ctx.open(path, OpenMode::Existing)?;
     Ok((db, rows, started.elapsed().as_secs_f64()))
-}
-
-fn remove_db_files(path: &Path) -> std::io::Result<()> {
-    for suffix in ["", "-wal", "-shm"] {
-        let mut p = path.as_os_str().to_owned();
-        p.push(suffix);
-        match std::fs::remove_file(PathBuf::from(p)) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
-            _ => {}
-        }
-    }
-    Ok(())
 }
 
 pub fn demo(ctx: &Ctx, staff: u32, seed: u64, today: &Option<String>) -> CmdResult {

@@ -55,7 +55,7 @@ pub fn run(ctx: &Ctx, action: ReportCommand) -> CmdResult {
         }
     };
     write_file(ctx, &out, &bytes)?;
-    eprintln!(
+    crate::say_err!(
         "{}",
         lang.tf("cli.report_done", &[("path", &out.display())])
     );
@@ -70,12 +70,20 @@ fn xlsx_err(ctx: &Ctx, e: &dyn std::fmt::Display) -> Failure {
 }
 
 fn write_file(ctx: &Ctx, p: &Path, bytes: &[u8]) -> CmdResult {
-    crate::store::files::create_private(p)
-        .and_then(|mut f| f.write_all(bytes).and_then(|_| f.flush()))
-        .map_err(|e| {
+    let fail = |e: std::io::Error| {
+        if crate::sheet::write::no_room(&e) {
+            ctx.err(StoreError::DiskFull { path: p.into() })
+        } else {
             Failure::system(
                 ctx.lang
                     .tf("err.write", &[("path", &p.display()), ("reason", &e)]),
             )
-        })
+        }
+    };
+    let mut f = crate::store::files::create_private(p).map_err(fail)?;
+    f.write_all(bytes).and_then(|_| f.flush()).map_err(|e| {
+        // Nothing half-written is left behind.
+        let _ = std::fs::remove_file(p);
+        fail(e)
+    })
 }

@@ -76,7 +76,10 @@ pub fn error_text(lang: Lang, e: &StoreError) -> String {
             lang.tf("err.not_found", &[("table", &table(t)), ("id", id)])
         }
         StoreError::Busy => lang.t("err.busy").into(),
-        StoreError::DiskFull => lang.t("err.disk_full").into(),
+        StoreError::DiskFull { path } if path.as_os_str().is_empty() => {
+            lang.t("err.disk_full").into()
+        }
+        StoreError::DiskFull { path } => lang.tf("err.disk_full_at", &[("path", &path.display())]),
         StoreError::NotADatabase { path } => {
             lang.tf("err.not_a_database", &[("path", &path.display())])
         }
@@ -121,6 +124,7 @@ pub fn sheet_error_text(lang: Lang, e: &crate::sheet::SheetError) -> String {
         S::Io { path, reason } => {
             lang.tf("err.io", &[("path", &path.display()), ("reason", reason)])
         }
+        S::Full { path } => lang.tf("err.disk_full_at", &[("path", &path.display())]),
         S::Write { path, reason } => lang.tf(
             "err.write",
             &[("path", &path.display()), ("reason", reason)],

@@ -43,4 +43,7 @@ pub enum SheetError {
     /// Only for writing: the text cannot be written in the encoding asked for.
     #[error("{path}: {reason}")]
     Write { path: PathBuf, reason: String },
+    /// Only for writing: no room (the disk is full, or the file reached its size limit).
+    #[error("{path}: the disk is full")]
+    Full { path: PathBuf },
 }

@@ -70,6 +70,26 @@ pub(super) fn werr(path: &Path, e: impl std::fmt::Display) -> SheetError {
     }
 }
 
+/// A failed write to the file: no room said as such (a full disk, a quota, the size
+/// limit), anything else with its reason.
+pub(super) fn werr_io(path: &Path, e: std::io::Error) -> SheetError {
+    if no_room(&e) {
+        SheetError::Full { path: path.into() }
+    } else {
+        werr(path, e)
+    }
+}
+
+/// True when a write failed for want of room: a full disk or quota, or a file past the
+/// process's size limit (`ulimit -f`).
+pub fn no_room(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind as K;
+    matches!(
+        e.kind(),
+        K::StorageFull | K::QuotaExceeded | K::FileTooLarge
+    )
+}
+
 /// A text cell that a spreadsheet would run as a formula gets a leading apostrophe.
 pub fn csv_text(c: &Cell) -> String {
     match c {
@@ -109,7 +129,7 @@ impl<W: Write> CsvSink<W> {
     fn new(h: &Heading<'_>, cp932: bool, mut out: W, path: &Path) -> Result<Self, SheetError> {
         if !cp932 {
             out.write_all("\u{feff}".as_bytes())
-                .map_err(|e| werr(path, e))?;
+                .map_err(|e| werr_io(path, e))?;
         }
         let mut s = CsvSink {
             out,
@@ -132,7 +152,7 @@ impl<W: Write> CsvSink<W> {
         } else {
             self.out.write_all(self.line.as_bytes())
         }
-        .map_err(|e| werr(&self.path, e))
+        .map_err(|e| werr_io(&self.path, e))
     }
 }
 
@@ -142,7 +162,7 @@ impl<W: Write> RowSink for CsvSink<W> {
         self.record(&texts)
     }
     fn finish(mut self: Box<Self>) -> Result<usize, SheetError> {
-        self.out.flush().map_err(|e| werr(&self.path, e))?;
+        self.out.flush().map_err(|e| werr_io(&self.path, e))?;
         Ok(self.replaced)
     }
 }
@@ -186,7 +206,7 @@ struct JsonSink<W: Write> {
 
 impl<W: Write> JsonSink<W> {
     fn new(h: &Heading<'_>, mut out: W, path: &Path) -> Result<Self, SheetError> {
-        out.write_all(b"[").map_err(|e| werr(path, e))?;
+        out.write_all(b"[").map_err(|e| werr_io(path, e))?;
         Ok(JsonSink {
             out,
             path: path.into(),
@@ -206,8 +226,8 @@ impl<W: Write> RowSink for JsonSink<W> {
             .collect();
         self.out
             .write_all(if self.n == 0 { b"\n" } else { b",\n" })
-            .map_err(|e| werr(&self.path, e))?;
-        serde_json::to_writer(&mut self.out, &obj).map_err(|e| werr(&self.path, e))?;
+            .map_err(|e| werr_io(&self.path, e))?;
+        serde_json::to_writer(&mut self.out, &obj).map_err(|e| werr_io(&self.path, e.into()))?;
         self.n += 1;
         Ok(())
     }
@@ -215,7 +235,7 @@ impl<W: Write> RowSink for JsonSink<W> {
         self.out
             .write_all(b"\n]\n")
             .and_then(|_| self.out.flush())
-            .map_err(|e| werr(&self.path, e))?;
+            .map_err(|e| werr_io(&self.path, e))?;
         Ok(0)
     }
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use rust_xlsxwriter::{ExcelDateTime, Format as XFormat, Workbook};
 
 use super::SheetError;
-use super::write::{Heading, RowSink, werr};
+use super::write::{Heading, RowSink, werr, werr_io};
 use crate::store::export::Cell;
 
 /// Widest a column grows, in characters of Excel's default font.
@@ -26,6 +26,16 @@ pub(super) struct XlsxSink<W: Write> {
 impl<W: Write> XlsxSink<W> {
     pub(super) fn new(h: &Heading<'_>, out: W, path: &Path) -> Result<Self, SheetError> {
         let mut book = Workbook::new();
+        // The sheet's rows wait in a temporary file (unnamed, the owner's alone): beside
+        // the file being written, so that a full disk is said of the disk it is on.
+        if path != Path::new("-") {
+            let dir = match path.parent() {
+                Some(d) if d.as_os_str().is_empty() => Path::new("."),
+                Some(d) => d,
+                None => Path::new("."),
+            };
+            let _ = book.set_tempdir(dir);
+        }
         let sheet = book
             .add_worksheet_with_low_memory()
             .and_then(|s| s.set_name(sheet_name(h.sheet)))
@@ -71,8 +81,62 @@ pub fn sheet_name(s: &str) -> String {
     if n.is_empty() { "Sheet1".into() } else { n }
 }
 
+thread_local! {
+    /// Set while a call into the workbook runs under [`guarded`].
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// rust_xlsxwriter's low-memory sheet writes each finished row to its temporary file and
+/// panics (`expect`) when that write fails: on a full disk. Its calls run through here:
+/// such a panic is caught and kept off the terminal (the hooks before, the screens' and
+/// the report's, are skipped for it), and the file fails as any write does, named.
+fn guarded<T>(path: &Path, f: impl FnOnce() -> Result<T, SheetError>) -> Result<T, SheetError> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let before = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !GUARDED.with(std::cell::Cell::get) {
+                before(info);
+            }
+        }));
+    });
+    GUARDED.with(|g| g.set(true));
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    GUARDED.with(|g| g.set(false));
+    r.unwrap_or_else(|payload| {
+        let why = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("the workbook could not be written");
+        // The library's message carries the I/O error's kind, and only in its text.
+        Err(
+            if ["StorageFull", "FileTooLarge", "QuotaExceeded"]
+                .iter()
+                .any(|k| why.contains(k))
+            {
+                SheetError::Full { path: path.into() }
+            } else {
+                werr(path, why)
+            },
+        )
+    })
+}
+
 impl<W: Write> RowSink for XlsxSink<W> {
     fn row(&mut self, cells: &[Cell]) -> Result<(), SheetError> {
+        let path = self.path.clone();
+        guarded(&path, || self.row_cells(cells))
+    }
+
+    fn finish(self: Box<Self>) -> Result<usize, SheetError> {
+        let path = self.path.clone();
+        guarded(&path, || (*self).finish_book())
+    }
+}
+
+impl<W: Write> XlsxSink<W> {
+    fn row_cells(&mut self, cells: &[Cell]) -> Result<(), SheetError> {
         self.row += 1;
         let r = self.row;
         let path = &self.path;
@@ -115,7 +179,7 @@ impl<W: Write> RowSink for XlsxSink<W> {
         Ok(())
     }
 
-    fn finish(mut self: Box<Self>) -> Result<usize, SheetError> {
+    fn finish_book(mut self) -> Result<usize, SheetError> {
         let path = self.path.clone();
         let last_row = self.row;
         let widths = std::mem::take(&mut self.widths);
@@ -139,7 +203,7 @@ impl<W: Write> RowSink for XlsxSink<W> {
         self.out
             .write_all(&bytes)
             .and_then(|_| self.out.flush())
-            .map_err(|e| werr(&path, e))?;
+            .map_err(|e| werr_io(&path, e))?;
         Ok(0)
     }
 }

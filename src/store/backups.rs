@@ -60,6 +60,12 @@ impl Db {
             });
         }
         create_private_file(dest)?;
+        self.copy_into(dest, step)
+    }
+
+    /// Copies the database into `dest`, a new empty file made for it; removes it unless
+    /// the copy is whole.
+    fn copy_into(&self, dest: &Path, step: &mut dyn FnMut(usize, usize) -> bool) -> Result<()> {
         let copied = (|| -> Result<bool> {
             let mut to = Connection::open(dest).map_err(|e| with_path(e.into(), dest))?;
             let b = rusqlite::backup::Backup::new(&self.conn, &mut to)?;
@@ -112,15 +118,11 @@ impl Db {
             .and_then(|s| s.to_str())
             .unwrap_or("jinji")
             .to_string();
-        // Milliseconds, and a counter if need be: two backups in one second both land.
+        // Milliseconds, and a counter if need be (`-2`…): two backups in one millisecond
+        // both land, each name claimed by an exclusive create.
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S-%3f");
-        let mut dest = dir.join(format!("{stem}-{stamp}.db"));
-        let mut n = 1;
-        while dest.exists() {
-            dest = dir.join(format!("{stem}-{stamp}-{n}.db"));
-            n += 1;
-        }
-        self.backup_watched(&dest, step)?;
+        let (dest, _) = super::files::create_unique(dir, &format!("{stem}-{stamp}"), "db")?;
+        self.copy_into(&dest, step)?;
         let pruned = prune(dir, &stem, keep.max(1));
         Ok((dest, pruned))
     }

@@ -4,7 +4,7 @@
 //! (0660 files, 2770 directories, the group set on each) for clerks sharing a database on
 //! one server. The file is the boundary: roles inside jinji are least privilege on top.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use super::{Result, StoreError};
@@ -29,6 +29,27 @@ pub fn group_id(name: &str) -> Option<u32> {
         (f.next()? == name).then_some(())?;
         f.nth(1)?.parse().ok()
     })
+}
+
+/// Raised when the process wrote past its file-size limit (`ulimit -f`): the kernel sends
+/// SIGXFSZ, which would end the program on the spot; watched instead, the write fails
+/// (EFBIG) and is reported like a full disk, the transaction rolled back.
+static SIZE_LIMIT_HIT: OnceLock<std::sync::Arc<std::sync::atomic::AtomicBool>> = OnceLock::new();
+
+/// Watches for SIGXFSZ from now on (once, at start).
+pub fn watch_size_limit() {
+    let flag = SIZE_LIMIT_HIT.get_or_init(Default::default).clone();
+    #[cfg(unix)]
+    let _ = signal_hook::flag::register(signal_hook::consts::SIGXFSZ, flag);
+    #[cfg(not(unix))]
+    let _ = flag;
+}
+
+/// Whether a write went past the file-size limit since the program started.
+pub(crate) fn size_limit_hit() -> bool {
+    SIZE_LIMIT_HIT
+        .get()
+        .is_some_and(|f| f.load(std::sync::atomic::Ordering::SeqCst))
 }
 
 fn file_mode() -> u32 {
@@ -94,6 +115,31 @@ pub fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
     )
 }
 
+/// Creates a new file of personal data in `dir` named `STEM.EXT`, or `STEM-2.EXT`,
+/// `STEM-3.EXT`… when that is taken: never an existing file, whoever else writes there at
+/// the same moment (each name is claimed by an exclusive create). Its path and the file.
+pub fn create_unique(dir: &Path, stem: &str, ext: &str) -> Result<(PathBuf, std::fs::File)> {
+    for n in 1..=10_000 {
+        let name = match n {
+            1 => format!("{stem}.{ext}"),
+            n => format!("{stem}-{n}.{ext}"),
+        };
+        let path = dir.join(name);
+        match open_private(
+            &path,
+            std::fs::OpenOptions::new().write(true).create_new(true),
+        ) {
+            Ok(f) => return Ok((path, f)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(io_err(&path)(e)),
+        }
+    }
+    Err(StoreError::Io {
+        path: dir.join(format!("{stem}.{ext}")),
+        reason: "every name for it is taken".into(),
+    })
+}
+
 /// Opens with the file mode for personal data, then gives the file that mode and the group
 /// (an existing file keeps its mode through `open`).
 fn open_private(path: &Path, o: &mut std::fs::OpenOptions) -> std::io::Result<std::fs::File> {
@@ -140,5 +186,24 @@ pub(crate) fn share_companions(db: &Path) {
         p.push(suffix);
         // Another clerk's file is theirs to fix (chown fails); nothing is lost by trying.
         let _ = own(Path::new(&p), file_mode());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A name taken is never written over: the next free one is used, the file there kept.
+    #[test]
+    fn a_unique_file_never_takes_a_name_that_is_there() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("staff-1.csv"), "there").unwrap();
+        let names: Vec<String> = (0..3)
+            .map(|_| {
+                let (p, _) = super::create_unique(dir.path(), "staff-1", "csv").unwrap();
+                p.file_name().unwrap().to_string_lossy().into_owned()
+            })
+            .collect();
+        assert_eq!(names, ["staff-1-2.csv", "staff-1-3.csv", "staff-1-4.csv"]);
+        let kept = std::fs::read_to_string(dir.path().join("staff-1.csv")).unwrap();
+        assert_eq!(kept, "there");
     }
 }

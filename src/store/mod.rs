@@ -37,6 +37,7 @@ pub mod scope;
 pub mod search;
 pub mod settings;
 pub mod staff;
+mod staging;
 pub mod steps;
 pub mod summary;
 pub mod themes;
@@ -64,6 +65,7 @@ pub use files::create_private_file;
 pub use list::{Cursor, Filter, ListQuery, Op, Page, SortDir, Val};
 pub use migrate::SCHEMA_VERSION;
 pub use record::Record;
+pub use staging::Staging;
 
 use crate::domain::Invalid;
 
@@ -89,8 +91,10 @@ pub enum StoreError {
     NotFound { table: &'static str, id: i64 },
     #[error("the database is busy (another user is writing); try again")]
     Busy,
-    #[error("the disk is full; nothing was written")]
-    DiskFull,
+    /// No room to write: the disk is full, or the file reached the process's size limit
+    /// (`ulimit -f`). The path is the file being written, once known.
+    #[error("{path}: the disk is full; nothing was written")]
+    DiskFull { path: PathBuf },
     #[error("{path}: not a jinji database (not SQLite, or damaged)")]
     NotADatabase { path: PathBuf },
     #[error("{path}: the database is damaged; nothing more is written to it")]
@@ -140,7 +144,18 @@ impl From<rusqlite::Error> for StoreError {
         if let rusqlite::Error::SqliteFailure(f, _) = &e {
             match f.code {
                 C::DatabaseBusy | C::DatabaseLocked => return StoreError::Busy,
-                C::DiskFull => return StoreError::DiskFull,
+                C::DiskFull => {
+                    return StoreError::DiskFull {
+                        path: PathBuf::new(),
+                    };
+                }
+                // SQLite reports a write past the size limit (EFBIG) as an I/O error; the
+                // signal that came with it says what it was.
+                C::SystemIoFailure if files::size_limit_hit() => {
+                    return StoreError::DiskFull {
+                        path: PathBuf::new(),
+                    };
+                }
                 C::NotADatabase => {
                     return StoreError::NotADatabase {
                         path: PathBuf::new(),
@@ -364,6 +379,7 @@ fn with_path(e: StoreError, path: &Path) -> StoreError {
         StoreError::NotADatabase { .. } => StoreError::NotADatabase { path: path.into() },
         StoreError::Damaged { .. } => StoreError::Damaged { path: path.into() },
         StoreError::ReadOnly { .. } => StoreError::ReadOnly { path: path.into() },
+        StoreError::DiskFull { .. } => StoreError::DiskFull { path: path.into() },
         StoreError::Sql(reason) if reason.contains("unable to open") => StoreError::Io {
             path: path.into(),
             reason,

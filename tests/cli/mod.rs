@@ -257,3 +257,31 @@ pub fn is_iso_date(v: &str) -> bool {
         })
         && chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok()
 }
+
+impl Scratch {
+    /// The binary run by `sh` after `prelude` (`umask 077`, `ulimit -f 64`): the shell
+    /// sets it up and then becomes jinji, with the scratch environment.
+    pub fn run_in_sh(&self, prelude: &str, args: &[&str]) -> Out {
+        let jinji = self.cmd_as(LOGIN);
+        let mut c = Command::new("sh");
+        c.arg("-c")
+            .arg(format!("{prelude}; exec \"$0\" \"$@\""))
+            .arg(jinji.get_program())
+            .args(args)
+            .env_clear()
+            .current_dir(self.root())
+            .stdin(Stdio::null());
+        for (k, v) in jinji.get_envs() {
+            if let Some(v) = v {
+                c.env(k, v);
+            }
+        }
+        let o = c.output().expect("run jinji");
+        Out {
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+            stdout_bytes: o.stdout,
+        }
+    }
+}
