@@ -120,7 +120,7 @@ impl App {
                             ("name", &names.next().unwrap_or_default()),
                             (
                                 "year",
-                                &crate::sheet::report::year(self.lang, self.fiscal_year),
+                                &self.lang.fiscal_year(self.fiscal_year),
                             ),
                         ],
                     ),

@@ -18,6 +18,8 @@ pub enum FieldKind {
     OptDate,
     Int,
     OptInt,
+    /// A fiscal year, kept as the year it starts in; typed as `2026`, `令和8年度` or `R8`.
+    FiscalYear,
     Real,
     OptReal,
     Bool,

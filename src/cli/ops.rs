@@ -7,7 +7,6 @@ use super::{CmdResult, Ctx, Failure, os_login, parse_date};
 use crate::demo::{self, Params};
 use crate::domain::Date;
 use crate::domain::account::Role;
-use crate::domain::date::fiscal_year_ja;
 use crate::i18n::Lang;
 use crate::store::{Db, OpenMode, StoreError, summary::Summary};
 use crate::text::pad;
@@ -70,13 +69,7 @@ pub fn print_summary(lang: Lang, db: &Db, whole: bool) -> CmdResult {
     let years: Vec<String> = s
         .fiscal_years
         .iter()
-        .map(|y| {
-            if lang == Lang::Ja {
-                fiscal_year_ja(*y)
-            } else {
-                format!("FY{y}")
-            }
-        })
+        .map(|y| lang.fiscal_year(*y))
         .collect();
     if years.is_empty() {
         crate::say!("  {}", lang.t("cli.no_years"));

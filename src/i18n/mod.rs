@@ -114,6 +114,14 @@ impl Lang {
     pub fn field(self, name: &str) -> &'static str {
         self.t(&format!("col.{name}"))
     }
+
+    /// A fiscal year as people name it: 令和8年度 (令和元年度 for 2019), FY2026.
+    pub fn fiscal_year(self, fy: crate::domain::FiscalYear) -> String {
+        match self {
+            Lang::Ja => crate::domain::date::fiscal_year_ja(fy),
+            Lang::En => format!("FY{fy}"),
+        }
+    }
 }
 
 #[cfg(test)]

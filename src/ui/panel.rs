@@ -7,7 +7,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Wrap};
 
-use super::chrome::fiscal_year_text;
 use super::theme;
 use crate::app::App;
 use crate::app::panel::{Panel, is_long_tenure};
@@ -36,7 +35,7 @@ fn block(title: String) -> Block<'static> {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let l = app.lang;
-    let fy = fiscal_year_text(l, app.fiscal_year);
+    let fy = l.fiscal_year(app.fiscal_year);
     match &app.panel {
         // Drawn in place of the list (see `calibration`).
         Panel::None | Panel::Calibration { .. } | Panel::CareerPage { .. } => {}
