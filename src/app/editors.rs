@@ -104,7 +104,7 @@ pub(super) static SELF_REPORT: Typed<SelfReport> = typed(
 pub(super) static QUALIFICATION: Typed<Qualification> = typed(
     &[
         field("staff_id", "staff_no", K::Staff),
-        field("name", "name", K::Text),
+        field("name", "qualification", K::Text),
         field("issuer", "issuer", K::Text),
         field("acquired_on", "acquired_on", K::Date),
         field("expires_on", "expires_on", K::OptDate),

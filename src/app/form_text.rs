@@ -107,7 +107,7 @@ pub(super) fn from_text(db: &Db, kind: FieldKind, t: &str) -> Result<Value, &'st
         ),
         FiscalYear if empty => return Err("problem.required"),
         FiscalYear => Value::from(
-            crate::domain::date::parse_fiscal_year(t).ok_or("problem.malformed")?,
+            crate::domain::date::parse_fiscal_year(t).ok_or("problem.fiscal_year")?,
         ),
         Real | OptReal if empty => {
             if kind == Real {

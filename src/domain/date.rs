@@ -319,6 +319,15 @@ pub fn fiscal_year_ja(fy: FiscalYear) -> String {
     }
 }
 
+/// The fiscal year where room is short, as wards abbreviate it: `R8年度`, `R元年度`.
+pub fn fiscal_year_ja_short(fy: FiscalYear) -> String {
+    match fiscal_year_era(fy) {
+        Some(e) if fy == e.start.0 => format!("{}元年度", e.letter),
+        Some(e) => format!("{}{}年度", e.letter, fy - e.start.0 + 1),
+        None => format!("{fy}年度"),
+    }
+}
+
 /// Reads a fiscal year as people type it: `2026`, `２０２６`, `FY2026`, `2026年度`,
 /// `令和8年度`, `令和8`, `R8`, `令和元年度`. An era year names the fiscal year that carries
 /// it (`令和元年度` = 2019) or, as documents written before the change did, the one that
@@ -390,6 +399,9 @@ mod tests {
         assert_eq!(Date::from_ymd(2026, 3, 31).fiscal_year(), 2025);
         assert_eq!(fiscal_year_ja(2025), "令和7年度");
         assert_eq!(fiscal_year_ja(2013), "平成25年度");
+        assert_eq!(fiscal_year_ja_short(2026), "R8年度");
+        assert_eq!(fiscal_year_ja_short(2019), "R元年度");
+        assert_eq!(fiscal_year_ja_short(1988), "S63年度");
     }
 
     #[test]
@@ -407,6 +419,7 @@ mod tests {
             (1850, "1850年度"),
         ] {
             assert_eq!(fiscal_year_ja(fy), name, "{fy}");
+            assert_eq!(parse_fiscal_year(&fiscal_year_ja_short(fy)), Some(fy), "{fy}");
             if fy > 1868 {
                 assert_eq!(parse_fiscal_year(name), Some(fy), "{name}");
             }

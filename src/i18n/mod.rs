@@ -122,6 +122,14 @@ impl Lang {
             Lang::En => format!("FY{fy}"),
         }
     }
+
+    /// A fiscal year where room is short (a chart's axis): R8年度, FY2026.
+    pub fn fiscal_year_short(self, fy: crate::domain::FiscalYear) -> String {
+        match self {
+            Lang::Ja => crate::domain::date::fiscal_year_ja_short(fy),
+            Lang::En => format!("FY{fy}"),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -332,7 +332,9 @@ fn pdca(app: &App, frame: &mut Frame, area: Rect) {
         None => l.t("panel.board").to_string(),
     };
     if board_of.is_none() {
-        lines.push(Line::styled(l.t("panel.board_hint"), theme::dim()));
+        for part in crate::text::wrap(l.t("panel.board_hint"), top.width.saturating_sub(2).into()) {
+            lines.push(Line::styled(part, theme::dim()));
+        }
     }
     for r in board {
         let phase = if r.phase.is_empty() {
@@ -367,6 +369,15 @@ fn pdca(app: &App, frame: &mut Frame, area: Rect) {
     let fits = |bw: usize| (inner_w + gap) / (2 * bw + 1 + gap);
     let shown = lineage.len().min(fits(3)).max(1);
     let bw = (3..=7).rev().find(|&bw| fits(bw) >= shown).unwrap_or(3);
+    // 令和8年度 under a group wide enough for it, else R8年度.
+    let year_label = |fy| {
+        let full = l.fiscal_year(fy);
+        if width(&full) <= 2 * bw + 1 {
+            full
+        } else {
+            l.fiscal_year_short(fy)
+        }
+    };
     let groups: Vec<BarGroup> = lineage
         .iter()
         .take(shown)
@@ -374,7 +385,7 @@ fn pdca(app: &App, frame: &mut Frame, area: Rect) {
         .map(|c| {
             let v = |x: Option<f64>| (x.unwrap_or(0.0) * 10.0).max(0.0) as u64;
             BarGroup::default()
-                .label(Line::from(c.fiscal_year.to_string()))
+                .label(Line::from(year_label(c.fiscal_year)))
                 .bars(&[
                     Bar::default()
                         .value(v(c.target))

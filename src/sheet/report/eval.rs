@@ -144,11 +144,11 @@ pub fn eval_sheet(lang: Lang, sheet: &EvalSheet) -> Result<Vec<u8>, XlsxError> {
         r,
         &[
             l("title"),
-            l("target"),
+            l("themes.target"),
             l("difficulty"),
             l("weight"),
             l("progress"),
-            l("achievement"),
+            l("achievement_rate"),
             l("result"),
         ],
         &s,
