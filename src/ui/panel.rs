@@ -61,7 +61,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 if !wishes.is_empty() {
                     lines.push(Line::raw(format!(
                         "{}: {}",
-                        l.t("col.transfer_wish"),
+                        l.t("panel.wished_units"),
                         wishes.join("、")
                     )));
                 }
