@@ -6,9 +6,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 /// A `--year` as people write it: `2026`, `令和8年度`, `R8`.
 fn fiscal_year_arg(s: &str) -> Result<i32, String> {
-    crate::domain::date::parse_fiscal_year(s).ok_or_else(|| {
-        crate::i18n::Lang::from_env().tf("err.bad_fiscal_year", &[("value", &s)])
-    })
+    crate::domain::date::parse_fiscal_year(s)
+        .ok_or_else(|| crate::i18n::Lang::from_env().tf("err.bad_fiscal_year", &[("value", &s)]))
 }
 
 #[derive(Debug, Parser)]

@@ -344,7 +344,10 @@ pub fn parse_fiscal_year(s: &str) -> Option<FiscalYear> {
             _ => c,
         })
         .collect();
-    let s = s.strip_suffix("年度").or_else(|| s.strip_suffix('年')).unwrap_or(&s);
+    let s = s
+        .strip_suffix("年度")
+        .or_else(|| s.strip_suffix('年'))
+        .unwrap_or(&s);
     let western = s
         .strip_prefix("FY")
         .or_else(|| s.strip_prefix("fy"))
@@ -419,7 +422,11 @@ mod tests {
             (1850, "1850年度"),
         ] {
             assert_eq!(fiscal_year_ja(fy), name, "{fy}");
-            assert_eq!(parse_fiscal_year(&fiscal_year_ja_short(fy)), Some(fy), "{fy}");
+            assert_eq!(
+                parse_fiscal_year(&fiscal_year_ja_short(fy)),
+                Some(fy),
+                "{fy}"
+            );
             if fy > 1868 {
                 assert_eq!(parse_fiscal_year(name), Some(fy), "{name}");
             }
@@ -450,8 +457,17 @@ mod tests {
             assert_eq!(parse_fiscal_year(s), Some(fy), "{s}");
         }
         for s in [
-            "", "令和", "令和0年度", "平成32年度", "昭和64年度", "R", "26", "20260", "令和8年度度",
-            "令和八年度", "X8",
+            "",
+            "令和",
+            "令和0年度",
+            "平成32年度",
+            "昭和64年度",
+            "R",
+            "26",
+            "20260",
+            "令和8年度度",
+            "令和八年度",
+            "X8",
         ] {
             assert_eq!(parse_fiscal_year(s), None, "{s}");
         }

@@ -11,8 +11,8 @@ use crate::app::flow::MoveMenu;
 use crate::app::form::{Field, FieldKind, Form};
 use crate::app::keymap::key_name;
 use crate::app::{App, Modal, SearchBox};
-use crate::text::{pad, width};
 use crate::i18n::Lang;
+use crate::text::{pad, width};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     for m in &app.modals {
