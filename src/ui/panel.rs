@@ -366,7 +366,10 @@ fn pdca(app: &App, frame: &mut Frame, area: Rect) {
     // turns as fit, the bars as wide as the room allows (at least 3 cells, for the value).
     let inner_w = bottom.width.saturating_sub(2) as usize;
     let gap = 2;
-    let fits = |bw: usize| (inner_w + gap) / (2 * bw + 1 + gap);
+    // ratatui leaves a bar gap after each bar, the last of a group too: a group takes
+    // 2·bw + 2 + gap cells but the last needs only its two bars and the gap between them,
+    // else it is cut (one bar, a clipped year).
+    let fits = |bw: usize| (inner_w + gap + 1) / (2 * bw + 2 + gap);
     let shown = lineage.len().min(fits(3)).max(1);
     let bw = (3..=7).rev().find(|&bw| fits(bw) >= shown).unwrap_or(3);
     // 令和8年度 under a group wide enough for it, else R8年度.
