@@ -76,7 +76,10 @@ pub fn print_summary(lang: Lang, db: &Db, whole: bool) -> CmdResult {
     } else {
         crate::say!(
             "  {}",
-            lang.tf("cli.fiscal_years", &[("years", &years.join(", "))])
+            lang.tf(
+                "cli.fiscal_years",
+                &[("years", &years.join(list_separator(lang)))]
+            )
         );
     }
     crate::say!();
@@ -250,4 +253,12 @@ pub fn seed(ctx: &Ctx, staff: u32, years: i32, seed: u64, today: &Option<String>
         )
     );
     Ok(())
+}
+
+/// Between the items of a list in a sentence: 令和7年度、令和8年度 / FY2025, FY2026.
+fn list_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "、",
+        Lang::En => ", ",
+    }
 }
