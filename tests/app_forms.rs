@@ -347,3 +347,85 @@ fn a_number_out_of_range_shows_under_its_field() {
         f.error
     );
 }
+
+/// Whether the screen shows a fiscal year as a bare Western number: `2026年度`, or a
+/// `年度` label followed by `2026`.
+fn bare_fiscal_year(screen: &str) -> Option<String> {
+    for line in screen.lines() {
+        let chars: Vec<char> = line.chars().collect();
+        for i in 0..chars.len().saturating_sub(1) {
+            if chars[i] != '年' || chars[i + 1] != '度' {
+                continue;
+            }
+            let digits_before = chars[..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            let after: String = chars[i + 2..]
+                .iter()
+                .skip_while(|c| **c == ' ')
+                .take(4)
+                .collect();
+            let digits_after = after.chars().filter(char::is_ascii_digit).count();
+            if digits_before >= 4 || digits_after == 4 {
+                return Some(line.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// In Japanese every record with a fiscal year names it as a ward does (令和8年度, not
+/// 2026) in its detail pane and anywhere on its screen; its form still takes 2026, and
+/// also 令和8年度 or R8, naming the year beside what was typed.
+#[test]
+fn fiscal_years_read_as_the_ward_names_them() {
+    let mut app = app();
+    assert_eq!(app.lang, jinji::i18n::Lang::Ja);
+    for (tab, view) in [
+        ("2", "self_reports"),
+        ("3", "themes"),
+        ("5", "sessions"),
+        ("5", "ojt"),
+        ("6", "awards"),
+        ("7", "compliance"),
+        ("8", "pdca"),
+    ] {
+        press(&mut app, tab);
+        go_view(&mut app, view);
+        assert!(list(&app).current().is_some(), "{view} has a row");
+        let shown = app
+            .detail
+            .iter()
+            .find(|(k, _)| *k == "fiscal_year")
+            .map(|(_, v)| v.as_str());
+        assert_eq!(shown, Some("令和8年度"), "{view}: the detail pane");
+        for (w, h) in [(120, 40), (80, 24)] {
+            let screen = render(&app, w, h);
+            assert_eq!(bare_fiscal_year(&screen), None, "{view} at {w}×{h}");
+        }
+    }
+
+    // A theme's form: the year as typed, with its name beside it.
+    press(&mut app, "3");
+    go_view(&mut app, "themes");
+    let id = list(&app).current().expect("a theme").id;
+    press(&mut app, "e");
+    assert_eq!(field(form(&app), "fiscal_year").text, "2026");
+    assert!(render(&app, 120, 40).contains("2026（令和8年度）"));
+    set_field(&mut app, "fiscal_year", "令和");
+    press(&mut app, "C-s");
+    let error = field(form(&app), "fiscal_year").error.clone();
+    assert!(
+        error.as_deref().is_some_and(|e| e.contains("令和8年度")),
+        "{error:?}"
+    );
+    set_field(&mut app, "fiscal_year", "R8");
+    assert!(render(&app, 120, 40).contains("R8（令和8年度）"));
+    press(&mut app, "C-s");
+    assert!(app.modals.is_empty(), "{:?}", message(&app));
+    let t: jinji::domain::evaluation::Theme = app.db.get(id).expect("theme");
+    assert_eq!(t.fiscal_year, 2026);
+    assert_eq!(t.version, 2, "saved once");
+}

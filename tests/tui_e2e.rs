@@ -131,9 +131,9 @@ fn a_clerk_finds_a_person_adds_a_qualification_and_quits() {
     });
     s.send(b"\t");
     s.keys(QUALIFICATION);
-    s.wait_until("the typed name in the 名称 field", |scr| {
+    s.wait_until("the typed name in the 資格名 field", |scr| {
         locate(scr, "資格 — 新規")
-            .and_then(|(top, _)| locate_below(scr, "名称", top))
+            .and_then(|(top, _)| locate_below(scr, "資格名", top))
             .is_some_and(|(r, _)| row(scr, r).contains(QUALIFICATION))
     });
     s.send(b"\x13"); // Ctrl-s
@@ -147,7 +147,7 @@ fn a_clerk_finds_a_person_adds_a_qualification_and_quits() {
     assert!(
         after
             .lines()
-            .any(|l| l.contains("名称") && l.contains(QUALIFICATION)),
+            .any(|l| l.contains("資格名") && l.contains(QUALIFICATION)),
         "the detail pane shows the new qualification:\n{after}"
     );
     assert!(

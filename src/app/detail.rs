@@ -4,8 +4,7 @@
 use super::App;
 use super::edit::editor;
 use super::form::{self, Form};
-use crate::domain::{FiscalYear, Id};
-use crate::i18n::Lang;
+use crate::domain::Id;
 use crate::store::StoreError;
 
 impl App {
@@ -31,7 +30,7 @@ impl App {
             return Ok(id.to_string());
         };
         Ok(match self.db.find::<crate::domain::pdca::PdcaCycle>(id)? {
-            Some(c) => format!("{} {}", ui_fiscal_year(self.lang, c.fiscal_year), c.title),
+            Some(c) => format!("{} {}", self.lang.fiscal_year(c.fiscal_year), c.title),
             None => String::new(),
         })
     }
@@ -118,6 +117,10 @@ impl App {
                     names.join("、")
                 }
                 _ if f.spec.key == "prev_id" && !f.text.is_empty() => self.cycle_text(&f.text)?,
+                form::FieldKind::FiscalYear => match f.text.parse() {
+                    Ok(fy) => self.lang.fiscal_year(fy),
+                    Err(_) => f.text,
+                },
                 form::FieldKind::Date | form::FieldKind::OptDate => match f.text.parse() {
                     Ok(d) => self.date_style.show(d),
                     Err(_) => f.text,
@@ -163,13 +166,5 @@ impl App {
             Relation::Evaluatee => "ui.withheld_disclosure",
             _ => "ui.withheld_final",
         })
-    }
-}
-
-/// The fiscal year as the header shows it.
-fn ui_fiscal_year(lang: Lang, fy: FiscalYear) -> String {
-    match lang {
-        Lang::Ja => crate::domain::date::fiscal_year_ja(fy),
-        Lang::En => format!("FY{fy}"),
     }
 }

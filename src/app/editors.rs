@@ -69,7 +69,7 @@ pub(super) static STAFF: Typed<Staff> = typed(
 pub(super) static SELF_REPORT: Typed<SelfReport> = typed(
     &[
         field("staff_id", "staff_no", K::Staff),
-        field("fiscal_year", "fiscal_year", K::Int),
+        field("fiscal_year", "fiscal_year", K::FiscalYear),
         field("career_goal", "career_goal", K::Note),
         field("wished_fields", "wished_fields", K::Text),
         field(
@@ -104,7 +104,7 @@ pub(super) static SELF_REPORT: Typed<SelfReport> = typed(
 pub(super) static QUALIFICATION: Typed<Qualification> = typed(
     &[
         field("staff_id", "staff_no", K::Staff),
-        field("name", "name", K::Text),
+        field("name", "qualification", K::Text),
         field("issuer", "issuer", K::Text),
         field("acquired_on", "acquired_on", K::Date),
         field("expires_on", "expires_on", K::OptDate),
@@ -189,7 +189,7 @@ pub(super) static OJT: Typed<OjtPair> = typed(
     &[
         field("mentee_id", "mentee_staff_no", K::Staff),
         field("mentor_id", "mentor_staff_no", K::Staff),
-        field("fiscal_year", "fiscal_year", K::Int),
+        field("fiscal_year", "fiscal_year", K::FiscalYear),
         field("start_date", "start_date", K::Date),
         field("end_date", "end_date", K::Date),
         field("goal", "goal", K::Note),
@@ -211,7 +211,7 @@ pub(super) static OJT: Typed<OjtPair> = typed(
 pub(super) static AWARD: Typed<Award> = typed(
     &[
         field("kind", "kind", K::Code("award_kind", AwardKind::CODES)),
-        field("fiscal_year", "fiscal_year", K::Int),
+        field("fiscal_year", "fiscal_year", K::FiscalYear),
         field("title", "title", K::Text),
         field("recipients", "recipients", K::StaffList),
         field("achievement", "achievement", K::Note),
@@ -243,7 +243,7 @@ pub(super) static AWARD: Typed<Award> = typed(
 pub(super) static COMPLIANCE: Typed<ComplianceRecord> = typed(
     &[
         field("staff_id", "staff_no", K::Staff),
-        field("fiscal_year", "fiscal_year", K::Int),
+        field("fiscal_year", "fiscal_year", K::FiscalYear),
         field("due_on", "due_on", K::Date),
         field("training_done_on", "training_done_on", K::OptDate),
         field("self_check_done_on", "self_check_done_on", K::OptDate),
@@ -263,7 +263,7 @@ pub(super) static PDCA: Typed<PdcaCycle> = typed(
     &[
         field("owner_staff_id", "owner_staff_no", K::OptStaff),
         field("owner_unit_id", "owner_unit_code", K::OptUnit),
-        field("fiscal_year", "fiscal_year", K::Int),
+        field("fiscal_year", "fiscal_year", K::FiscalYear),
         field("title", "title", K::Text),
         field("goal", "goal", K::Note),
         field("metric", "metric", K::Text),

@@ -82,9 +82,9 @@ pub(super) static EVALUATION: Typed<Evaluation> = typed(
 pub(super) static THEME: Typed<Theme> = typed(
     &[
         field("staff_id", "staff_no", K::Staff),
-        field("fiscal_year", "fiscal_year", K::Int),
+        field("fiscal_year", "fiscal_year", K::FiscalYear),
         field("title", "title", K::Text),
-        field("target", "target", K::Note),
+        field("target", "themes.target", K::Note),
         field("difficulty", "difficulty", K::Int),
         field("weight", "weight", K::Int),
         field("progress", "progress", K::Int),

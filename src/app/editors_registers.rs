@@ -38,7 +38,7 @@ pub(super) static COURSE: Typed<Course> = typed(
 pub(super) static SESSION: Typed<TrainingSession> = typed(
     &[
         field("course_id", "course_code", K::Course),
-        field("fiscal_year", "fiscal_year", K::Int),
+        field("fiscal_year", "fiscal_year", K::FiscalYear),
         field("starts_on", "starts_on", K::Date),
         field("ends_on", "ends_on", K::Date),
         field("place", "place", K::Text),

@@ -118,10 +118,7 @@ impl App {
                         i.label_key(),
                         &[
                             ("name", &names.next().unwrap_or_default()),
-                            (
-                                "year",
-                                &crate::sheet::report::year(self.lang, self.fiscal_year),
-                            ),
+                            ("year", &self.lang.fiscal_year(self.fiscal_year)),
                         ],
                     ),
                     _ => self.lang.t(i.label_key()).to_string(),

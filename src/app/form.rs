@@ -18,6 +18,8 @@ pub enum FieldKind {
     OptDate,
     Int,
     OptInt,
+    /// A fiscal year, kept as the year it starts in; typed as `2026`, `令和8年度` or `R8`.
+    FiscalYear,
     Real,
     OptReal,
     Bool,
@@ -204,15 +206,19 @@ impl Form {
     pub fn show_invalid(&mut self, inv: &Invalid, lang: Lang) -> Vec<String> {
         let mut rest = Vec::new();
         for e in &inv.0 {
-            let text = crate::i18n::problem_text(lang, e);
             match self
                 .fields
                 .iter_mut()
                 .find(|f| f.spec.key == e.field || f.spec.name == e.field)
             {
-                Some(f) if f.error.is_none() => f.error = Some(text),
+                // Named as the form labels it (a theme's 達成目標, not a PDCA 目標値).
+                Some(f) if f.error.is_none() => {
+                    let mut e = e.clone();
+                    e.field = f.spec.key;
+                    f.error = Some(crate::i18n::problem_text(lang, &e));
+                }
                 Some(_) => {}
-                None => rest.push(text),
+                None => rest.push(crate::i18n::problem_text(lang, e)),
             }
         }
         if let Some(i) = self.fields.iter().position(|f| f.error.is_some()) {

@@ -105,6 +105,10 @@ pub(super) fn from_text(db: &Db, kind: FieldKind, t: &str) -> Result<Value, &'st
                 .parse::<i32>()
                 .map_err(|_| "problem.malformed")?,
         ),
+        FiscalYear if empty => return Err("problem.required"),
+        FiscalYear => {
+            Value::from(crate::domain::date::parse_fiscal_year(t).ok_or("problem.fiscal_year")?)
+        }
         Real | OptReal if empty => {
             if kind == Real {
                 return Err("problem.required");

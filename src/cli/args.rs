@@ -4,6 +4,12 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// A `--year` as people write it: `2026`, `令和8年度`, `R8`.
+fn fiscal_year_arg(s: &str) -> Result<i32, String> {
+    crate::domain::date::parse_fiscal_year(s)
+        .ok_or_else(|| crate::i18n::Lang::from_env().tf("err.bad_fiscal_year", &[("value", &s)]))
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "jinji",
@@ -160,8 +166,8 @@ pub enum Command {
     /// Compliance training and self-checks past due, under each person's supervisor (who
     /// is to remind them), as the account may see.
     Overdue {
-        /// Fiscal year (default: the current one).
-        #[arg(long)]
+        /// Fiscal year: 2026, 令和8年度 or R8 (default: the current one).
+        #[arg(long, value_parser = fiscal_year_arg)]
         year: Option<i32>,
     },
     /// The April transfer round: draft plans of moves, compare, discard, apply.
@@ -216,8 +222,8 @@ pub enum ReportCommand {
     EvalSheet {
         #[arg(value_name = "STAFF_NO")]
         staff: String,
-        /// Fiscal year (default: the current one).
-        #[arg(long)]
+        /// Fiscal year: 2026, 令和8年度 or R8 (default: the current one).
+        #[arg(long, value_parser = fiscal_year_arg)]
         year: Option<i32>,
         /// Output file (default: eval-sheet-STAFF_NO-YEAR.xlsx here).
         #[arg(long, value_name = "FILE")]
@@ -228,7 +234,7 @@ pub enum ReportCommand {
     UnitSummary {
         #[arg(value_name = "UNIT_CODE")]
         unit: String,
-        #[arg(long)]
+        #[arg(long, value_parser = fiscal_year_arg)]
         year: Option<i32>,
         /// Output file (default: unit-summary-UNIT_CODE-YEAR.xlsx here).
         #[arg(long, value_name = "FILE")]
@@ -283,8 +289,8 @@ pub struct EvalArgs {
     /// Staff numbers of the evaluatees (all moved in one transaction, or none).
     #[arg(value_name = "STAFF_NO")]
     pub staff: Vec<String>,
-    /// Fiscal year of the period (default: the current one).
-    #[arg(long)]
+    /// Fiscal year of the period: 2026, 令和8年度 or R8 (default: the current one).
+    #[arg(long, value_parser = fiscal_year_arg)]
     pub year: Option<i32>,
     #[arg(long, value_enum)]
     pub kind: KindArg,

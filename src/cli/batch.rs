@@ -104,7 +104,10 @@ pub fn overdue(ctx: &Ctx, year: Option<i32>) -> CmdResult {
     }
     crate::say!(
         "{}",
-        lang.tf("cli.overdue_total", &[("n", &rows.len()), ("fy", &fy)])
+        lang.tf(
+            "cli.overdue_total",
+            &[("n", &rows.len()), ("fy", &lang.fiscal_year(fy))]
+        )
     );
     Ok(())
 }

@@ -92,7 +92,10 @@ pub fn eval(ctx: &Ctx, a: EvalArgs) -> CmdResult {
         .eval_period(year, kind, term)
         .map_err(|e| ctx.err(e))?
         .ok_or_else(|| {
-            Failure::input(lang.tf("err.no_period", &[("kind", &kind_label), ("year", &year)]))
+            Failure::input(lang.tf(
+                "err.no_period",
+                &[("kind", &kind_label), ("year", &lang.fiscal_year(year))],
+            ))
         })?;
     // Which evaluations: the people named, or every one the move applies to now.
     let mut targets: Vec<(Staff, Evaluation)> = Vec::new();
@@ -312,7 +315,7 @@ fn open_period(ctx: &Ctx, a: &EvalArgs) -> CmdResult {
             "cli.eval_opened",
             &[
                 ("kind", &lang.label("eval_kind", kind.code())),
-                ("year", &p.fiscal_year),
+                ("year", &lang.fiscal_year(p.fiscal_year)),
                 ("base", &p.base_date),
                 ("n", &n),
             ]

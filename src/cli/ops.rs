@@ -7,7 +7,6 @@ use super::{CmdResult, Ctx, Failure, os_login, parse_date};
 use crate::demo::{self, Params};
 use crate::domain::Date;
 use crate::domain::account::Role;
-use crate::domain::date::fiscal_year_ja;
 use crate::i18n::Lang;
 use crate::store::{Db, OpenMode, Staging, StoreError, summary::Summary};
 use crate::text::pad;
@@ -70,20 +69,17 @@ pub fn print_summary(lang: Lang, db: &Db, whole: bool) -> CmdResult {
     let years: Vec<String> = s
         .fiscal_years
         .iter()
-        .map(|y| {
-            if lang == Lang::Ja {
-                fiscal_year_ja(*y)
-            } else {
-                format!("FY{y}")
-            }
-        })
+        .map(|y| lang.fiscal_year(*y))
         .collect();
     if years.is_empty() {
         crate::say!("  {}", lang.t("cli.no_years"));
     } else {
         crate::say!(
             "  {}",
-            lang.tf("cli.fiscal_years", &[("years", &years.join(", "))])
+            lang.tf(
+                "cli.fiscal_years",
+                &[("years", &years.join(list_separator(lang)))]
+            )
         );
     }
     crate::say!();
@@ -227,4 +223,12 @@ pub fn seed(ctx: &Ctx, staff: u32, years: i32, seed: u64, today: &Option<String>
         )
     );
     Ok(())
+}
+
+/// Between the items of a list in a sentence: 令和7年度、令和8年度 / FY2025, FY2026.
+fn list_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "、",
+        Lang::En => ", ",
+    }
 }

@@ -5,7 +5,7 @@
 use super::Gen;
 use crate::domain::assignment::Reason;
 use crate::domain::career::{SelfReport, TransferWish};
-use crate::domain::date::fiscal_year_start;
+use crate::domain::date::{fiscal_year_ja, fiscal_year_start};
 use crate::domain::transfer::{PlanState, TransferMove, TransferPlan};
 use crate::domain::unit::{Unit, UnitKind};
 use crate::store::{Filter, Result};
@@ -17,7 +17,8 @@ pub fn generate(g: &mut Gen) -> Result<()> {
         return Ok(());
     }
     let effective = fiscal_year_start(fy + 1);
-    let name = format!("{}年度 定期人事異動（案）", fy + 1);
+    // The demo ward writes in Japanese, as its names and units do.
+    let name = format!("{} 定期人事異動（案）", fiscal_year_ja(fy + 1));
     let mut plan = vec![TransferPlan {
         id: 0,
         name,

@@ -291,12 +291,81 @@ pub fn era_short(d: Date) -> String {
     }
 }
 
-/// The fiscal year as `令和7年度`, by the era of its first day.
+/// The era a fiscal year is named by: the one in force for most of it, i.e. on its middle
+/// day, 1 October. Wards call the year that began in Heisei on 1 April 2019 令和元年度, and
+/// the one that ended in Heisei on 31 March 1989 昭和63年度.
+fn fiscal_year_era(fy: FiscalYear) -> Option<&'static Era> {
+    Era::of(Date::new(fy, 10, 1)?)
+}
+
+/// The fiscal year as `令和7年度` (its first year `令和元年度`). Before Meiji: `1850年度`.
 pub fn fiscal_year_ja(fy: FiscalYear) -> String {
-    match era_year(fiscal_year_start(fy)) {
-        Some(y) => format!("{y}度"),
+    match fiscal_year_era(fy) {
+        Some(e) if fy == e.start.0 => format!("{}元年度", e.kanji),
+        Some(e) => format!("{}{}年度", e.kanji, fy - e.start.0 + 1),
         None => format!("{fy}年度"),
     }
+}
+
+/// The fiscal year where room is short, as wards abbreviate it: `R8年度`, `R元年度`.
+pub fn fiscal_year_ja_short(fy: FiscalYear) -> String {
+    match fiscal_year_era(fy) {
+        Some(e) if fy == e.start.0 => format!("{}元年度", e.letter),
+        Some(e) => format!("{}{}年度", e.letter, fy - e.start.0 + 1),
+        None => format!("{fy}年度"),
+    }
+}
+
+/// Reads a fiscal year as people type it: `2026`, `２０２６`, `FY2026`, `2026年度`,
+/// `令和8年度`, `令和8`, `R8`, `令和元年度`. An era year names the fiscal year that carries
+/// it (`令和元年度` = 2019) or, as documents written before the change did, the one that
+/// began in that era (`平成31年度` = 2019); an era year the era never reached is refused.
+pub fn parse_fiscal_year(s: &str) -> Option<FiscalYear> {
+    let s: String = s
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
+                char::from_u32(c as u32 - 0xfee0).unwrap_or(c)
+            }
+            _ => c,
+        })
+        .collect();
+    let s = s
+        .strip_suffix("年度")
+        .or_else(|| s.strip_suffix('年'))
+        .unwrap_or(&s);
+    let western = s
+        .strip_prefix("FY")
+        .or_else(|| s.strip_prefix("fy"))
+        .unwrap_or(s);
+    if western.len() == 4 && western.bytes().all(|b| b.is_ascii_digit()) {
+        return western.parse().ok();
+    }
+    let (era, rest) = ERAS.iter().find_map(|e| {
+        s.strip_prefix(e.kanji)
+            .or_else(|| s.strip_prefix(e.letter))
+            .or_else(|| s.strip_prefix(e.letter.to_ascii_lowercase().as_str()))
+            .map(|rest| (e, rest))
+    })?;
+    let n: i32 = if rest == "元" {
+        1
+    } else if !rest.is_empty() && rest.len() <= 2 && rest.bytes().all(|b| b.is_ascii_digit()) {
+        rest.parse().ok()?
+    } else {
+        return None;
+    };
+    let fy = era.start.0 + n - 1;
+    // The era must be in force during that fiscal year: 平成31 is 2019, 平成32 is nothing.
+    let started = Date::from_ymd(era.start.0, era.start.1, era.start.2) <= fiscal_year_end(fy);
+    let next = ERAS
+        .iter()
+        .rev()
+        .find(|e| e.start > era.start)
+        .map(|e| Date::from_ymd(e.start.0, e.start.1, e.start.2));
+    let not_ended = next.is_none_or(|d| fiscal_year_start(fy) < d);
+    (n >= 1 && started && not_ended).then_some(fy)
 }
 
 #[cfg(test)]
@@ -320,8 +389,76 @@ mod tests {
         assert_eq!(Date::from_ymd(2025, 4, 1).fiscal_year(), 2025);
         assert_eq!(Date::from_ymd(2026, 3, 31).fiscal_year(), 2025);
         assert_eq!(fiscal_year_ja(2025), "令和7年度");
-        assert_eq!(fiscal_year_ja(2019), "平成31年度"); // begins 2019-04-01, still Heisei
         assert_eq!(fiscal_year_ja(2013), "平成25年度");
+        assert_eq!(fiscal_year_ja_short(2026), "R8年度");
+        assert_eq!(fiscal_year_ja_short(2019), "R元年度");
+        assert_eq!(fiscal_year_ja_short(1988), "S63年度");
+    }
+
+    #[test]
+    fn fiscal_years_are_named_as_wards_name_them() {
+        // Named by the era in force for most of the year, its first year 元年度.
+        for (fy, name) in [
+            (2026, "令和8年度"),
+            (2020, "令和2年度"),
+            (2019, "令和元年度"), // began on 1 April 2019, a month before Reiwa
+            (2018, "平成30年度"),
+            (1989, "平成元年度"),
+            (1988, "昭和63年度"), // ended in Heisei, named by Showa
+            (1926, "大正15年度"), // Showa began on 25 December 1926
+            (1912, "大正元年度"),
+            (1850, "1850年度"),
+        ] {
+            assert_eq!(fiscal_year_ja(fy), name, "{fy}");
+            assert_eq!(
+                parse_fiscal_year(&fiscal_year_ja_short(fy)),
+                Some(fy),
+                "{fy}"
+            );
+            if fy > 1868 {
+                assert_eq!(parse_fiscal_year(name), Some(fy), "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn fiscal_years_read_as_people_type_them() {
+        for (s, fy) in [
+            ("2026", 2026),
+            ("２０２６", 2026),
+            (" 2026 ", 2026),
+            ("2026年度", 2026),
+            ("FY2026", 2026),
+            ("令和8年度", 2026),
+            ("令和8", 2026),
+            ("令和８年度", 2026),
+            ("R8", 2026),
+            ("r08", 2026),
+            ("Ｒ８", 2026),
+            ("令和元年度", 2019),
+            ("R1", 2019),
+            ("平成31年度", 2019), // as written before the era changed
+            ("H30", 2018),
+            ("昭和63年度", 1988),
+            ("平成元年度", 1989),
+        ] {
+            assert_eq!(parse_fiscal_year(s), Some(fy), "{s}");
+        }
+        for s in [
+            "",
+            "令和",
+            "令和0年度",
+            "平成32年度",
+            "昭和64年度",
+            "R",
+            "26",
+            "20260",
+            "令和8年度度",
+            "令和八年度",
+            "X8",
+        ] {
+            assert_eq!(parse_fiscal_year(s), None, "{s}");
+        }
     }
 
     #[test]

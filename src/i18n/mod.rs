@@ -120,6 +120,22 @@ impl Lang {
     pub fn field(self, name: &str) -> &'static str {
         self.t(&format!("col.{name}"))
     }
+
+    /// A fiscal year as people name it: 令和8年度 (令和元年度 for 2019), FY2026.
+    pub fn fiscal_year(self, fy: crate::domain::FiscalYear) -> String {
+        match self {
+            Lang::Ja => crate::domain::date::fiscal_year_ja(fy),
+            Lang::En => format!("FY{fy}"),
+        }
+    }
+
+    /// A fiscal year where room is short (a chart's axis): R8年度, FY2026.
+    pub fn fiscal_year_short(self, fy: crate::domain::FiscalYear) -> String {
+        match self {
+            Lang::Ja => crate::domain::date::fiscal_year_ja_short(fy),
+            Lang::En => format!("FY{fy}"),
+        }
+    }
 }
 
 #[cfg(test)]

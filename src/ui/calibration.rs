@@ -7,7 +7,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::chrome::fiscal_year_text;
 use super::theme;
 use crate::app::App;
 use crate::app::panel::Panel;
@@ -110,7 +109,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let title = l.tf(
         "calib.title",
         &[
-            ("fy", &fiscal_year_text(l, app.fiscal_year)),
+            ("fy", &l.fiscal_year(app.fiscal_year)),
             ("kind", &l.label("eval_kind", kind.code())),
         ],
     );

@@ -24,10 +24,6 @@ fn empty(l: Lang) -> Line<'static> {
     Line::styled(l.t("career.none").to_string(), theme::dim())
 }
 
-fn fy(l: Lang, y: i32) -> String {
-    super::chrome::fiscal_year_text(l, y)
-}
-
 fn posts(app: &App, page: &CareerPage, w: usize) -> Vec<Line<'static>> {
     let l = app.lang;
     let mut out: Vec<Line> = page
@@ -69,7 +65,7 @@ fn grades(l: Lang, page: &CareerPage) -> Vec<Line<'static>> {
         .iter()
         .map(|g| {
             Line::from(vec![
-                Span::raw(format!("{} ", pad(&fy(l, g.fiscal_year), 10))),
+                Span::raw(format!("{} ", pad(&l.fiscal_year(g.fiscal_year), 10))),
                 Span::raw(format!("{} ", pad(l.label("eval_kind", &g.kind), 12))),
                 Span::styled(pad(g.grade.as_deref().unwrap_or("-"), 3), theme::key()),
                 Span::styled(l.label("eval_state", &g.state).to_string(), theme::dim()),
@@ -93,7 +89,7 @@ fn themes(l: Lang, page: &CareerPage, w: usize) -> Vec<Line<'static>> {
                 .unwrap_or_else(|| "-".into());
             Line::raw(format!(
                 "{} {} {} {}",
-                pad(&fy(l, t.fiscal_year), 10),
+                pad(&l.fiscal_year(t.fiscal_year), 10),
                 pad_left(&format!("{}%", t.weight), 4),
                 pad_left(&got, 4),
                 fit(&t.title, w.saturating_sub(24))
@@ -117,7 +113,7 @@ fn hours_and_awards(l: Lang, page: &CareerPage, w: usize) -> Vec<Line<'static>> 
     for (y, h) in &page.hours {
         out.push(Line::raw(format!(
             "{} {}",
-            pad(&fy(l, *y), 10),
+            pad(&l.fiscal_year(*y), 10),
             l.tf("career.hours_of", &[("h", h)])
         )));
     }
@@ -133,7 +129,7 @@ fn hours_and_awards(l: Lang, page: &CareerPage, w: usize) -> Vec<Line<'static>> 
         out.push(Line::raw(fit(
             &format!(
                 "{} {}",
-                pad(&fy(l, a.fiscal_year), 10),
+                pad(&l.fiscal_year(a.fiscal_year), 10),
                 l.tf(
                     "career.award_line",
                     &[

@@ -9,15 +9,6 @@ use super::theme;
 use crate::app::App;
 use crate::app::keymap::key_name;
 use crate::app::tab::Tab;
-use crate::domain::date::fiscal_year_ja;
-use crate::i18n::Lang;
-
-pub fn fiscal_year_text(lang: Lang, fy: i32) -> String {
-    match lang {
-        Lang::Ja => fiscal_year_ja(fy),
-        Lang::En => format!("FY{fy}"),
-    }
-}
 
 /// User, role, database, fiscal year in view, and the person in focus.
 pub fn header(app: &App, frame: &mut Frame, area: Rect) {
@@ -33,7 +24,7 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
         Span::raw(format!(
             "│ {} {} ",
             l.t("ui.fiscal_year"),
-            fiscal_year_text(l, app.fiscal_year)
+            l.fiscal_year(app.fiscal_year)
         )),
     ];
     if let Some(p) = &app.focus {

@@ -8,9 +8,10 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use super::theme;
 use crate::app::action::Mode;
 use crate::app::flow::MoveMenu;
-use crate::app::form::{FieldKind, Form};
+use crate::app::form::{Field, FieldKind, Form};
 use crate::app::keymap::key_name;
 use crate::app::{App, Modal, SearchBox};
+use crate::i18n::Lang;
 use crate::text::{pad, width};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -97,6 +98,15 @@ fn value_text(app: &App, kind: FieldKind, text: &str) -> String {
     }
 }
 
+/// A fiscal year typed as `2026` also reads as the ward names it: `（令和8年度）`.
+fn fiscal_year_hint(l: Lang, field: &Field) -> Option<String> {
+    if field.spec.kind != FieldKind::FiscalYear || l != Lang::Ja {
+        return None;
+    }
+    let name = l.fiscal_year(crate::domain::date::parse_fiscal_year(&field.text)?);
+    (name != field.text.trim()).then(|| format!("（{name}）"))
+}
+
 fn form(app: &App, f: &Form, frame: &mut Frame, area: Rect) {
     let l = app.lang;
     let rows = f.fields.len()
@@ -159,11 +169,15 @@ fn form(app: &App, f: &Form, frame: &mut Frame, area: Rect) {
             let y = inner.y + lines.len() as u16;
             cursor = Some(Position::new(x.min(inner.right().saturating_sub(1)), y));
         }
-        lines.push(Line::from(vec![
+        let mut spans = vec![
             Span::styled(label, theme::dim()),
             Span::raw("  "),
             Span::styled(value, style),
-        ]));
+        ];
+        if let Some(hint) = fiscal_year_hint(l, field) {
+            spans.push(Span::styled(hint, theme::dim()));
+        }
+        lines.push(Line::from(spans));
         if let Some(e) = &field.error {
             lines.push(Line::from(vec![
                 Span::raw(" ".repeat(label_w + 2)),

@@ -7,7 +7,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Wrap};
 
-use super::chrome::fiscal_year_text;
 use super::theme;
 use crate::app::App;
 use crate::app::panel::{Panel, is_long_tenure};
@@ -36,7 +35,7 @@ fn block(title: String) -> Block<'static> {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let l = app.lang;
-    let fy = fiscal_year_text(l, app.fiscal_year);
+    let fy = l.fiscal_year(app.fiscal_year);
     match &app.panel {
         // Drawn in place of the list (see `calibration`).
         Panel::None | Panel::Calibration { .. } | Panel::CareerPage { .. } => {}
@@ -62,7 +61,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 if !wishes.is_empty() {
                     lines.push(Line::raw(format!(
                         "{}: {}",
-                        l.t("col.transfer_wish"),
+                        l.t("panel.wished_units"),
                         wishes.join("、")
                     )));
                 }
@@ -333,7 +332,9 @@ fn pdca(app: &App, frame: &mut Frame, area: Rect) {
         None => l.t("panel.board").to_string(),
     };
     if board_of.is_none() {
-        lines.push(Line::styled(l.t("panel.board_hint"), theme::dim()));
+        for part in crate::text::wrap(l.t("panel.board_hint"), top.width.saturating_sub(2).into()) {
+            lines.push(Line::styled(part, theme::dim()));
+        }
     }
     for r in board {
         let phase = if r.phase.is_empty() {
@@ -365,9 +366,21 @@ fn pdca(app: &App, frame: &mut Frame, area: Rect) {
     // turns as fit, the bars as wide as the room allows (at least 3 cells, for the value).
     let inner_w = bottom.width.saturating_sub(2) as usize;
     let gap = 2;
-    let fits = |bw: usize| (inner_w + gap) / (2 * bw + 1 + gap);
+    // ratatui leaves a bar gap after each bar, the last of a group too: a group takes
+    // 2·bw + 2 + gap cells but the last needs only its two bars and the gap between them,
+    // else it is cut (one bar, a clipped year).
+    let fits = |bw: usize| (inner_w + gap + 1) / (2 * bw + 2 + gap);
     let shown = lineage.len().min(fits(3)).max(1);
     let bw = (3..=7).rev().find(|&bw| fits(bw) >= shown).unwrap_or(3);
+    // 令和8年度 under a group wide enough for it, else R8年度.
+    let year_label = |fy| {
+        let full = l.fiscal_year(fy);
+        if width(&full) <= 2 * bw + 1 {
+            full
+        } else {
+            l.fiscal_year_short(fy)
+        }
+    };
     let groups: Vec<BarGroup> = lineage
         .iter()
         .take(shown)
@@ -375,7 +388,7 @@ fn pdca(app: &App, frame: &mut Frame, area: Rect) {
         .map(|c| {
             let v = |x: Option<f64>| (x.unwrap_or(0.0) * 10.0).max(0.0) as u64;
             BarGroup::default()
-                .label(Line::from(c.fiscal_year.to_string()))
+                .label(Line::from(year_label(c.fiscal_year)))
                 .bars(&[
                     Bar::default()
                         .value(v(c.target))

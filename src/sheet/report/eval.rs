@@ -2,7 +2,7 @@
 
 use rust_xlsxwriter::{Workbook, XlsxError};
 
-use super::{Styles, date_cell, head_row, text, year};
+use super::{Styles, date_cell, head_row, text};
 use crate::domain::evaluation::Grade;
 use crate::i18n::Lang;
 use crate::store::reports::EvalSheet;
@@ -27,7 +27,7 @@ pub fn eval_sheet(lang: Lang, sheet: &EvalSheet) -> Result<Vec<u8>, XlsxError> {
     let title = lang.tf(
         "report.eval_title",
         &[
-            ("year", &year(lang, sheet.fiscal_year)),
+            ("year", &lang.fiscal_year(sheet.fiscal_year)),
             ("name", &st.full_name()),
         ],
     );
@@ -144,11 +144,11 @@ pub fn eval_sheet(lang: Lang, sheet: &EvalSheet) -> Result<Vec<u8>, XlsxError> {
         r,
         &[
             l("title"),
-            l("target"),
+            l("themes.target"),
             l("difficulty"),
             l("weight"),
             l("progress"),
-            l("achievement"),
+            l("achievement_rate"),
             l("result"),
         ],
         &s,

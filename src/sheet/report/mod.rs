@@ -10,17 +10,7 @@ mod summary;
 pub use eval::eval_sheet;
 pub use summary::unit_summary;
 
-use crate::domain::date::fiscal_year_ja;
-use crate::domain::{Date, FiscalYear};
-use crate::i18n::Lang;
-
-/// The fiscal year as people name it: 令和7年度, FY2025.
-pub fn year(lang: Lang, fy: FiscalYear) -> String {
-    match lang {
-        Lang::Ja => fiscal_year_ja(fy),
-        Lang::En => format!("FY{fy}"),
-    }
-}
+use crate::domain::Date;
 
 /// The formats a report uses.
 pub(super) struct Styles {

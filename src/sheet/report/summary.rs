@@ -2,7 +2,7 @@
 
 use rust_xlsxwriter::{Chart, ChartType, Format, Workbook, Worksheet, XlsxError};
 
-use super::{Styles, head_row, text, year};
+use super::{Styles, head_row, text};
 use crate::domain::evaluation::Grade;
 use crate::domain::pdca::Phase;
 use crate::i18n::Lang;
@@ -19,7 +19,7 @@ pub fn unit_summary(lang: Lang, sum: &UnitSummary) -> Result<Vec<u8>, XlsxError>
         "report.summary_title",
         &[
             ("unit", &sum.unit.name),
-            ("year", &year(lang, sum.fiscal_year)),
+            ("year", &lang.fiscal_year(sum.fiscal_year)),
         ],
     );
     text(ws, 0, 0, &title, &s.title)?;
