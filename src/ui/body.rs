@@ -68,14 +68,44 @@ fn view_bar(app: &App, frame: &mut Frame, area: Rect) {
             spans.push(Span::raw(" "));
         }
     } else {
-        // Too narrow for every name: the one shown, and where it stands among them.
+        // Too narrow for every name: the one shown with as many of its neighbours as fit,
+        // `…` where more are hidden, and where it stands among them.
         let i = views.iter().position(|v| *v == current).unwrap_or(0);
-        let name = names.get(i).copied().unwrap_or("");
-        spans.push(Span::styled(format!("[{name}]"), theme::title()));
-        spans.push(Span::styled(
-            format!(" {}/{} ", i + 1, views.len()),
-            theme::dim(),
-        ));
+        let counter = format!(" {}/{} ", i + 1, views.len());
+        let room = (area.width as usize)
+            .saturating_sub(crate::text::width(&status) + crate::text::width(&counter) + 4);
+        let w = |k: usize| crate::text::width(names[k]) + 3;
+        let (mut a, mut b, mut used) = (i, i, w(i));
+        loop {
+            let right = b + 1 < names.len() && used + w(b + 1) <= room;
+            if right {
+                b += 1;
+                used += w(b);
+            }
+            let left = a > 0 && used + w(a - 1) <= room;
+            if left {
+                a -= 1;
+                used += w(a);
+            }
+            if !right && !left {
+                break;
+            }
+        }
+        if a > 0 {
+            spans.push(Span::styled("…", theme::dim()));
+        }
+        for (k, name) in names.iter().enumerate().take(b + 1).skip(a) {
+            if k == i {
+                spans.push(Span::styled(format!("[{name}]"), theme::title()));
+            } else {
+                spans.push(Span::styled(format!(" {name} "), theme::dim()));
+            }
+            spans.push(Span::raw(" "));
+        }
+        if b + 1 < names.len() {
+            spans.push(Span::styled("…", theme::dim()));
+        }
+        spans.push(Span::styled(counter, theme::dim()));
     }
     spans.push(Span::styled(status, theme::dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
