@@ -8,6 +8,7 @@ pub mod edit;
 mod editors;
 mod editors_eval;
 mod editors_own;
+mod editors_posts;
 mod editors_registers;
 mod editors_transfer;
 pub mod files;
@@ -170,8 +171,12 @@ impl App {
         today: Date,
         off_thread: bool,
     ) -> Result<App, StoreError> {
-        // Everything this app writes is written as its account.
+        // Everything this app writes is written as its account, on the app's day.
         db.set_actor(&account.login);
+        db.set_today(today);
+        // Staff rows catch up with any post whose day has come (a 内示 for 1 April); a
+        // refusal is shown once the app is up rather than keeping the file closed.
+        let caught_up = db.follow_posts(today);
         let me = match account.staff_id {
             Some(id) => db.find::<Staff>(id)?,
             None => None,
@@ -216,7 +221,21 @@ impl App {
         }
         app.refresh()?;
         app.load_detail()?;
+        app.say_posts_caught_up(caught_up);
         Ok(app)
+    }
+
+    /// After the staff rows caught up with their posts on opening: says who could not
+    /// follow (or what stopped it), once the app is up.
+    fn say_posts_caught_up(&mut self, caught: Result<crate::store::posts::Followed, StoreError>) {
+        let text = match caught {
+            Ok(f) if f.refused.is_empty() => return,
+            Ok(f) => self
+                .lang
+                .tf("err.posts_not_followed", &[("n", &f.refused.len())]),
+            Err(e) => error_text(self.lang, &self.db.about_file(e)),
+        };
+        self.modals.push(Modal::Message { text });
     }
 
     pub fn mode(&self) -> Mode {

@@ -134,6 +134,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Panel::Placement {
             person,
             years_in_post,
+            upcoming,
             long_years,
             balance,
         } => {
@@ -149,6 +150,20 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 } else {
                     lines.push(Line::raw(text));
                 }
+            }
+            if let Some((unit, a)) = upcoming {
+                let post = format!("{unit} {}", l.label("position", a.position.code()));
+                let text = l.tf(
+                    "panel.upcoming_post",
+                    &[
+                        ("on", &app.date_style.show(a.start_date)),
+                        ("post", &post),
+                        ("reason", &l.label("reason", a.reason.code())),
+                    ],
+                );
+                lines.push(Line::styled(text, theme::key()));
+            }
+            if !lines.is_empty() {
                 lines.push(Line::raw(""));
             }
             lines.push(Line::styled(l.t("panel.balance"), theme::dim()));
