@@ -75,8 +75,14 @@ fn changing_the_unit_on_the_staff_form_asks_why_and_from_when_then_moves_the_pos
         "{note}"
     );
     let screen = render(&app, 120, 40);
-    assert!(screen.contains("異動事由") && screen.contains("発令日"), "{screen}");
-    assert_eq!(app.db.get::<Staff>(who.id).expect("row").unit_id, who.unit_id);
+    assert!(
+        screen.contains("異動事由") && screen.contains("発令日"),
+        "{screen}"
+    );
+    assert_eq!(
+        app.db.get::<Staff>(who.id).expect("row").unit_id,
+        who.unit_id
+    );
     assert_eq!(posts(&app.db, &who), before, "nothing written yet");
 
     press(&mut app, "C-s");
@@ -92,7 +98,11 @@ fn changing_the_unit_on_the_staff_form_asks_why_and_from_when_then_moves_the_pos
         (target.id, today(), None, Reason::Transfer)
     );
     let closed = after.iter().find(|a| a.id == open.id).expect("old post");
-    assert_eq!(closed.end_date, Some(today().add_days(-1)), "closed the day before");
+    assert_eq!(
+        closed.end_date,
+        Some(today().add_days(-1)),
+        "closed the day before"
+    );
     // The list says where the person now works.
     let l = list(&app);
     assert_eq!(cell(l, l.current().expect("row"), "unit"), "企画調整係");
@@ -222,7 +232,10 @@ fn a_new_placement_row_moves_the_staff_list_and_deleting_it_moves_it_back() {
         (reopened.id, reopened.end_date),
         (before.last().expect("post").id, None)
     );
-    assert_eq!(app.db.get::<Staff>(who.id).expect("row").unit_id, who.unit_id);
+    assert_eq!(
+        app.db.get::<Staff>(who.id).expect("row").unit_id,
+        who.unit_id
+    );
 }
 
 #[test]
@@ -240,12 +253,22 @@ fn a_new_person_on_the_staff_form_gets_their_first_post() {
         set_field(&mut app, name, text);
     }
     press(&mut app, "C-s");
-    assert!(app.modals.is_empty(), "saved at once: {:?}", top_form(&app).map(|f| &f.error));
+    assert!(
+        app.modals.is_empty(),
+        "saved at once: {:?}",
+        top_form(&app).map(|f| &f.error)
+    );
     let s = app.db.staff_by_no("2699001").expect("read").expect("saved");
     let first = posts(&app.db, &s);
     assert_eq!(first.len(), 1);
     assert_eq!(
-        (first[0].unit_id, first[0].position, first[0].start_date, first[0].end_date, first[0].reason),
+        (
+            first[0].unit_id,
+            first[0].position,
+            first[0].start_date,
+            first[0].end_date,
+            first[0].reason
+        ),
         (s.unit_id, s.position, s.hire_date, None, Reason::Hire)
     );
 }

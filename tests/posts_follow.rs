@@ -50,7 +50,11 @@ fn disagreements(db: &Db, today: Date) -> Vec<String> {
             out.push(format!("{}: no post at all", s.staff_no));
             continue;
         };
-        let governing = mine.iter().rev().find(|a| a.start_date <= today).unwrap_or(first);
+        let governing = mine
+            .iter()
+            .rev()
+            .find(|a| a.start_date <= today)
+            .unwrap_or(first);
         if (s.unit_id, s.position) != (governing.unit_id, governing.position) {
             out.push(format!(
                 "{}: row says unit {} {:?}, post from {} says unit {} {:?}",
@@ -136,10 +140,7 @@ impl World {
             years: 3,
             ..Params::demo(today)
         });
-        let admin = db
-            .account_by_login("admin")
-            .expect("read")
-            .expect("admin");
+        let admin = db.account_by_login("admin").expect("read").expect("admin");
         let units: Vec<Unit> = db
             .all::<Unit>(vec![], "code")
             .expect("units")
@@ -269,7 +270,11 @@ impl World {
                 s.position = *self.rng.pick(&POSITIONS);
             }
         }
-        s.phone = format!("03-{:04}-{:04}", self.rng.below(10_000), self.rng.below(10_000));
+        s.phone = format!(
+            "03-{:04}-{:04}",
+            self.rng.below(10_000),
+            self.rng.below(10_000)
+        );
         let mut v = serde_json::to_value(&s).expect("json");
         // What the form asks when the post changes (a few saves lack it and are refused).
         if self.rng.chance(0.9) {
@@ -299,7 +304,13 @@ impl World {
             };
             rows.push(vec![p.staff_no, unit.code, pos.code().into(), reason, from]);
         }
-        let headers = ["staff_no", "unit_code", "position", "reason", "effective_on"];
+        let headers = [
+            "staff_no",
+            "unit_code",
+            "position",
+            "reason",
+            "effective_on",
+        ];
         self.import("staff", &headers, &rows)
     }
 
@@ -435,8 +446,15 @@ fn the_demo_starts_in_step_and_needed_no_catching_up() {
     // Retired people keep the post they last held; everyone else holds one today.
     let staff: Vec<Staff> = db.all(vec![], "id").expect("staff");
     for s in staff.iter().filter(|s| s.status != StaffStatus::Retired) {
-        let g = db.governing_post(s.id, today).expect("read").expect("a post");
-        assert!(g.start_date <= today && g.end_date.is_none(), "{}", s.staff_no);
+        let g = db
+            .governing_post(s.id, today)
+            .expect("read")
+            .expect("a post");
+        assert!(
+            g.start_date <= today && g.end_date.is_none(),
+            "{}",
+            s.staff_no
+        );
     }
 }
 
@@ -503,7 +521,10 @@ fn a_post_still_to_come_moves_the_row_on_its_day() {
     // Announced, not yet held: the row stays, the post shows as upcoming.
     let row: Staff = db.get(s.id).expect("row");
     assert_eq!(row.unit_id, s.unit_id);
-    let next = db.upcoming_post(s.id, today).expect("read").expect("upcoming");
+    let next = db
+        .upcoming_post(s.id, today)
+        .expect("read")
+        .expect("upcoming");
     assert_eq!((next.unit_id, next.start_date), (to.id, april));
     let held = db.governing_post(s.id, today).expect("read").expect("held");
     assert_eq!(held.end_date, Some(d(2027, 3, 31)), "closed the day before");
@@ -515,4 +536,215 @@ fn a_post_still_to_come_moves_the_row_on_its_day() {
         assert_in_step(&db, day, "opening");
     }
     assert_eq!(db.upcoming_post(s.id, april).expect("read"), None);
+}
+
+/// A small demo on the demo's day, and its active people of `position`.
+fn ward_with(position: Position) -> (Db, Vec<Staff>, Vec<Unit>) {
+    let today = d(DEMO_DAY.0, DEMO_DAY.1, DEMO_DAY.2);
+    let db = demo(&Params {
+        staff: 60,
+        years: 2,
+        ..Params::demo(today)
+    });
+    let people: Vec<Staff> = db
+        .all::<Staff>(vec![Filter::eq("status", "active")], "staff_no")
+        .expect("staff")
+        .into_iter()
+        .filter(|s| s.position == position)
+        .collect();
+    let units: Vec<Unit> = db.all(vec![], "code").expect("units");
+    (db, people, units)
+}
+
+fn import_rows(db: &Db, kind: &str, headers: &[&str], rows: &[Vec<&str>]) {
+    let headers: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    let report = db
+        .import(
+            import_kind(kind).expect("kind"),
+            &headers,
+            &sheet(&rows),
+            false,
+            &mut Unwatched,
+        )
+        .expect("import");
+    assert!(report.written, "{:?}", report.problems);
+}
+
+#[test]
+fn a_staff_import_moves_people_by_its_reason_and_date_or_else_the_defaults() {
+    let (db, clerks, units) = ward_with(Position::Clerk);
+    let today = db.today();
+    let (a, b, c) = (&clerks[0], &clerks[1], &clerks[2]);
+    let elsewhere = |s: &Staff| units.iter().find(|u| u.id != s.unit_id).expect("a unit");
+    let (ua, uc) = (elsewhere(a), elsewhere(c));
+    let ub = units.iter().find(|u| u.id == b.unit_id).expect("B's unit");
+    // Japanese headers, as a clerk's spreadsheet has them.
+    import_rows(
+        &db,
+        "staff",
+        &["職員番号", "所属コード", "職位", "異動事由", "発令日"],
+        &[
+            vec![&a.staff_no, &ua.code, "主事", "出向", "2026-12-01"],
+            vec![&b.staff_no, &ub.code, "主任", "", ""],
+            vec![&c.staff_no, &uc.code, "clerk", "", ""],
+        ],
+    );
+    let last = |s: &Staff| db.assignments_of(s.id).expect("posts").pop().expect("post");
+    // A: seconded from 1 December, not yet: the row waits, the post is upcoming.
+    let pa = last(a);
+    assert_eq!(
+        (pa.unit_id, pa.reason, pa.start_date),
+        (ua.id, Reason::Secondment, d(2026, 12, 1))
+    );
+    assert_eq!(db.get::<Staff>(a.id).expect("row").unit_id, a.unit_id);
+    // B: 主事 → 主任 with no reason or date: 昇任 from today, in the same unit.
+    let pb = last(b);
+    assert_eq!(
+        (pb.unit_id, pb.position, pb.reason, pb.start_date),
+        (b.unit_id, Position::Senior, Reason::Promotion, today)
+    );
+    assert_eq!(
+        db.get::<Staff>(b.id).expect("row").position,
+        Position::Senior
+    );
+    // C: another unit, no reason or date: 定期異動 from today.
+    let pc = last(c);
+    assert_eq!(
+        (pc.unit_id, pc.reason, pc.start_date),
+        (uc.id, Reason::Transfer, today)
+    );
+    assert_eq!(db.get::<Staff>(c.id).expect("row").unit_id, uc.id);
+    assert_in_step(&db, today, "a staff import");
+    // On 1 December the app opens, and A is where the file said.
+    db.follow_posts(d(2026, 12, 1)).expect("catch up");
+    assert_eq!(db.get::<Staff>(a.id).expect("row").unit_id, ua.id);
+    assert_in_step(&db, d(2026, 12, 1), "opening on 1 December");
+}
+
+#[test]
+fn a_new_person_in_a_staff_import_comes_with_a_first_post() {
+    let (db, _, units) = ward_with(Position::Clerk);
+    let u = &units[units.len() - 1];
+    import_rows(
+        &db,
+        "staff",
+        &[
+            "staff_no",
+            "family_name",
+            "given_name",
+            "family_kana",
+            "given_kana",
+            "birth_date",
+            "hire_date",
+            "unit_code",
+            "position",
+            "grade",
+            "job_type",
+            "sex",
+        ],
+        &[vec![
+            "2699100",
+            "山田",
+            "花子",
+            "ヤマダ",
+            "ハナコ",
+            "2000-05-01",
+            "2027-04-01",
+            &u.code,
+            "clerk",
+            "1",
+            "office",
+            "F",
+        ]],
+    );
+    let s = db.staff_by_no("2699100").expect("read").expect("created");
+    let posts = db.assignments_of(s.id).expect("posts");
+    assert_eq!(posts.len(), 1);
+    assert_eq!(
+        (
+            posts[0].unit_id,
+            posts[0].reason,
+            posts[0].start_date,
+            posts[0].end_date
+        ),
+        (u.id, Reason::Hire, d(2027, 4, 1), None)
+    );
+    assert_in_step(&db, db.today(), "a new person");
+}
+
+#[test]
+fn an_assignments_import_moves_the_row_only_when_it_changes_the_post_held() {
+    let (db, clerks, units) = ward_with(Position::Clerk);
+    let today = db.today();
+    let (a, b) = (&clerks[0], &clerks[1]);
+    let posts_a = db.assignments_of(a.id).expect("posts");
+    let open_b = db.assignments_of(b.id).expect("posts").pop().expect("post");
+    let ua = units.iter().find(|u| u.id != a.unit_id).expect("a unit");
+    let ub = units.iter().find(|u| u.id != b.unit_id).expect("a unit");
+    let from = today
+        .add_days(-10)
+        .max(posts_a.last().expect("post").start_date.add_days(1));
+    let mut rows = vec![
+        // A: a new open post after the one held: it closes the day before, A moves.
+        vec![
+            a.staff_no.clone(),
+            from.iso(),
+            ua.code.clone(),
+            "senior".into(),
+            String::new(),
+            "promotion".into(),
+        ],
+        // B: the post held, now in another unit: B moves with it.
+        vec![
+            b.staff_no.clone(),
+            open_b.start_date.iso(),
+            ub.code.clone(),
+            "clerk".into(),
+            String::new(),
+            open_b.reason.code().into(),
+        ],
+    ];
+    // A's first post, if long over, renamed to another unit: A's row does not move for it.
+    if posts_a.len() > 1 {
+        let old = &posts_a[0];
+        rows.push(vec![
+            a.staff_no.clone(),
+            old.start_date.iso(),
+            ub.code.clone(),
+            old.position.code().into(),
+            old.end_date.map(|e| e.iso()).unwrap_or_default(),
+            old.reason.code().into(),
+        ]);
+    }
+    let rows: Vec<Vec<&str>> = rows
+        .iter()
+        .map(|r| r.iter().map(String::as_str).collect())
+        .collect();
+    import_rows(
+        &db,
+        "assignments",
+        &[
+            "staff_no",
+            "start_date",
+            "unit_code",
+            "position",
+            "end_date",
+            "reason",
+        ],
+        &rows,
+    );
+    let now_a = db.assignments_of(a.id).expect("posts");
+    let closed = now_a
+        .iter()
+        .find(|p| p.id == posts_a.last().expect("post").id)
+        .expect("kept");
+    assert_eq!(closed.end_date, Some(from.add_days(-1)));
+    let ra: Staff = db.get(a.id).expect("row");
+    assert_eq!((ra.unit_id, ra.position), (ua.id, Position::Senior));
+    assert_eq!(db.get::<Staff>(b.id).expect("row").unit_id, ub.id);
+    assert_in_step(&db, today, "an assignments import");
 }

@@ -195,8 +195,7 @@ impl App {
                     Some(p) => db
                         .governing_post(p.id, self.today)?
                         .filter(|a| {
-                            a.start_date <= self.today
-                                && a.end_date.is_none_or(|e| e >= self.today)
+                            a.start_date <= self.today && a.end_date.is_none_or(|e| e >= self.today)
                         })
                         .map(|a| a.years_in_post(self.today)),
                     None => None,

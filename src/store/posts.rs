@@ -250,7 +250,12 @@ impl Db {
     /// Saves a post as entered (the 配置履歴 form). A new post with no end after the open
     /// one is a move (`set_post`); anything else is written as it is. Either way the staff
     /// row follows in the same transaction.
-    pub fn put_assignment(&self, a: &mut Assignment, today: Date, acts: &PostActions) -> Result<()> {
+    pub fn put_assignment(
+        &self,
+        a: &mut Assignment,
+        today: Date,
+        acts: &PostActions,
+    ) -> Result<()> {
         self.write(|| {
             for id in self.write_assignment(a, today, acts)? {
                 self.follow_post(id, today, acts.follow)?;
@@ -357,8 +362,7 @@ impl Db {
                     note: String::new(),
                     version: 0,
                 };
-                self.insert_as(&mut first, acts.open)
-                    .map_err(post_fields)?;
+                self.insert_as(&mut first, acts.open).map_err(post_fields)?;
                 return self.follow_post(s.id, today, acts.follow);
             }
             let before: Staff = self.get(s.id)?;
