@@ -161,7 +161,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                         ("reason", &l.label("reason", a.reason.code())),
                     ],
                 );
-                lines.push(Line::styled(text, theme::key()));
+                // A long unit name wraps rather than losing the reason off the edge.
+                let w = area.width.saturating_sub(2) as usize;
+                for part in crate::text::wrap(&text, w) {
+                    lines.push(Line::styled(part, theme::key()));
+                }
             }
             if !lines.is_empty() {
                 lines.push(Line::raw(""));
