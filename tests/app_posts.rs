@@ -179,7 +179,10 @@ fn an_effective_date_before_the_current_post_is_refused_under_its_field() {
     let f = form(&app);
     let err = field(f, "effective_on").error.clone().expect("an error");
     assert!(err.starts_with("発令日"), "{err}");
-    assert!(err.contains("最後の配置（予定を含む）の開始日より後"), "{err}");
+    assert!(
+        err.contains("最後の配置（予定を含む）の開始日より後"),
+        "{err}"
+    );
     assert_eq!(f.fields[f.focus].spec.name, "effective_on");
     assert_eq!(posts(&app.db, &who), before, "nothing written");
     assert_eq!(app.db.get::<Staff>(who.id).expect("row"), who);

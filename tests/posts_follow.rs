@@ -748,3 +748,50 @@ fn an_assignments_import_moves_the_row_only_when_it_changes_the_post_held() {
     assert_eq!(db.get::<Staff>(b.id).expect("row").unit_id, ub.id);
     assert_in_step(&db, today, "an assignments import");
 }
+
+#[test]
+fn a_file_from_before_is_caught_up_on_its_first_open() {
+    let today = d(DEMO_DAY.0, DEMO_DAY.1, DEMO_DAY.2);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("old.db");
+    {
+        let db = jinji::store::Db::open(&path, jinji::store::OpenMode::Create).expect("create");
+        generate(
+            &db,
+            &Params {
+                staff: 40,
+                years: 2,
+                ..Params::demo(today)
+            },
+        )
+        .expect("demo");
+    }
+    // As a file written before the rule: a 配置履歴 row the staff row never followed, and
+    // no record of ever catching up.
+    let moved: i64 = {
+        let c = rusqlite::Connection::open(&path).expect("sqlite");
+        let (id, unit): (i64, i64) = c
+            .query_row(
+                "SELECT s.id, (SELECT min(u.id) FROM units u WHERE u.id <> s.unit_id)
+                 FROM staff s WHERE s.status = 'active' ORDER BY s.id LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .expect("a person");
+        c.execute("UPDATE staff SET unit_id = ?1 WHERE id = ?2", [unit, id])
+            .expect("update");
+        c.execute("DELETE FROM settings WHERE key = 'posts_due_on'", [])
+            .expect("delete");
+        id
+    };
+    let mut db = jinji::store::Db::open(&path, jinji::store::OpenMode::Existing).expect("open");
+    db.set_actor("admin");
+    assert_eq!(db.staff_out_of_post(today).expect("read"), vec![moved]);
+    let done = db.follow_posts(today).expect("catch up");
+    assert_eq!((done.moved, done.refused.len()), (1, 0));
+    assert_in_step(&db, today, "the first open");
+    let audit = db
+        .audit_entries(Some("staff"), Some(moved), 5)
+        .expect("audit");
+    assert_eq!(audit[0].action, "post.follow");
+}

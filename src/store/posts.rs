@@ -141,11 +141,12 @@ impl Db {
                     "SELECT min(start_date) FROM assignments WHERE staff_id = ?1 AND start_date > ?2",
                 )?
                 .query_row(rusqlite::params![staff_id, today.iso()], |r| r.get(0))?;
-            if let Some(next) = next {
-                let due = self.setting(POSTS_DUE_ON)?.filter(|d| !d.is_empty());
-                if due.is_none_or(|d| next < d) {
-                    self.put_due(&next)?;
-                }
+            // (Unset: the file was never caught up, and the first catch-up reads all.)
+            if let Some(next) = next
+                && let Some(due) = self.setting(POSTS_DUE_ON)?
+                && (due.is_empty() || next < due)
+            {
+                self.put_due(&next)?;
             }
             Ok(())
         })
