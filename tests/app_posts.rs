@@ -241,21 +241,22 @@ fn a_new_placement_row_moves_the_staff_list_and_deleting_it_moves_it_back() {
     );
 }
 
+/// A new person in 企画調整係 by the 職員 form: number, name and reading.
+fn new_person(app: &mut App, no: &str, name: [&str; 4]) {
+    press(app, "n");
+    let fields = ["family_name", "given_name", "family_kana", "given_kana"];
+    set_field(app, "staff_no", no);
+    for (f, text) in fields.iter().zip(name) {
+        set_field(app, f, text);
+    }
+    set_field(app, "unit_id", KIKAKU_CHOSEI);
+    press(app, "C-s");
+}
+
 #[test]
 fn a_new_person_on_the_staff_form_gets_their_first_post() {
     let mut app = app();
-    press(&mut app, "n");
-    for (name, text) in [
-        ("staff_no", "2699001"),
-        ("family_name", "山田"),
-        ("given_name", "花子"),
-        ("family_kana", "ヤマダ"),
-        ("given_kana", "ハナコ"),
-        ("unit_id", KIKAKU_CHOSEI),
-    ] {
-        set_field(&mut app, name, text);
-    }
-    press(&mut app, "C-s");
+    new_person(&mut app, "2699001", ["山田", "花子", "ヤマダ", "ハナコ"]);
     assert!(
         app.modals.is_empty(),
         "saved at once: {:?}",
@@ -279,18 +280,7 @@ fn a_new_person_on_the_staff_form_gets_their_first_post() {
 #[test]
 fn the_only_post_of_a_person_is_not_deleted() {
     let mut app = app();
-    press(&mut app, "n");
-    for (name, text) in [
-        ("staff_no", "2699002"),
-        ("family_name", "佐藤"),
-        ("given_name", "一郎"),
-        ("family_kana", "サトウ"),
-        ("given_kana", "イチロウ"),
-        ("unit_id", KIKAKU_CHOSEI),
-    ] {
-        set_field(&mut app, name, text);
-    }
-    press(&mut app, "C-s");
+    new_person(&mut app, "2699002", ["佐藤", "一郎", "サトウ", "イチロウ"]);
     press(&mut app, "Enter");
     press(&mut app, "4");
     let only = {

@@ -109,6 +109,7 @@ struct World {
     today: Date,
     rng: Rng,
     admin: Account,
+    visible: Visibility,
     units: Vec<Unit>,
     /// Writes that went through, by kind.
     done: BTreeMap<&'static str, usize>,
@@ -152,14 +153,22 @@ impl World {
             today,
             rng: Rng::new(seed),
             admin,
+            visible: Visibility::All,
             units,
             done: BTreeMap::new(),
             refused: BTreeMap::new(),
         }
     }
 
-    fn ctx(&self) -> (Visibility, Date) {
-        (Visibility::All, self.today)
+    /// Who saves (the admin, seeing everyone), and when: as the screens pass it.
+    fn ctx(&self) -> SaveCtx<'_> {
+        SaveCtx {
+            who: Actor {
+                account: &self.admin,
+                visible: &self.visible,
+            },
+            today: self.today,
+        }
     }
 
     fn person(&mut self) -> Staff {
@@ -213,15 +222,10 @@ impl World {
     }
 
     fn save(&self, view: &str, v: Value) -> bool {
-        let (visible, today) = self.ctx();
-        let ctx = SaveCtx {
-            who: Actor {
-                account: &self.admin,
-                visible: &visible,
-            },
-            today,
-        };
-        editor(view).expect("editor").save(&self.db, v, ctx).is_ok()
+        editor(view)
+            .expect("editor")
+            .save(&self.db, v, self.ctx())
+            .is_ok()
     }
 
     fn form_new_post(&mut self) -> bool {
@@ -375,11 +379,7 @@ impl World {
             let unit = self.unit();
             picks.push((p.id, unit.id, *self.rng.pick(&POSITIONS)));
         }
-        let (visible, today) = self.ctx();
-        let who = Actor {
-            account: &self.admin,
-            visible: &visible,
-        };
+        let SaveCtx { who, today } = self.ctx();
         let Ok(plan) = self.db.new_transfer_plan("随時異動", on, who) else {
             return false;
         };
@@ -406,17 +406,9 @@ impl World {
         let p = self.person();
         let posts = self.posts_of(p.id);
         let a = self.rng.pick(&posts).clone();
-        let (visible, today) = self.ctx();
-        let ctx = SaveCtx {
-            who: Actor {
-                account: &self.admin,
-                visible: &visible,
-            },
-            today,
-        };
         editor("assignments")
             .expect("editor")
-            .delete(&self.db, a.id, a.version, ctx)
+            .delete(&self.db, a.id, a.version, self.ctx())
             .is_ok()
     }
 
