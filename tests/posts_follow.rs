@@ -93,14 +93,32 @@ fn snapshot(db: &Db) -> (Vec<Staff>, Vec<Assignment>) {
     )
 }
 
-fn sheet(rows: &[Vec<String>]) -> Vec<SheetRow> {
-    rows.iter()
+/// The columns of an assignments file, as exported.
+const POST_COLUMNS: [&str; 6] = [
+    "staff_no",
+    "start_date",
+    "unit_code",
+    "position",
+    "end_date",
+    "reason",
+];
+
+/// Imports `rows` under `headers` as `kind`; whether the file was written.
+fn import_file<S: AsRef<str>>(db: &Db, kind: &str, headers: &[&str], rows: &[Vec<S>]) -> bool {
+    let headers: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
+    let rows: Vec<SheetRow> = rows
+        .iter()
         .enumerate()
         .map(|(i, r)| SheetRow {
             row: i + 2,
-            cells: csv::StringRecord::from(r.clone()),
+            cells: csv::StringRecord::from(r.iter().map(|c| c.as_ref()).collect::<Vec<_>>()),
         })
-        .collect()
+        .collect();
+    let kind = import_kind(kind).expect("kind");
+    let report = db
+        .import(kind, &headers, &rows, false, &mut Unwatched)
+        .expect("import runs");
+    report.written
 }
 
 /// A demo ward and a day, written to by every path at random.
@@ -315,7 +333,7 @@ impl World {
             "reason",
             "effective_on",
         ];
-        self.import("staff", &headers, &rows)
+        import_file(&self.db, "staff", &headers, &rows)
     }
 
     fn assignments_import(&mut self) -> bool {
@@ -345,30 +363,7 @@ impl World {
                 self.rng.pick(&REASONS).code().into(),
             ]);
         }
-        let headers = [
-            "staff_no",
-            "start_date",
-            "unit_code",
-            "position",
-            "end_date",
-            "reason",
-        ];
-        self.import("assignments", &headers, &rows)
-    }
-
-    fn import(&self, kind: &str, headers: &[&str], rows: &[Vec<String>]) -> bool {
-        let headers: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
-        let report = self
-            .db
-            .import(
-                import_kind(kind).expect("kind"),
-                &headers,
-                &sheet(rows),
-                false,
-                &mut Unwatched,
-            )
-            .expect("import runs");
-        report.written
+        import_file(&self.db, "assignments", &POST_COLUMNS, &rows)
     }
 
     fn transfer_round(&mut self) -> bool {
@@ -548,22 +543,8 @@ fn ward_with(position: Position) -> (Db, Vec<Staff>, Vec<Unit>) {
     (db, people, units)
 }
 
-fn import_rows(db: &Db, kind: &str, headers: &[&str], rows: &[Vec<&str>]) {
-    let headers: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
-    let rows: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| r.iter().map(|c| c.to_string()).collect())
-        .collect();
-    let report = db
-        .import(
-            import_kind(kind).expect("kind"),
-            &headers,
-            &sheet(&rows),
-            false,
-            &mut Unwatched,
-        )
-        .expect("import");
-    assert!(report.written, "{:?}", report.problems);
+fn import_rows<S: AsRef<str>>(db: &Db, kind: &str, headers: &[&str], rows: &[Vec<S>]) {
+    assert!(import_file(db, kind, headers, rows), "the file is refused");
 }
 
 #[test]
@@ -712,23 +693,7 @@ fn an_assignments_import_moves_the_row_only_when_it_changes_the_post_held() {
             old.reason.code().into(),
         ]);
     }
-    let rows: Vec<Vec<&str>> = rows
-        .iter()
-        .map(|r| r.iter().map(String::as_str).collect())
-        .collect();
-    import_rows(
-        &db,
-        "assignments",
-        &[
-            "staff_no",
-            "start_date",
-            "unit_code",
-            "position",
-            "end_date",
-            "reason",
-        ],
-        &rows,
-    );
+    import_rows(&db, "assignments", &POST_COLUMNS, &rows);
     let now_a = db.assignments_of(a.id).expect("posts");
     let closed = now_a
         .iter()
