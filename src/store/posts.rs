@@ -79,18 +79,24 @@ pub struct Followed {
     pub refused: Vec<Id>,
 }
 
-/// `SELECT` of the post governing `?1`'s staff row on `?2`.
-const GOVERNING: &str = "COALESCE(
-    (SELECT g.id FROM assignments g WHERE g.staff_id = ?1 AND g.start_date <= ?2
-      ORDER BY g.start_date DESC LIMIT 1),
-    (SELECT g.id FROM assignments g WHERE g.staff_id = ?1 ORDER BY g.start_date LIMIT 1))";
+/// The id of the post governing `person`'s staff row on `day` (SQL expressions), read
+/// down the index of each person's posts by start date.
+fn governing_sql(person: &str, day: &str) -> String {
+    format!(
+        "COALESCE(
+            (SELECT g.id FROM assignments g WHERE g.staff_id = {person} AND g.start_date <= {day}
+              ORDER BY g.start_date DESC LIMIT 1),
+            (SELECT g.id FROM assignments g WHERE g.staff_id = {person}
+              ORDER BY g.start_date LIMIT 1))"
+    )
+}
 
 impl Db {
     /// The post that governs a person's staff row on `day` (see the module's note).
     pub fn governing_post(&self, staff_id: Id, day: Date) -> Result<Option<Assignment>> {
         let id: Option<Id> = self
             .conn()
-            .prepare_cached(&format!("SELECT {GOVERNING}"))?
+            .prepare_cached(&format!("SELECT {}", governing_sql("?1", "?2")))?
             .query_row(rusqlite::params![staff_id, day.iso()], |r| r.get(0))?;
         match id {
             Some(id) => self.find(id),
@@ -116,7 +122,7 @@ impl Db {
         let sql = format!(
             "SELECT s.id FROM staff s JOIN assignments a ON a.id = {}
              WHERE a.unit_id <> s.unit_id OR a.position <> s.position ORDER BY s.id",
-            GOVERNING.replace("?1", "s.id").replace("?2", "?1")
+            governing_sql("s.id", "?1")
         );
         let mut st = self.conn().prepare(&sql)?;
         let rows = st.query_map([day.iso()], |r| r.get(0))?;
@@ -163,6 +169,12 @@ impl Db {
             )?
             .execute([POSTS_DUE_ON, day])?;
         Ok(())
+    }
+
+    /// Marks a new file as caught up (there is nothing in it to follow yet), so that its
+    /// first open writes nothing.
+    pub(super) fn posts_followed_from_the_start(&self) -> Result<()> {
+        self.put_due("")
     }
 
     /// Catches every staff row up with its post on `today`: at once when an upcoming post's
