@@ -1,19 +1,22 @@
 //! Where a person works, from the screens: the 職員 form and the 配置履歴 form both write
 //! through the store's posts (`store::posts`), so the staff row and the open post never
 //! disagree. A changed unit or position on the 職員 form is a new post: the form asks
-//! why and from when before it saves.
+//! why and from when before it saves. When the app opens, it says whose staff row could
+//! not catch up with their post.
 
 use serde_json::Value;
 
 use super::edit::{Ask, Editor, NewCtx, SaveCtx, from_json};
 use super::form::{FieldKind as K, FieldSpec, field};
+use super::{App, Modal};
 use crate::domain::assignment::{Assignment, Reason};
 use crate::domain::staff::{Position, Staff};
 use crate::domain::unit::Unit;
 use crate::domain::{Date, Id};
 use crate::i18n::Lang;
-use crate::store::posts::{BY_HAND, PostChange};
-use crate::store::{Db, Result};
+use crate::i18n::error_text;
+use crate::store::posts::{BY_HAND, Followed, PostChange};
+use crate::store::{Db, Result, StoreError};
 
 /// What the 職員 form asks when the unit or position changes.
 static POST_CHANGE: &[FieldSpec] = &[
@@ -118,5 +121,20 @@ impl Editor for AssignmentEditor {
     }
     fn delete(&self, db: &Db, id: Id, version: i64, ctx: SaveCtx) -> Result<()> {
         db.delete_assignment(id, version, ctx.today)
+    }
+}
+
+impl App {
+    /// After the staff rows caught up with their posts on opening: says who could not
+    /// follow (or what stopped it), once the app is up.
+    pub(super) fn say_posts_caught_up(&mut self, caught: Result<Followed, StoreError>) {
+        let text = match caught {
+            Ok(f) if f.refused.is_empty() => return,
+            Ok(f) => self
+                .lang
+                .tf("err.posts_not_followed", &[("n", &f.refused.len())]),
+            Err(e) => error_text(self.lang, &self.db.about_file(e)),
+        };
+        self.modals.push(Modal::Message { text });
     }
 }

@@ -225,19 +225,6 @@ impl App {
         Ok(app)
     }
 
-    /// After the staff rows caught up with their posts on opening: says who could not
-    /// follow (or what stopped it), once the app is up.
-    fn say_posts_caught_up(&mut self, caught: Result<crate::store::posts::Followed, StoreError>) {
-        let text = match caught {
-            Ok(f) if f.refused.is_empty() => return,
-            Ok(f) => self
-                .lang
-                .tf("err.posts_not_followed", &[("n", &f.refused.len())]),
-            Err(e) => error_text(self.lang, &self.db.about_file(e)),
-        };
-        self.modals.push(Modal::Message { text });
-    }
-
     pub fn mode(&self) -> Mode {
         self.modals.last().map(Modal::mode).unwrap_or(Mode::Normal)
     }
