@@ -11,6 +11,7 @@ use crate::domain::account::Role;
 use crate::domain::evaluation::{Evaluation, Theme};
 use crate::domain::staff::Staff;
 use crate::domain::{Date, FiscalYear, Id, Invalid, Problem};
+use crate::i18n::Lang;
 use crate::store::flow::Actor;
 use crate::store::{Db, Record, Result, StoreError};
 
@@ -69,6 +70,20 @@ pub trait Editor: Sync {
     fn owner_field(&self) -> &'static str {
         "staff_no"
     }
+
+    /// What a save must ask first, given the record as the form has it (the 職員 form:
+    /// why and from when a changed unit or position holds); `None` to save as it is.
+    fn ask(&self, _db: &Db, _rec: &Value, _today: Date, _lang: Lang) -> Result<Option<Ask>> {
+        Ok(None)
+    }
+}
+
+/// Fields a save asks for before it goes ahead, their starting values, and lines saying
+/// why (shown above the fields).
+pub struct Ask {
+    pub fields: &'static [FieldSpec],
+    pub values: Vec<Value>,
+    pub note: String,
 }
 
 pub(super) struct Typed<T> {
@@ -262,14 +277,14 @@ impl Editor for AwardEditor {
 /// The editor of a view's records.
 pub fn editor(view: &str) -> Option<&'static dyn Editor> {
     Some(match view {
-        "staff" => &super::editors::STAFF,
+        "staff" => &super::editors_posts::StaffEditor,
         "self_reports" => &super::editors_own::SelfReportEditor,
         "qualifications" => &super::editors::QUALIFICATION,
         "interviews" => &super::editors::INTERVIEW,
         "evaluations" | "complaints" => &EvalEditor,
         "consultations" => &super::editors::CONSULTATION,
         "themes" => &ThemeEditor,
-        "assignments" => &super::editors::ASSIGNMENT,
+        "assignments" => &super::editors_posts::AssignmentEditor,
         "enrolments" => &super::editors::ENROLMENT,
         "ojt" => &super::editors::OJT,
         "ojt_logs" => &super::editors_own::OjtLogEditor,

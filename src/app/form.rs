@@ -178,6 +178,29 @@ impl Form {
         }
     }
 
+    /// Adds the fields a save asks for, with their starting values, each once; the focus
+    /// goes to the first one added. Returns whether any was added.
+    pub fn ask_for(&mut self, specs: &[FieldSpec], values: &[Value], db: &Db) -> bool {
+        let mut first = None;
+        for (spec, v) in specs.iter().zip(values) {
+            if self.fields.iter().any(|f| f.spec.name == spec.name) {
+                continue;
+            }
+            let text = to_text(db, spec.kind, v);
+            first.get_or_insert(self.fields.len());
+            self.fields.push(Field {
+                spec: *spec,
+                cursor: text.chars().count(),
+                text,
+                error: None,
+            });
+        }
+        if let Some(i) = first {
+            self.focus = i;
+        }
+        first.is_some()
+    }
+
     pub fn current(&mut self) -> &mut Field {
         &mut self.fields[self.focus]
     }

@@ -9,6 +9,7 @@ mod editors;
 mod editors_calendar;
 mod editors_eval;
 mod editors_own;
+mod editors_posts;
 mod editors_registers;
 mod editors_transfer;
 pub mod files;
@@ -171,8 +172,12 @@ impl App {
         today: Date,
         off_thread: bool,
     ) -> Result<App, StoreError> {
-        // Everything this app writes is written as its account.
+        // Everything this app writes is written as its account, on the app's day.
         db.set_actor(&account.login);
+        db.set_today(today);
+        // Staff rows catch up with any post whose day has come (a 内示 for 1 April); a
+        // refusal is shown once the app is up rather than keeping the file closed.
+        let caught_up = db.follow_posts(today);
         let me = match account.staff_id {
             Some(id) => db.find::<Staff>(id)?,
             None => None,
@@ -217,6 +222,7 @@ impl App {
         }
         app.refresh()?;
         app.load_detail()?;
+        app.say_posts_caught_up(caught_up);
         Ok(app)
     }
 

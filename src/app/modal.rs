@@ -245,6 +245,16 @@ impl App {
         let Some(json) = form.to_json(&self.db, lang) else {
             return Ok(());
         };
+        // A save that must ask first (why and from when a person's post changes) shows its
+        // questions and waits for the next save.
+        if form.purpose.is_none()
+            && let Some(ask) = ed.ask(&self.db, &json, self.today, lang)?
+        {
+            form.note = Some(ask.note);
+            if form.ask_for(ask.fields, &ask.values, &self.db) {
+                return Ok(());
+            }
+        }
         let saved = match (form.purpose, form.id) {
             (Some(m), Some(id)) => {
                 let version = json.get("version").and_then(|v| v.as_i64()).unwrap_or(0);

@@ -51,6 +51,8 @@ pub enum Panel {
     Placement {
         person: Option<Staff>,
         years_in_post: Option<i32>,
+        /// A post of the person's still to come (a 内示), with its unit's name.
+        upcoming: Option<(String, crate::domain::assignment::Assignment)>,
         long_years: i32,
         /// `Answer::Balance`.
         balance: Need,
@@ -200,15 +202,32 @@ impl App {
             Tab::Placement => {
                 let long_years =
                     db.rule_value(crate::store::settings::keys::LONG_TENURE_YEARS)? as i32;
+                // The post held today: a move still to come has closed it already.
                 let years_in_post = match &person {
                     Some(p) => db
-                        .current_assignment(p.id)?
+                        .governing_post(p.id, self.today)?
+                        .filter(|a| {
+                            a.start_date <= self.today && a.end_date.is_none_or(|e| e >= self.today)
+                        })
                         .map(|a| a.years_in_post(self.today)),
+                    None => None,
+                };
+                let upcoming = match &person {
+                    Some(p) => db.upcoming_post(p.id, self.today)?.map(|a| {
+                        let unit = db
+                            .find::<crate::domain::unit::Unit>(a.unit_id)
+                            .ok()
+                            .flatten()
+                            .map(|u| u.name)
+                            .unwrap_or_default();
+                        (unit, a)
+                    }),
                     None => None,
                 };
                 Panel::Placement {
                     person,
                     years_in_post,
+                    upcoming,
                     long_years,
                     balance: Need::Balance { units },
                 }

@@ -175,6 +175,17 @@ impl Ctx {
             _ => find(db, &os)?,
         };
         db.set_actor(&account.login);
+        // The store's rules by date take the command's day; staff rows catch up with any
+        // post whose day has come (where this command may write; see `store::posts`).
+        let today = Date::today();
+        db.set_today(today);
+        let caught = db.follow_posts(today).map_err(|e| self.err(e))?;
+        if !caught.refused.is_empty() {
+            eprintln!(
+                "{}",
+                lang.tf("err.posts_not_followed", &[("n", &caught.refused.len())])
+            );
+        }
         Ok(account)
     }
 

@@ -162,6 +162,9 @@ pub fn generate(db: &Db, p: &Params) -> Result<Report> {
         pdca::generate(&mut g, &mut rng.fork(6))?;
         evaluations::consultations(&mut g, &mut rng.fork(7))?;
         transfer::generate(&mut g)?;
+        // Each staff row is written with the post it holds on the base day; this records
+        // that they follow their posts (and would catch up any that did not, audited).
+        db.follow_posts(p.today)?;
         db.set_setting(crate::store::settings::keys::DEMO, "1")?;
         Ok(g.report)
     })

@@ -108,6 +108,8 @@ pub struct Importer<'d> {
     pub(super) unit_ids: HashMap<String, Id>,
     pub(super) course_ids: HashMap<String, Id>,
     pub(super) later: Vec<Later>,
+    /// People whose posts rows changed, with the row, to follow when every row is in.
+    pub(super) following: Vec<(Id, usize)>,
     /// Problems found when settling, by row.
     pub(super) late_problems: Vec<(usize, FieldError)>,
 }
@@ -120,6 +122,7 @@ impl<'d> Importer<'d> {
             unit_ids: HashMap::new(),
             course_ids: HashMap::new(),
             later: Vec::new(),
+            following: Vec::new(),
             late_problems: Vec::new(),
         }
     }

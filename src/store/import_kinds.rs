@@ -46,6 +46,9 @@ pub const IMPORT_KINDS: &[ImportKind] = &[
             "supervisor_staff_no",
             "email",
             "phone",
+            // Why and from when a changed unit or position holds (a new post).
+            "reason",
+            "effective_on",
         ],
         required: &[
             "family_name",
@@ -91,7 +94,7 @@ pub const IMPORT_KINDS: &[ImportKind] = &[
         self_ref: None,
         aliases: &[("発令日", "start_date")],
         row: super::import_people::assignment_row,
-        finish: None,
+        finish: Some(super::import_people::follow_posts),
     },
     ImportKind {
         name: "courses",

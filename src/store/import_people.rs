@@ -1,8 +1,9 @@
 //! Importing the organisation and its people: units, staff, assignments, qualifications.
 
 use super::Result;
-use super::import::{Fields, Importer, Later, Outcome};
+use super::import::{Fields, Importer, Later, Outcome, enum_code};
 use super::import_kinds::{find, katakana, key, reference, refused, set_enum};
+use super::posts::{BY_IMPORT, PostChange};
 use super::{Record, StoreError};
 use crate::domain::assignment::{Assignment, Reason};
 use crate::domain::career::Qualification;
@@ -181,6 +182,8 @@ pub(super) fn staff_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Ou
     }
     f.set_text("email", &mut s.email);
     f.set_text("phone", &mut s.phone);
+    let reason = opt_reason(f);
+    let from = f.opt_date("effective_on").flatten();
     let seen = f.problems().to_vec();
     if !seen.is_empty() {
         // Still say, at the end, whether the reference is anywhere to be found.
@@ -194,7 +197,7 @@ pub(super) fn staff_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Ou
         }
         return Ok(refused(f, &s, &seen));
     }
-    let (o, saved) = imp.upsert(s, old)?;
+    let (o, saved) = save_person(imp, s, old, reason, from)?;
     imp.staff_ids.insert(no, saved.id);
     if let Some(key) = sup_later {
         imp.later.push(Later {
@@ -205,6 +208,58 @@ pub(super) fn staff_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Ou
         });
     }
     Ok(o)
+}
+
+/// `reason`, when the file has it filled in: why a unit or position changed.
+fn opt_reason(f: &mut Fields<'_>) -> Option<Reason> {
+    let v = f.text("reason").filter(|v| !v.is_empty())?;
+    let r = enum_code("reason", Reason::CODES, &v).and_then(Reason::from_code);
+    if r.is_none() {
+        f.problem("reason", Problem::Malformed);
+    }
+    r
+}
+
+/// Writes a person as `save_staff` does for the 職員 form: a changed unit or position is
+/// a new post, by the row's `reason` and `effective_on` — else 昇任 for a more senior
+/// position and 定期異動 otherwise, from today; a new person's first post is 採用 from
+/// the hire date unless the row says otherwise.
+fn save_person(
+    imp: &mut Importer<'_>,
+    mut s: Staff,
+    old: Option<Staff>,
+    reason: Option<Reason>,
+    from: Option<Date>,
+) -> Result<(Outcome, Staff)> {
+    let today = imp.db.today();
+    let change = match &old {
+        None => (reason.is_some() || from.is_some()).then(|| PostChange {
+            reason: reason.unwrap_or(Reason::Hire),
+            from: from.unwrap_or(s.hire_date),
+        }),
+        Some(o) => {
+            (s.id, s.version) = (o.id, o.version);
+            if s == *o {
+                return Ok((Outcome::Unchanged, s));
+            }
+            let promoted = s.position.rank() < o.position.rank();
+            Some(PostChange {
+                reason: reason.unwrap_or(if promoted {
+                    Reason::Promotion
+                } else {
+                    Reason::Transfer
+                }),
+                from: from.unwrap_or(today),
+            })
+        }
+    };
+    imp.db.save_staff(&mut s, change, today, &BY_IMPORT)?;
+    let o = if old.is_none() {
+        Outcome::Created
+    } else {
+        Outcome::Updated
+    };
+    Ok((o, s))
 }
 
 /// Sets each supervisor who is a person further down the file.
@@ -262,7 +317,45 @@ pub(super) fn assignment_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Resu
     if !seen.is_empty() {
         return Ok(refused(f, &a, &seen));
     }
-    Ok(imp.upsert(a, old)?.0)
+    let outcome = match old {
+        Some(o) => {
+            (a.id, a.version) = (o.id, o.version);
+            if a == o {
+                return Ok(Outcome::Unchanged);
+            }
+            Outcome::Updated
+        }
+        None => Outcome::Created,
+    };
+    let today = imp.db.today();
+    for id in imp.db.write_assignment(&mut a, today, &BY_IMPORT)? {
+        imp.following.push((id, f.row_no()));
+    }
+    Ok(outcome)
+}
+
+/// Each person whose posts the file changed: their staff row follows the post that
+/// governs it now that every row is in (not each row in passing, so that an old post in
+/// a unit abolished since is never their unit on the way).
+pub(super) fn follow_posts(imp: &mut Importer<'_>) -> Result<()> {
+    let today = imp.db.today();
+    let mut seen = std::collections::HashSet::new();
+    // The last row that touched a person names their problem.
+    for (id, row) in std::mem::take(&mut imp.following).into_iter().rev() {
+        if !seen.insert(id) {
+            continue;
+        }
+        match imp.db.follow_post(id, today, BY_IMPORT.follow) {
+            Ok(()) => {}
+            Err(StoreError::Invalid(Invalid(errs))) => {
+                for e in errs {
+                    imp.late_problem(row, e.field, e.problem);
+                }
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 pub(super) fn qualification_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Outcome> {

@@ -74,6 +74,10 @@ pub(crate) fn run(db: &mut Db) -> Result<()> {
     migrations()
         .to_latest(&mut db.conn)
         .map_err(|e| StoreError::Sql(format!("migration failed: {e}")))?;
+    if v == 0 {
+        // A new file holds no posts: its staff rows have nothing to catch up with.
+        db.posts_followed_from_the_start()?;
+    }
     Ok(())
 }
 

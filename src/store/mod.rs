@@ -32,6 +32,7 @@ pub mod panels;
 pub mod pdca;
 pub mod pdca_moves;
 pub mod placement;
+pub mod posts;
 pub mod reports;
 pub mod scope;
 pub mod search;
@@ -194,6 +195,9 @@ pub struct Db {
     conn: Connection,
     path: PathBuf,
     actor: String,
+    /// The clock's day for the rules the store applies by date, as the app or the command
+    /// that opened the file reads it (an import's default 発令日, which post is held).
+    today: Option<crate::domain::Date>,
     /// Set once the file was found damaged: no write goes into it after that.
     damaged: bool,
 }
@@ -222,6 +226,7 @@ impl Db {
             conn,
             path: path.into(),
             actor: "system".into(),
+            today: None,
             damaged: false,
         };
         // Refuse a file that is not ours (or is newer) before anything is written to it,
@@ -248,6 +253,7 @@ impl Db {
             conn,
             path: PathBuf::from(":memory:"),
             actor: "system".into(),
+            today: None,
             damaged: false,
         };
         db.configure(OpenMode::Create)?;
@@ -279,6 +285,17 @@ impl Db {
 
     pub fn actor(&self) -> &str {
         &self.actor
+    }
+
+    /// The day the app or command works on (the one clock: the real day, or the one it
+    /// was told), for the store's rules by date that no caller passes a day to (imports).
+    pub fn set_today(&mut self, day: crate::domain::Date) {
+        self.today = Some(day);
+    }
+
+    /// The day set by `set_today`, else the real clock's.
+    pub fn today(&self) -> crate::domain::Date {
+        self.today.unwrap_or_else(crate::domain::Date::today)
     }
 
     pub fn set_busy_timeout(&self, ms: u64) -> Result<()> {

@@ -122,4 +122,7 @@ pub mod keys {
     pub const MENTOR_MIN_YEARS: &str = "mentor_min_years";
     pub const APPEAL_WINDOW_DAYS: &str = "appeal_window_days";
     pub const EXPIRY_WARN_DAYS: &str = "expiry_warn_days";
+    /// The day the next upcoming post begins, when staff rows must follow it ("" for none;
+    /// unset until the file is first caught up). See `store::posts`.
+    pub const POSTS_DUE_ON: &str = "posts_due_on";
 }

@@ -1,10 +1,12 @@
 //! Staff: the roster.
 
+use super::posts::{NewPost, PostActions, PostChange};
 use super::record::record;
 use super::{Db, Filter, ListQuery, Page, Result};
+use crate::domain::assignment::{Assignment, Reason};
 use crate::domain::staff::{Staff, StaffStatus};
 use crate::domain::unit::Unit;
-use crate::domain::{Date, Id, Invalid, Problem};
+use crate::domain::{Date, Id, Invalid, Problem, Validate};
 
 record!(
     Staff,
@@ -121,5 +123,87 @@ impl Db {
             }
             Ok(s)
         })
+    }
+}
+
+impl Db {
+    /// Saves a person's record. A new person gets their first post (`change`, else 採用
+    /// from the hire date; closed on the retirement day of someone already retired). A
+    /// changed unit or position is a new post by `change` (`set_post`): without one it is
+    /// refused on `reason`. Field problems of the post are named as the form and the file
+    /// name them (`effective_on`).
+    pub fn save_staff(
+        &self,
+        s: &mut Staff,
+        change: Option<PostChange>,
+        today: Date,
+        acts: &PostActions,
+    ) -> Result<()> {
+        s.validate()?;
+        self.write(|| {
+            if s.id == 0 {
+                self.insert_as(s, acts.open)?;
+                let change = change.unwrap_or(PostChange {
+                    reason: Reason::Hire,
+                    from: s.hire_date,
+                });
+                let mut first = Assignment {
+                    id: 0,
+                    staff_id: s.id,
+                    unit_id: s.unit_id,
+                    position: s.position,
+                    start_date: change.from,
+                    end_date: s.retire_date.filter(|r| *r >= change.from),
+                    reason: change.reason,
+                    note: String::new(),
+                    version: 0,
+                };
+                self.insert_as(&mut first, acts.open).map_err(post_fields)?;
+                return self.follow_post(s.id, today, acts.follow);
+            }
+            let before: Staff = self.get(s.id)?;
+            let moved = (s.unit_id, s.position) != (before.unit_id, before.position);
+            if !moved {
+                return self.update_as(s, acts.update);
+            }
+            let Some(change) = change else {
+                return Err(Invalid::one("reason", Problem::Required).into());
+            };
+            let post = NewPost {
+                unit_id: s.unit_id,
+                position: s.position,
+                start: change.from,
+                reason: change.reason,
+                note: String::new(),
+            };
+            // The rest of the record as edited; the post moves unit and position.
+            (s.unit_id, s.position) = (before.unit_id, before.position);
+            // (A stale version differs too, and is refused there as a conflict.)
+            if *s != before {
+                self.update_as(s, acts.update)?;
+            }
+            self.set_post(s.id, &post, today, acts)
+                .map_err(post_fields)?;
+            *s = self.get(s.id)?;
+            Ok(())
+        })
+    }
+}
+
+/// A post's problems under the names a staff record's form and file give them.
+fn post_fields(e: super::StoreError) -> super::StoreError {
+    match e {
+        super::StoreError::Invalid(Invalid(errs)) => Invalid(
+            errs.into_iter()
+                .map(|mut e| {
+                    if e.field == "start_date" {
+                        e.field = "effective_on";
+                    }
+                    e
+                })
+                .collect(),
+        )
+        .into(),
+        e => e,
     }
 }

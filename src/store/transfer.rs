@@ -6,10 +6,10 @@
 use std::collections::BTreeSet;
 
 use super::flow::Actor;
+use super::posts::{NewPost, PostActions};
 use super::record::record;
 use super::rule;
 use super::{Db, Filter, Result};
-use crate::domain::assignment::Assignment;
 use crate::domain::evaluation::{EvalPeriod, EvalState, Evaluation};
 use crate::domain::staff::{Position, Staff, StaffStatus};
 use crate::domain::transfer::{PlanState, TransferMove, TransferPlan};
@@ -43,6 +43,15 @@ pub struct PlanDiff {
     pub a: Option<TransferMove>,
     pub b: Option<TransferMove>,
 }
+
+/// How a round's writes are audited: each mover's old post closed, the new one opened,
+/// their staff row moved.
+const ROUND: PostActions = PostActions {
+    close: "transfer.close",
+    open: "insert",
+    update: "update",
+    follow: "transfer.move",
+};
 
 /// The position that heads a unit of this kind.
 fn head_position(kind: UnitKind) -> Option<Position> {
@@ -259,7 +268,7 @@ impl Db {
             let mut touched: BTreeSet<Id> = BTreeSet::new();
             for m in &moves {
                 on_move(m);
-                let mut person: Staff = self.get(m.staff_id)?;
+                let person: Staff = self.get(m.staff_id)?;
                 if person.status == StaffStatus::Retired {
                     return Err(rule("staff_no", "transfer_retired"));
                 }
@@ -269,30 +278,21 @@ impl Db {
                 if unit.valid_to.is_some() || unit.valid_from > day {
                     return Err(rule("to_unit_code", "unit_abolished"));
                 }
-                if let Some(mut cur) = self.current_assignment(person.id)? {
-                    if cur.start_date >= day {
-                        return Err(rule("start_date", "transfer_after_effective"));
-                    }
-                    cur.end_date = Some(day.add_days(-1));
-                    self.update_as(&mut cur, "transfer.close")?;
+                if let Some(cur) = self.current_assignment(person.id)?
+                    && cur.start_date >= day
+                {
+                    return Err(rule("start_date", "transfer_after_effective"));
                 }
-                let mut a = Assignment {
-                    id: 0,
-                    staff_id: person.id,
+                let post = NewPost {
                     unit_id: unit.id,
                     position: m.to_position,
-                    start_date: day,
-                    end_date: None,
+                    start: day,
                     reason: m.reason,
                     note: plan.name.clone(),
-                    version: 0,
                 };
-                self.insert(&mut a)?;
+                self.set_post(person.id, &post, today, &ROUND)?;
                 touched.insert(person.unit_id);
                 touched.insert(unit.id);
-                person.unit_id = unit.id;
-                person.position = m.to_position;
-                self.update_as(&mut person, "transfer.move")?;
             }
             self.reset_supervisors(&touched, &moves, day)?;
             plan.state = PlanState::Applied;

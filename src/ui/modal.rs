@@ -112,7 +112,7 @@ fn form(app: &App, f: &Form, frame: &mut Frame, area: Rect) {
     let rows = f.fields.len()
         + f.fields.iter().filter(|x| x.error.is_some()).count()
         + usize::from(f.error.is_some())
-        + usize::from(f.note.is_some());
+        + f.note.as_ref().map_or(0, |n| n.lines().count());
     let r = centered(
         area,
         area.width.saturating_sub(8).min(100),
@@ -137,13 +137,13 @@ fn form(app: &App, f: &Form, frame: &mut Frame, area: Rect) {
         .unwrap_or(0)
         .min(20);
     let mut lines = Vec::new();
-    if let Some(n) = &f.note {
-        lines.push(Line::styled(n.clone(), theme::dim()));
+    for n in f.note.iter().flat_map(|n| n.lines()) {
+        lines.push(Line::styled(n.to_string(), theme::dim()));
     }
     let mut cursor = None;
     // Keep the focused field in view: start a little above it.
     let rows_per_field = |x: &crate::app::form::Field| 1 + usize::from(x.error.is_some());
-    let visible = inner.height.saturating_sub(2) as usize;
+    let visible = (inner.height as usize).saturating_sub(2 + lines.len());
     let mut start = 0;
     while start < f.focus
         && f.fields[start..=f.focus]

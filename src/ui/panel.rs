@@ -133,6 +133,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Panel::Placement {
             person,
             years_in_post,
+            upcoming,
             long_years,
             balance,
         } => {
@@ -148,6 +149,24 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 } else {
                     lines.push(Line::raw(text));
                 }
+            }
+            if let Some((unit, a)) = upcoming {
+                let post = format!("{unit} {}", l.label("position", a.position.code()));
+                let text = l.tf(
+                    "panel.upcoming_post",
+                    &[
+                        ("on", &app.date_style.show(a.start_date)),
+                        ("post", &post),
+                        ("reason", &l.label("reason", a.reason.code())),
+                    ],
+                );
+                // A long unit name wraps rather than losing the reason off the edge.
+                let w = area.width.saturating_sub(2) as usize;
+                for part in crate::text::wrap(&text, w) {
+                    lines.push(Line::styled(part, theme::key()));
+                }
+            }
+            if !lines.is_empty() {
                 lines.push(Line::raw(""));
             }
             lines.push(Line::styled(l.t("panel.balance"), theme::dim()));

@@ -1,0 +1,141 @@
+//! Where a person works, from the screens: the 職員 form and the 配置履歴 form both write
+//! through the store's posts (`store::posts`), so the staff row and the open post never
+//! disagree. A changed unit or position on the 職員 form is a new post: the form asks
+//! why and from when before it saves. When the app opens, it says whose staff row could
+//! not catch up with their post.
+
+use serde_json::Value;
+
+use super::edit::{Ask, Editor, NewCtx, SaveCtx, from_json};
+use super::form::{FieldKind as K, FieldSpec, field};
+use super::{App, Modal};
+use crate::domain::assignment::{Assignment, Reason};
+use crate::domain::staff::{Position, Staff};
+use crate::domain::unit::Unit;
+use crate::domain::{Date, Id};
+use crate::i18n::Lang;
+use crate::i18n::error_text;
+use crate::store::flow::Actor;
+use crate::store::posts::{BY_HAND, Followed, PostChange};
+use crate::store::{Db, Result, StoreError};
+
+/// What the 職員 form asks when the unit or position changes.
+static POST_CHANGE: &[FieldSpec] = &[
+    field("reason", "reason", K::Code("reason", Reason::CODES)),
+    field("effective_on", "effective_on", K::Date),
+];
+
+/// The 職員 form.
+pub(super) struct StaffEditor;
+
+impl Editor for StaffEditor {
+    fn fields(&self) -> &'static [FieldSpec] {
+        super::editors::STAFF.fields
+    }
+    fn load(&self, db: &Db, id: Id, who: Actor) -> Result<Value> {
+        super::editors::STAFF.load(db, id, who)
+    }
+    fn blank(&self, ctx: &NewCtx) -> Value {
+        super::editors::STAFF.blank(ctx)
+    }
+    fn ask(&self, db: &Db, rec: &Value, today: Date, lang: Lang) -> Result<Option<Ask>> {
+        let s: Staff = from_json(rec.clone())?;
+        if s.id == 0 {
+            return Ok(None);
+        }
+        let before: Staff = db.get(s.id)?;
+        if (s.unit_id, s.position) == (before.unit_id, before.position) {
+            return Ok(None);
+        }
+        let post = |unit: Id, p: Position| {
+            let name = db
+                .find::<Unit>(unit)
+                .ok()
+                .flatten()
+                .map(|u| u.name)
+                .unwrap_or_default();
+            format!("{name} {}", lang.label("position", p.code()))
+        };
+        let promoted = s.position.rank() < before.position.rank();
+        let reason = if promoted {
+            Reason::Promotion
+        } else {
+            Reason::Transfer
+        };
+        let note = [
+            lang.tf(
+                "form.post_change",
+                &[
+                    ("from", &post(before.unit_id, before.position)),
+                    ("to", &post(s.unit_id, s.position)),
+                ],
+            ),
+            lang.t("form.post_change_how").to_string(),
+            lang.t("form.post_change_when").to_string(),
+        ]
+        .join("\n");
+        Ok(Some(Ask {
+            fields: POST_CHANGE,
+            values: vec![Value::from(reason.code()), Value::from(today.iso())],
+            note,
+        }))
+    }
+    fn save(&self, db: &Db, v: Value, ctx: SaveCtx) -> Result<Id> {
+        let change = match (
+            v.get("reason")
+                .and_then(Value::as_str)
+                .and_then(Reason::from_code),
+            v.get("effective_on")
+                .and_then(Value::as_str)
+                .and_then(|d| d.parse::<Date>().ok()),
+        ) {
+            (Some(reason), Some(from)) => Some(PostChange { reason, from }),
+            _ => None,
+        };
+        let mut s: Staff = from_json(v)?;
+        db.save_staff(&mut s, change, ctx.today, &BY_HAND)?;
+        Ok(s.id)
+    }
+    fn delete(&self, db: &Db, id: Id, version: i64, ctx: SaveCtx) -> Result<()> {
+        super::editors::STAFF.delete(db, id, version, ctx)
+    }
+}
+
+/// The 配置履歴 form: a new open post after the current one is a move; deleting the open
+/// post of a move takes it back.
+pub(super) struct AssignmentEditor;
+
+impl Editor for AssignmentEditor {
+    fn fields(&self) -> &'static [FieldSpec] {
+        super::editors::ASSIGNMENT.fields
+    }
+    fn load(&self, db: &Db, id: Id, who: Actor) -> Result<Value> {
+        super::editors::ASSIGNMENT.load(db, id, who)
+    }
+    fn blank(&self, ctx: &NewCtx) -> Value {
+        super::editors::ASSIGNMENT.blank(ctx)
+    }
+    fn save(&self, db: &Db, v: Value, ctx: SaveCtx) -> Result<Id> {
+        let mut a: Assignment = from_json(v)?;
+        db.put_assignment(&mut a, ctx.today, &BY_HAND)?;
+        Ok(a.id)
+    }
+    fn delete(&self, db: &Db, id: Id, version: i64, ctx: SaveCtx) -> Result<()> {
+        db.delete_assignment(id, version, ctx.today)
+    }
+}
+
+impl App {
+    /// After the staff rows caught up with their posts on opening: says who could not
+    /// follow (or what stopped it), once the app is up.
+    pub(super) fn say_posts_caught_up(&mut self, caught: Result<Followed, StoreError>) {
+        let text = match caught {
+            Ok(f) if f.refused.is_empty() => return,
+            Ok(f) => self
+                .lang
+                .tf("err.posts_not_followed", &[("n", &f.refused.len())]),
+            Err(e) => error_text(self.lang, &self.db.about_file(e)),
+        };
+        self.modals.push(Modal::Message { text });
+    }
+}
