@@ -78,12 +78,23 @@ macro_rules! say_err {
 /// output is a terminal (a pipe may end in one, `| less -R` or a log read with `cat`).
 /// Exports are not lines: `jinji export` to standard output writes the data byte for
 /// byte, as into a file.
+/// A tab or a line break only moves the cursor: they stay, as the separators of columns
+/// (`jinji calendar`) and of lines.
 pub fn terminal_line(args: std::fmt::Arguments<'_>) -> String {
     let line = args.to_string();
-    match crate::text::shown(&line) {
-        std::borrow::Cow::Owned(clean) => clean,
-        std::borrow::Cow::Borrowed(_) => line,
+    if !line.contains(['\t', '\n']) {
+        return crate::text::shown(&line).into_owned();
     }
+    let mut out = String::with_capacity(line.len());
+    for piece in line.split_inclusive(['\t', '\n']) {
+        let (body, sep) = match piece.char_indices().last() {
+            Some((i, c @ ('\t' | '\n'))) => (&piece[..i], Some(c)),
+            _ => (piece, None),
+        };
+        out.push_str(&crate::text::shown(body));
+        out.extend(sep);
+    }
+    out
 }
 
 pub fn say_line(args: std::fmt::Arguments<'_>) {
