@@ -258,6 +258,7 @@ pub fn editor(view: &str) -> Option<&'static dyn Editor> {
         "sessions" => &super::editors_registers::SESSION,
         "requirements" => &super::editors_registers::REQUIREMENT,
         "incidents" => &super::editors_registers::INCIDENT,
+        "surveys" => &super::editors_registers::SurveyEditor,
         "awards" => &AwardEditor,
         "accounts" => &super::editors::ACCOUNT,
         "compliance" | "compliance_overdue" => &super::editors::COMPLIANCE,

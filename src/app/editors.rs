@@ -245,7 +245,7 @@ pub(super) static COMPLIANCE: Typed<ComplianceRecord> = typed(
         field("staff_id", "staff_no", K::Staff),
         field("fiscal_year", "fiscal_year", K::Int),
         field("due_on", "due_on", K::Date),
-        field("training_done_on", "training_done_on", K::OptDate),
+        // The training itself is recorded as an enrolment in 研修 (see `training_rules`).
         field("self_check_done_on", "self_check_done_on", K::OptDate),
     ],
     |ctx| ComplianceRecord {
@@ -253,7 +253,6 @@ pub(super) static COMPLIANCE: Typed<ComplianceRecord> = typed(
         staff_id: focus_id(ctx),
         fiscal_year: ctx.fiscal_year,
         due_on: Date::from_ymd(ctx.fiscal_year, 10, 31),
-        training_done_on: None,
         self_check_done_on: None,
         version: 0,
     },

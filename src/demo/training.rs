@@ -1,15 +1,18 @@
 //! Courses from the catalogue, sessions sized to their enrolments, enrolments whose state
-//! follows the session date, required courses taken (by most), and OJT pairs for new hires.
+//! follows the session date, required courses taken when they fall due (by nearly all),
+//! the yearly compliance e-learning, and OJT pairs for new hires.
 
 use std::collections::BTreeMap;
 
 use super::Gen;
+use super::evaluations::fy_date;
+use super::history::{compliance_done_share, owes_compliance};
 use super::rng::Rng;
 use crate::domain::date::fiscal_year_start;
 use crate::domain::staff::{Position, StaffStatus};
 use crate::domain::training::{
     Course, CourseCategory, CourseRequirement, Enrolment, EnrolmentState, OjtLog, OjtPair,
-    TrainingSession,
+    RequiredPeriod, TrainingSession,
 };
 use crate::domain::{Date, FiscalYear};
 use crate::store::Result;
@@ -46,16 +49,29 @@ pub fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
                 id: 0,
                 course_id: courses[k].id,
                 position: p,
+                period: c.period,
+                months: c.months,
                 version: 0,
             });
         }
     }
     g.put(&mut reqs)?;
     enrolments(g, &courses, rng)?;
+    yearly(g, &courses, rng)?;
     ojt(g, rng)
 }
 
-/// Who takes what, when: (course index, fiscal year) → people.
+/// Why someone is enrolled: a course their position requires (taken; or missed, and taken
+/// again the next year), or an elective (taken by most).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Planned {
+    Required,
+    Missed,
+    Elective,
+}
+
+/// Who takes what, when: (course index, fiscal year) → people. Courses required every
+/// year are `yearly`'s.
 fn enrolments(g: &mut Gen, courses: &[Course], rng: &mut Rng) -> Result<()> {
     let years: Vec<FiscalYear> = g.fiscal_years().collect();
     let first = years[0];
@@ -74,7 +90,7 @@ fn enrolments(g: &mut Gen, courses: &[Course], rng: &mut Rng) -> Result<()> {
     .into_iter()
     .flat_map(by_cat)
     .collect();
-    let mut plan: BTreeMap<(usize, FiscalYear), Vec<usize>> = BTreeMap::new();
+    let mut plan: BTreeMap<(usize, FiscalYear), Vec<(usize, Planned)>> = BTreeMap::new();
     for i in 0..g.people.len() {
         let p = &g.people[i];
         let active_years: Vec<FiscalYear> = years
@@ -85,28 +101,44 @@ fn enrolments(g: &mut Gen, courses: &[Course], rng: &mut Rng) -> Result<()> {
         if active_years.is_empty() {
             continue;
         }
-        // Required courses for the position held now: taken once, in the year of the
-        // promotion (or hire) if within the history, else in its first year. A few have not.
+        // Required courses of the position held now, in the year they fall due: a rank's
+        // course in the year of the promotion (or hire; the first year of the history
+        // for those who took up the rank before it), a course due once in any year. Most
+        // take it; a few miss it and take it the next year; very few never have.
         for (k, c) in g.assets.courses.iter().enumerate() {
             if !c.required_for.contains(&p.staff.position)
                 || p.staff.status == StaffStatus::Retired
-                || rng.chance(0.03)
             {
                 continue;
             }
-            let since = p
-                .posts
-                .iter()
-                .find(|q| q.position == p.staff.position)
-                .map(|q| q.start)
-                .unwrap_or(p.staff.hire_date);
-            let fy = if courses[k].category == CourseCategory::RankBased {
-                since.fiscal_year().max(first)
-            } else {
-                *rng.pick(&active_years)
+            let fy = match c.period {
+                RequiredPeriod::EveryYear => continue,
+                RequiredPeriod::WithinMonths => {
+                    let since = p
+                        .posts
+                        .iter()
+                        .find(|q| q.position == p.staff.position)
+                        .map(|q| q.start)
+                        .unwrap_or(p.staff.hire_date);
+                    let later = (c.months.unwrap_or(12).max(1) - 1) / 12;
+                    (since.fiscal_year() + later as i32).max(first)
+                }
+                RequiredPeriod::Once => *rng.pick(&active_years),
             };
-            if active_years.contains(&fy) {
-                plan.entry((k, fy)).or_default().push(i);
+            if !active_years.contains(&fy) {
+                continue;
+            }
+            match rng.weighted(&[970, 25, 5]) {
+                0 => plan.entry((k, fy)).or_default().push((i, Planned::Required)),
+                1 => {
+                    plan.entry((k, fy)).or_default().push((i, Planned::Missed));
+                    if active_years.contains(&(fy + 1)) {
+                        plan.entry((k, fy + 1))
+                            .or_default()
+                            .push((i, Planned::Required));
+                    }
+                }
+                _ => {}
             }
         }
         // Electives: about every other year.
@@ -114,19 +146,20 @@ fn enrolments(g: &mut Gen, courses: &[Course], rng: &mut Rng) -> Result<()> {
             if rng.chance(0.45) {
                 let k = *rng.pick(&elective);
                 if courses[k].since <= fiscal_year_start(fy + 1) {
-                    plan.entry((k, fy)).or_default().push(i);
+                    plan.entry((k, fy)).or_default().push((i, Planned::Elective));
                 }
             }
         }
     }
-    // One enrolment per person per course and year, however it was planned.
+    // One enrolment per person per course and year, however it was planned (required
+    // before elective).
     for people in plan.values_mut() {
         people.sort_unstable();
-        people.dedup();
+        people.dedup_by_key(|(i, _)| *i);
     }
     let today = g.today;
     let mut sessions = Vec::new();
-    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut members: Vec<Vec<(usize, Planned)>> = Vec::new();
     for ((k, fy), people) in plan {
         let c = &courses[k];
         let online = c.category == CourseCategory::Compliance;
@@ -169,14 +202,20 @@ fn enrolments(g: &mut Gen, courses: &[Course], rng: &mut Rng) -> Result<()> {
             .find(|c| c.id == s.course_id)
             .map(|c| c.hours)
             .unwrap_or(0.0);
-        for i in people {
+        for (i, why) in people {
             let applied = s.starts_on.add_days(-rng.range(20, 45));
             let state = if s.ends_on <= today {
-                [
-                    EnrolmentState::Completed,
-                    EnrolmentState::Absent,
-                    EnrolmentState::Cancelled,
-                ][rng.weighted(&[92, 4, 4])]
+                match why {
+                    Planned::Required => EnrolmentState::Completed,
+                    Planned::Missed => {
+                        [EnrolmentState::Absent, EnrolmentState::Cancelled][rng.weighted(&[2, 1])]
+                    }
+                    Planned::Elective => [
+                        EnrolmentState::Completed,
+                        EnrolmentState::Absent,
+                        EnrolmentState::Cancelled,
+                    ][rng.weighted(&[92, 4, 4])],
+                }
             } else if s.starts_on <= today {
                 EnrolmentState::Attended
             } else if applied <= today {
@@ -196,6 +235,94 @@ fn enrolments(g: &mut Gen, courses: &[Course], rng: &mut Rng) -> Result<()> {
                 },
                 applied_on: applied.min(today),
                 completed_on: (state == EnrolmentState::Completed).then_some(s.ends_on),
+                version: 0,
+            });
+        }
+        if rows.len() > 50_000 {
+            g.put(&mut rows)?;
+            rows.clear();
+        }
+    }
+    g.put(&mut rows)
+}
+
+/// Courses required every year (the compliance e-learning): a run each year from June to
+/// October for everyone with a compliance record of the year, each finishing it on a day
+/// of their own; most do by the base day, nearly everyone in past years. The completion
+/// is the compliance record's training (see `store::training_rules`).
+fn yearly(g: &mut Gen, courses: &[Course], rng: &mut Rng) -> Result<()> {
+    let today = g.today;
+    let yearly: Vec<(usize, Vec<Position>)> = g
+        .assets
+        .courses
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.period == RequiredPeriod::EveryYear)
+        .map(|(k, c)| (k, c.required_for.clone()))
+        .collect();
+    let mut sessions = Vec::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for (k, positions) in &yearly {
+        for fy in g.fiscal_years() {
+            let starts = fy_date(fy, 6, 1);
+            if starts > today {
+                continue;
+            }
+            let people: Vec<usize> = (0..g.people.len())
+                .filter(|&i| {
+                    let p = &g.people[i];
+                    owes_compliance(p, fy, today) && positions.contains(&p.staff.position)
+                })
+                .collect();
+            for chunk in people.chunks(4_950) {
+                sessions.push(TrainingSession {
+                    id: 0,
+                    course_id: courses[*k].id,
+                    fiscal_year: fy,
+                    starts_on: starts,
+                    ends_on: starts.add_days(149),
+                    place: "オンライン（eラーニング）".into(),
+                    capacity: chunk.len() as i64 + 50,
+                    version: 0,
+                });
+                members.push(chunk.to_vec());
+            }
+        }
+    }
+    g.put(&mut sessions)?;
+    let mut rows = Vec::new();
+    for (s, people) in sessions.iter().zip(members) {
+        let hours = courses
+            .iter()
+            .find(|c| c.id == s.course_id)
+            .map(|c| c.hours)
+            .unwrap_or(0.0);
+        let ok = compliance_done_share(s.fiscal_year, today);
+        for i in people {
+            let applied = s.starts_on.add_days(-rng.range(20, 45));
+            let day = s
+                .starts_on
+                .add_days(rng.range(0, 150))
+                .max(g.people[i].staff.hire_date);
+            if applied > today {
+                continue;
+            }
+            let state = if day <= today && rng.chance(ok) {
+                EnrolmentState::Completed
+            } else if s.ends_on < today {
+                EnrolmentState::Absent
+            } else {
+                EnrolmentState::Approved
+            };
+            let done = state == EnrolmentState::Completed;
+            rows.push(Enrolment {
+                id: 0,
+                session_id: s.id,
+                staff_id: g.staff_id(i),
+                state,
+                hours: if done { hours } else { 0.0 },
+                applied_on: applied.min(day),
+                completed_on: done.then_some(day),
                 version: 0,
             });
         }

@@ -123,7 +123,7 @@ use crate::domain::{
     evaluation::{EvalKind, EvalState, Grade, Response, Term},
     pdca::Phase,
     staff::{JobType, Position, Sex, StaffStatus, Track},
-    training::{CourseCategory, EnrolmentState},
+    training::{CourseCategory, EnrolmentState, RequiredPeriod},
     transfer::PlanState,
     unit::UnitKind,
 };
@@ -149,6 +149,7 @@ col_enum!(
     Track,
     CourseCategory,
     EnrolmentState,
+    RequiredPeriod,
     UnitKind,
     PlanState,
 );

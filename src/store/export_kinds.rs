@@ -137,6 +137,18 @@ pub const KINDS: &[ExportKind] = &[
               FROM courses c
               ORDER BY c.code",
     },
+    // The 必修研修 register: each position a course is required of, and when.
+    ExportKind {
+        name: "requirements",
+        access: Access::Whole,
+        headers: &["course_code", "position", "required_when", "within_months"],
+        sql: "SELECT c.code, q.position, q.period, q.months
+              FROM course_requirements q JOIN courses c ON c.id = q.course_id
+              ORDER BY c.code, CASE q.position
+                  WHEN 'director' THEN 0 WHEN 'section_chief' THEN 1
+                  WHEN 'deputy_chief' THEN 2 WHEN 'team_chief' THEN 3
+                  WHEN 'senior' THEN 4 ELSE 5 END, q.position",
+    },
     ExportKind {
         name: "sessions",
         access: Access::Whole,
@@ -202,12 +214,18 @@ pub const KINDS: &[ExportKind] = &[
             "staff_no", "fiscal_year", "training_done", "self_check_done", "due_on",
             "training_done_on", "self_check_done_on",
         ],
-        sql: "SELECT s.staff_no, c.fiscal_year, (c.training_done_on IS NOT NULL),
-                     (c.self_check_done_on IS NOT NULL), c.due_on, c.training_done_on,
-                     c.self_check_done_on
+        // The training is the year's completion of a compliance course (see
+        // `training_rules`).
+        sql: concat!(
+            "SELECT staff_no, fiscal_year, (done IS NOT NULL), (self_check_done_on IS NOT NULL),
+                    due_on, done, self_check_done_on
+              FROM (SELECT s.staff_no, c.fiscal_year, c.due_on, c.self_check_done_on, ",
+            super::training_rules::compliance_training_done!("c"),
+            " AS done
               FROM compliance_records c JOIN staff s ON s.id = c.staff_id
-              WHERE ?SCOPE
-              ORDER BY s.staff_no, c.fiscal_year",
+              WHERE ?SCOPE)
+              ORDER BY staff_no, fiscal_year"
+        ),
     },
     // The 内示 list: each move of each plan, where the person is before it, where the
     // plan sends them, and what they wished for in the year before.
@@ -268,8 +286,8 @@ pub const KINDS: &[ExportKind] = &[
     ExportKind {
         name: "surveys",
         access: Access::Whole,
-        headers: &["unit_code", "conducted_on", "topic", "score", "responses"],
-        sql: "SELECT u.code, v.conducted_on, v.topic, v.score, v.responses
+        headers: &["unit_code", "conducted_on", "topic", "score", "responses", "note"],
+        sql: "SELECT u.code, v.conducted_on, v.topic, v.score, v.responses, v.note
               FROM surveys v JOIN units u ON u.id = v.unit_id
               ORDER BY u.code, v.conducted_on, v.topic, v.id",
     },

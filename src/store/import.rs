@@ -108,6 +108,9 @@ pub struct Importer<'d> {
     pub(super) unit_ids: HashMap<String, Id>,
     pub(super) course_ids: HashMap<String, Id>,
     pub(super) later: Vec<Later>,
+    /// Keys of the rows refused so far, with their row numbers: a row naming one of them
+    /// is told which row it was, not that it names nothing.
+    pub(super) refused: HashMap<String, usize>,
     /// Problems found when settling, by row.
     pub(super) late_problems: Vec<(usize, FieldError)>,
 }
@@ -120,6 +123,7 @@ impl<'d> Importer<'d> {
             unit_ids: HashMap::new(),
             course_ids: HashMap::new(),
             later: Vec::new(),
+            refused: HashMap::new(),
             late_problems: Vec::new(),
         }
     }
@@ -141,6 +145,15 @@ impl<'d> Importer<'d> {
     pub(super) fn course_id(&mut self, code: &str) -> Result<Option<Id>> {
         let sql = "SELECT id FROM courses WHERE code = ?1";
         cached_id(self.db, &mut self.course_ids, sql, code)
+    }
+
+    /// What a reference to `key` that matches no stored row is: a refused row of the file,
+    /// or nothing at all.
+    pub(super) fn missing(&self, key: &str) -> Problem {
+        match self.refused.get(key) {
+            Some(&row) => Problem::RowRefused { row },
+            None => Problem::Unknown,
+        }
     }
 
     pub(super) fn late_problem(&mut self, row: usize, field: &'static str, problem: Problem) {

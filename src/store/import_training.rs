@@ -6,7 +6,8 @@ use super::import::{Fields, Importer, Outcome};
 use super::import_kinds::{find, key, reference, refused, set_enum};
 use crate::domain::staff::Position;
 use crate::domain::training::{
-    Course, CourseCategory, CourseRequirement, Enrolment, EnrolmentState, TrainingSession,
+    Course, CourseCategory, CourseRequirement, Enrolment, EnrolmentState, RequiredPeriod,
+    TrainingSession,
 };
 use crate::domain::{Date, Id, Problem};
 
@@ -78,8 +79,11 @@ pub(super) fn course_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<O
     Ok(o)
 }
 
-/// Makes the course's requirements exactly `want`; true when anything changed.
+/// Makes the course's requirements exactly `want`; true when anything changed. A position
+/// it newly requires gets the course's usual period (see `RequiredPeriod::default_for`;
+/// the `requirements` kind sets another).
 fn sync_requirements(imp: &Importer<'_>, course: Id, want: &[Position]) -> Result<bool> {
+    let (period, months) = RequiredPeriod::default_for(imp.db.get::<Course>(course)?.category);
     let have: Vec<CourseRequirement> = imp
         .db
         .all(vec![super::Filter::eq("course_id", course)], "position")?;
@@ -96,6 +100,8 @@ fn sync_requirements(imp: &Importer<'_>, course: Id, want: &[Position]) -> Resul
                 id: 0,
                 course_id: course,
                 position: *p,
+                period,
+                months,
                 version: 0,
             };
             imp.db.insert_as(&mut r, "import")?;

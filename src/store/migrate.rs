@@ -11,13 +11,16 @@ const STEPS: &[&str] = &[
     include_str!("migrations/003_transfer_plans.sql"),
     include_str!("migrations/004_search.sql"),
     include_str!("migrations/005_list_order.sql"),
+    include_str!("migrations/007_required_periods.sql"),
 ];
 
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = STEPS.len() as i64;
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(STEPS.iter().map(|s| M::up(s)).collect())
+    // Each step ends by checking every foreign key: steps run with the checks off, so that
+    // one may rebuild a table others refer to.
+    Migrations::new(STEPS.iter().map(|s| M::up(s).foreign_key_check()).collect())
 }
 
 pub(crate) fn user_version(db: &Db) -> Result<i64> {
@@ -69,10 +72,15 @@ pub(crate) fn run(db: &mut Db) -> Result<()> {
         name.push(format!(".schema{v}-{stamp}.bak"));
         db.backup_to(std::path::Path::new(&name))?;
     }
-    migrations()
+    // A table is rebuilt by copying it and dropping the old one, which the checks would
+    // refuse while other tables refer to it; they are switched off (outside the
+    // transaction, where SQLite honours it) and each step checks them before it commits.
+    db.conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let done = migrations()
         .to_latest(&mut db.conn)
-        .map_err(|e| StoreError::Sql(format!("migration failed: {e}")))?;
-    Ok(())
+        .map_err(|e| StoreError::Sql(format!("migration failed: {e}")));
+    db.conn.pragma_update(None, "foreign_keys", "ON")?;
+    done
 }
 
 #[cfg(test)]

@@ -342,7 +342,11 @@ pub static VIEWS: &[ViewDef] = &[
             FULL_NAME,
             UNIT,
             col("due_on", "t.due_on", Date),
-            col("training_done_on", "t.training_done_on", Date),
+            col(
+                "training_done_on",
+                super::training_rules::compliance_training_done!("t"),
+                Date,
+            ),
             col("self_check_done_on", "t.self_check_done_on", Date),
         ],
         staff: Some("t.staff_id"),
@@ -383,6 +387,7 @@ pub static VIEWS: &[ViewDef] = &[
         default_sort: 0,
         default_desc: false,
     },
+    super::view_defs_registers::SURVEYS,
     super::view_defs_registers::ACCOUNTS,
     super::view_defs_registers::AUDIT,
 ];
