@@ -90,6 +90,7 @@ fn enrolments(g: &mut Gen, courses: &[Course], rng: &mut Rng) -> Result<()> {
     .into_iter()
     .flat_map(by_cat)
     .collect();
+    let today = g.today;
     let mut plan: BTreeMap<(usize, FiscalYear), Vec<(usize, Planned)>> = BTreeMap::new();
     for i in 0..g.people.len() {
         let p = &g.people[i];
@@ -123,7 +124,19 @@ fn enrolments(g: &mut Gen, courses: &[Course], rng: &mut Rng) -> Result<()> {
                     let later = (c.months.unwrap_or(12).max(1) - 1) / 12;
                     (since.fiscal_year() + later as i32).max(first)
                 }
-                RequiredPeriod::Once => *rng.pick(&active_years),
+                // Once: in a year gone by where there is one.
+                RequiredPeriod::Once => {
+                    let past: Vec<FiscalYear> = active_years
+                        .iter()
+                        .copied()
+                        .filter(|&fy| fy < today.fiscal_year())
+                        .collect();
+                    *rng.pick(if past.is_empty() {
+                        &active_years
+                    } else {
+                        &past
+                    })
+                }
             };
             if !active_years.contains(&fy) {
                 continue;
@@ -157,7 +170,6 @@ fn enrolments(g: &mut Gen, courses: &[Course], rng: &mut Rng) -> Result<()> {
         people.sort_unstable();
         people.dedup_by_key(|(i, _)| *i);
     }
-    let today = g.today;
     let mut sessions = Vec::new();
     let mut members: Vec<Vec<(usize, Planned)>> = Vec::new();
     for ((k, fy), people) in plan {
@@ -171,7 +183,12 @@ fn enrolments(g: &mut Gen, courses: &[Course], rng: &mut Rng) -> Result<()> {
         };
         let chunk_size = if online { (cap - 50).max(1) } else { cap };
         for chunk in people.chunks(chunk_size as usize) {
-            let starts = fiscal_year_start(fy).add_days(rng.range(20, 330));
+            // e-learning opens in the spring; classes run through the year.
+            let starts = fiscal_year_start(fy).add_days(if online {
+                rng.range(20, 120)
+            } else {
+                rng.range(20, 330)
+            });
             let days = if online {
                 60
             } else {
@@ -268,24 +285,33 @@ fn yearly(g: &mut Gen, courses: &[Course], rng: &mut Rng) -> Result<()> {
             if starts > today {
                 continue;
             }
-            let people: Vec<usize> = (0..g.people.len())
+            let (on_time, later): (Vec<usize>, Vec<usize>) = (0..g.people.len())
                 .filter(|&i| {
                     let p = &g.people[i];
                     owes_compliance(p, fy, today) && positions.contains(&p.staff.position)
                 })
-                .collect();
-            for chunk in people.chunks(4_950) {
-                sessions.push(TrainingSession {
-                    id: 0,
-                    course_id: courses[*k].id,
-                    fiscal_year: fy,
-                    starts_on: starts,
-                    ends_on: starts.add_days(149),
-                    place: "オンライン（eラーニング）".into(),
-                    capacity: chunk.len() as i64 + 50,
-                    version: 0,
-                });
-                members.push(chunk.to_vec());
+                .partition(|&i| g.people[i].staff.hire_date <= starts);
+            // Those hired after it opens take a run of their own, opened for the last of
+            // them to arrive.
+            let late_start = later.iter().map(|&i| g.people[i].staff.hire_date).max();
+            let runs = [(starts, on_time), (late_start.unwrap_or(starts), later)];
+            for (opens, people) in runs {
+                if opens > today || opens.fiscal_year() != fy {
+                    continue;
+                }
+                for chunk in people.chunks(4_950) {
+                    sessions.push(TrainingSession {
+                        id: 0,
+                        course_id: courses[*k].id,
+                        fiscal_year: fy,
+                        starts_on: opens,
+                        ends_on: opens.add_days(150),
+                        place: "オンライン（eラーニング）".into(),
+                        capacity: chunk.len() as i64 + 50,
+                        version: 0,
+                    });
+                    members.push(chunk.to_vec());
+                }
             }
         }
     }
@@ -299,11 +325,11 @@ fn yearly(g: &mut Gen, courses: &[Course], rng: &mut Rng) -> Result<()> {
             .unwrap_or(0.0);
         let ok = compliance_done_share(s.fiscal_year, today);
         for i in people {
-            let applied = s.starts_on.add_days(-rng.range(20, 45));
-            let day = s
+            let applied = s
                 .starts_on
-                .add_days(rng.range(0, 150))
+                .add_days(-rng.range(20, 45))
                 .max(g.people[i].staff.hire_date);
+            let day = s.starts_on.add_days(rng.range(0, 150));
             if applied > today {
                 continue;
             }

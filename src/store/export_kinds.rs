@@ -125,29 +125,26 @@ pub const KINDS: &[ExportKind] = &[
         access: Access::Whole,
         headers: &[
             "course_code", "title", "category", "hours", "provider", "since", "until",
-            "required_for",
+            "required_for", "required_when", "within_months",
         ],
-        // required_for: position codes in rank order (most senior first), then code order.
+        // required_for: position codes in rank order (most senior first), then code order;
+        // when they are to take it, as the most senior position's requirement says (one
+        // period a course, as the import reads it back).
         sql: "SELECT c.code, c.title, c.category, c.hours, c.provider, c.since, c.until,
                      (SELECT group_concat(r.position, ';' ORDER BY CASE r.position
                          WHEN 'director' THEN 0 WHEN 'section_chief' THEN 1
                          WHEN 'deputy_chief' THEN 2 WHEN 'team_chief' THEN 3
                          WHEN 'senior' THEN 4 ELSE 5 END, r.position)
-                      FROM course_requirements r WHERE r.course_id = c.id)
+                      FROM course_requirements r WHERE r.course_id = c.id),
+                     q.period, q.months
               FROM courses c
+              LEFT JOIN course_requirements q ON q.id = (
+                  SELECT r.id FROM course_requirements r WHERE r.course_id = c.id
+                  ORDER BY CASE r.position
+                      WHEN 'director' THEN 0 WHEN 'section_chief' THEN 1
+                      WHEN 'deputy_chief' THEN 2 WHEN 'team_chief' THEN 3
+                      WHEN 'senior' THEN 4 ELSE 5 END, r.position LIMIT 1)
               ORDER BY c.code",
-    },
-    // The 必修研修 register: each position a course is required of, and when.
-    ExportKind {
-        name: "requirements",
-        access: Access::Whole,
-        headers: &["course_code", "position", "required_when", "within_months"],
-        sql: "SELECT c.code, q.position, q.period, q.months
-              FROM course_requirements q JOIN courses c ON c.id = q.course_id
-              ORDER BY c.code, CASE q.position
-                  WHEN 'director' THEN 0 WHEN 'section_chief' THEN 1
-                  WHEN 'deputy_chief' THEN 2 WHEN 'team_chief' THEN 3
-                  WHEN 'senior' THEN 4 ELSE 5 END, q.position",
     },
     ExportKind {
         name: "sessions",
@@ -223,8 +220,8 @@ pub const KINDS: &[ExportKind] = &[
             super::training_rules::compliance_training_done!("c"),
             " AS done
               FROM compliance_records c JOIN staff s ON s.id = c.staff_id
-              WHERE ?SCOPE)
-              ORDER BY staff_no, fiscal_year"
+              WHERE ?SCOPE
+              ) ORDER BY staff_no, fiscal_year"
         ),
     },
     // The 内示 list: each move of each plan, where the person is before it, where the

@@ -63,7 +63,8 @@ CREATE TEMP TABLE kept_training AS
 -- The course they stand for: the first compliance course required every year, else a new
 -- one required every year of every position held.
 INSERT OR IGNORE INTO courses (code, title, category, hours, provider, since)
-    SELECT 'CMPYEAR', 'コンプライアンス研修', 'compliance', 0, '', min(done_on)
+    SELECT 'CMPYEAR', 'コンプライアンス研修', 'compliance', 0, '',
+           printf('%04d-04-01', min(fiscal_year))
     FROM kept_training
     HAVING count(*) > 0 AND NOT EXISTS (
         SELECT 1 FROM courses c JOIN course_requirements q ON q.course_id = c.id
