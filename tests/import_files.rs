@@ -412,8 +412,7 @@ S1,人事課,D1,section
     );
     t.imports("units", "other.csv", "3 created");
     let out = String::from_utf8(t.export(&["units"])).expect("utf-8");
-    says(&out, "S1,人事課,D1,section,,,
-");
+    says(&out, "S1,人事課,D1,section,,,\r\n");
     t.put("again.csv", out.as_bytes());
     t.imports("units", "again.csv", "0 created, 0 updated, 3 unchanged");
     // A person can be placed in such a unit: it exists whatever the day.

@@ -130,7 +130,7 @@ pub(super) fn owes_compliance(p: &super::people::Person, fy: FiscalYear, today: 
 /// current year, nearly everyone in past ones.
 pub(super) fn compliance_done_share(fy: FiscalYear, today: Date) -> f64 {
     if fy == today.fiscal_year() {
-        0.95
+        0.97
     } else {
         0.995
     }

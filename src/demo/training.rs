@@ -141,7 +141,7 @@ fn enrolments(g: &mut Gen, courses: &[Course], rng: &mut Rng) -> Result<()> {
             if !active_years.contains(&fy) {
                 continue;
             }
-            match rng.weighted(&[970, 25, 5]) {
+            match rng.weighted(&[980, 16, 4]) {
                 0 => plan.entry((k, fy)).or_default().push((i, Planned::Required)),
                 1 => {
                     plan.entry((k, fy)).or_default().push((i, Planned::Missed));

@@ -100,3 +100,8 @@ DROP TABLE kept_training;
 DROP TABLE kept_course;
 
 ALTER TABLE compliance_records DROP COLUMN training_done_on;
+
+-- Citizen surveys are a list of their own now, newest first; and the cycles citing one are
+-- found without reading every citation (also when a survey is deleted).
+CREATE INDEX surveys_conducted ON surveys(conducted_on);
+CREATE INDEX pdca_evidence_survey ON pdca_evidence(survey_id);
