@@ -261,7 +261,7 @@ pub fn editor(view: &str) -> Option<&'static dyn Editor> {
         "surveys" => &super::editors_registers::SurveyEditor,
         "awards" => &AwardEditor,
         "accounts" => &super::editors::ACCOUNT,
-        "compliance" | "compliance_overdue" => &super::editors::COMPLIANCE,
+        "compliance" | "compliance_overdue" => &super::editors::ComplianceEditor,
         "pdca" => &super::editors::PDCA,
         "transfer_plans" => &super::editors_transfer::PlanEditor,
         "transfer_moves" => &super::editors_transfer::MoveEditor,

@@ -1,8 +1,11 @@
 //! Each record type's form: its fields in the order a clerk fills them, and what a new
 //! record starts from (the person in focus, today, the fiscal year in view).
 
-use super::edit::{NewCtx, Typed, typed};
-use super::form::{FieldKind as K, field};
+use serde_json::Value;
+
+use super::edit::{Editor, NewCtx, SaveCtx, Typed, typed};
+use super::form::{FieldKind as K, FieldSpec, field};
+use crate::store::{Db, Result};
 use crate::domain::Date;
 use crate::domain::Id;
 use crate::domain::account::{Account, Role};
@@ -257,6 +260,46 @@ pub(super) static COMPLIANCE: Typed<ComplianceRecord> = typed(
         version: 0,
     },
 );
+
+/// The compliance form, and beside it in the detail the year's training: an enrolment
+/// kept in 研修, shown here, written there.
+pub(super) struct ComplianceEditor;
+
+static COMPLIANCE_DETAIL: std::sync::LazyLock<Vec<FieldSpec>> = std::sync::LazyLock::new(|| {
+    let mut f = COMPLIANCE.fields.to_vec();
+    f.insert(3, field("training_done_on", "training_done_on", K::OptDate));
+    f
+});
+
+impl Editor for ComplianceEditor {
+    fn fields(&self) -> &'static [FieldSpec] {
+        COMPLIANCE.fields
+    }
+    fn detail_fields(&self) -> &'static [FieldSpec] {
+        &COMPLIANCE_DETAIL
+    }
+    fn load(&self, db: &Db, id: Id) -> Result<Value> {
+        let mut v = COMPLIANCE.load(db, id)?;
+        let r: ComplianceRecord = db.get(id)?;
+        let done = db.compliance_training_done(r.staff_id, r.fiscal_year)?;
+        if let Some(o) = v.as_object_mut() {
+            o.insert(
+                "training_done_on".into(),
+                done.map_or(Value::Null, |d| Value::from(d.iso())),
+            );
+        }
+        Ok(v)
+    }
+    fn blank(&self, ctx: &NewCtx) -> Value {
+        COMPLIANCE.blank(ctx)
+    }
+    fn save(&self, db: &Db, v: Value, ctx: SaveCtx) -> Result<Id> {
+        COMPLIANCE.save(db, v, ctx)
+    }
+    fn delete(&self, db: &Db, id: Id, version: i64, ctx: SaveCtx) -> Result<()> {
+        COMPLIANCE.delete(db, id, version, ctx)
+    }
+}
 
 pub(super) static PDCA: Typed<PdcaCycle> = typed(
     &[

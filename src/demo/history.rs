@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::Gen;
 use super::evaluations::{self, fy_date};
 use super::rng::Rng;
-use crate::domain::{Date, FiscalYear};
+use crate::domain::FiscalYear;
 use crate::domain::career::{CareerInterview, Qualification, SelfReport, TransferWish};
 use crate::domain::compliance::ComplianceRecord;
 use crate::domain::staff::{Position, StaffStatus};
@@ -120,39 +120,33 @@ fn dedupe(w: &mut [Option<i64>; 3]) {
     *w = out;
 }
 
-/// Whether a person has a compliance record of `fy` (and so the year's compliance course
-/// to take): serving in the year, and not away on leave in the current one.
-pub(super) fn owes_compliance(p: &super::people::Person, fy: FiscalYear, today: Date) -> bool {
-    p.active_in(fy) && !(p.staff.status == StaffStatus::Leave && fy == today.fiscal_year())
-}
-
-/// The share of people who finish the year's compliance work: most by the base day in the
-/// current year, nearly everyone in past ones.
-pub(super) fn compliance_done_share(fy: FiscalYear, today: Date) -> f64 {
-    if fy == today.fiscal_year() {
-        0.97
-    } else {
-        0.995
-    }
-}
-
-/// The self-check of the year; the training is an enrolment (see `training.rs`).
+/// The year's compliance record of everyone serving (those on leave excused this year):
+/// whether and when they did the training (an enrolment, written by `training.rs`) and
+/// the self-check; most by the base day this year, nearly all in past ones.
 fn compliance(g: &mut Gen, fy: FiscalYear, rng: &mut Rng) -> Result<()> {
     let today = g.today;
     let due = fy_date(fy, 10, 31);
-    let ok = compliance_done_share(fy, today);
     let mut rows = Vec::new();
-    for p in &g.people {
-        if !owes_compliance(p, fy, today) {
+    for (i, p) in g.people.iter().enumerate() {
+        if !p.active_in(fy) || p.staff.status == StaffStatus::Leave && fy == today.fiscal_year() {
             continue;
         }
-        let d = fy_date(fy, 6, 1).add_days(rng.range(0, 150));
+        let done = |rng: &mut Rng, p_ok: f64| {
+            let d = fy_date(fy, 6, 1).add_days(rng.range(0, 150));
+            (d <= today && rng.chance(p_ok)).then_some(d)
+        };
+        let ok = if fy == today.fiscal_year() {
+            0.97
+        } else {
+            0.995
+        };
+        g.compliance_training.insert((fy, i), done(rng, ok));
         rows.push(ComplianceRecord {
             id: 0,
             staff_id: p.staff.id,
             fiscal_year: fy,
             due_on: due,
-            self_check_done_on: (d <= today && rng.chance(ok)).then_some(d),
+            self_check_done_on: done(rng, ok),
             version: 0,
         });
     }

@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 
 use super::Gen;
 use super::evaluations::fy_date;
-use super::history::{compliance_done_share, owes_compliance};
 use super::rng::Rng;
 use crate::domain::date::fiscal_year_start;
 use crate::domain::staff::{Position, StaffStatus};
@@ -264,9 +263,9 @@ fn enrolments(g: &mut Gen, courses: &[Course], rng: &mut Rng) -> Result<()> {
 }
 
 /// Courses required every year (the compliance e-learning): a run each year from June to
-/// October for everyone with a compliance record of the year, each finishing it on a day
-/// of their own; most do by the base day, nearly everyone in past years. The completion
-/// is the compliance record's training (see `store::training_rules`).
+/// October for everyone with a compliance record of the year; each finished it on the
+/// day the record's generator chose, or has not (see `store::training_rules`: the
+/// completion is the record's training).
 fn yearly(g: &mut Gen, courses: &[Course], rng: &mut Rng) -> Result<()> {
     let today = g.today;
     let yearly: Vec<(usize, Vec<Position>)> = g
@@ -278,22 +277,19 @@ fn yearly(g: &mut Gen, courses: &[Course], rng: &mut Rng) -> Result<()> {
         .map(|(k, c)| (k, c.required_for.clone()))
         .collect();
     let mut sessions = Vec::new();
-    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut members: Vec<Vec<(usize, Option<Date>)>> = Vec::new();
     for (k, positions) in &yearly {
         for fy in g.fiscal_years() {
             let starts = fy_date(fy, 6, 1);
-            if starts > today {
-                continue;
-            }
-            let (on_time, later): (Vec<usize>, Vec<usize>) = (0..g.people.len())
-                .filter(|&i| {
-                    let p = &g.people[i];
-                    owes_compliance(p, fy, today) && positions.contains(&p.staff.position)
-                })
-                .partition(|&i| g.people[i].staff.hire_date <= starts);
+            let (on_time, later): (Vec<_>, Vec<_>) = g
+                .compliance_training
+                .range((fy, 0)..(fy + 1, 0))
+                .filter(|((_, i), _)| positions.contains(&g.people[*i].staff.position))
+                .map(|(&(_, i), &day)| (i, day))
+                .partition(|&(i, _)| g.people[i].staff.hire_date <= starts);
             // Those hired after it opens take a run of their own, opened for the last of
             // them to arrive.
-            let late_start = later.iter().map(|&i| g.people[i].staff.hire_date).max();
+            let late_start = later.iter().map(|&(i, _)| g.people[i].staff.hire_date).max();
             let runs = [(starts, on_time), (late_start.unwrap_or(starts), later)];
             for (opens, people) in runs {
                 if opens > today || opens.fiscal_year() != fy {
@@ -323,32 +319,28 @@ fn yearly(g: &mut Gen, courses: &[Course], rng: &mut Rng) -> Result<()> {
             .find(|c| c.id == s.course_id)
             .map(|c| c.hours)
             .unwrap_or(0.0);
-        let ok = compliance_done_share(s.fiscal_year, today);
-        for i in people {
+        for (i, day) in people {
             let applied = s
                 .starts_on
                 .add_days(-rng.range(20, 45))
                 .max(g.people[i].staff.hire_date);
-            let day = s.starts_on.add_days(rng.range(0, 150));
             if applied > today {
                 continue;
             }
-            let state = if day <= today && rng.chance(ok) {
-                EnrolmentState::Completed
-            } else if s.ends_on < today {
-                EnrolmentState::Absent
-            } else {
-                EnrolmentState::Approved
+            let day = day.map(|d| d.max(s.starts_on)).filter(|d| *d <= today);
+            let state = match day {
+                Some(_) => EnrolmentState::Completed,
+                None if s.ends_on < today => EnrolmentState::Absent,
+                None => EnrolmentState::Approved,
             };
-            let done = state == EnrolmentState::Completed;
             rows.push(Enrolment {
                 id: 0,
                 session_id: s.id,
                 staff_id: g.staff_id(i),
                 state,
-                hours: if done { hours } else { 0.0 },
-                applied_on: applied.min(day),
-                completed_on: done.then_some(day),
+                hours: if day.is_some() { hours } else { 0.0 },
+                applied_on: day.map_or(applied, |d| applied.min(d)),
+                completed_on: day,
                 version: 0,
             });
         }

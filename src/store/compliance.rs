@@ -47,6 +47,18 @@ impl UnitCompletion {
 }
 
 impl Db {
+    /// The day a person did the year's compliance training (see `training_rules`).
+    pub fn compliance_training_done(&self, staff_id: Id, fy: FiscalYear) -> Result<Option<Date>> {
+        let sql = format!(
+            "SELECT {TRAINING_DONE} FROM (SELECT ?1 AS staff_id, ?2 AS fiscal_year) c"
+        );
+        let d: Option<String> = self
+            .conn()
+            .prepare_cached(&sql)?
+            .query_row(rusqlite::params![staff_id, fy], |r| r.get(0))?;
+        Ok(d.and_then(|d| d.parse().ok()))
+    }
+
     pub fn compliance_of(&self, staff_id: Id, fy: FiscalYear) -> Result<Option<ComplianceRecord>> {
         Ok(self
             .all::<ComplianceRecord>(

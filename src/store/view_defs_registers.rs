@@ -72,10 +72,9 @@ pub(super) const REQUIREMENTS: ViewDef = ViewDef {
     columns: &[
         col("position", "t.position", Code("position")),
         col("course_code", "c.code", Text),
-        col("title", "c.title", Text),
         col("required_when", "t.period", Code("required_period")),
         col("within_months", "t.months", Int),
-        col("category", "c.category", Code("course_category")),
+        col("title", "c.title", Text),
     ],
     staff: None,
     unit: None,
