@@ -844,21 +844,26 @@ fn incidents_are_scoped_to_what_the_account_sees_and_the_tab_keeps_them_for_hr()
 fn on_the_demo_a_supervisor_and_a_staff_member_see_exactly_their_people_on_each_worklist() {
     let db = demo();
     let accounts = db.accounts().unwrap();
-    // A chief over a section with people (the first supervisor whose section has more
-    // than themselves), and one staff member.
-    let sup = accounts
-        .iter()
-        .filter(|a| a.role == Role::Supervisor)
-        .find(|a| match db.visibility(a, 2026).unwrap() {
-            Visibility::Some { units, .. } => units.len() > 1,
-            Visibility::All => false,
-        })
-        .expect("a supervisor over a subtree");
-    // A staff member who is on some worklist.
+    // Everyone on some worklist.
     let listed: BTreeSet<String> = WORKLISTS
         .iter()
         .flat_map(|name| staff_nos(&db, name, &query(2026, today())))
         .collect();
+    // A chief over a section with people (the first supervisor whose section has more
+    // than themselves and someone of it on a worklist), and one staff member.
+    let sup = accounts
+        .iter()
+        .filter(|a| a.role == Role::Supervisor)
+        .find(|a| match db.visibility(a, 2026).unwrap() {
+            v @ Visibility::Some { .. } => {
+                v.units().is_some_and(|u| u.len() > 1)
+                    && listed
+                        .iter()
+                        .any(|no| v.sees(&db.staff_by_no(no).unwrap().unwrap()))
+            }
+            Visibility::All => false,
+        })
+        .expect("a supervisor over a subtree");
     let staff_acc = accounts
         .iter()
         .filter(|a| a.role == Role::Staff)

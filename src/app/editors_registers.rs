@@ -143,14 +143,17 @@ impl Editor for SurveyEditor {
         let s: Survey = db.get(id)?;
         Ok(serde_json::to_value(s).unwrap_or(Value::Null))
     }
-    /// A new survey is of the section of the person in focus (or of oneself), today.
+    /// A new survey is of today, and of the unit a supervisor leads, or (for the HR
+    /// office) of the section of the person in focus.
     fn blank(&self, ctx: &NewCtx) -> Value {
-        let unit = ctx
-            .staff
-            .or(ctx.me)
-            .and_then(|p| ctx.db.section_of(p.unit_id).ok().flatten())
-            .map(|u| u.id)
-            .unwrap_or(0);
+        let unit = match (ctx.role, ctx.me) {
+            (Role::Supervisor, Some(me)) => me.unit_id,
+            _ => ctx
+                .staff
+                .and_then(|p| ctx.db.section_of(p.unit_id).ok().flatten())
+                .map(|u| u.id)
+                .unwrap_or(0),
+        };
         serde_json::to_value(Survey {
             id: 0,
             unit_id: unit,
