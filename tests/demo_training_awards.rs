@@ -243,7 +243,10 @@ fn few_people_owe_a_required_course() {
     let db = f.db();
     let owing = db.view_count(v, &q).expect("count");
     let serving = f.int("SELECT count(*) FROM staff WHERE status = 'active'");
-    eprintln!("[default] FY{} required courses owed by {owing} of {serving}", f.cur_fy());
+    eprintln!(
+        "[default] FY{} required courses owed by {owing} of {serving}",
+        f.cur_fy()
+    );
     assert!(owing > 0, "nobody owes anything");
     assert!(owing * 12 <= serving, "{owing} of {serving} owe a course");
     let rows = db.view_rows(v, &q, 0, 1_000).expect("rows");
@@ -287,7 +290,11 @@ fn the_compliance_and_training_tabs_count_the_same_people() {
             .view_rows(compliance, &q(None), 0, 100_000)
             .expect("rows")
             .iter()
-            .filter(|r| !r.cells[column("compliance", "training_done_on")].as_text().is_empty())
+            .filter(|r| {
+                !r.cells[column("compliance", "training_done_on")]
+                    .as_text()
+                    .is_empty()
+            })
             .map(|r| r.cells[column("compliance", "staff_no")].as_text())
             .collect();
         let enrolments = view("enrolments").expect("view");
@@ -298,7 +305,11 @@ fn the_compliance_and_training_tabs_count_the_same_people() {
             .filter(|r| r.cells[column("enrolments", "title")].as_text() == "コンプライアンス研修")
             .map(|r| r.cells[column("enrolments", "staff_no")].as_text())
             .collect();
-        eprintln!("[default] FY{fy}: {} trained, {} completed", trained.len(), completed.len());
+        eprintln!(
+            "[default] FY{fy}: {} trained, {} completed",
+            trained.len(),
+            completed.len()
+        );
         assert!(trained.len() > 20, "FY{fy}: only {} trained", trained.len());
         assert_eq!(trained, completed, "FY{fy}");
     }

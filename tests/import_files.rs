@@ -401,7 +401,10 @@ fn a_missing_key_column_is_a_problem_on_the_header_row() {
 #[test]
 fn a_unit_list_without_founding_dates_is_taken() {
     let w = Scratch::new();
-    let t = T { db: w.init("w.db"), w };
+    let t = T {
+        db: w.init("w.db"),
+        w,
+    };
     t.put(
         "other.csv",
         "unit_code,name,parent_code,kind
@@ -431,7 +434,10 @@ S1,人事課,D1,section
 #[test]
 fn a_child_of_a_refused_row_names_that_row() {
     let w = Scratch::new();
-    let t = T { db: w.init("w.db"), w };
+    let t = T {
+        db: w.init("w.db"),
+        w,
+    };
     t.put(
         "bad.csv",
         "unit_code,name,parent_code,kind

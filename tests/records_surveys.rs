@@ -95,7 +95,9 @@ fn hr_writes_any_survey_and_a_supervisor_those_of_the_units_they_lead() {
         .unwrap();
     assert!(w.db.find::<Survey>(below.id).unwrap().is_none());
 
-    let audit = w.db.audit_entries(Some("surveys"), Some(own.id), 5).unwrap();
+    let audit =
+        w.db.audit_entries(Some("surveys"), Some(own.id), 5)
+            .unwrap();
     assert_eq!(audit.len(), 2, "created and changed, each audited");
     assert!(audit.iter().all(|a| a.actor == "hr.admin"));
 }
@@ -191,14 +193,20 @@ fn a_section_chief_enters_a_survey_of_their_section_on_the_pdca_tab() {
     assert!(!rows.is_empty(), "the section's surveys are listed");
     for r in &rows {
         let s: Survey = app.db.get(r.id).unwrap();
-        assert!(mine.contains(&s.unit_id), "a survey of another unit is listed");
+        assert!(
+            mine.contains(&s.unit_id),
+            "a survey of another unit is listed"
+        );
     }
     let all = app.db.view_count(l.view, &{
         let mut q = l.query.clone();
         q.visible = Default::default();
         q
     });
-    assert!(all.unwrap() > rows.len() as i64, "HR sees more than one section");
+    assert!(
+        all.unwrap() > rows.len() as i64,
+        "HR sees more than one section"
+    );
 
     app_support::press(&mut app, "n");
     assert_eq!(app.mode(), Mode::Form);
@@ -212,7 +220,11 @@ fn a_section_chief_enters_a_survey_of_their_section_on_the_pdca_tab() {
     app_support::set_field(&mut app, "score", "68.5");
     app_support::set_field(&mut app, "responses", "212");
     app_support::press(&mut app, "C-s");
-    assert!(app.modals.is_empty(), "saved: {:?}", app_support::message(&app));
+    assert!(
+        app.modals.is_empty(),
+        "saved: {:?}",
+        app_support::message(&app)
+    );
     let saved: Vec<Survey> = app
         .db
         .surveys_of_unit(app.db.section_of(me.unit_id).unwrap().unwrap().id)
@@ -234,7 +246,11 @@ fn a_section_chief_enters_a_survey_of_their_section_on_the_pdca_tab() {
 fn staff_keep_no_surveys() {
     let mut app = app_as(|db| with_role(db, Role::Staff, None));
     open_surveys(&mut app);
-    assert_eq!(app.list().unwrap().total, 0, "a staff account leads no unit");
+    assert_eq!(
+        app.list().unwrap().total,
+        0,
+        "a staff account leads no unit"
+    );
     app.update(Action::New);
     assert!(
         matches!(app.modals.last(), Some(Modal::Message { .. })),

@@ -49,7 +49,13 @@ fn overdue_records_are_those_past_due_with_a_part_open() {
     let mut open = compliance(&w.db, w.junior.id, 2025, None, None);
     open.due_on = d(2025, 9, 30);
     let mut half = compliance(&w.db, w.clerk.id, 2025, Some(d(2025, 6, 1)), None);
-    let mut done = compliance(&w.db, w.lead.id, 2025, Some(d(2025, 6, 1)), Some(d(2025, 6, 2)));
+    let mut done = compliance(
+        &w.db,
+        w.lead.id,
+        2025,
+        Some(d(2025, 6, 1)),
+        Some(d(2025, 6, 2)),
+    );
     let mut not_yet_due = compliance(&w.db, w.chief.id, 2025, None, None);
     not_yet_due.due_on = d(2026, 3, 31);
     for r in [&mut half, &mut done, &mut open, &mut not_yet_due] {
@@ -76,19 +82,25 @@ fn overdue_records_are_those_past_due_with_a_part_open() {
 #[test]
 fn completion_is_counted_per_unit() {
     let w = Ward::new();
-    w.db.insert(&mut compliance(&w.db, w.lead.id,
+    w.db.insert(&mut compliance(
+        &w.db,
+        w.lead.id,
         2025,
         Some(d(2025, 6, 1)),
         Some(d(2025, 6, 2)),
     ))
     .unwrap();
-    w.db.insert(&mut compliance(&w.db, w.junior.id,
+    w.db.insert(&mut compliance(
+        &w.db,
+        w.junior.id,
         2025,
         Some(d(2025, 6, 1)),
         None,
     ))
     .unwrap();
-    w.db.insert(&mut compliance(&w.db, w.clerk.id,
+    w.db.insert(&mut compliance(
+        &w.db,
+        w.clerk.id,
         2025,
         Some(d(2025, 6, 1)),
         Some(d(2025, 6, 5)),

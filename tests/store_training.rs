@@ -198,7 +198,10 @@ fn required_courses_not_yet_completed_are_listed_for_the_position() {
     complete(&mut e, 6.0, d(2025, 5, 2));
     w.db.insert(&mut e).unwrap();
     assert_eq!(w.db.required_not_taken(w.junior.id, 2025).unwrap(), [c2]);
-    assert_eq!(w.db.required_not_taken(w.chief.id, 2025).unwrap(), [chief_only]);
+    assert_eq!(
+        w.db.required_not_taken(w.chief.id, 2025).unwrap(),
+        [chief_only]
+    );
 }
 
 #[test]
@@ -214,7 +217,11 @@ fn a_requirement_has_months_exactly_when_it_is_due_within_months() {
         months: None,
         version: 0,
     };
-    assert_problem(w.db.insert(&mut q.clone()), "within_months", Problem::Required);
+    assert_problem(
+        w.db.insert(&mut q.clone()),
+        "within_months",
+        Problem::Required,
+    );
     q.months = Some(121);
     assert_problem(
         w.db.insert(&mut q.clone()),
@@ -231,7 +238,10 @@ fn a_requirement_has_months_exactly_when_it_is_due_within_months() {
     q.period = RequiredPeriod::WithinMonths;
     w.db.insert(&mut q).unwrap();
     let back: CourseRequirement = w.db.get(q.id).unwrap();
-    assert_eq!((back.period, back.months), (RequiredPeriod::WithinMonths, Some(12)));
+    assert_eq!(
+        (back.period, back.months),
+        (RequiredPeriod::WithinMonths, Some(12))
+    );
 }
 
 fn pair(mentor: &Staff, mentee: &Staff, fy: FiscalYear) -> OjtPair {

@@ -596,7 +596,12 @@ fn a_withdrawn_course_is_not_required() {
 
 /// The list of fiscal year `fy` as it stands on `today()`.
 fn owing(db: &Db, fy: FiscalYear) -> Vec<(String, String)> {
-    pairs(db, "required_missing", &query(fy, today()), "courses_missing")
+    pairs(
+        db,
+        "required_missing",
+        &query(fy, today()),
+        "courses_missing",
+    )
 }
 
 fn owes(no: &str, titles: &str) -> (String, String) {
@@ -607,7 +612,13 @@ fn owes(no: &str, titles: &str) -> (String, String) {
 fn a_course_due_every_year_is_owed_until_taken_in_that_year() {
     let w = Ward::new();
     let c = course(&w.db, "CMP01", "コンプライアンス研修");
-    require_by(&w.db, c.id, Position::Clerk, RequiredPeriod::EveryYear, None);
+    require_by(
+        &w.db,
+        c.id,
+        Position::Clerk,
+        RequiredPeriod::EveryYear,
+        None,
+    );
     let last = session(&w.db, c.id, d(2025, 6, 1));
     let this = session(&w.db, c.id, d(2026, 6, 1));
     enrol(&w.db, &last, w.junior.id, EnrolmentState::Completed);
@@ -687,7 +698,13 @@ fn people_on_leave_or_seconded_owe_nothing_while_away() {
 fn the_training_panel_lists_what_the_worklist_does() {
     let w = Ward::new();
     let c = course(&w.db, "CMP01", "コンプライアンス研修");
-    require_by(&w.db, c.id, Position::Clerk, RequiredPeriod::EveryYear, None);
+    require_by(
+        &w.db,
+        c.id,
+        Position::Clerk,
+        RequiredPeriod::EveryYear,
+        None,
+    );
     let s = session(&w.db, c.id, d(2025, 6, 1));
     enrol(&w.db, &s, w.junior.id, EnrolmentState::Completed);
     for fy in [2025, 2026] {

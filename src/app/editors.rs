@@ -5,7 +5,6 @@ use serde_json::Value;
 
 use super::edit::{Editor, NewCtx, SaveCtx, Typed, typed};
 use super::form::{FieldKind as K, FieldSpec, field};
-use crate::store::{Db, Result};
 use crate::domain::Date;
 use crate::domain::Id;
 use crate::domain::account::{Account, Role};
@@ -17,6 +16,7 @@ use crate::domain::date::fiscal_year_end;
 use crate::domain::pdca::{PdcaCycle, Phase};
 use crate::domain::staff::{JobType, Position, Sex, Staff, StaffStatus, Track};
 use crate::domain::training::{Enrolment, EnrolmentState, OjtPair};
+use crate::store::{Db, Result};
 
 pub(super) fn focus_id(ctx: &NewCtx) -> Id {
     ctx.staff.map(|s| s.id).unwrap_or(0)

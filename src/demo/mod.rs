@@ -76,7 +76,8 @@ pub(crate) struct Gen<'a> {
     /// Who did the year's compliance training, and when: (fiscal year, person) → the day,
     /// or `None` for not (yet). Decided with the compliance records, written as
     /// enrolments in the yearly compliance course.
-    pub compliance_training: std::collections::BTreeMap<(crate::domain::FiscalYear, usize), Option<Date>>,
+    pub compliance_training:
+        std::collections::BTreeMap<(crate::domain::FiscalYear, usize), Option<Date>>,
 }
 
 impl Gen<'_> {

@@ -106,8 +106,7 @@ fn enrolments(g: &mut Gen, courses: &[Course], rng: &mut Rng) -> Result<()> {
         // for those who took up the rank before it), a course due once in any year. Most
         // take it; a few miss it and take it the next year; very few never have.
         for (k, c) in g.assets.courses.iter().enumerate() {
-            if !c.required_for.contains(&p.staff.position)
-                || p.staff.status == StaffStatus::Retired
+            if !c.required_for.contains(&p.staff.position) || p.staff.status == StaffStatus::Retired
             {
                 continue;
             }
@@ -141,7 +140,10 @@ fn enrolments(g: &mut Gen, courses: &[Course], rng: &mut Rng) -> Result<()> {
                 continue;
             }
             match rng.weighted(&[980, 16, 4]) {
-                0 => plan.entry((k, fy)).or_default().push((i, Planned::Required)),
+                0 => plan
+                    .entry((k, fy))
+                    .or_default()
+                    .push((i, Planned::Required)),
                 1 => {
                     plan.entry((k, fy)).or_default().push((i, Planned::Missed));
                     if active_years.contains(&(fy + 1)) {
@@ -158,7 +160,9 @@ fn enrolments(g: &mut Gen, courses: &[Course], rng: &mut Rng) -> Result<()> {
             if rng.chance(0.45) {
                 let k = *rng.pick(&elective);
                 if courses[k].since <= fiscal_year_start(fy + 1) {
-                    plan.entry((k, fy)).or_default().push((i, Planned::Elective));
+                    plan.entry((k, fy))
+                        .or_default()
+                        .push((i, Planned::Elective));
                 }
             }
         }
@@ -289,7 +293,10 @@ fn yearly(g: &mut Gen, courses: &[Course], rng: &mut Rng) -> Result<()> {
                 .partition(|&(i, _)| g.people[i].staff.hire_date <= starts);
             // Those hired after it opens take a run of their own, opened for the last of
             // them to arrive.
-            let late_start = later.iter().map(|&(i, _)| g.people[i].staff.hire_date).max();
+            let late_start = later
+                .iter()
+                .map(|&(i, _)| g.people[i].staff.hire_date)
+                .max();
             let runs = [(starts, on_time), (late_start.unwrap_or(starts), later)];
             for (opens, people) in runs {
                 if opens > today || opens.fiscal_year() != fy {

@@ -63,12 +63,7 @@ impl Validate for Unit {
             .opt_text("kana", &self.kana, 80)
             .opt_date("valid_from", self.valid_from)
             .opt_date("valid_to", self.valid_to)
-            .order(
-                "valid_from",
-                self.valid_from,
-                "valid_to",
-                self.valid_to,
-            );
+            .order("valid_from", self.valid_from, "valid_to", self.valid_to);
         if self.parent_id == Some(self.id) && self.id != 0 {
             c.add(
                 "parent_code",

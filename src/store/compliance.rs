@@ -49,9 +49,8 @@ impl UnitCompletion {
 impl Db {
     /// The day a person did the year's compliance training (see `training_rules`).
     pub fn compliance_training_done(&self, staff_id: Id, fy: FiscalYear) -> Result<Option<Date>> {
-        let sql = format!(
-            "SELECT {TRAINING_DONE} FROM (SELECT ?1 AS staff_id, ?2 AS fiscal_year) c"
-        );
+        let sql =
+            format!("SELECT {TRAINING_DONE} FROM (SELECT ?1 AS staff_id, ?2 AS fiscal_year) c");
         let d: Option<String> = self
             .conn()
             .prepare_cached(&sql)?

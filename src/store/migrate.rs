@@ -200,11 +200,11 @@ mod tests {
             0,
             "one place for the training"
         );
+        assert_eq!(one::<i64>(&c, "SELECT count(*) FROM compliance_records"), 3);
         assert_eq!(
-            one::<i64>(&c, "SELECT count(*) FROM compliance_records"),
-            3
+            one::<i64>(&c, "SELECT count(*) FROM pragma_foreign_key_check"),
+            0
         );
-        assert_eq!(one::<i64>(&c, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
         let note: String = one(&c, "SELECT after FROM audit_log WHERE action = 'migrate'");
         assert!(note.contains("\"compliance_training_kept\":1"), "{note}");
     }
@@ -230,7 +230,10 @@ mod tests {
             .unwrap();
         assert_eq!((code.as_str(), positions), ("CMPYEAR", 2));
         assert_eq!(
-            one::<i64>(&c, "SELECT count(*) FROM enrolments WHERE state = 'completed'"),
+            one::<i64>(
+                &c,
+                "SELECT count(*) FROM enrolments WHERE state = 'completed'"
+            ),
             2
         );
     }

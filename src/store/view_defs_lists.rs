@@ -151,11 +151,7 @@ pub(super) const REQUIRED_MISSING: ViewDef = ViewDef {
         col("position", "t.position", Code("position")),
         col(
             "courses_missing",
-            concat!(
-                "(SELECT group_concat(c.title, '、') ",
-                owed!("t"),
-                ")"
-            ),
+            concat!("(SELECT group_concat(c.title, '、') ", owed!("t"), ")"),
             Text,
         ),
     ],
