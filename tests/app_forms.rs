@@ -280,6 +280,11 @@ fn every_record_saves_back_unchanged() {
                 press(&mut app, "]");
                 continue;
             }
+            // A list with nothing yet this year (surveys run in January) shows last year's.
+            let earlier = list(&app).total == 0;
+            if earlier {
+                press(&mut app, "<");
+            }
             let id = list(&app).current().expect("a row").id;
             press(&mut app, "e");
             assert_eq!(app.mode(), Mode::Form, "{view}");
@@ -289,6 +294,9 @@ fn every_record_saves_back_unchanged() {
             assert_eq!(audit[0].action, "update", "{view}");
             assert_eq!(audit[0].row_id, Some(id), "{view}");
             assert_eq!(list(&app).current().map(|r| r.id), Some(id), "{view}");
+            if earlier {
+                press(&mut app, ">");
+            }
             press(&mut app, "]");
         }
     }

@@ -9,6 +9,14 @@ use std::collections::HashMap;
 use demo_support::*;
 use jinji::demo::Params;
 
+/// Compliance records with the day of the year's compliance training, read as the demo
+/// keeps it: a completion of its yearly course, コンプライアンス研修 (CMP01), in the year.
+const COMPLIANCE: &str = "(SELECT r.*, (SELECT min(e.completed_on) FROM enrolments e
+      JOIN training_sessions ts ON ts.id = e.session_id JOIN courses c ON c.id = ts.course_id
+     WHERE e.staff_id = r.staff_id AND e.state = 'completed' AND c.code = 'CMP01'
+       AND ts.fiscal_year = r.fiscal_year) AS training_done_on
+    FROM compliance_records r)";
+
 #[test]
 fn compliance_one_record_per_person_and_year() {
     for f in all() {
@@ -35,7 +43,7 @@ fn compliance_one_record_per_person_and_year() {
         let stray = have.keys().filter(|k| !f.years().contains(&k.1)).count();
         assert_eq!(stray, 0, "[{}] records outside the years", f.name);
         let late = f.int(&format!(
-            "SELECT count(*) FROM compliance_records
+            "SELECT count(*) FROM {COMPLIANCE}
              WHERE training_done_on > '{0}' OR self_check_done_on > '{0}'
                 OR due_on NOT BETWEEN (fiscal_year || '-04-01') AND ((fiscal_year + 1) || '-03-31')",
             f.today()
@@ -46,7 +54,7 @@ fn compliance_one_record_per_person_and_year() {
     let f = default_demo();
     let count = |cond: &str| {
         f.int(&format!(
-            "SELECT count(*) FROM compliance_records WHERE fiscal_year = {} AND {cond}",
+            "SELECT count(*) FROM {COMPLIANCE} WHERE fiscal_year = {} AND {cond}",
             f.cur_fy()
         ))
     };
@@ -64,7 +72,7 @@ fn compliance_one_record_per_person_and_year() {
     assert!(done * 10 >= all * 8, "only {done} of {all} done");
     assert_eq!(done + overdue, all);
     let past_done = f.int(&format!(
-        "SELECT count(*) FROM compliance_records WHERE fiscal_year < {} AND training_done_on IS NOT NULL
+        "SELECT count(*) FROM {COMPLIANCE} WHERE fiscal_year < {} AND training_done_on IS NOT NULL
             AND self_check_done_on IS NOT NULL",
         f.cur_fy()
     ));
@@ -198,7 +206,6 @@ const HAPPENED: &[(&str, &str)] = &[
     ("awards", "nominated_on"),
     ("awards", "decided_on"),
     ("awards", "awarded_on"),
-    ("compliance_records", "training_done_on"),
     ("compliance_records", "self_check_done_on"),
     ("incidents", "occurred_on"),
     ("incidents", "reported_on"),

@@ -16,8 +16,10 @@ use serde_json::Value;
 
 /// The kinds `import` takes, in the order a new database is filled.
 #[rustfmt::skip]
-const ORDER: [&str; 7] =
-    ["units", "staff", "assignments", "courses", "sessions", "enrolments", "qualifications"];
+const ORDER: [&str; 8] = [
+    "units", "staff", "assignments", "courses", "sessions", "enrolments", "qualifications",
+    "surveys",
+];
 
 const UNITS: &str = "unit_code,name,parent_code,kind,kana,valid_from,valid_to\n\
     U1,総務課,,section,ソウムカ,2000-04-01,\n\
@@ -153,7 +155,7 @@ impl T {
         serde_json::from_slice(&self.export(&["audit", "--format", "json"])).expect("json")
     }
 
-    /// Exports the seven kinds as CSV into files `{prefix}{kind}.csv`; returns the bytes.
+    /// Exports the kinds as CSV into files `{prefix}{kind}.csv`; returns the bytes.
     fn export_all(&self, prefix: &str, extra: &[&str]) -> Vec<Vec<u8>> {
         let one = |k: &&str| {
             let bytes = self.export(&[&[*k][..], extra].concat());
@@ -165,7 +167,7 @@ impl T {
 }
 
 #[test]
-fn the_seven_kinds_are_importable() {
+fn the_eight_kinds_are_importable() {
     assert_eq!(import_kind_names(), ORDER);
     assert!(import_kind("accounts").is_none() && import_kind("audit").is_none());
 }
@@ -392,6 +394,79 @@ fn a_missing_key_column_is_a_problem_on_the_header_row() {
     );
     let o = t.import("assignments", "a.csv", &[]);
     assert_eq!(problem_places(&o), ["a.csv:1:start_date:"]);
+}
+
+/// Another system's unit list has no founding date: its units are taken as older than the
+/// records, export with an empty date, and import again unchanged.
+#[test]
+fn a_unit_list_without_founding_dates_is_taken() {
+    let w = Scratch::new();
+    let t = T {
+        db: w.init("w.db"),
+        w,
+    };
+    t.put(
+        "other.csv",
+        "unit_code,name,parent_code,kind
+D1,総務部,,department
+S1,人事課,D1,section
+         T1,人事係,S1,team
+",
+    );
+    t.imports("units", "other.csv", "3 created");
+    let out = String::from_utf8(t.export(&["units"])).expect("utf-8");
+    says(&out, "S1,人事課,D1,section,,,\r\n");
+    t.put("again.csv", out.as_bytes());
+    t.imports("units", "again.csv", "0 created, 0 updated, 3 unchanged");
+    // A person can be placed in such a unit: it exists whatever the day.
+    t.put(
+        "people.csv",
+        "staff_no,family_name,given_name,family_kana,given_kana,birth_date,hire_date,         unit_code,position,grade,job_type,sex
+         8001,山田,太郎,ヤマダ,タロウ,1960-04-01,1982-04-01,T1,clerk,2,office,M
+",
+    );
+    t.imports("staff", "people.csv", "1 created");
+}
+
+/// A row whose parent's row was refused says which row that was, not that the parent is
+/// nowhere to be found; a parent that is nowhere is still called unknown. (人事係 names a
+/// row that is itself fine until its own parent fails: it is not blamed.)
+#[test]
+fn a_child_of_a_refused_row_names_that_row() {
+    let w = Scratch::new();
+    let t = T {
+        db: w.init("w.db"),
+        w,
+    };
+    t.put(
+        "bad.csv",
+        "unit_code,name,parent_code,kind
+T1,人事係,S1,team
+D1,総務部,,bureau
+         S1,人事課,D1,section
+S2,区民課,ZZ,section
+",
+    );
+    let o = t.on(&["--lang", "en", "import", "units", "bad.csv"]);
+    assert_eq!(
+        problem_places(&o),
+        [
+            "bad.csv:3:kind:",
+            "bad.csv:4:parent_code:",
+            "bad.csv:5:parent_code:",
+        ]
+    );
+    let line = |row: &str| {
+        o.stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("bad.csv:{row}:")))
+            .unwrap_or_default()
+            .to_string()
+    };
+    says(&line("4"), "row 3, was refused");
+    says(&line("5"), "refers to nothing that exists");
+    let ja = t.on(&["--lang", "ja", "import", "units", "bad.csv"]);
+    says(&ja.stdout, "このファイルの 3 行目が取り込めなかったため");
 }
 
 #[test]

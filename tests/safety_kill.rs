@@ -731,7 +731,7 @@ fn big_plan(db: &Path) -> (i64, String) {
     let teams: Vec<i64> = c
         .prepare(
             "SELECT id FROM units WHERE kind = 'team' AND valid_to IS NULL
-             AND valid_from <= ?1 ORDER BY code",
+             AND (valid_from IS NULL OR valid_from <= ?1) ORDER BY code",
         )
         .unwrap()
         .query_map([EFF], |r| r.get(0))

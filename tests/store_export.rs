@@ -3,7 +3,7 @@
 
 use jinji::domain::award::{Award, AwardKind, AwardState};
 use jinji::domain::staff::{JobType, Position, Sex, Staff, StaffStatus, Track};
-use jinji::domain::training::{Course, CourseCategory, CourseRequirement};
+use jinji::domain::training::{Course, CourseCategory, CourseRequirement, RequiredPeriod};
 use jinji::domain::unit::{Unit, UnitKind};
 use jinji::domain::{Date, Id};
 use jinji::store::export::{Cell, KINDS, kind, kind_names};
@@ -106,7 +106,7 @@ fn sample() -> Db {
             kana: String::new(),
             parent_id: parent,
             kind: UnitKind::Section,
-            valid_from: Date::from_ymd(2000, 4, 1),
+            valid_from: Some(Date::from_ymd(2000, 4, 1)),
             valid_to: None,
             version: 0,
         };
@@ -153,6 +153,8 @@ fn sample() -> Db {
             id: 0,
             course_id: c.id,
             position,
+            period: RequiredPeriod::Once,
+            months: None,
             version: 0,
         };
         db.insert(&mut r).expect("requirement");

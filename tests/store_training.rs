@@ -6,7 +6,7 @@ use common::*;
 use jinji::domain::staff::{Position, Staff};
 use jinji::domain::training::{
     Course, CourseCategory, CourseRequirement, Enrolment, EnrolmentState, OjtLog, OjtPair,
-    TrainingSession,
+    RequiredPeriod, TrainingSession,
 };
 use jinji::domain::{Date, FiscalYear, Id, Problem};
 use jinji::store::settings::keys;
@@ -169,6 +169,8 @@ fn required_courses_not_yet_completed_are_listed_for_the_position() {
         id: 0,
         course_id,
         position,
+        period: RequiredPeriod::Once,
+        months: None,
         version: 0,
     };
     for (c, p) in [
@@ -187,7 +189,7 @@ fn required_courses_not_yet_completed_are_listed_for_the_position() {
             .any(|e| e.problem == Problem::Duplicate)
     );
     assert_eq!(
-        w.db.required_not_taken(w.junior.id).unwrap(),
+        w.db.required_not_taken(w.junior.id, 2025).unwrap(),
         [c2.clone(), c1.clone()]
     );
     let mut s = session(c1.id, d(2025, 5, 1), 30);
@@ -195,8 +197,51 @@ fn required_courses_not_yet_completed_are_listed_for_the_position() {
     let mut e = enrol(s.id, w.junior.id, d(2025, 4, 10));
     complete(&mut e, 6.0, d(2025, 5, 2));
     w.db.insert(&mut e).unwrap();
-    assert_eq!(w.db.required_not_taken(w.junior.id).unwrap(), [c2]);
-    assert_eq!(w.db.required_not_taken(w.chief.id).unwrap(), [chief_only]);
+    assert_eq!(w.db.required_not_taken(w.junior.id, 2025).unwrap(), [c2]);
+    assert_eq!(
+        w.db.required_not_taken(w.chief.id, 2025).unwrap(),
+        [chief_only]
+    );
+}
+
+#[test]
+fn a_requirement_has_months_exactly_when_it_is_due_within_months() {
+    let w = Ward::new();
+    let mut c = course("RANK01", CourseCategory::RankBased);
+    w.db.insert(&mut c).unwrap();
+    let mut q = CourseRequirement {
+        id: 0,
+        course_id: c.id,
+        position: Position::Clerk,
+        period: RequiredPeriod::WithinMonths,
+        months: None,
+        version: 0,
+    };
+    assert_problem(
+        w.db.insert(&mut q.clone()),
+        "within_months",
+        Problem::Required,
+    );
+    q.months = Some(121);
+    assert_problem(
+        w.db.insert(&mut q.clone()),
+        "within_months",
+        Problem::OutOfRange { min: 1, max: 120 },
+    );
+    q.period = RequiredPeriod::Once;
+    q.months = Some(12);
+    assert_problem(
+        w.db.insert(&mut q.clone()),
+        "within_months",
+        rule("months_only_within"),
+    );
+    q.period = RequiredPeriod::WithinMonths;
+    w.db.insert(&mut q).unwrap();
+    let back: CourseRequirement = w.db.get(q.id).unwrap();
+    assert_eq!(
+        (back.period, back.months),
+        (RequiredPeriod::WithinMonths, Some(12))
+    );
 }
 
 fn pair(mentor: &Staff, mentee: &Staff, fy: FiscalYear) -> OjtPair {
@@ -212,13 +257,21 @@ fn pair(mentor: &Staff, mentee: &Staff, fy: FiscalYear) -> OjtPair {
     }
 }
 
+/// The mentor rule as it is broken while the ward asks `years` of service.
+fn short_of(years: i64) -> Problem {
+    Problem::Threshold {
+        rule: "mentor_service_years",
+        value: years,
+    }
+}
+
 #[test]
 fn an_ojt_mentor_needs_three_years_of_service() {
     let w = Ward::new();
     assert_problem(
         w.db.insert(&mut pair(&w.junior, &w.clerk, 2025)),
         "mentor_staff_no",
-        rule("mentor_service_years"),
+        short_of(3),
     );
     let mut three = staff("B0001", w.team_hr, d(2022, 4, 1));
     w.db.insert(&mut three).unwrap();
@@ -228,11 +281,29 @@ fn an_ojt_mentor_needs_three_years_of_service() {
     assert_problem(
         w.db.insert(&mut pair(&almost, &w.junior, 2025)),
         "mentor_staff_no",
-        rule("mentor_service_years"),
+        short_of(3),
     );
     // The threshold is a setting.
     w.db.set_setting(keys::MENTOR_MIN_YEARS, "1").unwrap();
     w.db.insert(&mut pair(&w.junior, &w.clerk, 2025)).unwrap();
+}
+
+/// The message names the years the ward asks, not the default's three.
+#[test]
+fn the_mentor_rule_says_the_years_the_ward_set() {
+    use jinji::i18n::{Lang, invalid_text};
+    let w = Ward::new();
+    let mut four = staff("B0001", w.team_hr, d(2021, 4, 1));
+    w.db.insert(&mut four).unwrap();
+    w.db.set_setting(keys::MENTOR_MIN_YEARS, "5").unwrap();
+    let err = invalid(w.db.insert(&mut pair(&four, &w.junior, 2025)));
+    assert_eq!(err.0[0].problem, short_of(5));
+    let ja = invalid_text(Lang::Ja, &err);
+    assert!(ja.contains("在職5年以上") && !ja.contains('3'), "{ja}");
+    let en = invalid_text(Lang::En, &err);
+    assert!(en.contains("at least 5 years"), "{en}");
+    w.db.set_setting(keys::MENTOR_MIN_YEARS, "4").unwrap();
+    w.db.insert(&mut pair(&four, &w.junior, 2025)).unwrap();
 }
 
 #[test]

@@ -485,10 +485,10 @@ fn put_refuses_unknown_or_abolished_units_and_retired_or_unknown_people() {
         .expect("abolish");
     // One founded the day after, and one founded on the day itself.
     let mut later = unit("D01S02T3", "新係", Some(r.w.sec_res), UnitKind::Team);
-    later.valid_from = eff().add_days(1);
+    later.valid_from = Some(eff().add_days(1));
     db.insert(&mut later).expect("unit");
     let mut on_day = unit("D01S02T4", "新設係", Some(r.w.sec_res), UnitKind::Team);
-    on_day.valid_from = eff();
+    on_day.valid_from = Some(eff());
     db.insert(&mut on_day).expect("unit");
     // One to be abolished from the plan's day on: in being that day, but it takes no one
     // in (no one may be left in a unit when it goes).

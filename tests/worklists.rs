@@ -16,7 +16,8 @@ use jinji::domain::career::{SelfReport, TransferWish};
 use jinji::domain::compliance::{ComplianceRecord, Incident, IncidentKind, IncidentStatus};
 use jinji::domain::staff::{Position, Staff, StaffStatus, Track};
 use jinji::domain::training::{
-    Course, CourseCategory, CourseRequirement, Enrolment, EnrolmentState, TrainingSession,
+    Course, CourseCategory, CourseRequirement, Enrolment, EnrolmentState, RequiredPeriod,
+    TrainingSession,
 };
 use jinji::domain::{Date, FiscalYear, Id};
 use jinji::store::Db;
@@ -128,13 +129,17 @@ fn open_post(db: &Db, staff_id: Id, unit_id: Id, start: Date) -> Id {
     a.id
 }
 
+/// A compliance record with its training (an enrolment in the yearly compliance course)
+/// and self-check done on the days given.
 fn compliance(db: &Db, staff_id: Id, fy: FiscalYear, due: Date, done: [Option<Date>; 2]) {
+    if let Some(on) = done[0] {
+        compliance_training(db, staff_id, fy, on);
+    }
     let mut c = ComplianceRecord {
         id: 0,
         staff_id,
         fiscal_year: fy,
         due_on: due,
-        training_done_on: done[0],
         self_check_done_on: done[1],
         version: 0,
     };
@@ -157,11 +162,24 @@ fn course(db: &Db, code: &str, title: &str) -> Course {
     c
 }
 
+/// A course required once of everyone in `position`.
 fn require(db: &Db, course_id: Id, position: Position) {
+    require_by(db, course_id, position, RequiredPeriod::Once, None);
+}
+
+fn require_by(
+    db: &Db,
+    course_id: Id,
+    position: Position,
+    period: RequiredPeriod,
+    months: Option<i64>,
+) {
     let mut q = CourseRequirement {
         id: 0,
         course_id,
         position,
+        period,
+        months,
         version: 0,
     };
     db.insert(&mut q).unwrap();
@@ -576,6 +594,126 @@ fn a_withdrawn_course_is_not_required() {
     assert!(rows(&w.db, "required_missing", &ViewQuery::default()).is_empty());
 }
 
+/// The list of fiscal year `fy` as it stands on `today()`.
+fn owing(db: &Db, fy: FiscalYear) -> Vec<(String, String)> {
+    pairs(
+        db,
+        "required_missing",
+        &query(fy, today()),
+        "courses_missing",
+    )
+}
+
+fn owes(no: &str, titles: &str) -> (String, String) {
+    (no.to_string(), titles.to_string())
+}
+
+#[test]
+fn a_course_due_every_year_is_owed_until_taken_in_that_year() {
+    let w = Ward::new();
+    let c = course(&w.db, "CMP01", "コンプライアンス研修");
+    require_by(
+        &w.db,
+        c.id,
+        Position::Clerk,
+        RequiredPeriod::EveryYear,
+        None,
+    );
+    let last = session(&w.db, c.id, d(2025, 6, 1));
+    let this = session(&w.db, c.id, d(2026, 6, 1));
+    enrol(&w.db, &last, w.junior.id, EnrolmentState::Completed);
+    enrol(&w.db, &this, w.clerk.id, EnrolmentState::Completed);
+    let t = "コンプライアンス研修";
+    // Last year's course does not count for this year, nor this year's for last year.
+    assert_eq!(owing(&w.db, 2026), [owes("A0003", t)]);
+    assert_eq!(owing(&w.db, 2025), [owes("A0004", t)]);
+    enrol(&w.db, &this, w.junior.id, EnrolmentState::Completed);
+    assert!(owing(&w.db, 2026).is_empty());
+    // Nobody owes a year before they were hired.
+    assert_eq!(owing(&w.db, 2023), [owes("A0004", t)]);
+}
+
+#[test]
+fn a_course_due_within_months_is_owed_once_that_time_ends_in_the_year() {
+    let w = Ward::new();
+    let c = course(&w.db, "RNK03", "主任昇任者研修");
+    require_by(
+        &w.db,
+        c.id,
+        Position::Senior,
+        RequiredPeriod::WithinMonths,
+        Some(12),
+    );
+    // The junior (hired 2024) is promoted to 主任 on 2026-04-01: due by 2027-04-01.
+    let mut a = assignment(w.junior.id, w.team_hr, d(2024, 4, 1), Some(d(2026, 3, 31)));
+    w.db.insert(&mut a).unwrap();
+    let mut a = assignment(w.junior.id, w.team_hr, d(2026, 4, 1), None);
+    a.position = Position::Senior;
+    a.reason = jinji::domain::assignment::Reason::Promotion;
+    w.db.insert(&mut a).unwrap();
+    let mut junior: Staff = w.db.get(w.junior.id).unwrap();
+    junior.position = Position::Senior;
+    w.db.update(&mut junior).unwrap();
+    assert!(owing(&w.db, 2026).is_empty(), "not due in FY2026");
+    let t = "主任昇任者研修";
+    assert_eq!(owing(&w.db, 2027), [owes("A0003", t)]);
+    // Taken before the promotion, it is not the promoted person's course.
+    let before = session(&w.db, c.id, d(2026, 3, 1));
+    enrol(&w.db, &before, w.junior.id, EnrolmentState::Completed);
+    assert_eq!(owing(&w.db, 2027), [owes("A0003", t)]);
+    let after = session(&w.db, c.id, d(2026, 9, 1));
+    enrol(&w.db, &after, w.junior.id, EnrolmentState::Completed);
+    assert!(owing(&w.db, 2027).is_empty());
+    // Without a post in the position, the months count from the hire: the clerk hired
+    // 2015 owes a clerks' course due within 24 months, and has since 2017.
+    let r = course(&w.db, "RNK02", "採用2年目職員研修");
+    require_by(
+        &w.db,
+        r.id,
+        Position::Clerk,
+        RequiredPeriod::WithinMonths,
+        Some(24),
+    );
+    assert_eq!(owing(&w.db, 2026), [owes("A0004", "採用2年目職員研修")]);
+}
+
+#[test]
+fn people_on_leave_or_seconded_owe_nothing_while_away() {
+    let (w, _, _) = required_ward();
+    let t = "個人情報保護研修";
+    assert_eq!(owing(&w.db, 2026), [owes("A0003", t), owes("A0004", t)]);
+    for status in [StaffStatus::Leave, StaffStatus::Seconded] {
+        let mut s: Staff = w.db.get(w.junior.id).unwrap();
+        s.status = status;
+        w.db.update(&mut s).unwrap();
+        assert_eq!(owing(&w.db, 2026), [owes("A0004", t)], "{status:?}");
+    }
+    let mut s: Staff = w.db.get(w.junior.id).unwrap();
+    s.status = StaffStatus::Active;
+    w.db.update(&mut s).unwrap();
+    assert_eq!(owing(&w.db, 2026).len(), 2, "back at work, owed again");
+}
+
+#[test]
+fn the_training_panel_lists_what_the_worklist_does() {
+    let w = Ward::new();
+    let c = course(&w.db, "CMP01", "コンプライアンス研修");
+    require_by(
+        &w.db,
+        c.id,
+        Position::Clerk,
+        RequiredPeriod::EveryYear,
+        None,
+    );
+    let s = session(&w.db, c.id, d(2025, 6, 1));
+    enrol(&w.db, &s, w.junior.id, EnrolmentState::Completed);
+    for fy in [2025, 2026] {
+        let listed = owing(&w.db, fy).iter().any(|(no, _)| no == "A0003");
+        let panel = !w.db.required_not_taken(w.junior.id, fy).unwrap().is_empty();
+        assert_eq!(listed, panel, "FY{fy}");
+    }
+}
+
 // ---- scope -------------------------------------------------------------------------
 
 /// Everyone on all four worklists: no reports, long in post, overdue, lacking a course
@@ -724,21 +862,26 @@ fn incidents_are_scoped_to_what_the_account_sees_and_the_tab_keeps_them_for_hr()
 fn on_the_demo_a_supervisor_and_a_staff_member_see_exactly_their_people_on_each_worklist() {
     let db = demo();
     let accounts = db.accounts().unwrap();
-    // A chief over a section with people (the first supervisor whose section has more
-    // than themselves), and one staff member.
-    let sup = accounts
-        .iter()
-        .filter(|a| a.role == Role::Supervisor)
-        .find(|a| match db.visibility(a, 2026).unwrap() {
-            Visibility::Some { units, .. } => units.len() > 1,
-            Visibility::All => false,
-        })
-        .expect("a supervisor over a subtree");
-    // A staff member who is on some worklist.
+    // Everyone on some worklist.
     let listed: BTreeSet<String> = WORKLISTS
         .iter()
         .flat_map(|name| staff_nos(&db, name, &query(2026, today())))
         .collect();
+    // A chief over a section with people (the first supervisor whose section has more
+    // than themselves and someone of it on a worklist), and one staff member.
+    let sup = accounts
+        .iter()
+        .filter(|a| a.role == Role::Supervisor)
+        .find(|a| match db.visibility(a, 2026).unwrap() {
+            v @ Visibility::Some { .. } => {
+                v.units().is_some_and(|u| u.len() > 1)
+                    && listed
+                        .iter()
+                        .any(|no| v.sees(&db.staff_by_no(no).unwrap().unwrap()))
+            }
+            Visibility::All => false,
+        })
+        .expect("a supervisor over a subtree");
     let staff_acc = accounts
         .iter()
         .filter(|a| a.role == Role::Staff)

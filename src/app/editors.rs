@@ -1,8 +1,10 @@
 //! Each record type's form: its fields in the order a clerk fills them, and what a new
 //! record starts from (the person in focus, today, the fiscal year in view).
 
-use super::edit::{NewCtx, Typed, typed};
-use super::form::{FieldKind as K, field};
+use serde_json::Value;
+
+use super::edit::{Editor, NewCtx, SaveCtx, Typed, typed};
+use super::form::{FieldKind as K, FieldSpec, field};
 use crate::domain::Date;
 use crate::domain::Id;
 use crate::domain::account::{Account, Role};
@@ -14,6 +16,8 @@ use crate::domain::date::fiscal_year_end;
 use crate::domain::pdca::{PdcaCycle, Phase};
 use crate::domain::staff::{JobType, Position, Sex, Staff, StaffStatus, Track};
 use crate::domain::training::{Enrolment, EnrolmentState, OjtPair};
+use crate::store::flow::Actor;
+use crate::store::{Db, Result};
 
 pub(super) fn focus_id(ctx: &NewCtx) -> Id {
     ctx.staff.map(|s| s.id).unwrap_or(0)
@@ -245,7 +249,7 @@ pub(super) static COMPLIANCE: Typed<ComplianceRecord> = typed(
         field("staff_id", "staff_no", K::Staff),
         field("fiscal_year", "fiscal_year", K::FiscalYear),
         field("due_on", "due_on", K::Date),
-        field("training_done_on", "training_done_on", K::OptDate),
+        // The training itself is recorded as an enrolment in 研修 (see `training_rules`).
         field("self_check_done_on", "self_check_done_on", K::OptDate),
     ],
     |ctx| ComplianceRecord {
@@ -253,11 +257,50 @@ pub(super) static COMPLIANCE: Typed<ComplianceRecord> = typed(
         staff_id: focus_id(ctx),
         fiscal_year: ctx.fiscal_year,
         due_on: Date::from_ymd(ctx.fiscal_year, 10, 31),
-        training_done_on: None,
         self_check_done_on: None,
         version: 0,
     },
 );
+
+/// The compliance form, and beside it in the detail the year's training: an enrolment
+/// kept in 研修, shown here, written there.
+pub(super) struct ComplianceEditor;
+
+static COMPLIANCE_DETAIL: std::sync::LazyLock<Vec<FieldSpec>> = std::sync::LazyLock::new(|| {
+    let mut f = COMPLIANCE.fields.to_vec();
+    f.insert(3, field("training_done_on", "training_done_on", K::OptDate));
+    f
+});
+
+impl Editor for ComplianceEditor {
+    fn fields(&self) -> &'static [FieldSpec] {
+        COMPLIANCE.fields
+    }
+    fn detail_fields(&self) -> &'static [FieldSpec] {
+        &COMPLIANCE_DETAIL
+    }
+    fn load(&self, db: &Db, id: Id, who: Actor) -> Result<Value> {
+        let mut v = COMPLIANCE.load(db, id, who)?;
+        let r: ComplianceRecord = db.get(id)?;
+        let done = db.compliance_training_done(r.staff_id, r.fiscal_year)?;
+        if let Some(o) = v.as_object_mut() {
+            o.insert(
+                "training_done_on".into(),
+                done.map_or(Value::Null, |d| Value::from(d.iso())),
+            );
+        }
+        Ok(v)
+    }
+    fn blank(&self, ctx: &NewCtx) -> Value {
+        COMPLIANCE.blank(ctx)
+    }
+    fn save(&self, db: &Db, v: Value, ctx: SaveCtx) -> Result<Id> {
+        COMPLIANCE.save(db, v, ctx)
+    }
+    fn delete(&self, db: &Db, id: Id, version: i64, ctx: SaveCtx) -> Result<()> {
+        COMPLIANCE.delete(db, id, version, ctx)
+    }
+}
 
 pub(super) static PDCA: Typed<PdcaCycle> = typed(
     &[

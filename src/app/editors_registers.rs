@@ -1,12 +1,21 @@
 //! Forms of the HR office's registers: courses, their sessions, the courses each
-//! position requires, and incidents.
+//! position requires, incidents, and citizen surveys (which supervisors keep too).
 
-use super::edit::{Typed, typed};
-use super::form::{FieldKind as K, field};
+use serde_json::Value;
+
+use super::edit::{Editor, NewCtx, SaveCtx, Typed, from_json, typed};
+use super::form::{FieldKind as K, FieldSpec, field};
+use crate::domain::Id;
+use crate::domain::account::Role;
 use crate::domain::compliance::{Incident, IncidentKind, IncidentStatus};
 use crate::domain::date::fiscal_year_start;
 use crate::domain::staff::Position;
-use crate::domain::training::{Course, CourseCategory, CourseRequirement, TrainingSession};
+use crate::domain::survey::Survey;
+use crate::domain::training::{
+    Course, CourseCategory, CourseRequirement, RequiredPeriod, TrainingSession,
+};
+use crate::store::flow::Actor;
+use crate::store::{Db, Result};
 
 pub(super) static COURSE: Typed<Course> = typed(
     &[
@@ -63,11 +72,19 @@ pub(super) static REQUIREMENT: Typed<CourseRequirement> = typed(
     &[
         field("position", "position", K::Code("position", Position::CODES)),
         field("course_id", "course_code", K::Course),
+        field(
+            "period",
+            "required_when",
+            K::Code("required_period", RequiredPeriod::CODES),
+        ),
+        field("months", "within_months", K::OptInt),
     ],
     |_| CourseRequirement {
         id: 0,
         course_id: 0,
         position: Position::Clerk,
+        period: RequiredPeriod::Once,
+        months: None,
         version: 0,
     },
 );
@@ -104,3 +121,76 @@ pub(super) static INCIDENT: Typed<Incident> = typed(
         version: 0,
     },
 );
+
+const SURVEY_FIELDS: &[FieldSpec] = &[
+    field("unit_id", "unit_code", K::Unit),
+    field("conducted_on", "conducted_on", K::Date),
+    field("topic", "topic", K::Text),
+    field("score", "score", K::Real),
+    field("responses", "responses", K::Int),
+    field("note", "note", K::Note),
+];
+
+/// Citizen surveys: kept by the HR office and by the supervisors of the sections that run
+/// them (the store's rule, `save_survey`).
+pub(super) struct SurveyEditor;
+
+impl Editor for SurveyEditor {
+    fn fields(&self) -> &'static [FieldSpec] {
+        SURVEY_FIELDS
+    }
+    fn load(&self, db: &Db, id: Id, _who: Actor) -> Result<Value> {
+        let s: Survey = db.get(id)?;
+        Ok(serde_json::to_value(s).unwrap_or(Value::Null))
+    }
+    /// A new survey is of today, and of the unit a supervisor leads, or (for the HR
+    /// office) of the section of the person in focus.
+    fn blank(&self, ctx: &NewCtx) -> Value {
+        let unit = match (ctx.role, ctx.me) {
+            (Role::Supervisor, Some(me)) => me.unit_id,
+            _ => ctx
+                .staff
+                .and_then(|p| ctx.db.section_of(p.unit_id).ok().flatten())
+                .map(|u| u.id)
+                .unwrap_or(0),
+        };
+        serde_json::to_value(Survey {
+            id: 0,
+            unit_id: unit,
+            conducted_on: ctx.today,
+            topic: String::new(),
+            score: 0.0,
+            responses: 0,
+            note: String::new(),
+            version: 0,
+        })
+        .unwrap_or(Value::Null)
+    }
+    fn save(&self, db: &Db, v: Value, ctx: SaveCtx) -> Result<Id> {
+        let mut s: Survey = from_json(v)?;
+        db.save_survey(&mut s, ctx.who)?;
+        Ok(s.id)
+    }
+    fn delete(&self, db: &Db, id: Id, version: i64, ctx: SaveCtx) -> Result<()> {
+        db.delete_survey(id, version, ctx.who)
+    }
+    fn open_to_all(&self) -> bool {
+        true
+    }
+    fn not_yours(&self, _rec: &Value) -> &'static str {
+        "survey_unit_or_hr"
+    }
+    /// Everything, for whoever writes the survey's unit (a new one: any unit they lead).
+    fn fields_for(&self, db: &Db, rec: &Value, who: Actor) -> Result<Vec<FieldSpec>> {
+        let unit = rec.get("unit_id").and_then(Value::as_i64).unwrap_or(0);
+        let new = rec.get("id").and_then(Value::as_i64).unwrap_or(0) == 0;
+        let leads_any = who.visible.units().is_some_and(|us| !us.is_empty());
+        let writes = db.writes_surveys_of(unit, who)
+            || (new && who.account.role == Role::Supervisor && leads_any);
+        Ok(if writes {
+            SURVEY_FIELDS.to_vec()
+        } else {
+            Vec::new()
+        })
+    }
+}

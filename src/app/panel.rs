@@ -236,7 +236,7 @@ impl App {
                 let (hours, required) = match &person {
                     Some(p) => (
                         db.training_hours(p.id, fy)?,
-                        db.required_not_taken(p.id)?
+                        db.required_not_taken(p.id, fy)?
                             .into_iter()
                             .map(|c| c.title)
                             .collect(),

@@ -82,7 +82,7 @@ impl Tab {
             ],
             Tab::Awards => &["awards"],
             Tab::Compliance => &["compliance", "compliance_overdue", "incidents"],
-            Tab::Pdca => &["pdca"],
+            Tab::Pdca => &["pdca", "surveys"],
         }
     }
 

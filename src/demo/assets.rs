@@ -2,7 +2,7 @@
 //! and the texts a real office would write. Compiled in, parsed strictly.
 
 use crate::domain::staff::{JobType, Position};
-use crate::domain::training::CourseCategory;
+use crate::domain::training::{CourseCategory, RequiredPeriod};
 
 macro_rules! asset {
     ($f:literal) => {
@@ -76,6 +76,9 @@ pub struct CourseRow {
     pub hours: f64,
     pub since: &'static str,
     pub required_for: Vec<Position>,
+    /// When the positions of `required_for` are to take it.
+    pub period: RequiredPeriod,
+    pub months: Option<i64>,
 }
 
 pub struct Goal {
@@ -216,6 +219,8 @@ impl Assets {
                 hours: r[3].parse().expect("hours"),
                 since: r[4],
                 required_for: list(r[5], position_ja),
+                period: RequiredPeriod::from_code(r[6]).unwrap_or(RequiredPeriod::Once),
+                months: r[7].parse().ok(),
             })
             .collect();
         let goals = rows("pdca_goals.tsv", asset!("pdca_goals.tsv"))

@@ -73,6 +73,11 @@ pub(crate) struct Gen<'a> {
     pub today: Date,
     pub years: i32,
     pub report: Report,
+    /// Who did the year's compliance training, and when: (fiscal year, person) → the day,
+    /// or `None` for not (yet). Decided with the compliance records, written as
+    /// enrolments in the yearly compliance course.
+    pub compliance_training:
+        std::collections::BTreeMap<(crate::domain::FiscalYear, usize), Option<Date>>,
 }
 
 impl Gen<'_> {
@@ -152,6 +157,7 @@ pub fn generate(db: &Db, p: &Params) -> Result<Report> {
             today: p.today,
             years: p.years,
             report: Report::default(),
+            compliance_training: Default::default(),
         };
         insert_units(&mut g)?;
         insert_staff(&mut g)?;

@@ -1,5 +1,6 @@
 //! Compliance (コンプライアンス): the yearly training and self-check (自主点検) per person;
-//! the incidents register (HR only).
+//! the incidents register (HR only). The year's training is an enrolment in a compliance
+//! course required every year (研修); the record keeps its due date and the self-check.
 
 use super::{Check, Date, FiscalYear, Id, Invalid, Problem, Validate};
 use crate::code_enum;
@@ -10,18 +11,8 @@ pub struct ComplianceRecord {
     pub staff_id: Id,
     pub fiscal_year: FiscalYear,
     pub due_on: Date,
-    pub training_done_on: Option<Date>,
     pub self_check_done_on: Option<Date>,
     pub version: i64,
-}
-
-impl ComplianceRecord {
-    pub fn is_complete(&self) -> bool {
-        self.training_done_on.is_some() && self.self_check_done_on.is_some()
-    }
-    pub fn is_overdue(&self, today: Date) -> bool {
-        !self.is_complete() && today > self.due_on
-    }
 }
 
 impl Validate for ComplianceRecord {
@@ -30,7 +21,6 @@ impl Validate for ComplianceRecord {
         c.id("staff_no", self.staff_id)
             .fiscal_year("fiscal_year", self.fiscal_year)
             .date("due_on", self.due_on)
-            .opt_date("training_done_on", self.training_done_on)
             .opt_date("self_check_done_on", self.self_check_done_on);
         // The year's training is due within the year.
         if self.due_on.fiscal_year() != self.fiscal_year {

@@ -46,12 +46,37 @@ impl Validate for Course {
     }
 }
 
-/// A course required of everyone in a position (必修).
+code_enum! {
+    /// When a required course is due: in every fiscal year, once within some months of
+    /// taking up the position (hire or promotion), or once in a career.
+    pub enum RequiredPeriod {
+        EveryYear = "every_year",
+        WithinMonths = "within_months",
+        Once = "once",
+    }
+}
+
+impl RequiredPeriod {
+    /// The period a requirement has when nobody said: compliance every year, a rank's
+    /// course within a year of taking up the rank, anything else once.
+    pub fn default_for(category: CourseCategory) -> (RequiredPeriod, Option<i64>) {
+        match category {
+            CourseCategory::Compliance => (RequiredPeriod::EveryYear, None),
+            CourseCategory::RankBased => (RequiredPeriod::WithinMonths, Some(12)),
+            _ => (RequiredPeriod::Once, None),
+        }
+    }
+}
+
+/// A course required of everyone in a position (必修), and when it is due.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CourseRequirement {
     pub id: Id,
     pub course_id: Id,
     pub position: crate::domain::staff::Position,
+    pub period: RequiredPeriod,
+    /// Months from taking up the position, for `WithinMonths` only.
+    pub months: Option<i64>,
     pub version: i64,
 }
 
@@ -210,6 +235,25 @@ impl Validate for OjtLog {
 
 impl Validate for CourseRequirement {
     fn validate(&self) -> Result<(), Invalid> {
-        Check::new().id("course_code", self.course_id).finish()
+        let mut c = Check::new();
+        c.id("course_code", self.course_id);
+        match (self.period, self.months) {
+            (RequiredPeriod::WithinMonths, Some(m)) => {
+                c.range("within_months", m, 1, 120);
+            }
+            (RequiredPeriod::WithinMonths, None) => {
+                c.add("within_months", Problem::Required);
+            }
+            (_, Some(_)) => {
+                c.add(
+                    "within_months",
+                    Problem::Rule {
+                        rule: "months_only_within",
+                    },
+                );
+            }
+            (_, None) => {}
+        }
+        c.finish()
     }
 }

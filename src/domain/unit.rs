@@ -28,10 +28,20 @@ pub struct Unit {
     pub kana: String,
     pub parent_id: Option<Id>,
     pub kind: UnitKind,
-    pub valid_from: Date,
+    /// The day the unit was set up; `None` when it is older than the records (a unit list
+    /// from another system gives no founding date).
+    pub valid_from: Option<Date>,
     /// Set when the unit is abolished; history keeps pointing at it.
     pub valid_to: Option<Date>,
     pub version: i64,
+}
+
+impl Unit {
+    /// Whether the unit exists on `day`: set up by then (a unit older than the records
+    /// always is).
+    pub fn founded_by(&self, day: Date) -> bool {
+        self.valid_from.is_none_or(|from| from <= day)
+    }
 }
 
 pub fn is_code(s: &str) -> bool {
@@ -51,14 +61,9 @@ impl Validate for Unit {
         }
         c.text("name", &self.name, 40)
             .opt_text("kana", &self.kana, 80)
-            .date("valid_from", self.valid_from)
+            .opt_date("valid_from", self.valid_from)
             .opt_date("valid_to", self.valid_to)
-            .order(
-                "valid_from",
-                Some(self.valid_from),
-                "valid_to",
-                self.valid_to,
-            );
+            .order("valid_from", self.valid_from, "valid_to", self.valid_to);
         if self.parent_id == Some(self.id) && self.id != 0 {
             c.add(
                 "parent_code",

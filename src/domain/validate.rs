@@ -30,8 +30,14 @@ pub enum Problem {
     Overlap,
     /// A person's values must add up to `expected`; they add up to `actual`.
     Sum { expected: i64, actual: i64 },
-    /// Breaks a rule of the domain, named by a stable key (e.g. `mentor_service_years`).
+    /// Breaks a rule of the domain, named by a stable key (e.g. `own_mentor`).
     Rule { rule: &'static str },
+    /// Falls short of a ward rule whose threshold the ward sets (`mentor_service_years`
+    /// with `value` 3): the message names the value in force.
+    Threshold { rule: &'static str, value: i64 },
+    /// Names a row of the same file that was refused (a unit whose parent's row had
+    /// problems), by its row number.
+    RowRefused { row: usize },
     /// Too late: the window for it closed on `on`.
     Closed { on: Date },
 }
@@ -76,6 +82,10 @@ impl fmt::Display for Problem {
                 write!(f, "must add up to {expected} (now {actual})")
             }
             Problem::Rule { rule } => write!(f, "breaks the rule `{rule}`"),
+            Problem::Threshold { rule, value } => {
+                write!(f, "breaks the rule `{rule}` (set to {value})")
+            }
+            Problem::RowRefused { row } => write!(f, "names row {row}, which was refused"),
             Problem::Closed { on } => write!(f, "is too late: the window closed on {on}"),
         }
     }

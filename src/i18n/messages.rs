@@ -42,6 +42,16 @@ pub fn problem_text(lang: Lang, e: &FieldError) -> String {
                 ("rule", &lang.t(&format!("rule.{rule}"))),
             ],
         ),
+        Problem::Threshold { rule, value } => lang.tf(
+            "problem.rule",
+            &[
+                ("field", &field),
+                ("rule", &lang.tf(&format!("rule.{rule}"), &[("n", value)])),
+            ],
+        ),
+        Problem::RowRefused { row } => {
+            lang.tf("problem.row_refused", &[("field", &field), ("row", row)])
+        }
     }
 }
 
@@ -225,13 +235,34 @@ mod tests {
         assert_eq!(problem_text(Lang::En, &e), "Family name is required");
         let e = FieldError {
             field: "mentor_staff_no",
-            problem: Problem::Rule {
+            problem: Problem::Threshold {
                 rule: "mentor_service_years",
+                value: 5,
             },
         };
         assert_eq!(
             problem_text(Lang::Ja, &e),
-            "OJT指導者: 指導者は在職3年以上の職員としてください"
+            "OJT指導者: 指導者は在職5年以上の職員としてください"
+        );
+        assert_eq!(
+            problem_text(Lang::En, &e),
+            "Mentor: a mentor needs at least 5 years of service"
+        );
+    }
+
+    #[test]
+    fn a_refused_row_is_named_by_its_number() {
+        let e = FieldError {
+            field: "parent_code",
+            problem: Problem::RowRefused { row: 3 },
+        };
+        assert_eq!(
+            problem_text(Lang::En, &e),
+            "Parent code: its row in this file, row 3, was refused"
+        );
+        assert_eq!(
+            problem_text(Lang::Ja, &e),
+            "上位所属コード: このファイルの 3 行目が取り込めなかったため、参照できません"
         );
     }
 }

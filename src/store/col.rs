@@ -124,7 +124,7 @@ use crate::domain::{
     grievance::ConsultationEnding,
     pdca::Phase,
     staff::{JobType, Position, Sex, StaffStatus, Track},
-    training::{CourseCategory, EnrolmentState},
+    training::{CourseCategory, EnrolmentState, RequiredPeriod},
     transfer::PlanState,
     unit::UnitKind,
 };
@@ -152,6 +152,7 @@ col_enum!(
     Track,
     CourseCategory,
     EnrolmentState,
+    RequiredPeriod,
     UnitKind,
     PlanState,
 );

@@ -8,14 +8,11 @@ use crate::domain::{Date, FiscalYear, Id};
 record!(
     ComplianceRecord,
     "compliance_records",
-    [
-        staff_id,
-        fiscal_year,
-        due_on,
-        training_done_on,
-        self_check_done_on
-    ]
+    [staff_id, fiscal_year, due_on, self_check_done_on]
 );
+
+/// The year's compliance training of record `c` (see `training_rules`).
+const TRAINING_DONE: &str = super::training_rules::compliance_training_done!("c");
 record!(
     Incident,
     "incidents",
@@ -50,6 +47,17 @@ impl UnitCompletion {
 }
 
 impl Db {
+    /// The day a person did the year's compliance training (see `training_rules`).
+    pub fn compliance_training_done(&self, staff_id: Id, fy: FiscalYear) -> Result<Option<Date>> {
+        let sql =
+            format!("SELECT {TRAINING_DONE} FROM (SELECT ?1 AS staff_id, ?2 AS fiscal_year) c");
+        let d: Option<String> = self
+            .conn()
+            .prepare_cached(&sql)?
+            .query_row(rusqlite::params![staff_id, fy], |r| r.get(0))?;
+        Ok(d.and_then(|d| d.parse().ok()))
+    }
+
     pub fn compliance_of(&self, staff_id: Id, fy: FiscalYear) -> Result<Option<ComplianceRecord>> {
         Ok(self
             .all::<ComplianceRecord>(
@@ -70,10 +78,10 @@ impl Db {
         limit: usize,
     ) -> Result<Vec<ComplianceRecord>> {
         let sql = format!(
-            "SELECT {} FROM compliance_records WHERE fiscal_year = ?1 AND due_on < ?2
-               AND (training_done_on IS NULL OR self_check_done_on IS NULL)
-             ORDER BY due_on, id LIMIT ?3",
-            select_list::<ComplianceRecord>("")
+            "SELECT {} FROM compliance_records c WHERE c.fiscal_year = ?1 AND c.due_on < ?2
+               AND (c.self_check_done_on IS NULL OR {TRAINING_DONE} IS NULL)
+             ORDER BY c.due_on, c.id LIMIT ?3",
+            select_list::<ComplianceRecord>("c.")
         );
         let mut st = self.conn().prepare_cached(&sql)?;
         let rows = st.query_map(rusqlite::params![fy, today.iso(), limit as i64], |r| {
@@ -84,12 +92,12 @@ impl Db {
 
     /// Completion per unit (of the person's current unit) for a fiscal year.
     pub fn compliance_by_unit(&self, fy: FiscalYear) -> Result<Vec<UnitCompletion>> {
-        let mut st = self.conn().prepare_cached(
+        let mut st = self.conn().prepare_cached(&format!(
             "SELECT s.unit_id, count(*),
-                    sum(c.training_done_on IS NOT NULL AND c.self_check_done_on IS NOT NULL)
+                    sum(c.self_check_done_on IS NOT NULL AND {TRAINING_DONE} IS NOT NULL)
              FROM compliance_records c JOIN staff s ON s.id = c.staff_id
-             WHERE c.fiscal_year = ?1 GROUP BY s.unit_id ORDER BY s.unit_id",
-        )?;
+             WHERE c.fiscal_year = ?1 GROUP BY s.unit_id ORDER BY s.unit_id"
+        ))?;
         let rows = st.query_map([fy], |r| {
             Ok(UnitCompletion {
                 unit_id: r.get(0)?,
@@ -125,12 +133,12 @@ impl Db {
         let sql = format!(
             "SELECT sup.staff_no, sup.family_name || ' ' || sup.given_name, s.staff_no,
                     s.family_name || ' ' || s.given_name, u.name, c.due_on,
-                    c.training_done_on IS NULL, c.self_check_done_on IS NULL
+                    {TRAINING_DONE} IS NULL, c.self_check_done_on IS NULL
              FROM compliance_records c JOIN staff s ON s.id = c.staff_id
              LEFT JOIN units u ON u.id = s.unit_id
              LEFT JOIN staff sup ON sup.id = s.supervisor_id
              WHERE c.fiscal_year = ?1 AND c.due_on < ?2
-               AND (c.training_done_on IS NULL OR c.self_check_done_on IS NULL) {within}
+               AND (c.self_check_done_on IS NULL OR {TRAINING_DONE} IS NULL) {within}
              ORDER BY sup.staff_no IS NULL, sup.staff_no, c.due_on, s.staff_no"
         );
         let mut st = self.conn().prepare(&sql)?;

@@ -130,16 +130,25 @@ pub const KINDS: &[ExportKind] = &[
         access: Access::Whole,
         headers: &[
             "course_code", "title", "category", "hours", "provider", "since", "until",
-            "required_for",
+            "required_for", "required_when", "within_months",
         ],
-        // required_for: position codes in rank order (most senior first), then code order.
+        // required_for: position codes in rank order (most senior first), then code order;
+        // when they are to take it, as the most senior position's requirement says (one
+        // period a course, as the import reads it back).
         sql: "SELECT c.code, c.title, c.category, c.hours, c.provider, c.since, c.until,
                      (SELECT group_concat(r.position, ';' ORDER BY CASE r.position
                          WHEN 'director' THEN 0 WHEN 'section_chief' THEN 1
                          WHEN 'deputy_chief' THEN 2 WHEN 'team_chief' THEN 3
                          WHEN 'senior' THEN 4 ELSE 5 END, r.position)
-                      FROM course_requirements r WHERE r.course_id = c.id)
+                      FROM course_requirements r WHERE r.course_id = c.id),
+                     q.period, q.months
               FROM courses c
+              LEFT JOIN course_requirements q ON q.id = (
+                  SELECT r.id FROM course_requirements r WHERE r.course_id = c.id
+                  ORDER BY CASE r.position
+                      WHEN 'director' THEN 0 WHEN 'section_chief' THEN 1
+                      WHEN 'deputy_chief' THEN 2 WHEN 'team_chief' THEN 3
+                      WHEN 'senior' THEN 4 ELSE 5 END, r.position LIMIT 1)
               ORDER BY c.code",
     },
     ExportKind {
@@ -207,12 +216,18 @@ pub const KINDS: &[ExportKind] = &[
             "staff_no", "fiscal_year", "training_done", "self_check_done", "due_on",
             "training_done_on", "self_check_done_on",
         ],
-        sql: "SELECT s.staff_no, c.fiscal_year, (c.training_done_on IS NOT NULL),
-                     (c.self_check_done_on IS NOT NULL), c.due_on, c.training_done_on,
-                     c.self_check_done_on
+        // The training is the year's completion of a compliance course (see
+        // `training_rules`).
+        sql: concat!(
+            "SELECT staff_no, fiscal_year, (done IS NOT NULL), (self_check_done_on IS NOT NULL),
+                    due_on, done, self_check_done_on
+              FROM (SELECT s.staff_no, c.fiscal_year, c.due_on, c.self_check_done_on, ",
+            super::training_rules::compliance_training_done!("c"),
+            " AS done
               FROM compliance_records c JOIN staff s ON s.id = c.staff_id
               WHERE ?SCOPE
-              ORDER BY s.staff_no, c.fiscal_year",
+              ) ORDER BY staff_no, fiscal_year"
+        ),
     },
     // The 内示 list: each move of each plan, where the person is before it, where the
     // plan sends them, and what they wished for in the year before.
@@ -299,8 +314,8 @@ pub const KINDS: &[ExportKind] = &[
     ExportKind {
         name: "surveys",
         access: Access::Whole,
-        headers: &["unit_code", "conducted_on", "topic", "score", "responses"],
-        sql: "SELECT u.code, v.conducted_on, v.topic, v.score, v.responses
+        headers: &["unit_code", "conducted_on", "topic", "score", "responses", "note"],
+        sql: "SELECT u.code, v.conducted_on, v.topic, v.score, v.responses, v.note
               FROM surveys v JOIN units u ON u.id = v.unit_id
               ORDER BY u.code, v.conducted_on, v.topic, v.id",
     },

@@ -110,6 +110,9 @@ pub struct Importer<'d> {
     pub(super) later: Vec<Later>,
     /// People whose posts rows changed, with the row, to follow when every row is in.
     pub(super) following: Vec<(Id, usize)>,
+    /// Keys of the rows refused so far, with their row numbers: a row naming one of them
+    /// is told which row it was, not that it names nothing.
+    pub(super) refused: HashMap<String, usize>,
     /// Problems found when settling, by row.
     pub(super) late_problems: Vec<(usize, FieldError)>,
 }
@@ -123,6 +126,7 @@ impl<'d> Importer<'d> {
             course_ids: HashMap::new(),
             later: Vec::new(),
             following: Vec::new(),
+            refused: HashMap::new(),
             late_problems: Vec::new(),
         }
     }
@@ -144,6 +148,15 @@ impl<'d> Importer<'d> {
     pub(super) fn course_id(&mut self, code: &str) -> Result<Option<Id>> {
         let sql = "SELECT id FROM courses WHERE code = ?1";
         cached_id(self.db, &mut self.course_ids, sql, code)
+    }
+
+    /// What a reference to `key` that matches no stored row is: a refused row of the file,
+    /// or nothing at all.
+    pub(super) fn missing(&self, key: &str) -> Problem {
+        match self.refused.get(key) {
+            Some(&row) => Problem::RowRefused { row },
+            None => Problem::Unknown,
+        }
     }
 
     pub(super) fn late_problem(&mut self, row: usize, field: &'static str, problem: Problem) {

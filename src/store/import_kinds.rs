@@ -1,5 +1,6 @@
 //! The importable kinds (their columns, keys and header spellings) and what their rows
-//! share; the rows themselves are in `import_people.rs` and `import_training.rs`.
+//! share; the rows themselves are in `import_people.rs`, `import_training.rs` and
+//! `import_records.rs`.
 
 use super::import::{Fields, ImportKind, Importer, Outcome};
 use super::{Record, Result};
@@ -18,7 +19,9 @@ pub const IMPORT_KINDS: &[ImportKind] = &[
             "valid_from",
             "valid_to",
         ],
-        required: &["name", "kind", "valid_from"],
+        // Other systems' unit lists give no founding date: such a unit is older than the
+        // records.
+        required: &["name", "kind"],
         key_len: 1,
         self_ref: Some("parent_code"),
         aliases: &[("所属名", "name"), ("組織コード", "unit_code")],
@@ -107,6 +110,8 @@ pub const IMPORT_KINDS: &[ImportKind] = &[
             "since",
             "until",
             "required_for",
+            "required_when",
+            "within_months",
         ],
         required: &["title", "category", "hours", "since"],
         key_len: 1,
@@ -158,6 +163,23 @@ pub const IMPORT_KINDS: &[ImportKind] = &[
         self_ref: None,
         aliases: &[("資格名", "name"), ("資格名称", "name")],
         row: super::import_people::qualification_row,
+        finish: None,
+    },
+    ImportKind {
+        name: "surveys",
+        columns: &[
+            "unit_code",
+            "conducted_on",
+            "topic",
+            "score",
+            "responses",
+            "note",
+        ],
+        required: &["score", "responses"],
+        key_len: 3,
+        self_ref: None,
+        aliases: &[("アンケート名", "topic"), ("調査日", "conducted_on")],
+        row: super::import_records::survey_row,
         finish: None,
     },
 ];

@@ -26,7 +26,7 @@ pub(super) fn unit_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Out
         kana: String::new(),
         parent_id: None,
         kind: UnitKind::Team,
-        valid_from: Date::from_ymd(1, 1, 1),
+        valid_from: None,
         valid_to: None,
         version: 0,
     });
@@ -37,7 +37,7 @@ pub(super) fn unit_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Out
     f.set_text("kana", &mut u.kana);
     u.kana = katakana(u.kana);
     set_enum!(f, "kind", "unit_kind", UnitKind, &mut u.kind);
-    f.set_date("valid_from", &mut u.valid_from);
+    f.set_opt_date("valid_from", &mut u.valid_from);
     f.set_opt_date("valid_to", &mut u.valid_to);
     let mut parent_later = None;
     if let Some(p) = f.code("parent_code") {
@@ -51,6 +51,7 @@ pub(super) fn unit_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Out
     }
     let seen = f.problems().to_vec();
     if !seen.is_empty() {
+        imp.refused.insert(code, f.row_no());
         // Still say, at the end, whether the reference is anywhere to be found.
         if let Some(key) = parent_later {
             imp.later.push(Later {
@@ -62,7 +63,13 @@ pub(super) fn unit_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Out
         }
         return Ok(refused(f, &u, &seen));
     }
-    let (o, saved) = imp.upsert(u, old)?;
+    let (o, saved) = match imp.upsert(u, old) {
+        Ok(done) => done,
+        Err(e) => {
+            imp.refused.insert(code, f.row_no());
+            return Err(e);
+        }
+    };
     imp.unit_ids.insert(code, saved.id);
     if let Some(key) = parent_later {
         imp.later.push(Later {
@@ -79,7 +86,8 @@ pub(super) fn unit_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Out
 pub(super) fn settle_parents(imp: &mut Importer<'_>) -> Result<()> {
     for l in std::mem::take(&mut imp.later) {
         let Some(pid) = imp.unit_id(&l.key)? else {
-            imp.late_problem(l.row, l.column, Problem::Unknown);
+            let problem = imp.missing(&l.key);
+            imp.late_problem(l.row, l.column, problem);
             continue;
         };
         if l.id == 0 {

@@ -1,12 +1,13 @@
-//! Importing training: the course catalogue (with the positions it is required of),
-//! its sessions, and who enrolled.
+//! Importing training: the course catalogue (with the positions it is required of, and
+//! when), its sessions, and who enrolled.
 
 use super::Result;
 use super::import::{Fields, Importer, Outcome};
 use super::import_kinds::{find, key, reference, refused, set_enum};
 use crate::domain::staff::Position;
 use crate::domain::training::{
-    Course, CourseCategory, CourseRequirement, Enrolment, EnrolmentState, TrainingSession,
+    Course, CourseCategory, CourseRequirement, Enrolment, EnrolmentState, RequiredPeriod,
+    TrainingSession,
 };
 use crate::domain::{Date, Id, Problem};
 
@@ -63,39 +64,77 @@ pub(super) fn course_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<O
         }
         required = Some(ps);
     }
+    let period = required_period(f);
     let seen = f.problems().to_vec();
     if !seen.is_empty() {
         return Ok(refused(f, &c, &seen));
     }
     let (mut o, saved) = imp.upsert(c, old)?;
     imp.course_ids.insert(code, saved.id);
-    if let Some(want) = required
-        && sync_requirements(imp, saved.id, &want)?
-        && o == Outcome::Unchanged
-    {
+    if sync_requirements(imp, &saved, required.as_deref(), period)? && o == Outcome::Unchanged {
         o = Outcome::Updated;
     }
     Ok(o)
 }
 
-/// Makes the course's requirements exactly `want`; true when anything changed.
-fn sync_requirements(imp: &Importer<'_>, course: Id, want: &[Position]) -> Result<bool> {
+/// When the course's positions are to take it (`every_year`, `within_months` with the
+/// months, `once`, or their labels): `None` when the file does not say.
+fn required_period(f: &mut Fields<'_>) -> Option<(RequiredPeriod, Option<i64>)> {
+    let when = f.text("required_when").filter(|w| !w.is_empty())?;
+    let Some(period) = super::import::enum_code("required_period", RequiredPeriod::CODES, &when)
+        .and_then(RequiredPeriod::from_code)
+    else {
+        f.problem("required_when", Problem::Malformed);
+        return None;
+    };
+    let months = match f.code("within_months") {
+        Some(v) if !v.is_empty() => match v.parse::<i64>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                f.problem("within_months", Problem::Malformed);
+                return None;
+            }
+        },
+        _ => None,
+    };
+    Some((period, months))
+}
+
+/// Makes the course's requirements those of `want` (when the file lists positions), each
+/// due by `period` (when the file says; a position newly listed otherwise takes the
+/// course's usual period, `RequiredPeriod::default_for`). True when anything changed.
+fn sync_requirements(
+    imp: &Importer<'_>,
+    course: &Course,
+    want: Option<&[Position]>,
+    period: Option<(RequiredPeriod, Option<i64>)>,
+) -> Result<bool> {
     let have: Vec<CourseRequirement> = imp
         .db
-        .all(vec![super::Filter::eq("course_id", course)], "position")?;
+        .all(vec![super::Filter::eq("course_id", course.id)], "position")?;
     let mut changed = false;
     for r in &have {
-        if !want.contains(&r.position) {
+        if want.is_some_and(|w| !w.contains(&r.position)) {
             imp.db.delete::<CourseRequirement>(r.id, r.version)?;
+            changed = true;
+        } else if let Some((p, m)) = period
+            && (r.period, r.months) != (p, m)
+        {
+            let mut r = r.clone();
+            (r.period, r.months) = (p, m);
+            imp.db.update_as(&mut r, "import")?;
             changed = true;
         }
     }
-    for p in want {
-        if !have.iter().any(|r| r.position == *p) {
+    let (p, m) = period.unwrap_or(RequiredPeriod::default_for(course.category));
+    for &position in want.unwrap_or_default() {
+        if !have.iter().any(|r| r.position == position) {
             let mut r = CourseRequirement {
                 id: 0,
-                course_id: course,
-                position: *p,
+                course_id: course.id,
+                position,
+                period: p,
+                months: m,
                 version: 0,
             };
             imp.db.insert_as(&mut r, "import")?;

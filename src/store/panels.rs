@@ -16,6 +16,9 @@ fn scope(col: &str, units: Option<&[Id]>) -> String {
 /// The section a unit rolls up to (a team's parent; a section itself).
 pub(super) const SECTION_OF: &str = "CASE WHEN u.kind = 'team' THEN u.parent_id ELSE u.id END";
 
+/// The year's compliance training of compliance record `c` (see `training_rules`).
+const TRAINING_DONE: &str = super::training_rules::compliance_training_done!("c");
+
 /// A person overdue with compliance: (staff number, name, due date).
 pub type Overdue = (String, String, String);
 
@@ -56,12 +59,12 @@ impl Db {
         units: Option<&[Id]>,
     ) -> Result<Vec<(String, i64, i64)>> {
         let sql = format!(
-            "SELECT sec.name,
-                    sum(c.training_done_on IS NOT NULL AND c.self_check_done_on IS NOT NULL), count(*)
+            "SELECT sec.name, sum(c.self_check_done_on IS NOT NULL AND {TRAINING_DONE} IS NOT NULL)
+                    AS done, count(*)
              FROM compliance_records c JOIN staff s ON s.id = c.staff_id
              JOIN units u ON u.id = s.unit_id JOIN units sec ON sec.id = {SECTION_OF}
              WHERE c.fiscal_year = ?1 {} GROUP BY sec.id
-             ORDER BY 1.0 * sum(c.training_done_on IS NOT NULL AND c.self_check_done_on IS NOT NULL) / count(*), sec.code",
+             ORDER BY 1.0 * done / count(*), sec.code",
             scope("s.unit_id", units)
         );
         let mut st = self.conn().prepare_cached(&sql)?;
@@ -80,7 +83,7 @@ impl Db {
         let wh = format!(
             "FROM compliance_records c JOIN staff s ON s.id = c.staff_id
              WHERE c.fiscal_year = ?1 AND c.due_on < ?2
-               AND (c.training_done_on IS NULL OR c.self_check_done_on IS NULL) {}",
+               AND (c.self_check_done_on IS NULL OR {TRAINING_DONE} IS NULL) {}",
             scope("s.unit_id", units)
         );
         let total = self

@@ -1,4 +1,5 @@
-//! PDCA cycles, their actions, check-ins, reviews and evidence; citizen surveys.
+//! PDCA cycles, their actions, check-ins, reviews and evidence (citizen surveys, kept in
+//! `surveys.rs`).
 
 use super::record::{record, select_list};
 use super::{Db, Filter, Record, Result};
@@ -69,11 +70,6 @@ record!(
     [cycle_id, reviewer_id, reviewed_on, comment]
 );
 record!(PdcaEvidence, "pdca_evidence", [cycle_id, survey_id]);
-record!(
-    Survey,
-    "surveys",
-    [unit_id, conducted_on, topic, score, responses, note]
-);
 
 impl Db {
     pub fn pdca_of_staff(&self, staff_id: Id) -> Result<Vec<PdcaCycle>> {
@@ -125,10 +121,6 @@ impl Db {
             "SELECT count(*) FROM pdca_actions WHERE cycle_id = ?1 AND done_on IS NULL AND due_on < ?2",
         )?
         .query_row(rusqlite::params![cycle_id, today.iso()], |r| r.get(0))?)
-    }
-
-    pub fn surveys_of_unit(&self, unit_id: Id) -> Result<Vec<Survey>> {
-        self.all(vec![Filter::eq("unit_id", unit_id)], "conducted_on")
     }
 
     /// Surveys attached to a cycle as evidence.

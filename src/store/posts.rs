@@ -233,7 +233,7 @@ impl Db {
             let unit: Unit = self
                 .find(post.unit_id)?
                 .ok_or_else(|| Invalid::one("unit_code", Problem::Unknown))?;
-            if unit.valid_to.is_some() || unit.valid_from > post.start {
+            if unit.valid_to.is_some() || unit.valid_from.is_some_and(|f| f > post.start) {
                 return Err(rule("unit_code", "unit_abolished"));
             }
             if let Some(mut open) = self.current_assignment(staff_id)? {

@@ -247,10 +247,10 @@ impl Db {
         )?;
         (row.compliance_total, row.compliance_done) = c.query_row(
             &format!(
-                "SELECT count(*), coalesce(sum(c.training_done_on IS NOT NULL
-                                               AND c.self_check_done_on IS NOT NULL), 0)
+                "SELECT count(*), coalesce(sum(c.self_check_done_on IS NOT NULL AND {} IS NOT NULL), 0)
                  FROM compliance_records c JOIN staff s ON s.id = c.staff_id
-                 WHERE c.fiscal_year = ?1 AND s.unit_id IN ({ids})"
+                 WHERE c.fiscal_year = ?1 AND s.unit_id IN ({ids})",
+                super::training_rules::compliance_training_done!("c"),
             ),
             [fy],
             |r| Ok((r.get(0)?, r.get(1)?)),

@@ -16,7 +16,7 @@ record!(
 record!(
     CourseRequirement,
     "course_requirements",
-    [course_id, position]
+    [course_id, position, period, months]
 );
 record!(
     TrainingSession,
@@ -75,8 +75,9 @@ record!(
             if (self.start_date.years_since(mentor.hire_date) as i64) < min {
                 return Err(Invalid::one(
                     "mentor_staff_no",
-                    Problem::Rule {
+                    Problem::Threshold {
                         rule: "mentor_service_years",
+                        value: min,
                     },
                 )
                 .into());
@@ -156,16 +157,18 @@ impl Db {
             .query_row(rusqlite::params![staff_id, fy], |r| r.get(0))?)
     }
 
-    /// Courses required for the person's position that they have never completed.
-    pub fn required_not_taken(&self, staff_id: Id) -> Result<Vec<Course>> {
-        let sql = format!(
-            "SELECT {} FROM courses c JOIN course_requirements q ON q.course_id = c.id
-             JOIN staff s ON s.id = ?1 AND s.position = q.position
-             WHERE c.until IS NULL AND NOT EXISTS (
-               SELECT 1 FROM enrolments e JOIN training_sessions t ON t.id = e.session_id
-               WHERE e.staff_id = s.id AND t.course_id = c.id AND e.state = 'completed')
-             ORDER BY c.code",
-            select_list::<Course>("c.")
+    /// Courses the person owes in year `fy` (as 必修未受講 lists them).
+    pub fn required_not_taken(&self, staff_id: Id, fy: FiscalYear) -> Result<Vec<Course>> {
+        let sql = super::training_rules::owed_in(
+            &format!(
+                "SELECT {} FROM staff t JOIN course_requirements q ON q.position = t.position
+                   JOIN courses c ON c.id = q.course_id
+                  WHERE t.id = ?1 AND {}
+                  ORDER BY c.code",
+                select_list::<Course>("c."),
+                super::training_rules::owed_where!("t"),
+            ),
+            fy,
         );
         let mut st = self.conn().prepare_cached(&sql)?;
         let rows = st.query_map([staff_id], Course::from_row)?;

@@ -127,7 +127,7 @@ impl Db {
                 .find(m.to_unit_id)?
                 .ok_or_else(|| Invalid::one("to_unit_code", Problem::Unknown))?;
             // A unit to be abolished takes no one in (nobody may stay in it when it goes).
-            if unit.valid_to.is_some() || unit.valid_from > plan.effective_on {
+            if unit.valid_to.is_some() || !unit.founded_by(plan.effective_on) {
                 return Err(rule("to_unit_code", "unit_abolished"));
             }
             let existing = self
@@ -275,7 +275,7 @@ impl Db {
                 let unit: Unit = self
                     .find(m.to_unit_id)?
                     .ok_or_else(|| Invalid::one("to_unit_code", Problem::Unknown))?;
-                if unit.valid_to.is_some() || unit.valid_from > day {
+                if unit.valid_to.is_some() || !unit.founded_by(day) {
                     return Err(rule("to_unit_code", "unit_abolished"));
                 }
                 if let Some(cur) = self.current_assignment(person.id)?

@@ -1,8 +1,9 @@
 //! Worklists: who has not handed in the self-report, who has stayed long in a post, whose
-//! compliance is overdue (under the supervisor who is to remind them), who lacks a course
+//! compliance is overdue (under the supervisor who is to remind them), who owes a course
 //! their position requires. Each names the fiscal year in view (and the day, and a ward
 //! rule) through the placeholders `Db::bind` fills in.
 
+use super::training_rules::{compliance_training_done, owed};
 use super::view_defs::{FULL_NAME, STAFF_NO, UNIT};
 use super::views::ColKind::*;
 use super::views::{ViewDef, col, name_col};
@@ -119,31 +120,28 @@ pub(super) const COMPLIANCE_OVERDUE: ViewDef = ViewDef {
             "CAST(julianday({today}) - julianday(t.due_on) AS INTEGER)",
             Int,
         ),
-        col("training_done_on", "t.training_done_on", Date),
+        col("training_done_on", compliance_training_done!("t"), Date),
         col("self_check_done_on", "t.self_check_done_on", Date),
     ],
     staff: Some("t.staff_id"),
     unit: Some("s.unit_id"),
-    fiscal_year: Some(
+    fiscal_year: Some(concat!(
         "t.fiscal_year = {fy} AND t.due_on < {today}
-         AND (t.training_done_on IS NULL OR t.self_check_done_on IS NULL)",
-    ),
+         AND (t.self_check_done_on IS NULL OR ",
+        compliance_training_done!("t"),
+        " IS NULL)"
+    )),
     state: None,
     default_sort: 0,
     default_desc: false,
 };
 
-/// Serving people lacking a course their position requires (never completed).
+/// People at work who owe, in the year in view, a course their position requires (by
+/// each requirement's period; see `training_rules`).
 pub(super) const REQUIRED_MISSING: ViewDef = ViewDef {
     name: "required_missing",
     table: "staff",
-    // The join's condition is the list's: serving, and lacking at least one course.
-    from: "staff t JOIN staff s ON s.id = t.id AND t.status <> 'retired' AND EXISTS (
-             SELECT 1 FROM course_requirements q JOIN courses c ON c.id = q.course_id
-              WHERE q.position = t.position AND c.until IS NULL AND NOT EXISTS (
-                SELECT 1 FROM enrolments e JOIN training_sessions ts ON ts.id = e.session_id
-                 WHERE e.staff_id = t.id AND ts.course_id = c.id AND e.state = 'completed'))
-           LEFT JOIN units u ON u.id = t.unit_id",
+    from: "staff t JOIN staff s ON s.id = t.id LEFT JOIN units u ON u.id = t.unit_id",
     ordered: None,
     unowned: None,
     columns: &[
@@ -153,17 +151,13 @@ pub(super) const REQUIRED_MISSING: ViewDef = ViewDef {
         col("position", "t.position", Code("position")),
         col(
             "courses_missing",
-            "(SELECT group_concat(c.title, '、') FROM course_requirements q
-               JOIN courses c ON c.id = q.course_id
-              WHERE q.position = t.position AND c.until IS NULL AND NOT EXISTS (
-                SELECT 1 FROM enrolments e JOIN training_sessions ts ON ts.id = e.session_id
-                 WHERE e.staff_id = t.id AND ts.course_id = c.id AND e.state = 'completed'))",
+            concat!("(SELECT group_concat(c.title, '、') ", owed!("t"), ")"),
             Text,
         ),
     ],
     staff: Some("t.id"),
     unit: Some("t.unit_id"),
-    fiscal_year: None,
+    fiscal_year: Some(concat!("EXISTS (SELECT 1 ", owed!("t"), ")")),
     state: Some(("t.position", "position")),
     default_sort: 0,
     default_desc: false,

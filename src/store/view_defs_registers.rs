@@ -1,7 +1,7 @@
 //! The registers the HR office keeps besides people's records: the course catalogue, its
 //! sessions and the courses each position requires; the OJT logs mentor and mentee
-//! write; the incidents register and grievances (HR only); the accounts and the audit
-//! log (admins).
+//! write; the incidents register and grievances (HR only); the citizen surveys the
+//! sections run; the accounts and the audit log (admins).
 
 use super::view_defs::{FULL_NAME, STAFF_NO, UNIT};
 use super::views::ColKind::*;
@@ -72,8 +72,9 @@ pub(super) const REQUIREMENTS: ViewDef = ViewDef {
     columns: &[
         col("position", "t.position", Code("position")),
         col("course_code", "c.code", Text),
+        col("required_when", "t.period", Code("required_period")),
+        col("within_months", "t.months", Int),
         col("title", "c.title", Text),
-        col("category", "c.category", Code("course_category")),
     ],
     staff: None,
     unit: None,
@@ -198,6 +199,36 @@ pub(super) const COMPLAINTS: ViewDef = ViewDef {
     fiscal_year: Some(
         "t.response = 'appealed' AND (CAST(substr(t.response_on, 1, 4) AS INTEGER)
          - (substr(t.response_on, 6, 2) < '04')) = {fy}",
+    ),
+    state: None,
+    default_sort: 0,
+    default_desc: true,
+};
+
+/// Citizen surveys, newest first, scoped by the section that ran them (as its PDCA
+/// cycles are).
+pub(super) const SURVEYS: ViewDef = ViewDef {
+    name: "surveys",
+    table: "surveys",
+    from: "surveys t JOIN units u ON u.id = t.unit_id",
+    ordered: None,
+    unowned: None,
+    columns: &[
+        col("conducted_on", "t.conducted_on", Date),
+        UNIT,
+        col("topic", "t.topic", Text),
+        col("score", "t.score", Real),
+        col("responses", "t.responses", Int),
+        col(
+            "cited_by",
+            "(SELECT count(*) FROM pdca_evidence e WHERE e.survey_id = t.id)",
+            Int,
+        ),
+    ],
+    staff: None,
+    unit: Some("t.unit_id"),
+    fiscal_year: Some(
+        "(CAST(substr(t.conducted_on, 1, 4) AS INTEGER) - (substr(t.conducted_on, 6, 2) < '04'))",
     ),
     state: None,
     default_sort: 0,

@@ -59,6 +59,9 @@ impl ViewDef {
             (_, Some(c), Some(u)) => format!("({u} IN ({units}) OR {c} IN ({these}))"),
             // Only the people named (accounts, the audit log: whoever made the entry).
             (_, Some(c), None) => format!("{c} IN ({these})"),
+            // A register of units (citizen surveys): an empty list would be read end to
+            // end, where NULL is found by the index and matches nothing.
+            (_, None, Some(u)) if units.is_empty() => format!("{u} IN (NULL)"),
             (_, None, Some(u)) => format!("{u} IN ({units})"),
             (_, None, None) => "0".into(),
         })

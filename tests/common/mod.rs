@@ -51,7 +51,7 @@ pub fn unit(code: &str, name: &str, parent_id: Option<Id>, kind: UnitKind) -> Un
         kana: String::new(),
         parent_id,
         kind,
-        valid_from: d(2000, 4, 1),
+        valid_from: Some(d(2000, 4, 1)),
         valid_to: None,
         version: 0,
     }
@@ -210,6 +210,74 @@ pub fn audit_count(db: &Db) -> usize {
     db.audit_entries(None, None, 1_000_000)
         .expect("audit")
         .len()
+}
+
+/// Records the year's compliance training of a person the one way it is kept: a completed
+/// enrolment in the ward's yearly compliance course (made on first use, required every
+/// year of every position), in a session of that fiscal year.
+pub fn compliance_training(db: &Db, staff_id: Id, fy: i32, on: Date) {
+    use jinji::domain::training::{
+        Course, CourseCategory, CourseRequirement, Enrolment, EnrolmentState, RequiredPeriod,
+        TrainingSession,
+    };
+    let course = match db.course_by_code("CMPYEAR").expect("course") {
+        Some(c) => c,
+        None => {
+            let mut c = Course {
+                id: 0,
+                code: "CMPYEAR".into(),
+                title: "コンプライアンス研修".into(),
+                category: CourseCategory::Compliance,
+                hours: 3.0,
+                provider: String::new(),
+                since: d(2000, 4, 1),
+                until: None,
+                version: 0,
+            };
+            db.insert(&mut c).expect("course");
+            for &position in Position::ALL {
+                db.insert(&mut CourseRequirement {
+                    id: 0,
+                    course_id: c.id,
+                    position,
+                    period: RequiredPeriod::EveryYear,
+                    months: None,
+                    version: 0,
+                })
+                .expect("requirement");
+            }
+            c
+        }
+    };
+    let starts = d(fy, 4, 1);
+    let session = match db.session_by("CMPYEAR", starts).expect("session") {
+        Some(s) => s,
+        None => {
+            let mut s = TrainingSession {
+                id: 0,
+                course_id: course.id,
+                fiscal_year: fy,
+                starts_on: starts,
+                ends_on: d(fy + 1, 3, 31),
+                place: "オンライン".into(),
+                capacity: 1000,
+                version: 0,
+            };
+            db.insert(&mut s).expect("session");
+            s
+        }
+    };
+    db.insert(&mut Enrolment {
+        id: 0,
+        session_id: session.id,
+        staff_id,
+        state: EnrolmentState::Completed,
+        hours: 3.0,
+        applied_on: starts,
+        completed_on: Some(on),
+        version: 0,
+    })
+    .expect("enrolment");
 }
 
 /// The fiscal year the workflow tests' accounts see.

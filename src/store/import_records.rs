@@ -1,0 +1,51 @@
+//! Importing registers kept beside people's records: the citizen surveys sections run.
+
+use super::Result;
+use super::import::{Fields, Importer, Outcome};
+use super::import_kinds::{find, reference, refused};
+use crate::domain::Problem;
+use crate::domain::survey::Survey;
+
+/// A survey is named by its section, its day and its topic.
+pub(super) fn survey_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Outcome> {
+    let unit = reference(f, "unit_code", |c| imp.unit_id(c))?;
+    let on = f.key_date("conducted_on");
+    let topic = match f.text("topic") {
+        Some(t) if !t.is_empty() => Some(t),
+        Some(_) => {
+            f.problem("topic", Problem::Required);
+            None
+        }
+        None => None,
+    };
+    let (Some(unit), Some(on), Some(topic)) = (unit, on, topic) else {
+        return Ok(Outcome::Refused);
+    };
+    let old: Option<Survey> = find(
+        imp,
+        "SELECT id FROM surveys WHERE unit_id = ?1 AND conducted_on = ?2 AND topic = ?3
+         ORDER BY id",
+        rusqlite::params![unit, on.to_string(), topic],
+    )?;
+    let mut s = old.clone().unwrap_or(Survey {
+        id: 0,
+        unit_id: unit,
+        conducted_on: on,
+        topic,
+        score: 0.0,
+        responses: 0,
+        note: String::new(),
+        version: 0,
+    });
+    if old.is_none() {
+        f.require_new();
+    }
+    f.set_real("score", &mut s.score);
+    f.set_int("responses", &mut s.responses);
+    f.set_text("note", &mut s.note);
+    let seen = f.problems().to_vec();
+    if !seen.is_empty() {
+        return Ok(refused(f, &s, &seen));
+    }
+    Ok(imp.upsert(s, old)?.0)
+}
