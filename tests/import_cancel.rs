@@ -47,7 +47,7 @@ fn ctrl_c_during_an_import_writes_nothing() {
     let staff_before = count(&db, "SELECT count(*) FROM staff");
     let audit_before = count(&db, "SELECT count(*) FROM audit_log");
     let child = w
-        .cmd_as(LOGIN)
+        .cmd()
         .args(["--db", s(&db), "import", "staff", s(&file)])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

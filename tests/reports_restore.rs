@@ -127,7 +127,7 @@ fn restore_creates_a_missing_database_from_the_backup() {
     let a = jinji(&w, &new, &["export", "staff"]).ok();
     let c = jinji(&w, &b, &["export", "staff"]).ok();
     assert_eq!(a.stdout, c.stdout);
-    assert!(has_row(&logins(&w, &new), &[LOGIN, "Admin"]));
+    assert!(has_row(&logins(&w, &new), &[login(), "Admin"]));
 }
 
 /// Files that must never replace a database: each is refused with exit 2, naming the

@@ -210,10 +210,10 @@ impl Jinji {
         Jinji { w, bin }
     }
 
-    /// The binary in the scratch environment of `Scratch::cmd_as` (same variables, same
-    /// working directory), as the OS login [`LOGIN`].
+    /// The binary in the scratch environment of `Scratch::cmd` (same variables, same
+    /// working directory), as the real OS login ([`login`]).
     fn cmd(&self) -> Command {
-        let model = self.w.cmd_as(LOGIN);
+        let model = self.w.cmd();
         let mut c = Command::new(&self.bin);
         c.env_clear();
         for (k, v) in model.get_envs() {
@@ -717,9 +717,9 @@ fn assert_as_one_run_leaves(db: &Path, round: &str, after: &State, doing: &str) 
 /// HR office would (one transaction). Returns the plan's number and name.
 fn big_plan(db: &Path) -> (i64, String) {
     let mut store = Db::open(db, OpenMode::Existing).expect("open");
-    store.set_actor(LOGIN);
+    store.set_actor(login());
     let me = store
-        .account_by_login(LOGIN)
+        .account_by_login(login())
         .unwrap()
         .expect("the demo's creator has an account");
     let visible = store.visibility(&me, 2026).unwrap();

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use jinji::store::export::{Cell, kind};
 use jinji::store::{Db, OpenMode};
-use pty::{LOGIN, Session, TODAY, locate, locate_below, row};
+use pty::{Session, TODAY, locate, locate_below, login, row};
 
 const QUALIFICATION: &str = "第二種電気工事士";
 
@@ -209,7 +209,8 @@ fn a_clerk_finds_a_person_adds_a_qualification_and_quits() {
     .expect("export audit");
     assert_eq!(audit.len(), 1, "one audit insert: {audit:?}");
     assert_eq!(
-        audit[0][2], LOGIN,
+        audit[0][2],
+        login(),
         "the audit row names the clerk: {audit:?}"
     );
 

@@ -3,9 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use super::{CmdResult, Ctx, Failure, os_login, parse_date};
+use super::{CmdResult, Ctx, Failure, os_login};
 use crate::demo::{self, Params};
-use crate::domain::Date;
 use crate::domain::account::Role;
 use crate::domain::date::fiscal_year_ja;
 use crate::i18n::Lang;
@@ -18,23 +17,20 @@ pub fn summary(ctx: &Ctx) -> CmdResult {
     let mut db = ctx.open(&path, OpenMode::Create)?;
     // A new (or empty) file: whoever creates it is its admin.
     if !db.has_accounts().map_err(|e| ctx.err(e))? {
-        db.ensure_admin(&os_login()).map_err(|e| ctx.err(e))?;
+        db.ensure_admin(&os_login(ctx.lang)?, ctx.today)
+            .map_err(|e| ctx.err(e))?;
     }
     let me = ctx.account(&mut db)?;
-    open_or_summarise(ctx, db, me, Date::today())
+    open_or_summarise(ctx, db, me)
 }
 
-/// On a terminal, the screens; otherwise (a pipe, a script) the summary in text.
-fn open_or_summarise(
-    ctx: &Ctx,
-    db: Db,
-    me: crate::domain::account::Account,
-    today: Date,
-) -> CmdResult {
+/// On a terminal, the screens (on the clock's today); otherwise (a pipe, a script) the
+/// summary in text.
+fn open_or_summarise(ctx: &Ctx, db: Db, me: crate::domain::account::Account) -> CmdResult {
     use std::io::IsTerminal;
     if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
         let mut app =
-            crate::app::App::new_off_thread(db, ctx.lang, me, today).map_err(|e| ctx.err(e))?;
+            crate::app::App::new_off_thread(db, ctx.lang, me, ctx.today).map_err(|e| ctx.err(e))?;
         // The screens back up where `jinji backup` does.
         if let Ok(dir) = super::backup::backups_dir(ctx) {
             app.dirs.backups_dir = dir;
@@ -115,6 +111,7 @@ fn generate_into(ctx: &Ctx, path: &Path, params: &Params) -> Result<(Db, usize, 
             reason: format!("directory {} does not exist", dir.display()),
         }));
     }
+    let admin = os_login(ctx.lang)?;
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));
     let _ = remove_db_files(&tmp);
     let started = Instant::now();
@@ -122,7 +119,7 @@ fn generate_into(ctx: &Ctx, path: &Path, params: &Params) -> Result<(Db, usize, 
         let db = Db::open(&tmp, OpenMode::Create)?;
         db.set_bulk_load(true)?;
         let report = demo::generate(&db, params)?;
-        db.ensure_admin(&os_login())?;
+        db.ensure_admin(&admin, params.today)?;
         db.set_bulk_load(false)?;
         db.analyze()?;
         db.checkpoint()?;
@@ -163,8 +160,7 @@ fn remove_db_files(path: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-pub fn demo(ctx: &Ctx, staff: u32, seed: u64, today: &Option<String>) -> CmdResult {
-    let today = parse_date(ctx.lang, today)?;
+pub fn demo(ctx: &Ctx, staff: u32, seed: u64) -> CmdResult {
     let path = ctx.db_path("demo.db")?;
     // Only a demo database is ever replaced: a real one named by mistake stays as it is.
     if path.exists() {
@@ -178,7 +174,7 @@ pub fn demo(ctx: &Ctx, staff: u32, seed: u64, today: &Option<String>) -> CmdResu
     let params = Params {
         staff: staff as usize,
         seed,
-        ..Params::demo(today)
+        ..Params::demo(ctx.today)
     };
     let (db, rows, secs) = generate_into(ctx, &path, &params)?;
     crate::say!(
@@ -195,7 +191,7 @@ pub fn demo(ctx: &Ctx, staff: u32, seed: u64, today: &Option<String>) -> CmdResu
     crate::say!();
     let mut db = db;
     let me = ctx.account(&mut db)?;
-    open_or_summarise(ctx, db, me, today)
+    open_or_summarise(ctx, db, me)
 }
 
 pub fn init(ctx: &Ctx) -> CmdResult {
@@ -206,8 +202,8 @@ pub fn init(ctx: &Ctx) -> CmdResult {
         ));
     }
     let db = ctx.open(&path, OpenMode::Create)?;
-    let login = os_login();
-    db.ensure_admin(&login).map_err(|e| ctx.err(e))?;
+    let login = os_login(ctx.lang)?;
+    db.ensure_admin(&login, ctx.today).map_err(|e| ctx.err(e))?;
     crate::say!(
         "{}",
         ctx.lang.tf(
@@ -218,8 +214,7 @@ pub fn init(ctx: &Ctx) -> CmdResult {
     Ok(())
 }
 
-pub fn seed(ctx: &Ctx, staff: u32, years: i32, seed: u64, today: &Option<String>) -> CmdResult {
-    let today = parse_date(ctx.lang, today)?;
+pub fn seed(ctx: &Ctx, staff: u32, years: i32, seed: u64) -> CmdResult {
     let path = ctx.db_path("jinji.db")?;
     // Seeding builds a new file: only one that holds nothing but its creator's account
     // may be replaced.
@@ -229,7 +224,7 @@ pub fn seed(ctx: &Ctx, staff: u32, years: i32, seed: u64, today: &Option<String>
             .count::<crate::domain::staff::Staff>(&[])
             .map_err(|e| ctx.err(e))?;
         let accounts = db.accounts().map_err(|e| ctx.err(e))?;
-        let me = os_login();
+        let me = os_login(ctx.lang)?;
         if staff > 0 || accounts.iter().any(|a| a.login != me) {
             return Err(Failure::input(
                 ctx.lang.tf("err.not_empty", &[("path", &path.display())]),
@@ -240,7 +235,7 @@ pub fn seed(ctx: &Ctx, staff: u32, years: i32, seed: u64, today: &Option<String>
         staff: staff as usize,
         years,
         seed,
-        today,
+        today: ctx.today,
     };
     let (_db, rows, secs) = generate_into(ctx, &path, &params)?;
     crate::say!(
