@@ -82,7 +82,7 @@ fn restore_replaces_the_content_after_saving_the_database_as_it_was() {
     // An older backup of the same database, beyond `--keep 1`.
     let dir = w.data_dir().join("backups");
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("d-20200101-000000.db"), b"old").unwrap();
+    std::fs::write(dir.join("d-19900101-000000.db"), b"old").unwrap();
 
     let out = jinji(&w, &db, &["restore", s(&b), "--keep", "1"]).ok();
     assert!(out.stdout.contains("b.db"), "{}", out.stdout);
@@ -100,7 +100,7 @@ fn restore_replaces_the_content_after_saving_the_database_as_it_was() {
     // older one went.
     let saved = backups(&w);
     assert_eq!(saved.len(), 1, "{saved:?}");
-    assert!(!dir.join("d-20200101-000000.db").exists());
+    assert!(!dir.join("d-19900101-000000.db").exists());
     assert!(out.stdout.contains(s(&saved[0])), "{}", out.stdout);
     assert!(has_row(&logins(&w, &saved[0]), &["zed", "HR"]), "zed kept");
     jinji(&w, &saved[0], &["check"]).ok();

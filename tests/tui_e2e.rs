@@ -10,8 +10,6 @@
 
 mod pty;
 
-use std::time::{Duration, Instant};
-
 use jinji::store::export::{Cell, kind};
 use jinji::store::{Db, OpenMode};
 use pty::{Session, TODAY, locate, locate_below, login, row};
@@ -32,7 +30,6 @@ fn list_count(screen: &vt100::Screen) -> Option<u64> {
 
 #[test]
 fn a_clerk_finds_a_person_adds_a_qualification_and_quits() {
-    let started = Instant::now();
     let home = tempfile::tempdir().expect("tempdir");
     let mut s = Session::spawn(home.path(), &["demo", "--today", TODAY]);
 
@@ -213,8 +210,4 @@ fn a_clerk_finds_a_person_adds_a_qualification_and_quits() {
         login(),
         "the audit row names the clerk: {audit:?}"
     );
-
-    let took = started.elapsed();
-    eprintln!("tui_e2e: {took:?}");
-    assert!(took < Duration::from_secs(30), "took {took:?}");
 }

@@ -145,8 +145,8 @@ impl Scratch {
     pub fn run(&self, args: &[&str]) -> Out {
         let o = self
             .cmd()
-            .args(args)
             .args(on_today(args))
+            .args(args)
             .output()
             .expect("run jinji");
         Out {
@@ -242,7 +242,8 @@ pub fn today() -> jinji::domain::Date {
     jinji::domain::Date::parse_any(TODAY).expect("TODAY is a date")
 }
 
-/// `--today TODAY`, unless the arguments already name a day.
+/// `--today TODAY`, unless the arguments already name a day: a global flag, to go
+/// before them (after a `--`, it would be an operand).
 pub fn on_today<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Vec<&'static str> {
     let named = args
         .iter()

@@ -78,12 +78,12 @@ impl Session {
             .expect("open a pseudo-terminal");
         let home = o.home;
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_jinji"));
-        cmd.args(o.args);
         // The program's today is the demo's (unless the test names a day): the screens
         // never depend on the real date.
         if !o.args.iter().any(|a| a.starts_with("--today")) {
             cmd.args(["--today", TODAY]);
         }
+        cmd.args(o.args);
         cmd.env_clear();
         cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
         cmd.env("HOME", home);
