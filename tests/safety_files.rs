@@ -366,14 +366,8 @@ fn admit_unprivileged(w: &Scratch, db: &Path) {
         .unwrap_or(0)
         == 0
     {
-        let o = std::process::Command::new("id")
-            .args(["-un", "65534"])
-            .output()
-            .expect("id");
-        let name = String::from_utf8(o.stdout).expect("utf-8");
-        let name = name.trim();
-        assert!(!name.is_empty(), "uid 65534 has a name");
-        w.run(&["--db", s(db), "users", "add", name, "--role", "admin"])
+        let name = login_of(65534);
+        w.run(&["--db", s(db), "users", "add", &name, "--role", "admin"])
             .ok();
     }
 }

@@ -14,18 +14,26 @@ pub const DECOY: &str = "not-the-login";
 /// password database, as `id -un` reads it (not from the environment either).
 pub fn login() -> &'static str {
     static LOGIN: OnceLock<String> = OnceLock::new();
-    LOGIN.get_or_init(|| {
-        let o = std::process::Command::new("id")
-            .arg("-un")
-            .env_clear()
-            .output()
-            .expect("run `id -un`");
-        assert!(o.status.success(), "`id -un`: {o:?}");
-        let name = String::from_utf8(o.stdout).expect("a login in UTF-8");
-        let name = name.trim().to_string();
-        assert!(!name.is_empty(), "`id -un` names no one");
-        name
-    })
+    LOGIN.get_or_init(|| id_un(&[]))
+}
+
+/// The name the password database gives the user id `uid`.
+pub fn login_of(uid: u32) -> String {
+    id_un(&[&uid.to_string()])
+}
+
+fn id_un(user: &[&str]) -> String {
+    let o = std::process::Command::new("id")
+        .arg("-un")
+        .args(user)
+        .env_clear()
+        .output()
+        .expect("run `id -un`");
+    assert!(o.status.success(), "`id -un {user:?}`: {o:?}");
+    let name = String::from_utf8(o.stdout).expect("a login in UTF-8");
+    let name = name.trim().to_string();
+    assert!(!name.is_empty(), "`id -un {user:?}` names no one");
+    name
 }
 
 /// Variables the scratch environment keeps from ours: the time zone, and libfaketime's

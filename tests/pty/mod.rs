@@ -6,7 +6,7 @@
 #[path = "../os_env/mod.rs"]
 mod os_env;
 #[allow(unused_imports)]
-pub use os_env::{DECOY, login};
+pub use os_env::{DECOY, login, login_of};
 
 use std::io::{Read, Write};
 use std::sync::mpsc;
