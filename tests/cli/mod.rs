@@ -3,6 +3,9 @@
 //! prove that a refused command wrote nothing.
 #![allow(dead_code)]
 
+// Shared with the other helper (tests/cli, tests/pty); a test that uses both loads it
+// twice, harmlessly: it holds no state but a cached login.
+#[allow(clippy::duplicate_mod)]
 #[path = "../os_env/mod.rs"]
 mod os_env;
 #[allow(unused_imports)]
