@@ -4,13 +4,14 @@
 //! (`App::update` and one `terminal.draw(ui::render)`), on a 120×40 `TestBackend`, over a
 //! demo database file generated once into a temporary directory. As in the binary, counts
 //! and tallies over many rows are made off the screen's thread; they arrive in untimed
-//! redraws after the timed one that answers the key.
+//! redraws after the timed one that answers the key. Also the time `jinji demo` takes to
+//! generate that ward.
 //!
 //! `cargo bench --bench tui` runs the criterion benchmarks (`first_frame`,
-//! `keystroke/<key>`) and then prints a percentile table, since criterion reports means
-//! and the keystroke budget is a p95. `cargo bench --bench tui -- p95` matches no
-//! criterion benchmark and so prints only the table. Under `cargo test --benches` every
-//! case runs a few times and nothing is reported.
+//! `demo/generate`, `keystroke/<key>`) and then prints a percentile table, since
+//! criterion reports means and the keystroke budget is a p95. `cargo bench --bench tui --
+//! p95` matches no criterion benchmark and so prints only the table. Under `cargo test
+//! --benches` every case runs a few times and nothing is reported.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -286,6 +287,25 @@ fn benches(c: &mut Criterion, ward: &Path) {
             || (),
             |()| start(ward).0,
             // The app (and its connection) is dropped outside the timing.
+            BatchSize::PerIteration,
+        )
+    });
+    g.finish();
+
+    // What `jinji demo` spends its time on: the default ward (300 staff, 5 years)
+    // generated into a database in memory.
+    let mut g = c.benchmark_group("demo");
+    g.sampling_mode(SamplingMode::Flat)
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(10));
+    g.bench_function("generate", |b| {
+        b.iter_batched(
+            || Db::open_in_memory().expect("a database in memory"),
+            |db| {
+                generate(&db, &Params::demo(today())).expect("generate the demo ward");
+                db
+            },
             BatchSize::PerIteration,
         )
     });

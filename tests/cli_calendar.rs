@@ -161,7 +161,7 @@ fn an_admin_adds_and_removes_a_ward_day_audited() {
     assert_eq!(ja(&["--year", "2026"]).ok().stdout, FY2026_JA);
     assert_eq!(
         audit(&w, &db),
-        [format!("insert {LOGIN}"), format!("delete {LOGIN}")]
+        [format!("insert {}", login()), format!("delete {}", login())]
     );
 }
 
@@ -199,5 +199,5 @@ fn only_an_admin_changes_the_calendar() {
         run(&["remove", "2026-11-27"]).fails(2, &["管理者"]);
     }
     before.assert_unchanged(&w.snapshot());
-    assert_eq!(audit(&w, &db), [format!("insert {LOGIN}")]);
+    assert_eq!(audit(&w, &db), [format!("insert {}", login())]);
 }

@@ -132,7 +132,7 @@ fn headers_are_english_by_default_whatever_the_locale() {
     let w = Scratch::new();
     let db = w.demo("d.db");
     let o = w
-        .cmd_as(LOGIN)
+        .cmd()
         .env("LANG", "ja_JP.UTF-8")
         .args(["--db", s(&db), "export", "staff"])
         .output()
@@ -253,7 +253,7 @@ fn staff_no_of(w: &Scratch, db: &std::path::Path, login: &str) -> String {
 /// Who `me` may see, worked out from the admin's exports: the people of their unit's
 /// subtree, the people they evaluate this fiscal year or later, and themselves.
 fn visible_to_supervisor(w: &Scratch, db: &std::path::Path, me: &str) -> BTreeSet<String> {
-    let fy = jinji::domain::Date::today().fiscal_year() as i64;
+    let fy = today().fiscal_year() as i64;
     let staff = json_rows(w, db, None, "staff");
     let unit_of = |no: &str| {
         staff
@@ -408,13 +408,19 @@ fn the_user_flag_is_refused_to_a_non_admin_of_a_real_database() {
     let db = w.init("i.db");
     w.run(&["--db", s(&db), "users", "add", "bob", "--role", "hr"])
         .ok();
-    w.run_as("bob", &["--db", s(&db), "export", "staff"]).ok();
-    w.run_as("bob", &["--db", s(&db), "--user", LOGIN, "export", "audit"])
-        .fails(2, &["--user"]);
-    w.run_as("mallory", &["--db", s(&db), "export", "staff"])
-        .fails(2, &["mallory"]);
+    w.run(&["--db", s(&db), "users", "add", "boss", "--role", "admin"])
+        .ok();
+    // The admin may act as bob, with bob's rights.
     w.run(&["--db", s(&db), "--user", "bob", "export", "audit"])
         .fails(2, &["admin"]);
+    // Once the real login is HR, it may not act as the admin.
+    be(&db, Me::Is("hr", None));
+    w.run(&["--db", s(&db), "export", "staff"]).ok();
+    w.run(&["--db", s(&db), "--user", "boss", "export", "audit"])
+        .fails(2, &["--user"]);
+    be(&db, Me::Nobody);
+    w.run(&["--db", s(&db), "export", "staff"])
+        .fails(2, &[login()]);
 }
 
 #[test]

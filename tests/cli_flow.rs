@@ -131,8 +131,9 @@ fn login(staff_no: &str) -> String {
     format!("s{staff_no}")
 }
 
+/// The day every command of these tests runs on.
 fn today() -> String {
-    jinji::domain::Date::today().iso()
+    TODAY.to_string()
 }
 
 /// Staff numbers of this year's competency evaluations in `state`, with a second
@@ -618,11 +619,26 @@ fn a_pdca_cycle_is_advanced_closed_and_reviewed() {
     assert_eq!(
         tail,
         [
-            ("pdca.check".to_string(), format!("pdca_cycles/{LOGIN}")),
-            ("insert".to_string(), format!("pdca_checkins/{LOGIN}")),
-            ("pdca.act".to_string(), format!("pdca_cycles/{LOGIN}")),
-            ("pdca.close".to_string(), format!("pdca_cycles/{LOGIN}")),
-            ("insert".to_string(), format!("pdca_cycles/{LOGIN}")),
+            (
+                "pdca.check".to_string(),
+                format!("pdca_cycles/{}", cli::login())
+            ),
+            (
+                "insert".to_string(),
+                format!("pdca_checkins/{}", cli::login())
+            ),
+            (
+                "pdca.act".to_string(),
+                format!("pdca_cycles/{}", cli::login())
+            ),
+            (
+                "pdca.close".to_string(),
+                format!("pdca_cycles/{}", cli::login())
+            ),
+            (
+                "insert".to_string(),
+                format!("pdca_cycles/{}", cli::login())
+            ),
             ("insert".to_string(), "pdca_reviews/hr1".to_string()),
         ]
     );

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use cli::*;
 use serde_json::Value;
 
-/// A day in the past of the clock the tests run on, after every current post of the demo
+/// A day before [`TODAY`], after every current post of the demo
 /// began: plans effective then can be applied today.
 const EFF: &str = "2026-10-01";
 /// The day before it.

@@ -303,19 +303,3 @@ fn the_report_counts_what_was_written() {
     }
     assert!(report.total() > 0);
 }
-
-#[test]
-fn the_default_demo_is_quick() {
-    let f = default_demo();
-    eprintln!(
-        "default demo (300 staff, 5 years): {:?} ({} build)",
-        f.elapsed,
-        if cfg!(debug_assertions) {
-            "debug"
-        } else {
-            "release"
-        }
-    );
-    let bound = if cfg!(debug_assertions) { 20.0 } else { 2.0 };
-    assert!(f.elapsed.as_secs_f64() < bound, "took {:?}", f.elapsed);
-}

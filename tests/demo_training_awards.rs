@@ -237,8 +237,7 @@ fn few_people_owe_a_required_course() {
     let v = view("required_missing").expect("view");
     let q = ViewQuery {
         fiscal_year: Some(f.cur_fy()),
-        today: Some(f.today()),
-        ..Default::default()
+        ..ViewQuery::on(f.today())
     };
     let db = f.db();
     let owing = db.view_count(v, &q).expect("count");
@@ -281,9 +280,8 @@ fn the_compliance_and_training_tabs_count_the_same_people() {
     for fy in f.years() {
         let q = |state: Option<&str>| ViewQuery {
             fiscal_year: Some(fy),
-            today: Some(f.today()),
             state: state.map(str::to_string),
-            ..Default::default()
+            ..ViewQuery::on(f.today())
         };
         let compliance = view("compliance").expect("view");
         let trained: HashSet<String> = db

@@ -516,7 +516,7 @@ fn reimport_changes_nothing_and_one_changed_cell_is_one_audited_update() {
     assert_eq!(log.len(), n + 1, "one audit row");
     assert_eq!(
         fields(&log[n], "table_name actor"),
-        format!("staff {LOGIN}")
+        format!("staff {}", login())
     );
     let (old, new) = (fields(&log[n], "before"), fields(&log[n], "after"));
     assert!(
@@ -669,20 +669,33 @@ fn staff_and_supervisors_cannot_import() {
     let db = s(&t.db);
     for role in ["staff", "supervisor"] {
         let login = t.w.login_with_role(&t.db, role);
+        // A demo database honours --user for anyone.
         let o =
-            t.w.run_as(&login, &["--db", db, "import", "staff", "staff.csv"]);
+            t.w.run(&["--db", db, "--user", &login, "import", "staff", "staff.csv"]);
         o.fails(2, &["admin", "HR"]);
-        let o = t.w.run_as(
+        let o = t.w.run(&[
+            "--db",
+            db,
+            "--user",
             &login,
-            &["--db", db, "import", "units", "no.csv", "--dry-run"],
-        );
+            "import",
+            "units",
+            "no.csv",
+            "--dry-run",
+        ]);
         o.fails(2, &["admin", "HR"]);
     }
     let hr = t.w.login_with_role(&t.db, "hr");
-    let o = t.w.run_as(
+    let o = t.w.run(&[
+        "--db",
+        db,
+        "--user",
         &hr,
-        &["--db", db, "import", "staff", "staff.csv", "--dry-run"],
-    );
+        "import",
+        "staff",
+        "staff.csv",
+        "--dry-run",
+    ]);
     says(&o.ok().stderr, "68 unchanged");
     assert!(t.export(&["audit"]) == before);
 }

@@ -45,7 +45,7 @@ fn check(db: &Db, l: &ListState, what: &str) {
 /// (read from there by position) pages up, where every window is read before the one shown.
 fn walk(db: &Db, v: &'static ViewDef, q: ViewQuery) {
     let mut answers = Answers::default();
-    let mut l = ListState::new(v);
+    let mut l = ListState::new(v, today());
     l.query = q;
     l.height = 9;
     l.reload(db, &mut answers).unwrap();
@@ -91,8 +91,7 @@ fn keyset_windows_are_the_windows_by_position() {
                 let base = ViewQuery {
                     sort,
                     desc,
-                    today: Some(today()),
-                    ..Default::default()
+                    ..ViewQuery::on(today())
                 };
                 let year = ViewQuery {
                     fiscal_year: v.has_fiscal_year().then_some(2025),
@@ -117,7 +116,7 @@ fn a_row_moved_elsewhere_in_the_order_is_not_lost() {
     let db = demo();
     let v = jinji::store::views::view("staff").unwrap();
     let mut answers = Answers::default();
-    let mut l = ListState::new(v);
+    let mut l = ListState::new(v, today());
     l.height = 10;
     // By reading (五十音順).
     l.query.sort = 1;
@@ -149,8 +148,7 @@ fn the_store_reads_the_page_after_and_before_a_row() {
                 sort: v.default_sort,
                 desc,
                 fiscal_year: v.has_fiscal_year().then_some(2025),
-                today: Some(today()),
-                ..Default::default()
+                ..ViewQuery::on(today())
             };
             let rows = db.view_rows(v, &q, 0, 3 * h).unwrap();
             if rows.len() < 3 * h {

@@ -44,8 +44,7 @@ fn windows_in_index_order_are_the_sorted_rows() {
                 let base = ViewQuery {
                     sort,
                     desc,
-                    today: Some(today),
-                    ..Default::default()
+                    ..ViewQuery::on(today)
                 };
                 let year = ViewQuery {
                     fiscal_year: Some(2026),

@@ -44,11 +44,10 @@ fn demo() -> Db {
 fn first_window(v: &ViewDef, visible: Visibility) -> ViewQuery {
     ViewQuery {
         fiscal_year: v.has_fiscal_year().then_some(2026),
-        today: Some(today()),
         visible,
         sort: v.default_sort,
         desc: v.default_desc,
-        ..Default::default()
+        ..ViewQuery::on(today())
     }
 }
 

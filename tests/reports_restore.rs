@@ -82,7 +82,7 @@ fn restore_replaces_the_content_after_saving_the_database_as_it_was() {
     // An older backup of the same database, beyond `--keep 1`.
     let dir = w.data_dir().join("backups");
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("d-20200101-000000.db"), b"old").unwrap();
+    std::fs::write(dir.join("d-19900101-000000.db"), b"old").unwrap();
 
     let out = jinji(&w, &db, &["restore", s(&b), "--keep", "1"]).ok();
     assert!(out.stdout.contains("b.db"), "{}", out.stdout);
@@ -100,7 +100,7 @@ fn restore_replaces_the_content_after_saving_the_database_as_it_was() {
     // older one went.
     let saved = backups(&w);
     assert_eq!(saved.len(), 1, "{saved:?}");
-    assert!(!dir.join("d-20200101-000000.db").exists());
+    assert!(!dir.join("d-19900101-000000.db").exists());
     assert!(out.stdout.contains(s(&saved[0])), "{}", out.stdout);
     assert!(has_row(&logins(&w, &saved[0]), &["zed", "HR"]), "zed kept");
     jinji(&w, &saved[0], &["check"]).ok();
@@ -127,7 +127,7 @@ fn restore_creates_a_missing_database_from_the_backup() {
     let a = jinji(&w, &new, &["export", "staff"]).ok();
     let c = jinji(&w, &b, &["export", "staff"]).ok();
     assert_eq!(a.stdout, c.stdout);
-    assert!(has_row(&logins(&w, &new), &[LOGIN, "Admin"]));
+    assert!(has_row(&logins(&w, &new), &[login(), "Admin"]));
 }
 
 /// Files that must never replace a database: each is refused with exit 2, naming the

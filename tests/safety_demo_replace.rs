@@ -163,7 +163,7 @@ fn a_demo_killed_at_any_stage_leaves_the_old_or_the_new_whole_and_no_scratch_fil
         w.run(&demo_args(&db, OLD_SEED)).ok();
         let old_ino = std::fs::metadata(&db).unwrap().ino();
         let mut child = w
-            .cmd_as(LOGIN)
+            .cmd()
             .args(demo_args(&db, NEW_SEED))
             .stdout(Stdio::null())
             .stderr(Stdio::null())

@@ -89,7 +89,7 @@ fn hostile_ward(home: &Path) -> (std::path::PathBuf, Vec<String>) {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_jinji"))
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("USER", pty::LOGIN)
+        .env("USER", pty::DECOY)
         .args([
             "--db",
             s(&db),

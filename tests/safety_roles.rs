@@ -34,7 +34,6 @@ use jinji::app::action::Action;
 use jinji::app::files::FileItem;
 use jinji::app::{App, Modal, Scope};
 use jinji::demo::Params;
-use jinji::domain::Date;
 use jinji::i18n::Lang;
 use jinji::store::scope::Visibility;
 use jinji::store::{Db, OpenMode};
@@ -310,7 +309,7 @@ fn seen(path: &Path, login: &str, fy: i32) -> Seen {
 /// Asserts that the targets lie outside what `login` sees in every year of the demo
 /// (an earlier year widens the sight by the people evaluated since).
 fn assert_out_of_sight(path: &Path, t: &Targets) {
-    for fy in 2022..=Date::today().fiscal_year() {
+    for fy in 2022..=today().fiscal_year() {
         let v = seen(path, &t.login, fy);
         assert!(v.people.contains(&t.me.id), "{} sees themselves", t.login);
         for p in [&t.far, &t.boss] {
@@ -364,7 +363,7 @@ const CLOSED_KINDS: [&str; 4] = ["accounts", "transfer_moves", "incidents", "aud
 
 /// Every command a supervisor might aim at `t`'s strangers, run as `t.login`.
 fn attack(w: &Scratch, db: &Path, t: &Targets, backup: &Path, evil: &Path) {
-    let fy = Date::today().fiscal_year();
+    let fy = today().fiscal_year();
     let sight = seen(db, &t.login, fy);
     let run = |args: &[&str]| {
         let mut a = vec!["--db", s(db), "--user", t.login.as_str()];
@@ -1011,7 +1010,8 @@ fn refused(db: &Path) -> Vec<(String, String)> {
 fn user_flag_from_a_non_admin_is_refused_and_logged() {
     let w = Scratch::new();
     let db = w.init("j.db");
-    let as_admin = |args: &[&str]| w.run(&[&["--db", s(&db)][..], args].concat());
+    // The real login: the file's admin, until `be` makes it someone else.
+    let on_db = |args: &[&str]| w.run(&[&["--db", s(&db)][..], args].concat());
     // A section and its three people, for the accounts that need one.
     std::fs::write(
         w.path("units.csv"),
@@ -1027,18 +1027,21 @@ fn user_flag_from_a_non_admin_is_refused_and_logged() {
          0000003,鈴木,次郎,スズキ,ジロウ,1985-04-01,2010-04-01,U1,clerk,2,office,generalist,active,M,0000001\n",
     )
     .unwrap();
-    as_admin(&["import", "units", "units.csv"]).ok();
-    as_admin(&["import", "staff", "staff.csv"]).ok();
+    on_db(&["import", "units", "units.csv"]).ok();
+    on_db(&["import", "staff", "staff.csv"]).ok();
     for (login, role, no) in [
-        ("hrx", "hr", "0000003"),
-        ("supx", "supervisor", "0000001"),
-        ("stx", "staff", "0000002"),
-        ("boss2", "admin", "0000003"),
-        ("off", "hr", "0000002"),
+        ("hrx", "hr", Some("0000003")),
+        ("supx", "supervisor", Some("0000001")),
+        ("stx", "staff", Some("0000002")),
+        ("boss", "admin", None),
+        ("boss2", "admin", Some("0000003")),
+        ("off", "hr", Some("0000002")),
     ] {
-        as_admin(&["users", "add", login, "--role", role, "--staff", no]).ok();
+        let mut args = vec!["users", "add", login, "--role", role];
+        args.extend(no.iter().flat_map(|n| ["--staff", *n]));
+        on_db(&args).ok();
     }
-    as_admin(&["users", "remove", "off"]).ok();
+    on_db(&["users", "remove", "off"]).ok();
 
     let commands: [&[&str]; 4] = [
         &["export", "staff", "--out", "leak.csv"],
@@ -1047,27 +1050,31 @@ fn user_flag_from_a_non_admin_is_refused_and_logged() {
         &[],
     ];
     let mut attempts = 0;
-    // HR, supervisor and staff; a disabled account; a login with no account at all.
-    for trier in ["hrx", "supx", "stx", "off", "mallory"] {
-        let other = if trier == "hrx" { "supx" } else { "hrx" };
-        for wanted in [LOGIN, "boss2", other, "ghost"] {
+    // The real login as HR, supervisor and staff; disabled; with no account at all.
+    let triers = [
+        Me::Is("hr", Some("0000003")),
+        Me::Is("supervisor", Some("0000001")),
+        Me::Is("staff", Some("0000002")),
+        Me::Disabled,
+        Me::Nobody,
+    ];
+    for me in triers {
+        be(&db, me);
+        for wanted in ["boss", "boss2", "hrx", "ghost"] {
             for cmd in commands {
                 let files = files_but(&w, &db);
                 let was = state(&db);
                 let log = refused(&db);
-                let o = w.run_as(
-                    trier,
-                    &[&["--db", s(&db), "--user", wanted][..], cmd].concat(),
-                );
+                let o = w.run(&[&["--db", s(&db), "--user", wanted][..], cmd].concat());
                 o.fails(2, &["--user"]);
-                assert_eq!(files_but(&w, &db), files, "{trier} as {wanted} {cmd:?}");
-                assert_eq!(state(&db), was, "{trier} as {wanted} {cmd:?}");
+                assert_eq!(files_but(&w, &db), files, "{me:?} as {wanted} {cmd:?}");
+                assert_eq!(state(&db), was, "{me:?} as {wanted} {cmd:?}");
                 let now = refused(&db);
                 assert_eq!(now.len(), log.len() + 1, "one refusal per attempt");
                 assert_eq!(now[..log.len()], log[..]);
                 assert_eq!(
                     now.last().unwrap(),
-                    &(trier.to_string(), wanted.to_string())
+                    &(login().to_string(), wanted.to_string())
                 );
                 attempts += 1;
             }
@@ -1077,13 +1084,15 @@ fn user_flag_from_a_non_admin_is_refused_and_logged() {
     assert!(!w.path("leak.csv").exists());
 
     // Naming oneself is no --user at all; the account's own rights apply.
-    w.run_as("hrx", &["--db", s(&db), "--user", "hrx", "export", "staff"])
-        .ok();
+    be(&db, Me::Is("hr", Some("0000003")));
+    on_db(&["--user", login(), "export", "staff"]).ok();
+    on_db(&["--user", login(), "users", "list"]).fails(2, &["admin"]);
     // The admin's --user is honoured, as the account named.
-    as_admin(&["--user", "hrx", "export", "staff", "--out", "ok.csv"]).ok();
+    be(&db, Me::Is("admin", None));
+    on_db(&["--user", "hrx", "export", "staff", "--out", "ok.csv"]).ok();
     assert!(w.path("ok.csv").is_file());
-    as_admin(&["--user", "hrx", "users", "list"]).fails(2, &["admin"]);
-    as_admin(&["--user", "boss2", "users", "add", "q", "--role", "hr"]).ok();
+    on_db(&["--user", "hrx", "users", "list"]).fails(2, &["admin"]);
+    on_db(&["--user", "boss2", "users", "add", "q", "--role", "hr"]).ok();
     let last: (String, String, String) = read_only(&db)
         .query_row(
             "SELECT actor, table_name, after FROM audit_log ORDER BY id DESC LIMIT 1",
@@ -1094,9 +1103,9 @@ fn user_flag_from_a_non_admin_is_refused_and_logged() {
     assert_eq!((last.0.as_str(), last.1.as_str()), ("boss2", "accounts"));
     assert!(last.2.contains("\"q\""), "{}", last.2);
     // A disabled or unknown account is refused, named or acting itself.
-    as_admin(&["--user", "off", "export", "staff"]).fails(2, &["off"]);
-    as_admin(&["--user", "ghost", "export", "staff"]).fails(2, &["ghost"]);
-    w.run_as("off", &["--db", s(&db), "export", "staff"])
-        .fails(2, &["off"]);
+    on_db(&["--user", "off", "export", "staff"]).fails(2, &["off"]);
+    on_db(&["--user", "ghost", "export", "staff"]).fails(2, &["ghost"]);
+    be(&db, Me::Disabled);
+    on_db(&["export", "staff"]).fails(2, &[login()]);
     assert_eq!(refused(&db).len(), attempts, "no refusal logged for these");
 }

@@ -309,7 +309,7 @@ impl Built {
         let def = view(name).expect("view");
         let q = ViewQuery {
             visible: v.clone(),
-            ..ViewQuery::default()
+            ..ViewQuery::on(d(FY, 11, 24))
         };
         let rows = self.db.view_rows(def, &q, 0, 100_000).expect("rows");
         let count = self.db.view_count(def, &q).expect("count");

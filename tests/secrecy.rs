@@ -264,8 +264,7 @@ fn surfaces(
             staff: Some(p.id),
             fiscal_year: Some(FY),
             visible: visible.clone(),
-            today: Some(today()),
-            ..Default::default()
+            ..ViewQuery::on(today())
         };
         let rows = db.view_rows(view(name).unwrap(), &q, 0, 50).unwrap();
         out.push(("list", format!("{name} {rows:?}")));

@@ -161,14 +161,15 @@ fn retiring_staff_closes_their_open_assignment() {
 #[test]
 fn ensure_admin_creates_then_promotes_and_is_idempotent() {
     let w = Ward::new();
-    let a = w.db.ensure_admin("yamada").unwrap();
+    let a = w.db.ensure_admin("yamada", d(2026, 11, 24)).unwrap();
     assert_eq!(
         (a.role, a.active, a.staff_id, a.version),
         (Role::Admin, true, None, 1)
     );
+    assert_eq!(a.created_on, d(2026, 11, 24), "created on the day given");
     assert_eq!(w.db.account_by_login("yamada").unwrap(), Some(a.clone()));
     let audits = audit_count(&w.db);
-    assert_eq!(w.db.ensure_admin("yamada").unwrap(), a);
+    assert_eq!(w.db.ensure_admin("yamada", d(2026, 11, 24)).unwrap(), a);
     assert_eq!(
         audit_count(&w.db),
         audits,
@@ -185,7 +186,7 @@ fn ensure_admin_creates_then_promotes_and_is_idempotent() {
         version: 0,
     };
     w.db.insert(&mut hr).unwrap();
-    let up = w.db.ensure_admin("kato").unwrap();
+    let up = w.db.ensure_admin("kato", d(2026, 11, 24)).unwrap();
     assert_eq!(
         (up.id, up.role, up.active, up.version),
         (hr.id, Role::Admin, true, 2)
@@ -202,7 +203,7 @@ fn ensure_admin_creates_then_promotes_and_is_idempotent() {
 #[test]
 fn accounts_need_a_unique_login_and_a_person_below_hr() {
     let w = Ward::new();
-    w.db.ensure_admin("yamada").unwrap();
+    w.db.ensure_admin("yamada", d(2026, 11, 24)).unwrap();
     let mut a = Account {
         id: 0,
         login: "yamada".into(),

@@ -32,8 +32,7 @@ fn today() -> Date {
 fn query(fy: FiscalYear, day: Date) -> ViewQuery {
     ViewQuery {
         fiscal_year: Some(fy),
-        today: Some(day),
-        ..Default::default()
+        ..ViewQuery::on(day)
     }
 }
 
@@ -299,8 +298,7 @@ fn a_worklist_without_a_year_lists_the_year_of_its_day() {
     w.db.insert(&mut report(w.junior.id, 2025, Some(d(2025, 6, 1))))
         .unwrap();
     let no_year = |day: Date| ViewQuery {
-        today: Some(day),
-        ..Default::default()
+        ..ViewQuery::on(day)
     };
     // 2026-03-31 is still FY2025; 2026-04-01 is FY2026.
     assert!(!staff_set(&w.db, "self_reports_missing", &no_year(d(2026, 3, 31))).contains("A0003"));
@@ -553,7 +551,7 @@ fn a_serving_clerk_who_never_completed_a_required_course_is_listed() {
     let got = pairs(
         &w.db,
         "required_missing",
-        &ViewQuery::default(),
+        &ViewQuery::on(today()),
         "courses_missing",
     );
     assert_eq!(
@@ -565,7 +563,7 @@ fn a_serving_clerk_who_never_completed_a_required_course_is_listed() {
     );
     retire(&w.db, &w.clerk);
     assert_eq!(
-        staff_nos(&w.db, "required_missing", &ViewQuery::default()),
+        staff_nos(&w.db, "required_missing", &ViewQuery::on(today())),
         ["A0003"],
         "a retired person is not"
     );
@@ -581,7 +579,7 @@ fn completing_the_required_course_takes_the_person_off() {
     let os = session(&w.db, other.id, d(2026, 7, 1));
     enrol(&w.db, &os, w.clerk.id, EnrolmentState::Completed);
     assert_eq!(
-        staff_nos(&w.db, "required_missing", &ViewQuery::default()),
+        staff_nos(&w.db, "required_missing", &ViewQuery::on(today())),
         ["A0004"]
     );
 }
@@ -591,7 +589,7 @@ fn a_withdrawn_course_is_not_required() {
     let (w, mut c, _) = required_ward();
     c.until = Some(d(2026, 3, 31));
     w.db.update(&mut c).unwrap();
-    assert!(rows(&w.db, "required_missing", &ViewQuery::default()).is_empty());
+    assert!(rows(&w.db, "required_missing", &ViewQuery::on(today())).is_empty());
 }
 
 /// The list of fiscal year `fy` as it stands on `today()`.
@@ -936,8 +934,7 @@ fn qualifications_are_marked_expired_or_expiring_at_the_90_day_boundary() {
     }
     let q = ViewQuery {
         sort: col("qualifications", "qualification"),
-        today: Some(day),
-        ..Default::default()
+        ..ViewQuery::on(day)
     };
     assert_eq!(
         column(&w.db, "qualifications", &q, "expiry"),

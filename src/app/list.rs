@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::worker::{Answer, Answers, INLINE_CAP, Need};
-use crate::domain::Id;
+use crate::domain::{Date, Id};
 use crate::store::views::{ViewDef, ViewQuery, ViewRow};
 use crate::store::{Db, Result};
 
@@ -29,13 +29,13 @@ pub struct ListState {
 }
 
 impl ListState {
-    pub fn new(view: &'static ViewDef) -> ListState {
+    pub fn new(view: &'static ViewDef, today: Date) -> ListState {
         ListState {
             view,
             query: ViewQuery {
                 sort: view.default_sort,
                 desc: view.default_desc,
-                ..Default::default()
+                ..ViewQuery::on(today)
             },
             total: 0,
             exact: true,

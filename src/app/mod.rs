@@ -187,7 +187,7 @@ impl App {
         for t in Tab::ALL {
             for v in t.views() {
                 if let Some(def) = view(v) {
-                    lists.insert(def.name, ListState::new(def));
+                    lists.insert(def.name, ListState::new(def, today));
                 }
             }
         }
@@ -253,7 +253,7 @@ impl App {
             l.query.visible = self.visible.clone();
             l.query.units = units;
             l.query.fiscal_year = l.view.has_fiscal_year().then_some(fy);
-            l.query.today = Some(self.today);
+            l.query.today = self.today;
             l.height = rows;
             l.reload(db, &mut self.answers)?;
         }

@@ -166,8 +166,7 @@ impl App {
                             units: self.scope_units()?,
                             fiscal_year: Some(fy),
                             visible: self.visible.clone(),
-                            today: Some(self.today),
-                            ..Default::default()
+                            ..crate::store::views::ViewQuery::on(self.today)
                         },
                     },
                     person,

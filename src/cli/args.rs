@@ -26,6 +26,11 @@ pub struct Cli {
     /// Act as this login (admins, and anyone in a demo database).
     #[arg(long, global = true, value_name = "LOGIN")]
     pub user: Option<String>,
+    /// The day to take as today (default: the real date), e.g. 2026-11-24 or R08.11.24:
+    /// every decision by date (due, overdue, the current fiscal year) and the day `demo`
+    /// and `seed` build their data around.
+    #[arg(long, global = true, value_name = "DATE")]
+    pub today: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -71,12 +76,9 @@ pub enum Command {
         /// Active staff in the demo ward.
         #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
         staff: u32,
-        /// Seed of the generator (the same seed gives the same ward).
+        /// Seed of the generator (the same seed gives the same ward, on the same --today).
         #[arg(long, default_value_t = 2025)]
         rng_seed: u64,
-        /// The day the data is built around (default: today), e.g. 2025-11-24 or R07.11.24.
-        #[arg(long, value_name = "DATE")]
-        today: Option<String>,
     },
     /// Create an empty database; you become its admin.
     Init,
@@ -89,8 +91,6 @@ pub enum Command {
         years: i32,
         #[arg(long, default_value_t = 2025)]
         rng_seed: u64,
-        #[arg(long, value_name = "DATE")]
-        today: Option<String>,
     },
     /// Write one kind of record as CSV, XLSX or JSON.
     Export {

@@ -114,7 +114,7 @@ pub fn restore(ctx: &Ctx, file: &Path, keep: usize) -> CmdResult {
 fn admin_of_backup(ctx: &Ctx, file: &Path) -> CmdResult {
     let backup = ctx.open(file, OpenMode::ReadOnly)?;
     let me = backup
-        .account_by_login(&os_login())
+        .account_by_login(&os_login(ctx.lang)?)
         .map_err(|e| ctx.err(e))?;
     match me {
         Some(a) if a.active && a.role == Role::Admin => Ok(()),

@@ -2,7 +2,6 @@
 //! the compliance reminders.
 
 use super::{CmdResult, Ctx, Failure};
-use crate::domain::Date;
 use crate::store::flow::Actor;
 use crate::store::{Db, OpenMode};
 
@@ -21,10 +20,10 @@ pub fn long_service(ctx: &Ctx, years: i32, base: &Option<String>, nominate: bool
             lang.tf("err.service_years", &[("years", &years)]),
         ));
     }
-    let base = super::parse_date(lang, base)?;
+    let base = ctx.date_or_today(base)?;
     let (db, me) = open(ctx)?;
     let visible = db
-        .visibility(&me, Date::today().fiscal_year())
+        .visibility(&me, ctx.today.fiscal_year())
         .map_err(|e| ctx.err(e))?;
     let who = Actor {
         account: &me,
@@ -32,7 +31,7 @@ pub fn long_service(ctx: &Ctx, years: i32, base: &Option<String>, nominate: bool
     };
     let people = if nominate {
         let title = lang.tf("award.long_service_title", &[("years", &years)]);
-        db.nominate_long_service(years, base, &title, who, Date::today())
+        db.nominate_long_service(years, base, &title, who, ctx.today)
             .map_err(|e| ctx.err(e))?
     } else {
         let mut all = db
@@ -68,7 +67,7 @@ pub fn long_service(ctx: &Ctx, years: i32, base: &Option<String>, nominate: bool
 pub fn overdue(ctx: &Ctx, year: Option<i32>) -> CmdResult {
     let lang = ctx.lang;
     let (db, me) = open(ctx)?;
-    let today = Date::today();
+    let today = ctx.today;
     let fy = year.unwrap_or(today.fiscal_year());
     let visible = db.visibility(&me, fy).map_err(|e| ctx.err(e))?;
     let rows = db

@@ -34,7 +34,7 @@ pub fn run(ctx: &Ctx, action: Option<CalendarCommand>, year: Option<i32>) -> Cmd
     let (db, me) = open(ctx)?;
     match action {
         None => {
-            let fy = year.unwrap_or_else(|| Date::today().fiscal_year());
+            let fy = year.unwrap_or_else(|| ctx.today.fiscal_year());
             if !(FIRST_YEAR..=LAST_YEAR).contains(&fy) {
                 return Err(Failure::input(lang.tf(
                     "err.calendar_year",

@@ -8,7 +8,6 @@ use std::path::Path;
 
 use super::args::{EncodingArg, Format};
 use super::{CmdResult, Ctx, Failure};
-use crate::domain::Date;
 use crate::domain::account::Role;
 use crate::i18n::Lang;
 use crate::sheet::SheetError;
@@ -43,7 +42,7 @@ pub fn run(
         Access::Whole | Access::Owned(_) => {}
     }
     let visible = db
-        .visibility(&me, Date::today().fiscal_year())
+        .visibility(&me, ctx.today.fiscal_year())
         .map_err(|e| ctx.err(e))?;
     let hl = header_lang(ctx);
     let heading = heading(k, hl);

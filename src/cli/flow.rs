@@ -20,7 +20,7 @@ fn open(ctx: &Ctx) -> Result<(Db, Account, Visibility), Failure> {
     let mut db = ctx.open(&path, OpenMode::Existing)?;
     let me = ctx.account(&mut db)?;
     let visible = db
-        .visibility(&me, Date::today().fiscal_year())
+        .visibility(&me, ctx.today.fiscal_year())
         .map_err(|e| ctx.err(e))?;
     Ok((db, me, visible))
 }
@@ -28,7 +28,7 @@ fn open(ctx: &Ctx) -> Result<(Db, Account, Visibility), Failure> {
 fn parse_date(ctx: &Ctx, s: &Option<String>) -> Result<Option<Date>, Failure> {
     match s {
         None => Ok(None),
-        Some(s) => super::parse_date(ctx.lang, &Some(s.clone())).map(Some),
+        Some(s) => super::parse_date(ctx.lang, s).map(Some),
     }
 }
 
@@ -76,7 +76,7 @@ pub fn eval(ctx: &Ctx, a: EvalArgs) -> CmdResult {
         account: &me,
         visible: &visible,
     };
-    let today = Date::today();
+    let today = ctx.today;
     let year = a.year.unwrap_or(today.fiscal_year());
     let kind = match a.kind {
         KindArg::Competency => EvalKind::Competency,
@@ -192,7 +192,7 @@ pub fn pdca(ctx: &Ctx, action: PdcaCommand) -> CmdResult {
         account: &me,
         visible: &visible,
     };
-    let today = Date::today();
+    let today = ctx.today;
     let err = |e: StoreError| ctx.err(e);
     match action {
         PdcaCommand::Advance {
@@ -294,7 +294,7 @@ fn open_period(ctx: &Ctx, a: &EvalArgs) -> CmdResult {
         account: &me,
         visible: &visible,
     };
-    let year = a.year.unwrap_or(Date::today().fiscal_year());
+    let year = a.year.unwrap_or(ctx.today.fiscal_year());
     let kind = match a.kind {
         KindArg::Competency => EvalKind::Competency,
         KindArg::Performance => EvalKind::Performance,

@@ -124,7 +124,7 @@ pub fn say_err_line(args: std::fmt::Arguments<'_>) {
         .and_then(|_| err.write_all(b"\n"));
 }
 
-/// What every command knows: the language, the paths, who asked.
+/// What every command knows: the language, the paths, who asked, and what day it is.
 pub struct Ctx {
     pub lang: Lang,
     pub config: crate::config::Config,
@@ -133,6 +133,10 @@ pub struct Ctx {
     pub lang_explicit: bool,
     pub db_flag: Option<PathBuf>,
     pub user_flag: Option<String>,
+    /// The one clock of every command: `--today`, else the real date (read once, at the
+    /// start). Decisions by date take it from here; stamps of when something happened
+    /// (audit rows, backup names) keep the real time.
+    pub today: Date,
 }
 
 impl Ctx {
@@ -156,7 +160,7 @@ impl Ctx {
     /// The account acting: `--user` if honoured, else the OS user. An unknown or disabled
     /// account is refused: the database's accounts decide who may read it.
     pub fn account(&self, db: &mut Db) -> Result<Account, Failure> {
-        let os = os_login();
+        let os = os_login(self.lang)?;
         let lang = self.lang;
         let find = |db: &Db, login: &str| -> Result<Account, Failure> {
             match db
@@ -188,16 +192,24 @@ impl Ctx {
         db.set_actor(&account.login);
         // The store's rules by date take the command's day; staff rows catch up with any
         // post whose day has come (where this command may write; see `store::posts`).
-        let today = Date::today();
+        let today = self.today;
         db.set_today(today);
         let caught = db.follow_posts(today).map_err(|e| self.err(e))?;
         if !caught.refused.is_empty() {
-            eprintln!(
+            crate::say_err!(
                 "{}",
                 lang.tf("err.posts_not_followed", &[("n", &caught.refused.len())])
             );
         }
         Ok(account)
+    }
+
+    /// A date flag, or the clock's today when it is not given.
+    pub fn date_or_today(&self, s: &Option<String>) -> Result<Date, Failure> {
+        match s {
+            Some(s) => parse_date(self.lang, s),
+            None => Ok(self.today),
+        }
     }
 
     pub fn require(&self, account: &Account, roles: &[Role], key: &str) -> CmdResult {
@@ -240,34 +252,26 @@ pub(crate) fn progress_bar(total: Option<u64>) -> indicatif::ProgressBar {
     }
 }
 
-/// The login of the person running the program: `$USER` (or `$LOGNAME`), else the name
-/// of the process's user in /etc/passwd.
-pub fn os_login() -> String {
-    for var in ["USER", "LOGNAME", "USERNAME"] {
-        if let Ok(v) = std::env::var(var)
-            && !v.is_empty()
-        {
-            return v;
-        }
-    }
-    passwd_name().unwrap_or_else(|| "unknown".into())
-}
-
+/// The login of the person running the program: the name the password database (files,
+/// LDAP, whatever NSS is set to) gives the process's real user id. Never the environment:
+/// `USER=admin jinji …` is still whoever runs it.
 #[cfg(unix)]
-fn passwd_name() -> Option<String> {
-    use std::os::unix::fs::MetadataExt;
-    let uid = std::fs::metadata("/proc/self").ok()?.uid().to_string();
-    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
-    passwd.lines().find_map(|l| {
-        let mut f = l.split(':');
-        let name = f.next()?;
-        (f.nth(1)? == uid).then(|| name.to_string())
-    })
+pub fn os_login(lang: Lang) -> Result<String, Failure> {
+    use nix::unistd::{Uid, User};
+    let uid = Uid::current();
+    match User::from_uid(uid) {
+        Ok(Some(user)) => Ok(user.name),
+        Ok(None) => Err(Failure::system(lang.tf("err.no_login", &[("uid", &uid)]))),
+        Err(e) => Err(Failure::system(
+            lang.tf("err.login", &[("uid", &uid), ("reason", &e.desc())]),
+        )),
+    }
 }
 
+/// Elsewhere there is no password database to ask, and the environment is not asked.
 #[cfg(not(unix))]
-fn passwd_name() -> Option<String> {
-    None
+pub fn os_login(lang: Lang) -> Result<String, Failure> {
+    Err(Failure::system(lang.tf("err.no_login", &[("uid", &"?")])))
 }
 
 /// Where jinji keeps its files: the data directory (0700, or 2770 for a group).
@@ -279,12 +283,8 @@ pub fn data_dir(lang: Lang) -> Result<PathBuf, Failure> {
     Ok(dir)
 }
 
-pub fn parse_date(lang: Lang, s: &Option<String>) -> Result<Date, Failure> {
-    match s {
-        None => Ok(Date::today()),
-        Some(s) => Date::parse_any(s)
-            .ok_or_else(|| Failure::input(lang.tf("err.bad_date", &[("value", s)]))),
-    }
+pub fn parse_date(lang: Lang, s: &str) -> Result<Date, Failure> {
+    Date::parse_any(s).ok_or_else(|| Failure::input(lang.tf("err.bad_date", &[("value", &s)])))
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -305,8 +305,17 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(LangArg::En) => Lang::En,
         None => config.lang.unwrap_or(env_lang),
     };
+    // The clock is read here and nowhere else.
+    let today = match &cli.today {
+        Some(s) => match parse_date(lang, s) {
+            Ok(d) => d,
+            Err(f) => return fail(f),
+        },
+        None => Date::today(),
+    };
     let ctx = Ctx {
         config,
+        today,
         lang_explicit: cli.lang.is_some(),
         lang,
         db_flag: cli.db.clone(),
@@ -314,18 +323,13 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     let result = match cli.command {
         None => ops::summary(&ctx),
-        Some(Command::Demo {
-            staff,
-            rng_seed,
-            today,
-        }) => ops::demo(&ctx, staff, rng_seed, &today),
+        Some(Command::Demo { staff, rng_seed }) => ops::demo(&ctx, staff, rng_seed),
         Some(Command::Init) => ops::init(&ctx),
         Some(Command::Seed {
             staff,
             years,
             rng_seed,
-            today,
-        }) => ops::seed(&ctx, staff, years, rng_seed, &today),
+        }) => ops::seed(&ctx, staff, years, rng_seed),
         Some(Command::Export {
             kind,
             format,
@@ -357,9 +361,11 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(f) => {
-            crate::say_err!("jinji: {}", f.message);
-            ExitCode::from(f.code)
-        }
+        Err(f) => fail(f),
     }
+}
+
+fn fail(f: Failure) -> ExitCode {
+    crate::say_err!("jinji: {}", f.message);
+    ExitCode::from(f.code)
 }

@@ -3,9 +3,8 @@
 use std::path::Path;
 use std::time::Instant;
 
-use super::{CmdResult, Ctx, Failure, os_login, parse_date};
+use super::{CmdResult, Ctx, Failure, os_login};
 use crate::demo::{self, Params};
-use crate::domain::Date;
 use crate::domain::account::Role;
 use crate::i18n::Lang;
 use crate::store::{Db, OpenMode, Staging, StoreError, summary::Summary};
@@ -17,23 +16,20 @@ pub fn summary(ctx: &Ctx) -> CmdResult {
     let mut db = ctx.open(&path, OpenMode::Create)?;
     // A new (or empty) file: whoever creates it is its admin.
     if !db.has_accounts().map_err(|e| ctx.err(e))? {
-        db.ensure_admin(&os_login()).map_err(|e| ctx.err(e))?;
+        db.ensure_admin(&os_login(ctx.lang)?, ctx.today)
+            .map_err(|e| ctx.err(e))?;
     }
     let me = ctx.account(&mut db)?;
-    open_or_summarise(ctx, db, me, Date::today())
+    open_or_summarise(ctx, db, me)
 }
 
-/// On a terminal, the screens; otherwise (a pipe, a script) the summary in text.
-fn open_or_summarise(
-    ctx: &Ctx,
-    db: Db,
-    me: crate::domain::account::Account,
-    today: Date,
-) -> CmdResult {
+/// On a terminal, the screens (on the clock's today); otherwise (a pipe, a script) the
+/// summary in text.
+fn open_or_summarise(ctx: &Ctx, db: Db, me: crate::domain::account::Account) -> CmdResult {
     use std::io::IsTerminal;
     if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
         let mut app =
-            crate::app::App::new_off_thread(db, ctx.lang, me, today).map_err(|e| ctx.err(e))?;
+            crate::app::App::new_off_thread(db, ctx.lang, me, ctx.today).map_err(|e| ctx.err(e))?;
         // The screens back up where `jinji backup` does.
         if let Ok(dir) = super::backup::backups_dir(ctx) {
             app.dirs.backups_dir = dir;
@@ -112,12 +108,13 @@ fn generate_into(ctx: &Ctx, path: &Path, params: &Params) -> Result<(Db, usize, 
         }));
     }
     let staging = Staging::beside(path).map_err(|e| ctx.err(e))?;
+    let admin = os_login(ctx.lang)?;
     let started = Instant::now();
     let rows = (|| -> Result<usize, StoreError> {
         let db = Db::open(staging.path(), OpenMode::Create)?;
         db.set_bulk_load(true)?;
         let report = demo::generate(&db, params)?;
-        db.ensure_admin(&os_login())?;
+        db.ensure_admin(&admin, params.today)?;
         db.set_bulk_load(false)?;
         db.analyze()?;
         db.checkpoint()?;
@@ -129,8 +126,7 @@ fn generate_into(ctx: &Ctx, path: &Path, params: &Params) -> Result<(Db, usize, 
     Ok((db, rows, started.elapsed().as_secs_f64()))
 }
 
-pub fn demo(ctx: &Ctx, staff: u32, seed: u64, today: &Option<String>) -> CmdResult {
-    let today = parse_date(ctx.lang, today)?;
+pub fn demo(ctx: &Ctx, staff: u32, seed: u64) -> CmdResult {
     let path = ctx.db_path("demo.db")?;
     // Only a demo database is ever replaced: a real one named by mistake stays as it is.
     if path.exists() {
@@ -144,7 +140,7 @@ pub fn demo(ctx: &Ctx, staff: u32, seed: u64, today: &Option<String>) -> CmdResu
     let params = Params {
         staff: staff as usize,
         seed,
-        ..Params::demo(today)
+        ..Params::demo(ctx.today)
     };
     let (db, rows, secs) = generate_into(ctx, &path, &params)?;
     crate::say!(
@@ -161,7 +157,7 @@ pub fn demo(ctx: &Ctx, staff: u32, seed: u64, today: &Option<String>) -> CmdResu
     crate::say!();
     let mut db = db;
     let me = ctx.account(&mut db)?;
-    open_or_summarise(ctx, db, me, today)
+    open_or_summarise(ctx, db, me)
 }
 
 pub fn init(ctx: &Ctx) -> CmdResult {
@@ -172,8 +168,8 @@ pub fn init(ctx: &Ctx) -> CmdResult {
         ));
     }
     let db = ctx.open(&path, OpenMode::Create)?;
-    let login = os_login();
-    db.ensure_admin(&login).map_err(|e| ctx.err(e))?;
+    let login = os_login(ctx.lang)?;
+    db.ensure_admin(&login, ctx.today).map_err(|e| ctx.err(e))?;
     crate::say!(
         "{}",
         ctx.lang.tf(
@@ -184,8 +180,7 @@ pub fn init(ctx: &Ctx) -> CmdResult {
     Ok(())
 }
 
-pub fn seed(ctx: &Ctx, staff: u32, years: i32, seed: u64, today: &Option<String>) -> CmdResult {
-    let today = parse_date(ctx.lang, today)?;
+pub fn seed(ctx: &Ctx, staff: u32, years: i32, seed: u64) -> CmdResult {
     let path = ctx.db_path("jinji.db")?;
     // Seeding builds a new file: only one that holds nothing but its creator's account
     // may be replaced.
@@ -195,7 +190,7 @@ pub fn seed(ctx: &Ctx, staff: u32, years: i32, seed: u64, today: &Option<String>
             .count::<crate::domain::staff::Staff>(&[])
             .map_err(|e| ctx.err(e))?;
         let accounts = db.accounts().map_err(|e| ctx.err(e))?;
-        let me = os_login();
+        let me = os_login(ctx.lang)?;
         if staff > 0 || accounts.iter().any(|a| a.login != me) {
             return Err(Failure::input(
                 ctx.lang.tf("err.not_empty", &[("path", &path.display())]),
@@ -206,7 +201,7 @@ pub fn seed(ctx: &Ctx, staff: u32, years: i32, seed: u64, today: &Option<String>
         staff: staff as usize,
         years,
         seed,
-        today,
+        today: ctx.today,
     };
     let (_db, rows, secs) = generate_into(ctx, &path, &params)?;
     crate::say!(

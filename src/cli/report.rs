@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use super::args::ReportCommand;
 use super::{CmdResult, Ctx, Failure};
-use crate::domain::Date;
 use crate::domain::staff::Staff;
 use crate::sheet::report;
 use crate::store::{OpenMode, StoreError};
@@ -16,7 +15,7 @@ pub fn run(ctx: &Ctx, action: ReportCommand) -> CmdResult {
     let path = ctx.db_path("jinji.db")?;
     let mut db = ctx.open(&path, OpenMode::ReadOnly)?;
     let me = ctx.account(&mut db)?;
-    let this_year = Date::today().fiscal_year();
+    let this_year = ctx.today.fiscal_year();
     let not_found = |what: &str, key: &str| {
         Failure::input(lang.tf("err.report_not_found", &[("what", &what), ("key", &key)]))
     };

@@ -2,7 +2,6 @@
 
 use super::args::TransferCommand;
 use super::{CmdResult, Ctx, Failure};
-use crate::domain::Date;
 use crate::domain::assignment::Reason;
 use crate::domain::staff::{Position, Staff};
 use crate::domain::transfer::{TransferMove, TransferPlan};
@@ -83,7 +82,7 @@ pub fn run(ctx: &Ctx, action: TransferCommand) -> CmdResult {
     let mut db = ctx.open(&path, OpenMode::Existing)?;
     let me = ctx.account(&mut db)?;
     let visible = db
-        .visibility(&me, Date::today().fiscal_year())
+        .visibility(&me, ctx.today.fiscal_year())
         .map_err(|e| ctx.err(e))?;
     let who = Actor {
         account: &me,
@@ -119,7 +118,7 @@ pub fn run(ctx: &Ctx, action: TransferCommand) -> CmdResult {
             }
         }
         TransferCommand::New { name, effective } => {
-            let day = super::parse_date(lang, &Some(effective))?;
+            let day = super::parse_date(lang, &effective)?;
             let p = db.new_transfer_plan(&name, day, who).map_err(err)?;
             crate::say!(
                 "{}",
@@ -205,7 +204,7 @@ pub fn run(ctx: &Ctx, action: TransferCommand) -> CmdResult {
             let p = plan(ctx, &db, id)?;
             let mut on = None;
             let n = db
-                .apply_transfer_plan(id, who, Date::today(), &mut |m| on = Some(m.staff_id))
+                .apply_transfer_plan(id, who, ctx.today, &mut |m| on = Some(m.staff_id))
                 .map_err(|e| {
                     // Name the person whose move could not be made.
                     let no = on

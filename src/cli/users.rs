@@ -2,7 +2,6 @@
 
 use super::args::{RoleArg, UsersCommand};
 use super::{CmdResult, Ctx, Failure};
-use crate::domain::Date;
 use crate::domain::account::{Account, Role};
 use crate::domain::staff::Staff;
 use crate::store::OpenMode;
@@ -52,7 +51,7 @@ pub fn run(ctx: &Ctx, action: UsersCommand) -> CmdResult {
                         staff_id,
                         role,
                         active: true,
-                        created_on: Date::today(),
+                        created_on: ctx.today,
                         version: 0,
                     };
                     db.insert(&mut a).map_err(|e| ctx.err(e))?;

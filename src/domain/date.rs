@@ -21,6 +21,8 @@ impl Date {
     pub fn new(y: i32, m: u32, d: u32) -> Option<Self> {
         NaiveDate::from_ymd_opt(y, m, d).map(Date)
     }
+    /// The real clock's date, in the local time zone. Read once, by the command line's
+    /// clock (`cli::run`, unless `--today` names the day); everything else is given the day.
     pub fn today() -> Self {
         Date(chrono::Local::now().date_naive())
     }

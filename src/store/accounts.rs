@@ -44,9 +44,9 @@ impl Db {
             .query_row("SELECT EXISTS(SELECT 1 FROM accounts)", [], |r| r.get(0))?)
     }
 
-    /// Makes `login` an active admin (creating the account if needed): the person who
-    /// creates a database can use it at once.
-    pub fn ensure_admin(&self, login: &str) -> Result<Account> {
+    /// Makes `login` an active admin (creating the account if needed, on `today`): the
+    /// person who creates a database can use it at once.
+    pub fn ensure_admin(&self, login: &str, today: Date) -> Result<Account> {
         self.write(|| match self.account_by_login(login)? {
             Some(a) if a.role == Role::Admin && a.active => Ok(a),
             Some(mut a) => {
@@ -62,7 +62,7 @@ impl Db {
                     staff_id: None,
                     role: Role::Admin,
                     active: true,
-                    created_on: Date::today(),
+                    created_on: today,
                     version: 0,
                 };
                 self.insert(&mut a)?;

@@ -276,8 +276,9 @@ pub(super) const AUDIT: ViewDef = ViewDef {
     ],
     staff: Some("a.staff_id"),
     unit: None,
-    // Entries are stamped in UTC; the fiscal year turns in April.
-    fiscal_year: Some("(CAST(substr(t.at, 1, 4) AS INTEGER) - (substr(t.at, 6, 2) < '04'))"),
+    // One timeline of real stamps, newest first: not cut by the fiscal year in view,
+    // which follows the clock (`--today`) and may lie years from the wall clock's.
+    fiscal_year: None,
     state: Some(("t.table_name", "table")),
     default_sort: 0,
     default_desc: true,

@@ -104,7 +104,7 @@ impl ViewDef {
 }
 
 /// What a list shows.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ViewQuery {
     /// Only this person's rows.
     pub staff: Option<Id>,
@@ -118,8 +118,26 @@ pub struct ViewQuery {
     pub desc: bool,
     /// What the account may see; rows outside it do not exist for the query.
     pub visible: super::scope::Visibility,
-    /// The day worklists count from (overdue, tenure); the clock's when unset.
-    pub today: Option<Date>,
+    /// The day worklists count from (overdue, tenure): the caller's clock, never read
+    /// here.
+    pub today: Date,
+}
+
+impl ViewQuery {
+    /// Everything, in the default order, as of `today`.
+    pub fn on(today: Date) -> ViewQuery {
+        ViewQuery {
+            staff: None,
+            units: None,
+            fiscal_year: None,
+            state: None,
+            people: None,
+            sort: 0,
+            desc: false,
+            visible: Default::default(),
+            today,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -197,8 +215,8 @@ impl ViewDef {
 }
 
 impl Db {
-    /// Fills in what a worklist's SQL names: `{fy}` the fiscal year in view (the
-    /// clock's when none), `{today}`, `{rule:KEY}` a ward rule's current value,
+    /// Fills in what a worklist's SQL names: `{fy}` the fiscal year in view (today's
+    /// when none), `{today}`, `{rule:KEY}` a ward rule's current value,
     /// `{closed_days}` the office calendar's days of the year (`calendar::register_sql`), and
     /// what of an evaluation the reader sees (`store::disclosure`).
     /// All are numbers, codes or ISO dates made here, never text from a user.
@@ -206,7 +224,7 @@ impl Db {
         if !sql.contains('{') {
             return Ok(sql);
         }
-        let today = q.today.unwrap_or_else(Date::today);
+        let today = q.today;
         let fy = q.fiscal_year.unwrap_or(today.fiscal_year());
         let mut out = super::disclosure::bind(&sql, q.visible.reader())
             .replace("{closed_days}", &super::calendar::register_sql(fy))

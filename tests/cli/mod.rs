@@ -1,7 +1,15 @@
 //! Helpers for the end-to-end tests of the `jinji` binary: a scratch home for every
-//! test (HOME, XDG dirs, USER/LOGNAME, LANG), a runner, and file snapshots to prove
-//! that a refused command wrote nothing.
+//! test (HOME, XDG dirs, LANG, a decoy USER/LOGNAME), a runner, and file snapshots to
+//! prove that a refused command wrote nothing.
 #![allow(dead_code)]
+
+// Shared with the other helper (tests/cli, tests/pty); a test that uses both loads it
+// twice, harmlessly: it holds no state but a cached login.
+#[allow(clippy::duplicate_mod)]
+#[path = "../os_env/mod.rs"]
+mod os_env;
+#[allow(unused_imports)]
+pub use os_env::{DECOY, login, login_of};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -10,10 +18,9 @@ use std::time::SystemTime;
 
 use tempfile::TempDir;
 
-/// The day every demo and seed in these tests is built around.
+/// The day every demo and seed in these tests is built around, and the day every command
+/// that decides by date is given (`--today`).
 pub const TODAY: &str = "2026-11-24";
-/// The OS login of every scratch environment, unless a test says otherwise.
-pub const LOGIN: &str = "clerk";
 
 /// What one run of the binary left behind.
 #[derive(Debug)]
@@ -118,34 +125,39 @@ impl Scratch {
         self.root().join("data").join("jinji")
     }
 
-    /// The binary with a scratch environment, run as `login`, in the scratch root.
-    pub fn cmd_as(&self, login: &str) -> Command {
+    /// The binary with a scratch environment, in the scratch root. It runs as the real
+    /// user ([`login`]); `USER` and `LOGNAME` say [`DECOY`].
+    pub fn cmd(&self) -> Command {
         let mut c = Command::new(env!("CARGO_BIN_EXE_jinji"));
         c.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.root())
             .env("XDG_DATA_HOME", self.root().join("data"))
             .env("XDG_CONFIG_HOME", self.root().join("config"))
-            .env("USER", login)
-            .env("LOGNAME", login)
+            .env("USER", DECOY)
+            .env("LOGNAME", DECOY)
             .env("LANG", "C.UTF-8")
+            .envs(os_env::kept())
             .current_dir(self.root())
             .stdin(Stdio::null());
         c
     }
 
-    pub fn run_as(&self, login: &str, args: &[&str]) -> Out {
-        let o = self.cmd_as(login).args(args).output().expect("run jinji");
+    /// Runs the binary on [`TODAY`] (`--today`, unless `args` name a day of their own):
+    /// no outcome depends on the real date.
+    pub fn run(&self, args: &[&str]) -> Out {
+        let o = self
+            .cmd()
+            .args(on_today(args))
+            .args(args)
+            .output()
+            .expect("run jinji");
         Out {
             code: o.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
             stdout_bytes: o.stdout,
         }
-    }
-
-    pub fn run(&self, args: &[&str]) -> Out {
-        self.run_as(LOGIN, args)
     }
 
     /// Builds a small demo database at `name` in the working directory.
@@ -156,7 +168,7 @@ impl Scratch {
         p
     }
 
-    /// Creates an empty database at `name` (its admin: [`LOGIN`]).
+    /// Creates an empty database at `name` (its admin: [`login`]).
     pub fn init(&self, name: &str) -> PathBuf {
         let p = self.path(name);
         self.run(&["--db", s(&p), "init"]).ok();
@@ -181,6 +193,68 @@ impl Scratch {
             .and_then(|r| r["login"].as_str())
             .unwrap_or_else(|| panic!("no active {role} in {}", out.stdout))
             .to_string()
+    }
+}
+
+/// What the real login is to be in a database, for a test that needs it to be someone
+/// other than the admin who made the file.
+#[derive(Debug, Clone, Copy)]
+pub enum Me<'a> {
+    /// An active account with this role (`hr`, `supervisor`, `staff`, `admin`), for the
+    /// person with this staff number.
+    Is(&'a str, Option<&'a str>),
+    /// The account is there but disabled.
+    Disabled,
+    /// No account at all (it is renamed away).
+    Nobody,
+}
+
+/// Makes the real login's account in `db` what `me` says, writing the file through the
+/// store as a fixture: jinji itself lets only an admin change accounts, and the real login
+/// is the only one a test can run as.
+pub fn be(db: &Path, me: Me<'_>) {
+    use jinji::domain::account::Role;
+    let mut store = jinji::store::Db::open(db, jinji::store::OpenMode::Existing).expect("open");
+    store.set_actor("fixture");
+    let away = format!("{}-was-here", login());
+    let mut a = [login(), away.as_str()]
+        .iter()
+        .find_map(|l| store.account_by_login(l).expect("accounts"))
+        .unwrap_or_else(|| panic!("{} has no account in {}", login(), db.display()));
+    a.login = login().to_string();
+    match me {
+        Me::Is(role, staff) => {
+            a.role = Role::from_code(role).unwrap_or_else(|| panic!("no role {role}"));
+            a.staff_id = staff.map(|no| {
+                store
+                    .staff_by_no(no)
+                    .expect("staff")
+                    .unwrap_or_else(|| panic!("no staff {no}"))
+                    .id
+            });
+            a.active = true;
+        }
+        Me::Disabled => a.active = false,
+        Me::Nobody => a.login = away,
+    }
+    store.update(&mut a).expect("update the account");
+}
+
+/// [`TODAY`] as a date.
+pub fn today() -> jinji::domain::Date {
+    jinji::domain::Date::parse_any(TODAY).expect("TODAY is a date")
+}
+
+/// `--today TODAY`, unless the arguments already name a day: a global flag, to go
+/// before them (after a `--`, it would be an operand).
+pub fn on_today<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Vec<&'static str> {
+    let named = args
+        .iter()
+        .any(|a| a.as_ref().to_string_lossy().starts_with("--today"));
+    if named {
+        vec![]
+    } else {
+        vec!["--today", TODAY]
     }
 }
 
@@ -262,7 +336,7 @@ impl Scratch {
     /// The binary run by `sh` after `prelude` (`umask 077`, `ulimit -f 64`): the shell
     /// sets it up and then becomes jinji, with the scratch environment.
     pub fn run_in_sh(&self, prelude: &str, args: &[&str]) -> Out {
-        let jinji = self.cmd_as(LOGIN);
+        let jinji = self.cmd();
         let mut c = Command::new("sh");
         c.arg("-c")
             .arg(format!("{prelude}; exec \"$0\" \"$@\""))

@@ -186,8 +186,14 @@ impl Ward {
     }
 }
 
-/// The bytes and modification time of a file, to show it was not touched.
+/// The bytes and modification time of a file, to show it was not touched. The file is
+/// first dated back to 2001, so that any write after this moves its time, however fine or
+/// coarse the file system's clock and whatever the real date.
 pub fn snapshot(p: &Path) -> (Vec<u8>, std::time::SystemTime) {
+    let past = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
+    std::fs::File::open(p)
+        .and_then(|f| f.set_modified(past))
+        .expect("date the file back");
     let bytes = std::fs::read(p).expect("read");
     let mtime = std::fs::metadata(p)
         .and_then(|m| m.modified())

@@ -5,7 +5,6 @@
 
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard, OnceLock};
-use std::time::{Duration, Instant};
 
 use jinji::demo::{self, Params};
 use jinji::domain::Date;
@@ -28,20 +27,12 @@ pub struct Fixture {
     pub params: Params,
     pub db: Mutex<Db>,
     pub sql: Mutex<Connection>,
-    /// How long `demo::generate` took.
-    pub elapsed: Duration,
 }
 
 impl Fixture {
     pub fn build(name: &'static str, params: Params) -> Fixture {
         let db = Db::open_in_memory().expect("open in memory");
-        let t = Instant::now();
         demo::generate(&db, &params).expect("generate");
-        let elapsed = t.elapsed();
-        eprintln!(
-            "[{name}] generated {} staff, {} years, today {} in {elapsed:?}",
-            params.staff, params.years, params.today
-        );
         // A plain rusqlite copy, through a temp file that is gone as soon as it is read.
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("copy.db");
@@ -54,7 +45,6 @@ impl Fixture {
             params,
             db: Mutex::new(db),
             sql: Mutex::new(conn),
-            elapsed,
         }
     }
 

@@ -3,6 +3,14 @@
 //! look at what reached the terminal. Shared by the end-to-end tests (`mod pty;`).
 #![allow(dead_code)]
 
+// Shared with the other helper (tests/cli, tests/pty); a test that uses both loads it
+// twice, harmlessly: it holds no state but a cached login.
+#[allow(clippy::duplicate_mod)]
+#[path = "../os_env/mod.rs"]
+mod os_env;
+#[allow(unused_imports)]
+pub use os_env::{DECOY, login, login_of};
+
 use std::io::{Read, Write};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
@@ -13,9 +21,8 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 pub const ROWS: u16 = 40;
 pub const COLS: u16 = 120;
+/// The day the demo is built around and the program takes as today (`--today`).
 pub const TODAY: &str = "2026-11-24";
-/// The OS login the program runs as (`$USER`).
-pub const LOGIN: &str = "clerk";
 /// How long any one thing may take to appear; generous, for a loaded CI machine.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 /// A pause between keys, so that each one arrives as its own read.
@@ -74,14 +81,23 @@ impl Session {
             .expect("open a pseudo-terminal");
         let home = o.home;
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_jinji"));
+        // The program's today is the demo's (unless the test names a day): the screens
+        // never depend on the real date.
+        if !o.args.iter().any(|a| a.starts_with("--today")) {
+            cmd.args(["--today", TODAY]);
+        }
         cmd.args(o.args);
         cmd.env_clear();
         cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
         cmd.env("HOME", home);
         cmd.env("XDG_DATA_HOME", home.join("data"));
         cmd.env("XDG_CONFIG_HOME", home.join("config"));
-        cmd.env("USER", LOGIN);
-        cmd.env("LOGNAME", LOGIN);
+        // The program is whoever runs it: these say someone else, and change nothing.
+        cmd.env("USER", DECOY);
+        cmd.env("LOGNAME", DECOY);
+        for (k, v) in os_env::kept() {
+            cmd.env(k, v);
+        }
         cmd.env("LANG", "ja_JP.UTF-8");
         cmd.env("TERM", "xterm-256color");
         for (k, v) in o.env {
