@@ -61,12 +61,13 @@ fn a_fiscal_years_closed_days_one_a_line() {
     ] {
         assert!(y2019.stdout.lines().any(|l| l == line), "{line}");
     }
-    // Without --year: the fiscal year of the clock the command uses (the real one here;
-    // the two runs agree unless a fiscal year turns between them).
-    let fy = {
-        let now = jinji::domain::Date::today();
-        now.fiscal_year().to_string()
-    };
+    // Without --year: the fiscal year of the command's day (`--today`, which the helper
+    // gives every run), whatever the real date.
+    let fy = TODAY
+        .parse::<jinji::domain::Date>()
+        .expect("the tests' day")
+        .fiscal_year()
+        .to_string();
     let default = w.run(&["--db", s(&db), "calendar"]).ok();
     let explicit = w.run(&["--db", s(&db), "calendar", "--year", &fy]).ok();
     assert_eq!(default.stdout, explicit.stdout);
