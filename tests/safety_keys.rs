@@ -75,11 +75,10 @@ fn env_u64(name: &str) -> Option<u64> {
 }
 
 fn seed() -> u64 {
+    // A fresh seed from the OS's randomness, not the clock: a test reads no date.
     env_u64("JINJI_KEYS_SEED").unwrap_or_else(|| {
-        let t = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap_or_default();
-        t.as_nanos() as u64 ^ u64::from(std::process::id()) << 32
+        use std::hash::BuildHasher;
+        std::collections::hash_map::RandomState::new().hash_one(std::process::id())
     })
 }
 

@@ -6,13 +6,12 @@ use std::collections::HashMap;
 
 use super::assets::{Assets, Generation};
 use super::org::Org;
-use super::people::{Person, Post};
 use super::rng::Rng;
-use crate::domain::Date;
 use crate::domain::assignment::Reason;
 use crate::domain::date::fiscal_year_start;
 use crate::domain::staff::{JobType, Position, Sex, Staff, StaffStatus, Track};
 use crate::domain::unit::UnitKind;
+use crate::domain::{Date, FiscalYear};
 
 /// Where people of each kind can be placed in one ward.
 pub(super) struct WardPlaces {
@@ -331,5 +330,40 @@ fn other_unit(pl: &WardPlaces, pos: Position, job: JobType, not: usize, rng: &mu
         not
     } else {
         *rng.pick(&others)
+    }
+}
+
+pub struct Post {
+    pub unit: usize,
+    pub position: Position,
+    pub start: Date,
+    pub end: Option<Date>,
+    pub reason: Reason,
+    pub note: &'static str,
+}
+
+pub struct Person {
+    pub staff: Staff,
+    pub unit: usize,
+    pub ward: usize,
+    pub posts: Vec<Post>,
+    /// Index of the person's supervisor in the people list.
+    pub supervisor: Option<usize>,
+}
+
+impl Person {
+    /// The post held on `d`, if any.
+    pub fn post_on(&self, d: Date) -> Option<&Post> {
+        self.posts
+            .iter()
+            .rev()
+            .find(|p| p.start <= d && p.end.is_none_or(|e| e >= d))
+    }
+    pub fn active_in(&self, fy: FiscalYear) -> bool {
+        self.staff.hire_date <= fiscal_year_start(fy + 1).add_days(-1)
+            && self
+                .staff
+                .retire_date
+                .is_none_or(|r| r >= fiscal_year_start(fy))
     }
 }

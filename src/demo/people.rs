@@ -8,46 +8,13 @@ use super::assets::Assets;
 use super::career;
 use super::org::Org;
 use super::rng::Rng;
+use crate::domain::Date;
 use crate::domain::assignment::Reason;
 use crate::domain::date::fiscal_year_start;
-use crate::domain::staff::{JobType, Position, Staff, StaffStatus};
+use crate::domain::staff::{JobType, Position, StaffStatus};
 use crate::domain::unit::UnitKind;
-use crate::domain::{Date, FiscalYear};
 
-pub struct Post {
-    pub unit: usize,
-    pub position: Position,
-    pub start: Date,
-    pub end: Option<Date>,
-    pub reason: Reason,
-    pub note: &'static str,
-}
-
-pub struct Person {
-    pub staff: Staff,
-    pub unit: usize,
-    pub ward: usize,
-    pub posts: Vec<Post>,
-    /// Index of the person's supervisor in the people list.
-    pub supervisor: Option<usize>,
-}
-
-impl Person {
-    /// The post held on `d`, if any.
-    pub fn post_on(&self, d: Date) -> Option<&Post> {
-        self.posts
-            .iter()
-            .rev()
-            .find(|p| p.start <= d && p.end.is_none_or(|e| e >= d))
-    }
-    pub fn active_in(&self, fy: FiscalYear) -> bool {
-        self.staff.hire_date <= fiscal_year_start(fy + 1).add_days(-1)
-            && self
-                .staff
-                .retire_date
-                .is_none_or(|r| r >= fiscal_year_start(fy))
-    }
-}
+pub use super::career::Person;
 
 pub fn make_people(
     assets: &Assets,

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
 
-use super::modal::{centered, clear};
+use super::overlay::{centered, clear};
 use super::theme;
 use crate::app::App;
 

@@ -7,6 +7,7 @@ mod career_page;
 mod chrome;
 mod job;
 mod modal;
+mod overlay;
 mod panel;
 pub mod theme;
 

@@ -1,10 +1,11 @@
 //! Modals over the screen: the form, questions, messages, search and help.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use super::overlay::{centered, clear};
 use super::theme;
 use crate::app::action::Mode;
 use crate::app::flow::MoveMenu;
@@ -35,33 +36,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Modal::Job => super::job::render(app, frame, area),
         }
     }
-}
-
-/// Clears a popup's area and one column beyond each side, so that a double-width
-/// character cut by the edge does not leave half of itself on screen.
-pub(super) fn clear(frame: &mut Frame, r: Rect) {
-    let full = frame.area();
-    let x = r.x.saturating_sub(1);
-    let right = (r.right() + 1).min(full.right());
-    frame.render_widget(
-        Clear,
-        Rect {
-            x,
-            y: r.y,
-            width: right - x,
-            height: r.height,
-        },
-    );
-}
-
-pub(super) fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let [v] = Layout::vertical([Constraint::Length(h.min(area.height))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [r] = Layout::horizontal([Constraint::Length(w.min(area.width))])
-        .flex(Flex::Center)
-        .areas(v);
-    r
 }
 
 fn message(app: &App, frame: &mut Frame, area: Rect, text: &str, title: &str, question: bool) {
