@@ -27,7 +27,7 @@ fn digits_choose_tabs() {
         let a = press(&mut app, &(i + 1).to_string());
         assert_eq!(a, Action::GoTab(i));
         assert_eq!(app.tab, *t);
-        assert!(t.views().contains(&app.view_name()));
+        assert!(t.views().contains(&app.view()));
         assert!(list(&app).view.name == app.view_name());
         assert_list_sane(&app);
     }

@@ -2,7 +2,7 @@
 //! indexes (`EXPLAIN QUERY PLAN`), so a later change cannot quietly fall back to sorting
 //! or scanning a city's whole table.
 
-use jinji::app::tab::Tab;
+use jinji::app::view::{Open, View};
 use jinji::demo::{Params, generate};
 use jinji::domain::Date;
 use jinji::domain::account::Account;
@@ -138,9 +138,10 @@ fn narrowed(db: &Db, role: &str) -> (Visibility, Vec<&'static ViewDef>) {
     // Accounts and the audit log are the admin's, the transfer round and incidents HR's
     // (who see everyone).
     // Small registers are read whole, as above.
-    let views = VIEWS
-        .iter()
-        .filter(|v| !Tab::admin_only(v.name) && !Tab::hr_only(v.name))
+    let views = View::ALL
+        .into_iter()
+        .filter(|v| v.spec().open != Open::Admin && v.spec().open != Open::Hr)
+        .filter_map(View::list)
         .filter(|v| !SMALL.contains(&v.name))
         .collect();
     (visible, views)

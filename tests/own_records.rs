@@ -881,7 +881,7 @@ fn hand_in_from_the_worklist(app: &mut App, person: Id, draft: Option<Id>) {
     select(app, person);
     press(app, "e");
     let f = form(app);
-    assert_eq!((f.view, f.id), ("self_reports", draft));
+    assert_eq!((f.view.name(), f.id), ("self_reports", draft));
     assert_eq!(
         field(f, "staff_id").text,
         app.db.get::<Staff>(person).unwrap().staff_no,

@@ -8,7 +8,12 @@
 
 use std::collections::BTreeMap;
 
-use jinji::app::edit::{SaveCtx, editor};
+use jinji::app::editors::{Editor, SaveCtx};
+use jinji::app::view::View;
+
+fn editor(view: &str) -> Option<&'static dyn Editor> {
+    View::named(view)?.editor()
+}
 use jinji::demo::{Params, Rng, generate};
 use jinji::domain::account::Account;
 use jinji::domain::assignment::{Assignment, Reason};

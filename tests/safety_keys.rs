@@ -328,7 +328,7 @@ fn check(app: &App) {
             _ => {}
         }
     }
-    assert!(app.tab.views().contains(&app.view_name()));
+    assert!(app.tab.views().contains(&app.view()));
     let bars = app
         .modals
         .iter()
@@ -594,7 +594,7 @@ fn close_all(app: &mut App) {
 fn go(app: &mut App, t: usize, v: usize) {
     close_all(app);
     press(app, &(t + 1).to_string());
-    while app.view_name() != app.tab.views()[v] {
+    while app.view() != app.tab.views()[v] {
         press(app, "]");
     }
 }
@@ -643,7 +643,7 @@ fn every_tab_and_popup_draws_at_every_size() {
         for (t, tab) in Tab::ALL.iter().enumerate() {
             for (v, view) in tab.views().iter().enumerate() {
                 go(&mut app, t, v);
-                assert_eq!((app.tab, app.view_name()), (*tab, *view));
+                assert_eq!((app.tab, app.view()), (*tab, *view));
                 // Every view on the whole grid in Japanese; the search box, help, a new
                 // form and the detail over the first view of each tab too. The rest on
                 // the corners and edges: every popup over every view in Japanese, over

@@ -9,7 +9,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::*;
-use jinji::app::tab::Tab;
+use jinji::app::view::{Open, View};
 use jinji::demo::{Params, generate};
 use jinji::domain::account::Role;
 use jinji::domain::career::{SelfReport, TransferWish};
@@ -853,7 +853,7 @@ fn incidents_are_scoped_to_what_the_account_sees_and_the_tab_keeps_them_for_hr()
     assert_eq!(ids(&hr), BTreeSet::from([of_junior, of_team, of_clerk]));
     assert_eq!(ids(&lead), BTreeSet::from([of_junior, of_team]));
     assert_eq!(ids(&junior), BTreeSet::from([of_junior]));
-    assert!(Tab::hr_only("incidents"));
+    assert_eq!(View::Incidents.spec().open, Open::Hr);
 }
 
 #[test]

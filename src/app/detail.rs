@@ -2,8 +2,8 @@
 //! so that drawing never reads the database.
 
 use super::App;
-use super::edit::editor;
 use super::form::{self, Form};
+use super::view::Workflow;
 use crate::domain::Id;
 use crate::store::StoreError;
 
@@ -39,15 +39,10 @@ impl App {
     /// codes by label).
     pub(super) fn load_detail(&mut self) -> Result<(), StoreError> {
         self.detail.clear();
-        let view = self.view_name();
+        let view = self.view();
         // A worklist of people shows the person of the row.
-        let shown = match view {
-            "self_reports_missing" | "required_missing" => "staff",
-            "long_tenure" => "assignments",
-            v => v,
-        };
         let (Some(ed), Some(id)) = (
-            editor(shown),
+            view.rows_are().editor(),
             self.list().and_then(|l| l.current()).map(|r| r.id),
         ) else {
             return self.load_panel(None);
@@ -62,7 +57,7 @@ impl App {
             Err(e) => return Err(e),
         };
         self.load_panel(Some(&rec))?;
-        let eval = matches!(view, "evaluations" | "complaints")
+        let eval = (view.spec().workflow == Some(Workflow::Evaluation))
             .then(|| serde_json::from_value::<crate::domain::evaluation::Evaluation>(rec.clone()))
             .and_then(Result::ok);
         let withheld = eval.as_ref().and_then(|e| self.withheld(e));

@@ -12,7 +12,7 @@ use crate::domain::unit::Unit;
 use crate::i18n::{Lang, error_text, sheet_error_text};
 use crate::sheet::write::{Format, Heading, sink};
 use crate::store::export::Cell;
-use crate::store::views::{ColKind, ViewCol, view};
+use crate::store::views::{ColKind, ViewCol};
 use crate::store::{Db, OpenMode, StoreError};
 
 /// What the file menu offers.
@@ -137,7 +137,7 @@ impl App {
         if let Some(p) = &self.focus {
             return Ok(Some(p.clone()));
         }
-        if self.view_name() == "staff"
+        if self.view() == super::view::View::Staff
             && let Some(id) = self.list().and_then(|l| l.current()).map(|r| r.id)
         {
             return self.db.find::<Staff>(id);
@@ -201,7 +201,7 @@ impl App {
     /// order, within what the account may see) to a new file in the export directory.
     fn start_export(&mut self, format: Format, cp932: bool) {
         let name = self.view_name();
-        let (Some(def), Some(list)) = (view(name), self.list()) else {
+        let (Some(def), Some(list)) = (self.view().list(), self.list()) else {
             return;
         };
         let q = list.query.clone();

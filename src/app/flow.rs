@@ -5,111 +5,19 @@
 use serde_json::Value;
 
 use super::action::Action;
-use super::form::{FieldSpec, Form};
-use super::move_fields::*;
+use super::form::Form;
+pub use super::moves::Move;
+use super::view::{View, Workflow};
 use super::{App, Confirm, Modal};
 use crate::domain::eval_flow::{EvalInput, EvalStep};
 use crate::domain::evaluation::{BoardDecision, Evaluation, Grade};
-use crate::domain::pdca_flow::PdcaStep;
 use crate::domain::{Date, Id};
-use crate::i18n::Lang;
 use crate::store::StoreError;
 use crate::store::flow::Actor;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Move {
-    Eval(EvalStep),
-    Pdca(PdcaStep),
-    /// A supervisor's review of a cycle.
-    Review,
-    /// A dated note of progress on a cycle.
-    Checkin,
-    /// A citizen survey attached to a cycle's Check as evidence.
-    Attach(Id),
-    /// The Plan written while in Plan: goal, metric, baseline, target, notes.
-    Plan,
-    /// An action with its due date added to the plan.
-    AddAction,
-    /// An action marked done.
-    ActionDone(Id),
-    /// A transfer plan applied (発令), all its moves at once.
-    ApplyPlan,
-    /// A transfer plan set aside.
-    DiscardPlan,
-    /// A training enrolment moved on (approved, attended, completed …).
-    Enrol(crate::domain::steps::EnrolStep),
-    /// An award reviewed or decided.
-    Award(crate::domain::steps::AwardStep),
-    /// Every long-service candidate of so many years nominated at once.
-    LongService(i32),
-    /// An application for a training session, for this person.
-    Apply(Id),
-    /// A log written on an OJT pair by one of its two people.
-    OjtLog,
-    /// A transfer plan read beside another (writes nothing).
-    Compare(Id),
-}
-
-impl Move {
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Move::Eval(s) => lang.label("eval_step", s.code()),
-            Move::Pdca(s) => lang.label("pdca_step", s.code()),
-            Move::Review => lang.t("ui.move_review"),
-            Move::Checkin => lang.t("ui.move_checkin"),
-            Move::Attach(_) => lang.t("ui.move_attach"),
-            Move::Plan => lang.t("ui.move_plan"),
-            Move::AddAction => lang.t("ui.move_add_action"),
-            Move::ActionDone(_) => lang.t("ui.move_action_done"),
-            Move::ApplyPlan => lang.t("ui.move_apply_plan"),
-            Move::DiscardPlan => lang.t("ui.move_discard_plan"),
-            Move::Enrol(s) => lang.label("enrol_step", s.code()),
-            Move::Award(s) => lang.label("award_step", s.code()),
-            Move::LongService(_) => lang.t("ui.move_long_service"),
-            Move::Apply(_) => lang.t("ui.move_apply"),
-            Move::OjtLog => lang.t("ui.move_ojt_log"),
-            Move::Compare(_) => lang.t("ui.move_compare"),
-        }
-    }
-
-    /// What the move writes; an empty list asks for a yes instead of a form.
-    fn fields(self) -> &'static [FieldSpec] {
-        match self {
-            Move::Eval(s) => match s {
-                EvalStep::Submit => SUBMIT,
-                EvalStep::First => FIRST,
-                EvalStep::Second => SECOND,
-                EvalStep::SendBack => SEND_BACK,
-                EvalStep::Finalize => FINALIZE,
-                EvalStep::Disclose => &[],
-                EvalStep::Agree | EvalStep::Appeal => RESPONSE,
-                EvalStep::Outcome => OUTCOME,
-                EvalStep::Interviews => INTERVIEWS,
-            },
-            Move::Pdca(PdcaStep::Act) => RESULT,
-            Move::Pdca(PdcaStep::Close) => IMPROVEMENTS,
-            Move::Pdca(_)
-            | Move::Attach(_)
-            | Move::ActionDone(_)
-            | Move::ApplyPlan
-            | Move::DiscardPlan
-            | Move::Enrol(_)
-            | Move::Award(_)
-            | Move::LongService(_)
-            | Move::Apply(_)
-            | Move::Compare(_) => &[],
-            Move::OjtLog => OJT_LOG,
-            Move::Plan => PLAN,
-            Move::AddAction => ADD_ACTION,
-            Move::Review => REVIEW,
-            Move::Checkin => CHECKIN,
-        }
-    }
-}
-
 /// The moves open on the selected record, to choose from.
 pub struct MoveMenu {
-    pub view: &'static str,
+    pub view: View,
     pub id: Id,
     pub version: i64,
     /// Each move with the words the menu shows for it.
@@ -148,17 +56,16 @@ impl App {
 
     /// `m`: the moves this account may make on the selected record now.
     pub(super) fn open_moves(&mut self) -> Result<(), StoreError> {
-        // A complaint is its evaluation's: its moves are the evaluation's.
-        let view = match self.view_name() {
-            "complaints" => "evaluations",
-            v => v,
+        let view = self.view();
+        let Some(workflow) = view.spec().workflow else {
+            return Ok(());
         };
         // On awards the long-service nominations are open with no award selected.
         let Some(id) = self
             .list()
             .and_then(|l| l.current())
             .map(|r| r.id)
-            .or((view == "awards").then_some(0))
+            .or((workflow == Workflow::Award).then_some(0))
         else {
             return Ok(());
         };
@@ -171,8 +78,8 @@ impl App {
             )
         };
         let mut blocked = Vec::new();
-        let (version, moves) = match view {
-            "evaluations" => {
+        let (version, moves) = match workflow {
+            Workflow::Evaluation => {
                 let e = self.db.evaluation_for(id, who)?;
                 let rules = self.db.eval_rules()?;
                 let acting = self.db.eval_acting(&e, who);
@@ -199,13 +106,12 @@ impl App {
                     .collect();
                 (e.version, moves)
             }
-            "pdca" => self.pdca_menu(id, &mut blocked)?,
-            "transfer_plans" => self.plan_menu(id, &mut blocked)?,
-            "enrolments" => self.enrol_menu(id, &mut blocked)?,
-            "awards" => self.award_menu(id, &mut blocked)?,
-            "sessions" => self.session_menu(id, &mut blocked)?,
-            "ojt" => self.ojt_menu(id, &mut blocked)?,
-            _ => return Ok(()),
+            Workflow::Pdca => self.pdca_menu(id, &mut blocked)?,
+            Workflow::TransferPlan => self.plan_menu(id, &mut blocked)?,
+            Workflow::Enrolment => self.enrol_menu(id, &mut blocked)?,
+            Workflow::Award => self.award_menu(id, &mut blocked)?,
+            Workflow::Session => self.session_menu(id, &mut blocked)?,
+            Workflow::Ojt => self.ojt_menu(id, &mut blocked)?,
         };
         if moves.is_empty() && blocked.is_empty() {
             self.modals.push(Modal::Message {
@@ -254,7 +160,7 @@ impl App {
     /// Opens the move's form, or asks for a yes when it writes nothing but the move.
     fn start_move(
         &mut self,
-        view: &'static str,
+        view: View,
         id: Id,
         version: i64,
         (m, label): (Move, String),
@@ -276,8 +182,8 @@ impl App {
             return Ok(());
         }
         let mut note = None;
-        let mut base = match view {
-            "evaluations" => {
+        let mut base = match view.spec().workflow {
+            Some(Workflow::Evaluation) => {
                 let e = self
                     .db
                     .get::<Evaluation>(id)?
@@ -310,7 +216,7 @@ impl App {
                 }
                 v
             }
-            "ojt" => self.register_move_base(m),
+            Some(Workflow::Ojt) => self.register_move_base(m),
             _ => {
                 let c: crate::domain::pdca::PdcaCycle = self.db.get(id)?;
                 serde_json::to_value(&c).unwrap_or(Value::Null)

@@ -4,23 +4,15 @@
 
 pub mod action;
 mod detail;
-pub mod edit;
-mod editors;
-mod editors_calendar;
-mod editors_eval;
-mod editors_own;
-mod editors_posts;
-mod editors_registers;
-mod editors_transfer;
+pub mod editors;
 pub mod files;
 pub mod flow;
 pub mod form;
-mod form_text;
 pub mod jobs;
 pub mod keymap;
 pub mod list;
 mod modal;
-mod move_fields;
+mod moves;
 mod navigate;
 pub mod panel;
 mod pdca_moves;
@@ -31,22 +23,22 @@ pub use search::SearchBox;
 mod steps_moves;
 pub mod tab;
 mod transfer_flow;
+pub mod view;
 pub mod worker;
 
 use std::collections::HashMap;
 
 use action::{Action, Mode};
-use edit::editor;
 use form::Form;
 use keymap::Keymap;
 use list::ListState;
 use tab::Tab;
+use view::View;
 
 use crate::domain::account::Account;
 use crate::domain::staff::Staff;
 use crate::domain::{Date, FiscalYear, Id};
 use crate::i18n::{Lang, error_text, newest_backup};
-use crate::store::views::view;
 use crate::store::{Db, StoreError};
 
 /// Rows of the screen not given to a list: header, tabs, view bar, table header and
@@ -55,7 +47,7 @@ pub const CHROME_ROWS: u16 = 7;
 
 pub enum Confirm {
     Delete {
-        view: &'static str,
+        view: View,
         id: Id,
         version: i64,
     },
@@ -63,7 +55,7 @@ pub enum Confirm {
     Reload,
     /// A workflow move that writes nothing but itself (disclose, start Do).
     Move {
-        view: &'static str,
+        view: View,
         id: Id,
         version: i64,
         m: flow::Move,
@@ -124,7 +116,7 @@ pub struct App {
     pub tab: Tab,
     /// The view shown in each tab.
     pub view_of_tab: [usize; 8],
-    pub lists: HashMap<&'static str, ListState>,
+    pub lists: HashMap<View, ListState>,
     pub focus: Option<Staff>,
     pub scope: Scope,
     pub modals: Vec<Modal>,
@@ -186,8 +178,8 @@ impl App {
         let mut lists = HashMap::new();
         for t in Tab::ALL {
             for v in t.views() {
-                if let Some(def) = view(v) {
-                    lists.insert(def.name, ListState::new(def, today));
+                if let Some(def) = v.list() {
+                    lists.insert(v, ListState::new(def, today));
                 }
             }
         }
@@ -230,13 +222,19 @@ impl App {
         self.modals.last().map(Modal::mode).unwrap_or(Mode::Normal)
     }
 
-    pub fn view_name(&self) -> &'static str {
+    /// The view on screen.
+    pub fn view(&self) -> View {
         let views = self.views();
         views[self.view_of_tab[self.tab.index()].min(views.len() - 1)]
     }
 
+    /// Its catalogue name (`view.<name>`).
+    pub fn view_name(&self) -> &'static str {
+        self.view().name()
+    }
+
     pub fn list(&self) -> Option<&ListState> {
-        self.lists.get(self.view_name())
+        self.lists.get(&self.view())
     }
 
     /// Applies focus, scope and year to the current list and reloads it.
@@ -246,9 +244,9 @@ impl App {
         let focus = self.focus.as_ref().map(|s| s.id);
         let fy = self.fiscal_year;
         let rows = self.size.1.saturating_sub(CHROME_ROWS).max(1) as usize;
-        let name = self.view_name();
+        let view = self.view();
         let db = &self.db;
-        if let Some(l) = self.lists.get_mut(name) {
+        if let Some(l) = self.lists.get_mut(&view) {
             l.query.staff = focus.filter(|_| l.view.has_person());
             l.query.visible = self.visible.clone();
             l.query.units = units;
@@ -337,7 +335,7 @@ impl App {
             Action::Bottom => self.move_by(isize::MAX / 2)?,
             Action::Search => self.modals.push(Modal::Search(SearchBox::new())),
             Action::FocusPerson => {
-                if self.view_name() == "staff" && self.focus.is_none() {
+                if self.view() == View::Staff && self.focus.is_none() {
                     if let Some(id) = self.list().and_then(|l| l.current()).map(|r| r.id) {
                         self.focus = self.db.find::<Staff>(id)?;
                         self.refresh()?;
@@ -354,7 +352,7 @@ impl App {
                 self.refresh()?;
             }
             Action::NextSort | Action::ToggleSortDir => self.sort(action == Action::NextSort)?,
-            Action::NextStateFilter if self.view_name() == "calibration" => {
+            Action::NextStateFilter if self.view() == View::Calibration => {
                 use crate::domain::evaluation::EvalKind;
                 self.calibration_kind = match self.calibration_kind {
                     EvalKind::Competency => EvalKind::Performance,
@@ -372,10 +370,11 @@ impl App {
             // (challenge themes); the workflows go through `m`.
             Action::New | Action::Edit | Action::Delete
                 if !self.can_write()
-                    && !editor(
-                        modal::worklist_target(self.view_name()).unwrap_or(self.view_name()),
-                    )
-                    .is_some_and(|e| e.open_to_all()) =>
+                    && !self
+                        .view()
+                        .writes()
+                        .editor()
+                        .is_some_and(|e| e.open_to_all()) =>
             {
                 self.modals.push(Modal::Message {
                     text: self.lang.t("err.hr_only").to_string(),

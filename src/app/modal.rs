@@ -2,29 +2,19 @@
 //! record is written from the screens), questions, and the search box.
 
 use super::action::Action;
-use super::edit::{NewCtx, SaveCtx, editor};
+use super::editors::{NewCtx, SaveCtx};
 use super::form::{self, Form};
+use super::view::View;
 use super::{App, Confirm, Modal, search};
 use crate::domain::Id;
 use crate::domain::staff::Staff;
 use crate::i18n::error_text;
 use crate::store::StoreError;
 
-/// The record type a worklist's form writes: what each row lacks.
-pub(super) fn worklist_target(view: &str) -> Option<&'static str> {
-    Some(match view {
-        "self_reports_missing" => "self_reports",
-        "required_missing" => "enrolments",
-        // A long-tenured person goes into the transfer plan being drafted.
-        "long_tenure" => "transfer_moves",
-        _ => return None,
-    })
-}
-
 impl App {
     pub(super) fn open_form(&mut self, id: Option<Id>) -> Result<(), StoreError> {
         let (view, id, person) = self.form_target(id)?;
-        let Some(ed) = editor(view) else {
+        let Some(ed) = view.editor() else {
             return Ok(());
         };
         let base = match id {
@@ -54,29 +44,26 @@ impl App {
             .into());
         }
         let mut form = Form::new(view, id, base, &fields, &self.db);
-        if view == "consultations" {
-            form.note = Some(self.lang.t("ui.no_disadvantage").to_string());
-        }
+        form.note = view.spec().form_note.map(|k| self.lang.t(k).to_string());
         self.modals.push(Modal::Form(form));
         Ok(())
     }
 
-    /// The record a form opens on. A worklist of people opens the record each row lacks:
-    /// their self-report of the year (the draft if begun), or a new enrolment.
-    fn form_target(
-        &self,
-        id: Option<Id>,
-    ) -> Result<(&'static str, Option<Id>, Option<Staff>), StoreError> {
-        let view = self.view_name();
-        let Some(target) = worklist_target(view) else {
+    /// The record a form opens on. A worklist's row opens the record its person lacks
+    /// (their self-report of the year, the draft if begun; a new enrolment; their move in
+    /// the plan being drafted).
+    fn form_target(&self, id: Option<Id>) -> Result<(View, Option<Id>, Option<Staff>), StoreError> {
+        let view = self.view();
+        if !view.is_worklist() {
             return Ok((view, id, None));
-        };
-        let person_id = match (view, id) {
-            ("long_tenure", Some(a)) => self
-                .db
-                .find::<crate::domain::assignment::Assignment>(a)?
-                .map(|a| a.staff_id),
-            (_, id) => id,
+        }
+        let target = view.writes();
+        let person_id = match (id, view.rows_are().editor()) {
+            (Some(id), Some(ed)) => ed
+                .load(&self.db, id, self.actor())?
+                .get(view.spec().person)
+                .and_then(serde_json::Value::as_i64),
+            _ => None,
         };
         let Some(person) = person_id
             .map(|id| self.db.find::<Staff>(id))
@@ -85,21 +72,9 @@ impl App {
         else {
             return Ok((target, None, None));
         };
-        let existing = match target {
-            "self_reports" => self
-                .db
-                .self_report(person.id, self.fiscal_year)?
-                .map(|r| r.id),
-            "transfer_moves" => match self.db.latest_draft_plan()? {
-                Some(p) => self
-                    .db
-                    .transfer_moves(p.id)?
-                    .into_iter()
-                    .find(|m| m.staff_id == person.id)
-                    .map(|m| m.id),
-                None => None,
-            },
-            _ => None,
+        let existing = match target.editor() {
+            Some(ed) => ed.existing(&self.db, person.id, self.fiscal_year)?,
+            None => None,
         };
         Ok((target, existing, Some(person)))
     }
@@ -114,11 +89,11 @@ impl App {
 
     /// `d`: asks before deleting the selected record, naming it.
     pub(super) fn ask_delete(&mut self) -> Result<(), StoreError> {
-        let view = self.view_name();
+        let view = self.view();
         let Some(l) = self.list() else {
             return Ok(());
         };
-        let (Some(ed), Some(row)) = (editor(view), l.current()) else {
+        let (Some(ed), Some(row)) = (view.editor(), l.current()) else {
             return Ok(());
         };
         let id = row.id;
@@ -136,7 +111,7 @@ impl App {
         let rec = ed.load(&self.db, id, self.actor())?;
         ed.may_delete(&rec, self.actor())?;
         let version = rec.get("version").and_then(|v| v.as_i64()).unwrap_or(0);
-        let what = self.lang.t(&format!("record.{view}"));
+        let what = self.lang.t(&format!("record.{}", view.name()));
         let question = self
             .lang
             .tf("ui.confirm_delete", &[("what", &what), ("which", &which)]);
@@ -238,7 +213,7 @@ impl App {
         let Some(Modal::Form(form)) = self.modals.last_mut() else {
             return Ok(());
         };
-        let Some(ed) = editor(form.view) else {
+        let Some(ed) = form.view.editor() else {
             return Ok(());
         };
         form.error = None;
@@ -270,7 +245,7 @@ impl App {
                 self.modals.pop();
                 self.refresh()?;
                 // A worklist's rows are people, not the record saved: it keeps its place.
-                if worklist_target(self.view_name()).is_some() {
+                if self.view().is_worklist() {
                     return Ok(());
                 }
                 self.keep_selection_on(id)
@@ -303,8 +278,8 @@ impl App {
     /// After a save the list keeps its place: on the saved row if it can find it.
     fn keep_selection_on(&mut self, id: Id) -> Result<(), StoreError> {
         let db = &self.db;
-        let name = self.view_name();
-        if let Some(l) = self.lists.get_mut(name)
+        let view = self.view();
+        if let Some(l) = self.lists.get_mut(&view)
             && let Some(pos) = db.view_position(l.view, &l.query, id)?
         {
             l.select(db, pos)?;
@@ -326,7 +301,7 @@ impl App {
         }
         match on_yes {
             Confirm::Delete { view, id, version } => {
-                if let Some(ed) = editor(view) {
+                if let Some(ed) = view.editor() {
                     ed.delete(&self.db, id, version, self.save_ctx())?;
                     self.refresh()?;
                 }
@@ -346,7 +321,7 @@ impl App {
             }
             Confirm::Reload => {
                 if let Some(Modal::Form(form)) = self.modals.pop()
-                    && let (Some(ed), Some(id)) = (editor(form.view), form.id)
+                    && let (Some(ed), Some(id)) = (form.view.editor(), form.id)
                 {
                     let base = ed.load(&self.db, id, self.actor())?;
                     let fresh = Form::new(form.view, Some(id), base, ed.fields(), &self.db);

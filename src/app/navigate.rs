@@ -9,16 +9,16 @@ use crate::store::StoreError;
 impl App {
     /// The list on screen and the database, to change one with the other.
     fn current_list(&mut self) -> Option<(&mut ListState, &crate::store::Db)> {
-        let name = self.view_name();
+        let view = self.view();
         let db = &self.db;
-        self.lists.get_mut(name).map(|l| (l, db))
+        self.lists.get_mut(&view).map(|l| (l, db))
     }
 
     /// Reloads the list on screen (a new order or filter): a new screen for the worker.
     fn reload_list(&mut self) -> Result<(), StoreError> {
         self.answers.new_screen(&self.db)?;
-        let name = self.view_name();
-        match self.lists.get_mut(name) {
+        let view = self.view();
+        match self.lists.get_mut(&view) {
             Some(l) => l.reload(&self.db, &mut self.answers),
             None => Ok(()),
         }

@@ -2,7 +2,7 @@
 //! what counts and charts may cover; which lists and writes the account's role opens; and
 //! the user's settings applied at start.
 
-use super::tab::Tab;
+use super::view::{Open, View};
 use super::{App, Modal, Scope};
 use crate::domain::Id;
 use crate::domain::account::Role;
@@ -75,18 +75,17 @@ impl App {
         self.refresh()
     }
 
-    /// The lists of the current tab this account may open.
-    pub fn views(&self) -> Vec<&'static str> {
-        let admin = self.account.role == Role::Admin;
-        let staff = self.account.role == Role::Staff;
-        let hr = self.can_write();
-        self.tab
-            .views()
-            .iter()
-            .copied()
-            .filter(|v| (admin || !Tab::admin_only(v)) && (hr || !Tab::hr_only(v)))
-            .filter(|v| !(staff && Tab::for_leads(v)))
-            .collect()
+    /// The views of the current tab this account may open.
+    pub fn views(&self) -> Vec<View> {
+        let role = self.account.role;
+        let mut views = self.tab.views();
+        views.retain(|v| match v.spec().open {
+            Open::All => true,
+            Open::Leads => role != Role::Staff,
+            Open::Hr => self.can_write(),
+            Open::Admin => role == Role::Admin,
+        });
+        views
     }
 
     /// The account's role as the header shows it.

@@ -1,4 +1,4 @@
-//! The eight tabs and the views each one shows.
+//! The eight tabs; which views each one shows is the registry's (`app::view`).
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tab {
@@ -44,63 +44,5 @@ impl Tab {
             Tab::Compliance => "tab.compliance",
             Tab::Pdca => "tab.pdca",
         }
-    }
-
-    /// The store views the tab switches between (`[` and `]`).
-    pub fn views(self) -> &'static [&'static str] {
-        match self {
-            Tab::Staff => &["staff", "accounts", "audit"],
-            Tab::Career => &[
-                "self_reports",
-                "self_reports_missing",
-                "qualifications",
-                "interviews",
-                "career_page",
-            ],
-            Tab::Evaluation => &[
-                "evaluations",
-                "themes",
-                "calibration",
-                "complaints",
-                "consultations",
-                "calendar",
-            ],
-            Tab::Placement => &[
-                "assignments",
-                "long_tenure",
-                "transfer_moves",
-                "transfer_plans",
-            ],
-            Tab::Training => &[
-                "enrolments",
-                "sessions",
-                "courses",
-                "requirements",
-                "required_missing",
-                "ojt",
-                "ojt_logs",
-            ],
-            Tab::Awards => &["awards"],
-            Tab::Compliance => &["compliance", "compliance_overdue", "incidents"],
-            Tab::Pdca => &["pdca", "surveys"],
-        }
-    }
-
-    /// Views only an admin may open.
-    pub fn admin_only(view: &str) -> bool {
-        matches!(view, "accounts" | "audit")
-    }
-
-    /// Views of the HR office's own work (the transfer round), shown to admin and hr.
-    pub fn hr_only(view: &str) -> bool {
-        matches!(
-            view,
-            "transfer_moves" | "transfer_plans" | "incidents" | "complaints" | "consultations"
-        )
-    }
-
-    /// Views that compare people, which a staff account (who sees only themselves) lacks.
-    pub fn for_leads(view: &str) -> bool {
-        view == "calibration"
     }
 }

@@ -49,14 +49,6 @@ mod training_rules;
 pub mod transfer;
 pub mod units;
 mod upkeep;
-mod view_count;
-mod view_defs;
-mod view_defs_lists;
-mod view_defs_registers;
-mod view_defs_transfer;
-mod view_order;
-mod view_seen;
-mod view_window;
 pub mod views;
 
 use std::path::{Path, PathBuf};

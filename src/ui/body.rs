@@ -54,9 +54,12 @@ fn view_bar(app: &App, frame: &mut Frame, area: Rect) {
     let l = app.lang;
     let mut spans = Vec::new();
     let status = status_text(app);
-    let current = app.view_name();
+    let current = app.view();
     let views = app.views();
-    let names: Vec<&str> = views.iter().map(|v| l.t(&format!("view.{v}"))).collect();
+    let names: Vec<&str> = views
+        .iter()
+        .map(|v| l.t(&format!("view.{}", v.name())))
+        .collect();
     let all_w: usize = names.iter().map(|n| crate::text::width(n) + 3).sum();
     if all_w + crate::text::width(&status) <= area.width as usize {
         for (v, name) in views.iter().zip(&names) {

@@ -99,7 +99,7 @@ fn form(app: &App, f: &Form, frame: &mut Frame, area: Rect) {
             .t(if f.id.is_some() { "ui.edit" } else { "ui.new" })
             .to_string(),
     };
-    let title = format!("{} — {doing}", l.t(&format!("view.{}", f.view)));
+    let title = format!("{} — {doing}", l.t(&format!("view.{}", f.view.name())));
     let block = Block::default().borders(Borders::ALL).title(title);
     let inner = block.inner(r);
     frame.render_widget(block, r);

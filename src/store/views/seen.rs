@@ -3,9 +3,9 @@
 //! column its rows are found by, instead of an `OR` of a person's unit and the person,
 //! which reads a year of rows to find a section's sixty.
 
-use super::list::id_list;
-use super::scope::Visibility;
-use super::views::ViewDef;
+use super::ViewDef;
+use crate::store::list::id_list;
+use crate::store::scope::Visibility;
 
 impl ViewDef {
     /// The condition for rows `visible` may see; `None` when there is none to add.

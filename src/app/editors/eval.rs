@@ -1,19 +1,24 @@
 //! The evaluation's and the challenge theme's fields: what HR's form holds, and what the
 //! detail pane shows of an evaluation; the HR office's register of grievance
-//! consultations.
+//! consultations; the editors that keep the chain's rules (HR assigns evaluators,
+//! ratings travel by moves; a theme is its owner's).
 
-use super::edit::{Typed, typed};
-use super::editors::focus_id;
-use super::form::{FieldKind as K, FieldSpec, field};
+use serde_json::Value;
+
+use super::{Editor, NewCtx, SaveCtx, Typed, focus_id, from_json, typed};
+use crate::app::form::field::{FieldKind as K, FieldSpec, field};
 use crate::domain::evaluation::{
     BoardDecision, EvalKind, EvalState, Evaluation, Grade, Response, Term, Theme,
 };
 use crate::domain::grievance::{Consultation, ConsultationEnding};
+use crate::domain::{Id, Invalid, Problem};
+use crate::store::flow::Actor;
+use crate::store::{Db, Result};
 
 const GRADES: &[&str] = Grade::CODES;
 
 /// Everything an evaluation holds, as the detail pane shows it: what was decided and why.
-pub(super) const EVALUATION_DETAIL: &[FieldSpec] = &[
+pub(in crate::app) const EVALUATION_DETAIL: &[FieldSpec] = &[
     field("staff_id", "staff_no", K::Staff),
     field("evaluator1_id", "evaluator1_staff_no", K::OptStaff),
     field("evaluator2_id", "evaluator2_staff_no", K::OptStaff),
@@ -57,7 +62,7 @@ pub(super) const EVALUATION_DETAIL: &[FieldSpec] = &[
 
 /// The HR office's form: who is evaluated and by whom. Ratings, dates and states are
 /// written by the chain's moves (`m`), never by editing.
-pub(super) static EVALUATION: Typed<Evaluation> = typed(
+pub(in crate::app) static EVALUATION: Typed<Evaluation> = typed(
     &[
         field("staff_id", "staff_no", K::Staff),
         field("evaluator1_id", "evaluator1_staff_no", K::OptStaff),
@@ -79,7 +84,7 @@ pub(super) static EVALUATION: Typed<Evaluation> = typed(
     },
 );
 
-pub(super) static THEME: Typed<Theme> = typed(
+pub(in crate::app) static THEME: Typed<Theme> = typed(
     &[
         field("staff_id", "staff_no", K::Staff),
         field("fiscal_year", "fiscal_year", K::FiscalYear),
@@ -115,7 +120,7 @@ pub(super) static THEME: Typed<Theme> = typed(
 );
 
 /// 苦情相談: who consulted, when, with whom, what was said and how it ended.
-pub(super) static CONSULTATION: Typed<Consultation> = typed(
+pub(in crate::app) static CONSULTATION: Typed<Consultation> = typed(
     &[
         field("staff_id", "staff_no", K::Staff),
         field("consulted_on", "consulted_on", K::Date),
@@ -139,3 +144,95 @@ pub(super) static CONSULTATION: Typed<Consultation> = typed(
         version: 0,
     },
 );
+
+/// Evaluations: HR assigns evaluators on the form; the ratings travel by the chain's moves.
+pub(in crate::app) struct EvalEditor;
+
+impl Editor for EvalEditor {
+    fn fields(&self) -> &'static [FieldSpec] {
+        EVALUATION.fields
+    }
+    fn detail_fields(&self) -> &'static [FieldSpec] {
+        EVALUATION_DETAIL
+    }
+    /// As the reader may see it: stages not yet theirs are left empty.
+    fn load(&self, db: &Db, id: Id, who: Actor) -> Result<Value> {
+        let e: Evaluation = db.get(id)?;
+        Ok(serde_json::to_value(e.as_seen_by(who.visible.reader())).unwrap_or(Value::Null))
+    }
+    fn blank(&self, ctx: &NewCtx) -> Value {
+        EVALUATION.blank(ctx)
+    }
+    fn save(&self, db: &Db, v: Value, ctx: SaveCtx) -> Result<Id> {
+        let e: Evaluation = from_json(v.clone())?;
+        if e.id != 0 {
+            let before: Evaluation = db.get(e.id)?;
+            crate::domain::eval_flow::check_reassignment(&before, &e)?;
+        }
+        EVALUATION.save(db, v, ctx)
+    }
+    fn delete(&self, db: &Db, id: Id, version: i64, ctx: SaveCtx) -> Result<()> {
+        let e: Evaluation = db.get(id)?;
+        // An evaluation someone has begun is part of the record; it is not deleted.
+        if e.state != crate::domain::evaluation::EvalState::Draft {
+            return Err(Invalid::one(
+                "state",
+                Problem::Rule {
+                    rule: "eval_stage_locked",
+                },
+            )
+            .into());
+        }
+        EVALUATION.delete(db, id, version, ctx)
+    }
+}
+
+/// Challenge themes: written by their person and their first evaluator too, each their
+/// own fields (the store's rule, `save_theme`).
+pub(in crate::app) struct ThemeEditor;
+
+impl Editor for ThemeEditor {
+    fn fields(&self) -> &'static [FieldSpec] {
+        THEME.fields
+    }
+    /// As the reader may see it: the evaluator's side once the evaluation lets them.
+    fn load(&self, db: &Db, id: Id, who: Actor) -> Result<Value> {
+        let t: Theme = db.get(id)?;
+        let t = db.theme_as_seen(t, who.visible.reader())?;
+        Ok(serde_json::to_value(t).unwrap_or(Value::Null))
+    }
+    fn blank(&self, ctx: &NewCtx) -> Value {
+        THEME.blank(ctx)
+    }
+    fn save(&self, db: &Db, v: Value, ctx: SaveCtx) -> Result<Id> {
+        let mut t: Theme = from_json(v)?;
+        db.save_theme(&mut t, ctx.who, ctx.today)?;
+        Ok(t.id)
+    }
+    fn delete(&self, db: &Db, id: Id, version: i64, ctx: SaveCtx) -> Result<()> {
+        db.delete_theme(id, version, ctx.who)
+    }
+    fn open_to_all(&self) -> bool {
+        true
+    }
+    fn not_yours(&self, _rec: &Value) -> &'static str {
+        "theme_not_yours"
+    }
+    fn fields_for(&self, db: &Db, rec: &Value, who: Actor) -> Result<Vec<FieldSpec>> {
+        let staff = rec.get("staff_id").and_then(Value::as_i64).unwrap_or(0);
+        let fy = rec
+            .get("fiscal_year")
+            .and_then(Value::as_i64)
+            .unwrap_or_default() as i32;
+        let side = db.theme_side(staff, fy, who)?;
+        Ok(match side.fields() {
+            None => self.fields().to_vec(),
+            Some(mine) => self
+                .fields()
+                .iter()
+                .filter(|f| mine.contains(&f.name))
+                .copied()
+                .collect(),
+        })
+    }
+}

@@ -4,8 +4,8 @@
 
 use rusqlite::types::Value;
 
-use super::views::{ViewDef, ViewQuery, ViewRow};
-use super::{Db, Result};
+use super::{ViewDef, ViewQuery, ViewRow};
+use crate::store::{Db, Result};
 
 /// Which rows of a view a window reads (see `ViewDef::ordered`).
 #[derive(Clone, Copy)]

@@ -3,8 +3,8 @@
 
 use serde_json::Value;
 
-use super::edit::{Editor, NewCtx, SaveCtx, Typed, from_json, typed};
-use super::form::{FieldKind as K, FieldSpec, field};
+use super::{Editor, NewCtx, SaveCtx, Typed, from_json, typed};
+use crate::app::form::field::{FieldKind as K, FieldSpec, field};
 use crate::domain::Id;
 use crate::domain::account::Role;
 use crate::domain::compliance::{Incident, IncidentKind, IncidentStatus};
@@ -17,7 +17,7 @@ use crate::domain::training::{
 use crate::store::flow::Actor;
 use crate::store::{Db, Result};
 
-pub(super) static COURSE: Typed<Course> = typed(
+pub(in crate::app) static COURSE: Typed<Course> = typed(
     &[
         field("code", "course_code", K::Text),
         field("title", "title", K::Text),
@@ -44,7 +44,7 @@ pub(super) static COURSE: Typed<Course> = typed(
     },
 );
 
-pub(super) static SESSION: Typed<TrainingSession> = typed(
+pub(in crate::app) static SESSION: Typed<TrainingSession> = typed(
     &[
         field("course_id", "course_code", K::Course),
         field("fiscal_year", "fiscal_year", K::FiscalYear),
@@ -68,7 +68,7 @@ pub(super) static SESSION: Typed<TrainingSession> = typed(
     },
 );
 
-pub(super) static REQUIREMENT: Typed<CourseRequirement> = typed(
+pub(in crate::app) static REQUIREMENT: Typed<CourseRequirement> = typed(
     &[
         field("position", "position", K::Code("position", Position::CODES)),
         field("course_id", "course_code", K::Course),
@@ -89,7 +89,7 @@ pub(super) static REQUIREMENT: Typed<CourseRequirement> = typed(
     },
 );
 
-pub(super) static INCIDENT: Typed<Incident> = typed(
+pub(in crate::app) static INCIDENT: Typed<Incident> = typed(
     &[
         field(
             "kind",
@@ -133,7 +133,7 @@ const SURVEY_FIELDS: &[FieldSpec] = &[
 
 /// Citizen surveys: kept by the HR office and by the supervisors of the sections that run
 /// them (the store's rule, `save_survey`).
-pub(super) struct SurveyEditor;
+pub(in crate::app) struct SurveyEditor;
 
 impl Editor for SurveyEditor {
     fn fields(&self) -> &'static [FieldSpec] {

@@ -3,11 +3,11 @@
 
 use serde_json::Value;
 
-use super::edit::{Editor, NewCtx, SaveCtx, from_json};
-use super::form::{FieldKind as K, FieldSpec, field};
-use crate::domain::Id;
+use super::{Editor, NewCtx, SaveCtx, from_json};
+use crate::app::form::field::{FieldKind as K, FieldSpec, field};
 use crate::domain::career::SelfReport;
 use crate::domain::training::OjtLog;
+use crate::domain::{FiscalYear, Id};
 use crate::store::flow::Actor;
 use crate::store::{Db, Result};
 
@@ -25,25 +25,29 @@ const OWN_REPORT: &[&str] = &[
 ];
 
 static REPORT_FIELDS: std::sync::LazyLock<Vec<FieldSpec>> = std::sync::LazyLock::new(|| {
-    let mut f = super::editors::SELF_REPORT.fields.to_vec();
+    let mut f = super::records::SELF_REPORT.fields.to_vec();
     f.push(field("submit_now", "submit_now", K::Bool));
     f
 });
 
-pub(super) struct SelfReportEditor;
+pub(in crate::app) struct SelfReportEditor;
 
 impl Editor for SelfReportEditor {
     fn fields(&self) -> &'static [FieldSpec] {
         &REPORT_FIELDS
     }
+    /// The year's report, the draft if begun.
+    fn existing(&self, db: &Db, person: Id, fy: FiscalYear) -> Result<Option<Id>> {
+        Ok(db.self_report(person, fy)?.map(|r| r.id))
+    }
     fn detail_fields(&self) -> &'static [FieldSpec] {
-        super::editors::SELF_REPORT.fields
+        super::records::SELF_REPORT.fields
     }
     fn load(&self, db: &Db, id: Id, who: Actor) -> Result<Value> {
-        super::editors::SELF_REPORT.load(db, id, who)
+        super::records::SELF_REPORT.load(db, id, who)
     }
     fn blank(&self, ctx: &NewCtx) -> Value {
-        super::editors::SELF_REPORT.blank(ctx)
+        super::records::SELF_REPORT.blank(ctx)
     }
     fn save(&self, db: &Db, v: Value, ctx: SaveCtx) -> Result<Id> {
         let submit = v.get("submit_now").and_then(Value::as_bool) == Some(true);
@@ -88,7 +92,7 @@ const LOG_FIELDS: &[FieldSpec] = &[
 ];
 
 /// OJT logs: each written by one of the pair, as themselves.
-pub(super) struct OjtLogEditor;
+pub(in crate::app) struct OjtLogEditor;
 
 impl Editor for OjtLogEditor {
     fn fields(&self) -> &'static [FieldSpec] {

@@ -3,11 +3,10 @@
 //! write; the incidents register and grievances (HR only); the citizen surveys the
 //! sections run; the accounts and the audit log (admins).
 
-use super::view_defs::{FULL_NAME, STAFF_NO, UNIT};
-use super::views::ColKind::*;
-use super::views::{ViewDef, col, name_col};
+use super::ColKind::*;
+use super::{FULL_NAME, STAFF_NO, UNIT, ViewDef, col, name_col};
 
-pub(super) const COURSES: ViewDef = ViewDef {
+pub static COURSES: ViewDef = ViewDef {
     name: "courses",
     table: "courses",
     from: "courses t",
@@ -35,7 +34,7 @@ pub(super) const COURSES: ViewDef = ViewDef {
     default_desc: false,
 };
 
-pub(super) const SESSIONS: ViewDef = ViewDef {
+pub static SESSIONS: ViewDef = ViewDef {
     name: "sessions",
     table: "training_sessions",
     from: "training_sessions t JOIN courses c ON c.id = t.course_id",
@@ -63,7 +62,7 @@ pub(super) const SESSIONS: ViewDef = ViewDef {
     default_desc: false,
 };
 
-pub(super) const REQUIREMENTS: ViewDef = ViewDef {
+pub static REQUIREMENTS: ViewDef = ViewDef {
     name: "requirements",
     table: "course_requirements",
     from: "course_requirements t JOIN courses c ON c.id = t.course_id",
@@ -84,7 +83,7 @@ pub(super) const REQUIREMENTS: ViewDef = ViewDef {
     default_desc: false,
 };
 
-pub(super) const OJT_LOGS: ViewDef = ViewDef {
+pub static OJT_LOGS: ViewDef = ViewDef {
     name: "ojt_logs",
     table: "ojt_logs",
     from: "ojt_logs t JOIN ojt_pairs p ON p.id = t.pair_id
@@ -124,7 +123,7 @@ pub(super) const OJT_LOGS: ViewDef = ViewDef {
     default_desc: true,
 };
 
-pub(super) const INCIDENTS: ViewDef = ViewDef {
+pub static INCIDENTS: ViewDef = ViewDef {
     name: "incidents",
     table: "incidents",
     from: "incidents t LEFT JOIN staff s ON s.id = t.staff_id LEFT JOIN units u ON u.id = t.unit_id",
@@ -149,7 +148,7 @@ pub(super) const INCIDENTS: ViewDef = ViewDef {
 };
 
 /// 苦情相談: the HR office's register of consultations (HR only, like incidents).
-pub(super) const CONSULTATIONS: ViewDef = ViewDef {
+pub static CONSULTATIONS: ViewDef = ViewDef {
     name: "consultations",
     table: "grievance_consultations",
     from: "grievance_consultations t JOIN staff s ON s.id = t.staff_id LEFT JOIN units u ON u.id = s.unit_id",
@@ -179,7 +178,7 @@ pub(super) const CONSULTATIONS: ViewDef = ViewDef {
 
 /// 苦情処理: the formal complaints made in the year — evaluations their evaluatee
 /// appealed after disclosure — with the review board's decision (HR only).
-pub(super) const COMPLAINTS: ViewDef = ViewDef {
+pub static COMPLAINTS: ViewDef = ViewDef {
     name: "complaints",
     table: "evaluations",
     from: "evaluations t JOIN eval_periods p ON p.id = t.period_id JOIN staff s ON s.id = t.staff_id LEFT JOIN units u ON u.id = s.unit_id",
@@ -207,7 +206,7 @@ pub(super) const COMPLAINTS: ViewDef = ViewDef {
 
 /// Citizen surveys, newest first, scoped by the section that ran them (as its PDCA
 /// cycles are).
-pub(super) const SURVEYS: ViewDef = ViewDef {
+pub static SURVEYS: ViewDef = ViewDef {
     name: "surveys",
     table: "surveys",
     from: "surveys t JOIN units u ON u.id = t.unit_id",
@@ -235,7 +234,7 @@ pub(super) const SURVEYS: ViewDef = ViewDef {
     default_desc: true,
 };
 
-pub(super) const ACCOUNTS: ViewDef = ViewDef {
+pub static ACCOUNTS: ViewDef = ViewDef {
     name: "accounts",
     table: "accounts",
     from: "accounts t LEFT JOIN staff s ON s.id = t.staff_id LEFT JOIN units u ON u.id = s.unit_id",
@@ -258,7 +257,7 @@ pub(super) const ACCOUNTS: ViewDef = ViewDef {
     default_desc: false,
 };
 
-pub(super) const AUDIT: ViewDef = ViewDef {
+pub static AUDIT: ViewDef = ViewDef {
     name: "audit",
     table: "audit_log",
     // The person of an entry is whoever made it (their account's staff member).
@@ -287,7 +286,7 @@ pub(super) const AUDIT: ViewDef = ViewDef {
 /// The office calendar's closed days of the fiscal year in view: the rules' days computed
 /// (never stored) beside the ward's own rows, by `calendar::register_sql`. A row's name is
 /// a holiday's code, or the name the ward gave its day.
-pub(super) const CALENDAR: ViewDef = ViewDef {
+pub static CALENDAR: ViewDef = ViewDef {
     name: "calendar",
     table: "ward_closed_days",
     from: "{closed_days} t",

@@ -3,8 +3,8 @@
 
 use serde_json::Value;
 
-use super::edit::{Editor, NewCtx, SaveCtx, Typed, typed};
-use super::form::{FieldKind as K, FieldSpec, field};
+use super::{Editor, NewCtx, SaveCtx, Typed, focus_id, typed};
+use crate::app::form::field::{FieldKind as K, FieldSpec, field};
 use crate::domain::Date;
 use crate::domain::Id;
 use crate::domain::account::{Account, Role};
@@ -19,13 +19,7 @@ use crate::domain::training::{Enrolment, EnrolmentState, OjtPair};
 use crate::store::flow::Actor;
 use crate::store::{Db, Result};
 
-pub(super) fn focus_id(ctx: &NewCtx) -> Id {
-    ctx.staff.map(|s| s.id).unwrap_or(0)
-}
-
-pub(super) use super::editors_eval::{CONSULTATION, EVALUATION, EVALUATION_DETAIL, THEME};
-
-pub(super) static STAFF: Typed<Staff> = typed(
+pub(in crate::app) static STAFF: Typed<Staff> = typed(
     &[
         field("staff_no", "staff_no", K::Text),
         field("family_name", "family_name", K::Text),
@@ -70,7 +64,7 @@ pub(super) static STAFF: Typed<Staff> = typed(
     },
 );
 
-pub(super) static SELF_REPORT: Typed<SelfReport> = typed(
+pub(in crate::app) static SELF_REPORT: Typed<SelfReport> = typed(
     &[
         field("staff_id", "staff_no", K::Staff),
         field("fiscal_year", "fiscal_year", K::FiscalYear),
@@ -105,7 +99,7 @@ pub(super) static SELF_REPORT: Typed<SelfReport> = typed(
     },
 );
 
-pub(super) static QUALIFICATION: Typed<Qualification> = typed(
+pub(in crate::app) static QUALIFICATION: Typed<Qualification> = typed(
     &[
         field("staff_id", "staff_no", K::Staff),
         field("name", "qualification", K::Text),
@@ -124,7 +118,7 @@ pub(super) static QUALIFICATION: Typed<Qualification> = typed(
     },
 );
 
-pub(super) static INTERVIEW: Typed<CareerInterview> = typed(
+pub(in crate::app) static INTERVIEW: Typed<CareerInterview> = typed(
     &[
         field("staff_id", "staff_no", K::Staff),
         field("held_on", "held_on", K::Date),
@@ -141,7 +135,7 @@ pub(super) static INTERVIEW: Typed<CareerInterview> = typed(
     },
 );
 
-pub(super) static ASSIGNMENT: Typed<Assignment> = typed(
+pub(in crate::app) static ASSIGNMENT: Typed<Assignment> = typed(
     &[
         field("staff_id", "staff_no", K::Staff),
         field("unit_id", "unit_code", K::Unit),
@@ -164,7 +158,7 @@ pub(super) static ASSIGNMENT: Typed<Assignment> = typed(
     },
 );
 
-pub(super) static ENROLMENT: Typed<Enrolment> = typed(
+pub(in crate::app) static ENROLMENT: Typed<Enrolment> = typed(
     &[
         field("staff_id", "staff_no", K::Staff),
         field("session_id", "session", K::Session),
@@ -189,7 +183,7 @@ pub(super) static ENROLMENT: Typed<Enrolment> = typed(
     },
 );
 
-pub(super) static OJT: Typed<OjtPair> = typed(
+pub(in crate::app) static OJT: Typed<OjtPair> = typed(
     &[
         field("mentee_id", "mentee_staff_no", K::Staff),
         field("mentor_id", "mentor_staff_no", K::Staff),
@@ -212,7 +206,7 @@ pub(super) static OJT: Typed<OjtPair> = typed(
     },
 );
 
-pub(super) static AWARD: Typed<Award> = typed(
+pub(in crate::app) static AWARD: Typed<Award> = typed(
     &[
         field("kind", "kind", K::Code("award_kind", AwardKind::CODES)),
         field("fiscal_year", "fiscal_year", K::FiscalYear),
@@ -244,7 +238,7 @@ pub(super) static AWARD: Typed<Award> = typed(
     },
 );
 
-pub(super) static COMPLIANCE: Typed<ComplianceRecord> = typed(
+pub(in crate::app) static COMPLIANCE: Typed<ComplianceRecord> = typed(
     &[
         field("staff_id", "staff_no", K::Staff),
         field("fiscal_year", "fiscal_year", K::FiscalYear),
@@ -264,7 +258,7 @@ pub(super) static COMPLIANCE: Typed<ComplianceRecord> = typed(
 
 /// The compliance form, and beside it in the detail the year's training: an enrolment
 /// kept in 研修, shown here, written there.
-pub(super) struct ComplianceEditor;
+pub(in crate::app) struct ComplianceEditor;
 
 static COMPLIANCE_DETAIL: std::sync::LazyLock<Vec<FieldSpec>> = std::sync::LazyLock::new(|| {
     let mut f = COMPLIANCE.fields.to_vec();
@@ -302,7 +296,7 @@ impl Editor for ComplianceEditor {
     }
 }
 
-pub(super) static PDCA: Typed<PdcaCycle> = typed(
+pub(in crate::app) static PDCA: Typed<PdcaCycle> = typed(
     &[
         field("owner_staff_id", "owner_staff_no", K::OptStaff),
         field("owner_unit_id", "owner_unit_code", K::OptUnit),
@@ -343,7 +337,7 @@ pub(super) static PDCA: Typed<PdcaCycle> = typed(
     },
 );
 
-pub(super) static ACCOUNT: Typed<Account> = typed(
+pub(in crate::app) static ACCOUNT: Typed<Account> = typed(
     &[
         field("login", "login", K::Text),
         field("role", "role", K::Code("role", Role::CODES)),

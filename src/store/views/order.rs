@@ -5,10 +5,10 @@
 
 use rusqlite::types::Value;
 
-use super::list::id_list;
-use super::views::{ViewDef, ViewQuery, ViewRow};
-use super::{Db, Result};
+use super::{ViewDef, ViewQuery, ViewRow};
 use crate::domain::Id;
+use crate::store::list::id_list;
+use crate::store::{Db, Result};
 
 impl Db {
     /// Whether a window of the list in its order sorts every row it finds (no index

@@ -6,9 +6,9 @@
 
 use serde_json::Value;
 
-use super::edit::{Ask, Editor, NewCtx, SaveCtx, from_json};
-use super::form::{FieldKind as K, FieldSpec, field};
-use super::{App, Modal};
+use super::{Ask, Editor, NewCtx, SaveCtx, from_json};
+use crate::app::form::field::{FieldKind as K, FieldSpec, field};
+use crate::app::{App, Modal};
 use crate::domain::assignment::{Assignment, Reason};
 use crate::domain::staff::{Position, Staff};
 use crate::domain::unit::Unit;
@@ -26,17 +26,17 @@ static POST_CHANGE: &[FieldSpec] = &[
 ];
 
 /// The 職員 form.
-pub(super) struct StaffEditor;
+pub(in crate::app) struct StaffEditor;
 
 impl Editor for StaffEditor {
     fn fields(&self) -> &'static [FieldSpec] {
-        super::editors::STAFF.fields
+        super::records::STAFF.fields
     }
     fn load(&self, db: &Db, id: Id, who: Actor) -> Result<Value> {
-        super::editors::STAFF.load(db, id, who)
+        super::records::STAFF.load(db, id, who)
     }
     fn blank(&self, ctx: &NewCtx) -> Value {
-        super::editors::STAFF.blank(ctx)
+        super::records::STAFF.blank(ctx)
     }
     fn ask(&self, db: &Db, rec: &Value, today: Date, lang: Lang) -> Result<Option<Ask>> {
         let s: Staff = from_json(rec.clone())?;
@@ -97,23 +97,23 @@ impl Editor for StaffEditor {
         Ok(s.id)
     }
     fn delete(&self, db: &Db, id: Id, version: i64, ctx: SaveCtx) -> Result<()> {
-        super::editors::STAFF.delete(db, id, version, ctx)
+        super::records::STAFF.delete(db, id, version, ctx)
     }
 }
 
 /// The 配置履歴 form: a new open post after the current one is a move; deleting the open
 /// post of a move takes it back.
-pub(super) struct AssignmentEditor;
+pub(in crate::app) struct AssignmentEditor;
 
 impl Editor for AssignmentEditor {
     fn fields(&self) -> &'static [FieldSpec] {
-        super::editors::ASSIGNMENT.fields
+        super::records::ASSIGNMENT.fields
     }
     fn load(&self, db: &Db, id: Id, who: Actor) -> Result<Value> {
-        super::editors::ASSIGNMENT.load(db, id, who)
+        super::records::ASSIGNMENT.load(db, id, who)
     }
     fn blank(&self, ctx: &NewCtx) -> Value {
-        super::editors::ASSIGNMENT.blank(ctx)
+        super::records::ASSIGNMENT.blank(ctx)
     }
     fn save(&self, db: &Db, v: Value, ctx: SaveCtx) -> Result<Id> {
         let mut a: Assignment = from_json(v)?;
@@ -128,7 +128,7 @@ impl Editor for AssignmentEditor {
 impl App {
     /// After the staff rows caught up with their posts on opening: says who could not
     /// follow (or what stopped it), once the app is up.
-    pub(super) fn say_posts_caught_up(&mut self, caught: Result<Followed, StoreError>) {
+    pub(in crate::app) fn say_posts_caught_up(&mut self, caught: Result<Followed, StoreError>) {
         let text = match caught {
             Ok(f) if f.refused.is_empty() => return,
             Ok(f) => self

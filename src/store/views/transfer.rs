@@ -1,11 +1,10 @@
 //! The transfer round's lists (HR only): plans, and the moves of each beside the
 //! person's transfer wish of the year before.
 
-use super::view_defs::{FULL_NAME, STAFF_NO, UNIT};
-use super::views::ColKind::*;
-use super::views::{ViewDef, col};
+use super::ColKind::*;
+use super::{FULL_NAME, STAFF_NO, UNIT, ViewDef, col};
 
-pub(super) const TRANSFER_PLANS: ViewDef = ViewDef {
+pub static TRANSFER_PLANS: ViewDef = ViewDef {
     name: "transfer_plans",
     table: "transfer_plans",
     from: "transfer_plans t",
@@ -31,7 +30,7 @@ pub(super) const TRANSFER_PLANS: ViewDef = ViewDef {
     default_desc: true,
 };
 
-pub(super) const TRANSFER_MOVES: ViewDef = ViewDef {
+pub static TRANSFER_MOVES: ViewDef = ViewDef {
     name: "transfer_moves",
     table: "transfer_moves",
     from: "transfer_moves t JOIN transfer_plans p ON p.id = t.plan_id

@@ -4,56 +4,16 @@
 
 use serde_json::{Map, Value};
 
-use super::form_text::{from_text, to_text};
+pub mod field;
+mod text;
+
+pub use field::{FieldKind, FieldSpec, field};
+use text::{from_text, to_text};
+
+use super::view::View;
 use crate::domain::Invalid;
 use crate::i18n::Lang;
 use crate::store::Db;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FieldKind {
-    Text,
-    /// May hold line breaks (typed as-is; pasted text keeps them).
-    Note,
-    Date,
-    OptDate,
-    Int,
-    OptInt,
-    /// A fiscal year, kept as the year it starts in; typed as `2026`, `令和8年度` or `R8`.
-    FiscalYear,
-    Real,
-    OptReal,
-    Bool,
-    /// A code from a label group; Space or ←/→ cycles through `codes`.
-    Code(&'static str, &'static [&'static str]),
-    /// An optional code (empty allowed).
-    OptCode(&'static str, &'static [&'static str]),
-    /// A person, typed as a staff number.
-    Staff,
-    OptStaff,
-    /// A unit, typed as its code.
-    Unit,
-    OptUnit,
-    /// A training session, typed as its course code and start date (`CMP01 2026-06-01`).
-    Session,
-    /// A course, typed as its code.
-    Course,
-    /// Several people, typed as staff numbers separated by spaces or commas.
-    StaffList,
-}
-
-/// A field of a record's form.
-#[derive(Debug, Clone, Copy)]
-pub struct FieldSpec {
-    /// The record's field (JSON key).
-    pub name: &'static str,
-    /// The label (`col.<key>`), also the name validation uses for this field.
-    pub key: &'static str,
-    pub kind: FieldKind,
-}
-
-pub const fn field(name: &'static str, key: &'static str, kind: FieldKind) -> FieldSpec {
-    FieldSpec { name, key, kind }
-}
 
 #[derive(Debug, Clone)]
 pub struct Field {
@@ -129,7 +89,7 @@ impl Field {
 #[derive(Debug, Clone)]
 pub struct Form {
     /// The view it belongs to (whose editor saves it).
-    pub view: &'static str,
+    pub view: View,
     pub id: Option<i64>,
     /// The record as loaded (JSON), so fields not on the form keep their values.
     pub base: Value,
@@ -139,20 +99,14 @@ pub struct Form {
     /// A message for the whole form (e.g. a conflict).
     pub error: Option<String>,
     /// A workflow move this form makes, instead of saving the record as edited.
-    pub purpose: Option<super::flow::Move>,
+    pub purpose: Option<super::moves::Move>,
     /// A line of guidance above the fields (e.g. what the challenge themes suggest).
     pub note: Option<String>,
 }
 
 impl Form {
     /// Fills the fields from a record's JSON, showing references as people know them.
-    pub fn new(
-        view: &'static str,
-        id: Option<i64>,
-        base: Value,
-        specs: &[FieldSpec],
-        db: &Db,
-    ) -> Form {
+    pub fn new(view: View, id: Option<i64>, base: Value, specs: &[FieldSpec], db: &Db) -> Form {
         let fields = specs
             .iter()
             .map(|spec| {

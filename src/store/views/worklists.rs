@@ -3,19 +3,18 @@
 //! their position requires. Each names the fiscal year in view (and the day, and a ward
 //! rule) through the placeholders `Db::bind` fills in.
 
-use super::training_rules::{compliance_training_done, owed};
-use super::view_defs::{FULL_NAME, STAFF_NO, UNIT};
-use super::views::ColKind::*;
-use super::views::{ViewDef, col, name_col};
+use super::ColKind::*;
+use super::{FULL_NAME, STAFF_NO, UNIT, ViewDef, col, name_col};
+use crate::store::training_rules::{compliance_training_done, owed};
 
 /// The supervisor of the row's person (`s`), by name, sorted by reading.
-const SUPERVISOR: super::views::ViewCol = name_col(
+const SUPERVISOR: super::ViewCol = name_col(
     "supervisor",
     "sup.family_name || ' ' || sup.given_name",
     "sup.family_kana || sup.given_kana",
 );
 
-pub(super) const SELF_REPORTS_MISSING: ViewDef = ViewDef {
+pub static SELF_REPORTS_MISSING: ViewDef = ViewDef {
     name: "self_reports_missing",
     table: "staff",
     from: "staff t JOIN staff s ON s.id = t.id LEFT JOIN units u ON u.id = t.unit_id
@@ -51,7 +50,7 @@ pub(super) const SELF_REPORTS_MISSING: ViewDef = ViewDef {
 };
 
 /// Long tenure counted to the next transfer round (1 April after the year in view).
-pub(super) const LONG_TENURE: ViewDef = ViewDef {
+pub static LONG_TENURE: ViewDef = ViewDef {
     name: "long_tenure",
     table: "assignments",
     from: "assignments t JOIN units au ON au.id = t.unit_id
@@ -98,7 +97,7 @@ pub(super) const LONG_TENURE: ViewDef = ViewDef {
 };
 
 /// Overdue compliance, under the supervisor who is to remind each person.
-pub(super) const COMPLIANCE_OVERDUE: ViewDef = ViewDef {
+pub static COMPLIANCE_OVERDUE: ViewDef = ViewDef {
     name: "compliance_overdue",
     table: "compliance_records",
     from: "compliance_records t JOIN staff s ON s.id = t.staff_id
@@ -138,7 +137,7 @@ pub(super) const COMPLIANCE_OVERDUE: ViewDef = ViewDef {
 
 /// People at work who owe, in the year in view, a course their position requires (by
 /// each requirement's period; see `training_rules`).
-pub(super) const REQUIRED_MISSING: ViewDef = ViewDef {
+pub static REQUIRED_MISSING: ViewDef = ViewDef {
     name: "required_missing",
     table: "staff",
     from: "staff t JOIN staff s ON s.id = t.id LEFT JOIN units u ON u.id = t.unit_id",

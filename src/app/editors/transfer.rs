@@ -4,13 +4,13 @@
 
 use serde_json::Value;
 
-use super::edit::{Editor, NewCtx, SaveCtx, Typed, from_json, typed};
-use super::form::{FieldKind as K, FieldSpec, field};
+use super::{Editor, NewCtx, SaveCtx, Typed, from_json, typed};
+use crate::app::form::field::{FieldKind as K, FieldSpec, field};
 use crate::domain::assignment::Reason;
 use crate::domain::date::fiscal_year_start;
 use crate::domain::staff::Position;
 use crate::domain::transfer::{PlanState, TransferMove, TransferPlan};
-use crate::domain::{Id, Invalid, Problem};
+use crate::domain::{FiscalYear, Id, Invalid, Problem};
 use crate::store::flow::Actor;
 use crate::store::{Db, Result};
 
@@ -32,7 +32,7 @@ static PLAN: Typed<TransferPlan> = typed(
     },
 );
 
-pub(super) struct PlanEditor;
+pub(in crate::app) struct PlanEditor;
 
 impl Editor for PlanEditor {
     fn fields(&self) -> &'static [FieldSpec] {
@@ -86,11 +86,22 @@ const MOVE_FIELDS: &[FieldSpec] = &[
     field("note", "note", K::Note),
 ];
 
-pub(super) struct MoveEditor;
+pub(in crate::app) struct MoveEditor;
 
 impl Editor for MoveEditor {
     fn fields(&self) -> &'static [FieldSpec] {
         MOVE_FIELDS
+    }
+    /// The person's move in the plan being drafted.
+    fn existing(&self, db: &Db, person: Id, _fy: FiscalYear) -> Result<Option<Id>> {
+        Ok(match db.latest_draft_plan()? {
+            Some(p) => db
+                .transfer_moves(p.id)?
+                .into_iter()
+                .find(|m| m.staff_id == person)
+                .map(|m| m.id),
+            None => None,
+        })
     }
     fn load(&self, db: &Db, id: Id, _who: Actor) -> Result<Value> {
         let m: TransferMove = db.get(id)?;

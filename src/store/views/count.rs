@@ -3,8 +3,8 @@
 
 use std::borrow::Cow;
 
-use super::views::{ViewDef, ViewQuery};
-use super::{Db, Result};
+use super::{ViewDef, ViewQuery};
+use crate::store::{Db, Result};
 
 /// The joins `with_person!` adds to a record's table (its person, and their unit), and
 /// the roster's own (the person again as `s`, their unit): each with the join of the

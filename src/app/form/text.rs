@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use super::form::FieldKind;
+use super::field::FieldKind;
 use crate::store::Db;
 
 pub(super) fn to_text(db: &Db, kind: FieldKind, v: &Value) -> String {

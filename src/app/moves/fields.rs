@@ -1,6 +1,6 @@
 //! What each move's form asks for: the fields a move writes beside its state change.
 
-use super::form::{FieldKind as K, FieldSpec, field};
+use crate::app::form::field::{FieldKind as K, FieldSpec, field};
 use crate::domain::evaluation::{BoardDecision, Grade};
 
 const GRADES: &[&str] = Grade::CODES;

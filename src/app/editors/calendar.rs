@@ -4,8 +4,8 @@
 
 use serde_json::{Value, json};
 
-use super::edit::{Editor, NewCtx, SaveCtx, from_json};
-use super::form::{FieldKind as K, FieldSpec, field};
+use super::{Editor, NewCtx, SaveCtx, from_json};
+use crate::app::form::field::{FieldKind as K, FieldSpec, field};
 use crate::domain::Id;
 use crate::domain::account::Role;
 use crate::domain::calendar::{ClosedKind, Closure, WardDay};
@@ -46,7 +46,7 @@ fn is_rule(rec: &Value) -> bool {
     rec.get("holiday").is_some_and(Value::is_string)
 }
 
-pub(super) struct CalendarEditor;
+pub(in crate::app) struct CalendarEditor;
 
 impl Editor for CalendarEditor {
     fn fields(&self) -> &'static [FieldSpec] {

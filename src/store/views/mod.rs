@@ -2,6 +2,20 @@
 //! person reads joined in, filtered by scope (a person, a unit's subtree), fiscal year and
 //! state, sorted by any column, and fetched one window at a time.
 
+mod count;
+mod order;
+mod records;
+mod registers;
+mod seen;
+mod transfer;
+mod window;
+mod worklists;
+
+pub use records::*;
+pub use registers::*;
+pub use transfer::*;
+pub use worklists::*;
+
 use rusqlite::types::Value;
 
 use super::export::Cell;
@@ -164,10 +178,50 @@ impl ViewRow {
     }
 }
 
-pub use super::view_defs::VIEWS;
+/// Every list, in the order the tabs show them.
+pub static VIEWS: &[&ViewDef] = &[
+    &records::STAFF,
+    &records::SELF_REPORTS,
+    &worklists::SELF_REPORTS_MISSING,
+    &records::QUALIFICATIONS,
+    &records::INTERVIEWS,
+    &records::EVALUATIONS,
+    &records::THEMES,
+    &records::ASSIGNMENTS,
+    &worklists::LONG_TENURE,
+    &transfer::TRANSFER_PLANS,
+    &transfer::TRANSFER_MOVES,
+    &records::ENROLMENTS,
+    &registers::SESSIONS,
+    &registers::COURSES,
+    &registers::REQUIREMENTS,
+    &worklists::REQUIRED_MISSING,
+    &records::OJT,
+    &registers::OJT_LOGS,
+    &records::AWARDS,
+    &records::COMPLIANCE,
+    &worklists::COMPLIANCE_OVERDUE,
+    &registers::INCIDENTS,
+    &registers::CONSULTATIONS,
+    &registers::COMPLAINTS,
+    &records::PDCA,
+    &registers::SURVEYS,
+    &registers::ACCOUNTS,
+    &registers::AUDIT,
+    &registers::CALENDAR,
+];
+
+/// The person of a row and their unit, as most lists show them.
+const STAFF_NO: ViewCol = col("staff_no", "s.staff_no", ColKind::Text);
+const FULL_NAME: ViewCol = name_col(
+    "full_name",
+    "s.family_name || ' ' || s.given_name",
+    "s.family_kana || s.given_kana",
+);
+const UNIT: ViewCol = col("unit", "u.name", ColKind::Text);
 
 pub fn view(name: &str) -> Option<&'static ViewDef> {
-    VIEWS.iter().find(|v| v.name == name)
+    VIEWS.iter().copied().find(|v| v.name == name)
 }
 
 impl ViewDef {

@@ -1,0 +1,382 @@
+//! The registry of views: every list and page a tab shows, and everything that differs
+//! between them — its rows (the store's list), its tab and who may open it, what a row is
+//! and which editor writes it, the workflow its `m` opens, and whose person a row is.
+//! Adding a view is a variant here, its entry in `spec`, and its place in `ALL`; nothing
+//! else in the app names a view.
+
+use super::editors::{self, Editor};
+use super::tab::Tab;
+use crate::store::views::{self as lists, ViewDef};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    Staff,
+    Accounts,
+    Audit,
+    SelfReports,
+    SelfReportsMissing,
+    Qualifications,
+    Interviews,
+    CareerPage,
+    Evaluations,
+    Themes,
+    Calibration,
+    Complaints,
+    Consultations,
+    Calendar,
+    Assignments,
+    LongTenure,
+    TransferMoves,
+    TransferPlans,
+    Enrolments,
+    Sessions,
+    Courses,
+    Requirements,
+    RequiredMissing,
+    Ojt,
+    OjtLogs,
+    Awards,
+    Compliance,
+    ComplianceOverdue,
+    Incidents,
+    Pdca,
+    Surveys,
+}
+
+/// What a view shows.
+#[derive(Clone, Copy)]
+pub enum Body {
+    /// A list of the store's.
+    List(&'static ViewDef),
+    /// A page of its own drawn by the tab's panel (its catalogue name `view.<name>`).
+    Page(&'static str),
+}
+
+/// Who may open a view, beyond the tab itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Open {
+    All,
+    /// Views that compare people, which a staff account (who sees only themselves) lacks.
+    Leads,
+    /// The HR office's own work: admin and HR.
+    Hr,
+    Admin,
+}
+
+/// What a row of the view is, and what writes it.
+#[derive(Clone, Copy)]
+pub enum Rows {
+    /// Records of one kind, written by the editor (`None`: read only).
+    Records(Option<&'static dyn Editor>),
+    /// A worklist: each row is a record of `is`'s kind (what the detail shows), lacking
+    /// one of `lacks`'s kind, which its form writes.
+    Worklist { is: View, lacks: View },
+}
+
+/// The workflow a view's `m` opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Workflow {
+    Evaluation,
+    Pdca,
+    TransferPlan,
+    Enrolment,
+    /// Open with no row selected too (long-service nominations).
+    Award,
+    Session,
+    Ojt,
+}
+
+#[derive(Clone, Copy)]
+pub struct Spec {
+    pub body: Body,
+    pub tab: Tab,
+    pub open: Open,
+    pub rows: Rows,
+    /// The key of a row's record that holds its person (for the panel and forms).
+    pub person: &'static str,
+    pub workflow: Option<Workflow>,
+    /// Catalogue key of a note every form of the view shows above its fields.
+    pub form_note: Option<&'static str>,
+}
+
+/// A list whose rows are read only until `editor` gives them one.
+const fn list(tab: Tab, def: &'static ViewDef) -> Spec {
+    Spec {
+        body: Body::List(def),
+        tab,
+        open: Open::All,
+        rows: Rows::Records(None),
+        person: "staff_id",
+        workflow: None,
+        form_note: None,
+    }
+}
+
+impl Spec {
+    const fn open(self, open: Open) -> Spec {
+        Spec { open, ..self }
+    }
+    const fn person(self, person: &'static str) -> Spec {
+        Spec { person, ..self }
+    }
+    const fn workflow(self, w: Workflow) -> Spec {
+        Spec {
+            workflow: Some(w),
+            ..self
+        }
+    }
+    const fn editor(self, editor: &'static dyn Editor) -> Spec {
+        Spec {
+            rows: Rows::Records(Some(editor)),
+            ..self
+        }
+    }
+    const fn worklist(self, is: View, lacks: View) -> Spec {
+        Spec {
+            rows: Rows::Worklist { is, lacks },
+            ..self
+        }
+    }
+    const fn note(self, key: &'static str) -> Spec {
+        Spec {
+            form_note: Some(key),
+            ..self
+        }
+    }
+}
+
+const fn page(tab: Tab, name: &'static str) -> Spec {
+    Spec {
+        body: Body::Page(name),
+        tab,
+        open: Open::All,
+        rows: Rows::Records(None),
+        person: "staff_id",
+        workflow: None,
+        form_note: None,
+    }
+}
+
+use editors::{
+    AwardEditor, calendar::CalendarEditor, eval, own, posts, records as rec, registers as reg,
+    transfer,
+};
+
+impl View {
+    /// Every view, in the order of the tabs and of each tab's view bar.
+    pub const ALL: [View; 31] = [
+        View::Staff,
+        View::Accounts,
+        View::Audit,
+        View::SelfReports,
+        View::SelfReportsMissing,
+        View::Qualifications,
+        View::Interviews,
+        View::CareerPage,
+        View::Evaluations,
+        View::Themes,
+        View::Calibration,
+        View::Complaints,
+        View::Consultations,
+        View::Calendar,
+        View::Assignments,
+        View::LongTenure,
+        View::TransferMoves,
+        View::TransferPlans,
+        View::Enrolments,
+        View::Sessions,
+        View::Courses,
+        View::Requirements,
+        View::RequiredMissing,
+        View::Ojt,
+        View::OjtLogs,
+        View::Awards,
+        View::Compliance,
+        View::ComplianceOverdue,
+        View::Incidents,
+        View::Pdca,
+        View::Surveys,
+    ];
+
+    pub const fn spec(self) -> Spec {
+        use Tab as T;
+        match self {
+            View::Staff => list(T::Staff, &lists::STAFF)
+                .editor(&posts::StaffEditor)
+                .person("id"),
+            View::Accounts => list(T::Staff, &lists::ACCOUNTS)
+                .editor(&rec::ACCOUNT)
+                .open(Open::Admin),
+            View::Audit => list(T::Staff, &lists::AUDIT).open(Open::Admin),
+            View::SelfReports => {
+                list(T::Career, &lists::SELF_REPORTS).editor(&own::SelfReportEditor)
+            }
+            View::SelfReportsMissing => list(T::Career, &lists::SELF_REPORTS_MISSING)
+                .worklist(View::Staff, View::SelfReports)
+                .person("id"),
+            View::Qualifications => {
+                list(T::Career, &lists::QUALIFICATIONS).editor(&rec::QUALIFICATION)
+            }
+            View::Interviews => list(T::Career, &lists::INTERVIEWS).editor(&rec::INTERVIEW),
+            View::CareerPage => page(T::Career, "career_page"),
+            View::Evaluations => list(T::Evaluation, &lists::EVALUATIONS)
+                .editor(&eval::EvalEditor)
+                .workflow(Workflow::Evaluation),
+            View::Themes => list(T::Evaluation, &lists::THEMES).editor(&eval::ThemeEditor),
+            View::Calibration => page(T::Evaluation, "calibration").open(Open::Leads),
+            // A complaint is its evaluation's: the same record, the same moves.
+            View::Complaints => list(T::Evaluation, &lists::COMPLAINTS)
+                .editor(&eval::EvalEditor)
+                .open(Open::Hr)
+                .workflow(Workflow::Evaluation),
+            View::Consultations => list(T::Evaluation, &lists::CONSULTATIONS)
+                .editor(&eval::CONSULTATION)
+                .open(Open::Hr)
+                .note("ui.no_disadvantage"),
+            View::Calendar => list(T::Evaluation, &lists::CALENDAR).editor(&CalendarEditor),
+            View::Assignments => {
+                list(T::Placement, &lists::ASSIGNMENTS).editor(&posts::AssignmentEditor)
+            }
+            // A long-tenured person goes into the transfer plan being drafted.
+            View::LongTenure => list(T::Placement, &lists::LONG_TENURE)
+                .worklist(View::Assignments, View::TransferMoves),
+            View::TransferMoves => list(T::Placement, &lists::TRANSFER_MOVES)
+                .editor(&transfer::MoveEditor)
+                .open(Open::Hr),
+            View::TransferPlans => list(T::Placement, &lists::TRANSFER_PLANS)
+                .editor(&transfer::PlanEditor)
+                .open(Open::Hr)
+                .workflow(Workflow::TransferPlan),
+            View::Enrolments => list(T::Training, &lists::ENROLMENTS)
+                .editor(&rec::ENROLMENT)
+                .workflow(Workflow::Enrolment),
+            View::Sessions => list(T::Training, &lists::SESSIONS)
+                .editor(&reg::SESSION)
+                .workflow(Workflow::Session),
+            View::Courses => list(T::Training, &lists::COURSES).editor(&reg::COURSE),
+            View::Requirements => list(T::Training, &lists::REQUIREMENTS).editor(&reg::REQUIREMENT),
+            View::RequiredMissing => list(T::Training, &lists::REQUIRED_MISSING)
+                .worklist(View::Staff, View::Enrolments)
+                .person("id"),
+            View::Ojt => list(T::Training, &lists::OJT)
+                .editor(&rec::OJT)
+                .person("mentee_id")
+                .workflow(Workflow::Ojt),
+            View::OjtLogs => list(T::Training, &lists::OJT_LOGS).editor(&own::OjtLogEditor),
+            View::Awards => list(T::Awards, &lists::AWARDS)
+                .editor(&AwardEditor)
+                .workflow(Workflow::Award),
+            View::Compliance => {
+                list(T::Compliance, &lists::COMPLIANCE).editor(&rec::ComplianceEditor)
+            }
+            View::ComplianceOverdue => {
+                list(T::Compliance, &lists::COMPLIANCE_OVERDUE).editor(&rec::ComplianceEditor)
+            }
+            View::Incidents => list(T::Compliance, &lists::INCIDENTS)
+                .editor(&reg::INCIDENT)
+                .open(Open::Hr),
+            View::Pdca => list(T::Pdca, &lists::PDCA)
+                .editor(&rec::PDCA)
+                .person("owner_staff_id")
+                .workflow(Workflow::Pdca),
+            View::Surveys => list(T::Pdca, &lists::SURVEYS).editor(&reg::SurveyEditor),
+        }
+    }
+
+    /// The catalogue name (`view.<name>`), also the export's file name.
+    pub fn name(self) -> &'static str {
+        match self.spec().body {
+            Body::List(def) => def.name,
+            Body::Page(name) => name,
+        }
+    }
+
+    /// The store's list, unless the view is a page of its own.
+    pub fn list(self) -> Option<&'static ViewDef> {
+        match self.spec().body {
+            Body::List(def) => Some(def),
+            Body::Page(_) => None,
+        }
+    }
+
+    /// The editor of the view's own rows (none for worklists and read-only lists).
+    pub fn editor(self) -> Option<&'static dyn Editor> {
+        match self.spec().rows {
+            Rows::Records(e) => e,
+            Rows::Worklist { .. } => None,
+        }
+    }
+
+    /// The view whose records a row is (the detail shows it): itself, or what a
+    /// worklist's rows are.
+    pub fn rows_are(self) -> View {
+        match self.spec().rows {
+            Rows::Worklist { is, .. } => is,
+            Rows::Records(_) => self,
+        }
+    }
+
+    /// The view whose record a new form writes: itself, or what a worklist's rows lack.
+    pub fn writes(self) -> View {
+        match self.spec().rows {
+            Rows::Worklist { lacks, .. } => lacks,
+            Rows::Records(_) => self,
+        }
+    }
+
+    pub fn is_worklist(self) -> bool {
+        matches!(self.spec().rows, Rows::Worklist { .. })
+    }
+
+    /// The view of a catalogue name (`staff`, `evaluations`), as people and scripts
+    /// write it.
+    pub fn named(name: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.name() == name)
+    }
+
+    pub fn tab(self) -> Tab {
+        self.spec().tab
+    }
+}
+
+impl Tab {
+    /// The views the tab switches between (`[` and `]`), in the registry's order.
+    pub fn views(self) -> Vec<View> {
+        View::ALL.into_iter().filter(|v| v.tab() == self).collect()
+    }
+}
+
+/// A view reads as its catalogue name (`view.{v}` is its title).
+impl std::fmt::Display for View {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A view is its catalogue name wherever a name is compared (tests, scripts).
+impl PartialEq<&str> for View {
+    fn eq(&self, other: &&str) -> bool {
+        self.name() == *other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_of_the_store_has_one_view_in_tab_order() {
+        let mut seen = Vec::new();
+        for v in View::ALL {
+            if let Some(def) = v.list() {
+                assert!(!seen.contains(&def.name), "{} twice", def.name);
+                seen.push(def.name);
+            }
+        }
+        for def in lists::VIEWS {
+            assert!(seen.contains(&def.name), "no view shows {}", def.name);
+        }
+        let tabs: Vec<usize> = View::ALL.iter().map(|v| v.tab().index()).collect();
+        assert!(tabs.windows(2).all(|w| w[0] <= w[1]), "ALL is in tab order");
+    }
+}
