@@ -234,12 +234,12 @@ impl Rig {
     /// otherwise the benchmark would time something else than it says.
     fn check(&mut self, name: &str) {
         let app = &self.started.app;
-        let before = (app.tab, app.view_name(), app.mode(), app.modals.len());
+        let before = (app.nav.tab, app.view_name(), app.mode(), app.modals.len());
         for _ in 0..self.cycle.len() {
             self.step();
         }
         let app = &self.started.app;
-        let after = (app.tab, app.view_name(), app.mode(), app.modals.len());
+        let after = (app.nav.tab, app.view_name(), app.mode(), app.modals.len());
         assert_eq!(before, after, "{name}: the cycle does not come back");
         if let Some(Modal::Message { text }) = app.modals.last() {
             panic!("{name}: the app shows a message: {text}");
@@ -258,7 +258,7 @@ impl Rig {
         // Figures made off the screen's thread arrive in redraws of their own, untimed
         // (the key has been answered), as the terminal loop takes them in.
         let end = Instant::now() + Duration::from_secs(10);
-        while app.answers.waiting() && Instant::now() < end {
+        while app.shown.answers.waiting() && Instant::now() < end {
             std::thread::sleep(Duration::from_millis(1));
             app.update(Action::Tick);
             draw(term, app);

@@ -26,10 +26,10 @@ pub fn run(mut app: App) -> std::io::Result<()> {
         app.update(Action::Resize(size.width, size.height));
         let result = (|| loop {
             terminal.draw(|f| crate::ui::render(&app, f))?;
-            app.answers.send_held();
+            app.shown.answers.send_held();
             // While work runs off the UI thread, wake to show its progress or take in a
             // count as soon as it is made.
-            let wake = match (app.job.is_some(), app.answers.waiting()) {
+            let wake = match (app.job.is_some(), app.shown.answers.waiting()) {
                 (_, true) => Some(10),
                 (true, false) => Some(100),
                 (false, false) => None,
@@ -58,7 +58,7 @@ pub fn run(mut app: App) -> std::io::Result<()> {
         })();
         let _ = execute!(stdout(), DisableBracketedPaste);
         // The planner's figures kept fresh for the next start (a read-only file: no).
-        let _ = app.db.optimize();
+        let _ = app.session.db.optimize();
         result
     })
 }

@@ -8,6 +8,7 @@ use jinji::app::Modal;
 /// Two serving rank-and-file people from the staff list.
 fn two_people(app: &jinji::app::App) -> (String, String) {
     let staff = app
+        .session
         .db
         .search_staff(&jinji::store::search::Needle::Number("1".into()), 50)
         .unwrap();
@@ -37,19 +38,22 @@ fn a_group_award_is_saved_with_every_recipient() {
             .collect::<Vec<_>>())
     );
     let award = app
+        .session
         .db
-        .awards_in(app.fiscal_year)
+        .awards_in(app.nav.fiscal_year)
         .unwrap()
         .into_iter()
         .find(|x| x.title == "窓口改善プロジェクト")
         .unwrap();
     let who: Vec<String> = app
+        .session
         .db
         .award_recipients(award.id)
         .unwrap()
         .iter()
         .map(|r| {
-            app.db
+            app.session
+                .db
                 .get::<jinji::domain::staff::Staff>(r.staff_id)
                 .unwrap()
                 .staff_no
@@ -63,7 +67,7 @@ fn a_group_award_is_saved_with_every_recipient() {
     set_field(&mut app, "recipients", &a);
     press(&mut app, "C-s");
     assert!(top_form(&app).is_none());
-    assert_eq!(app.db.award_recipients(award.id).unwrap().len(), 1);
+    assert_eq!(app.session.db.award_recipients(award.id).unwrap().len(), 1);
 }
 
 #[test]

@@ -42,8 +42,9 @@ fn register(app: &App) -> Vec<(String, String, String)> {
             let name = cell(l, r, "name");
             (
                 cell(l, r, "closed_on"),
-                app.lang.named("holiday", &name).to_string(),
-                app.lang
+                app.session.lang.named("holiday", &name).to_string(),
+                app.session
+                    .lang
                     .label("closed_kind", &cell(l, r, "closed_kind"))
                     .to_string(),
             )
@@ -87,7 +88,8 @@ fn select_date(app: &mut App, date: &str) {
 }
 
 fn detail(app: &App, key: &str) -> Option<String> {
-    app.detail
+    app.shown
+        .detail
         .iter()
         .find(|(k, _)| *k == key)
         .map(|(_, v)| v.clone())
@@ -109,7 +111,7 @@ fn the_register_shows_the_years_closed_days_and_an_admin_keeps_the_wards_own() {
     let rows = register(&app);
     assert_eq!(
         as_lines(&rows),
-        cli_lines(&app.db, 2026),
+        cli_lines(&app.session.db, 2026),
         "one list everywhere"
     );
     assert_eq!(rows.len(), 24);
@@ -158,17 +160,22 @@ fn the_register_shows_the_years_closed_days_and_an_admin_keeps_the_wards_own() {
             .filter_map(|x| x.error.clone())
             .collect::<Vec<_>>())
     );
-    let day = app.db.ward_day_on(d(2026, 11, 27)).unwrap().expect("saved");
+    let day = app
+        .session
+        .db
+        .ward_day_on(d(2026, 11, 27))
+        .unwrap()
+        .expect("saved");
     assert_eq!(day.name, "区制施行記念日");
     let rows = register(&app);
     assert_eq!(rows.len(), 25);
-    assert_eq!(as_lines(&rows), cli_lines(&app.db, 2026));
+    assert_eq!(as_lines(&rows), cli_lines(&app.session.db, 2026));
     assert!(rows.contains(&(
         "2026-11-27".into(),
         "区制施行記念日".into(),
         "区の休日".into()
     )));
-    assert_eq!(audit_actions(&app.db), ["insert admin"]);
+    assert_eq!(audit_actions(&app.session.db), ["insert admin"]);
 
     // A weekend or a day the law closes is refused on the form, naming the field.
     press(&mut app, "n");
@@ -203,14 +210,17 @@ fn the_register_shows_the_years_closed_days_and_an_admin_keeps_the_wards_own() {
     );
     press(&mut app, "y");
     assert!(app.modals.is_empty(), "{:?}", message(&app));
-    assert_eq!(app.db.ward_day_on(d(2026, 11, 27)).unwrap(), None);
+    assert_eq!(app.session.db.ward_day_on(d(2026, 11, 27)).unwrap(), None);
     assert_eq!(register(&app).len(), 24);
-    assert_eq!(audit_actions(&app.db), ["delete admin", "insert admin"]);
+    assert_eq!(
+        audit_actions(&app.session.db),
+        ["delete admin", "insert admin"]
+    );
 
     // The year in view: `<` shows the year before, as `jinji calendar --year 2025` does.
     press(&mut app, "<");
     let rows = register(&app);
-    assert_eq!(as_lines(&rows), cli_lines(&app.db, 2025));
+    assert_eq!(as_lines(&rows), cli_lines(&app.session.db, 2025));
     assert!(rows.contains(&(
         "2025-10-13".into(),
         "スポーツの日".into(),
@@ -260,9 +270,15 @@ fn only_an_admin_writes_the_calendar() {
         refused_to(&mut app, "d", login);
         press(&mut app, "e");
         assert!(top_form(&app).is_none(), "{login}: no form to edit");
-        assert!(app.db.ward_day_on(d(2026, 11, 27)).unwrap().is_some());
         assert!(
-            audit_actions(&app.db).len() == 1,
+            app.session
+                .db
+                .ward_day_on(d(2026, 11, 27))
+                .unwrap()
+                .is_some()
+        );
+        assert!(
+            audit_actions(&app.session.db).len() == 1,
             "{login}: nothing more written"
         );
     }
@@ -300,6 +316,7 @@ fn the_detail_pane_counts_the_appeal_window_in_open_days() {
     press(&mut app, "3");
     go_view(&mut app, "evaluations");
     let no = app
+        .session
         .db
         .get::<jinji::domain::staff::Staff>(e.staff_id)
         .unwrap()
@@ -320,14 +337,14 @@ fn the_detail_pane_counts_the_appeal_window_in_open_days() {
         Some("2027-01-12")
     );
     // A ward day within the window moves it one open day on, on the screen too.
-    let admin = app.db.account_by_login("admin").unwrap().unwrap();
+    let admin = app.session.db.account_by_login("admin").unwrap().unwrap();
     let mut day = jinji::domain::calendar::WardDay {
         id: 0,
         closed_on: d(2027, 1, 5),
         name: "庁舎移転".into(),
         version: 0,
     };
-    app.db.save_ward_day(&mut day, &admin).unwrap();
+    app.session.db.save_ward_day(&mut day, &admin).unwrap();
     press(&mut app, "Down");
     press(&mut app, "Up");
     assert_eq!(

@@ -38,8 +38,8 @@ fn world(params: &Params) -> (TempDir, App) {
 fn point_dirs(app: &mut App, dir: &Path) {
     let out = dir.join("out");
     std::fs::create_dir_all(&out).unwrap();
-    app.dirs.export_dir = out;
-    app.dirs.backups_dir = dir.join("backups");
+    app.session.dirs.export_dir = out;
+    app.session.dirs.backups_dir = dir.join("backups");
 }
 
 /// The app of the first active account with `role` that is a person, over the same file.
@@ -138,7 +138,7 @@ fn labels(app: &App) -> Vec<String> {
     l.view
         .columns
         .iter()
-        .map(|c| app.lang.field(c.key).to_string())
+        .map(|c| app.session.lang.field(c.key).to_string())
         .collect()
 }
 
@@ -155,6 +155,7 @@ fn the_menu_on_the_roster_offers_formats_reports_and_a_backup() {
     assert_eq!(app.view_name(), "staff");
     let person = list(&app).current().unwrap().id;
     let root = app
+        .session
         .db
         .units()
         .unwrap()
@@ -178,9 +179,10 @@ fn the_menu_on_the_roster_offers_formats_reports_and_a_backup() {
     ]);
     assert_eq!(got, want);
     for (i, (_, _, key)) in EXPORTS.iter().enumerate() {
-        assert_eq!(m.items[i].1, app.lang.t(key));
+        assert_eq!(m.items[i].1, app.session.lang.t(key));
     }
     let name = app
+        .session
         .db
         .find::<jinji::domain::staff::Staff>(person)
         .unwrap()
@@ -188,7 +190,7 @@ fn the_menu_on_the_roster_offers_formats_reports_and_a_backup() {
         .full_name();
     assert!(m.items[4].1.contains(&name), "{}", m.items[4].1);
     assert!(m.items[5].1.contains(&root.name), "{}", m.items[5].1);
-    assert_eq!(m.items[6].1, app.lang.t("files.backup"));
+    assert_eq!(m.items[6].1, app.session.lang.t("files.backup"));
     app.update(Action::Cancel);
 
     // On another list, with no one in focus, the admin gets no evaluation sheet.
@@ -220,7 +222,7 @@ fn an_xlsx_export_holds_every_row_of_the_roster() {
     assert!(msg.contains(&total.to_string()), "{msg}");
     let mut book = open_workbook_auto(&f).unwrap();
     let sheet = book.sheet_names()[0].clone();
-    assert_eq!(sheet, app.lang.t("view.staff"));
+    assert_eq!(sheet, app.session.lang.t("view.staff"));
     let range = book.worksheet_range(&sheet).unwrap();
     let rows: Vec<&[Data]> = range.rows().collect();
     let head: Vec<String> = rows[0].iter().map(|d| d.to_string()).collect();
@@ -273,7 +275,7 @@ fn reports_from_the_menu_are_workbooks() {
     choose(&mut app, |i| matches!(i, FileItem::EvalSheet(_)));
     let msg = finish(&mut app);
     let f = written(&out, &msg);
-    let name = format!("eval-sheet-{no}-{}.xlsx", app.fiscal_year);
+    let name = format!("eval-sheet-{no}-{}.xlsx", app.nav.fiscal_year);
     assert_eq!(f.file_name().unwrap().to_string_lossy(), name);
     let mut book = open_workbook_auto(&f).unwrap();
     let range = book.worksheet_range_at(0).unwrap().unwrap();
@@ -299,7 +301,7 @@ fn reports_from_the_menu_are_workbooks() {
 fn a_staff_member_gets_no_backup() {
     let (dir, _admin) = world(&small_params());
     let mut app = app_as_role(&dir, Role::Staff);
-    let me = app.me.clone().unwrap();
+    let me = app.session.me.clone().unwrap();
     let got = items(&mut app);
     assert!(!got.contains(&FileItem::Backup), "{got:?}");
     assert!(
@@ -309,7 +311,7 @@ fn a_staff_member_gets_no_backup() {
     );
     assert!(got.contains(&FileItem::EvalSheet(me.id)), "their own sheet");
     app.update(Action::Files);
-    let backup = app.lang.t("files.backup");
+    let backup = app.session.lang.t("files.backup");
     assert!(menu(&app).items.iter().all(|(_, l)| l != backup));
 }
 
@@ -323,14 +325,19 @@ fn the_unit_summary_offered_stays_within_sight() {
         let mut app = app_as_role(&dir, role);
         // Both scopes: everyone, then the account's own section (`u`).
         for _ in 0..2 {
-            let seen = app.visible.units().map(<[_]>::to_vec).unwrap_or_default();
+            let seen = app
+                .session
+                .visible
+                .units()
+                .map(<[_]>::to_vec)
+                .unwrap_or_default();
             for item in items(&mut app) {
                 if let FileItem::UnitSummary(id) = item {
-                    let sub = app.db.unit_subtree(id).unwrap();
+                    let sub = app.session.db.unit_subtree(id).unwrap();
                     if !sub.iter().all(|u| seen.contains(u)) {
                         beyond.push(format!(
                             "{}: unit {id} {sub:?} ⊄ {seen:?}",
-                            app.account.login
+                            app.session.account.login
                         ));
                     }
                 }
@@ -357,7 +364,7 @@ fn cancelling_an_export_leaves_no_partial_file() {
     assert!(app.job.as_ref().unwrap().cancelling, "asked to stop");
     let msg = finish(&mut app);
     let out = dir.path().join("out");
-    if msg == app.lang.t("err.cancelled") {
+    if msg == app.session.lang.t("err.cancelled") {
         assert!(
             files_in(&out).is_empty(),
             "nothing half-written: {:?}",

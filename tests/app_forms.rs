@@ -14,7 +14,7 @@ fn qualifications_of_someone(app: &mut App) -> Staff {
     press(app, "j");
     press(app, "j");
     press(app, "Enter");
-    let who = app.focus.clone().expect("focus");
+    let who = app.nav.focus.clone().expect("focus");
     press(app, "2");
     go_view(app, "qualifications");
     who
@@ -24,7 +24,12 @@ fn qualifications_of_someone(app: &mut App) -> Staff {
 fn new_qualification_is_saved_audited_and_selected() {
     let mut app = app();
     let who = qualifications_of_someone(&mut app);
-    let before = app.db.qualifications_of(who.id).expect("read").len();
+    let before = app
+        .session
+        .db
+        .qualifications_of(who.id)
+        .expect("read")
+        .len();
 
     press(&mut app, "n");
     assert_eq!(app.mode(), Mode::Form);
@@ -45,7 +50,7 @@ fn new_qualification_is_saved_audited_and_selected() {
     press(&mut app, "C-s");
 
     assert!(app.modals.is_empty(), "the form closes after a save");
-    let quals = app.db.qualifications_of(who.id).expect("read");
+    let quals = app.session.db.qualifications_of(who.id).expect("read");
     assert_eq!(quals.len(), before + 1);
     let q = quals
         .iter()
@@ -56,6 +61,7 @@ fn new_qualification_is_saved_audited_and_selected() {
     assert_eq!(q.version, 1);
 
     let audit = app
+        .session
         .db
         .audit_entries(Some("qualifications"), Some(q.id), 5)
         .expect("audit");
@@ -78,7 +84,12 @@ fn new_qualification_is_saved_audited_and_selected() {
         "selection on the new row"
     );
     assert_eq!(cell(l, l.current().expect("row"), "qualification"), q.name);
-    assert!(app.detail.iter().any(|(_, v)| v == "危険物取扱者乙種"));
+    assert!(
+        app.shown
+            .detail
+            .iter()
+            .any(|(_, v)| v == "危険物取扱者乙種")
+    );
 }
 
 #[test]
@@ -112,7 +123,12 @@ fn a_new_row_far_down_a_long_list_is_selected() {
 fn validation_errors_show_under_their_fields() {
     let mut app = app();
     let who = qualifications_of_someone(&mut app);
-    let before = app.db.qualifications_of(who.id).expect("read").len();
+    let before = app
+        .session
+        .db
+        .qualifications_of(who.id)
+        .expect("read")
+        .len();
 
     // Empty name.
     press(&mut app, "n");
@@ -145,7 +161,11 @@ fn validation_errors_show_under_their_fields() {
     press(&mut app, "C-s");
     assert!(field(form(&app), "expires_on").error.is_some());
     assert_eq!(
-        app.db.qualifications_of(who.id).expect("read").len(),
+        app.session
+            .db
+            .qualifications_of(who.id)
+            .expect("read")
+            .len(),
         before
     );
 
@@ -154,7 +174,11 @@ fn validation_errors_show_under_their_fields() {
     press(&mut app, "C-s");
     assert!(app.modals.is_empty());
     assert_eq!(
-        app.db.qualifications_of(who.id).expect("read").len(),
+        app.session
+            .db
+            .qualifications_of(who.id)
+            .expect("read")
+            .len(),
         before + 1
     );
 }
@@ -164,7 +188,7 @@ fn editing_a_staff_record_bumps_its_version() {
     let mut app = app();
     press(&mut app, "j");
     let id = list(&app).current().expect("row").id;
-    let old: Staff = app.db.get(id).expect("staff");
+    let old: Staff = app.session.db.get(id).expect("staff");
 
     press(&mut app, "e");
     let f = form(&app);
@@ -175,12 +199,13 @@ fn editing_a_staff_record_bumps_its_version() {
     press(&mut app, "C-s");
     assert!(app.modals.is_empty(), "{:?}", message(&app));
 
-    let new: Staff = app.db.get(id).expect("staff");
+    let new: Staff = app.session.db.get(id).expect("staff");
     assert_eq!(new.given_name, "花子");
     assert_eq!(new.version, old.version + 1);
     assert_eq!(new.family_name, old.family_name, "untouched fields stay");
     assert_eq!(new.phone, old.phone);
     let audit = app
+        .session
         .db
         .audit_entries(Some("staff"), Some(id), 1)
         .expect("audit");
@@ -204,18 +229,37 @@ fn delete_asks_first() {
     assert!(confirm_question(&app).is_some_and(|q| q.contains("削除")));
     press(&mut app, "n");
     assert!(app.modals.is_empty());
-    assert!(app.db.find::<Qualification>(id).expect("read").is_some());
+    assert!(
+        app.session
+            .db
+            .find::<Qualification>(id)
+            .expect("read")
+            .is_some()
+    );
     press(&mut app, "d");
     press(&mut app, "Esc");
     assert!(app.modals.is_empty(), "Esc answers no");
-    assert!(app.db.find::<Qualification>(id).expect("read").is_some());
+    assert!(
+        app.session
+            .db
+            .find::<Qualification>(id)
+            .expect("read")
+            .is_some()
+    );
     assert_eq!(list(&app).total, total);
 
     press(&mut app, "d");
     press(&mut app, "y");
     assert!(app.modals.is_empty(), "{:?}", message(&app));
-    assert!(app.db.find::<Qualification>(id).expect("read").is_none());
+    assert!(
+        app.session
+            .db
+            .find::<Qualification>(id)
+            .expect("read")
+            .is_none()
+    );
     let audit = app
+        .session
         .db
         .audit_entries(Some("qualifications"), Some(id), 5)
         .expect("audit");
@@ -263,17 +307,20 @@ fn esc_asks_before_dropping_typed_changes() {
 fn every_record_saves_back_unchanged() {
     let mut app = app();
     // The calendar's days of the law are fixed; a ward's own day comes first in its year.
-    let admin = app.account.clone();
+    let admin = app.session.account.clone();
     let mut day = jinji::domain::calendar::WardDay {
         id: 0,
         closed_on: jinji::domain::Date::from_ymd(2026, 4, 1),
         name: "区制施行記念日".into(),
         version: 0,
     };
-    app.db.save_ward_day(&mut day, &admin).expect("a ward day");
+    app.session
+        .db
+        .save_ward_day(&mut day, &admin)
+        .expect("a ward day");
     for t in 1..=8 {
         press(&mut app, &t.to_string());
-        for _ in 0..app.tab.views().len() {
+        for _ in 0..app.nav.tab.views().len() {
             let view = app.view_name();
             if app.view().editor().is_none() {
                 // The audit log is read-only.
@@ -290,7 +337,7 @@ fn every_record_saves_back_unchanged() {
             assert_eq!(app.mode(), Mode::Form, "{view}");
             press(&mut app, "C-s");
             assert!(app.modals.is_empty(), "{view} #{id}: {:?}", top_form(&app));
-            let audit = app.db.audit_entries(None, None, 1).expect("audit");
+            let audit = app.session.db.audit_entries(None, None, 1).expect("audit");
             assert_eq!(audit[0].action, "update", "{view}");
             assert_eq!(audit[0].row_id, Some(id), "{view}");
             assert_eq!(list(&app).current().map(|r| r.id), Some(id), "{view}");
@@ -320,7 +367,7 @@ fn chosen_fields_ignore_editing_keys() {
     press(&mut app, "Del");
     assert_eq!(field(form(&app), "promotion_exam").text, chosen);
     press(&mut app, "C-s");
-    let saved: jinji::domain::career::SelfReport = app.db.get(id).expect("read");
+    let saved: jinji::domain::career::SelfReport = app.session.db.get(id).expect("read");
     assert_eq!(saved.promotion_exam.to_string(), chosen, "saved as chosen");
 
     // A code field: Backspace leaves a valid code.
@@ -390,7 +437,7 @@ fn bare_fiscal_year(screen: &str) -> Option<String> {
 #[test]
 fn fiscal_years_read_as_the_ward_names_them() {
     let mut app = app();
-    assert_eq!(app.lang, jinji::i18n::Lang::Ja);
+    assert_eq!(app.session.lang, jinji::i18n::Lang::Ja);
     for (tab, view) in [
         ("2", "self_reports"),
         ("3", "themes"),
@@ -404,6 +451,7 @@ fn fiscal_years_read_as_the_ward_names_them() {
         go_view(&mut app, view);
         assert!(list(&app).current().is_some(), "{view} has a row");
         let shown = app
+            .shown
             .detail
             .iter()
             .find(|(k, _)| *k == "fiscal_year")
@@ -433,7 +481,7 @@ fn fiscal_years_read_as_the_ward_names_them() {
     assert!(render(&app, 120, 40).contains("R8（令和8年度）"));
     press(&mut app, "C-s");
     assert!(app.modals.is_empty(), "{:?}", message(&app));
-    let t: jinji::domain::evaluation::Theme = app.db.get(id).expect("theme");
+    let t: jinji::domain::evaluation::Theme = app.session.db.get(id).expect("theme");
     assert_eq!(t.fiscal_year, 2026);
     assert_eq!(t.version, 2, "saved once");
 }

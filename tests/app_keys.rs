@@ -14,6 +14,7 @@ fn assert_current_is_stored(app: &App) {
     let l = list(app);
     let cur = l.current().expect("a current row");
     let stored = app
+        .session
         .db
         .view_rows(l.view, &l.query, l.selected, 1)
         .expect("rows");
@@ -26,12 +27,12 @@ fn digits_choose_tabs() {
     for (i, t) in Tab::ALL.iter().enumerate().rev() {
         let a = press(&mut app, &(i + 1).to_string());
         assert_eq!(a, Action::GoTab(i));
-        assert_eq!(app.tab, *t);
+        assert_eq!(app.nav.tab, *t);
         assert!(t.views().contains(&app.view()));
         assert!(list(&app).view.name == app.view_name());
         assert_list_sane(&app);
     }
-    assert_eq!(app.tab, Tab::Staff);
+    assert_eq!(app.nav.tab, Tab::Staff);
 }
 
 #[test]
@@ -40,32 +41,32 @@ fn tab_and_shift_tab_cycle_through_all_eight() {
     let mut seen = Vec::new();
     for _ in 0..8 {
         press(&mut app, "Tab");
-        seen.push(app.tab);
+        seen.push(app.nav.tab);
         assert_list_sane(&app);
     }
-    assert_eq!(app.tab, Tab::Staff, "eight Tabs come back to the start");
+    assert_eq!(app.nav.tab, Tab::Staff, "eight Tabs come back to the start");
     let mut want = Tab::ALL[1..].to_vec();
     want.push(Tab::Staff);
     assert_eq!(seen, want);
 
     press(&mut app, "S-Tab");
     assert_eq!(
-        app.tab,
+        app.nav.tab,
         Tab::Pdca,
         "Shift-Tab from the first wraps to the last"
     );
     press(&mut app, "S-Tab");
-    assert_eq!(app.tab, Tab::Compliance);
+    assert_eq!(app.nav.tab, Tab::Compliance);
     press(&mut app, "Tab");
     press(&mut app, "Tab");
-    assert_eq!(app.tab, Tab::Staff);
+    assert_eq!(app.nav.tab, Tab::Staff);
 }
 
 #[test]
 fn brackets_switch_views_in_the_career_tab() {
     let mut app = app_with(&small_params());
     press(&mut app, "2");
-    assert_eq!(app.tab, Tab::Career);
+    assert_eq!(app.nav.tab, Tab::Career);
     assert_eq!(app.view_name(), "self_reports");
     for want in ["self_reports_missing", "qualifications", "interviews"] {
         press(&mut app, "]");
@@ -170,7 +171,7 @@ fn every_tab_and_view_lists_within_its_window() {
     let mut app = app();
     for t in 1..=8 {
         press(&mut app, &t.to_string());
-        for _ in 0..app.tab.views().len() {
+        for _ in 0..app.nav.tab.views().len() {
             // The calibration view is a table of counts, not a list.
             if app.list().is_none() {
                 press(&mut app, "]");
@@ -194,8 +195,8 @@ fn years_of_evaluations(app: &App) -> Vec<i32> {
         .rows
         .iter()
         .map(|r| {
-            let e: Evaluation = app.db.get(r.id).expect("evaluation");
-            let p: EvalPeriod = app.db.get(e.period_id).expect("period");
+            let e: Evaluation = app.session.db.get(r.id).expect("evaluation");
+            let p: EvalPeriod = app.session.db.get(e.period_id).expect("period");
             p.fiscal_year
         })
         .collect()
@@ -206,13 +207,13 @@ fn fiscal_year_keys_change_the_year_of_the_evaluation_list() {
     let mut app = app();
     press(&mut app, "3");
     assert_eq!(app.view_name(), "evaluations");
-    assert_eq!(app.fiscal_year, 2026);
+    assert_eq!(app.nav.fiscal_year, 2026);
     let years = years_of_evaluations(&app);
     assert!(!years.is_empty());
     assert!(years.iter().all(|y| *y == 2026), "{years:?}");
 
     press(&mut app, "<");
-    assert_eq!(app.fiscal_year, 2025);
+    assert_eq!(app.nav.fiscal_year, 2025);
     assert_eq!(list(&app).query.fiscal_year, Some(2025));
     let years = years_of_evaluations(&app);
     assert!(!years.is_empty(), "the demo has last year's evaluations");
@@ -220,7 +221,7 @@ fn fiscal_year_keys_change_the_year_of_the_evaluation_list() {
 
     press(&mut app, ">");
     press(&mut app, ">");
-    assert_eq!(app.fiscal_year, 2027);
+    assert_eq!(app.nav.fiscal_year, 2027);
     assert!(years_of_evaluations(&app).iter().all(|y| *y == 2027));
     assert_list_sane(&app);
 
@@ -230,7 +231,7 @@ fn fiscal_year_keys_change_the_year_of_the_evaluation_list() {
     assert_eq!(app.view_name(), "themes");
     assert!(!list(&app).rows.is_empty());
     for r in &list(&app).rows {
-        let t: Theme = app.db.get(r.id).expect("theme");
+        let t: Theme = app.session.db.get(r.id).expect("theme");
         assert_eq!(t.fiscal_year, 2026);
     }
 

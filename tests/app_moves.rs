@@ -8,7 +8,7 @@ mod app_support;
 
 use app_support::*;
 use jinji::app::action::{Action, Mode};
-use jinji::app::flow::{Move, MoveMenu};
+use jinji::app::moves::{Move, MoveMenu};
 use jinji::app::{App, Modal};
 use jinji::demo::generate;
 use jinji::domain::account::{Account, Role};
@@ -71,12 +71,12 @@ fn staff_no(db: &Db, id: Id) -> String {
 /// Puts a person in focus as people do: `/`, their staff number, `Enter`.
 #[track_caller]
 fn focus_on(app: &mut App, staff_id: Id) {
-    let no = staff_no(&app.db, staff_id);
+    let no = staff_no(&app.session.db, staff_id);
     press(app, "/");
     type_text(app, &no);
     press(app, "Enter");
     assert_eq!(
-        app.focus.as_ref().map(|s| s.id),
+        app.nav.focus.as_ref().map(|s| s.id),
         Some(staff_id),
         "{no} in focus"
     );
@@ -167,14 +167,19 @@ fn the_first_evaluator_rates_a_self_submitted_evaluation() {
     );
     pick(&mut app, first);
     let f = form(&app);
-    assert_eq!(f.purpose, Some(first));
+    assert_eq!(making(&app), Some(first));
     assert_eq!(f.id, Some(e.id));
     let names: Vec<&str> = f.fields.iter().map(|x| x.spec.name).collect();
     assert_eq!(names, ["first_rating", "first_comment"]);
     assert_eq!(field(f, "first_rating").text, "", "no rating yet");
 
     // Without a rating: the error under the field, nothing written.
-    let audit = app.db.audit_entries(None, None, 1_000_000).unwrap().len();
+    let audit = app
+        .session
+        .db
+        .audit_entries(None, None, 1_000_000)
+        .unwrap()
+        .len();
     press(&mut app, "C-s");
     assert_eq!(app.mode(), Mode::Form, "the form stays open");
     let want = problem_text(
@@ -189,12 +194,16 @@ fn the_first_evaluator_rates_a_self_submitted_evaluation() {
         Some(want.as_str())
     );
     assert_eq!(
-        app.db.get::<Evaluation>(e.id).unwrap(),
+        app.session.db.get::<Evaluation>(e.id).unwrap(),
         e,
         "nothing written"
     );
     assert_eq!(
-        app.db.audit_entries(None, None, 1_000_000).unwrap().len(),
+        app.session
+            .db
+            .audit_entries(None, None, 1_000_000)
+            .unwrap()
+            .len(),
         audit
     );
 
@@ -208,7 +217,7 @@ fn the_first_evaluator_rates_a_self_submitted_evaluation() {
     press(&mut app, "C-s");
     assert!(app.modals.is_empty(), "{:?}", message(&app));
 
-    let n: Evaluation = app.db.get(e.id).unwrap();
+    let n: Evaluation = app.session.db.get(e.id).unwrap();
     assert_eq!(
         (
             n.state,
@@ -225,7 +234,7 @@ fn the_first_evaluator_rates_a_self_submitted_evaluation() {
     );
     assert_eq!(n.self_rating, e.self_rating, "the self-assessment stays");
     assert_eq!(
-        audit_actions(&app.db, "evaluations", e.id).last(),
+        audit_actions(&app.session.db, "evaluations", e.id).last(),
         Some(&("eval.first".to_string(), login.clone()))
     );
     // The list shows it, on the same row.
@@ -236,7 +245,7 @@ fn the_first_evaluator_rates_a_self_submitted_evaluation() {
     press(&mut app, "m");
     match app.modals.last() {
         Some(Modal::Moves(m)) => assert!(!m.moves.iter().any(|(x, _)| *x == first)),
-        Some(Modal::Message { text }) => assert_eq!(text, app.lang.t("ui.no_moves")),
+        Some(Modal::Message { text }) => assert_eq!(text, app.session.lang.t("ui.no_moves")),
         _ => panic!("mode {:?}", app.mode()),
     }
 }
@@ -278,7 +287,7 @@ fn the_evaluatee_submits_their_own_draft() {
     press(&mut app, "C-s");
     assert!(app.modals.is_empty(), "{:?}", message(&app));
 
-    let n: Evaluation = app.db.get(e.id).unwrap();
+    let n: Evaluation = app.session.db.get(e.id).unwrap();
     assert_eq!(
         (
             n.state,
@@ -294,7 +303,7 @@ fn the_evaluatee_submits_their_own_draft() {
         )
     );
     assert_eq!(
-        audit_actions(&app.db, "evaluations", e.id).last(),
+        audit_actions(&app.session.db, "evaluations", e.id).last(),
         Some(&("eval.submit".to_string(), login))
     );
     assert_eq!(current(&app, "state"), "self_submitted");
@@ -324,6 +333,7 @@ fn a_submission_without_themes_weighing_100_says_so() {
     press(&mut app, "C-s");
     assert_eq!(app.mode(), Mode::Form, "the form stays open");
     let rest: i64 = app
+        .session
         .db
         .themes_of(e.staff_id, FY)
         .unwrap()
@@ -346,7 +356,7 @@ fn a_submission_without_themes_weighing_100_says_so() {
         "the whole form is told the sum"
     );
     assert_eq!(
-        app.db.get::<Evaluation>(e.id).unwrap(),
+        app.session.db.get::<Evaluation>(e.id).unwrap(),
         e,
         "nothing written"
     );
@@ -379,7 +389,7 @@ fn hr_finalizes_from_the_latest_rating_and_discloses_with_a_yes() {
     );
     press(&mut app, "C-s");
     assert!(app.modals.is_empty(), "{:?}", message(&app));
-    let n: Evaluation = app.db.get(e.id).unwrap();
+    let n: Evaluation = app.session.db.get(e.id).unwrap();
     assert_eq!(
         (n.state, n.grade, n.finalized_on),
         (EvalState::Finalized, e.second_rating, Some(today()))
@@ -392,23 +402,28 @@ fn hr_finalizes_from_the_latest_rating_and_discloses_with_a_yes() {
     assert_eq!(moves(&app), [disclose]);
     pick(&mut app, disclose);
     let question = app
+        .session
         .lang
         .tf("ui.confirm_move", &[("move", &disclose.label(Lang::Ja))]);
     assert_eq!(confirm_question(&app), Some(question.as_str()));
     press(&mut app, "n");
     assert!(app.modals.is_empty());
-    assert_eq!(app.db.get::<Evaluation>(e.id).unwrap(), n, "no is no");
+    assert_eq!(
+        app.session.db.get::<Evaluation>(e.id).unwrap(),
+        n,
+        "no is no"
+    );
     press(&mut app, "m");
     pick(&mut app, disclose);
     press(&mut app, "y");
     assert!(app.modals.is_empty(), "{:?}", message(&app));
-    let n: Evaluation = app.db.get(e.id).unwrap();
+    let n: Evaluation = app.session.db.get(e.id).unwrap();
     assert_eq!(
         (n.state, n.disclosed_on),
         (EvalState::Disclosed, Some(today()))
     );
     assert_eq!(current(&app, "state"), "disclosed");
-    let actions: Vec<String> = audit_actions(&app.db, "evaluations", e.id)
+    let actions: Vec<String> = audit_actions(&app.session.db, "evaluations", e.id)
         .into_iter()
         .rev()
         .take(2)
@@ -463,7 +478,7 @@ fn where_it_is_someone_elses_turn_the_menu_says_whose() {
     assert_eq!(menu(&app).selected, 0);
     press(&mut app, "Enter");
     assert_eq!(app.mode(), Mode::Menu);
-    assert_eq!(app.db.get::<Evaluation>(e.id).unwrap(), e);
+    assert_eq!(app.session.db.get::<Evaluation>(e.id).unwrap(), e);
     press(&mut app, "Esc");
     assert!(app.modals.is_empty());
 }
@@ -496,7 +511,7 @@ fn where_nothing_is_open_it_says_so() {
     press(&mut app, "<");
     select(&mut app, e.id);
     press(&mut app, "m");
-    assert_eq!(message(&app), Some(app.lang.t("ui.no_moves")));
+    assert_eq!(message(&app), Some(app.session.lang.t("ui.no_moves")));
     press(&mut app, "Esc");
     assert!(app.modals.is_empty());
 }
@@ -515,10 +530,14 @@ fn a_supervisor_does_not_edit_evaluations_through_the_form() {
     select(&mut app, e.id);
     for k in ["e", "n", "d"] {
         press(&mut app, k);
-        assert_eq!(message(&app), Some(app.lang.t("err.hr_only")), "{k}");
+        assert_eq!(
+            message(&app),
+            Some(app.session.lang.t("err.hr_only")),
+            "{k}"
+        );
         press(&mut app, "Esc");
     }
-    assert_eq!(app.db.get::<Evaluation>(e.id).unwrap(), e);
+    assert_eq!(app.session.db.get::<Evaluation>(e.id).unwrap(), e);
 }
 
 /// Someone with a staff account, their performance evaluation of FY2026 in draft, and
@@ -569,7 +588,7 @@ fn the_evaluatee_edits_their_own_theme_with_their_fields_only() {
     set_field(&mut app, "self_assessment", "窓口の混雑が減った");
     press(&mut app, "C-s");
     assert!(app.modals.is_empty(), "{:?}", message(&app));
-    let n: Theme = app.db.get(t.id).unwrap();
+    let n: Theme = app.session.db.get(t.id).unwrap();
     assert_eq!(
         n,
         Theme {
@@ -580,7 +599,7 @@ fn the_evaluatee_edits_their_own_theme_with_their_fields_only() {
         }
     );
     assert_eq!(
-        audit_actions(&app.db, "themes", t.id).last(),
+        audit_actions(&app.session.db, "themes", t.id).last(),
         Some(&("update".to_string(), login))
     );
     assert_eq!(current(&app, "progress"), progress.to_string());
@@ -609,7 +628,7 @@ fn the_evaluatee_edits_their_own_theme_with_their_fields_only() {
         Some(want.as_str())
     );
     assert_eq!(
-        app.db.themes_of(e.staff_id, FY).unwrap().len(),
+        app.session.db.themes_of(e.staff_id, FY).unwrap().len(),
         themes.len()
     );
     // Dropped; then one of their themes deleted, with a yes.
@@ -622,7 +641,7 @@ fn the_evaluatee_edits_their_own_theme_with_their_fields_only() {
     assert!(confirm_question(&app).is_some());
     press(&mut app, "y");
     assert!(app.modals.is_empty(), "{:?}", message(&app));
-    assert!(app.db.find::<Theme>(t.id).unwrap().is_none());
+    assert!(app.session.db.find::<Theme>(t.id).unwrap().is_none());
     assert_eq!(list(&app).total, themes.len() - 1);
 }
 
@@ -644,7 +663,7 @@ fn the_first_evaluator_judges_a_theme_with_their_fields_only() {
     set_field(&mut app, "evaluator_comment", "着実に進めている");
     press(&mut app, "C-s");
     assert!(app.modals.is_empty(), "{:?}", message(&app));
-    let n: Theme = app.db.get(t.id).unwrap();
+    let n: Theme = app.session.db.get(t.id).unwrap();
     assert_eq!(
         n,
         Theme {
@@ -668,7 +687,7 @@ fn the_first_evaluator_judges_a_theme_with_their_fields_only() {
     );
     assert_eq!(message(&app), Some(not_yours.as_str()));
     press(&mut app, "Esc");
-    assert!(app.db.find::<Theme>(t.id).unwrap().is_some());
+    assert!(app.session.db.find::<Theme>(t.id).unwrap().is_some());
     press(&mut app, "n");
     let names: Vec<&str> = form(&app).fields.iter().map(|x| x.spec.name).collect();
     assert_eq!(names, ["achievement", "evaluator_comment"]);
@@ -677,7 +696,7 @@ fn the_first_evaluator_judges_a_theme_with_their_fields_only() {
     assert_eq!(app.mode(), Mode::Form);
     assert_eq!(form(&app).error.as_deref(), Some(not_yours.as_str()));
     assert_eq!(
-        app.db.themes_of(e.staff_id, FY).unwrap().len(),
+        app.session.db.themes_of(e.staff_id, FY).unwrap().len(),
         themes.len()
     );
 }
@@ -730,7 +749,7 @@ fn the_first_evaluation_of_performance_starts_from_what_the_themes_suggest() {
     select(&mut app, e.id);
     press(&mut app, "m");
     pick(&mut app, Move::Eval(EvalStep::First));
-    let note = app.lang.tf(
+    let note = app.session.lang.tf(
         "ui.theme_suggestion",
         &[("grade", &grade.code()), ("score", &score)],
     );
@@ -739,7 +758,7 @@ fn the_first_evaluation_of_performance_starts_from_what_the_themes_suggest() {
     // Taken as it is.
     press(&mut app, "C-s");
     assert!(app.modals.is_empty(), "{:?}", message(&app));
-    let n: Evaluation = app.db.get(e.id).unwrap();
+    let n: Evaluation = app.session.db.get(e.id).unwrap();
     assert_eq!(
         (n.state, n.first_rating),
         (EvalState::FirstDone, Some(grade))
@@ -813,7 +832,7 @@ fn the_owner_plans_a_new_turn_adds_an_action_and_starts_it() {
         menu(&app)
             .blocked
             .iter()
-            .any(|(l, why)| l == start && why.contains(app.lang.field("target"))),
+            .any(|(l, why)| l == start && why.contains(app.session.lang.field("target"))),
         "{:?}",
         menu(&app).blocked
     );
@@ -821,7 +840,7 @@ fn the_owner_plans_a_new_turn_adds_an_action_and_starts_it() {
     // The plan: the form starts from the cycle; a target is written.
     pick(&mut app, Move::Plan);
     let f = form(&app);
-    assert_eq!(f.purpose, Some(Move::Plan));
+    assert_eq!(making(&app), Some(Move::Plan));
     let names: Vec<&str> = f.fields.iter().map(|x| x.spec.name).collect();
     assert_eq!(
         names,
@@ -840,7 +859,7 @@ fn the_owner_plans_a_new_turn_adds_an_action_and_starts_it() {
     set_field(&mut app, "target", "42.5");
     press(&mut app, "C-s");
     assert!(app.modals.is_empty(), "{:?}", message(&app));
-    let planned: PdcaCycle = app.db.get(next.id).unwrap();
+    let planned: PdcaCycle = app.session.db.get(next.id).unwrap();
     assert_eq!(
         planned,
         PdcaCycle {
@@ -860,11 +879,11 @@ fn the_owner_plans_a_new_turn_adds_an_action_and_starts_it() {
     press(&mut app, "C-s");
     assert_eq!(app.mode(), Mode::Form, "a due date is needed");
     assert!(field(form(&app), "due_on").error.is_some());
-    assert!(app.db.pdca_actions(next.id).unwrap().is_empty());
+    assert!(app.session.db.pdca_actions(next.id).unwrap().is_empty());
     set_field(&mut app, "due_on", "2027-01-31");
     press(&mut app, "C-s");
     assert!(app.modals.is_empty(), "{:?}", message(&app));
-    let actions = app.db.pdca_actions(next.id).unwrap();
+    let actions = app.session.db.pdca_actions(next.id).unwrap();
     assert_eq!(actions.len(), 1);
     assert_eq!(
         (
@@ -882,10 +901,10 @@ fn the_owner_plans_a_new_turn_adds_an_action_and_starts_it() {
     assert!(confirm_question(&app).is_some());
     press(&mut app, "y");
     assert!(app.modals.is_empty(), "{:?}", message(&app));
-    let started: PdcaCycle = app.db.get(next.id).unwrap();
+    let started: PdcaCycle = app.session.db.get(next.id).unwrap();
     assert_eq!(started.phase, Phase::Do);
     assert_eq!(current(&app, "phase"), "do");
-    let audit: Vec<String> = audit_actions(&app.db, "pdca_cycles", next.id)
+    let audit: Vec<String> = audit_actions(&app.session.db, "pdca_cycles", next.id)
         .into_iter()
         .map(|(a, _)| a)
         .collect();
@@ -900,8 +919,11 @@ fn the_owner_plans_a_new_turn_adds_an_action_and_starts_it() {
     set_field(&mut app, "progress", "30");
     press(&mut app, "C-s");
     assert!(app.modals.is_empty(), "{:?}", message(&app));
-    assert_eq!(app.db.get::<PdcaCycle>(next.id).unwrap().progress, 30);
-    let checkins = app.db.pdca_checkins(next.id).unwrap();
+    assert_eq!(
+        app.session.db.get::<PdcaCycle>(next.id).unwrap().progress,
+        30
+    );
+    let checkins = app.session.db.pdca_checkins(next.id).unwrap();
     assert_eq!(
         checkins
             .iter()
@@ -910,7 +932,7 @@ fn the_owner_plans_a_new_turn_adds_an_action_and_starts_it() {
         [("掲示を二か所に追加", today())]
     );
     assert_eq!(
-        audit_actions(&app.db, "pdca_cycles", next.id).last(),
+        audit_actions(&app.session.db, "pdca_cycles", next.id).last(),
         Some(&("pdca.progress".to_string(), login.clone()))
     );
     assert_eq!(current(&app, "progress"), "30");
@@ -919,7 +941,7 @@ fn the_owner_plans_a_new_turn_adds_an_action_and_starts_it() {
     pick(&mut app, Move::ActionDone(actions[0].id));
     press(&mut app, "y");
     assert!(app.modals.is_empty(), "{:?}", message(&app));
-    let done = &app.db.pdca_actions(next.id).unwrap()[0];
+    let done = &app.session.db.pdca_actions(next.id).unwrap()[0];
     assert_eq!((done.done_on, done.progress), (Some(today()), 100));
     press(&mut app, "m");
     assert!(
@@ -961,6 +983,6 @@ fn someone_who_neither_writes_nor_judges_a_theme_gets_no_empty_form() {
             send(&mut app, key("Esc"));
             send(&mut app, key("y"));
         }
-        assert_eq!(app.db.get::<Theme>(t.id).unwrap(), t, "`{k}`");
+        assert_eq!(app.session.db.get::<Theme>(t.id).unwrap(), t, "`{k}`");
     }
 }

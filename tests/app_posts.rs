@@ -29,12 +29,13 @@ fn unit_by_code(db: &Db, code: &str) -> Unit {
 /// 調整係 and returns them.
 fn select_person(app: &mut App, position: Position) -> Staff {
     let target: Vec<Unit> = app
+        .session
         .db
         .all(vec![Filter::eq("code", KIKAKU_CHOSEI)], "code")
         .expect("units");
     for _ in 0..400 {
         let id = list(app).current().expect("a row").id;
-        let s: Staff = app.db.get(id).expect("person");
+        let s: Staff = app.session.db.get(id).expect("person");
         if s.status == StaffStatus::Active
             && s.position == position
             && target.iter().all(|t| t.id != s.unit_id)
@@ -54,10 +55,10 @@ fn posts(db: &Db, s: &Staff) -> Vec<Assignment> {
 fn changing_the_unit_on_the_staff_form_asks_why_and_from_when_then_moves_the_post() {
     let mut app = app();
     let who = select_person(&mut app, Position::Clerk);
-    let before = posts(&app.db, &who);
+    let before = posts(&app.session.db, &who);
     let open = before.last().expect("a post").clone();
     assert_eq!(open.end_date, None);
-    let from_unit = app.db.get::<Unit>(who.unit_id).expect("unit").name;
+    let from_unit = app.session.db.get::<Unit>(who.unit_id).expect("unit").name;
 
     press(&mut app, "e");
     set_field(&mut app, "unit_id", KIKAKU_CHOSEI);
@@ -80,17 +81,17 @@ fn changing_the_unit_on_the_staff_form_asks_why_and_from_when_then_moves_the_pos
         "{screen}"
     );
     assert_eq!(
-        app.db.get::<Staff>(who.id).expect("row").unit_id,
+        app.session.db.get::<Staff>(who.id).expect("row").unit_id,
         who.unit_id
     );
-    assert_eq!(posts(&app.db, &who), before, "nothing written yet");
+    assert_eq!(posts(&app.session.db, &who), before, "nothing written yet");
 
     press(&mut app, "C-s");
     assert!(app.modals.is_empty(), "saved");
-    let target = unit_by_code(&app.db, KIKAKU_CHOSEI);
-    let row: Staff = app.db.get(who.id).expect("row");
+    let target = unit_by_code(&app.session.db, KIKAKU_CHOSEI);
+    let row: Staff = app.session.db.get(who.id).expect("row");
     assert_eq!((row.unit_id, row.position), (target.id, Position::Clerk));
-    let after = posts(&app.db, &who);
+    let after = posts(&app.session.db, &who);
     assert_eq!(after.len(), before.len() + 1);
     let new = after.last().expect("the new post");
     assert_eq!(
@@ -108,7 +109,8 @@ fn changing_the_unit_on_the_staff_form_asks_why_and_from_when_then_moves_the_pos
     assert_eq!(cell(l, l.current().expect("row"), "unit"), "企画調整係");
     // Audited: the old post closed, the new one opened, the row moved.
     let acts = |table: &str, id| -> Vec<String> {
-        app.db
+        app.session
+            .db
             .audit_entries(Some(table), Some(id), 10)
             .expect("audit")
             .into_iter()
@@ -141,10 +143,10 @@ fn a_promotion_defaults_to_shoshin_and_a_later_date_waits_for_its_day() {
 
     // Announced for April: the row keeps 主事 until then; the post shows as upcoming.
     assert_eq!(
-        app.db.get::<Staff>(who.id).expect("row").position,
+        app.session.db.get::<Staff>(who.id).expect("row").position,
         Position::Clerk
     );
-    let next = posts(&app.db, &who).pop().expect("post");
+    let next = posts(&app.session.db, &who).pop().expect("post");
     assert_eq!((next.position, next.start_date), (Position::Senior, april));
     press(&mut app, "Enter");
     press(&mut app, "4");
@@ -160,7 +162,7 @@ fn a_promotion_defaults_to_shoshin_and_a_later_date_waits_for_its_day() {
     db.set_actor("admin");
     let admin = db.account_by_login("admin").expect("read").expect("admin");
     let app = App::new(db, Lang::Ja, admin, april).expect("app");
-    let row: Staff = app.db.get(who.id).expect("row");
+    let row: Staff = app.session.db.get(who.id).expect("row");
     assert_eq!(row.position, Position::Senior);
     assert!(app.modals.is_empty(), "nothing to report");
 }
@@ -169,7 +171,7 @@ fn a_promotion_defaults_to_shoshin_and_a_later_date_waits_for_its_day() {
 fn an_effective_date_before_the_current_post_is_refused_under_its_field() {
     let mut app = app();
     let who = select_person(&mut app, Position::Clerk);
-    let before = posts(&app.db, &who);
+    let before = posts(&app.session.db, &who);
     let open = before.last().expect("post").clone();
     press(&mut app, "e");
     set_field(&mut app, "unit_id", KIKAKU_CHOSEI);
@@ -184,29 +186,29 @@ fn an_effective_date_before_the_current_post_is_refused_under_its_field() {
         "{err}"
     );
     assert_eq!(f.fields[f.focus].spec.name, "effective_on");
-    assert_eq!(posts(&app.db, &who), before, "nothing written");
-    assert_eq!(app.db.get::<Staff>(who.id).expect("row"), who);
+    assert_eq!(posts(&app.session.db, &who), before, "nothing written");
+    assert_eq!(app.session.db.get::<Staff>(who.id).expect("row"), who);
 }
 
 #[test]
 fn a_staff_form_that_keeps_the_post_saves_at_once() {
     let mut app = app();
     let who = select_person(&mut app, Position::Clerk);
-    let before = posts(&app.db, &who);
+    let before = posts(&app.session.db, &who);
     press(&mut app, "e");
     set_field(&mut app, "phone", "03-1234-5678");
     press(&mut app, "C-s");
     assert!(app.modals.is_empty(), "no question asked");
-    let row: Staff = app.db.get(who.id).expect("row");
+    let row: Staff = app.session.db.get(who.id).expect("row");
     assert_eq!(row.phone, "03-1234-5678");
-    assert_eq!(posts(&app.db, &who), before);
+    assert_eq!(posts(&app.session.db, &who), before);
 }
 
 #[test]
 fn a_new_placement_row_moves_the_staff_list_and_deleting_it_moves_it_back() {
     let mut app = app();
     let who = select_person(&mut app, Position::Clerk);
-    let before = posts(&app.db, &who);
+    let before = posts(&app.session.db, &who);
     press(&mut app, "Enter");
     press(&mut app, "4");
     assert_eq!(app.view_name(), "assignments");
@@ -216,8 +218,11 @@ fn a_new_placement_row_moves_the_staff_list_and_deleting_it_moves_it_back() {
     set_field(&mut app, "start_date", &today().iso());
     press(&mut app, "C-s");
     assert!(app.modals.is_empty(), "saved");
-    let target = unit_by_code(&app.db, KIKAKU_CHOSEI);
-    assert_eq!(app.db.get::<Staff>(who.id).expect("row").unit_id, target.id);
+    let target = unit_by_code(&app.session.db, KIKAKU_CHOSEI);
+    assert_eq!(
+        app.session.db.get::<Staff>(who.id).expect("row").unit_id,
+        target.id
+    );
     press(&mut app, "1");
     let l = list(&app);
     let row = l.rows.iter().find(|r| r.id == who.id).expect("in the list");
@@ -225,18 +230,18 @@ fn a_new_placement_row_moves_the_staff_list_and_deleting_it_moves_it_back() {
 
     // The new row is selected after the save; deleting it takes the move back.
     press(&mut app, "4");
-    let new = posts(&app.db, &who).pop().expect("post");
+    let new = posts(&app.session.db, &who).pop().expect("post");
     assert_eq!(list(&app).current().map(|r| r.id), Some(new.id));
     press(&mut app, "d");
     press(&mut app, "y");
-    assert_eq!(posts(&app.db, &who).len(), before.len());
-    let reopened = posts(&app.db, &who).pop().expect("post");
+    assert_eq!(posts(&app.session.db, &who).len(), before.len());
+    let reopened = posts(&app.session.db, &who).pop().expect("post");
     assert_eq!(
         (reopened.id, reopened.end_date),
         (before.last().expect("post").id, None)
     );
     assert_eq!(
-        app.db.get::<Staff>(who.id).expect("row").unit_id,
+        app.session.db.get::<Staff>(who.id).expect("row").unit_id,
         who.unit_id
     );
 }
@@ -262,8 +267,13 @@ fn a_new_person_on_the_staff_form_gets_their_first_post() {
         "saved at once: {:?}",
         top_form(&app).map(|f| &f.error)
     );
-    let s = app.db.staff_by_no("2699001").expect("read").expect("saved");
-    let first = posts(&app.db, &s);
+    let s = app
+        .session
+        .db
+        .staff_by_no("2699001")
+        .expect("read")
+        .expect("saved");
+    let first = posts(&app.session.db, &s);
     assert_eq!(first.len(), 1);
     assert_eq!(
         (
@@ -284,13 +294,24 @@ fn the_only_post_of_a_person_is_not_deleted() {
     press(&mut app, "Enter");
     press(&mut app, "4");
     let only = {
-        let s = app.db.staff_by_no("2699002").expect("read").expect("saved");
-        posts(&app.db, &s).pop().expect("post")
+        let s = app
+            .session
+            .db
+            .staff_by_no("2699002")
+            .expect("read")
+            .expect("saved");
+        posts(&app.session.db, &s).pop().expect("post")
     };
     assert_eq!(list(&app).current().map(|r| r.id), Some(only.id));
     press(&mut app, "d");
     press(&mut app, "y");
     let text = message(&app).expect("a refusal").to_string();
     assert!(text.contains("配置履歴が一件だけ"), "{text}");
-    assert!(app.db.find::<Assignment>(only.id).expect("read").is_some());
+    assert!(
+        app.session
+            .db
+            .find::<Assignment>(only.id)
+            .expect("read")
+            .is_some()
+    );
 }

@@ -117,7 +117,7 @@ fn check(app: &App) {
         Some(Modal::Search(sb)) => assert!(sb.selected < sb.results.len().max(1)),
         _ => {}
     }
-    assert!(app.tab.views().contains(&app.view()));
+    assert!(app.nav.tab.views().contains(&app.view()));
 }
 
 proptest! {

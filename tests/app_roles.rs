@@ -39,7 +39,8 @@ fn section_chief(db: &Db) -> String {
 /// Every row of the current list (all windows).
 fn all_ids(app: &App) -> Vec<i64> {
     let l = app.list().unwrap();
-    app.db
+    app.session
+        .db
         .view_rows(l.view, &l.query, 0, 100_000)
         .unwrap()
         .into_iter()
@@ -50,25 +51,26 @@ fn all_ids(app: &App) -> Vec<i64> {
 #[test]
 fn admin_sees_the_whole_ward() {
     let app = app_as(|_| "admin".into());
-    assert!(app.visible.is_all());
+    assert!(app.session.visible.is_all());
     assert_eq!(
         app.list().unwrap().total,
-        app.db.count::<Staff>(&[]).unwrap() as usize
+        app.session.db.count::<Staff>(&[]).unwrap() as usize
     );
 }
 
 #[test]
 fn a_supervisor_sees_their_subtree_and_evaluatees_only() {
     let mut app = app_as(section_chief);
-    let me = app.me.clone().unwrap();
-    let subtree = app.db.unit_subtree(me.unit_id).unwrap();
-    let all = app.db.count::<Staff>(&[]).unwrap() as usize;
+    let me = app.session.me.clone().unwrap();
+    let subtree = app.session.db.unit_subtree(me.unit_id).unwrap();
+    let all = app.session.db.count::<Staff>(&[]).unwrap() as usize;
     let ids = all_ids(&app);
     assert!(!ids.is_empty() && ids.len() < all, "{} of {all}", ids.len());
     for id in &ids {
-        let s: Staff = app.db.get(*id).unwrap();
-        assert!(app.visible.sees(&s), "{} is not theirs", s.staff_no);
+        let s: Staff = app.session.db.get(*id).unwrap();
+        assert!(app.session.visible.sees(&s), "{} is not theirs", s.staff_no);
         let evaluates = app
+            .session
             .db
             .evaluations_of(s.id)
             .unwrap()
@@ -84,7 +86,7 @@ fn a_supervisor_sees_their_subtree_and_evaluatees_only() {
     for tab in 0..8 {
         app.update(Action::GoTab(tab));
         let l = app.list().unwrap();
-        for r in app.db.view_rows(l.view, &l.query, 0, 500).unwrap() {
+        for r in app.session.db.view_rows(l.view, &l.query, 0, 500).unwrap() {
             if let Some(no) = l
                 .view
                 .columns
@@ -93,18 +95,19 @@ fn a_supervisor_sees_their_subtree_and_evaluatees_only() {
                 .map(|i| r.cells[i].as_text())
                 .filter(|n| !n.is_empty())
             {
-                let s = app.db.staff_by_no(&no).unwrap().unwrap();
-                assert!(app.visible.sees(&s), "tab {tab}: {no}");
+                let s = app.session.db.staff_by_no(&no).unwrap().unwrap();
+                assert!(app.session.visible.sees(&s), "tab {tab}: {no}");
             }
         }
     }
     // Someone outside is not found by search.
     let outsider = app
+        .session
         .db
         .search_staff(&Needle::Number("0".into()), 1000)
         .unwrap()
         .into_iter()
-        .find(|s| !app.visible.sees(s))
+        .find(|s| !app.session.visible.sees(s))
         .unwrap();
     app.update(Action::GoTab(0));
     app.update(Action::Search);
@@ -141,11 +144,11 @@ fn staff_see_only_themselves() {
             .unwrap()
             .login
     });
-    let me = app.me.clone().unwrap();
+    let me = app.session.me.clone().unwrap();
     assert_eq!(all_ids(&app), vec![me.id]);
     app.update(Action::GoTab(2));
     let l = app.list().unwrap();
-    let rows = app.db.view_rows(l.view, &l.query, 0, 1000).unwrap();
+    let rows = app.session.db.view_rows(l.view, &l.query, 0, 1000).unwrap();
     assert!(!rows.is_empty());
     let col = l
         .view
@@ -162,7 +165,10 @@ fn only_admins_open_the_accounts_and_the_audit_log() {
     assert_eq!(app.views(), ["staff", "accounts", "audit"]);
     app.update(Action::NextView);
     assert_eq!(app.view_name(), "accounts");
-    assert_eq!(app.list().unwrap().total, app.db.accounts().unwrap().len());
+    assert_eq!(
+        app.list().unwrap().total,
+        app.session.db.accounts().unwrap().len()
+    );
     app.update(Action::NextView);
     assert_eq!(app.view_name(), "audit");
     let everything = app.list().unwrap().total;
@@ -195,8 +201,8 @@ fn the_audit_log_shows_who_did_what_for_a_person() {
         panic!("no form")
     };
     app.update(Action::Save);
-    let me = app.me.clone().unwrap();
-    app.focus = Some(me);
+    let me = app.session.me.clone().unwrap();
+    app.nav.focus = Some(me);
     app.update(Action::NextView);
     app.update(Action::NextView);
     assert_eq!(app.view_name(), "audit");

@@ -32,7 +32,7 @@ fn search(app: &mut App, text: &str) -> Vec<Staff> {
         let sb = search_box(app);
         assert_eq!(sb.text, typed);
         let want = match needle(&typed) {
-            Some(n) => app.db.search_staff(&n, 50).expect("search"),
+            Some(n) => app.session.db.search_staff(&n, 50).expect("search"),
             None => Vec::new(),
         };
         assert_eq!(ids(&sb.results), ids(&want), "results after {typed:?}");
@@ -131,7 +131,7 @@ fn nothing_found_and_enter_changes_nothing() {
     assert!(found.is_empty());
     press(&mut app, "Enter");
     assert!(app.modals.is_empty());
-    assert!(app.focus.is_none());
+    assert!(app.nav.focus.is_none());
 }
 
 #[test]
@@ -145,7 +145,7 @@ fn enter_focuses_the_person_and_every_tab_shows_only_them() {
     press(&mut app, "Enter");
     assert!(app.modals.is_empty());
     let who = found[1].clone();
-    assert_eq!(app.focus.as_ref().map(|s| s.id), Some(who.id));
+    assert_eq!(app.nav.focus.as_ref().map(|s| s.id), Some(who.id));
 
     // The header names them.
     let screen = render(&app, 120, 40);
@@ -156,7 +156,7 @@ fn enter_focuses_the_person_and_every_tab_shows_only_them() {
     let mut rows_seen = 0;
     for t in 1..=8 {
         press(&mut app, &t.to_string());
-        for _ in 0..app.tab.views().len() {
+        for _ in 0..app.nav.tab.views().len() {
             // The calibration view compares evaluators, not one person's records.
             let Some(l) = app.list() else {
                 press(&mut app, "]");
@@ -189,7 +189,7 @@ fn enter_focuses_the_person_and_every_tab_shows_only_them() {
 
     // Esc lets go of them.
     press(&mut app, "Esc");
-    assert!(app.focus.is_none());
+    assert!(app.nav.focus.is_none());
     assert_eq!(list(&app).total, everyone);
     assert_eq!(list(&app).query.staff, None);
     let screen = render(&app, 120, 40);
@@ -204,14 +204,14 @@ fn enter_on_the_staff_list_focuses_the_selected_person() {
     press(&mut app, "j");
     let id = list(&app).current().expect("a row").id;
     press(&mut app, "Enter");
-    assert_eq!(app.focus.as_ref().map(|s| s.id), Some(id));
+    assert_eq!(app.nav.focus.as_ref().map(|s| s.id), Some(id));
     assert_eq!(list(&app).total, 1);
     // With someone in focus, Enter asks whom to look for instead.
     press(&mut app, "Enter");
     assert_eq!(app.mode(), Mode::Search);
     press(&mut app, "Esc");
     assert_eq!(
-        app.focus.as_ref().map(|s| s.id),
+        app.nav.focus.as_ref().map(|s| s.id),
         Some(id),
         "Esc in search keeps focus"
     );

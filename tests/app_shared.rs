@@ -28,7 +28,7 @@ fn a_conflict_names_who_changed_it_and_reloads() {
 
     press(&mut app, "j");
     let id = list(&app).current().expect("row").id;
-    let old: Staff = app.db.get(id).expect("staff");
+    let old: Staff = app.session.db.get(id).expect("staff");
     press(&mut app, "e");
     set_field(&mut app, "given_name", "次郎");
 
@@ -42,7 +42,7 @@ fn a_conflict_names_who_changed_it_and_reloads() {
     let q = confirm_question(&app).expect("a question");
     assert!(q.contains("hanako"), "the question names who: {q}");
     assert!(matches!(app.modals[0], Modal::Form(_)), "the form is kept");
-    let now: Staff = app.db.get(id).expect("staff");
+    let now: Staff = app.session.db.get(id).expect("staff");
     assert_eq!(now.given_name, old.given_name, "nothing was overwritten");
     assert_eq!(now.phone, "9999");
 
@@ -88,7 +88,7 @@ fn declining_the_reload_keeps_the_typed_text() {
     press(&mut app, "n");
     assert_eq!(app.mode(), Mode::Form);
     assert_eq!(field(form(&app), "given_name").text, "三郎");
-    let now: Staff = app.db.get(id).expect("staff");
+    let now: Staff = app.session.db.get(id).expect("staff");
     assert_ne!(now.given_name, "三郎");
 }
 

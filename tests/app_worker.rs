@@ -32,7 +32,7 @@ fn off_thread(path: &Path) -> App {
 #[track_caller]
 fn settle(app: &mut App) {
     let end = Instant::now() + Duration::from_secs(30);
-    while app.answers.waiting() {
+    while app.shown.answers.waiting() {
         assert!(Instant::now() < end, "answers never came");
         std::thread::sleep(Duration::from_millis(5));
         app.update(Action::Tick);
@@ -59,7 +59,12 @@ fn screen(app: &App) -> String {
 
 /// The panel's figures and the list's count, as the screen has them.
 fn figures(app: &App) -> (Option<Answer>, Option<(usize, bool)>) {
-    let answer = app.panel.need().and_then(|n| app.answers.get(n)).cloned();
+    let answer = app
+        .shown
+        .panel
+        .need()
+        .and_then(|n| app.shown.answers.get(n))
+        .cloned();
     (answer, app.list().map(|l| (l.total, l.exact)))
 }
 
@@ -93,11 +98,14 @@ fn a_panel_shows_its_tally_being_made_then_made() {
     // 評価: the grade chart is tallied off the screen's thread.
     app.update(Action::GoTab(2));
     // Answers are only taken in on a tick: until then the panel says it is counting.
-    let need = app.panel.need().cloned().expect("a tally");
-    assert!(app.answers.get(&need).is_none());
+    let need = app.shown.panel.need().cloned().expect("a tally");
+    assert!(app.shown.answers.get(&need).is_none());
     assert!(screen(&app).contains("集計中…"), "{}", screen(&app));
     settle(&mut app);
-    assert!(matches!(app.answers.get(&need), Some(Answer::Grades(_))));
+    assert!(matches!(
+        app.shown.answers.get(&need),
+        Some(Answer::Grades(_))
+    ));
     assert!(!screen(&app).contains("集計中"));
 }
 

@@ -6,7 +6,7 @@ mod app_support;
 
 use app_support::*;
 use jinji::app::action::Action;
-use jinji::app::flow::Move;
+use jinji::app::moves::Move;
 use jinji::app::{App, Modal};
 use jinji::domain::account::Account;
 use jinji::domain::eval_flow::{EvalInput, EvalStep};
@@ -76,7 +76,12 @@ fn a_consultation_is_recorded_by_the_hr_office_and_seen_by_no_one_else() {
 
     let mut app = as_account(&path, &hr, today());
     // The person who came to consult, in focus as people do it.
-    let no = app.db.get::<Staff>(someone.staff_id).unwrap().staff_no;
+    let no = app
+        .session
+        .db
+        .get::<Staff>(someone.staff_id)
+        .unwrap()
+        .staff_no;
     press(&mut app, "/");
     type_text(&mut app, &no);
     press(&mut app, "Enter");
@@ -95,7 +100,7 @@ fn a_consultation_is_recorded_by_the_hr_office_and_seen_by_no_one_else() {
     set_field(&mut app, "reply", "評価の手順を説明した");
     press(&mut app, "C-s");
     assert!(top_form(&app).is_none(), "saved: {:?}", message(&app));
-    let db = &app.db;
+    let db = &app.session.db;
     assert_eq!(db.count::<Consultation>(&[]).unwrap(), before + 1);
     let saved = db.all::<Consultation>(vec![], "id").unwrap().pop().unwrap();
     assert_eq!(saved.subject, "評語の根拠について説明を求めたい");
@@ -219,7 +224,12 @@ fn a_complaint_gets_the_review_board_s_decision_and_its_day() {
         })
         .is_some();
     assert!(row, "the person finds their evaluation");
-    let detail: Vec<String> = app.detail.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    let detail: Vec<String> = app
+        .shown
+        .detail
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
     assert!(
         detail.iter().any(|l| l == "board_decision=認めない"),
         "{detail:?}"
@@ -315,11 +325,12 @@ fn what_was_said_at_an_interview_is_kept_and_read_by_the_evaluatee() {
         press(&mut app, "Down");
     }
     assert!(
-        app.detail
+        app.shown
+            .detail
             .iter()
             .any(|(k, v)| *k == "start_interview_note" && v.contains("待ち時間短縮")),
         "{:?}",
-        app.detail
+        app.shown.detail
     );
     // The first evaluator writes it through the interviews move's form.
     let mut app = as_account(&path, &first, today());
@@ -347,6 +358,6 @@ fn what_was_said_at_an_interview_is_kept_and_read_by_the_evaluatee() {
     set_field(&mut app, "end_interview_note", "目標の達成状況を確認した");
     press(&mut app, "C-s");
     assert!(top_form(&app).is_none(), "saved: {:?}", message(&app));
-    let saved: Evaluation = app.db.get(e.id).unwrap();
+    let saved: Evaluation = app.session.db.get(e.id).unwrap();
     assert_eq!(saved.end_interview_note, "目標の達成状況を確認した");
 }

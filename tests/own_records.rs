@@ -12,7 +12,7 @@ use app_support::{
 };
 use common::*;
 use jinji::app::action::{Action, Mode};
-use jinji::app::flow::{Move, MoveMenu};
+use jinji::app::moves::{Move, MoveMenu};
 use jinji::app::{App, Modal};
 use jinji::demo::generate;
 use jinji::domain::account::{Account, Role};
@@ -759,6 +759,7 @@ fn a_staff_member_applies_for_a_session_ahead_with_a_yes() {
     assert!(app.modals.is_empty(), "{:?}", message(&app));
 
     let mine: Vec<Enrolment> = app
+        .session
         .db
         .enrolments_of(me)
         .unwrap()
@@ -797,12 +798,13 @@ fn applying_again_from_the_screen_is_listed_as_blocked_with_the_rule() {
     // Once applied, the menu names why it cannot be done again.
     press(&mut app, "m");
     assert!(moves(&app).is_empty(), "{:?}", moves(&app));
-    let name = app.me.as_ref().unwrap().full_name();
-    let label = app.lang.tf("ui.move_apply_for", &[("name", &name)]);
-    let why = app.lang.t("rule.enrol_already").to_string();
+    let name = app.session.me.as_ref().unwrap().full_name();
+    let label = app.session.lang.tf("ui.move_apply_for", &[("name", &name)]);
+    let why = app.session.lang.t("rule.enrol_already").to_string();
     assert_eq!(menu(&app).blocked, [(label, why)]);
     press(&mut app, "Esc");
     let mine = app
+        .session
         .db
         .enrolments_of(me)
         .unwrap()
@@ -821,17 +823,17 @@ fn on_a_session_that_is_over_the_apply_move_is_listed_as_blocked() {
     press(&mut app, "5");
     go_view(&mut app, "sessions");
     select(&mut app, s.id);
-    let before = app.db.enrolments_of(me).unwrap();
+    let before = app.session.db.enrolments_of(me).unwrap();
     press(&mut app, "m");
     assert!(moves(&app).is_empty(), "{:?}", moves(&app));
-    let over = app.lang.t("rule.enrol_session_over");
-    let name = app.me.as_ref().unwrap().full_name();
-    let label = app.lang.tf("ui.move_apply_for", &[("name", &name)]);
+    let over = app.session.lang.t("rule.enrol_session_over");
+    let name = app.session.me.as_ref().unwrap().full_name();
+    let label = app.session.lang.tf("ui.move_apply_for", &[("name", &name)]);
     assert_eq!(menu(&app).blocked, [(label, over.to_string())]);
     press(&mut app, "Enter");
     assert_eq!(app.mode(), Mode::Menu, "nothing to pick");
     press(&mut app, "Esc");
-    assert_eq!(app.db.enrolments_of(me).unwrap(), before);
+    assert_eq!(app.session.db.enrolments_of(me).unwrap(), before);
 }
 
 #[test]
@@ -861,7 +863,7 @@ fn the_mentee_writes_an_ojt_log_from_their_pair() {
     press(&mut app, "C-s");
     assert!(app.modals.is_empty(), "{:?}", message(&app));
 
-    let now = app.db.ojt_logs(pr.id).unwrap();
+    let now = app.session.db.ojt_logs(pr.id).unwrap();
     assert_eq!(now.len(), logs + 1);
     let new = now.iter().max_by_key(|l| l.id).unwrap();
     assert_eq!(
@@ -884,7 +886,7 @@ fn hand_in_from_the_worklist(app: &mut App, person: Id, draft: Option<Id>) {
     assert_eq!((f.view.name(), f.id), ("self_reports", draft));
     assert_eq!(
         field(f, "staff_id").text,
-        app.db.get::<Staff>(person).unwrap().staff_no,
+        app.session.db.get::<Staff>(person).unwrap().staff_no,
         "the selected person's report"
     );
     focus_field(app, "submit_now");
@@ -918,7 +920,7 @@ fn the_hr_office_hands_in_a_draft_from_the_missing_list() {
     );
     hand_in_from_the_worklist(&mut app, person, Some(draft.id));
 
-    let r = app.db.self_report(person, FY).unwrap().unwrap();
+    let r = app.session.db.self_report(person, FY).unwrap().unwrap();
     assert_eq!(
         (r.id, r.submitted_on),
         (draft.id, Some(app_support::today()))
@@ -954,7 +956,7 @@ fn the_hr_office_starts_and_hands_in_a_report_for_someone_with_none() {
         "none"
     );
     hand_in_from_the_worklist(&mut app, person, None);
-    let r = app.db.self_report(person, FY).unwrap().unwrap();
+    let r = app.session.db.self_report(person, FY).unwrap().unwrap();
     assert_eq!(r.submitted_on, Some(app_support::today()));
     assert_eq!(list(&app).total, total - 1);
 }
@@ -984,13 +986,13 @@ fn a_staff_member_editing_their_handed_in_report_is_told_the_rule() {
     let want = rule_text("staff_no", "self_report_submitted");
     assert_eq!(message(&app), Some(want.as_str()));
     assert!(
-        want.contains(app.lang.t("rule.self_report_submitted")),
+        want.contains(app.session.lang.t("rule.self_report_submitted")),
         "{want}"
     );
     press(&mut app, "Esc");
     assert!(app.modals.is_empty());
     assert_eq!(
-        app.db.get::<SelfReport>(r.id).unwrap(),
+        app.session.db.get::<SelfReport>(r.id).unwrap(),
         r,
         "nothing written"
     );
@@ -1026,7 +1028,7 @@ fn a_staff_member_hands_in_their_own_draft_with_their_fields_only() {
     press(&mut app, "Right");
     press(&mut app, "C-s");
     assert!(app.modals.is_empty(), "{:?}", message(&app));
-    let n: SelfReport = app.db.get(r.id).unwrap();
+    let n: SelfReport = app.session.db.get(r.id).unwrap();
     assert_eq!(
         (n.career_goal.as_str(), n.submitted_on),
         ("福祉分野で経験を積む", Some(app_support::today()))

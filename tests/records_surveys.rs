@@ -185,20 +185,20 @@ fn open_surveys(app: &mut jinji::app::App) {
 #[test]
 fn a_section_chief_enters_a_survey_of_their_section_on_the_pdca_tab() {
     let mut app = app_as(|db| with_role(db, Role::Supervisor, Some(Position::SectionChief)));
-    let me = app.me.clone().unwrap();
-    let mine = app.db.unit_subtree(me.unit_id).unwrap();
+    let me = app.session.me.clone().unwrap();
+    let mine = app.session.db.unit_subtree(me.unit_id).unwrap();
     open_surveys(&mut app);
     let l = app.list().unwrap();
-    let rows = app.db.view_rows(l.view, &l.query, 0, 1000).unwrap();
+    let rows = app.session.db.view_rows(l.view, &l.query, 0, 1000).unwrap();
     assert!(!rows.is_empty(), "the section's surveys are listed");
     for r in &rows {
-        let s: Survey = app.db.get(r.id).unwrap();
+        let s: Survey = app.session.db.get(r.id).unwrap();
         assert!(
             mine.contains(&s.unit_id),
             "a survey of another unit is listed"
         );
     }
-    let all = app.db.view_count(l.view, &{
+    let all = app.session.db.view_count(l.view, &{
         let mut q = l.query.clone();
         q.visible = Default::default();
         q
@@ -213,7 +213,7 @@ fn a_section_chief_enters_a_survey_of_their_section_on_the_pdca_tab() {
     let f = app_support::form(&app);
     assert_eq!(
         app_support::field(f, "unit_id").text,
-        app.db.section_of(me.unit_id).unwrap().unwrap().code,
+        app.session.db.section_of(me.unit_id).unwrap().unwrap().code,
         "a new survey is of the chief's section"
     );
     app_support::set_field(&mut app, "topic", "窓口の待ち時間調査");
@@ -226,8 +226,9 @@ fn a_section_chief_enters_a_survey_of_their_section_on_the_pdca_tab() {
         app_support::message(&app)
     );
     let saved: Vec<Survey> = app
+        .session
         .db
-        .surveys_of_unit(app.db.section_of(me.unit_id).unwrap().unwrap().id)
+        .surveys_of_unit(app.session.db.section_of(me.unit_id).unwrap().unwrap().id)
         .unwrap()
         .into_iter()
         .filter(|s| s.topic == "窓口の待ち時間調査")
@@ -236,10 +237,11 @@ fn a_section_chief_enters_a_survey_of_their_section_on_the_pdca_tab() {
     assert_eq!((saved[0].score, saved[0].responses), (68.5, 212));
     assert_eq!(saved[0].conducted_on, today());
     let audit = app
+        .session
         .db
         .audit_entries(Some("surveys"), Some(saved[0].id), 5)
         .unwrap();
-    assert_eq!(audit[0].actor, app.account.login);
+    assert_eq!(audit[0].actor, app.session.account.login);
 }
 
 #[test]

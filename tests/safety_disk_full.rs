@@ -53,8 +53,8 @@ fn assert_sound(path: &std::path::Path) {
 fn a_full_disk_refuses_the_write_whole_and_the_database_stays_sound() {
     let dir = tempfile::tempdir().unwrap();
     let (app, path) = app_on_demo(&dir);
-    let pages = app.db.page_count().unwrap();
-    let (e, went_in) = fill(&app.db, pages + 3);
+    let pages = app.session.db.page_count().unwrap();
+    let (e, went_in) = fill(&app.session.db, pages + 3);
     assert!(matches!(e, StoreError::DiskFull { .. }), "{e:?}");
     // Each write went in whole or not at all: the failing one left no row, no audit.
     assert_eq!(units_like_z(&path), went_in as i64);
@@ -76,13 +76,13 @@ fn a_form_saved_on_a_full_disk_keeps_its_text_and_saves_once_there_is_room() {
     let (mut app, path) = app_on_demo(&dir);
     press(&mut app, "j");
     press(&mut app, "Enter");
-    let who = app.focus.clone().expect("focus");
+    let who = app.nav.focus.clone().expect("focus");
     press(&mut app, "2");
     go_view(&mut app, "qualifications");
-    let before = app.db.qualifications_of(who.id).unwrap().len();
+    let before = app.session.db.qualifications_of(who.id).unwrap().len();
 
-    let pages = app.db.page_count().unwrap();
-    fill(&app.db, pages + 2);
+    let pages = app.session.db.page_count().unwrap();
+    fill(&app.session.db, pages + 2);
     press(&mut app, "n");
     focus_field(&mut app, "name");
     type_text(&mut app, "危険物取扱者乙種");
@@ -94,17 +94,20 @@ fn a_form_saved_on_a_full_disk_keeps_its_text_and_saves_once_there_is_room() {
         }
         _ => panic!("a message says the disk is full"),
     }
-    assert_eq!(app.db.qualifications_of(who.id).unwrap().len(), before);
+    assert_eq!(
+        app.session.db.qualifications_of(who.id).unwrap().len(),
+        before
+    );
     assert_sound(&path);
 
     // The message closes onto the form, its text as typed.
     press(&mut app, "Esc");
     assert_eq!(field(form(&app), "name").text, "危険物取扱者乙種");
     // Room again (a disk cleared): the same form saves.
-    app.db.cap_pages(1 << 30).unwrap();
+    app.session.db.cap_pages(1 << 30).unwrap();
     press(&mut app, "C-s");
     assert!(app.modals.is_empty(), "saved and closed");
-    let after = app.db.qualifications_of(who.id).unwrap();
+    let after = app.session.db.qualifications_of(who.id).unwrap();
     assert_eq!(after.len(), before + 1);
     assert!(after.iter().any(|q| q.name == "危険物取扱者乙種"));
     // And the app goes on: another tab, a move in its list.

@@ -328,7 +328,7 @@ fn check(app: &App) {
             _ => {}
         }
     }
-    assert!(app.tab.views().contains(&app.view()));
+    assert!(app.nav.tab.views().contains(&app.view()));
     let bars = app
         .modals
         .iter()
@@ -351,8 +351,8 @@ fn app_off_thread(dir: &Path) -> App {
     let mut app = App::new_off_thread(db, Lang::Ja, admin, today()).expect("app");
     let out = dir.join("out");
     std::fs::create_dir_all(&out).expect("out dir");
-    app.dirs.export_dir = out;
-    app.dirs.backups_dir = dir.join("backups");
+    app.session.dirs.export_dir = out;
+    app.session.dirs.backups_dir = dir.join("backups");
     app
 }
 
@@ -396,24 +396,27 @@ impl Run {
             }
         }
         self.draw();
-        self.app.answers.send_held();
+        self.app.shown.answers.send_held();
         let mut ticks = if self.rng.chance(85) {
             usize::MAX
         } else {
             self.rng.below(3)
         };
         let end = Instant::now() + Duration::from_secs(60);
-        while ticks > 0 && (self.app.job.is_some() || self.app.answers.waiting()) {
+        while ticks > 0 && (self.app.job.is_some() || self.app.shown.answers.waiting()) {
             assert!(Instant::now() < end, "work under way for a minute");
             ticks -= 1;
             std::thread::sleep(Duration::from_millis(1));
             self.app.update(Action::Tick);
             self.ticks += 1;
             self.draw();
-            self.app.answers.send_held();
+            self.app.shown.answers.send_held();
         }
         check(&self.app);
-        assert_eq!(self.app.size, self.size, "the app knows the screen's size");
+        assert_eq!(
+            self.app.nav.size, self.size,
+            "the app knows the screen's size"
+        );
     }
 }
 
@@ -558,7 +561,7 @@ impl Grid {
             if let Err(p) = drawn {
                 panic!(
                     "{what} ({:?}, view {}) at {w}×{h}: {}",
-                    app.lang,
+                    app.session.lang,
                     app.view_name(),
                     panic_text(p.as_ref())
                 );
@@ -594,7 +597,7 @@ fn close_all(app: &mut App) {
 fn go(app: &mut App, t: usize, v: usize) {
     close_all(app);
     press(app, &(t + 1).to_string());
-    while app.view() != app.tab.views()[v] {
+    while app.view() != app.nav.tab.views()[v] {
         press(app, "]");
     }
 }
@@ -639,11 +642,11 @@ fn every_tab_and_popup_draws_at_every_size() {
     let mut g = Grid::default();
     let popups = popups();
     for lang in [Lang::Ja, Lang::En] {
-        app.lang = lang;
+        app.session.lang = lang;
         for (t, tab) in Tab::ALL.iter().enumerate() {
             for (v, view) in tab.views().iter().enumerate() {
                 go(&mut app, t, v);
-                assert_eq!((app.tab, app.view()), (*tab, *view));
+                assert_eq!((app.nav.tab, app.view()), (*tab, *view));
                 // Every view on the whole grid in Japanese; the search box, help, a new
                 // form and the detail over the first view of each tab too. The rest on
                 // the corners and edges: every popup over every view in Japanese, over

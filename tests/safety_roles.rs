@@ -773,8 +773,8 @@ fn check_screen(
         "{}: {} (year {}, scope {:?})",
         t.login,
         app.view_name(),
-        app.fiscal_year,
-        app.scope
+        app.nav.fiscal_year,
+        app.nav.scope
     );
     if let Some(Modal::Message { text }) = app.modals.last() {
         panic!("{at}: {text}");
@@ -783,7 +783,12 @@ fn check_screen(
     if let Some(l) = app.list() {
         let foreign = unseen.get(l.view.table);
         let no_col = l.view.columns.iter().position(|c| c.key == "staff_no");
-        for r in app.db.view_rows(l.view, &l.query, 0, 100_000).unwrap() {
+        for r in app
+            .session
+            .db
+            .view_rows(l.view, &l.query, 0, 100_000)
+            .unwrap()
+        {
             n += 1;
             assert!(
                 !foreign.is_some_and(|f| f.contains(&r.id)),
@@ -884,7 +889,7 @@ fn a_supervisor_reaches_no_other_units_records_in_the_screens() {
                 );
             }
             // Nobody found, nobody focused; else someone in sight.
-            match &app.focus {
+            match &app.nav.focus {
                 None => assert!(found.is_empty(), "{needle:?}"),
                 Some(f) => assert!(
                     sight.people.contains(&f.id),
@@ -893,11 +898,11 @@ fn a_supervisor_reaches_no_other_units_records_in_the_screens() {
                 ),
             }
             app.update(Action::ClearFocus);
-            assert!(app.focus.is_none());
+            assert!(app.nav.focus.is_none());
         }
         for no in [&t.far.no, &t.boss.no] {
             assert!(search(&mut app, no).is_empty(), "{no}");
-            assert!(app.focus.is_none(), "{no} focused");
+            assert!(app.nav.focus.is_none(), "{no} focused");
         }
 
         // Every view of every tab, in every year of the demo and every scope.
@@ -925,10 +930,10 @@ fn a_supervisor_reaches_no_other_units_records_in_the_screens() {
                     for _ in 0..5 {
                         app.update(Action::NextYear);
                     }
-                    assert_eq!(app.fiscal_year, today.fiscal_year());
+                    assert_eq!(app.nav.fiscal_year, today.fiscal_year());
                     app.update(Action::NextScope);
                     scopes += 1;
-                    if app.scope == Scope::Everyone || scopes > 3 {
+                    if app.nav.scope == Scope::Everyone || scopes > 3 {
                         break;
                     }
                 }
@@ -942,7 +947,7 @@ fn a_supervisor_reaches_no_other_units_records_in_the_screens() {
         app.update(Action::GoTab(0));
         app.update(Action::Bottom);
         app.update(Action::FocusPerson);
-        let f = app.focus.clone().expect("focused");
+        let f = app.nav.focus.clone().expect("focused");
         assert!(sight.people.contains(&f.id));
     }
 }

@@ -340,14 +340,14 @@ fn screens(path: &Path, c: &Case, reader: &Account) -> Vec<(&'static str, String
     press(&mut app, "/");
     type_text(&mut app, &c.person.staff_no);
     press(&mut app, "Enter");
-    assert_eq!(app.focus.as_ref().map(|s| s.id), Some(c.person.id));
+    assert_eq!(app.nav.focus.as_ref().map(|s| s.id), Some(c.person.id));
     press(&mut app, "3");
     for view in ["evaluations", "themes"] {
         go_view(&mut app, view);
         let n = list(&app).total;
         press(&mut app, "g");
         for _ in 0..n {
-            out.push(("detail", format!("{:?}", app.detail)));
+            out.push(("detail", format!("{:?}", app.shown.detail)));
             out.push(("screen", render(&app, 160, 50)));
             press(&mut app, "v");
             out.push(("v", render(&app, 160, 50)));
@@ -516,7 +516,7 @@ fn a_save_by_the_evaluatee_keeps_what_they_were_not_shown() {
     set_field(&mut app, "progress", "60");
     press(&mut app, "C-s");
     assert!(top_form(&app).is_none(), "saved: {:?}", message(&app));
-    let saved: jinji::domain::evaluation::Theme = app.db.get(t.id).unwrap();
+    let saved: jinji::domain::evaluation::Theme = app.session.db.get(t.id).unwrap();
     assert_eq!(saved.progress, 60);
     assert_eq!(saved.achievement, Some(95));
     assert_eq!(saved.evaluator_comment, "early note");

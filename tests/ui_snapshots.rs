@@ -111,7 +111,7 @@ fn focus_person(app: &mut App, query: &str) {
     app.update(Action::Search);
     type_text(app, query);
     app.update(Action::Submit);
-    assert!(app.focus.is_some(), "no one found for {query:?}");
+    assert!(app.nav.focus.is_some(), "no one found for {query:?}");
 }
 
 #[test]
@@ -124,7 +124,7 @@ fn text_skips_the_filler_of_wide_characters() {
 
 /// `tab.evaluation` → `evaluation`.
 fn tab_name(app: &App) -> &'static str {
-    app.tab.key().trim_start_matches("tab.")
+    app.nav.tab.key().trim_start_matches("tab.")
 }
 
 /// Every tab on its first view (`ja_tab_3_evaluation`), then each further view of the
@@ -137,7 +137,7 @@ fn every_tab_and_view() {
             a.update(Action::GoTab(i));
             let tab = tab_name(&a);
             insta::assert_snapshot!(format!("{code}_tab_{}_{tab}", i + 1), screen(&a));
-            for _ in 1..a.tab.views().len() {
+            for _ in 1..a.nav.tab.views().len() {
                 a.update(Action::NextView);
                 let name = format!("{code}_tab_{}_{tab}_{}", i + 1, a.view_name());
                 insta::assert_snapshot!(name, screen(&a));
@@ -244,7 +244,7 @@ fn supervisor_board_and_lineage() {
         a.update(Action::GoTab(7));
         // A cycle with several turns behind it, so that the spiral shows.
         for _ in 0..40 {
-            if matches!(&a.panel, jinji::app::panel::Panel::Pdca { lineage, .. } if lineage.len() >= 4)
+            if matches!(&a.shown.panel, jinji::app::panel::Panel::Pdca { lineage, .. } if lineage.len() >= 4)
             {
                 break;
             }
@@ -318,17 +318,19 @@ fn moves_of_a_staff_member_on_training() {
 fn transfer_plans_compared() {
     for (lang, code) in LANGS {
         let mut a = app_as(lang, "hr1");
-        let hr = a.db.account_by_login("hr1").unwrap().unwrap();
-        let vis = a.db.visibility(&hr, 2026).unwrap();
+        let hr = a.session.db.account_by_login("hr1").unwrap().unwrap();
+        let vis = a.session.db.visibility(&hr, 2026).unwrap();
         let who = jinji::store::flow::Actor {
             account: &hr,
             visible: &vis,
         };
-        let plan =
-            a.db.new_transfer_plan("別案", Date::from_ymd(2027, 4, 1), who)
-                .unwrap();
-        let person = a.db.staff_by_no("9800005").unwrap().unwrap();
-        let unit = a.db.unit_by_code("300200").unwrap().unwrap();
+        let plan = a
+            .session
+            .db
+            .new_transfer_plan("別案", Date::from_ymd(2027, 4, 1), who)
+            .unwrap();
+        let person = a.session.db.staff_by_no("9800005").unwrap().unwrap();
+        let unit = a.session.db.unit_by_code("300200").unwrap().unwrap();
         let mut mv = jinji::domain::transfer::TransferMove {
             id: 0,
             plan_id: plan.id,
@@ -339,7 +341,7 @@ fn transfer_plans_compared() {
             note: String::new(),
             version: 0,
         };
-        a.db.put_transfer_move(&mut mv, who).unwrap();
+        a.session.db.put_transfer_move(&mut mv, who).unwrap();
         a.update(Action::GoTab(3));
         while a.view_name() != "transfer_plans" {
             a.update(Action::NextView);
@@ -347,7 +349,7 @@ fn transfer_plans_compared() {
         a.update(Action::Move);
         insta::assert_snapshot!(format!("{code}_moves_transfer_plan"), screen(&a));
         while let Some(jinji::app::Modal::Moves(m)) = a.modals.last() {
-            if matches!(m.moves[m.selected].0, jinji::app::flow::Move::Compare(_)) {
+            if matches!(m.moves[m.selected].0, jinji::app::moves::Move::Compare(_)) {
                 break;
             }
             a.update(Action::Down);

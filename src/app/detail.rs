@@ -3,9 +3,20 @@
 
 use super::App;
 use super::form::{self, Form};
-use super::view::Workflow;
 use crate::domain::Id;
 use crate::store::StoreError;
+
+/// What was read for drawing after the last action, so that drawing never reads the
+/// database.
+#[derive(Default)]
+pub struct Shown {
+    /// The selected record as (label key, text) pairs.
+    pub detail: Vec<(&'static str, String)>,
+    /// The tab's own panel (charts, board, lineage).
+    pub panel: super::panel::Panel,
+    /// Counts and tallies, made off the screen's thread once `off_thread` is on.
+    pub answers: super::worker::Answers,
+}
 
 impl App {
     /// A session as people name it (`SEC01 2026-06-19`), with the course title.
@@ -14,13 +25,14 @@ impl App {
             return Ok(text.to_string());
         };
         let title = self
+            .session
             .db
             .course_by_code(code)?
             .map(|c| c.title)
             .unwrap_or_default();
         let day = day
             .parse()
-            .map(|d| self.date_style.show(d))
+            .map(|d| self.session.date_style.show(d))
             .unwrap_or_else(|_| day.to_string());
         Ok(format!("{title}（{code}）{day}"))
     }
@@ -29,16 +41,22 @@ impl App {
         let Ok(id) = id.parse::<Id>() else {
             return Ok(id.to_string());
         };
-        Ok(match self.db.find::<crate::domain::pdca::PdcaCycle>(id)? {
-            Some(c) => format!("{} {}", self.lang.fiscal_year(c.fiscal_year), c.title),
-            None => String::new(),
-        })
+        Ok(
+            match self.session.db.find::<crate::domain::pdca::PdcaCycle>(id)? {
+                Some(c) => format!(
+                    "{} {}",
+                    self.session.lang.fiscal_year(c.fiscal_year),
+                    c.title
+                ),
+                None => String::new(),
+            },
+        )
     }
 
     /// The selected record's fields as people read them (references by number and name,
     /// codes by label).
     pub(super) fn load_detail(&mut self) -> Result<(), StoreError> {
-        self.detail.clear();
+        self.shown.detail.clear();
         let view = self.view();
         // A worklist of people shows the person of the row.
         let (Some(ed), Some(id)) = (
@@ -47,7 +65,7 @@ impl App {
         ) else {
             return self.load_panel(None);
         };
-        let rec = match ed.load(&self.db, id, self.actor()) {
+        let rec = match ed.load(&self.session.db, id, self.session.actor()) {
             Ok(r) => r,
             // Someone else deleted it: the list catches up instead of complaining forever.
             Err(StoreError::NotFound { .. }) => {
@@ -57,16 +75,14 @@ impl App {
             Err(e) => return Err(e),
         };
         self.load_panel(Some(&rec))?;
-        let eval = (view.spec().workflow == Some(Workflow::Evaluation))
-            .then(|| serde_json::from_value::<crate::domain::evaluation::Evaluation>(rec.clone()))
-            .and_then(Result::ok);
+        let eval = ed.evaluation(&rec);
         let withheld = eval.as_ref().and_then(|e| self.withheld(e));
         let deadline = eval.filter(|e| e.response.is_none()).and_then(|e| {
-            let rules = self.db.eval_rules().ok()?;
+            let rules = self.session.db.eval_rules().ok()?;
             crate::domain::eval_flow::response_deadline(&e, &rules)
         });
         let fields = ed.detail_fields_for(&rec);
-        let form = Form::new(view, Some(id), rec, fields, &self.db);
+        let form = Form::new(view, Some(id), rec, fields, &self.session.db);
         for f in form.fields {
             let text = match f.spec.kind {
                 form::FieldKind::Code(group, _) | form::FieldKind::OptCode(group, _)
@@ -75,27 +91,28 @@ impl App {
                     if group == "grade" {
                         f.text
                     } else {
-                        self.lang.label(group, &f.text).to_string()
+                        self.session.lang.label(group, &f.text).to_string()
                     }
                 }
                 form::FieldKind::Bool => self
+                    .session
                     .lang
                     .t(if f.text == "true" { "ui.yes" } else { "ui.no" })
                     .to_string(),
                 form::FieldKind::Staff | form::FieldKind::OptStaff if !f.text.is_empty() => {
-                    match self.db.staff_by_no(&f.text)? {
+                    match self.session.db.staff_by_no(&f.text)? {
                         Some(s) => format!("{} {}", s.staff_no, s.full_name()),
                         None => f.text,
                     }
                 }
                 form::FieldKind::Unit | form::FieldKind::OptUnit if !f.text.is_empty() => {
-                    match self.db.unit_by_code(&f.text)? {
+                    match self.session.db.unit_by_code(&f.text)? {
                         Some(u) => format!("{} {}", u.code, u.name),
                         None => f.text,
                     }
                 }
                 form::FieldKind::Course if !f.text.is_empty() => {
-                    match self.db.course_by_code(&f.text)? {
+                    match self.session.db.course_by_code(&f.text)? {
                         Some(c) => format!("{} {}", c.code, c.title),
                         None => f.text,
                     }
@@ -105,7 +122,7 @@ impl App {
                 form::FieldKind::StaffList => {
                     let mut names = Vec::new();
                     for no in f.text.split(' ').filter(|x| !x.is_empty()) {
-                        if let Some(s) = self.db.staff_by_no(no)? {
+                        if let Some(s) = self.session.db.staff_by_no(no)? {
                             names.push(format!("{} {}", s.staff_no, s.full_name()));
                         }
                     }
@@ -113,31 +130,34 @@ impl App {
                 }
                 _ if f.spec.key == "prev_id" && !f.text.is_empty() => self.cycle_text(&f.text)?,
                 form::FieldKind::FiscalYear => match f.text.parse() {
-                    Ok(fy) => self.lang.fiscal_year(fy),
+                    Ok(fy) => self.session.lang.fiscal_year(fy),
                     Err(_) => f.text,
                 },
                 form::FieldKind::Date | form::FieldKind::OptDate => match f.text.parse() {
-                    Ok(d) => self.date_style.show(d),
+                    Ok(d) => self.session.date_style.show(d),
                     Err(_) => f.text,
                 },
                 _ => f.text,
             };
-            self.detail.push((f.spec.key, text));
+            self.shown.detail.push((f.spec.key, text));
         }
         // Until the evaluatee answers, the last day they may.
         if let Some(d) = deadline {
-            self.detail
-                .push(("response_deadline", self.date_style.show(d)));
+            self.shown
+                .detail
+                .push(("response_deadline", self.session.date_style.show(d)));
         }
         // Said beside the state, where the reader looks for what has been decided.
         if let Some(key) = withheld {
             let at = self
+                .shown
                 .detail
                 .iter()
                 .position(|(k, _)| *k == "state")
-                .map_or(self.detail.len(), |i| i + 1);
-            self.detail
-                .insert(at, ("withheld", self.lang.t(key).to_string()));
+                .map_or(self.shown.detail.len(), |i| i + 1);
+            self.shown
+                .detail
+                .insert(at, ("withheld", self.session.lang.t(key).to_string()));
         }
         Ok(())
     }
@@ -146,7 +166,7 @@ impl App {
     /// as "not rated"): the evaluatee waits for disclosure, an evaluator for finalization.
     fn withheld(&self, e: &crate::domain::evaluation::Evaluation) -> Option<&'static str> {
         use crate::domain::disclosure::{Relation, Stage};
-        let reader = self.visible.reader();
+        let reader = self.session.visible.reader();
         // A self-assessment not yet handed in is simply not there for the evaluators.
         if [Stage::First, Stage::Second, Stage::Final]
             .iter()

@@ -106,7 +106,7 @@ impl App {
             items.push(FileItem::UnitSummary(u.id));
             names.push(u.name);
         }
-        if matches!(self.account.role, Role::Admin | Role::Hr) {
+        if matches!(self.session.account.role, Role::Admin | Role::Hr) {
             items.push(FileItem::Backup);
         }
         let mut names = names.into_iter();
@@ -114,14 +114,14 @@ impl App {
             .into_iter()
             .map(|i| {
                 let label = match i {
-                    FileItem::EvalSheet(_) | FileItem::UnitSummary(_) => self.lang.tf(
+                    FileItem::EvalSheet(_) | FileItem::UnitSummary(_) => self.session.lang.tf(
                         i.label_key(),
                         &[
                             ("name", &names.next().unwrap_or_default()),
-                            ("year", &self.lang.fiscal_year(self.fiscal_year)),
+                            ("year", &self.session.lang.fiscal_year(self.nav.fiscal_year)),
                         ],
                     ),
-                    _ => self.lang.t(i.label_key()).to_string(),
+                    _ => self.session.lang.t(i.label_key()).to_string(),
                 };
                 (i, label)
             })
@@ -134,33 +134,46 @@ impl App {
     /// Whose evaluation sheet `x` offers: the person in focus, the one selected in the
     /// roster, or (for staff) oneself.
     fn report_person(&self) -> Result<Option<Staff>, StoreError> {
-        if let Some(p) = &self.focus {
+        if let Some(p) = &self.nav.focus {
             return Ok(Some(p.clone()));
         }
         if self.view() == super::view::View::Staff
             && let Some(id) = self.list().and_then(|l| l.current()).map(|r| r.id)
         {
-            return self.db.find::<Staff>(id);
+            return self.session.db.find::<Staff>(id);
         }
-        Ok(self.me.clone().filter(|_| self.account.role == Role::Staff))
+        Ok(self
+            .session
+            .me
+            .clone()
+            .filter(|_| self.session.account.role == Role::Staff))
     }
 
     /// Which unit's summary `x` offers: the section in scope, else the whole ward for the
     /// HR office or a supervisor's own section, else their own unit; never a unit the
     /// account may not see (staff see no unit's figures).
     fn report_unit(&self) -> Result<Option<Unit>, StoreError> {
-        let sees = |u: &Unit| self.visible.units().is_none_or(|us| us.contains(&u.id));
+        let sees = |u: &Unit| {
+            self.session
+                .visible
+                .units()
+                .is_none_or(|us| us.contains(&u.id))
+        };
         let mut candidates = Vec::new();
-        if let super::Scope::Section { id, .. } = &self.scope {
-            candidates.push(self.db.find::<Unit>(*id)?);
+        if let super::Scope::Section { id, .. } = &self.nav.scope {
+            candidates.push(self.session.db.find::<Unit>(*id)?);
         }
-        match (self.account.role, &self.me) {
-            (Role::Admin | Role::Hr, _) => {
-                candidates.push(self.db.units()?.into_iter().find(|u| u.parent_id.is_none()))
-            }
+        match (self.session.account.role, &self.session.me) {
+            (Role::Admin | Role::Hr, _) => candidates.push(
+                self.session
+                    .db
+                    .units()?
+                    .into_iter()
+                    .find(|u| u.parent_id.is_none()),
+            ),
             (Role::Supervisor, Some(me)) => {
-                candidates.push(self.db.section_of(me.unit_id)?);
-                candidates.push(self.db.find::<Unit>(me.unit_id)?);
+                candidates.push(self.session.db.section_of(me.unit_id)?);
+                candidates.push(self.session.db.find::<Unit>(me.unit_id)?);
             }
             _ => {}
         }
@@ -205,11 +218,11 @@ impl App {
             return;
         };
         let q = list.query.clone();
-        let lang = self.lang;
-        let db_path = self.db.path().to_path_buf();
+        let lang = self.session.lang;
+        let db_path = self.session.db.path().to_path_buf();
         // Stamped to the second; a second export of the list within it gets `-2`.
         let stem = format!("{name}-{}", chrono::Local::now().format("%Y%m%d-%H%M%S"));
-        let export_dir = self.dirs.export_dir.clone();
+        let export_dir = self.session.dirs.export_dir.clone();
         let view_label = lang.t(&format!("view.{name}"));
         let title = lang.tf("job.exporting", &[("view", &view_label)]);
         self.start_job(Job::spawn(title, move |rep| {
@@ -287,11 +300,11 @@ impl App {
 
     /// A report workbook (evaluation sheet or unit summary) for the year in view.
     fn start_report(&mut self, person: Option<Id>, unit: Option<Id>) {
-        let lang = self.lang;
-        let db_path = self.db.path().to_path_buf();
-        let fy = self.fiscal_year;
-        let reader = self.visible.reader();
-        let dir = self.dirs.export_dir.clone();
+        let lang = self.session.lang;
+        let db_path = self.session.db.path().to_path_buf();
+        let fy = self.nav.fiscal_year;
+        let reader = self.session.visible.reader();
+        let dir = self.session.dirs.export_dir.clone();
         let title = lang.t("job.report").to_string();
         self.start_job(Job::spawn(title, move |_rep| {
             let fail = |e: StoreError| error_text(lang, &e);
@@ -330,9 +343,9 @@ impl App {
 
     /// A copy of the database in the backups directory, through SQLite's backup API.
     fn start_backup(&mut self) {
-        let lang = self.lang;
-        let db_path = self.db.path().to_path_buf();
-        let dirs = self.dirs.clone();
+        let lang = self.session.lang;
+        let db_path = self.session.db.path().to_path_buf();
+        let dirs = self.session.dirs.clone();
         let title = lang.t("job.backing_up").to_string();
         self.start_job(Job::spawn(title, move |rep| {
             let fail = |e: StoreError| error_text(lang, &e);

@@ -5,39 +5,39 @@
 pub mod action;
 mod detail;
 pub mod editors;
+pub mod execute;
 pub mod files;
-pub mod flow;
 pub mod form;
 pub mod jobs;
 pub mod keymap;
 pub mod list;
 mod modal;
-mod moves;
+pub mod moves;
 mod navigate;
 pub mod panel;
-mod pdca_moves;
-mod register_moves;
 mod scope;
 pub mod search;
+mod session;
 pub use search::SearchBox;
-mod steps_moves;
 pub mod tab;
-mod transfer_flow;
 pub mod view;
 pub mod worker;
-
-use std::collections::HashMap;
 
 use action::{Action, Mode};
 use form::Form;
 use keymap::Keymap;
 use list::ListState;
-use tab::Tab;
 use view::View;
+
+pub use detail::Shown;
+pub use execute::Command;
+pub use navigate::Nav;
+pub use scope::Scope;
+pub use session::Session;
 
 use crate::domain::account::Account;
 use crate::domain::staff::Staff;
-use crate::domain::{Date, FiscalYear, Id};
+use crate::domain::{Date, Id};
 use crate::i18n::{Lang, error_text, newest_backup};
 use crate::store::{Db, StoreError};
 
@@ -58,7 +58,7 @@ pub enum Confirm {
         view: View,
         id: Id,
         version: i64,
-        m: flow::Move,
+        m: moves::Move,
     },
 }
 
@@ -73,7 +73,9 @@ pub enum Modal {
         text: String,
     },
     Search(SearchBox),
-    Moves(flow::MoveMenu),
+    Moves(moves::MoveMenu),
+    /// A move's form: what the move writes besides itself.
+    Move(moves::menu::MoveForm),
     /// The selected record in full.
     Detail,
     /// `x`: the list to a file, a backup.
@@ -83,9 +85,26 @@ pub enum Modal {
 }
 
 impl Modal {
+    /// The form a modal holds: a record's, or a move's.
+    pub fn form(&self) -> Option<&Form> {
+        match self {
+            Modal::Form(f) => Some(f),
+            Modal::Move(m) => Some(&m.form),
+            _ => None,
+        }
+    }
+
+    pub fn form_mut(&mut self) -> Option<&mut Form> {
+        match self {
+            Modal::Form(f) => Some(f),
+            Modal::Move(m) => Some(&mut m.form),
+            _ => None,
+        }
+    }
+
     fn mode(&self) -> Mode {
         match self {
-            Modal::Form(_) => Mode::Form,
+            Modal::Form(_) | Modal::Move(_) => Mode::Form,
             Modal::Confirm { .. } => Mode::Confirm,
             Modal::Help => Mode::Help,
             Modal::Message { .. } => Mode::Message,
@@ -97,48 +116,18 @@ impl Modal {
     }
 }
 
-/// Which rows a list shows besides the fiscal year and a person in focus: everyone the
-/// user may see, or one section (課) and the teams under it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Scope {
-    Everyone,
-    Section { id: Id, name: String },
-}
-
+/// The application: who works on what (the session), where they are (navigation), the
+/// popups over the screen (modals, the first to take a key), and what was read for
+/// drawing (so that drawing never reads the database).
 pub struct App {
-    pub db: Db,
-    pub lang: Lang,
-    pub account: Account,
-    /// The staff record of the account, if it has one.
-    pub me: Option<Staff>,
-    pub today: Date,
-    pub fiscal_year: FiscalYear,
-    pub tab: Tab,
-    /// The view shown in each tab.
-    pub view_of_tab: [usize; 8],
-    pub lists: HashMap<View, ListState>,
-    pub focus: Option<Staff>,
-    pub scope: Scope,
+    pub session: Session,
+    pub nav: Nav,
     pub modals: Vec<Modal>,
-    pub keymap: Keymap,
-    pub size: (u16, u16),
-    pub quit: bool,
-    /// The selected record as (label key, text) pairs, loaded after every action so that
-    /// drawing never reads the database.
-    pub detail: Vec<(&'static str, String)>,
-    /// The tab's own panel (charts, board, lineage), loaded likewise.
-    pub panel: panel::Panel,
-    /// What the account may see (its role); applied to every list, search and count.
-    pub visible: crate::store::scope::Visibility,
-    pub date_style: crate::config::DateStyle,
-    /// The evaluation kind the calibration view compares (`f` switches).
-    pub calibration_kind: crate::domain::evaluation::EvalKind,
+    pub shown: Shown,
     /// Work under way off the UI thread.
     pub job: Option<jobs::Job>,
-    /// Where exports and backups go.
-    pub dirs: files::Dirs,
-    /// Counts and tallies, made off the screen's thread once `compute_off_thread` is on.
-    pub answers: worker::Answers,
+    pub keymap: Keymap,
+    pub quit: bool,
 }
 
 impl App {
@@ -174,43 +163,28 @@ impl App {
             Some(id) => db.find::<Staff>(id)?,
             None => None,
         };
-        let db_path = db.path().to_path_buf();
-        let mut lists = HashMap::new();
-        for t in Tab::ALL {
-            for v in t.views() {
-                if let Some(def) = v.list() {
-                    lists.insert(v, ListState::new(def, today));
-                }
-            }
-        }
+        let visible = db.visibility(&account, today.fiscal_year())?;
+        let dirs = files::Dirs::beside(db.path());
         let mut app = App {
-            db,
-            lang,
-            account,
-            me,
-            today,
-            fiscal_year: today.fiscal_year(),
-            tab: Tab::Staff,
-            view_of_tab: [0; 8],
-            lists,
-            focus: None,
-            scope: Scope::Everyone,
+            session: Session {
+                db,
+                lang,
+                account,
+                me,
+                today,
+                visible,
+                date_style: crate::config::DateStyle::Iso,
+                dirs,
+            },
+            nav: Nav::new(today),
             modals: Vec::new(),
-            keymap: Keymap::default(),
-            size: (120, 40),
-            quit: false,
-            detail: Vec::new(),
-            panel: panel::Panel::None,
-            visible: crate::store::scope::Visibility::All,
-            answers: worker::Answers::default(),
-            date_style: crate::config::DateStyle::Iso,
-            calibration_kind: crate::domain::evaluation::EvalKind::Competency,
+            shown: Shown::default(),
             job: None,
-            dirs: files::Dirs::beside(db_path.as_path()),
+            keymap: Keymap::default(),
+            quit: false,
         };
-        app.visible = app.db.visibility(&app.account, today.fiscal_year())?;
         if off_thread {
-            app.answers.off_thread(app.db.path());
+            app.shown.answers.off_thread(app.session.db.path());
         }
         app.refresh()?;
         app.load_detail()?;
@@ -225,7 +199,7 @@ impl App {
     /// The view on screen.
     pub fn view(&self) -> View {
         let views = self.views();
-        views[self.view_of_tab[self.tab.index()].min(views.len() - 1)]
+        views[self.nav.view_of_tab[self.nav.tab.index()].min(views.len() - 1)]
     }
 
     /// Its catalogue name (`view.<name>`).
@@ -234,65 +208,86 @@ impl App {
     }
 
     pub fn list(&self) -> Option<&ListState> {
-        self.lists.get(&self.view())
+        self.nav.lists.get(&self.view())
     }
 
     /// Applies focus, scope and year to the current list and reloads it.
     pub fn refresh(&mut self) -> Result<(), StoreError> {
-        self.answers.new_screen(&self.db)?;
+        self.shown.answers.new_screen(&self.session.db)?;
         let units = self.scope_units()?;
-        let focus = self.focus.as_ref().map(|s| s.id);
-        let fy = self.fiscal_year;
-        let rows = self.size.1.saturating_sub(CHROME_ROWS).max(1) as usize;
+        let focus = self.nav.focus.as_ref().map(|s| s.id);
+        let fy = self.nav.fiscal_year;
+        let rows = self.nav.size.1.saturating_sub(CHROME_ROWS).max(1) as usize;
         let view = self.view();
-        let db = &self.db;
-        if let Some(l) = self.lists.get_mut(&view) {
+        let db = &self.session.db;
+        if let Some(l) = self.nav.lists.get_mut(&view) {
             l.query.staff = focus.filter(|_| l.view.has_person());
-            l.query.visible = self.visible.clone();
+            l.query.visible = self.session.visible.clone();
             l.query.units = units;
             l.query.fiscal_year = l.view.has_fiscal_year().then_some(fy);
-            l.query.today = self.today;
+            l.query.today = self.session.today;
             l.height = rows;
-            l.reload(db, &mut self.answers)?;
+            l.reload(db, &mut self.shown.answers)?;
         }
         Ok(())
     }
 
-    /// Handles one action; problems end up in a message on screen, never in a panic.
+    /// Handles one action: what it asks to write, `execute` writes. Problems end up in
+    /// a message on screen, never in a panic.
     pub fn update(&mut self, action: Action) {
+        if let Some(command) = self.handle(action) {
+            self.execute(command);
+        }
+    }
+
+    /// The action's change of what is on screen, and the write it asks for, if any; never
+    /// writes itself.
+    pub fn handle(&mut self, action: Action) -> Option<Command> {
         // A tick with nothing new (the common case while waiting) changes nothing.
         let result = if action == Action::Tick {
             self.tick()
                 .and_then(|news| if news { self.load_detail() } else { Ok(()) })
+                .map(|_| None)
         } else {
-            self.dispatch(action).and_then(|_| self.load_detail())
+            self.dispatch(action)
+                .and_then(|c| self.load_detail().map(|_| c))
         };
-        if let Err(e) = result {
-            let e = self.db.about_file(e);
-            let mut text = error_text(self.lang, &e);
-            if let StoreError::Damaged { path } = &e {
-                // Read what can be read; write nothing more until a backup is restored.
-                self.db.stop_writing();
-                if let Some(line) = newest_backup(self.lang, &self.dirs.backups_dir, path) {
-                    text = format!("{text} {line}");
-                }
-            }
-            self.modals.push(Modal::Message { text });
-        }
+        result.unwrap_or_else(|e| {
+            self.show_error(e);
+            None
+        })
     }
 
-    fn dispatch(&mut self, action: Action) -> Result<(), StoreError> {
+    /// A store error as the user reads it; a damaged file stops all writing.
+    pub(super) fn show_error(&mut self, e: StoreError) {
+        let e = self.session.db.about_file(e);
+        let lang = self.session.lang;
+        let mut text = error_text(lang, &e);
+        if let StoreError::Damaged { path } = &e {
+            // Read what can be read; write nothing more until a backup is restored.
+            self.session.db.stop_writing();
+            if let Some(line) = newest_backup(lang, &self.session.dirs.backups_dir, path) {
+                text = format!("{text} {line}");
+            }
+        }
+        self.modals.push(Modal::Message { text });
+    }
+
+    fn dispatch(&mut self, action: Action) -> Result<Option<Command>, StoreError> {
         if let Action::Resize(w, h) = action {
-            return self.resize(w, h);
+            return self.resize(w, h).map(|_| None);
         }
         match self.modals.last_mut() {
-            Some(Modal::Form(_)) => return self.form_action(action),
-            Some(Modal::Search(_)) => return self.search_action(action),
+            Some(Modal::Form(_) | Modal::Move(_)) if action == Action::Save => {
+                return self.save_form();
+            }
+            Some(Modal::Form(_) | Modal::Move(_)) => return self.form_action(action).map(|_| None),
+            Some(Modal::Search(_)) => return self.search_action(action).map(|_| None),
             Some(Modal::Confirm { .. }) => return self.confirm_action(action),
-            Some(Modal::Moves(_)) => return self.menu_action(action),
+            Some(Modal::Moves(_)) => return self.menu_action(action).map(|_| None),
             Some(Modal::Files(_)) => {
                 self.files_action(action);
-                return Ok(());
+                return Ok(None);
             }
             Some(Modal::Job) => {
                 if action == Action::Cancel
@@ -300,26 +295,26 @@ impl App {
                 {
                     j.cancel();
                 }
-                return Ok(());
+                return Ok(None);
             }
             Some(Modal::Help | Modal::Message { .. } | Modal::Detail) => {
                 if matches!(action, Action::Cancel) {
                     self.modals.pop();
                 }
-                return Ok(());
+                return Ok(None);
             }
             None => {}
         }
-        let page = self.size.1.saturating_sub(CHROME_ROWS).max(1) as isize;
+        let page = self.nav.size.1.saturating_sub(CHROME_ROWS).max(1) as isize;
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.modals.push(Modal::Help),
-            Action::NextTab => self.go_tab((self.tab.index() + 1) % 8)?,
-            Action::PrevTab => self.go_tab((self.tab.index() + 7) % 8)?,
+            Action::NextTab => self.go_tab(self.nav.tab.next().index())?,
+            Action::PrevTab => self.go_tab(self.nav.tab.prev().index())?,
             Action::GoTab(i) => self.go_tab(i)?,
             Action::NextView | Action::PrevView => {
                 let n = self.views().len();
-                let i = &mut self.view_of_tab[self.tab.index()];
+                let i = &mut self.nav.view_of_tab[self.nav.tab.index()];
                 *i = if action == Action::NextView {
                     (*i + 1) % n
                 } else {
@@ -335,26 +330,26 @@ impl App {
             Action::Bottom => self.move_by(isize::MAX / 2)?,
             Action::Search => self.modals.push(Modal::Search(SearchBox::new())),
             Action::FocusPerson => {
-                if self.view() == View::Staff && self.focus.is_none() {
+                if self.view() == View::Staff && self.nav.focus.is_none() {
                     if let Some(id) = self.list().and_then(|l| l.current()).map(|r| r.id) {
-                        self.focus = self.db.find::<Staff>(id)?;
+                        self.nav.focus = self.session.db.find::<Staff>(id)?;
                         self.refresh()?;
                     }
                 } else {
                     self.update(Action::Search);
                 }
             }
-            Action::ClearFocus if self.focus.take().is_some() => {
+            Action::ClearFocus if self.nav.focus.take().is_some() => {
                 self.refresh()?;
             }
             Action::PrevYear | Action::NextYear => {
-                self.fiscal_year += if action == Action::NextYear { 1 } else { -1 };
+                self.nav.fiscal_year += if action == Action::NextYear { 1 } else { -1 };
                 self.refresh()?;
             }
             Action::NextSort | Action::ToggleSortDir => self.sort(action == Action::NextSort)?,
             Action::NextStateFilter if self.view() == View::Calibration => {
                 use crate::domain::evaluation::EvalKind;
-                self.calibration_kind = match self.calibration_kind {
+                self.nav.calibration_kind = match self.nav.calibration_kind {
                     EvalKind::Competency => EvalKind::Performance,
                     EvalKind::Performance => EvalKind::Competency,
                 };
@@ -364,7 +359,7 @@ impl App {
             Action::NextScope => self.next_scope()?,
             // Workflow moves are open to every role: the store decides who may do what.
             Action::Move => self.open_moves()?,
-            Action::ShowDetail if !self.detail.is_empty() => self.modals.push(Modal::Detail),
+            Action::ShowDetail if !self.shown.detail.is_empty() => self.modals.push(Modal::Detail),
             Action::Files => self.open_files()?,
             // Records are kept by the HR office, except where people write their own
             // (challenge themes); the workflows go through `m`.
@@ -377,7 +372,7 @@ impl App {
                         .is_some_and(|e| e.open_to_all()) =>
             {
                 self.modals.push(Modal::Message {
-                    text: self.lang.t("err.hr_only").to_string(),
+                    text: self.session.lang.t("err.hr_only").to_string(),
                 });
             }
             Action::New => self.open_form(None)?,
@@ -389,6 +384,6 @@ impl App {
             Action::Delete => self.ask_delete()?,
             _ => {}
         }
-        Ok(())
+        Ok(None)
     }
 }

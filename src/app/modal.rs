@@ -3,6 +3,7 @@
 
 use super::action::Action;
 use super::editors::{NewCtx, SaveCtx};
+use super::execute::Command;
 use super::form::{self, Form};
 use super::view::View;
 use super::{App, Confirm, Modal, search};
@@ -18,21 +19,22 @@ impl App {
             return Ok(());
         };
         let base = match id {
-            Some(id) => ed.load(&self.db, id, self.actor())?,
+            Some(id) => ed.load(&self.session.db, id, self.session.actor())?,
             None => ed.blank(&NewCtx {
-                db: &self.db,
-                today: self.today,
-                fiscal_year: self.fiscal_year,
+                db: &self.session.db,
+                today: self.session.today,
+                fiscal_year: self.nav.fiscal_year,
                 // Someone outside the HR office writes their own records.
-                staff: person.as_ref().or(self
-                    .focus
+                staff: person.as_ref().or(self.nav.focus.as_ref().or(self
+                    .session
+                    .me
                     .as_ref()
-                    .or(self.me.as_ref().filter(|_| !self.can_write()))),
-                me: self.me.as_ref(),
-                role: self.account.role,
+                    .filter(|_| !self.can_write()))),
+                me: self.session.me.as_ref(),
+                role: self.session.account.role,
             }),
         };
-        let fields = ed.fields_for(&self.db, &base, self.save_ctx().who)?;
+        let fields = ed.fields_for(&self.session.db, &base, self.save_ctx().who)?;
         // Nothing here is this account's to write: say so rather than open an empty form.
         if fields.is_empty() {
             return Err(crate::domain::Invalid::one(
@@ -43,8 +45,11 @@ impl App {
             )
             .into());
         }
-        let mut form = Form::new(view, id, base, &fields, &self.db);
-        form.note = view.spec().form_note.map(|k| self.lang.t(k).to_string());
+        let mut form = Form::new(view, id, base, &fields, &self.session.db);
+        form.note = view
+            .spec()
+            .form_note
+            .map(|k| self.session.lang.t(k).to_string());
         self.modals.push(Modal::Form(form));
         Ok(())
     }
@@ -60,20 +65,20 @@ impl App {
         let target = view.writes();
         let person_id = match (id, view.rows_are().editor()) {
             (Some(id), Some(ed)) => ed
-                .load(&self.db, id, self.actor())?
+                .load(&self.session.db, id, self.session.actor())?
                 .get(view.spec().person)
                 .and_then(serde_json::Value::as_i64),
             _ => None,
         };
         let Some(person) = person_id
-            .map(|id| self.db.find::<Staff>(id))
+            .map(|id| self.session.db.find::<Staff>(id))
             .transpose()?
             .flatten()
         else {
             return Ok((target, None, None));
         };
         let existing = match target.editor() {
-            Some(ed) => ed.existing(&self.db, person.id, self.fiscal_year)?,
+            Some(ed) => ed.existing(&self.session.db, person.id, self.nav.fiscal_year)?,
             None => None,
         };
         Ok((target, existing, Some(person)))
@@ -82,8 +87,8 @@ impl App {
     /// Who writes from the screens, and when.
     pub(super) fn save_ctx(&self) -> SaveCtx<'_> {
         SaveCtx {
-            who: self.actor(),
-            today: self.today,
+            who: self.session.actor(),
+            today: self.session.today,
         }
     }
 
@@ -105,14 +110,15 @@ impl App {
             .iter()
             .zip(&row.cells)
             .take(3)
-            .map(|(col, c)| super::files::shown_cell(self.lang, col, c).as_text())
+            .map(|(col, c)| super::files::shown_cell(self.session.lang, col, c).as_text())
             .collect::<Vec<_>>()
             .join(" ");
-        let rec = ed.load(&self.db, id, self.actor())?;
-        ed.may_delete(&rec, self.actor())?;
+        let rec = ed.load(&self.session.db, id, self.session.actor())?;
+        ed.may_delete(&rec, self.session.actor())?;
         let version = rec.get("version").and_then(|v| v.as_i64()).unwrap_or(0);
-        let what = self.lang.t(&format!("record.{}", view.name()));
+        let what = self.session.lang.t(&format!("record.{}", view.name()));
         let question = self
+            .session
             .lang
             .tf("ui.confirm_delete", &[("what", &what), ("which", &which)]);
         self.modals.push(Modal::Confirm {
@@ -123,7 +129,7 @@ impl App {
     }
 
     pub(super) fn form_action(&mut self, action: Action) -> Result<(), StoreError> {
-        let Some(Modal::Form(form)) = self.modals.last_mut() else {
+        let Some(form) = self.modals.last_mut().and_then(Modal::form_mut) else {
             return Ok(());
         };
         let n = form.fields.len();
@@ -131,10 +137,9 @@ impl App {
             return Ok(());
         }
         match action {
-            Action::Save => return self.save_form(),
             Action::Cancel => {
                 if form.dirty {
-                    let question = self.lang.t("ui.confirm_drop").to_string();
+                    let question = self.session.lang.t("ui.confirm_drop").to_string();
                     self.modals.push(Modal::Confirm {
                         question,
                         on_yes: Confirm::DropChanges,
@@ -206,41 +211,60 @@ impl App {
         Ok(())
     }
 
-    /// `execute`: the form's record through its editor, in one transaction with its audit
-    /// row. Field problems go back under the fields; a newer version asks to reload.
-    fn save_form(&mut self) -> Result<(), StoreError> {
-        let lang = self.lang;
-        let Some(Modal::Form(form)) = self.modals.last_mut() else {
-            return Ok(());
+    /// `Ctrl-S`: the form's record as a command for `execute`, once every field reads
+    /// (problems go under the fields) and any question the save asks first is answered.
+    pub(super) fn save_form(&mut self) -> Result<Option<Command>, StoreError> {
+        let lang = self.session.lang;
+        let (form, making) = match self.modals.last_mut() {
+            Some(Modal::Form(f)) => (f, None),
+            Some(Modal::Move(mf)) => (&mut mf.form, Some((mf.id, mf.version, mf.m))),
+            _ => return Ok(None),
         };
         let Some(ed) = form.view.editor() else {
-            return Ok(());
+            return Ok(None);
         };
         form.error = None;
-        let Some(json) = form.to_json(&self.db, lang) else {
-            return Ok(());
+        let Some(json) = form.to_json(&self.session.db, lang) else {
+            return Ok(None);
         };
+        if let Some((id, version, m)) = making {
+            return Ok(Some(Command::Move {
+                view: form.view,
+                id,
+                version,
+                m,
+                input: json,
+            }));
+        }
         // A save that must ask first (why and from when a person's post changes) shows its
         // questions and waits for the next save.
-        if form.purpose.is_none()
-            && let Some(ask) = ed.ask(&self.db, &json, self.today, lang)?
-        {
+        if let Some(ask) = ed.ask(&self.session.db, &json, self.session.today, lang)? {
             form.note = Some(ask.note);
-            if form.ask_for(ask.fields, &ask.values, &self.db) {
-                return Ok(());
+            if form.ask_for(ask.fields, &ask.values, &self.session.db) {
+                return Ok(None);
             }
         }
-        let saved = match (form.purpose, form.id) {
-            (Some(m), Some(id)) => {
-                let version = json.get("version").and_then(|v| v.as_i64()).unwrap_or(0);
-                self.make_move(id, version, m, &json)
-            }
-            _ => ed.save(&self.db, json, self.save_ctx()),
-        };
-        let Some(Modal::Form(form)) = self.modals.last_mut() else {
+        Ok(Some(Command::Save {
+            view: form.view,
+            record: json,
+        }))
+    }
+
+    /// What follows a form's write: the form closes and the list shows the record, or
+    /// the problems go under the fields; a newer version asks to reload.
+    pub(super) fn form_written(
+        &mut self,
+        written: Result<Id, StoreError>,
+    ) -> Result<(), StoreError> {
+        let lang = self.session.lang;
+        let Some(top) = self.modals.last_mut() else {
             return Ok(());
         };
-        match saved {
+        let making = matches!(top, Modal::Move(_));
+        let Some(form) = top.form_mut() else {
+            return Ok(());
+        };
+        match written {
             Ok(id) => {
                 self.modals.pop();
                 self.refresh()?;
@@ -258,7 +282,7 @@ impl App {
                 Ok(())
             }
             // A move on a record changed meanwhile starts again from the fresh record.
-            Err(e @ StoreError::Conflict { .. }) if form.purpose.is_some() => {
+            Err(e @ StoreError::Conflict { .. }) if making => {
                 self.modals.pop();
                 self.refresh()?;
                 Err(e)
@@ -276,10 +300,10 @@ impl App {
     }
 
     /// After a save the list keeps its place: on the saved row if it can find it.
-    fn keep_selection_on(&mut self, id: Id) -> Result<(), StoreError> {
-        let db = &self.db;
+    pub(super) fn keep_selection_on(&mut self, id: Id) -> Result<(), StoreError> {
+        let db = &self.session.db;
         let view = self.view();
-        if let Some(l) = self.lists.get_mut(&view)
+        if let Some(l) = self.nav.lists.get_mut(&view)
             && let Some(pos) = db.view_position(l.view, &l.query, id)?
         {
             l.select(db, pos)?;
@@ -287,34 +311,35 @@ impl App {
         Ok(())
     }
 
-    pub(super) fn confirm_action(&mut self, action: Action) -> Result<(), StoreError> {
+    pub(super) fn confirm_action(&mut self, action: Action) -> Result<Option<Command>, StoreError> {
         let yes = match action {
             Action::Yes => true,
             Action::No | Action::Cancel => false,
-            _ => return Ok(()),
+            _ => return Ok(None),
         };
         let Some(Modal::Confirm { on_yes, .. }) = self.modals.pop() else {
-            return Ok(());
+            return Ok(None);
         };
         if !yes {
-            return Ok(());
+            return Ok(None);
         }
         match on_yes {
             Confirm::Delete { view, id, version } => {
-                if let Some(ed) = view.editor() {
-                    ed.delete(&self.db, id, version, self.save_ctx())?;
-                    self.refresh()?;
-                }
+                return Ok(Some(Command::Delete { view, id, version }));
             }
             Confirm::Move {
-                view: _,
+                view,
                 id,
                 version,
                 m,
             } => {
-                let id = self.make_move(id, version, m, &serde_json::Value::Null)?;
-                self.refresh()?;
-                self.keep_selection_on(id)?;
+                return Ok(Some(Command::Move {
+                    view,
+                    id,
+                    version,
+                    m,
+                    input: serde_json::Value::Null,
+                }));
             }
             Confirm::DropChanges => {
                 self.modals.pop();
@@ -323,13 +348,13 @@ impl App {
                 if let Some(Modal::Form(form)) = self.modals.pop()
                     && let (Some(ed), Some(id)) = (form.view.editor(), form.id)
                 {
-                    let base = ed.load(&self.db, id, self.actor())?;
-                    let fresh = Form::new(form.view, Some(id), base, ed.fields(), &self.db);
+                    let base = ed.load(&self.session.db, id, self.session.actor())?;
+                    let fresh = Form::new(form.view, Some(id), base, ed.fields(), &self.session.db);
                     self.modals.push(Modal::Form(fresh));
                 }
             }
         }
-        Ok(())
+        Ok(None)
     }
 
     pub(super) fn search_action(&mut self, action: Action) -> Result<(), StoreError> {
@@ -345,7 +370,7 @@ impl App {
                 let pick = sb.results.get(sb.selected).cloned();
                 self.modals.pop();
                 if let Some(p) = pick {
-                    self.focus = Some(p);
+                    self.nav.focus = Some(p);
                     self.refresh()?;
                 }
                 return Ok(());
@@ -369,9 +394,13 @@ impl App {
             // Only people the account may see are found.
             Some(n) => {
                 // Fifty are shown; more are read only to be left out by what one may see.
-                let limit = if self.visible.is_all() { 50 } else { 200 };
-                let mut found = self.db.search_staff(&n, limit)?;
-                found.retain(|s| self.visible.sees(s));
+                let limit = if self.session.visible.is_all() {
+                    50
+                } else {
+                    200
+                };
+                let mut found = self.session.db.search_staff(&n, limit)?;
+                found.retain(|s| self.session.visible.sees(s));
                 found.truncate(50);
                 found
             }

@@ -1,25 +1,65 @@
 //! Moving about the current list: its size on screen, the tab, the selection, its order
 //! and its state filter. Each touches only the list shown.
 
+use std::collections::HashMap;
+
 use super::list::{ListState, state_codes};
 use super::tab::Tab;
-use super::{App, CHROME_ROWS};
+use super::view::View;
+use super::{App, CHROME_ROWS, Scope};
+use crate::domain::evaluation::EvalKind;
+use crate::domain::{Date, FiscalYear};
 use crate::store::StoreError;
+
+/// Where the user is: the tab, the view shown in each tab, each list's place, the person
+/// in focus, the scope and the year, and the screen's size.
+pub struct Nav {
+    pub tab: Tab,
+    /// The view shown in each tab (its index among the tab's views).
+    pub view_of_tab: [usize; Tab::ALL.len()],
+    pub lists: HashMap<View, ListState>,
+    pub focus: Option<crate::domain::staff::Staff>,
+    pub scope: Scope,
+    pub fiscal_year: FiscalYear,
+    /// The evaluation kind the calibration view compares (`f` switches).
+    pub calibration_kind: EvalKind,
+    pub size: (u16, u16),
+}
+
+impl Nav {
+    /// The first tab, every list at its start, the year of `today`.
+    pub fn new(today: Date) -> Nav {
+        let lists = View::ALL
+            .into_iter()
+            .filter_map(|v| Some((v, ListState::new(v.list()?, today))))
+            .collect();
+        Nav {
+            tab: Tab::Staff,
+            view_of_tab: [0; Tab::ALL.len()],
+            lists,
+            focus: None,
+            scope: Scope::Everyone,
+            fiscal_year: today.fiscal_year(),
+            calibration_kind: EvalKind::Competency,
+            size: (120, 40),
+        }
+    }
+}
 
 impl App {
     /// The list on screen and the database, to change one with the other.
     fn current_list(&mut self) -> Option<(&mut ListState, &crate::store::Db)> {
         let view = self.view();
-        let db = &self.db;
-        self.lists.get_mut(&view).map(|l| (l, db))
+        let db = &self.session.db;
+        self.nav.lists.get_mut(&view).map(|l| (l, db))
     }
 
     /// Reloads the list on screen (a new order or filter): a new screen for the worker.
     fn reload_list(&mut self) -> Result<(), StoreError> {
-        self.answers.new_screen(&self.db)?;
+        self.shown.answers.new_screen(&self.session.db)?;
         let view = self.view();
-        match self.lists.get_mut(&view) {
-            Some(l) => l.reload(&self.db, &mut self.answers),
+        match self.nav.lists.get_mut(&view) {
+            Some(l) => l.reload(&self.session.db, &mut self.shown.answers),
             None => Ok(()),
         }
     }
@@ -27,7 +67,7 @@ impl App {
     /// A new size changes how many rows show, not which: the count stands, only the
     /// window is fetched again (and only when its height changed).
     pub(super) fn resize(&mut self, w: u16, h: u16) -> Result<(), StoreError> {
-        self.size = (w, h);
+        self.nav.size = (w, h);
         let rows = h.saturating_sub(CHROME_ROWS).max(1) as usize;
         match self.current_list() {
             Some((l, db)) => l.set_height(db, rows),
@@ -36,7 +76,7 @@ impl App {
     }
 
     pub(super) fn go_tab(&mut self, i: usize) -> Result<(), StoreError> {
-        self.tab = Tab::from_index(i);
+        self.nav.tab = Tab::from_index(i);
         self.refresh()
     }
 

@@ -22,7 +22,9 @@ pub struct QualMark {
     pub expiry: Expiry,
 }
 
+#[derive(Default)]
 pub enum Panel {
+    #[default]
     None,
     Career {
         person: Option<Staff>,
@@ -109,22 +111,23 @@ fn person_of(view: &str, rec: &Value) -> Option<Id> {
 impl App {
     pub(super) fn load_panel(&mut self, rec: Option<&Value>) -> Result<()> {
         let view = self.view_name();
-        let person: Option<Staff> = match rec
-            .and_then(|r| person_of(view, r))
-            .or(self.focus.as_ref().map(|s| s.id))
-        {
-            Some(id) => self.db.find(id)?,
-            None => None,
-        };
-        let fy = self.fiscal_year;
+        let person: Option<Staff> =
+            match rec
+                .and_then(|r| person_of(view, r))
+                .or(self.nav.focus.as_ref().map(|s| s.id))
+            {
+                Some(id) => self.session.db.find(id)?,
+                None => None,
+            };
+        let fy = self.nav.fiscal_year;
         let units = self.count_units()?;
-        let db = &self.db;
-        self.panel = match self.tab {
+        let db = &self.session.db;
+        self.shown.panel = match self.nav.tab {
             Tab::Staff => Panel::None,
             Tab::Career if view == "career_page" => {
-                let person = self.focus.clone().or(self.me.clone());
+                let person = self.nav.focus.clone().or(self.session.me.clone());
                 let page = match &person {
-                    Some(p) => db.career_page(p.id, self.visible.reader())?,
+                    Some(p) => db.career_page(p.id, self.session.visible.reader())?,
                     None => Default::default(),
                 };
                 Panel::CareerPage { person, page }
@@ -150,7 +153,7 @@ impl App {
                 let quals = quals
                     .into_iter()
                     .map(|q: Qualification| QualMark {
-                        expiry: q.expiry(self.today, warn),
+                        expiry: q.expiry(self.session.today, warn),
                         expires_on: q.expires_on,
                         name: q.name,
                     })
@@ -165,20 +168,20 @@ impl App {
                         query: crate::store::views::ViewQuery {
                             units: self.scope_units()?,
                             fiscal_year: Some(fy),
-                            visible: self.visible.clone(),
-                            ..crate::store::views::ViewQuery::on(self.today)
+                            visible: self.session.visible.clone(),
+                            ..crate::store::views::ViewQuery::on(self.session.today)
                         },
                     },
                     person,
                 }
             }
             Tab::Evaluation if view == "calibration" => {
-                let kind = self.calibration_kind;
+                let kind = self.nav.calibration_kind;
                 let cal = Need::Calibration {
                     fy,
                     kind,
                     units,
-                    reader: self.visible.reader(),
+                    reader: self.session.visible.reader(),
                 };
                 Panel::Calibration { kind, cal }
             }
@@ -194,7 +197,7 @@ impl App {
                     fy,
                     kind,
                     units,
-                    reader: self.visible.reader(),
+                    reader: self.session.visible.reader(),
                 };
                 Panel::Evaluation { kind, counts }
             }
@@ -204,15 +207,16 @@ impl App {
                 // The post held today: a move still to come has closed it already.
                 let years_in_post = match &person {
                     Some(p) => db
-                        .governing_post(p.id, self.today)?
+                        .governing_post(p.id, self.session.today)?
                         .filter(|a| {
-                            a.start_date <= self.today && a.end_date.is_none_or(|e| e >= self.today)
+                            a.start_date <= self.session.today
+                                && a.end_date.is_none_or(|e| e >= self.session.today)
                         })
-                        .map(|a| a.years_in_post(self.today)),
+                        .map(|a| a.years_in_post(self.session.today)),
                     None => None,
                 };
                 let upcoming = match &person {
-                    Some(p) => db.upcoming_post(p.id, self.today)?.map(|a| {
+                    Some(p) => db.upcoming_post(p.id, self.session.today)?.map(|a| {
                         let unit = db
                             .find::<crate::domain::unit::Unit>(a.unit_id)
                             .ok()
@@ -254,19 +258,22 @@ impl App {
             Tab::Compliance => Panel::Compliance {
                 tally: Need::Compliance {
                     fy,
-                    today: self.today,
+                    today: self.session.today,
                     units,
                 },
             },
             Tab::Pdca => {
                 // The board of the person in focus, else of the user, when they lead people.
                 let lead = self
+                    .nav
                     .focus
                     .clone()
-                    .or(self.me.clone())
+                    .or(self.session.me.clone())
                     .filter(|s| s.position.is_supervisory());
                 let board = match &lead {
-                    Some(s) => db.pdca_board(s.id, &db.unit_subtree(s.unit_id)?, fy, self.today)?,
+                    Some(s) => {
+                        db.pdca_board(s.id, &db.unit_subtree(s.unit_id)?, fy, self.session.today)?
+                    }
                     None => Vec::new(),
                 };
                 let lineage = match rec
@@ -284,8 +291,8 @@ impl App {
                 }
             }
         };
-        if let Some(need) = self.panel.need() {
-            self.answers.ask(&self.db, need.clone())?;
+        if let Some(need) = self.shown.panel.need() {
+            self.shown.answers.ask(&self.session.db, need.clone())?;
         }
         Ok(())
     }

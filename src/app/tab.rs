@@ -32,6 +32,16 @@ impl Tab {
         Tab::ALL[i % Tab::ALL.len()]
     }
 
+    /// The tab to the right, the first after the last.
+    pub fn next(self) -> Tab {
+        Tab::from_index(self.index() + 1)
+    }
+
+    /// The tab to the left, the last before the first.
+    pub fn prev(self) -> Tab {
+        Tab::from_index(self.index() + Tab::ALL.len() - 1)
+    }
+
     /// Catalogue key of the tab's title.
     pub fn key(self) -> &'static str {
         match self {

@@ -5,6 +5,7 @@
 //! else in the app names a view.
 
 use super::editors::{self, Editor};
+use super::moves::{self, Workflow};
 use super::tab::Tab;
 use crate::store::views::{self as lists, ViewDef};
 
@@ -73,19 +74,6 @@ pub enum Rows {
     Worklist { is: View, lacks: View },
 }
 
-/// The workflow a view's `m` opens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Workflow {
-    Evaluation,
-    Pdca,
-    TransferPlan,
-    Enrolment,
-    /// Open with no row selected too (long-service nominations).
-    Award,
-    Session,
-    Ojt,
-}
-
 #[derive(Clone, Copy)]
 pub struct Spec {
     pub body: Body,
@@ -94,7 +82,8 @@ pub struct Spec {
     pub rows: Rows,
     /// The key of a row's record that holds its person (for the panel and forms).
     pub person: &'static str,
-    pub workflow: Option<Workflow>,
+    /// The workflow its `m` opens.
+    pub workflow: Option<&'static dyn Workflow>,
     /// Catalogue key of a note every form of the view shows above its fields.
     pub form_note: Option<&'static str>,
 }
@@ -119,7 +108,7 @@ impl Spec {
     const fn person(self, person: &'static str) -> Spec {
         Spec { person, ..self }
     }
-    const fn workflow(self, w: Workflow) -> Spec {
+    const fn workflow(self, w: &'static dyn Workflow) -> Spec {
         Spec {
             workflow: Some(w),
             ..self
@@ -221,14 +210,14 @@ impl View {
             View::CareerPage => page(T::Career, "career_page"),
             View::Evaluations => list(T::Evaluation, &lists::EVALUATIONS)
                 .editor(&eval::EvalEditor)
-                .workflow(Workflow::Evaluation),
+                .workflow(&moves::EVALUATION),
             View::Themes => list(T::Evaluation, &lists::THEMES).editor(&eval::ThemeEditor),
             View::Calibration => page(T::Evaluation, "calibration").open(Open::Leads),
             // A complaint is its evaluation's: the same record, the same moves.
             View::Complaints => list(T::Evaluation, &lists::COMPLAINTS)
                 .editor(&eval::EvalEditor)
                 .open(Open::Hr)
-                .workflow(Workflow::Evaluation),
+                .workflow(&moves::EVALUATION),
             View::Consultations => list(T::Evaluation, &lists::CONSULTATIONS)
                 .editor(&eval::CONSULTATION)
                 .open(Open::Hr)
@@ -246,13 +235,13 @@ impl View {
             View::TransferPlans => list(T::Placement, &lists::TRANSFER_PLANS)
                 .editor(&transfer::PlanEditor)
                 .open(Open::Hr)
-                .workflow(Workflow::TransferPlan),
+                .workflow(&moves::TRANSFER_PLAN),
             View::Enrolments => list(T::Training, &lists::ENROLMENTS)
                 .editor(&rec::ENROLMENT)
-                .workflow(Workflow::Enrolment),
+                .workflow(&moves::ENROLMENT),
             View::Sessions => list(T::Training, &lists::SESSIONS)
                 .editor(&reg::SESSION)
-                .workflow(Workflow::Session),
+                .workflow(&moves::SESSION),
             View::Courses => list(T::Training, &lists::COURSES).editor(&reg::COURSE),
             View::Requirements => list(T::Training, &lists::REQUIREMENTS).editor(&reg::REQUIREMENT),
             View::RequiredMissing => list(T::Training, &lists::REQUIRED_MISSING)
@@ -261,11 +250,11 @@ impl View {
             View::Ojt => list(T::Training, &lists::OJT)
                 .editor(&rec::OJT)
                 .person("mentee_id")
-                .workflow(Workflow::Ojt),
+                .workflow(&moves::OJT),
             View::OjtLogs => list(T::Training, &lists::OJT_LOGS).editor(&own::OjtLogEditor),
             View::Awards => list(T::Awards, &lists::AWARDS)
                 .editor(&AwardEditor)
-                .workflow(Workflow::Award),
+                .workflow(&moves::AWARD),
             View::Compliance => {
                 list(T::Compliance, &lists::COMPLIANCE).editor(&rec::ComplianceEditor)
             }
@@ -278,7 +267,7 @@ impl View {
             View::Pdca => list(T::Pdca, &lists::PDCA)
                 .editor(&rec::PDCA)
                 .person("owner_staff_id")
-                .workflow(Workflow::Pdca),
+                .workflow(&moves::PDCA),
             View::Surveys => list(T::Pdca, &lists::SURVEYS).editor(&reg::SurveyEditor),
         }
     }

@@ -333,14 +333,14 @@ impl super::App {
     pub(super) fn tick(&mut self) -> Result<bool, crate::store::StoreError> {
         self.poll_job();
         // Drawn or not (a test, a benchmark), what was asked goes out by the next tick.
-        self.answers.send_held();
-        if !self.answers.take_in(&self.db)? {
+        self.shown.answers.send_held();
+        if !self.shown.answers.take_in(&self.session.db)? {
             return Ok(false);
         }
-        let answers = &self.answers;
-        for l in self.lists.values_mut() {
+        let answers = &self.shown.answers;
+        for l in self.nav.lists.values_mut() {
             l.counted(answers);
-            l.sorted(&self.db, answers)?;
+            l.sorted(&self.session.db, answers)?;
         }
         Ok(true)
     }

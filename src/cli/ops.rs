@@ -32,7 +32,7 @@ fn open_or_summarise(ctx: &Ctx, db: Db, me: crate::domain::account::Account) -> 
             crate::app::App::new_off_thread(db, ctx.lang, me, ctx.today).map_err(|e| ctx.err(e))?;
         // The screens back up where `jinji backup` does.
         if let Ok(dir) = super::backup::backups_dir(ctx) {
-            app.dirs.backups_dir = dir;
+            app.session.dirs.backups_dir = dir;
         }
         app.configure(&ctx.config);
         crate::tui::run(app)

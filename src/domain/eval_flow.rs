@@ -8,6 +8,7 @@
 //! outcome of an appeal.
 
 use super::calendar::Calendar;
+use super::choice::{Choice, choices, open};
 use super::evaluation::{BoardDecision, EvalState, Evaluation, Grade, Response};
 use super::{Date, Id, Invalid, Problem, Validate};
 use crate::code_enum;
@@ -175,13 +176,33 @@ impl EvalStep {
         Ok(())
     }
 
+    /// The evaluatee's response and what follows a complaint (the response stage).
+    pub fn is_response(self) -> bool {
+        matches!(self, EvalStep::Agree | EvalStep::Appeal | EvalStep::Outcome)
+    }
+
+    /// The moves of the chain on `e` today as `acting` sees them, in the chain's order:
+    /// open to them, or due now but someone else's (whose, in the reason).
+    pub fn choices(
+        e: &Evaluation,
+        acting: &Acting,
+        today: Date,
+        rules: &EvalRules,
+    ) -> Vec<Choice<EvalStep>> {
+        const ANYONE: Acting = Acting {
+            evaluatee: true,
+            first: true,
+            second: true,
+            hr: true,
+        };
+        choices(&EvalStep::ALL, |s, mine| {
+            s.check(e, if mine { acting } else { &ANYONE }, today, rules)
+        })
+    }
+
     /// The moves `acting` may make on `e` today, in the order of the chain.
     pub fn available(e: &Evaluation, acting: &Acting, today: Date, rules: &EvalRules) -> Vec<Self> {
-        EvalStep::ALL
-            .iter()
-            .copied()
-            .filter(|s| s.check(e, acting, today, rules).is_ok())
-            .collect()
+        open(&EvalStep::choices(e, acting, today, rules))
     }
 
     /// The evaluation after the move, checked as a whole; nothing is changed on error.

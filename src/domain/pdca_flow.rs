@@ -1,6 +1,7 @@
 //! The PDCA spiral as a state machine: Plan → Do → Check → Act → closed, and closing
 //! starts the next turn from where this one ended.
 
+use super::choice::Choice;
 use super::pdca::{PdcaCycle, Phase};
 use super::{Date, Invalid, Problem, Validate};
 use crate::code_enum;
@@ -24,6 +25,91 @@ impl PdcaActing {
     fn may_move(&self) -> bool {
         self.owner || self.lead || self.hr
     }
+}
+
+/// The work on a cycle besides its phase moves, with who may do it and when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PdcaWork {
+    /// The Plan written (goal, metric, baseline, target, notes) while in Plan.
+    Plan,
+    /// An action with its due date added, in Plan or Do.
+    AddAction,
+    /// A dated note of progress, in Do or Check.
+    Checkin,
+    /// A supervisor's review, signed by a person who leads the owner (or the HR office).
+    Review,
+    /// An action marked done, in Do.
+    ActionDone,
+    /// A citizen survey attached as evidence, in Check or Act.
+    Attach,
+}
+
+impl PdcaWork {
+    /// Whether `acting` may do this on `c` now (`signs`: the account has a person to sign
+    /// a review with); the reason when not.
+    pub fn check(self, c: &PdcaCycle, acting: &PdcaActing, signs: bool) -> Result<(), Invalid> {
+        if self == PdcaWork::Review {
+            if !(acting.lead || acting.hr) || acting.owner {
+                return Err(rule("reviewer", "pdca_review_by_lead"));
+            }
+            if !signs {
+                return Err(rule("reviewer", "pdca_review_needs_person"));
+            }
+            return Ok(());
+        }
+        if !acting.may_move() {
+            return Err(rule("phase", "pdca_owner_or_lead"));
+        }
+        let (phases, not_now): (&[Phase], _) = match self {
+            PdcaWork::Plan => (&[Phase::Plan], "pdca_plan_phase"),
+            PdcaWork::AddAction => (&[Phase::Plan, Phase::Do], "pdca_plan_phase"),
+            PdcaWork::ActionDone => (&[Phase::Do], "pdca_plan_phase"),
+            PdcaWork::Checkin => (&[Phase::Do, Phase::Check], "pdca_checkin_phase"),
+            PdcaWork::Attach => (&[Phase::Check, Phase::Act], "pdca_evidence_phase"),
+            PdcaWork::Review => unreachable!("checked above"),
+        };
+        if !phases.contains(&c.phase) {
+            return Err(rule("phase", not_now));
+        }
+        Ok(())
+    }
+}
+
+/// A cycle's move as a menu offers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PdcaMove {
+    Work(PdcaWork),
+    Step(PdcaStep),
+}
+
+/// The cycle's moves as `acting` sees them, in the menu's order: the work open to them
+/// now (one `ActionDone` and one `Attach` standing for each open action and survey), and
+/// the next phase move, open or with the reason it is not ready.
+pub fn choices(
+    c: &PdcaCycle,
+    acting: &PdcaActing,
+    actions: usize,
+    signs: bool,
+) -> Vec<Choice<PdcaMove>> {
+    use PdcaWork as W;
+    let mut out = Vec::new();
+    let work = |w: PdcaWork, out: &mut Vec<Choice<PdcaMove>>| {
+        if w.check(c, acting, signs).is_ok() {
+            out.push(Choice::Open(PdcaMove::Work(w)));
+        }
+    };
+    work(W::Plan, &mut out);
+    work(W::AddAction, &mut out);
+    if let Some(s) = PdcaStep::next_for(c.phase) {
+        out.push(match s.check(c, acting, actions) {
+            Ok(()) => Choice::Open(PdcaMove::Step(s)),
+            Err(inv) => Choice::Blocked(PdcaMove::Step(s), inv),
+        });
+    }
+    for w in [W::Checkin, W::Review, W::ActionDone, W::Attach] {
+        work(w, &mut out);
+    }
+    out
 }
 
 /// What a move writes.

@@ -5,6 +5,7 @@
 //! HR office records attendance and completion and decides awards.
 
 use super::award::{Award, AwardState};
+use super::choice::{Choice, choices};
 use super::training::{Enrolment, EnrolmentState};
 use super::{Date, Id, Invalid, Problem};
 use crate::code_enum;
@@ -38,6 +39,19 @@ fn rule(field: &'static str, rule: &'static str) -> Invalid {
 }
 
 impl EnrolStep {
+    /// The enrolment's moves as `cap` sees them: open to them, or due now but another's
+    /// (the person's, their supervisor's, the HR office's).
+    pub fn choices(e: &Enrolment, cap: &Capacity) -> Vec<Choice<EnrolStep>> {
+        const ANYONE: Capacity = Capacity {
+            own: true,
+            lead: true,
+            hr: true,
+        };
+        choices(&EnrolStep::ALL, |s, mine| {
+            s.check(e, if mine { cap } else { &ANYONE })
+        })
+    }
+
     fn needs(
         self,
     ) -> (
@@ -88,6 +102,20 @@ impl EnrolStep {
 }
 
 impl AwardStep {
+    /// The award's moves as `cap` sees them: the HR office's, open to them; to anyone
+    /// else, every move of an undecided award is shown as the HR office's.
+    pub fn choices(a: &Award, cap: &Capacity) -> Vec<Choice<AwardStep>> {
+        AwardStep::ALL
+            .iter()
+            .copied()
+            .filter_map(|s| match s.check(a, cap) {
+                Ok(()) => Some(Choice::Open(s)),
+                Err(inv) if !a.state.is_decided() && !cap.hr => Some(Choice::Blocked(s, inv)),
+                Err(_) => None,
+            })
+            .collect()
+    }
+
     /// HR reviews and decides; nothing else changes an award's state.
     pub fn check(self, a: &Award, cap: &Capacity) -> Result<(), Invalid> {
         if !cap.hr {

@@ -6,6 +6,7 @@ use super::scope::Visibility;
 use super::settings::keys;
 use super::{Db, Filter, Record, Result, StoreError};
 use crate::domain::account::{Account, Role};
+use crate::domain::choice::Choice;
 use crate::domain::eval_flow::{Acting, EvalInput, EvalRules, EvalStep};
 use crate::domain::evaluation::{EvalKind, EvalPeriod, Evaluation, Grade, Term, Theme};
 use crate::domain::staff::Staff;
@@ -92,14 +93,27 @@ impl Db {
         Acting::of(e, who.account.staff_id, who.hr())
     }
 
-    /// The moves the actor may make on an evaluation today.
-    pub fn eval_moves(&self, e: &Evaluation, who: Actor, today: Date) -> Result<Vec<EvalStep>> {
+    /// The moves of an evaluation as the actor sees them today: theirs to make, or due
+    /// but another's (the screens' menu shows both).
+    pub fn eval_choices(
+        &self,
+        e: &Evaluation,
+        who: Actor,
+        today: Date,
+    ) -> Result<Vec<Choice<EvalStep>>> {
         let rules = self.eval_rules()?;
-        Ok(EvalStep::available(
+        Ok(EvalStep::choices(
             e,
             &self.eval_acting(e, who),
             today,
             &rules,
+        ))
+    }
+
+    /// The moves the actor may make on an evaluation today.
+    pub fn eval_moves(&self, e: &Evaluation, who: Actor, today: Date) -> Result<Vec<EvalStep>> {
+        Ok(crate::domain::choice::open(
+            &self.eval_choices(e, who, today)?,
         ))
     }
 

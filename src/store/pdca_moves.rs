@@ -6,8 +6,8 @@ use super::rule;
 use super::scope::Visibility;
 use super::{Db, Result, StoreError};
 use crate::domain::account::Role;
-use crate::domain::pdca::{PdcaAction, PdcaCheckin, PdcaCycle, PdcaEvidence, PdcaReview, Phase};
-use crate::domain::pdca_flow::{PdcaActing, PdcaInput, PdcaStep};
+use crate::domain::pdca::{PdcaAction, PdcaCheckin, PdcaCycle, PdcaEvidence, PdcaReview};
+use crate::domain::pdca_flow::{PdcaActing, PdcaInput, PdcaStep, PdcaWork};
 use crate::domain::staff::Staff;
 use crate::domain::survey::Survey;
 use crate::domain::unit::Unit;
@@ -102,10 +102,8 @@ impl Db {
         self.write(|| {
             let c = self.pdca_for(cycle_id, who)?;
             let acting = self.pdca_acting(&c, who)?;
-            if !(acting.lead || acting.hr) || acting.owner {
-                return Err(rule("reviewer", "pdca_review_by_lead"));
-            }
             // A review is signed by a person; an account without one cannot sign.
+            PdcaWork::Review.check(&c, &acting, who.account.staff_id.is_some())?;
             let Some(reviewer_id) = who.account.staff_id else {
                 return Err(rule("reviewer", "pdca_review_needs_person"));
             };
@@ -132,14 +130,7 @@ impl Db {
         today: Date,
     ) -> Result<PdcaCheckin> {
         self.write(|| {
-            let c = self.pdca_for(cycle_id, who)?;
-            let acting = self.pdca_acting(&c, who)?;
-            if !(acting.owner || acting.lead || acting.hr) {
-                return Err(rule("phase", "pdca_owner_or_lead"));
-            }
-            if !matches!(c.phase, Phase::Do | Phase::Check) {
-                return Err(rule("phase", "pdca_checkin_phase"));
-            }
+            let c = self.pdca_may(cycle_id, who, PdcaWork::Checkin)?;
             let mut k = PdcaCheckin {
                 id: 0,
                 cycle_id: c.id,
@@ -161,14 +152,7 @@ impl Db {
     /// Attaches a citizen survey to a cycle's Check as evidence.
     pub fn pdca_attach_survey(&self, cycle_id: Id, survey_id: Id, who: Actor) -> Result<()> {
         self.write(|| {
-            let c = self.pdca_for(cycle_id, who)?;
-            let acting = self.pdca_acting(&c, who)?;
-            if !(acting.owner || acting.lead || acting.hr) {
-                return Err(rule("phase", "pdca_owner_or_lead"));
-            }
-            if !matches!(c.phase, Phase::Check | Phase::Act) {
-                return Err(rule("phase", "pdca_evidence_phase"));
-            }
+            let c = self.pdca_may(cycle_id, who, PdcaWork::Attach)?;
             if self.find::<Survey>(survey_id)?.is_none() {
                 return Err(Invalid::one("survey", Problem::Unknown).into());
             }
@@ -201,15 +185,11 @@ impl Db {
         Ok(out)
     }
 
-    fn pdca_may_write(&self, cycle_id: Id, who: Actor, phases: &[Phase]) -> Result<PdcaCycle> {
+    /// The cycle, if `who` may do `work` on it now (the domain's rule, as the menus show).
+    fn pdca_may(&self, cycle_id: Id, who: Actor, work: PdcaWork) -> Result<PdcaCycle> {
         let c = self.pdca_for(cycle_id, who)?;
         let acting = self.pdca_acting(&c, who)?;
-        if !(acting.owner || acting.lead || acting.hr) {
-            return Err(rule("phase", "pdca_owner_or_lead"));
-        }
-        if !phases.contains(&c.phase) {
-            return Err(rule("phase", "pdca_plan_phase"));
-        }
+        work.check(&c, &acting, who.account.staff_id.is_some())?;
         Ok(c)
     }
 
@@ -221,7 +201,7 @@ impl Db {
         who: Actor,
     ) -> Result<PdcaCycle> {
         self.write(|| {
-            let c = self.pdca_may_write(plan.id, who, &[Phase::Plan])?;
+            let c = self.pdca_may(plan.id, who, PdcaWork::Plan)?;
             let mut n = PdcaCycle {
                 goal: plan.goal.clone(),
                 metric: plan.metric.clone(),
@@ -249,7 +229,7 @@ impl Db {
         who: Actor,
     ) -> Result<PdcaAction> {
         self.write(|| {
-            let c = self.pdca_may_write(cycle_id, who, &[Phase::Plan, Phase::Do])?;
+            let c = self.pdca_may(cycle_id, who, PdcaWork::AddAction)?;
             let due_on = due_on.ok_or_else(|| Invalid::one("due_on", Problem::Required))?;
             let mut a = PdcaAction {
                 id: 0,
@@ -270,7 +250,7 @@ impl Db {
         self.write(|| {
             let mut a: PdcaAction = self.get(action_id)?;
             // An action of a cycle out of sight is as not found as one that is not there.
-            self.pdca_may_write(a.cycle_id, who, &[Phase::Do])
+            self.pdca_may(a.cycle_id, who, PdcaWork::ActionDone)
                 .map_err(|e| match e {
                     StoreError::NotFound { .. } => StoreError::NotFound {
                         table: "pdca_actions",

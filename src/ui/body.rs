@@ -21,7 +21,7 @@ use crate::text::width;
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let [bar, main] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     view_bar(app, frame, bar);
-    match app.panel {
+    match app.shown.panel {
         crate::app::panel::Panel::Calibration { .. } => {
             return super::calibration::render(app, frame, main);
         }
@@ -31,7 +31,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         _ => {}
     }
     let Some(list) = app.list() else { return };
-    let has_panel = !matches!(app.panel, crate::app::panel::Panel::None);
+    let has_panel = !matches!(app.shown.panel, crate::app::panel::Panel::None);
     let side_w = if has_panel {
         (main.width * 2 / 5).clamp(36, 64)
     } else {
@@ -51,7 +51,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 fn view_bar(app: &App, frame: &mut Frame, area: Rect) {
-    let l = app.lang;
+    let l = app.session.lang;
     let mut spans = Vec::new();
     let status = status_text(app);
     let current = app.view();
@@ -116,9 +116,9 @@ fn view_bar(app: &App, frame: &mut Frame, area: Rect) {
 
 /// Scope, sort, filter and count of the list shown.
 fn status_text(app: &App) -> String {
-    let l = app.lang;
+    let l = app.session.lang;
     if let Some(list) = app.list() {
-        let scope = match &app.scope {
+        let scope = match &app.nav.scope {
             Scope::Everyone => l.t("ui.scope_all"),
             Scope::Section { name, .. } => name.as_str(),
         };
@@ -215,7 +215,7 @@ fn layout_columns(
 }
 
 fn render_list(app: &App, list: &ListState, frame: &mut Frame, area: Rect) {
-    let l = app.lang;
+    let l = app.session.lang;
     let texts: Vec<Vec<String>> = list
         .rows
         .iter()
@@ -224,7 +224,7 @@ fn render_list(app: &App, list: &ListState, frame: &mut Frame, area: Rect) {
                 .columns
                 .iter()
                 .zip(&r.cells)
-                .map(|(c, v)| cell_text(l, app.date_style, c, v))
+                .map(|(c, v)| cell_text(l, app.session.date_style, c, v))
                 .collect()
         })
         .collect();
@@ -280,8 +280,9 @@ fn render_list(app: &App, list: &ListState, frame: &mut Frame, area: Rect) {
 /// The selected record as label/value lines for `inner_w` columns, values wrapped
 /// under their column (the pane beside the list, and the full view on `v`).
 pub(super) fn detail_lines(app: &App, inner_w: usize) -> Vec<Line<'static>> {
-    let l = app.lang;
+    let l = app.session.lang;
     let longest = app
+        .shown
         .detail
         .iter()
         .map(|(k, _)| width(l.field(k)))
@@ -291,7 +292,7 @@ pub(super) fn detail_lines(app: &App, inner_w: usize) -> Vec<Line<'static>> {
     let label_w = longest.min(inner_w * 2 / 5).max(4);
     let value_w = inner_w.saturating_sub(label_w + 1).max(4);
     let mut lines: Vec<Line> = Vec::new();
-    for (k, v) in &app.detail {
+    for (k, v) in &app.shown.detail {
         let value = v.replace(['\r', '\t'], " ");
         for (n, part) in crate::text::wrap(&value, value_w).into_iter().enumerate() {
             let label = if n == 0 {
@@ -310,7 +311,7 @@ pub(super) fn detail_lines(app: &App, inner_w: usize) -> Vec<Line<'static>> {
 }
 
 fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
-    let l = app.lang;
+    let l = app.session.lang;
     let inner_w = area.width.saturating_sub(2) as usize;
     let inner_h = area.height.saturating_sub(2) as usize;
     let mut lines = detail_lines(app, inner_w);

@@ -92,11 +92,11 @@ fn table(
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let l = app.lang;
-    let Panel::Calibration { kind, cal } = &app.panel else {
+    let l = app.session.lang;
+    let Panel::Calibration { kind, cal } = &app.shown.panel else {
         return;
     };
-    let Some(Answer::Calibration(cal)) = app.answers.get(cal) else {
+    let Some(Answer::Calibration(cal)) = app.shown.answers.get(cal) else {
         return super::panel::computing(l, l.t("view.calibration").into(), frame, area);
     };
     let [summary, tables] =
@@ -109,7 +109,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let title = l.tf(
         "calib.title",
         &[
-            ("fy", &l.fiscal_year(app.fiscal_year)),
+            ("fy", &l.fiscal_year(app.nav.fiscal_year)),
             ("kind", &l.label("eval_kind", kind.code())),
         ],
     );

@@ -25,18 +25,18 @@ fn empty(l: Lang) -> Line<'static> {
 }
 
 fn posts(app: &App, page: &CareerPage, w: usize) -> Vec<Line<'static>> {
-    let l = app.lang;
+    let l = app.session.lang;
     let mut out: Vec<Line> = page
         .posts
         .iter()
         .map(|p| {
             let to =
-                p.to.map(|d| app.date_style.show(d))
+                p.to.map(|d| app.session.date_style.show(d))
                     .unwrap_or_else(|| l.t("career.now").into());
             Line::from(vec![
                 Span::raw(format!(
                     "{} – {} ",
-                    app.date_style.show(p.from),
+                    app.session.date_style.show(p.from),
                     pad(&to, 10)
                 )),
                 Span::raw(fit(
@@ -146,8 +146,8 @@ fn hours_and_awards(l: Lang, page: &CareerPage, w: usize) -> Vec<Line<'static>> 
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let l = app.lang;
-    let Panel::CareerPage { person, page } = &app.panel else {
+    let l = app.session.lang;
+    let Panel::CareerPage { person, page } = &app.shown.panel else {
         return;
     };
     let Some(p) = person else {
@@ -160,14 +160,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let [head, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(area);
-    let years = app.today.years_since(p.hire_date);
+    let years = app.session.today.years_since(p.hire_date);
     let who = l.tf(
         "career.who",
         &[
             ("no", &p.staff_no),
             ("name", &p.full_name()),
             ("position", &l.label("position", p.position.code())),
-            ("hired", &app.date_style.show(p.hire_date)),
+            ("hired", &app.session.date_style.show(p.hire_date)),
             ("years", &years),
             ("track", &l.label("track", p.track.code())),
         ],

@@ -12,22 +12,22 @@ use crate::app::tab::Tab;
 
 /// User, role, database, fiscal year in view, and the person in focus.
 pub fn header(app: &App, frame: &mut Frame, area: Rect) {
-    let l = app.lang;
+    let l = app.session.lang;
     let mut spans = vec![
         Span::styled(format!(" {} ", l.t("ui.app")), theme::title()),
         Span::raw(format!(
             "│ {} {} ({}) ",
             l.t("ui.user"),
-            app.account.login,
+            app.session.account.login,
             app.role_label()
         )),
         Span::raw(format!(
             "│ {} {} ",
             l.t("ui.fiscal_year"),
-            l.fiscal_year(app.fiscal_year)
+            l.fiscal_year(app.nav.fiscal_year)
         )),
     ];
-    if let Some(p) = &app.focus {
+    if let Some(p) = &app.nav.focus {
         spans.push(Span::raw(format!(
             "│ {} {} {} ",
             l.t("ui.focus"),
@@ -35,7 +35,7 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
             p.full_name()
         )));
     }
-    spans.push(Span::raw(format!("│ {}", app.db.path().display())));
+    spans.push(Span::raw(format!("│ {}", app.session.db.path().display())));
     frame.render_widget(
         Paragraph::new(Line::from(spans)).style(theme::header()),
         area,
@@ -46,10 +46,10 @@ pub fn tabs(app: &App, frame: &mut Frame, area: Rect) {
     let titles: Vec<String> = Tab::ALL
         .iter()
         .enumerate()
-        .map(|(i, t)| format!("{} {}", i + 1, app.lang.t(t.key())))
+        .map(|(i, t)| format!("{} {}", i + 1, app.session.lang.t(t.key())))
         .collect();
     let tabs = Tabs::new(titles)
-        .select(app.tab.index())
+        .select(app.nav.tab.index())
         .highlight_style(theme::tab_active())
         .divider("│");
     frame.render_widget(tabs, area);
@@ -70,7 +70,7 @@ pub fn help_bar(app: &App, frame: &mut Frame, area: Rect) {
             key_name(b.key, b.mods)
         };
         spans.push(Span::styled(key, theme::key()));
-        spans.push(Span::raw(format!(" {}  ", app.lang.t(b.help))));
+        spans.push(Span::raw(format!(" {}  ", app.session.lang.t(b.help))));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

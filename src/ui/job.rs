@@ -13,7 +13,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let Some(job) = app.job.as_ref() else {
         return;
     };
-    let l = app.lang;
+    let l = app.session.lang;
     let r = centered(area, 64.min(area.width.saturating_sub(2)), 7);
     clear(frame, r);
     let block = Block::default()

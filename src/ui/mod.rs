@@ -59,7 +59,7 @@ fn draw(app: &App, frame: &mut Frame) {
 }
 
 fn too_small(app: &App, frame: &mut Frame, area: Rect) {
-    let text = app.lang.tf(
+    let text = app.session.lang.tf(
         "ui.too_small",
         &[
             ("w", &MIN_WIDTH),

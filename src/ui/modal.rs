@@ -8,9 +8,9 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::overlay::{centered, clear};
 use super::theme;
 use crate::app::action::Mode;
-use crate::app::flow::MoveMenu;
 use crate::app::form::{Field, FieldKind, Form};
 use crate::app::keymap::key_name;
+use crate::app::moves::{Move, MoveMenu};
 use crate::app::{App, Modal, SearchBox};
 use crate::i18n::Lang;
 use crate::text::{pad, width};
@@ -18,7 +18,8 @@ use crate::text::{pad, width};
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     for m in &app.modals {
         match m {
-            Modal::Form(f) => form(app, f, frame, area),
+            Modal::Form(f) => form(app, f, None, frame, area),
+            Modal::Move(mf) => form(app, &mf.form, Some(mf.m), frame, area),
             Modal::Confirm { question, .. } => {
                 message(app, frame, area, question, "ui.confirm_title", true)
             }
@@ -29,8 +30,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Modal::Detail => detail(app, frame, area),
             Modal::Files(menu) => {
                 let labels: Vec<&str> = menu.items.iter().map(|(_, l)| l.as_str()).collect();
-                let view = app.lang.t(&format!("view.{}", app.view_name()));
-                let title = app.lang.tf("files.title", &[("view", &view)]);
+                let view = app.session.lang.t(&format!("view.{}", app.view_name()));
+                let title = app.session.lang.tf("files.title", &[("view", &view)]);
                 choices(frame, area, &title, &labels, menu.selected, Vec::new());
             }
             Modal::Job => super::job::render(app, frame, area),
@@ -44,14 +45,17 @@ fn message(app: &App, frame: &mut Frame, area: Rect, text: &str, title: &str, qu
     let mut lines: Vec<Line> = text.lines().map(|l| Line::raw(l.to_string())).collect();
     lines.push(Line::raw(""));
     if question {
-        lines.push(Line::styled(app.lang.t("ui.yes_no"), theme::key()));
+        lines.push(Line::styled(app.session.lang.t("ui.yes_no"), theme::key()));
     } else {
-        lines.push(Line::styled(app.lang.t("ui.press_esc"), theme::dim()));
+        lines.push(Line::styled(
+            app.session.lang.t("ui.press_esc"),
+            theme::dim(),
+        ));
     }
     let p = Paragraph::new(lines).wrap(Wrap { trim: false }).block(
         Block::default()
             .borders(Borders::ALL)
-            .title(app.lang.t(title)),
+            .title(app.session.lang.t(title)),
     );
     frame.render_widget(p, r);
 }
@@ -61,12 +65,14 @@ fn value_text(app: &App, kind: FieldKind, text: &str) -> String {
         FieldKind::Code(group, _) | FieldKind::OptCode(group, _)
             if !text.is_empty() && group != "grade" =>
         {
-            format!("‹ {} ›", app.lang.label(group, text))
+            format!("‹ {} ›", app.session.lang.label(group, text))
         }
         FieldKind::Code(..) | FieldKind::OptCode(..) => format!("‹ {text} ›"),
         FieldKind::Bool => format!(
             "‹ {} ›",
-            app.lang.t(if text == "true" { "ui.yes" } else { "ui.no" })
+            app.session
+                .lang
+                .t(if text == "true" { "ui.yes" } else { "ui.no" })
         ),
         _ => text.replace(['\r', '\t'], " ").replace('\n', "⏎"),
     }
@@ -81,8 +87,9 @@ fn fiscal_year_hint(l: Lang, field: &Field) -> Option<String> {
     (name != field.text.trim()).then(|| format!("（{name}）"))
 }
 
-fn form(app: &App, f: &Form, frame: &mut Frame, area: Rect) {
-    let l = app.lang;
+/// A record's form, or a move's (`making`), titled with what it does.
+fn form(app: &App, f: &Form, making: Option<Move>, frame: &mut Frame, area: Rect) {
+    let l = app.session.lang;
     let rows = f.fields.len()
         + f.fields.iter().filter(|x| x.error.is_some()).count()
         + usize::from(f.error.is_some())
@@ -93,7 +100,7 @@ fn form(app: &App, f: &Form, frame: &mut Frame, area: Rect) {
         (rows as u16 + 2).min(area.height.saturating_sub(2)),
     );
     clear(frame, r);
-    let doing = match f.purpose {
+    let doing = match making {
         Some(m) => m.label(l).to_string(),
         None => l
             .t(if f.id.is_some() { "ui.edit" } else { "ui.new" })
@@ -165,17 +172,14 @@ fn form(app: &App, f: &Form, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
     // The real cursor sits where the user types, so the IME composes in place.
     if let Some(c) = cursor
-        && app
-            .modals
-            .last()
-            .is_some_and(|m| matches!(m, Modal::Form(_)))
+        && app.modals.last().is_some_and(|m| m.form().is_some())
     {
         frame.set_cursor_position(c);
     }
 }
 
 fn search(app: &App, sb: &SearchBox, frame: &mut Frame, area: Rect) {
-    let l = app.lang;
+    let l = app.session.lang;
     let r = centered(area, 80, area.height.saturating_sub(6).min(24));
     clear(frame, r);
     let block = Block::default()
@@ -212,7 +216,7 @@ fn search(app: &App, sb: &SearchBox, frame: &mut Frame, area: Rect) {
 
 /// The lines of help for one mode: each action once, with all its keys.
 fn help_lines<'a>(app: &'a App, mode: Mode, title: &str) -> Vec<Line<'a>> {
-    let l = app.lang;
+    let l = app.session.lang;
     let mut lines = vec![Line::styled(l.t(title).to_string(), theme::title())];
     let mut seen: Vec<&str> = Vec::new();
     for b in app.keymap.bindings(mode) {
@@ -249,7 +253,7 @@ fn help(app: &App, frame: &mut Frame, area: Rect) {
     clear(frame, r);
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(app.lang.t("ui.help_title"));
+        .title(app.session.lang.t("ui.help_title"));
     let inner = block.inner(r);
     frame.render_widget(block, r);
     // Lists on the left; search, forms and questions on the right.
@@ -272,7 +276,7 @@ fn help(app: &App, frame: &mut Frame, area: Rect) {
 
 /// The workflow moves open on a record; below them, the ones waiting for someone else.
 fn moves(app: &App, menu: &MoveMenu, frame: &mut Frame, area: Rect) {
-    let l = app.lang;
+    let l = app.session.lang;
     let mut extra = Vec::new();
     if !menu.blocked.is_empty() {
         extra.push(Line::styled(l.t("ui.moves_waiting"), theme::dim()));
@@ -350,6 +354,6 @@ fn detail(app: &App, frame: &mut Frame, area: Rect) {
     clear(frame, r);
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(app.lang.t("ui.detail"));
+        .title(app.session.lang.t("ui.detail"));
     frame.render_widget(Paragraph::new(lines).block(block), r);
 }

@@ -34,9 +34,9 @@ fn block(title: String) -> Block<'static> {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let l = app.lang;
-    let fy = l.fiscal_year(app.fiscal_year);
-    match &app.panel {
+    let l = app.session.lang;
+    let fy = l.fiscal_year(app.nav.fiscal_year);
+    match &app.shown.panel {
         // Drawn in place of the list (see `calibration`).
         Panel::None | Panel::Calibration { .. } | Panel::CareerPage { .. } => {}
         Panel::Career {
@@ -82,7 +82,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 lines.push(Line::styled(l.t("panel.pick_person"), theme::dim()));
             }
             lines.push(Line::raw(""));
-            lines.push(match app.answers.get(missing) {
+            lines.push(match app.shown.answers.get(missing) {
                 Some(Answer::Count(n)) => Line::styled(
                     l.tf("panel.missing_reports", &[("fy", &fy), ("n", n)]),
                     theme::warn(),
@@ -101,7 +101,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 "panel.grade_distribution",
                 &[("fy", &fy), ("kind", &l.label("eval_kind", kind.code()))],
             );
-            let Some(Answer::Grades(counts)) = app.answers.get(counts) else {
+            let Some(Answer::Grades(counts)) = app.shown.answers.get(counts) else {
                 return computing(l, title, frame, area);
             };
             let labels = ["S", "A", "B", "C", "D"];
@@ -155,7 +155,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 let text = l.tf(
                     "panel.upcoming_post",
                     &[
-                        ("on", &app.date_style.show(a.start_date)),
+                        ("on", &app.session.date_style.show(a.start_date)),
                         ("post", &post),
                         ("reason", &l.label("reason", a.reason.code())),
                     ],
@@ -170,7 +170,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 lines.push(Line::raw(""));
             }
             lines.push(Line::styled(l.t("panel.balance"), theme::dim()));
-            let balance = match app.answers.get(balance) {
+            let balance = match app.shown.answers.get(balance) {
                 Some(Answer::Balance(b)) => b.as_slice(),
                 _ => {
                     lines.push(Line::styled(l.t("ui.computing"), theme::dim()));
@@ -227,7 +227,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             );
         }
         Panel::Awards { counts } => {
-            let Some(Answer::Awards(counts)) = app.answers.get(counts) else {
+            let Some(Answer::Awards(counts)) = app.shown.answers.get(counts) else {
                 return computing(l, l.t("tab.awards").into(), frame, area);
             };
             let total: i64 = counts.iter().map(|c| c.1).sum();
@@ -252,7 +252,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 area,
             );
         }
-        Panel::Compliance { tally } => match app.answers.get(tally) {
+        Panel::Compliance { tally } => match app.shown.answers.get(tally) {
             Some(Answer::Compliance {
                 sections,
                 overdue_total,
@@ -332,12 +332,12 @@ fn compliance(
 }
 
 fn pdca(app: &App, frame: &mut Frame, area: Rect) {
-    let l = app.lang;
+    let l = app.session.lang;
     let Panel::Pdca {
         board_of,
         board,
         lineage,
-    } = &app.panel
+    } = &app.shown.panel
     else {
         return;
     };
@@ -363,7 +363,7 @@ fn pdca(app: &App, frame: &mut Frame, area: Rect) {
         };
         let days = r
             .last_review
-            .map(|d| l.tf("panel.days", &[("n", &app.today.days_since(d))]))
+            .map(|d| l.tf("panel.days", &[("n", &app.session.today.days_since(d))]))
             .unwrap_or_else(|| l.t("panel.never").into());
         let mut spans = vec![
             Span::raw(format!("{} ", pad(&fit(&r.name, 10), 10))),

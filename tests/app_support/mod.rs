@@ -148,18 +148,24 @@ pub fn cell(l: &ListState, row: &ViewRow, col: &str) -> String {
 /// Switches to a view of the current tab with `]`.
 #[track_caller]
 pub fn go_view(app: &mut App, name: &str) {
-    for _ in 0..app.tab.views().len() {
+    for _ in 0..app.nav.tab.views().len() {
         if app.view_name() == name {
             return;
         }
         press(app, "]");
     }
-    assert_eq!(app.view_name(), name, "view not in tab {:?}", app.tab);
+    assert_eq!(app.view_name(), name, "view not in tab {:?}", app.nav.tab);
 }
 
+/// The form on top: a record's, or a move's.
 pub fn top_form(app: &App) -> Option<&Form> {
+    app.modals.last().and_then(Modal::form)
+}
+
+/// The move the form on top makes, if it is a move's.
+pub fn making(app: &App) -> Option<jinji::app::moves::Move> {
     match app.modals.last() {
-        Some(Modal::Form(f)) => Some(f),
+        Some(Modal::Move(mf)) => Some(mf.m),
         _ => None,
     }
 }

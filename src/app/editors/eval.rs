@@ -149,6 +149,9 @@ pub(in crate::app) static CONSULTATION: Typed<Consultation> = typed(
 pub(in crate::app) struct EvalEditor;
 
 impl Editor for EvalEditor {
+    fn evaluation(&self, rec: &Value) -> Option<Evaluation> {
+        serde_json::from_value(rec.clone()).ok()
+    }
     fn fields(&self) -> &'static [FieldSpec] {
         EVALUATION.fields
     }

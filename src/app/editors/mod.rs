@@ -84,6 +84,12 @@ pub trait Editor: Sync {
         "staff_no"
     }
 
+    /// The record as an evaluation, where it is one (the detail shows what is withheld
+    /// and the deadline to answer).
+    fn evaluation(&self, _rec: &Value) -> Option<crate::domain::evaluation::Evaluation> {
+        None
+    }
+
     /// The record of this kind a person already has in the year, which a worklist's row
     /// opens instead of a new one.
     fn existing(&self, _db: &Db, _person: Id, _fy: FiscalYear) -> Result<Option<Id>> {

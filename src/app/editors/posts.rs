@@ -132,9 +132,10 @@ impl App {
         let text = match caught {
             Ok(f) if f.refused.is_empty() => return,
             Ok(f) => self
+                .session
                 .lang
                 .tf("err.posts_not_followed", &[("n", &f.refused.len())]),
-            Err(e) => error_text(self.lang, &self.db.about_file(e)),
+            Err(e) => error_text(self.session.lang, &self.session.db.about_file(e)),
         };
         self.modals.push(Modal::Message { text });
     }

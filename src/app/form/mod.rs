@@ -98,8 +98,6 @@ pub struct Form {
     pub dirty: bool,
     /// A message for the whole form (e.g. a conflict).
     pub error: Option<String>,
-    /// A workflow move this form makes, instead of saving the record as edited.
-    pub purpose: Option<super::moves::Move>,
     /// A line of guidance above the fields (e.g. what the challenge themes suggest).
     pub note: Option<String>,
 }
@@ -127,7 +125,6 @@ impl Form {
             focus: 0,
             dirty: false,
             error: None,
-            purpose: None,
             note: None,
         }
     }

@@ -1,16 +1,35 @@
-//! The workflow moves one can make from the screens (`m`): each move's name and the
-//! fields its form writes. Which moves are open, and what they do, is the workflows'
-//! (`app::flow` and the files beside it).
+//! Workflows from the screens (`m`): each workflow is one file here implementing
+//! `Workflow` — which moves its record offers this account (as the domain decides, the
+//! same rule the command line follows), what a move's form starts from, and the store's
+//! move that makes it. The registry (`app::view`) says which view opens which workflow;
+//! `menu.rs` is the menu and the move's form, the same for all.
 
+mod eval;
 mod fields;
+pub mod menu;
+mod pdca;
+mod registers;
+mod steps;
+mod transfer;
 
 use fields::*;
+use serde_json::Value;
 
+pub use eval::EVALUATION;
+pub use menu::MoveMenu;
+pub use pdca::PDCA;
+pub use registers::{OJT, SESSION};
+pub use steps::{AWARD, ENROLMENT};
+pub use transfer::TRANSFER_PLAN;
+
+use super::App;
 use super::form::field::FieldSpec;
-use crate::domain::Id;
 use crate::domain::eval_flow::EvalStep;
+use crate::domain::evaluation::Grade;
 use crate::domain::pdca_flow::PdcaStep;
+use crate::domain::{Date, Id};
 use crate::i18n::Lang;
+use crate::store::StoreError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Move {
@@ -69,7 +88,7 @@ impl Move {
     }
 
     /// What the move writes; an empty list asks for a yes instead of a form.
-    pub(super) fn fields(self) -> &'static [FieldSpec] {
+    pub fn fields(self) -> &'static [FieldSpec] {
         match self {
             Move::Eval(s) => match s {
                 EvalStep::Submit => SUBMIT,
@@ -101,4 +120,93 @@ impl Move {
             Move::Checkin => CHECKIN,
         }
     }
+}
+
+/// The moves a record offers, as the menu shows them.
+pub struct Menu {
+    /// The version of the record the moves apply to.
+    pub version: i64,
+    /// The record as this account may see it, read once for the menu: the forms of its
+    /// moves start from it.
+    pub record: Value,
+    /// Each move open to this account, with the words the menu shows for it.
+    pub moves: Vec<(Move, String)>,
+    /// Moves the record is ready for but not by this account, with the reason.
+    pub blocked: Vec<(String, String)>,
+}
+
+impl Menu {
+    fn of<T: serde::Serialize>(version: i64, record: &T) -> Menu {
+        Menu {
+            version,
+            record: serde_json::to_value(record).unwrap_or(Value::Null),
+            moves: Vec::new(),
+            blocked: Vec::new(),
+        }
+    }
+
+    /// A move open to this account, named by its label.
+    fn open(&mut self, m: Move, app: &App) {
+        self.moves.push((m, m.label(app.session.lang).to_string()));
+    }
+
+    /// A move not open to this account, with the reason.
+    fn blocked(&mut self, m: Move, why: &crate::domain::Invalid, app: &App) {
+        let lang = app.session.lang;
+        self.blocked.push((
+            m.label(lang).to_string(),
+            crate::i18n::invalid_text(lang, why),
+        ));
+    }
+}
+
+/// One workflow: its menu, its forms and its moves.
+pub trait Workflow: Sync {
+    /// The moves the record `id` offers this account now.
+    fn menu(&self, app: &App, id: Id) -> Result<Menu, StoreError>;
+    /// Whether the menu opens with no row selected (with `id` 0).
+    fn without_row(&self) -> bool {
+        false
+    }
+    /// What the form of `m` starts from (the menu's record, unless the move writes a
+    /// record of its own), and a note shown above its fields.
+    fn form(
+        &self,
+        app: &App,
+        menu_record: Value,
+        m: Move,
+    ) -> Result<(Value, Option<String>), StoreError> {
+        let _ = (app, m);
+        Ok((menu_record, None))
+    }
+    /// Makes the move with what its form says (`Null` when it asks nothing); returns the
+    /// id of the record to show.
+    fn apply(
+        &self,
+        app: &mut App,
+        id: Id,
+        version: i64,
+        m: Move,
+        input: &Value,
+    ) -> Result<Id, StoreError>;
+}
+
+/// A text field of a move's form.
+fn text_of(v: &Value, key: &str) -> String {
+    v.get(key)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn grade_of(v: &Value, key: &str) -> Option<Grade> {
+    v.get(key)
+        .and_then(Value::as_str)
+        .and_then(Grade::from_code)
+}
+
+fn date_of(v: &Value, key: &str) -> Option<Date> {
+    v.get(key)
+        .and_then(Value::as_str)
+        .and_then(|s| s.parse().ok())
 }
