@@ -3,9 +3,9 @@
 
 mod audit;
 mod backups;
+mod cell;
 mod col;
 pub mod export;
-mod export_kinds;
 pub mod import;
 mod import_fields;
 mod import_kinds;
@@ -65,6 +65,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use audit::AuditEntry;
 pub use backups::{backups_of, check_file, prune_backups};
+pub use cell::Cell;
 pub use files::create_private_file;
 pub use list::{Cursor, Filter, ListQuery, Op, Page, SortDir, Val};
 pub use migrate::SCHEMA_VERSION;
