@@ -6,6 +6,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod i18n;
+pub mod import;
 pub mod sheet;
 pub mod store;
 pub mod text;

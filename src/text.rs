@@ -12,8 +12,9 @@ pub fn width(s: &str) -> usize {
 }
 
 /// Characters that never reach the terminal, so they take no column: ratatui drops control
-/// characters, and every frame is scrubbed of bidi controls and zero-width characters
-/// ([`crate::ui::render`]) — the ones storage refuses, should a file hold them anyway.
+/// characters, and the screens pass every drawn cell through [`shown`], which drops bidi
+/// controls and zero-width characters — the ones storage refuses, should a file hold them
+/// anyway. (Text knows nothing of the screens: they use it, not the other way round.)
 pub fn hidden(c: char) -> bool {
     crate::domain::validate::is_forbidden_char(c, false)
 }

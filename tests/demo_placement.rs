@@ -6,7 +6,8 @@ mod demo_support;
 
 use demo_support::*;
 use jinji::demo::{self, Params};
-use jinji::store::export::{Cell, KINDS};
+use jinji::store::Cell;
+use jinji::store::export::KINDS;
 use jinji::store::{Db, StoreError};
 
 fn export_all(db: &Db) -> Vec<(&'static str, Vec<Vec<Cell>>)> {

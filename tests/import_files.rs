@@ -8,9 +8,10 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use cli::*;
+use jinji::import::{Import, Unwatched, Watch, import_kind, import_kind_names};
 use jinji::sheet::{Encoding, read_table};
-use jinji::store::export::{Cell, kind};
-use jinji::store::import::{Unwatched, Watch, import_kind, import_kind_names};
+use jinji::store::Cell;
+use jinji::store::export::kind;
 use jinji::store::{Db, OpenMode};
 use serde_json::Value;
 

@@ -6,8 +6,8 @@
 
 use jinji::demo::{Params, generate};
 use jinji::domain::Date;
+use jinji::store::Cell;
 use jinji::store::Db;
-use jinji::store::export::Cell;
 use jinji::store::views::{VIEWS, ViewDef, ViewQuery};
 
 fn demo() -> Db {

@@ -9,7 +9,7 @@ use app_support::*;
 use jinji::app::{App, Modal};
 use jinji::domain::unit::UnitKind;
 use jinji::i18n::Lang;
-use jinji::store::import::{Unwatched, import_kind};
+use jinji::import::{Import, Unwatched, import_kind};
 use jinji::store::{Db, OpenMode, StoreError, check_file};
 
 /// An app over a demo in a file, and the file's path.

@@ -6,7 +6,8 @@ use jinji::domain::staff::{JobType, Position, Sex, Staff, StaffStatus, Track};
 use jinji::domain::training::{Course, CourseCategory, CourseRequirement, RequiredPeriod};
 use jinji::domain::unit::{Unit, UnitKind};
 use jinji::domain::{Date, Id};
-use jinji::store::export::{Cell, KINDS, kind, kind_names};
+use jinji::store::Cell;
+use jinji::store::export::{KINDS, kind, kind_names};
 use jinji::store::{Db, StoreError};
 
 /// The contract: each kind's headers start with exactly these.

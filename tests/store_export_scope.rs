@@ -13,8 +13,9 @@ use jinji::domain::evaluation::{EvalKind, EvalPeriod, Evaluation, Term, Theme};
 use jinji::domain::pdca::{PdcaCycle, Phase};
 use jinji::domain::staff::Staff;
 use jinji::domain::{FiscalYear, Id};
+use jinji::store::Cell;
 use jinji::store::Db;
-use jinji::store::export::{Access, Cell, KINDS, kind};
+use jinji::store::export::{Access, KINDS, kind};
 use jinji::store::scope::Visibility;
 
 /// The fiscal year the visibility is computed for.

@@ -10,7 +10,8 @@
 
 mod pty;
 
-use jinji::store::export::{Cell, kind};
+use jinji::store::Cell;
+use jinji::store::export::kind;
 use jinji::store::{Db, OpenMode};
 use pty::{Session, TODAY, locate, locate_below, login, row};
 

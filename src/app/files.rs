@@ -10,8 +10,9 @@ use crate::domain::account::Role;
 use crate::domain::staff::Staff;
 use crate::domain::unit::Unit;
 use crate::i18n::{Lang, error_text, sheet_error_text};
-use crate::sheet::write::{Format, Heading, sink};
-use crate::store::export::Cell;
+use crate::sheet::Heading;
+use crate::sheet::write::{Format, sink};
+use crate::store::Cell;
 use crate::store::views::{ColKind, ViewCol};
 use crate::store::{Db, OpenMode, StoreError};
 
@@ -331,7 +332,7 @@ impl App {
             std::fs::write(&dest, &bytes).map_err(|e| {
                 // Nothing half-written is left behind.
                 let _ = std::fs::remove_file(&dest);
-                if crate::sheet::write::no_room(&e) {
+                if crate::sheet::no_room(&e) {
                     fail(StoreError::DiskFull { path: dest.clone() })
                 } else {
                     lang.tf("err.write", &[("path", &dest.display()), ("reason", &e)])

@@ -12,9 +12,9 @@ use super::args::EncodingArg;
 use super::{CmdResult, Ctx, Failure};
 use crate::domain::account::Role;
 use crate::i18n::{Lang, problem_text, sheet_error_text};
+use crate::import::{Import, ImportReport, Watch, import_kind, import_kind_names};
 use crate::sheet::{Encoding, read_table};
 use crate::store::OpenMode;
-use crate::store::import::{ImportReport, Watch, import_kind, import_kind_names};
 
 pub fn run(
     ctx: &Ctx,

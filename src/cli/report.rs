@@ -70,7 +70,7 @@ fn xlsx_err(ctx: &Ctx, e: &dyn std::fmt::Display) -> Failure {
 
 fn write_file(ctx: &Ctx, p: &Path, bytes: &[u8]) -> CmdResult {
     let fail = |e: std::io::Error| {
-        if crate::sheet::write::no_room(&e) {
+        if crate::sheet::no_room(&e) {
             ctx.err(StoreError::DiskFull { path: p.into() })
         } else {
             Failure::system(

@@ -6,8 +6,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::SheetError;
-use crate::store::export::Cell;
+use super::{Heading, RowSink, SheetError, werr_io};
+use crate::store::Cell;
 
 /// The substitute for a character CP932 cannot hold: 〓 (geta), as Japanese systems do.
 pub const GETA: char = '〓';
@@ -30,23 +30,6 @@ impl Format {
     }
 }
 
-/// What a written file needs besides its rows.
-pub struct Heading<'a> {
-    /// Column titles as shown (English snake_case or Japanese).
-    pub titles: Vec<String>,
-    /// JSON keys: the stable snake_case names.
-    pub keys: Vec<&'a str>,
-    /// The sheet's name in a workbook.
-    pub sheet: &'a str,
-}
-
-/// Where rows go, one at a time.
-pub trait RowSink {
-    fn row(&mut self, cells: &[Cell]) -> Result<(), SheetError>;
-    /// Ends the file; returns how many characters had to be replaced by 〓 (CP932 only).
-    fn finish(self: Box<Self>) -> Result<usize, SheetError>;
-}
-
 /// A sink writing `format` to `out` (`path` names it in messages). CSV and JSON stream;
 /// an XLSX workbook is assembled when finished.
 pub fn sink<'a, W: Write + 'a>(
@@ -61,33 +44,6 @@ pub fn sink<'a, W: Write + 'a>(
         Format::Json => Box::new(JsonSink::new(heading, out, path)?),
         Format::Xlsx => Box::new(super::xlsx::XlsxSink::new(heading, out, path)?),
     })
-}
-
-pub(super) fn werr(path: &Path, e: impl std::fmt::Display) -> SheetError {
-    SheetError::Write {
-        path: path.into(),
-        reason: e.to_string(),
-    }
-}
-
-/// A failed write to the file: no room said as such (a full disk, a quota, the size
-/// limit), anything else with its reason.
-pub(super) fn werr_io(path: &Path, e: std::io::Error) -> SheetError {
-    if no_room(&e) {
-        SheetError::Full { path: path.into() }
-    } else {
-        werr(path, e)
-    }
-}
-
-/// True when a write failed for want of room: a full disk or quota, or a file past the
-/// process's size limit (`ulimit -f`).
-pub fn no_room(e: &std::io::Error) -> bool {
-    use std::io::ErrorKind as K;
-    matches!(
-        e.kind(),
-        K::StorageFull | K::QuotaExceeded | K::FileTooLarge
-    )
 }
 
 /// A text cell that a spreadsheet would run as a formula gets a leading apostrophe.

@@ -7,9 +7,8 @@ use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{ExcelDateTime, Format as XFormat, Workbook};
 
-use super::SheetError;
-use super::write::{Heading, RowSink, werr, werr_io};
-use crate::store::export::Cell;
+use super::{Heading, RowSink, SheetError, werr, werr_io};
+use crate::store::Cell;
 
 /// Widest a column grows, in characters of Excel's default font.
 const MAX_WIDTH: usize = 60;

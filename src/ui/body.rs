@@ -14,7 +14,7 @@ use crate::app::list::ListState;
 use crate::app::{App, Scope};
 use crate::config::DateStyle;
 use crate::i18n::Lang;
-use crate::store::export::Cell;
+use crate::store::Cell;
 use crate::store::views::{ColKind, ViewCol};
 use crate::text::width;
 

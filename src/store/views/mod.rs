@@ -18,7 +18,8 @@ pub use worklists::*;
 
 use rusqlite::types::Value;
 
-use super::export::Cell;
+use super::Cell;
+use super::cell::cell_of;
 use super::list::id_list;
 use super::{Db, Result};
 use crate::domain::{Date, FiscalYear, Id};
@@ -168,7 +169,7 @@ impl ViewRow {
     pub(super) fn read(r: &rusqlite::Row, width: usize) -> rusqlite::Result<ViewRow> {
         let mut cells = Vec::with_capacity(width);
         for i in 0..width {
-            cells.push(super::export::cell_of(r.get_ref(i + 1)?));
+            cells.push(cell_of(r.get_ref(i + 1)?));
         }
         Ok(ViewRow {
             id: r.get(0)?,
@@ -318,7 +319,7 @@ impl Db {
         while let Some(r) = rows.next()? {
             cells.clear();
             for i in 0..cols.len() {
-                cells.push(super::export::cell_of(r.get_ref(i)?));
+                cells.push(cell_of(r.get_ref(i)?));
             }
             each(&cells)?;
         }

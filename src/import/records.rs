@@ -1,14 +1,15 @@
 //! Importing registers kept beside people's records: the citizen surveys sections run.
 
-use super::Result;
-use super::import::{Fields, Importer, Outcome};
-use super::import_kinds::{find, reference, refused};
+use super::fields::Fields;
+use super::row::{reference, refused};
+use super::{Importer, Outcome};
 use crate::domain::Problem;
 use crate::domain::survey::Survey;
+use crate::store::Result;
 
 /// A survey is named by its section, its day and its topic.
 pub(super) fn survey_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Outcome> {
-    let unit = reference(f, "unit_code", |c| imp.unit_id(c))?;
+    let unit = reference(f, "unit_code", |c| imp.store.unit_id(c))?;
     let on = f.key_date("conducted_on");
     let topic = match f.text("topic") {
         Some(t) if !t.is_empty() => Some(t),
@@ -21,12 +22,7 @@ pub(super) fn survey_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<O
     let (Some(unit), Some(on), Some(topic)) = (unit, on, topic) else {
         return Ok(Outcome::Refused);
     };
-    let old: Option<Survey> = find(
-        imp,
-        "SELECT id FROM surveys WHERE unit_id = ?1 AND conducted_on = ?2 AND topic = ?3
-         ORDER BY id",
-        rusqlite::params![unit, on.to_string(), topic],
-    )?;
+    let old: Option<Survey> = imp.store.survey_of(unit, on, &topic)?;
     let mut s = old.clone().unwrap_or(Survey {
         id: 0,
         unit_id: unit,
@@ -47,5 +43,5 @@ pub(super) fn survey_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<O
     if !seen.is_empty() {
         return Ok(refused(f, &s, &seen));
     }
-    Ok(imp.upsert(s, old)?.0)
+    Ok(imp.store.upsert(s, old)?.0.into())
 }

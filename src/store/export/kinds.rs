@@ -1,7 +1,7 @@
 //! The exportable kinds: each one SQL query whose columns are its headers, with whose
-//! rows they are (see `Access`). Kept apart from the machinery in `export.rs`.
+//! rows they are (see `Access`). What a kind is made of is in `mod.rs`.
 
-use super::export::{Access, ExportKind, person, unit};
+use super::{Access, ExportKind, person, unit};
 
 /// Every kind, in the order `jinji export` lists them.
 #[rustfmt::skip]
@@ -222,7 +222,7 @@ pub const KINDS: &[ExportKind] = &[
             "SELECT staff_no, fiscal_year, (done IS NOT NULL), (self_check_done_on IS NOT NULL),
                     due_on, done, self_check_done_on
               FROM (SELECT s.staff_no, c.fiscal_year, c.due_on, c.self_check_done_on, ",
-            super::training_rules::compliance_training_done!("c"),
+            crate::store::training_rules::compliance_training_done!("c"),
             " AS done
               FROM compliance_records c JOIN staff s ON s.id = c.staff_id
               WHERE ?SCOPE
@@ -329,3 +329,13 @@ pub const KINDS: &[ExportKind] = &[
               FROM audit_log ORDER BY id",
     },
 ];
+
+/// The kind named `name` (as typed on the command line), if there is one.
+pub fn kind(name: &str) -> Option<&'static ExportKind> {
+    KINDS.iter().find(|k| k.name == name)
+}
+
+/// Every kind's name, in `KINDS` order (for usage messages).
+pub fn kind_names() -> Vec<&'static str> {
+    KINDS.iter().map(|k| k.name).collect()
+}

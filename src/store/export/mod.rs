@@ -10,50 +10,21 @@
 //! whose its rows are ([`Access`]), and a row none of whose owners is visible is simply
 //! not in the file. Reference data (units, courses, sessions, surveys) is whole.
 
+//!
+//! Here: what every kind is made of (`ExportKind`, `Access`, its owners) and how a kind's
+//! query is cut down to a reader. `kinds` holds the kinds themselves (their headers and
+//! SQL); `rows` streams a kind's rows out of the database. Turning the rows into a file
+//! (CSV, XLSX, JSON, the headers' titles) is above the store: the sheet writers and the
+//! `jinji export` command.
+
+mod kinds;
+mod rows;
+
 use std::borrow::Cow;
 
-use rusqlite::types::ValueRef;
+pub use kinds::{KINDS, kind, kind_names};
 
 use super::scope::Visibility;
-use super::{Db, Result, StoreError};
-
-/// One exported value. Text stays text (a staff number "00123" is never a number).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
-    Null,
-    Int(i64),
-    Real(f64),
-    Text(String),
-}
-
-impl Cell {
-    /// The cell as CSV text: `Null` is empty, a whole `Real` has no ".0" (8.0 → "8").
-    pub fn as_text(&self) -> String {
-        match self {
-            Cell::Null => String::new(),
-            Cell::Int(i) => i.to_string(),
-            // Display of f64 writes the shortest form that reads back: 7.5, 8, 0.1.
-            Cell::Real(f) => f.to_string(),
-            Cell::Text(s) => s.clone(),
-        }
-    }
-
-    fn from_sql(v: ValueRef<'_>) -> Cell {
-        match v {
-            ValueRef::Null => Cell::Null,
-            ValueRef::Integer(i) => Cell::Int(i),
-            ValueRef::Real(f) => Cell::Real(f),
-            ValueRef::Text(t) => Cell::Text(String::from_utf8_lossy(t).into_owned()),
-            // STRICT tables hold no blobs; should one appear, it is not exportable text.
-            ValueRef::Blob(_) => Cell::Null,
-        }
-    }
-}
-
-/// A SQLite value as a cell (shared with the screens' views).
-pub(crate) fn cell_of(v: ValueRef<'_>) -> Cell {
-    Cell::from_sql(v)
-}
 
 /// Where an owned kind's query takes the visibility condition: `WHERE ?SCOPE`, after its
 /// joins and before its ORDER BY.
@@ -69,7 +40,7 @@ pub struct Owner {
 
 /// A person owns the row: `id` is their staff id, `unit` their current unit. They are
 /// visible when listed among the account's people or in one of its units.
-pub(super) const fn person(id: &'static str, unit: &'static str) -> Owner {
+const fn person(id: &'static str, unit: &'static str) -> Owner {
     Owner {
         person: Some(id),
         unit: Some(unit),
@@ -77,7 +48,7 @@ pub(super) const fn person(id: &'static str, unit: &'static str) -> Owner {
 }
 
 /// A unit owns the row (a unit's PDCA cycle, a unit's award).
-pub(super) const fn unit(col: &'static str) -> Owner {
+const fn unit(col: &'static str) -> Owner {
     Owner {
         person: None,
         unit: Some(col),
@@ -104,7 +75,7 @@ pub struct ExportKind {
     pub name: &'static str,
     pub headers: &'static [&'static str],
     pub access: Access,
-    pub(super) sql: &'static str,
+    sql: &'static str,
 }
 
 impl ExportKind {
@@ -152,65 +123,6 @@ impl std::fmt::Debug for ExportKind {
         f.debug_struct("ExportKind")
             .field("name", &self.name)
             .finish()
-    }
-}
-
-pub use super::export_kinds::KINDS;
-
-/// The kind named `name` (as typed on the command line), if there is one.
-pub fn kind(name: &str) -> Option<&'static ExportKind> {
-    KINDS.iter().find(|k| k.name == name)
-}
-
-/// Every kind's name, in `KINDS` order (for usage messages).
-pub fn kind_names() -> Vec<&'static str> {
-    KINDS.iter().map(|k| k.name).collect()
-}
-
-impl Db {
-    /// Streams the rows of one kind that `visible` may see (no whole-table Vec: 100,000
-    /// staff must export in constant memory), calling `each` per row with cells in header
-    /// order. An error from `each` stops the export and is returned. Rows out of scope
-    /// are not read at all; an admin-only or HR-only kind gives no rows to a narrower
-    /// visibility (the command line refuses such a request before it gets here).
-    pub fn export_rows(
-        &self,
-        kind: &ExportKind,
-        visible: &Visibility,
-        mut each: impl FnMut(&[Cell]) -> Result<()>,
-    ) -> Result<()> {
-        let Some(sql) = kind.sql_for(visible) else {
-            return Ok(());
-        };
-        let sql = super::disclosure::bind(&sql, visible.reader());
-        let mut st = self.conn().prepare_cached(&sql)?;
-        let n = st.column_count();
-        if n != kind.headers.len() {
-            return Err(StoreError::Sql(format!(
-                "export {}: query gives {n} columns for {} headers",
-                kind.name,
-                kind.headers.len()
-            )));
-        }
-        let mut rows = st.query([])?;
-        let mut cells = Vec::with_capacity(n);
-        while let Some(r) = rows.next()? {
-            cells.clear();
-            for i in 0..n {
-                cells.push(Cell::from_sql(r.get_ref(i)?));
-            }
-            each(&cells)?;
-        }
-        Ok(())
-    }
-
-    /// Every row of one kind, whatever anyone may see (backups of a kind, tests).
-    pub fn export_all(
-        &self,
-        kind: &ExportKind,
-        each: impl FnMut(&[Cell]) -> Result<()>,
-    ) -> Result<()> {
-        self.export_rows(kind, &Visibility::All, each)
     }
 }
 

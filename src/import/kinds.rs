@@ -1,10 +1,8 @@
-//! The importable kinds (their columns, keys and header spellings) and what their rows
-//! share; the rows themselves are in `import_people.rs`, `import_training.rs` and
-//! `import_records.rs`.
+//! The importable kinds (their columns, keys and header spellings); their rows are read
+//! in `people.rs`, `training.rs` and `records.rs`.
 
-use super::import::{Fields, ImportKind, Importer, Outcome};
-use super::{Record, Result};
-use crate::domain::{FieldError, Id, Invalid, Problem, Validate};
+use super::ImportKind;
+use super::{people, records, training};
 
 /// Every kind `jinji import` takes, in the order a new database is filled.
 pub const IMPORT_KINDS: &[ImportKind] = &[
@@ -25,8 +23,8 @@ pub const IMPORT_KINDS: &[ImportKind] = &[
         key_len: 1,
         self_ref: Some("parent_code"),
         aliases: &[("所属名", "name"), ("組織コード", "unit_code")],
-        row: super::import_people::unit_row,
-        finish: Some(super::import_people::settle_parents),
+        row: people::unit_row,
+        finish: Some(people::settle_parents),
     },
     ImportKind {
         name: "staff",
@@ -79,8 +77,8 @@ pub const IMPORT_KINDS: &[ImportKind] = &[
             ("上司職員番号", "supervisor_staff_no"),
             ("退職年月日", "retire_date"),
         ],
-        row: super::import_people::staff_row,
-        finish: Some(super::import_people::settle_supervisors),
+        row: people::staff_row,
+        finish: Some(people::settle_supervisors),
     },
     ImportKind {
         name: "assignments",
@@ -96,8 +94,8 @@ pub const IMPORT_KINDS: &[ImportKind] = &[
         key_len: 2,
         self_ref: None,
         aliases: &[("発令日", "start_date")],
-        row: super::import_people::assignment_row,
-        finish: Some(super::import_people::follow_posts),
+        row: people::assignment_row,
+        finish: Some(people::follow_posts),
     },
     ImportKind {
         name: "courses",
@@ -117,7 +115,7 @@ pub const IMPORT_KINDS: &[ImportKind] = &[
         key_len: 1,
         self_ref: None,
         aliases: &[("研修名", "title")],
-        row: super::import_training::course_row,
+        row: training::course_row,
         finish: None,
     },
     ImportKind {
@@ -134,7 +132,7 @@ pub const IMPORT_KINDS: &[ImportKind] = &[
         key_len: 2,
         self_ref: None,
         aliases: &[],
-        row: super::import_training::session_row,
+        row: training::session_row,
         finish: None,
     },
     ImportKind {
@@ -152,7 +150,7 @@ pub const IMPORT_KINDS: &[ImportKind] = &[
         key_len: 3,
         self_ref: None,
         aliases: &[],
-        row: super::import_training::enrolment_row,
+        row: training::enrolment_row,
         finish: None,
     },
     ImportKind {
@@ -162,7 +160,7 @@ pub const IMPORT_KINDS: &[ImportKind] = &[
         key_len: 3,
         self_ref: None,
         aliases: &[("資格名", "name"), ("資格名称", "name")],
-        row: super::import_people::qualification_row,
+        row: people::qualification_row,
         finish: None,
     },
     ImportKind {
@@ -179,85 +177,16 @@ pub const IMPORT_KINDS: &[ImportKind] = &[
         key_len: 3,
         self_ref: None,
         aliases: &[("アンケート名", "topic"), ("調査日", "conducted_on")],
-        row: super::import_records::survey_row,
+        row: records::survey_row,
         finish: None,
     },
 ];
 
-/// The key cell as a code; `None` (with the problem noted) when empty or refused.
-pub(super) fn key(f: &mut Fields<'_>, col: &'static str) -> Option<String> {
-    match f.code(col) {
-        Some(v) if !v.is_empty() => Some(v),
-        Some(_) => {
-            f.problem(col, Problem::Required);
-            None
-        }
-        None => None,
-    }
+/// The kind named `name`, if it can be imported.
+pub fn import_kind(name: &str) -> Option<&'static ImportKind> {
+    IMPORT_KINDS.iter().find(|k| k.name == name)
 }
 
-/// A required cell that must name a stored row (`unknown` when none has that key).
-pub(super) fn reference(
-    f: &mut Fields<'_>,
-    col: &'static str,
-    found: impl FnOnce(&str) -> Result<Option<Id>>,
-) -> Result<Option<Id>> {
-    let Some(v) = key(f, col) else {
-        return Ok(None);
-    };
-    let id = found(&v)?;
-    if id.is_none() {
-        f.problem(col, Problem::Unknown);
-    }
-    Ok(id)
+pub fn import_kind_names() -> Vec<&'static str> {
+    IMPORT_KINDS.iter().map(|k| k.name).collect()
 }
-
-/// Ends a row: when reading found problems, the record's own checks add theirs for other
-/// fields (so a dry run lists everything at once) and nothing is written.
-pub(super) fn refused<T: Validate>(f: &mut Fields<'_>, rec: &T, seen: &[FieldError]) -> Outcome {
-    if let Err(Invalid(errs)) = rec.validate() {
-        for e in errs {
-            if !seen.iter().any(|s| s.field == e.field) {
-                f.problem(e.field, e.problem);
-            }
-        }
-    }
-    Outcome::Refused
-}
-
-/// Katakana from what people type in a kana column: half-width or hiragana.
-pub(super) fn katakana(s: String) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{3041}'..='\u{3096}' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
-            c => c,
-        })
-        .collect()
-}
-
-pub(super) fn find<T: Record>(
-    imp: &Importer<'_>,
-    sql: &str,
-    params: impl rusqlite::Params,
-) -> Result<Option<T>> {
-    let id: Option<Id> = {
-        let mut st = imp.db.conn().prepare_cached(sql)?;
-        let mut rows = st.query(params)?;
-        match rows.next()? {
-            Some(r) => Some(r.get(0)?),
-            None => None,
-        }
-    };
-    match id {
-        Some(id) => imp.db.find(id),
-        None => Ok(None),
-    }
-}
-
-macro_rules! set_enum {
-    ($f:expr, $col:literal, $group:literal, $ty:ty, $target:expr) => {
-        $f.set_enum($col, $group, <$ty>::CODES, <$ty>::from_code, $target)
-    };
-}
-
-pub(super) use set_enum;

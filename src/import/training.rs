@@ -1,22 +1,22 @@
 //! Importing training: the course catalogue (with the positions it is required of, and
 //! when), its sessions, and who enrolled.
 
-use super::Result;
-use super::import::{Fields, Importer, Outcome};
-use super::import_kinds::{find, key, reference, refused, set_enum};
+use super::fields::{Fields, enum_code};
+use super::row::{key, reference, refused, set_enum};
+use super::{Importer, Outcome};
 use crate::domain::staff::Position;
 use crate::domain::training::{
-    Course, CourseCategory, CourseRequirement, Enrolment, EnrolmentState, RequiredPeriod,
-    TrainingSession,
+    Course, CourseCategory, Enrolment, EnrolmentState, RequiredPeriod, TrainingSession,
 };
 use crate::domain::{Date, Id, Problem};
+use crate::store::Result;
 
 pub(super) fn course_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Outcome> {
     let Some(code) = key(f, "course_code") else {
         return Ok(Outcome::Refused);
     };
-    let old: Option<Course> = match imp.course_id(&code)? {
-        Some(id) => imp.db.find(id)?,
+    let old: Option<Course> = match imp.store.course_id(&code)? {
+        Some(id) => imp.store.find(id)?,
         None => None,
     };
     let mut c = old.clone().unwrap_or(Course {
@@ -54,9 +54,7 @@ pub(super) fn course_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<O
             .split([';', ',', '、', '，', '・', ' ', '　'])
             .filter(|p| !p.is_empty())
         {
-            match super::import::enum_code("position", Position::CODES, part)
-                .and_then(Position::from_code)
-            {
+            match enum_code("position", Position::CODES, part).and_then(Position::from_code) {
                 Some(p) if !ps.contains(&p) => ps.push(p),
                 Some(_) => {}
                 None => f.problem("required_for", Problem::Malformed),
@@ -69,9 +67,13 @@ pub(super) fn course_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<O
     if !seen.is_empty() {
         return Ok(refused(f, &c, &seen));
     }
-    let (mut o, saved) = imp.upsert(c, old)?;
-    imp.course_ids.insert(code, saved.id);
-    if sync_requirements(imp, &saved, required.as_deref(), period)? && o == Outcome::Unchanged {
+    let (saved, course) = imp.store.upsert(c, old)?;
+    let mut o = Outcome::from(saved);
+    imp.store.know_course(code, course.id);
+    let changed = imp
+        .store
+        .sync_requirements(&course, required.as_deref(), period)?;
+    if changed && o == Outcome::Unchanged {
         o = Outcome::Updated;
     }
     Ok(o)
@@ -81,7 +83,7 @@ pub(super) fn course_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<O
 /// months, `once`, or their labels): `None` when the file does not say.
 fn required_period(f: &mut Fields<'_>) -> Option<(RequiredPeriod, Option<i64>)> {
     let when = f.text("required_when").filter(|w| !w.is_empty())?;
-    let Some(period) = super::import::enum_code("required_period", RequiredPeriod::CODES, &when)
+    let Some(period) = enum_code("required_period", RequiredPeriod::CODES, &when)
         .and_then(RequiredPeriod::from_code)
     else {
         f.problem("required_when", Problem::Malformed);
@@ -100,53 +102,9 @@ fn required_period(f: &mut Fields<'_>) -> Option<(RequiredPeriod, Option<i64>)> 
     Some((period, months))
 }
 
-/// Makes the course's requirements those of `want` (when the file lists positions), each
-/// due by `period` (when the file says; a position newly listed otherwise takes the
-/// course's usual period, `RequiredPeriod::default_for`). True when anything changed.
-fn sync_requirements(
-    imp: &Importer<'_>,
-    course: &Course,
-    want: Option<&[Position]>,
-    period: Option<(RequiredPeriod, Option<i64>)>,
-) -> Result<bool> {
-    let have: Vec<CourseRequirement> = imp
-        .db
-        .all(vec![super::Filter::eq("course_id", course.id)], "position")?;
-    let mut changed = false;
-    for r in &have {
-        if want.is_some_and(|w| !w.contains(&r.position)) {
-            imp.db.delete::<CourseRequirement>(r.id, r.version)?;
-            changed = true;
-        } else if let Some((p, m)) = period
-            && (r.period, r.months) != (p, m)
-        {
-            let mut r = r.clone();
-            (r.period, r.months) = (p, m);
-            imp.db.update_as(&mut r, "import")?;
-            changed = true;
-        }
-    }
-    let (p, m) = period.unwrap_or(RequiredPeriod::default_for(course.category));
-    for &position in want.unwrap_or_default() {
-        if !have.iter().any(|r| r.position == position) {
-            let mut r = CourseRequirement {
-                id: 0,
-                course_id: course.id,
-                position,
-                period: p,
-                months: m,
-                version: 0,
-            };
-            imp.db.insert_as(&mut r, "import")?;
-            changed = true;
-        }
-    }
-    Ok(changed)
-}
-
 /// The session named by a course code and its first day.
 fn session_key(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Option<(Id, Date)>> {
-    let course = reference(f, "course_code", |c| imp.course_id(c))?;
+    let course = reference(f, "course_code", |c| imp.store.course_id(c))?;
     let starts = f.key_date("starts_on");
     Ok(course.zip(starts))
 }
@@ -155,11 +113,7 @@ pub(super) fn session_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<
     let Some((course, starts)) = session_key(imp, f)? else {
         return Ok(Outcome::Refused);
     };
-    let old: Option<TrainingSession> = find(
-        imp,
-        "SELECT id FROM training_sessions WHERE course_id = ?1 AND starts_on = ?2 ORDER BY id",
-        rusqlite::params![course, starts.to_string()],
-    )?;
+    let old: Option<TrainingSession> = imp.store.session_at(course, starts)?;
     let mut t = old.clone().unwrap_or(TrainingSession {
         id: 0,
         course_id: course,
@@ -185,30 +139,22 @@ pub(super) fn session_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<
     if !seen.is_empty() {
         return Ok(refused(f, &t, &seen));
     }
-    Ok(imp.upsert(t, old)?.0)
+    Ok(imp.store.upsert(t, old)?.0.into())
 }
 
 pub(super) fn enrolment_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Outcome> {
-    let staff = reference(f, "staff_no", |n| imp.staff_id(n))?;
+    let staff = reference(f, "staff_no", |n| imp.store.staff_id(n))?;
     let key = session_key(imp, f)?;
     let (Some(staff), Some((course, starts))) = (staff, key) else {
         return Ok(Outcome::Refused);
     };
-    let session: Option<TrainingSession> = find(
-        imp,
-        "SELECT id FROM training_sessions WHERE course_id = ?1 AND starts_on = ?2 ORDER BY id",
-        rusqlite::params![course, starts.to_string()],
-    )?;
+    let session: Option<TrainingSession> = imp.store.session_at(course, starts)?;
     let Some(session) = session else {
         f.problem("starts_on", Problem::Unknown);
         return Ok(Outcome::Refused);
     };
-    let old: Option<Enrolment> = find(
-        imp,
-        "SELECT id FROM enrolments WHERE session_id = ?1 AND staff_id = ?2",
-        rusqlite::params![session.id, staff],
-    )?;
-    let course_hours = imp.db.get::<Course>(course)?.hours;
+    let old: Option<Enrolment> = imp.store.enrolment_of(session.id, staff)?;
+    let course_hours = imp.store.get::<Course>(course)?.hours;
     let mut e = old.clone().unwrap_or(Enrolment {
         id: 0,
         session_id: session.id,
@@ -230,5 +176,5 @@ pub(super) fn enrolment_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Resul
     if !seen.is_empty() {
         return Ok(refused(f, &e, &seen));
     }
-    Ok(imp.upsert(e, old)?.0)
+    Ok(imp.store.upsert(e, old)?.0.into())
 }

@@ -1,7 +1,7 @@
 //! Reading one row of an import: the file's headers matched to the kind's columns, and
 //! each cell cleaned and parsed into the form it is stored in, problems named by column.
 
-use super::import::ImportKind;
+use super::ImportKind;
 use crate::domain::normalize::{ascii_forms, clean_line};
 use crate::domain::validate::is_forbidden_char;
 use crate::domain::{Date, FieldError, Problem};

@@ -1,22 +1,21 @@
 //! Importing the organisation and its people: units, staff, assignments, qualifications.
 
-use super::Result;
-use super::import::{Fields, Importer, Later, Outcome, enum_code};
-use super::import_kinds::{find, katakana, key, reference, refused, set_enum};
-use super::posts::{BY_IMPORT, PostChange};
-use super::{Record, StoreError};
+use super::fields::{Fields, enum_code};
+use super::row::{katakana, key, reference, refused, set_enum};
+use super::{Importer, Later, Outcome};
 use crate::domain::assignment::{Assignment, Reason};
 use crate::domain::career::Qualification;
 use crate::domain::staff::{JobType, Position, Sex, Staff, StaffStatus, Track};
 use crate::domain::unit::{Unit, UnitKind};
 use crate::domain::{Date, Invalid, Problem};
+use crate::store::{Record, Result, StoreError};
 
 pub(super) fn unit_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Outcome> {
     let Some(code) = key(f, "unit_code") else {
         return Ok(Outcome::Refused);
     };
-    let old: Option<Unit> = match imp.unit_id(&code)? {
-        Some(id) => imp.db.find(id)?,
+    let old: Option<Unit> = match imp.store.unit_id(&code)? {
+        Some(id) => imp.store.find(id)?,
         None => None,
     };
     let mut u = old.clone().unwrap_or(Unit {
@@ -43,7 +42,7 @@ pub(super) fn unit_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Out
     if let Some(p) = f.code("parent_code") {
         if p.is_empty() {
             u.parent_id = None;
-        } else if let Some(id) = imp.unit_id(&p)? {
+        } else if let Some(id) = imp.store.unit_id(&p)? {
             u.parent_id = Some(id);
         } else {
             parent_later = Some(p);
@@ -63,14 +62,14 @@ pub(super) fn unit_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Out
         }
         return Ok(refused(f, &u, &seen));
     }
-    let (o, saved) = match imp.upsert(u, old) {
+    let (o, saved) = match imp.store.upsert(u, old) {
         Ok(done) => done,
         Err(e) => {
             imp.refused.insert(code, f.row_no());
             return Err(e);
         }
     };
-    imp.unit_ids.insert(code, saved.id);
+    imp.store.know_unit(code, saved.id);
     if let Some(key) = parent_later {
         imp.later.push(Later {
             row: f.row_no(),
@@ -79,13 +78,13 @@ pub(super) fn unit_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Out
             key,
         });
     }
-    Ok(o)
+    Ok(o.into())
 }
 
 /// Sets each parent named by a unit further down the file.
 pub(super) fn settle_parents(imp: &mut Importer<'_>) -> Result<()> {
     for l in std::mem::take(&mut imp.later) {
-        let Some(pid) = imp.unit_id(&l.key)? else {
+        let Some(pid) = imp.store.unit_id(&l.key)? else {
             let problem = imp.missing(&l.key);
             imp.late_problem(l.row, l.column, problem);
             continue;
@@ -94,7 +93,7 @@ pub(super) fn settle_parents(imp: &mut Importer<'_>) -> Result<()> {
             // A refused row: only whether the reference exists was asked.
             continue;
         }
-        let mut u: Unit = imp.db.get(l.id)?;
+        let mut u: Unit = imp.store.get(l.id)?;
         u.parent_id = Some(pid);
         settle(imp, l.row, &mut u)?;
     }
@@ -103,7 +102,7 @@ pub(super) fn settle_parents(imp: &mut Importer<'_>) -> Result<()> {
 
 /// Saves a record changed when settling; its problems go to its row.
 fn settle<T: Record>(imp: &mut Importer<'_>, row: usize, rec: &mut T) -> Result<()> {
-    match imp.db.update_as(rec, "import") {
+    match imp.store.update(rec) {
         Ok(()) => Ok(()),
         Err(StoreError::Invalid(Invalid(errs))) => {
             for e in errs {
@@ -119,8 +118,8 @@ pub(super) fn staff_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Ou
     let Some(no) = key(f, "staff_no") else {
         return Ok(Outcome::Refused);
     };
-    let old: Option<Staff> = match imp.staff_id(&no)? {
-        Some(id) => imp.db.find(id)?,
+    let old: Option<Staff> = match imp.store.staff_id(&no)? {
+        Some(id) => imp.store.find(id)?,
         None => None,
     };
     let mut s = old.clone().unwrap_or(Staff {
@@ -158,7 +157,7 @@ pub(super) fn staff_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Ou
     f.set_date("birth_date", &mut s.birth_date);
     f.set_date("hire_date", &mut s.hire_date);
     if f.has("unit_code")
-        && let Some(id) = reference(f, "unit_code", |c| imp.unit_id(c))?
+        && let Some(id) = reference(f, "unit_code", |c| imp.store.unit_id(c))?
     {
         s.unit_id = id;
     }
@@ -181,7 +180,7 @@ pub(super) fn staff_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Ou
     if let Some(v) = f.code("supervisor_staff_no") {
         if v.is_empty() {
             s.supervisor_id = None;
-        } else if let Some(id) = imp.staff_id(&v)? {
+        } else if let Some(id) = imp.store.staff_id(&v)? {
             s.supervisor_id = Some(id);
         } else {
             // Someone further down the file: settled when every row is in.
@@ -205,8 +204,8 @@ pub(super) fn staff_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Ou
         }
         return Ok(refused(f, &s, &seen));
     }
-    let (o, saved) = save_person(imp, s, old, reason, from)?;
-    imp.staff_ids.insert(no, saved.id);
+    let (o, saved) = imp.store.save_person(s, old, reason, from)?;
+    imp.store.know_staff(no, saved.id);
     if let Some(key) = sup_later {
         imp.later.push(Later {
             row: f.row_no(),
@@ -215,7 +214,7 @@ pub(super) fn staff_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Ou
             key,
         });
     }
-    Ok(o)
+    Ok(o.into())
 }
 
 /// `reason`, when the file has it filled in: why a unit or position changed.
@@ -228,52 +227,10 @@ fn opt_reason(f: &mut Fields<'_>) -> Option<Reason> {
     r
 }
 
-/// Writes a person as `save_staff` does for the 職員 form: a changed unit or position is
-/// a new post, by the row's `reason` and `effective_on` — else 昇任 for a more senior
-/// position and 定期異動 otherwise, from today; a new person's first post is 採用 from
-/// the hire date unless the row says otherwise.
-fn save_person(
-    imp: &mut Importer<'_>,
-    mut s: Staff,
-    old: Option<Staff>,
-    reason: Option<Reason>,
-    from: Option<Date>,
-) -> Result<(Outcome, Staff)> {
-    let today = imp.db.today();
-    let change = match &old {
-        None => (reason.is_some() || from.is_some()).then(|| PostChange {
-            reason: reason.unwrap_or(Reason::Hire),
-            from: from.unwrap_or(s.hire_date),
-        }),
-        Some(o) => {
-            (s.id, s.version) = (o.id, o.version);
-            if s == *o {
-                return Ok((Outcome::Unchanged, s));
-            }
-            let promoted = s.position.rank() < o.position.rank();
-            Some(PostChange {
-                reason: reason.unwrap_or(if promoted {
-                    Reason::Promotion
-                } else {
-                    Reason::Transfer
-                }),
-                from: from.unwrap_or(today),
-            })
-        }
-    };
-    imp.db.save_staff(&mut s, change, today, &BY_IMPORT)?;
-    let o = if old.is_none() {
-        Outcome::Created
-    } else {
-        Outcome::Updated
-    };
-    Ok((o, s))
-}
-
 /// Sets each supervisor who is a person further down the file.
 pub(super) fn settle_supervisors(imp: &mut Importer<'_>) -> Result<()> {
     for l in std::mem::take(&mut imp.later) {
-        let Some(sid) = imp.staff_id(&l.key)? else {
+        let Some(sid) = imp.store.staff_id(&l.key)? else {
             imp.late_problem(l.row, l.column, Problem::Unknown);
             continue;
         };
@@ -281,7 +238,7 @@ pub(super) fn settle_supervisors(imp: &mut Importer<'_>) -> Result<()> {
             // A refused row: only whether the reference exists was asked.
             continue;
         }
-        let mut s: Staff = imp.db.get(l.id)?;
+        let mut s: Staff = imp.store.get(l.id)?;
         s.supervisor_id = Some(sid);
         settle(imp, l.row, &mut s)?;
     }
@@ -289,16 +246,12 @@ pub(super) fn settle_supervisors(imp: &mut Importer<'_>) -> Result<()> {
 }
 
 pub(super) fn assignment_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Outcome> {
-    let staff = reference(f, "staff_no", |n| imp.staff_id(n))?;
+    let staff = reference(f, "staff_no", |n| imp.store.staff_id(n))?;
     let start = f.key_date("start_date");
     let (Some(staff), Some(start)) = (staff, start) else {
         return Ok(Outcome::Refused);
     };
-    let old: Option<Assignment> = find(
-        imp,
-        "SELECT id FROM assignments WHERE staff_id = ?1 AND start_date = ?2",
-        rusqlite::params![staff, start.to_string()],
-    )?;
+    let old: Option<Assignment> = imp.store.assignment_at(staff, start)?;
     let mut a = old.clone().unwrap_or(Assignment {
         id: 0,
         staff_id: staff,
@@ -314,7 +267,7 @@ pub(super) fn assignment_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Resu
         f.require_new();
     }
     if f.has("unit_code")
-        && let Some(id) = reference(f, "unit_code", |c| imp.unit_id(c))?
+        && let Some(id) = reference(f, "unit_code", |c| imp.store.unit_id(c))?
     {
         a.unit_id = id;
     }
@@ -335,8 +288,7 @@ pub(super) fn assignment_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Resu
         }
         None => Outcome::Created,
     };
-    let today = imp.db.today();
-    for id in imp.db.write_assignment(&mut a, today, &BY_IMPORT)? {
+    for id in imp.store.write_assignment(&mut a)? {
         imp.following.push((id, f.row_no()));
     }
     Ok(outcome)
@@ -346,14 +298,13 @@ pub(super) fn assignment_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Resu
 /// governs it now that every row is in (not each row in passing, so that an old post in
 /// a unit abolished since is never their unit on the way).
 pub(super) fn follow_posts(imp: &mut Importer<'_>) -> Result<()> {
-    let today = imp.db.today();
     let mut seen = std::collections::HashSet::new();
     // The last row that touched a person names their problem.
     for (id, row) in std::mem::take(&mut imp.following).into_iter().rev() {
         if !seen.insert(id) {
             continue;
         }
-        match imp.db.follow_post(id, today, BY_IMPORT.follow) {
+        match imp.store.follow_post(id) {
             Ok(()) => {}
             Err(StoreError::Invalid(Invalid(errs))) => {
                 for e in errs {
@@ -367,7 +318,7 @@ pub(super) fn follow_posts(imp: &mut Importer<'_>) -> Result<()> {
 }
 
 pub(super) fn qualification_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Outcome> {
-    let staff = reference(f, "staff_no", |n| imp.staff_id(n))?;
+    let staff = reference(f, "staff_no", |n| imp.store.staff_id(n))?;
     let name = match f.text("name") {
         Some(n) if !n.is_empty() => Some(n),
         Some(_) => {
@@ -380,12 +331,7 @@ pub(super) fn qualification_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> R
     let (Some(staff), Some(name), Some(acquired)) = (staff, name, acquired) else {
         return Ok(Outcome::Refused);
     };
-    let old: Option<Qualification> = find(
-        imp,
-        "SELECT id FROM qualifications WHERE staff_id = ?1 AND name = ?2 AND acquired_on = ?3
-         ORDER BY id",
-        rusqlite::params![staff, name, acquired.to_string()],
-    )?;
+    let old: Option<Qualification> = imp.store.qualification_of(staff, &name, acquired)?;
     let mut q = old.clone().unwrap_or(Qualification {
         id: 0,
         staff_id: staff,
@@ -401,5 +347,5 @@ pub(super) fn qualification_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> R
     if !seen.is_empty() {
         return Ok(refused(f, &q, &seen));
     }
-    Ok(imp.upsert(q, old)?.0)
+    Ok(imp.store.upsert(q, old)?.0.into())
 }
