@@ -22,7 +22,7 @@ pub mod list;
 mod modal;
 mod move_fields;
 mod navigate;
-pub mod panel;
+pub mod panels;
 mod pdca_moves;
 mod register_moves;
 mod scope;
@@ -135,7 +135,7 @@ pub struct App {
     /// drawing never reads the database.
     pub detail: Vec<(&'static str, String)>,
     /// The tab's own panel (charts, board, lineage), loaded likewise.
-    pub panel: panel::Panel,
+    pub panel: panels::Panel,
     /// What the account may see (its role); applied to every list, search and count.
     pub visible: crate::store::scope::Visibility,
     pub date_style: crate::config::DateStyle,
@@ -208,7 +208,7 @@ impl App {
             size: (120, 40),
             quit: false,
             detail: Vec::new(),
-            panel: panel::Panel::None,
+            panel: panels::Panel::None,
             visible: crate::store::scope::Visibility::All,
             answers: worker::Answers::default(),
             date_style: crate::config::DateStyle::Iso,

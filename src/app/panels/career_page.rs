@@ -1,0 +1,23 @@
+//! One person's career on one page (the person in focus, else the user), drawn in place
+//! of the list.
+
+use crate::app::App;
+use crate::domain::staff::Staff;
+use crate::store::Result;
+use crate::store::career_page::CareerPage;
+
+pub struct CareerPagePanel {
+    pub person: Option<Staff>,
+    pub page: CareerPage,
+}
+
+impl CareerPagePanel {
+    pub(super) fn load(app: &App) -> Result<Self> {
+        let person = app.focus.clone().or(app.me.clone());
+        let page = match &person {
+            Some(p) => app.db.career_page(p.id, app.visible.reader())?,
+            None => Default::default(),
+        };
+        Ok(CareerPagePanel { person, page })
+    }
+}
