@@ -244,7 +244,7 @@ fn supervisor_board_and_lineage() {
         a.update(Action::GoTab(7));
         // A cycle with several turns behind it, so that the spiral shows.
         for _ in 0..40 {
-            if matches!(&a.shown.panel, jinji::app::panel::Panel::Pdca { lineage, .. } if lineage.len() >= 4)
+            if matches!(&a.shown.panel, jinji::app::panels::Panel::Pdca(p) if p.lineage.len() >= 4)
             {
                 break;
             }

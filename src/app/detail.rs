@@ -13,7 +13,7 @@ pub struct Shown {
     /// The selected record as (label key, text) pairs.
     pub detail: Vec<(&'static str, String)>,
     /// The tab's own panel (charts, board, lineage).
-    pub panel: super::panel::Panel,
+    pub panel: super::panels::Panel,
     /// Counts and tallies, made off the screen's thread once `off_thread` is on.
     pub answers: super::worker::Answers,
 }

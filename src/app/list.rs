@@ -115,7 +115,7 @@ impl ListState {
     /// What counting this list means, as asked of the worker (whatever its order).
     fn need(&self) -> Need {
         Need::Rows {
-            view: self.view.name,
+            view: self.view,
             query: ViewQuery {
                 sort: 0,
                 desc: false,
@@ -127,7 +127,7 @@ impl ListState {
     /// Sorting this list into ids, as asked of the worker.
     fn order_need(&self) -> Need {
         Need::Order {
-            view: self.view.name,
+            view: self.view,
             query: self.query.clone(),
         }
     }

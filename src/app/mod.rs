@@ -14,7 +14,7 @@ pub mod list;
 mod modal;
 pub mod moves;
 mod navigate;
-pub mod panel;
+pub mod panels;
 mod scope;
 pub mod search;
 mod session;

@@ -74,6 +74,23 @@ pub enum Rows {
     Worklist { is: View, lacks: View },
 }
 
+/// Which panel a view shows beside its list (or, for a page, instead of one); drawn by
+/// `app::panels` and `ui::panels`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelKind {
+    Career,
+    CareerPage,
+    Calibration,
+    Evaluation,
+    Placement,
+    Training,
+    Awards,
+    Compliance,
+    Pdca,
+    /// The cycle of the selected row with the turns before it (the cycles' own list).
+    PdcaLineage,
+}
+
 #[derive(Clone, Copy)]
 pub struct Spec {
     pub body: Body,
@@ -86,6 +103,7 @@ pub struct Spec {
     pub workflow: Option<&'static dyn Workflow>,
     /// Catalogue key of a note every form of the view shows above its fields.
     pub form_note: Option<&'static str>,
+    pub panel: Option<PanelKind>,
 }
 
 /// A list whose rows are read only until `editor` gives them one.
@@ -98,6 +116,7 @@ const fn list(tab: Tab, def: &'static ViewDef) -> Spec {
         person: "staff_id",
         workflow: None,
         form_note: None,
+        panel: tab_panel(tab),
     }
 }
 
@@ -126,6 +145,9 @@ impl Spec {
             ..self
         }
     }
+    const fn panel(self, panel: Option<PanelKind>) -> Spec {
+        Spec { panel, ..self }
+    }
     const fn note(self, key: &'static str) -> Spec {
         Spec {
             form_note: Some(key),
@@ -134,7 +156,21 @@ impl Spec {
     }
 }
 
-const fn page(tab: Tab, name: &'static str) -> Spec {
+/// The panel most views of a tab show.
+const fn tab_panel(tab: Tab) -> Option<PanelKind> {
+    match tab {
+        Tab::Staff => None,
+        Tab::Career => Some(PanelKind::Career),
+        Tab::Evaluation => Some(PanelKind::Evaluation),
+        Tab::Placement => Some(PanelKind::Placement),
+        Tab::Training => Some(PanelKind::Training),
+        Tab::Awards => Some(PanelKind::Awards),
+        Tab::Compliance => Some(PanelKind::Compliance),
+        Tab::Pdca => Some(PanelKind::Pdca),
+    }
+}
+
+const fn page(tab: Tab, name: &'static str, panel: PanelKind) -> Spec {
     Spec {
         body: Body::Page(name),
         tab,
@@ -143,6 +179,7 @@ const fn page(tab: Tab, name: &'static str) -> Spec {
         person: "staff_id",
         workflow: None,
         form_note: None,
+        panel: Some(panel),
     }
 }
 
@@ -207,12 +244,14 @@ impl View {
                 list(T::Career, &lists::QUALIFICATIONS).editor(&rec::QUALIFICATION)
             }
             View::Interviews => list(T::Career, &lists::INTERVIEWS).editor(&rec::INTERVIEW),
-            View::CareerPage => page(T::Career, "career_page"),
+            View::CareerPage => page(T::Career, "career_page", PanelKind::CareerPage),
             View::Evaluations => list(T::Evaluation, &lists::EVALUATIONS)
                 .editor(&eval::EvalEditor)
                 .workflow(&moves::EVALUATION),
             View::Themes => list(T::Evaluation, &lists::THEMES).editor(&eval::ThemeEditor),
-            View::Calibration => page(T::Evaluation, "calibration").open(Open::Leads),
+            View::Calibration => {
+                page(T::Evaluation, "calibration", PanelKind::Calibration).open(Open::Leads)
+            }
             // A complaint is its evaluation's: the same record, the same moves.
             View::Complaints => list(T::Evaluation, &lists::COMPLAINTS)
                 .editor(&eval::EvalEditor)
@@ -222,7 +261,10 @@ impl View {
                 .editor(&eval::CONSULTATION)
                 .open(Open::Hr)
                 .note("ui.no_disadvantage"),
-            View::Calendar => list(T::Evaluation, &lists::CALENDAR).editor(&CalendarEditor),
+            // The office calendar is the year's list alone.
+            View::Calendar => list(T::Evaluation, &lists::CALENDAR)
+                .editor(&CalendarEditor)
+                .panel(None),
             View::Assignments => {
                 list(T::Placement, &lists::ASSIGNMENTS).editor(&posts::AssignmentEditor)
             }
@@ -264,8 +306,10 @@ impl View {
             View::Incidents => list(T::Compliance, &lists::INCIDENTS)
                 .editor(&reg::INCIDENT)
                 .open(Open::Hr),
+            // Only a cycle of the cycles' own list has a lineage.
             View::Pdca => list(T::Pdca, &lists::PDCA)
                 .editor(&rec::PDCA)
+                .panel(Some(PanelKind::PdcaLineage))
                 .person("owner_staff_id")
                 .workflow(&moves::PDCA),
             View::Surveys => list(T::Pdca, &lists::SURVEYS).editor(&reg::SurveyEditor),

@@ -18,7 +18,7 @@ use crate::domain::{Date, FiscalYear, Id};
 use crate::store::calibration::Calibration;
 use crate::store::evaluation::GradeCounts;
 use crate::store::panels::Overdue;
-use crate::store::views::{ViewQuery, view};
+use crate::store::views::{ViewDef, ViewQuery};
 use crate::store::{Db, OpenMode, Result};
 
 /// Lists counted this far on the screen's thread; a longer one shows "1,000+" at once
@@ -30,12 +30,12 @@ pub const INLINE_CAP: usize = 1000;
 pub enum Need {
     /// How many rows a list has.
     Rows {
-        view: &'static str,
+        view: &'static ViewDef,
         query: ViewQuery,
     },
     /// The ids of a list in an order no index holds.
     Order {
-        view: &'static str,
+        view: &'static ViewDef,
         query: ViewQuery,
     },
     /// The grades of an evaluation kind in a year (`None`: every unit).
@@ -85,14 +85,8 @@ impl Need {
     pub fn compute(&self, db: &Db) -> Result<Answer> {
         let units = |u: &Option<Vec<Id>>| u.as_deref().map(<[Id]>::to_vec);
         Ok(match self {
-            Need::Rows { view: name, query } => match view(name) {
-                Some(v) => Answer::Count(db.view_count(v, query)?),
-                None => Answer::Count(0),
-            },
-            Need::Order { view: name, query } => Answer::Ids(Arc::new(match view(name) {
-                Some(v) => db.view_order(v, query)?,
-                None => Vec::new(),
-            })),
+            Need::Rows { view, query } => Answer::Count(db.view_count(view, query)?),
+            Need::Order { view, query } => Answer::Ids(Arc::new(db.view_order(view, query)?)),
             Need::Grades {
                 fy,
                 kind,

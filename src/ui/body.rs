@@ -1,5 +1,6 @@
 //! A tab's body: the view bar (views, scope, sort, filter, count), the list of the visible
-//! window with a scrollbar, and the detail pane of the selected record.
+//! window with a scrollbar, the detail pane of the selected record, and the view's panel
+//! under the detail (or, for a panel that takes the whole body, in place of them).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
@@ -9,6 +10,7 @@ use ratatui::widgets::{
     Table, TableState,
 };
 
+use super::panels::{self, Place};
 use super::theme;
 use crate::app::list::ListState;
 use crate::app::{App, Scope};
@@ -21,18 +23,12 @@ use crate::text::width;
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let [bar, main] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     view_bar(app, frame, bar);
-    match app.shown.panel {
-        crate::app::panel::Panel::Calibration { .. } => {
-            return super::calibration::render(app, frame, main);
-        }
-        crate::app::panel::Panel::CareerPage { .. } => {
-            return super::career_page::render(app, frame, main);
-        }
-        _ => {}
+    let panel = panels::shown(app);
+    if let Some(p) = panel.as_ref().filter(|p| p.place() == Place::Instead) {
+        return frame.render_widget(p, main);
     }
     let Some(list) = app.list() else { return };
-    let has_panel = !matches!(app.shown.panel, crate::app::panel::Panel::None);
-    let side_w = if has_panel {
+    let side_w = if panel.is_some() {
         (main.width * 2 / 5).clamp(36, 64)
     } else {
         (main.width / 4).clamp(28, 48)
@@ -40,11 +36,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let [table, side] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(side_w)]).areas(main);
     render_list(app, list, frame, table);
-    if has_panel {
-        let [detail, panel] =
+    if let Some(p) = &panel {
+        let [detail, below] =
             Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(side);
         render_detail(app, frame, detail);
-        super::panel::render(app, frame, panel);
+        frame.render_widget(p, below);
     } else {
         render_detail(app, frame, side);
     }

@@ -2,13 +2,11 @@
 //! help bar from the live keymap, and modals last over `Clear`.
 
 mod body;
-mod calibration;
-mod career_page;
 mod chrome;
 mod job;
 mod modal;
 mod overlay;
-mod panel;
+mod panels;
 pub mod theme;
 
 use ratatui::Frame;
@@ -36,6 +34,32 @@ fn scrub(buf: &mut ratatui::buffer::Buffer) {
             cell.set_symbol(if clean.is_empty() { " " } else { &clean });
         }
     }
+}
+
+/// The screen as plain text, for snapshots: each row's symbols without the filler cell
+/// that follows a double-width character, trailing spaces trimmed, so that Japanese reads
+/// naturally and its alignment shows.
+pub fn screen_text(buf: &ratatui::buffer::Buffer) -> String {
+    let mut out = String::new();
+    for row in buf.content.chunks(buf.area.width.max(1) as usize) {
+        let mut line = String::new();
+        let mut skip = 0;
+        for cell in row {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = cell.symbol();
+            if sym.is_empty() {
+                continue;
+            }
+            line.push_str(sym);
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
 }
 
 fn draw(app: &App, frame: &mut Frame) {

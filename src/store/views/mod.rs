@@ -105,6 +105,13 @@ pub struct ViewDef {
     pub default_desc: bool,
 }
 
+/// A list is its name: there is one definition of each.
+impl PartialEq for ViewDef {
+    fn eq(&self, other: &ViewDef) -> bool {
+        self.name == other.name
+    }
+}
+
 impl ViewDef {
     pub fn has_fiscal_year(&self) -> bool {
         self.fiscal_year.is_some()

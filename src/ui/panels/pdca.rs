@@ -1,0 +1,182 @@
+//! The PDCA tab's panel: the board of a supervisor's people (phase, progress, overdue
+//! actions, days since the last review) over the selected cycle's lineage, target against
+//! result turn by turn.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Widget};
+
+use super::{Ctx, Draw, bar, block};
+use crate::app::panels::PdcaPanel;
+use crate::text::{fit, pad, width};
+use crate::ui::theme;
+
+impl Draw for PdcaPanel {
+    fn render(&self, cx: &Ctx, area: Rect, buf: &mut Buffer) {
+        let [top, bottom] =
+            Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area);
+        self.board(cx, top, buf);
+        self.lineage(cx, bottom, buf);
+    }
+}
+
+impl PdcaPanel {
+    fn board(&self, cx: &Ctx, area: Rect, buf: &mut Buffer) {
+        let l = cx.lang;
+        let mut lines = Vec::new();
+        let title = match &self.board_of {
+            Some(s) => l.tf("panel.board_of", &[("name", &s.full_name())]),
+            None => l.t("panel.board").to_string(),
+        };
+        if self.board_of.is_none() {
+            for part in
+                crate::text::wrap(l.t("panel.board_hint"), area.width.saturating_sub(2).into())
+            {
+                lines.push(Line::styled(part, theme::dim()));
+            }
+        }
+        for r in &self.board {
+            let phase = if r.phase.is_empty() {
+                l.t("panel.no_cycle").to_string()
+            } else {
+                l.label("phase", &r.phase).to_string()
+            };
+            let days = r
+                .last_review
+                .map(|d| l.tf("panel.days", &[("n", &cx.today.days_since(d))]))
+                .unwrap_or_else(|| l.t("panel.never").into());
+            let mut spans = vec![
+                Span::raw(format!("{} ", pad(&fit(&r.name, 10), 10))),
+                Span::raw(format!("{} ", pad(&fit(&phase, 10), 10))),
+                Span::styled(bar(r.progress as f64, 100.0, 6), theme::key()),
+                Span::raw(format!("{:>4}% ", r.progress)),
+            ];
+            if r.overdue_actions > 0 {
+                spans.push(Span::styled(
+                    format!("!{} ", r.overdue_actions),
+                    theme::error(),
+                ));
+            }
+            spans.push(Span::styled(days, theme::dim()));
+            lines.push(Line::from(spans));
+        }
+        Paragraph::new(lines).block(block(title)).render(area, buf);
+    }
+
+    /// The spiral: target and result of each turn, oldest first; as many of the latest
+    /// turns as fit, the bars as wide as the room allows (at least 3 cells, for the value).
+    fn lineage(&self, cx: &Ctx, area: Rect, buf: &mut Buffer) {
+        let l = cx.lang;
+        let inner_w = area.width.saturating_sub(2) as usize;
+        let gap = 2;
+        // ratatui leaves a bar gap after each bar, the last of a group too: a group takes
+        // 2·bw + 2 + gap cells but the last needs only its two bars and the gap between them,
+        // else it is cut (one bar, a clipped year).
+        let fits = |bw: usize| (inner_w + gap + 1) / (2 * bw + 2 + gap);
+        let shown = self.lineage.len().min(fits(3)).max(1);
+        let bw = (3..=7).rev().find(|&bw| fits(bw) >= shown).unwrap_or(3);
+        // 令和8年度 under a group wide enough for it, else R8年度.
+        let year_label = |fy| {
+            let full = l.fiscal_year(fy);
+            if width(&full) <= 2 * bw + 1 {
+                full
+            } else {
+                l.fiscal_year_short(fy)
+            }
+        };
+        let groups: Vec<BarGroup> = self
+            .lineage
+            .iter()
+            .take(shown)
+            .rev()
+            .map(|c| {
+                let v = |x: Option<f64>| (x.unwrap_or(0.0) * 10.0).max(0.0) as u64;
+                BarGroup::default()
+                    .label(Line::from(year_label(c.fiscal_year)))
+                    .bars(&[
+                        Bar::default()
+                            .value(v(c.target))
+                            .text_value(c.target.map(|t| t.to_string()).unwrap_or_default())
+                            .style(theme::dim()),
+                        Bar::default()
+                            .value(v(c.result))
+                            .text_value(c.result.map(|t| t.to_string()).unwrap_or_default())
+                            .style(theme::key()),
+                    ])
+            })
+            .collect();
+        let mut chart = BarChart::default()
+            .block(block(l.t("panel.lineage").into()))
+            .bar_width(bw as u16)
+            .bar_gap(1)
+            .group_gap(gap as u16);
+        for g in groups {
+            chart = chart.data(g);
+        }
+        chart.render(area, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_kit::{cx, draw, someone};
+    use crate::app::panels::PdcaPanel;
+    use crate::domain::Date;
+    use crate::domain::pdca::{PdcaCycle, Phase};
+    use crate::i18n::Lang;
+    use crate::store::panels::BoardRow;
+
+    fn turn(fiscal_year: i32, target: f64, result: Option<f64>) -> PdcaCycle {
+        PdcaCycle {
+            id: fiscal_year as i64,
+            owner_staff_id: Some(7),
+            owner_unit_id: None,
+            fiscal_year,
+            title: "窓口待ち時間の短縮".into(),
+            goal: String::new(),
+            metric: "平均待ち時間".into(),
+            metric_unit: "分".into(),
+            lower_is_better: true,
+            baseline: None,
+            target: Some(target),
+            result,
+            plan_notes: String::new(),
+            improvements: String::new(),
+            phase: Phase::Check,
+            prev_id: None,
+            progress: 50,
+            version: 1,
+        }
+    }
+
+    /// A row with overdue actions, one never reviewed and one without a cycle; the newest
+    /// turn first in the lineage, drawn oldest first.
+    #[test]
+    fn a_board_over_a_lineage() {
+        let row = |name: &str, phase: &str, progress, overdue_actions, last_review| BoardRow {
+            staff_no: String::new(),
+            name: name.into(),
+            cycle_id: None,
+            title: String::new(),
+            phase: phase.into(),
+            progress,
+            overdue_actions,
+            last_review,
+        };
+        let panel = PdcaPanel {
+            board_of: Some(someone()),
+            board: vec![
+                row("佐藤 一郎", "do", 40, 2, Some(Date::from_ymd(2026, 10, 25))),
+                row("鈴木 次郎", "plan", 0, 0, None),
+                row("高橋 三郎", "", 0, 0, None),
+            ],
+            lineage: vec![
+                turn(2026, 12.0, None),
+                turn(2025, 15.0, Some(14.0)),
+                turn(2024, 20.0, Some(18.5)),
+            ],
+        };
+        insta::assert_snapshot!(draw(&panel, &cx(Lang::Ja, None), 52, 20));
+    }
+}
