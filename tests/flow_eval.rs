@@ -12,8 +12,8 @@ use jinji::domain::evaluation::{
     BoardDecision, EvalKind, EvalPeriod, EvalState, Evaluation, Grade, Response, Term, Theme,
 };
 use jinji::domain::staff::{Position, Staff};
+use jinji::domain::suggestion::theme_suggestion;
 use jinji::domain::{Date, FiscalYear, Id, Problem, Validate};
-use jinji::store::flow::theme_suggestion;
 use jinji::store::settings::keys;
 use jinji::store::{Db, StoreError};
 

@@ -18,6 +18,7 @@ pub mod pdca;
 pub mod pdca_flow;
 pub mod staff;
 pub mod steps;
+pub mod suggestion;
 pub mod survey;
 pub mod training;
 pub mod transfer;

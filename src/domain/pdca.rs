@@ -43,6 +43,30 @@ pub struct PdcaCycle {
 }
 
 impl PdcaCycle {
+    /// A cycle of the year before anything is planned: in Plan, no owner yet.
+    pub fn blank(fiscal_year: FiscalYear) -> PdcaCycle {
+        PdcaCycle {
+            id: 0,
+            owner_staff_id: None,
+            owner_unit_id: None,
+            fiscal_year,
+            title: String::new(),
+            goal: String::new(),
+            metric: String::new(),
+            metric_unit: String::new(),
+            lower_is_better: false,
+            baseline: None,
+            target: None,
+            result: None,
+            plan_notes: String::new(),
+            improvements: String::new(),
+            phase: Phase::Plan,
+            prev_id: None,
+            progress: 0,
+            version: 0,
+        }
+    }
+
     pub fn owner(&self) -> Option<Owner> {
         match (self.owner_staff_id, self.owner_unit_id) {
             (Some(s), None) => Some(Owner::Staff(s)),

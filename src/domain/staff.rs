@@ -107,6 +107,33 @@ pub struct Staff {
 }
 
 impl Staff {
+    /// A new person's record before anything is known of them but the day they start:
+    /// hired that day at 22, a clerk of grade 1 in office work, on no unit yet.
+    pub fn blank(hired_on: Date) -> Staff {
+        Staff {
+            id: 0,
+            staff_no: String::new(),
+            family_name: String::new(),
+            given_name: String::new(),
+            family_kana: String::new(),
+            given_kana: String::new(),
+            sex: Sex::Other,
+            birth_date: hired_on.add_years(-22),
+            hire_date: hired_on,
+            unit_id: 0,
+            position: Position::Clerk,
+            grade: 1,
+            job_type: JobType::Office,
+            track: Track::Generalist,
+            status: StaffStatus::Active,
+            retire_date: None,
+            supervisor_id: None,
+            email: String::new(),
+            phone: String::new(),
+            version: 0,
+        }
+    }
+
     pub fn full_name(&self) -> String {
         format!("{} {}", self.family_name, self.given_name)
     }

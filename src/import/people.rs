@@ -122,27 +122,12 @@ pub(super) fn staff_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Ou
         Some(id) => imp.store.find(id)?,
         None => None,
     };
+    // A new person's dates are required columns: they start as no day at all.
+    let none = Date::from_ymd(1, 1, 1);
     let mut s = old.clone().unwrap_or(Staff {
-        id: 0,
         staff_no: no.clone(),
-        family_name: String::new(),
-        given_name: String::new(),
-        family_kana: String::new(),
-        given_kana: String::new(),
-        sex: Sex::Other,
-        birth_date: Date::from_ymd(1, 1, 1),
-        hire_date: Date::from_ymd(1, 1, 1),
-        unit_id: 0,
-        position: Position::Clerk,
-        grade: 1,
-        job_type: JobType::Office,
-        track: Track::Generalist,
-        status: StaffStatus::Active,
-        retire_date: None,
-        supervisor_id: None,
-        email: String::new(),
-        phone: String::new(),
-        version: 0,
+        birth_date: none,
+        ..Staff::blank(none)
     });
     let new = old.is_none();
     if new {

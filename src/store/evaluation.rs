@@ -101,6 +101,37 @@ impl GradeCounts {
 }
 
 impl Db {
+    /// HR's form: a new evaluation, or its evaluators reassigned — never a rating, which
+    /// travels by the chain's moves — checked against the row as it is in the same
+    /// transaction.
+    pub fn save_evaluation(&self, e: &mut Evaluation) -> Result<()> {
+        self.write(|| {
+            if e.id == 0 {
+                return self.insert(e);
+            }
+            let before: Evaluation = self.get(e.id)?;
+            crate::domain::eval_flow::check_reassignment(&before, e)?;
+            self.update(e)
+        })
+    }
+
+    /// An evaluation nobody has begun; one that has begun is part of the record.
+    pub fn delete_evaluation(&self, id: Id, version: i64) -> Result<()> {
+        self.write(|| {
+            let e: Evaluation = self.get(id)?;
+            if e.state != EvalState::Draft {
+                return Err(Invalid::one(
+                    "state",
+                    Problem::Rule {
+                        rule: "eval_stage_locked",
+                    },
+                )
+                .into());
+            }
+            self.delete::<Evaluation>(id, version)
+        })
+    }
+
     pub fn eval_periods(&self, fy: FiscalYear) -> Result<Vec<EvalPeriod>> {
         self.all(vec![Filter::eq("fiscal_year", fy)], "start_date")
     }

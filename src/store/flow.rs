@@ -8,7 +8,7 @@ use super::{Db, Filter, Record, Result, StoreError};
 use crate::domain::account::{Account, Role};
 use crate::domain::choice::Choice;
 use crate::domain::eval_flow::{Acting, EvalInput, EvalRules, EvalStep};
-use crate::domain::evaluation::{EvalKind, EvalPeriod, Evaluation, Grade, Term, Theme};
+use crate::domain::evaluation::{EvalKind, EvalPeriod, Evaluation, Grade, Term};
 use crate::domain::staff::Staff;
 use crate::domain::staff::StaffStatus;
 use crate::domain::{Date, FiscalYear, Id, Invalid, Problem};
@@ -24,34 +24,6 @@ impl Actor<'_> {
     pub(crate) fn hr(&self) -> bool {
         matches!(self.account.role, Role::Admin | Role::Hr)
     }
-}
-
-/// The suggestion of challenge themes for the performance rating: achievement weighted
-/// by each theme's share and lifted by its difficulty (standard 1.0, easier 0.9, harder
-/// 1.2), as a score and the grade it points to. `None` until every theme is judged.
-pub fn theme_suggestion(themes: &[Theme]) -> Option<(f64, Grade)> {
-    if themes.is_empty() || themes.iter().any(|t| t.achievement.is_none()) {
-        return None;
-    }
-    let score: f64 = themes
-        .iter()
-        .map(|t| {
-            let lift = match t.difficulty {
-                1 => 0.9,
-                3 => 1.2,
-                _ => 1.0,
-            };
-            t.achievement.unwrap_or(0) as f64 * lift * t.weight as f64 / 100.0
-        })
-        .sum();
-    let grade = match score {
-        s if s >= 115.0 => Grade::S,
-        s if s >= 105.0 => Grade::A,
-        s if s >= 85.0 => Grade::B,
-        s if s >= 60.0 => Grade::C,
-        _ => Grade::D,
-    };
-    Some(((score * 10.0).round() / 10.0, grade))
 }
 
 impl Db {
@@ -175,7 +147,7 @@ impl Db {
         if period.kind != EvalKind::Performance {
             return Ok(None);
         }
-        Ok(theme_suggestion(
+        Ok(crate::domain::suggestion::theme_suggestion(
             &self.themes_of(e.staff_id, period.fiscal_year)?,
         ))
     }

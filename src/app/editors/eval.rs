@@ -7,11 +7,11 @@ use serde_json::Value;
 
 use super::{Editor, NewCtx, SaveCtx, Typed, focus_id, from_json, typed};
 use crate::app::form::field::{FieldKind as K, FieldSpec, field};
+use crate::domain::Id;
 use crate::domain::evaluation::{
     BoardDecision, EvalKind, EvalState, Evaluation, Grade, Response, Term, Theme,
 };
 use crate::domain::grievance::{Consultation, ConsultationEnding};
-use crate::domain::{Id, Invalid, Problem};
 use crate::store::flow::Actor;
 use crate::store::{Db, Result};
 
@@ -146,6 +146,7 @@ pub(in crate::app) static CONSULTATION: Typed<Consultation> = typed(
 );
 
 /// Evaluations: HR assigns evaluators on the form; the ratings travel by the chain's moves.
+/// Like themes, the store checks what the form may change (`save_evaluation`).
 pub(in crate::app) struct EvalEditor;
 
 impl Editor for EvalEditor {
@@ -166,27 +167,14 @@ impl Editor for EvalEditor {
     fn blank(&self, ctx: &NewCtx) -> Value {
         EVALUATION.blank(ctx)
     }
-    fn save(&self, db: &Db, v: Value, ctx: SaveCtx) -> Result<Id> {
-        let e: Evaluation = from_json(v.clone())?;
-        if e.id != 0 {
-            let before: Evaluation = db.get(e.id)?;
-            crate::domain::eval_flow::check_reassignment(&before, &e)?;
-        }
-        EVALUATION.save(db, v, ctx)
+    /// The store keeps the chain's rules, as it does for themes.
+    fn save(&self, db: &Db, v: Value, _: SaveCtx) -> Result<Id> {
+        let mut e: Evaluation = from_json(v)?;
+        db.save_evaluation(&mut e)?;
+        Ok(e.id)
     }
-    fn delete(&self, db: &Db, id: Id, version: i64, ctx: SaveCtx) -> Result<()> {
-        let e: Evaluation = db.get(id)?;
-        // An evaluation someone has begun is part of the record; it is not deleted.
-        if e.state != crate::domain::evaluation::EvalState::Draft {
-            return Err(Invalid::one(
-                "state",
-                Problem::Rule {
-                    rule: "eval_stage_locked",
-                },
-            )
-            .into());
-        }
-        EVALUATION.delete(db, id, version, ctx)
+    fn delete(&self, db: &Db, id: Id, version: i64, _: SaveCtx) -> Result<()> {
+        db.delete_evaluation(id, version)
     }
 }
 

@@ -41,26 +41,9 @@ pub(in crate::app) static STAFF: Typed<Staff> = typed(
         field("email", "email", K::Text),
     ],
     |ctx| Staff {
-        id: 0,
-        staff_no: String::new(),
-        family_name: String::new(),
-        given_name: String::new(),
-        family_kana: String::new(),
-        given_kana: String::new(),
         sex: Sex::Female,
-        birth_date: ctx.today.add_years(-22),
-        hire_date: ctx.today,
         unit_id: ctx.staff.map(|s| s.unit_id).unwrap_or(0),
-        position: Position::Clerk,
-        grade: 1,
-        job_type: JobType::Office,
-        track: Track::Generalist,
-        status: StaffStatus::Active,
-        retire_date: None,
-        supervisor_id: None,
-        email: String::new(),
-        phone: String::new(),
-        version: 0,
+        ..Staff::blank(ctx.today)
     },
 );
 
@@ -316,24 +299,8 @@ pub(in crate::app) static PDCA: Typed<PdcaCycle> = typed(
         field("prev_id", "prev_id", K::OptInt),
     ],
     |ctx| PdcaCycle {
-        id: 0,
         owner_staff_id: ctx.staff.map(|s| s.id),
-        owner_unit_id: None,
-        fiscal_year: ctx.fiscal_year,
-        title: String::new(),
-        goal: String::new(),
-        metric: String::new(),
-        metric_unit: String::new(),
-        lower_is_better: false,
-        baseline: None,
-        target: None,
-        result: None,
-        plan_notes: String::new(),
-        improvements: String::new(),
-        phase: Phase::Plan,
-        prev_id: None,
-        progress: 0,
-        version: 0,
+        ..PdcaCycle::blank(ctx.fiscal_year)
     },
 );
 

@@ -163,18 +163,11 @@ mod test_kit {
             given_kana: "ハナコ".into(),
             sex: Sex::Female,
             birth_date: Date::from_ymd(1985, 6, 1),
-            hire_date: Date::from_ymd(2008, 4, 1),
             unit_id: 3,
             position: Position::SectionChief,
             grade: 5,
-            job_type: JobType::Office,
-            track: Track::Generalist,
-            status: StaffStatus::Active,
-            retire_date: None,
-            supervisor_id: None,
-            email: String::new(),
-            phone: String::new(),
             version: 1,
+            ..Staff::blank(Date::from_ymd(2008, 4, 1))
         }
     }
 

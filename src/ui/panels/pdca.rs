@@ -131,22 +131,16 @@ mod tests {
         PdcaCycle {
             id: fiscal_year as i64,
             owner_staff_id: Some(7),
-            owner_unit_id: None,
-            fiscal_year,
             title: "窓口待ち時間の短縮".into(),
-            goal: String::new(),
             metric: "平均待ち時間".into(),
             metric_unit: "分".into(),
             lower_is_better: true,
-            baseline: None,
             target: Some(target),
             result,
-            plan_notes: String::new(),
-            improvements: String::new(),
             phase: Phase::Check,
-            prev_id: None,
             progress: 50,
             version: 1,
+            ..PdcaCycle::blank(fiscal_year)
         }
     }
 
