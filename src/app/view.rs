@@ -25,6 +25,7 @@ pub enum View {
     Complaints,
     Consultations,
     Calendar,
+    EvalPeriods,
     Assignments,
     LongTenure,
     TransferMoves,
@@ -190,7 +191,7 @@ use editors::{
 
 impl View {
     /// Every view, in the order of the tabs and of each tab's view bar.
-    pub const ALL: [View; 31] = [
+    pub const ALL: [View; 32] = [
         View::Staff,
         View::Accounts,
         View::Audit,
@@ -205,6 +206,7 @@ impl View {
         View::Complaints,
         View::Consultations,
         View::Calendar,
+        View::EvalPeriods,
         View::Assignments,
         View::LongTenure,
         View::TransferMoves,
@@ -265,6 +267,7 @@ impl View {
             View::Calendar => list(T::Evaluation, &lists::CALENDAR)
                 .editor(&CalendarEditor)
                 .panel(None),
+            View::EvalPeriods => list(T::Evaluation, &lists::EVAL_PERIODS).open(Open::Hr),
             View::Assignments => {
                 list(T::Placement, &lists::ASSIGNMENTS).editor(&posts::AssignmentEditor)
             }

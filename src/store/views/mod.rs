@@ -217,6 +217,7 @@ pub static VIEWS: &[&ViewDef] = &[
     &registers::ACCOUNTS,
     &registers::AUDIT,
     &registers::CALENDAR,
+    &registers::EVAL_PERIODS,
 ];
 
 /// The person of a row and their unit, as most lists show them.

@@ -313,3 +313,26 @@ pub static CALENDAR: ViewDef = ViewDef {
     default_sort: 0,
     default_desc: false,
 };
+
+/// The evaluation periods of the fiscal year (評価期間): each kind and term with its
+/// dates, as `jinji eval open-period` opened them.
+pub static EVAL_PERIODS: ViewDef = ViewDef {
+    name: "eval_periods",
+    table: "eval_periods",
+    from: "eval_periods t",
+    ordered: None,
+    unowned: None,
+    columns: &[
+        col("kind", "t.kind", Code("eval_kind")),
+        col("term", "t.term", Code("term")),
+        col("start_date", "t.start_date", Date),
+        col("end_date", "t.end_date", Date),
+        col("base_date", "t.base_date", Date),
+    ],
+    staff: None,
+    unit: None,
+    fiscal_year: Some("t.fiscal_year"),
+    state: None,
+    default_sort: 0,
+    default_desc: false,
+};
