@@ -4,6 +4,7 @@
 //! detail pane counts the appeal window in 開庁日 from the same calendar.
 
 use crate::support::driver;
+use crate::support::{d, demo_ward};
 
 use driver::*;
 use jinji::app::action::Action;
@@ -14,22 +15,12 @@ use jinji::domain::{Date, Id};
 use jinji::i18n::Lang;
 use jinji::store::{Db, Filter};
 
-fn d(y: i32, m: u32, day: u32) -> Date {
-    Date::from_ymd(y, m, day)
-}
-
 /// The demo ward opened as `login` on `today`.
 fn open_as(db: Db, login: &str, today: Date) -> App {
     let account = db.account_by_login(login).unwrap().unwrap();
     let mut app = App::new(db, Lang::Ja, account, today).unwrap();
     app.update(Action::Resize(120, 40));
     app
-}
-
-fn demo() -> Db {
-    let db = Db::open_in_memory().unwrap();
-    generate(&db, &demo_params()).unwrap();
-    db
 }
 
 /// Every row of the register as (date, name as shown, kind as shown).
@@ -103,7 +94,7 @@ fn audit_actions(db: &Db) -> Vec<String> {
 
 #[test]
 fn the_register_shows_the_years_closed_days_and_an_admin_keeps_the_wards_own() {
-    let mut app = open_as(demo(), "admin", today());
+    let mut app = open_as(demo_ward(), "admin", today());
     press(&mut app, "3");
     go_view(&mut app, "calendar");
     let rows = register(&app);
@@ -231,7 +222,7 @@ fn refused_to(app: &mut App, key: &str, login: &str) {
 
 #[test]
 fn only_an_admin_writes_the_calendar() {
-    let db = demo();
+    let db = demo_ward();
     let staff_login = db
         .accounts()
         .unwrap()
@@ -292,7 +283,7 @@ fn disclosed_on(db: &Db, on: Date) -> Evaluation {
 
 #[test]
 fn the_detail_pane_counts_the_appeal_window_in_open_days() {
-    let db = demo();
+    let db = demo_ward();
     // Friday 2026-12-25: 12/28, then 年末年始, then 1/4–1/8 and (after 成人の日) 1/12.
     let e = disclosed_on(&db, d(2026, 12, 25));
     let id: Id = e.id;

@@ -2,14 +2,14 @@
 //! UI thread (an export in each format, a report, a backup) and what they leave on disk,
 //! cancelling, and snapshots of the menu and of the progress modal.
 
-use crate::support::driver;
 use crate::support::cli;
+use crate::support::driver;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use driver::*;
 use calamine::{Data, Reader, open_workbook_auto};
+use driver::*;
 use jinji::app::action::Action;
 use jinji::app::files::{FileItem, FileMenu};
 use jinji::app::jobs::Job;
@@ -21,9 +21,7 @@ use jinji::sheet::write::Format;
 use jinji::store::{Db, OpenMode};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use tempfile::TempDir;
-use unicode_width::UnicodeWidthStr;
 
 /// A demo ward in a file, the admin's app over it, exports and backups in the temp dir.
 fn world(params: &Params) -> (TempDir, App) {
@@ -372,7 +370,7 @@ fn cancelling_an_export_leaves_no_partial_file() {
     assert!(app.modals.is_empty());
 }
 
-// ---- snapshots (the rendering helper of ui_snapshots.rs) ----
+// ---- snapshots (rendered as ui/screens.rs renders them: `driver::buffer_text`) ----
 
 const LANGS: [(Lang, &str); 2] = [(Lang::Ja, "ja"), (Lang::En, "en")];
 
@@ -384,30 +382,6 @@ fn snap_app(lang: Lang) -> App {
     let mut a = App::new(db, lang, admin, today()).unwrap();
     a.update(Action::Resize(120, 40));
     a
-}
-
-fn buffer_text(buf: &Buffer) -> String {
-    let w = buf.area.width as usize;
-    let mut out = String::new();
-    for row in buf.content().chunks(w) {
-        let mut line = String::new();
-        let mut skip = 0;
-        for cell in row {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = cell.symbol();
-            if sym.is_empty() {
-                continue;
-            }
-            line.push_str(sym);
-            skip = sym.width().saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 fn screen(app: &App) -> String {

@@ -1,4 +1,5 @@
-//! The `App` driven in-process by keys (the live keymap), checked in its state, the database and the screen.
+//! The `App` driven in-process by keys (the live keymap), checked in its state, the
+//! database and the screen (`support::driver`).
 
 /// Award forms naming one recipient or a group.
 mod awards;

@@ -5,12 +5,12 @@
 //! person with only their side's fields.
 
 use crate::support::driver;
+use crate::support::{demo_ward, driver::open_as};
 
 use driver::*;
-use jinji::app::action::{Action, Mode};
+use jinji::app::action::Mode;
 use jinji::app::flow::{Move, MoveMenu};
 use jinji::app::{App, Modal};
-use jinji::demo::generate;
 use jinji::domain::account::{Account, Role};
 use jinji::domain::eval_flow::EvalStep;
 use jinji::domain::evaluation::{EvalKind, EvalState, Evaluation, Grade, Theme};
@@ -24,24 +24,6 @@ use jinji::store::{Db, Filter};
 
 /// The fiscal year of the demo's today.
 const FY: FiscalYear = 2026;
-
-/// The demo ward in memory.
-fn demo() -> Db {
-    let db = Db::open_in_memory().expect("open in memory");
-    generate(&db, &demo_params()).expect("demo");
-    db
-}
-
-/// The app opened on `db` as the account `login`, sized 120×40.
-fn open_as(db: Db, login: &str) -> App {
-    let account = db
-        .account_by_login(login)
-        .expect("account")
-        .unwrap_or_else(|| panic!("no account {login}"));
-    let mut app = App::new(db, Lang::Ja, account, today()).expect("app");
-    app.update(Action::Resize(120, 40));
-    app
-}
 
 /// The account of a person.
 fn account_of(db: &Db, staff_id: Id) -> Account {
@@ -139,7 +121,7 @@ fn audit_actions(db: &Db, table: &str, id: Id) -> Vec<(String, String)> {
 
 #[test]
 fn the_first_evaluator_rates_a_self_submitted_evaluation() {
-    let db = demo();
+    let db = demo_ward();
     let e = evaluations(&db, EvalKind::Competency)
         .into_iter()
         .find(|e| e.state == EvalState::SelfSubmitted)
@@ -243,7 +225,7 @@ fn the_first_evaluator_rates_a_self_submitted_evaluation() {
 
 #[test]
 fn the_evaluatee_submits_their_own_draft() {
-    let db = demo();
+    let db = demo_ward();
     // A performance draft of someone with a staff account whose themes weigh 100.
     let e = evaluations(&db, EvalKind::Performance)
         .into_iter()
@@ -302,7 +284,7 @@ fn the_evaluatee_submits_their_own_draft() {
 
 #[test]
 fn a_submission_without_themes_weighing_100_says_so() {
-    let db = demo();
+    let db = demo_ward();
     let e = evaluations(&db, EvalKind::Performance)
         .into_iter()
         .find(|e| {
@@ -354,7 +336,7 @@ fn a_submission_without_themes_weighing_100_says_so() {
 
 #[test]
 fn hr_finalizes_from_the_latest_rating_and_discloses_with_a_yes() {
-    let db = demo();
+    let db = demo_ward();
     let e = evaluations(&db, EvalKind::Competency)
         .into_iter()
         .find(|e| e.state == EvalState::SecondDone && e.second_rating.is_some())
@@ -419,7 +401,7 @@ fn hr_finalizes_from_the_latest_rating_and_discloses_with_a_yes() {
 
 #[test]
 fn where_it_is_someone_elses_turn_the_menu_says_whose() {
-    let db = demo();
+    let db = demo_ward();
     // The evaluatee of a self-submitted evaluation: the first evaluator's turn. (Where the
     // demo has none at a staff member's, one a step further is put back to that step.)
     let staff_members: Vec<Evaluation> = evaluations(&db, EvalKind::Competency)
@@ -470,7 +452,7 @@ fn where_it_is_someone_elses_turn_the_menu_says_whose() {
 
 #[test]
 fn where_nothing_is_open_it_says_so() {
-    let db = demo();
+    let db = demo_ward();
     // Last year's evaluation, disclosed and agreed to: nobody has a move left.
     let period = db
         .eval_periods(FY - 1)
@@ -503,7 +485,7 @@ fn where_nothing_is_open_it_says_so() {
 
 #[test]
 fn a_supervisor_does_not_edit_evaluations_through_the_form() {
-    let db = demo();
+    let db = demo_ward();
     let e = evaluations(&db, EvalKind::Competency)
         .into_iter()
         .find(|e| e.state == EvalState::SelfSubmitted)
@@ -538,7 +520,7 @@ fn evaluatee_with_themes(db: &Db) -> (Evaluation, Vec<Theme>) {
 
 #[test]
 fn the_evaluatee_edits_their_own_theme_with_their_fields_only() {
-    let db = demo();
+    let db = demo_ward();
     let (e, themes) = evaluatee_with_themes(&db);
     let t = themes[0].clone();
     let login = account_of(&db, e.staff_id).login;
@@ -628,7 +610,7 @@ fn the_evaluatee_edits_their_own_theme_with_their_fields_only() {
 
 #[test]
 fn the_first_evaluator_judges_a_theme_with_their_fields_only() {
-    let db = demo();
+    let db = demo_ward();
     let (e, themes) = evaluatee_with_themes(&db);
     let t = themes[0].clone();
     let login = account_of(&db, e.evaluator1_id.unwrap()).login;
@@ -684,7 +666,7 @@ fn the_first_evaluator_judges_a_theme_with_their_fields_only() {
 
 #[test]
 fn the_first_evaluation_of_performance_starts_from_what_the_themes_suggest() {
-    let db = demo();
+    let db = demo_ward();
     let (e, themes) = evaluatee_with_themes(&db);
     let weights: i64 = themes.iter().map(|t| t.weight).sum();
     assert_eq!(weights, 100);
@@ -762,7 +744,7 @@ fn the_first_evaluation_of_performance_starts_from_what_the_themes_suggest() {
 
 #[test]
 fn the_owner_plans_a_new_turn_adds_an_action_and_starts_it() {
-    let db = demo();
+    let db = demo_ward();
     // A person's cycle in Do, closed by the HR office: its next turn waits in Plan.
     let c = db
         .all::<PdcaCycle>(vec![Filter::eq("fiscal_year", FY)], "id")
@@ -930,7 +912,7 @@ fn the_owner_plans_a_new_turn_adds_an_action_and_starts_it() {
 
 #[test]
 fn someone_who_neither_writes_nor_judges_a_theme_gets_no_empty_form() {
-    let db = demo();
+    let db = demo_ward();
     // The second evaluator (a supervisor) of someone's performance evaluation.
     let e = evaluations(&db, EvalKind::Performance)
         .into_iter()

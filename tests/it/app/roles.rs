@@ -1,30 +1,13 @@
 //! Each role sees what it may: admin and hr everyone; a supervisor their subtree and the
 //! people they evaluate; staff themselves — in every list, in search and in counts.
 
+use crate::support::driver::app_as;
 use jinji::app::action::Action;
 use jinji::app::{App, Modal};
-use jinji::demo::{Params, generate};
-use jinji::domain::Date;
 use jinji::domain::account::Role;
 use jinji::domain::staff::{Position, Staff};
-use jinji::i18n::Lang;
 use jinji::store::Db;
 use jinji::store::search::Needle;
-
-fn today() -> Date {
-    Date::from_ymd(2026, 11, 24)
-}
-
-/// The demo ward with the app opened as the account of `pick`.
-fn app_as(pick: impl Fn(&Db) -> String) -> App {
-    let db = Db::open_in_memory().unwrap();
-    generate(&db, &Params::demo(today())).unwrap();
-    let login = pick(&db);
-    let account = db.account_by_login(&login).unwrap().unwrap();
-    let mut app = App::new(db, Lang::Ja, account, today()).unwrap();
-    app.update(Action::Resize(120, 40));
-    app
-}
 
 fn section_chief(db: &Db) -> String {
     db.accounts()

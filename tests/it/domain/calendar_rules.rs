@@ -2,6 +2,7 @@
 //! 2019–2027 (every day, by its Japanese name), each rule of 国民の祝日に関する法律 at its
 //! edges, and the appeal window counted in 開庁日.
 
+use crate::support::d;
 use jinji::domain::Date;
 use jinji::domain::calendar::{Calendar, Closure};
 use jinji::domain::eval_flow::{EvalRules, response_deadline};
@@ -10,10 +11,6 @@ use jinji::domain::holidays::{
     Holiday, autumnal_equinox, closed_by_rule, national_holidays, vernal_equinox,
 };
 use jinji::i18n::Lang;
-
-fn d(y: i32, m: u32, day: u32) -> Date {
-    Date::from_ymd(y, m, day)
-}
 
 /// The published lists (内閣府「国民の祝日について」), one line a day; 休日 written by
 /// the kind of day off it is (振替休日, 国民の休日).

@@ -2,14 +2,11 @@
 //! capacity in each state, legal exactly where the table says, refused otherwise with the
 //! rule that names who may (first) or why not now.
 
+use crate::support::d;
+use jinji::domain::Problem;
 use jinji::domain::award::{Award, AwardKind, AwardState};
 use jinji::domain::steps::{AwardStep, Capacity, EnrolStep};
 use jinji::domain::training::{Enrolment, EnrolmentState};
-use jinji::domain::{Date, Problem};
-
-fn d(y: i32, m: u32, day: u32) -> Date {
-    Date::from_ymd(y, m, day)
-}
 
 fn enrolment(state: EnrolmentState) -> Enrolment {
     Enrolment {

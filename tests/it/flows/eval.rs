@@ -5,7 +5,6 @@
 
 use crate::support::ward;
 
-use ward::*;
 use jinji::domain::account::Role;
 use jinji::domain::eval_flow::{Acting, EvalInput, EvalRules, EvalStep, response_deadline};
 use jinji::domain::evaluation::{
@@ -16,6 +15,7 @@ use jinji::domain::{Date, FiscalYear, Id, Problem, Validate};
 use jinji::store::flow::theme_suggestion;
 use jinji::store::settings::keys;
 use jinji::store::{Db, StoreError};
+use ward::*;
 
 // ---------------------------------------------------------------------------------------
 // The table: every state × every move × every capacity.

@@ -4,7 +4,6 @@
 
 use crate::support::ward;
 
-use ward::*;
 use jinji::domain::account::Role;
 use jinji::domain::evaluation::{EvalKind, EvalPeriod, Evaluation, Term};
 use jinji::domain::pdca::{PdcaAction, PdcaCycle, Phase};
@@ -12,6 +11,7 @@ use jinji::domain::pdca_flow::{PdcaActing, PdcaInput, PdcaStep};
 use jinji::domain::staff::{Position, Staff};
 use jinji::domain::{Date, FiscalYear, Id, Problem};
 use jinji::store::{Db, StoreError};
+use ward::*;
 
 const FY: FiscalYear = 2025;
 

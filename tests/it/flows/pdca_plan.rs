@@ -5,7 +5,6 @@
 
 use crate::support::ward;
 
-use ward::*;
 use jinji::domain::account::Role;
 use jinji::domain::evaluation::{EvalKind, EvalPeriod, Evaluation, Term};
 use jinji::domain::pdca::{PdcaAction, PdcaCycle, Phase};
@@ -13,6 +12,7 @@ use jinji::domain::pdca_flow::{PdcaInput, PdcaStep};
 use jinji::domain::staff::Position;
 use jinji::domain::{Date, FiscalYear, Id, Problem};
 use jinji::store::{Db, StoreError};
+use ward::*;
 
 const FY: FiscalYear = 2025;
 

@@ -6,7 +6,6 @@
 
 use crate::support::ward;
 
-use ward::*;
 use jinji::domain::account::Role;
 use jinji::domain::eval_flow::{EvalInput, EvalStep};
 use jinji::domain::evaluation::{EvalKind, EvalPeriod, EvalState, Evaluation, Grade, Term, Theme};
@@ -14,6 +13,7 @@ use jinji::domain::staff::{Position, Staff};
 use jinji::domain::{Date, FiscalYear, Id, Problem};
 use jinji::store::themes::ThemeSide;
 use jinji::store::{Db, StoreError};
+use ward::*;
 
 const FY: FiscalYear = 2025;
 

@@ -3,9 +3,9 @@
 //! applied — old posts closed the day before, new ones opened, people moved, supervisors
 //! and draft evaluators reset — all or nothing, and the states a plan passes through.
 
+use crate::support::today;
 use crate::support::ward;
 
-use ward::*;
 use jinji::domain::account::Role;
 use jinji::domain::assignment::{Assignment, Reason};
 use jinji::domain::evaluation::{EvalKind, EvalPeriod, EvalState, Evaluation, Grade, Term};
@@ -15,6 +15,7 @@ use jinji::domain::unit::{Unit, UnitKind};
 use jinji::domain::{Date, FiscalYear, Id, Problem};
 use jinji::store::flow::Actor;
 use jinji::store::{Db, StoreError};
+use ward::*;
 
 /// The field a move's unit is refused on.
 const TO_UNIT: &str = "to_unit_code";
@@ -22,11 +23,6 @@ const TO_UNIT: &str = "to_unit_code";
 /// The day the plans of these tests take effect (mid FY2026).
 fn eff() -> Date {
     d(2026, 10, 1)
-}
-
-/// The day they are applied.
-fn today() -> Date {
-    d(2026, 11, 24)
 }
 
 /// The shared `Ward` made whole for a round: a director over 総務部, a chief and a team

@@ -4,23 +4,12 @@
 //! section's own PDCA cycles, people without a supervisor, empty keys), every window so
 //! read holds exactly the rows read by position.
 
+use crate::support::{demo_ward, today};
 use jinji::app::list::ListState;
 use jinji::app::worker::Answers;
-use jinji::demo::{Params, generate};
-use jinji::domain::Date;
 use jinji::domain::staff::Staff;
 use jinji::store::Db;
 use jinji::store::views::{VIEWS, ViewDef, ViewQuery};
-
-fn today() -> Date {
-    Date::from_ymd(2026, 11, 24)
-}
-
-fn demo() -> Db {
-    let db = Db::open_in_memory().unwrap();
-    generate(&db, &Params::demo(today())).unwrap();
-    db
-}
 
 /// The list's window as read by position, beside what the list holds.
 fn check(db: &Db, l: &ListState, what: &str) {
@@ -77,7 +66,7 @@ fn walk(db: &Db, v: &'static ViewDef, q: ViewQuery) {
 
 #[test]
 fn keyset_windows_are_the_windows_by_position() {
-    let db = demo();
+    let db = demo_ward();
     let someone = db.active_staff(None, 1).unwrap().rows.remove(0);
     let section = db
         .section_of(someone.unit_id)
@@ -113,7 +102,7 @@ fn keyset_windows_are_the_windows_by_position() {
 /// order) leaves no gap and no row twice: the next page is still the page by position.
 #[test]
 fn a_row_moved_elsewhere_in_the_order_is_not_lost() {
-    let db = demo();
+    let db = demo_ward();
     let v = jinji::store::views::view("staff").unwrap();
     let mut answers = Answers::default();
     let mut l = ListState::new(v, today());
@@ -140,7 +129,7 @@ fn a_row_moved_elsewhere_in_the_order_is_not_lost() {
 /// pages by position for every list as it first opens (whose sort keys are never empty).
 #[test]
 fn the_store_reads_the_page_after_and_before_a_row() {
-    let db = demo();
+    let db = demo_ward();
     let h = 8;
     for v in VIEWS {
         for desc in [false, true] {

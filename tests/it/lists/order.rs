@@ -4,17 +4,11 @@
 //! section, from the start and from the end; and so do a list sorted once into ids and
 //! read back by id (an order no index holds).
 
-use jinji::demo::{Params, generate};
+use crate::support::demo_ward;
 use jinji::domain::Date;
 use jinji::store::Db;
 use jinji::store::export::Cell;
 use jinji::store::views::{VIEWS, ViewDef, ViewQuery};
-
-fn demo() -> Db {
-    let db = Db::open_in_memory().unwrap();
-    generate(&db, &Params::demo(Date::from_ymd(2026, 11, 24))).unwrap();
-    db
-}
 
 /// The whole list in its order, as the export reads it (every row sorted at once).
 fn sorted(db: &Db, v: &ViewDef, q: &ViewQuery) -> Vec<Vec<Cell>> {
@@ -29,7 +23,7 @@ fn sorted(db: &Db, v: &ViewDef, q: &ViewQuery) -> Vec<Vec<Cell>> {
 
 #[test]
 fn windows_in_index_order_are_the_sorted_rows() {
-    let db = demo();
+    let db = demo_ward();
     let today = Date::from_ymd(2026, 11, 24);
     let someone = db.active_staff(None, 1).unwrap().rows.remove(0);
     let section = db

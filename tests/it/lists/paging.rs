@@ -2,9 +2,9 @@
 
 use crate::support::ward;
 
-use ward::*;
 use jinji::domain::staff::Staff;
 use jinji::store::{Db, Filter, ListQuery, Op, SortDir, StoreError};
+use ward::*;
 
 /// A ward with 250 more people, inserted in scrambled staff-number order so that ids
 /// and staff numbers do not agree; hire dates take only five values (ties).

@@ -2,9 +2,9 @@
 //! indexes (`EXPLAIN QUERY PLAN`), so a later change cannot quietly fall back to sorting
 //! or scanning a city's whole table.
 
+use crate::support::today;
 use jinji::app::tab::Tab;
 use jinji::demo::{Params, generate};
-use jinji::domain::Date;
 use jinji::domain::account::Account;
 use jinji::store::Db;
 use jinji::store::scope::Visibility;
@@ -27,13 +27,9 @@ const SMALL: &[&str] = &[
     "calendar",
 ];
 
-fn today() -> Date {
-    Date::from_ymd(2026, 11, 24)
-}
-
 /// The demo ward with the planner's statistics, as every real database has them after
 /// seed, demo, import or migration.
-fn demo() -> Db {
+fn demo_ward() -> Db {
     let db = Db::open_in_memory().unwrap();
     generate(&db, &Params::demo(today())).unwrap();
     db.analyze().unwrap();
@@ -77,7 +73,7 @@ fn small_registers_are_views() {
 /// rows. "USE TEMP B-TREE FOR LAST TERM OF ORDER BY" only orders ties within one key.
 #[test]
 fn everyones_lists_read_their_order_from_an_index() {
-    let db = demo();
+    let db = demo_ward();
     let mut failures = Vec::new();
     for v in VIEWS.iter().filter(|v| !SMALL.contains(&v.name)) {
         let plan = db
@@ -101,7 +97,7 @@ fn everyones_lists_read_their_order_from_an_index() {
 /// paging): no full scan, no sort of every row, whatever the row's depth in the list.
 #[test]
 fn everyones_next_page_seeks_its_index_from_the_row_before() {
-    let db = demo();
+    let db = demo_ward();
     let mut failures = Vec::new();
     for v in VIEWS.iter().filter(|v| !SMALL.contains(&v.name)) {
         let q = first_window(v, Visibility::All);
@@ -150,7 +146,7 @@ fn narrowed(db: &Db, role: &str) -> (Visibility, Vec<&'static ViewDef>) {
 /// table and its person by their keys, the people seen by unit or by id, never by reading
 /// the roster (or its index) end to end. The rows are then sorted, which is cheap.
 fn narrowed_lists_find_their_rows_by_index(role: &str) {
-    let db = demo();
+    let db = demo_ward();
     let (visible, views) = narrowed(&db, role);
     let mut failures = Vec::new();
     for v in views {

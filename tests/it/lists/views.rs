@@ -1,25 +1,13 @@
 //! The screens' views: every view runs with every filter and every sort column on the
 //! demo ward, counts agree with rows, and windows page through without gaps.
 
-use jinji::demo::{Params, generate};
+use crate::support::{demo_ward, today};
 use jinji::domain::Date;
-use jinji::store::Db;
 use jinji::store::views::{VIEWS, ViewQuery, view};
-
-/// The demo's day, and the day every query counts from.
-fn today() -> Date {
-    Date::from_ymd(2026, 11, 24)
-}
-
-fn demo() -> Db {
-    let db = Db::open_in_memory().unwrap();
-    generate(&db, &Params::demo(today())).unwrap();
-    db
-}
 
 #[test]
 fn every_view_sorts_by_every_column_both_ways() {
-    let db = demo();
+    let db = demo_ward();
     for v in VIEWS {
         let total = db.view_count(v, &ViewQuery::on(today())).unwrap();
         assert!(total > 0, "{} is empty", v.name);
@@ -45,7 +33,7 @@ fn every_view_sorts_by_every_column_both_ways() {
 
 #[test]
 fn filters_narrow_and_counts_agree() {
-    let db = demo();
+    let db = demo_ward();
     let person = db
         .staff_by_no(
             &db.view_rows(view("staff").unwrap(), &ViewQuery::on(today()), 5, 1)
@@ -88,7 +76,7 @@ fn filters_narrow_and_counts_agree() {
 
 #[test]
 fn windows_page_without_gaps_or_repeats() {
-    let db = demo();
+    let db = demo_ward();
     let v = view("evaluations").unwrap();
     let q = ViewQuery {
         sort: 4,
@@ -115,7 +103,7 @@ fn windows_page_without_gaps_or_repeats() {
 
 #[test]
 fn names_sort_by_their_reading() {
-    let db = demo();
+    let db = demo_ward();
     for (name, col) in [
         ("staff", "full_name"),
         ("pdca", "owner"),
@@ -169,7 +157,7 @@ fn names_sort_by_their_reading() {
 fn lean_counts_agree_with_the_rows() {
     use jinji::domain::account::Account;
     use jinji::domain::staff::Staff;
-    let db = demo();
+    let db = demo_ward();
     let today = Date::from_ymd(2026, 11, 24);
     let accounts: Vec<Account> = db.accounts().unwrap();
     let pick = |role: &str| {
@@ -216,7 +204,7 @@ fn lean_counts_agree_with_the_rows() {
 /// window read from its start, for every view and every sort both ways (nulls included).
 #[test]
 fn windows_from_the_end_match_windows_from_the_start() {
-    let db = demo();
+    let db = demo_ward();
     for v in VIEWS {
         let total = db.view_count(v, &ViewQuery::on(today())).unwrap() as usize;
         for sort in 0..v.columns.len() {

@@ -5,12 +5,11 @@
 //! within what the account may see.
 
 use crate::support::ward;
+use crate::support::{demo_ward, today};
 
 use std::collections::BTreeSet;
 
-use ward::*;
 use jinji::app::tab::Tab;
-use jinji::demo::{Params, generate};
 use jinji::domain::account::Role;
 use jinji::domain::career::{SelfReport, TransferWish};
 use jinji::domain::compliance::{ComplianceRecord, Incident, IncidentKind, IncidentStatus};
@@ -23,11 +22,7 @@ use jinji::domain::{Date, FiscalYear, Id};
 use jinji::store::Db;
 use jinji::store::scope::Visibility;
 use jinji::store::views::{ViewQuery, ViewRow, view};
-
-/// The day the worklists count from (FY2026).
-fn today() -> Date {
-    d(2026, 11, 24)
-}
+use ward::*;
 
 fn query(fy: FiscalYear, day: Date) -> ViewQuery {
     ViewQuery {
@@ -214,12 +209,6 @@ fn enrol(db: &Db, session: &TrainingSession, staff_id: Id, state: EnrolmentState
     db.insert(&mut e).unwrap();
 }
 
-fn demo() -> Db {
-    let db = Db::open_in_memory().unwrap();
-    generate(&db, &Params::demo(today())).unwrap();
-    db
-}
-
 // ---- self_reports_missing ----------------------------------------------------------
 
 #[test]
@@ -307,7 +296,7 @@ fn a_worklist_without_a_year_lists_the_year_of_its_day() {
 
 #[test]
 fn the_missing_list_counts_as_the_store_does_on_the_demo() {
-    let db = demo();
+    let db = demo_ward();
     for fy in [2025, 2026] {
         let q = ViewQuery {
             visible: Visibility::All,
@@ -858,7 +847,7 @@ fn incidents_are_scoped_to_what_the_account_sees_and_the_tab_keeps_them_for_hr()
 
 #[test]
 fn on_the_demo_a_supervisor_and_a_staff_member_see_exactly_their_people_on_each_worklist() {
-    let db = demo();
+    let db = demo_ward();
     let accounts = db.accounts().unwrap();
     // Everyone on some worklist.
     let listed: BTreeSet<String> = WORKLISTS

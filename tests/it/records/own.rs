@@ -5,16 +5,14 @@
 
 use crate::support::driver;
 use crate::support::ward;
+use crate::support::{demo_ward, driver::open_as, today};
 
 use driver::{
-    cell, confirm_question, demo_params, field, focus_field, form, go_view, list, message, press,
-    set_field,
+    cell, confirm_question, field, focus_field, form, go_view, list, message, press, set_field,
 };
-use ward::*;
 use jinji::app::action::{Action, Mode};
 use jinji::app::flow::{Move, MoveMenu};
 use jinji::app::{App, Modal};
-use jinji::demo::generate;
 use jinji::domain::account::{Account, Role};
 use jinji::domain::career::{SelfReport, TransferWish};
 use jinji::domain::staff::{Staff, StaffStatus};
@@ -24,11 +22,7 @@ use jinji::domain::training::{
 use jinji::domain::{Date, FieldError, FiscalYear, Id};
 use jinji::i18n::{Lang, problem_text};
 use jinji::store::{Db, Filter};
-
-/// The day the store tests act on (FY2026).
-fn today() -> Date {
-    d(2026, 11, 24)
-}
+use ward::*;
 
 fn report(staff_id: Id, fy: FiscalYear, submitted_on: Option<Date>) -> SelfReport {
     SelfReport {
@@ -648,22 +642,6 @@ fn a_full_session_takes_no_more_applications() {
 
 const FY: FiscalYear = 2026;
 
-fn demo() -> Db {
-    let db = Db::open_in_memory().expect("open in memory");
-    generate(&db, &demo_params()).expect("demo");
-    db
-}
-
-fn open_as(db: Db, login: &str) -> App {
-    let account = db
-        .account_by_login(login)
-        .expect("account")
-        .unwrap_or_else(|| panic!("no account {login}"));
-    let mut app = App::new(db, Lang::Ja, account, driver::today()).expect("app");
-    app.update(Action::Resize(120, 40));
-    app
-}
-
 fn account_of(db: &Db, staff_id: Id) -> Option<Account> {
     db.accounts()
         .expect("accounts")
@@ -739,7 +717,7 @@ fn staff_member_and_session(db: &Db, ahead: bool) -> (Account, TrainingSession) 
 
 #[test]
 fn a_staff_member_applies_for_a_session_ahead_with_a_yes() {
-    let db = demo();
+    let db = demo_ward();
     let (acc, s) = staff_member_and_session(&db, true);
     let me = acc.staff_id.unwrap();
     let mut app = open_as(db, &acc.login);
@@ -784,7 +762,7 @@ fn a_staff_member_applies_for_a_session_ahead_with_a_yes() {
 
 #[test]
 fn applying_again_from_the_screen_is_listed_as_blocked_with_the_rule() {
-    let db = demo();
+    let db = demo_ward();
     let (acc, s) = staff_member_and_session(&db, true);
     let me = acc.staff_id.unwrap();
     let mut app = open_as(db, &acc.login);
@@ -814,7 +792,7 @@ fn applying_again_from_the_screen_is_listed_as_blocked_with_the_rule() {
 
 #[test]
 fn on_a_session_that_is_over_the_apply_move_is_listed_as_blocked() {
-    let db = demo();
+    let db = demo_ward();
     let (acc, s) = staff_member_and_session(&db, false);
     let me = acc.staff_id.unwrap();
     let mut app = open_as(db, &acc.login);
@@ -836,7 +814,7 @@ fn on_a_session_that_is_over_the_apply_move_is_listed_as_blocked() {
 
 #[test]
 fn the_mentee_writes_an_ojt_log_from_their_pair() {
-    let db = demo();
+    let db = demo_ward();
     let (pr, acc) = db
         .ojt_pairs(FY)
         .unwrap()
@@ -853,10 +831,7 @@ fn the_mentee_writes_an_ojt_log_from_their_pair() {
     press(&mut app, "Enter");
     let names: Vec<&str> = form(&app).fields.iter().map(|x| x.spec.name).collect();
     assert_eq!(names, ["logged_on", "body"]);
-    assert_eq!(
-        field(form(&app), "logged_on").text,
-        driver::today().iso()
-    );
+    assert_eq!(field(form(&app), "logged_on").text, driver::today().iso());
     set_field(&mut app, "body", "電話応対を一人で行えた");
     press(&mut app, "C-s");
     assert!(app.modals.is_empty(), "{:?}", message(&app));
@@ -896,7 +871,7 @@ fn hand_in_from_the_worklist(app: &mut App, person: Id, draft: Option<Id>) {
 
 #[test]
 fn the_hr_office_hands_in_a_draft_from_the_missing_list() {
-    let db = demo();
+    let db = demo_ward();
     let missing = db.self_reports_missing(FY, 1_000_000).unwrap();
     let (person, draft) = missing
         .iter()
@@ -919,10 +894,7 @@ fn the_hr_office_hands_in_a_draft_from_the_missing_list() {
     hand_in_from_the_worklist(&mut app, person, Some(draft.id));
 
     let r = app.db.self_report(person, FY).unwrap().unwrap();
-    assert_eq!(
-        (r.id, r.submitted_on),
-        (draft.id, Some(driver::today()))
-    );
+    assert_eq!((r.id, r.submitted_on), (draft.id, Some(driver::today())));
     assert_eq!(r.career_goal, draft.career_goal, "the draft, handed in");
     assert_eq!(app.view_name(), "self_reports_missing");
     assert_eq!(list(&app).total, total - 1);
@@ -934,7 +906,7 @@ fn the_hr_office_hands_in_a_draft_from_the_missing_list() {
 
 #[test]
 fn the_hr_office_starts_and_hands_in_a_report_for_someone_with_none() {
-    let db = demo();
+    let db = demo_ward();
     let missing = db.self_reports_missing(FY, 1_000_000).unwrap();
     let person = missing
         .iter()
@@ -974,7 +946,7 @@ fn staff_member_with_report(db: &Db, handed_in: bool) -> (Account, SelfReport) {
 
 #[test]
 fn a_staff_member_editing_their_handed_in_report_is_told_the_rule() {
-    let db = demo();
+    let db = demo_ward();
     let (acc, r) = staff_member_with_report(&db, true);
     let mut app = open_as(db, &acc.login);
     press(&mut app, "2");
@@ -998,7 +970,7 @@ fn a_staff_member_editing_their_handed_in_report_is_told_the_rule() {
 
 #[test]
 fn a_staff_member_hands_in_their_own_draft_with_their_fields_only() {
-    let db = demo();
+    let db = demo_ward();
     let (acc, r) = staff_member_with_report(&db, false);
     let mut app = open_as(db, &acc.login);
     press(&mut app, "2");

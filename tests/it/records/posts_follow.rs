@@ -6,6 +6,7 @@
 //! demo, by an oracle of this file's own over the raw rows; a write that is refused
 //! leaves every row as it was.
 
+use crate::support::d;
 use std::collections::BTreeMap;
 
 use jinji::app::edit::{SaveCtx, editor};
@@ -21,10 +22,6 @@ use jinji::store::import::{Unwatched, import_kind};
 use jinji::store::scope::Visibility;
 use jinji::store::{Db, Filter};
 use serde_json::Value;
-
-fn d(y: i32, m: u32, day: u32) -> Date {
-    Date::from_ymd(y, m, day)
-}
 
 const DEMO_DAY: (i32, u32, u32) = (2026, 11, 24);
 

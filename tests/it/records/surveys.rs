@@ -4,18 +4,17 @@
 
 use crate::support::driver;
 use crate::support::ward;
+use crate::support::{driver::app_as, today};
 
-use ward::{Ward, Who, assert_problem, d, rule};
 use jinji::app::Modal;
 use jinji::app::action::{Action, Mode};
-use jinji::demo::{Params, generate};
 use jinji::domain::account::Role;
 use jinji::domain::pdca::PdcaEvidence;
 use jinji::domain::staff::{Position, Staff};
 use jinji::domain::survey::Survey;
 use jinji::domain::{Id, Problem};
-use jinji::i18n::Lang;
 use jinji::store::Db;
+use ward::{Ward, Who, assert_problem, d, rule};
 
 fn survey(unit_id: Id, topic: &str) -> Survey {
     Survey {
@@ -147,21 +146,6 @@ fn a_survey_cited_by_a_cycle_is_not_deleted() {
 
 // ---- the screen ----------------------------------------------------------------------
 
-fn today() -> jinji::domain::Date {
-    d(2026, 11, 24)
-}
-
-/// The demo ward opened as the first account `pick` returns.
-fn app_as(pick: impl Fn(&Db) -> String) -> jinji::app::App {
-    let db = Db::open_in_memory().unwrap();
-    generate(&db, &Params::demo(today())).unwrap();
-    let login = pick(&db);
-    let account = db.account_by_login(&login).unwrap().unwrap();
-    let mut app = jinji::app::App::new(db, Lang::Ja, account, today()).unwrap();
-    app.update(Action::Resize(120, 40));
-    app
-}
-
 fn with_role(db: &Db, role: Role, position: Option<Position>) -> String {
     db.accounts()
         .unwrap()
@@ -220,11 +204,7 @@ fn a_section_chief_enters_a_survey_of_their_section_on_the_pdca_tab() {
     driver::set_field(&mut app, "score", "68.5");
     driver::set_field(&mut app, "responses", "212");
     driver::press(&mut app, "C-s");
-    assert!(
-        app.modals.is_empty(),
-        "saved: {:?}",
-        driver::message(&app)
-    );
+    assert!(app.modals.is_empty(), "saved: {:?}", driver::message(&app));
     let saved: Vec<Survey> = app
         .db
         .surveys_of_unit(app.db.section_of(me.unit_id).unwrap().unwrap().id)

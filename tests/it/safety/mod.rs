@@ -1,4 +1,5 @@
-//! What must hold under attack and accident: roles, secrecy, hostile input, kills, full disks, file modes.
+//! What must hold under attack and accident: roles, secrecy, hostile input, kills, full
+//! disks, file modes. The README's "Data safety" table names these files.
 
 /// Several clerks and other writers on one file, in pseudo-terminals.
 mod clerks;

@@ -23,8 +23,8 @@
 //!   naming who tried and whom they wanted; an admin's `--user` is honoured, as the
 //!   account named (and a disabled or unknown account named is refused).
 
-use crate::support::driver;
 use crate::support::cli;
+use crate::support::driver;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};

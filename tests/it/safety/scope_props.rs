@@ -7,7 +7,6 @@ use crate::support::ward;
 
 use std::collections::BTreeSet;
 
-use ward::{d, staff, unit};
 use jinji::domain::account::{Account, Role};
 use jinji::domain::evaluation::{EvalKind, EvalPeriod, Evaluation, Term, Theme};
 use jinji::domain::pdca::{PdcaCycle, Phase};
@@ -19,6 +18,7 @@ use jinji::store::scope::Visibility;
 use jinji::store::views::{ViewQuery, view};
 use proptest::prelude::*;
 use proptest::sample::Index;
+use ward::{d, staff, unit};
 
 /// The fiscal year visibility is computed for; periods lie a year either side of it.
 const FY: FiscalYear = 2026;

@@ -2,10 +2,10 @@
 
 use crate::support::ward;
 
-use ward::*;
 use jinji::domain::award::{Award, AwardKind, AwardRecipient, AwardState};
 use jinji::domain::staff::Staff;
 use jinji::domain::{Date, Id, Problem};
+use ward::*;
 
 fn award(kind: AwardKind, nominated_on: Date) -> Award {
     Award {

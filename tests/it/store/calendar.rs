@@ -2,7 +2,7 @@
 //! versioned, one a date; and the evaluation chain's agree/appeal (what `jinji eval
 //! agree|appeal` and the screens' `m` call) closing after 7 開庁日 of that calendar.
 
-use jinji::demo::{Params, generate};
+use crate::support::{d, demo_ward};
 use jinji::domain::account::Account;
 use jinji::domain::calendar::WardDay;
 use jinji::domain::eval_flow::{EvalInput, EvalStep};
@@ -11,16 +11,6 @@ use jinji::domain::staff::Staff;
 use jinji::domain::{Date, FiscalYear, Problem};
 use jinji::store::flow::Actor;
 use jinji::store::{Db, Filter, StoreError};
-
-fn d(y: i32, m: u32, day: u32) -> Date {
-    Date::from_ymd(y, m, day)
-}
-
-fn demo() -> Db {
-    let db = Db::open_in_memory().unwrap();
-    generate(&db, &Params::demo(d(2026, 11, 24))).unwrap();
-    db
-}
 
 fn account(db: &Db, login: &str) -> Account {
     db.account_by_login(login).unwrap().unwrap()
@@ -62,7 +52,7 @@ fn audit(db: &Db) -> Vec<String> {
 
 #[test]
 fn the_wards_days_are_an_admins_to_keep() {
-    let db = demo();
+    let db = demo_ward();
     let admin = account(&db, "admin");
     let hr = account(&db, "hr1");
     refused(
@@ -179,7 +169,7 @@ fn may_appeal(db: &Db, e: &Evaluation, me: &Account, today: Date) -> bool {
 
 #[test]
 fn the_appeal_window_is_seven_open_days_of_the_calendar() {
-    let db = demo();
+    let db = demo_ward();
     // Friday 2025-10-03: Monday 10/13 is スポーツの日, so the seventh 開庁日 is 10/15.
     let (e, me) = disclosed(&db, 2025, d(2025, 10, 3));
     assert!(may_appeal(&db, &e, &me, d(2025, 10, 15)));

@@ -2,9 +2,9 @@
 
 use crate::support::ward;
 
-use ward::*;
 use jinji::domain::career::{CareerInterview, Qualification, SelfReport, TransferWish};
 use jinji::domain::{Date, FiscalYear, Id, Problem};
+use ward::*;
 
 fn report(staff_id: Id, fy: FiscalYear, submitted_on: Option<Date>) -> SelfReport {
     SelfReport {

@@ -3,12 +3,12 @@
 
 use crate::support::ward;
 
-use ward::*;
 use jinji::domain::compliance::{ComplianceRecord, Incident, IncidentKind, IncidentStatus};
 use jinji::domain::pdca::{PdcaAction, PdcaCheckin, PdcaCycle, PdcaEvidence, PdcaReview, Phase};
 use jinji::domain::survey::Survey;
 use jinji::domain::{Date, FiscalYear, Id, Problem};
 use jinji::store::compliance::UnitCompletion;
+use ward::*;
 
 /// A compliance record to insert; the training, when given, is recorded as it is kept: a
 /// completed enrolment in the yearly compliance course.

@@ -2,10 +2,10 @@
 
 use crate::support::ward;
 
-use ward::*;
 use jinji::domain::disclosure::Reader;
 use jinji::domain::evaluation::{EvalKind, EvalPeriod, EvalState, Evaluation, Grade, Term, Theme};
 use jinji::domain::{FiscalYear, Id, Problem};
+use ward::*;
 
 fn period(fy: FiscalYear, kind: EvalKind, term: Term) -> EvalPeriod {
     let (start, end) = match term {

@@ -6,7 +6,6 @@ use crate::support::ward;
 
 use std::collections::BTreeSet;
 
-use ward::*;
 use jinji::domain::account::{Account, Role};
 use jinji::domain::award::{Award, AwardKind, AwardState};
 use jinji::domain::evaluation::{EvalKind, EvalPeriod, Evaluation, Term, Theme};
@@ -16,6 +15,7 @@ use jinji::domain::{FiscalYear, Id};
 use jinji::store::Db;
 use jinji::store::export::{Access, Cell, KINDS, kind};
 use jinji::store::scope::Visibility;
+use ward::*;
 
 /// The fiscal year the visibility is computed for.
 const FY: FiscalYear = 2026;

@@ -3,13 +3,13 @@
 
 use crate::support::ward;
 
-use ward::*;
 use jinji::domain::Problem;
 use jinji::domain::assignment::Assignment;
 use jinji::domain::staff::{Staff, StaffStatus};
 use jinji::domain::unit::{Unit, UnitKind};
 use jinji::store::settings::keys;
 use jinji::store::{Db, OpenMode, StoreError};
+use ward::*;
 
 fn json(s: &Option<String>) -> serde_json::Value {
     serde_json::from_str(s.as_deref().expect("JSON present")).expect("valid JSON")

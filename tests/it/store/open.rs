@@ -2,9 +2,9 @@
 
 use crate::support::ward;
 
-use ward::*;
 use jinji::domain::unit::UnitKind;
 use jinji::store::{Db, OpenMode, SCHEMA_VERSION, StoreError};
+use ward::*;
 
 /// Directory names without a `-shm` and an empty `-wal`: a read-only connection leaves
 /// those behind (it may not delete them), which changes no data.

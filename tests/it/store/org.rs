@@ -2,12 +2,12 @@
 
 use crate::support::ward;
 
-use ward::*;
 use jinji::domain::Problem;
 use jinji::domain::account::{Account, Role};
 use jinji::domain::assignment::Assignment;
 use jinji::domain::staff::{Staff, StaffStatus, Track};
 use jinji::domain::unit::{Unit, UnitKind};
+use ward::*;
 
 #[test]
 fn the_unit_tree_is_read_by_code_children_and_subtree() {

@@ -2,7 +2,6 @@
 
 use crate::support::ward;
 
-use ward::*;
 use jinji::domain::staff::{Position, Staff};
 use jinji::domain::training::{
     Course, CourseCategory, CourseRequirement, Enrolment, EnrolmentState, OjtLog, OjtPair,
@@ -10,6 +9,7 @@ use jinji::domain::training::{
 };
 use jinji::domain::{Date, FiscalYear, Id, Problem};
 use jinji::store::settings::keys;
+use ward::*;
 
 fn course(code: &str, category: CourseCategory) -> Course {
     Course {

@@ -13,7 +13,9 @@ use jinji::store::views::ViewRow;
 use jinji::store::{Db, OpenMode};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use unicode_width::UnicodeWidthStr;
 
 pub use super::today;
 
@@ -57,13 +59,25 @@ pub fn app_on_file(path: &Path) -> App {
 }
 
 fn start(db: Db) -> App {
-    let admin = db
-        .account_by_login("admin")
+    open_as(db, "admin")
+}
+
+/// The app opened on `db` as the account `login`, sized 120×40.
+pub fn open_as(db: Db, login: &str) -> App {
+    let account = db
+        .account_by_login(login)
         .expect("account")
-        .expect("admin exists");
-    let mut app = App::new(db, Lang::Ja, admin, today()).expect("app");
+        .unwrap_or_else(|| panic!("no account {login}"));
+    let mut app = App::new(db, Lang::Ja, account, today()).expect("app");
     app.update(Action::Resize(120, 40));
     app
+}
+
+/// The demo ward ([`super::demo_ward`]) opened as the account `pick` names.
+pub fn app_as(pick: impl Fn(&Db) -> String) -> App {
+    let db = super::demo_ward();
+    let login = pick(&db);
+    open_as(db, &login)
 }
 
 /// A key as people write it: `n`, `G`, `Tab`, `S-Tab`, `C-s`, `Esc`, `Enter`, `PgDn`, …
@@ -259,4 +273,30 @@ pub fn jinji_as(db: &Path, login: &str, home: &Path, args: &[&str]) -> std::proc
         .env("LANG", "C.UTF-8")
         .output()
         .expect("run jinji")
+}
+
+/// The buffer as text: each row's symbols, skipping the filler after a wide character
+/// (and any empty symbol), with trailing spaces trimmed.
+pub fn buffer_text(buf: &Buffer) -> String {
+    let w = buf.area.width as usize;
+    let mut out = String::new();
+    for row in buf.content().chunks(w) {
+        let mut line = String::new();
+        let mut skip = 0;
+        for cell in row {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = cell.symbol();
+            if sym.is_empty() {
+                continue;
+            }
+            line.push_str(sym);
+            skip = sym.width().saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
 }

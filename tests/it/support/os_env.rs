@@ -1,4 +1,4 @@
-//! What every scratch environment of the real binary shares (`tests/cli`, `tests/pty`): who
+//! What every scratch environment of the real binary shares (`support::cli`, `support::pty`): who
 //! it runs as, and what it keeps of the environment the tests run in.
 
 use std::ffi::OsString;

@@ -1,6 +1,6 @@
 //! The real `jinji` binary in a pseudo-terminal, typed at key by key, its screen read
 //! back through a terminal emulator (vt100) and its raw output bytes kept for tests that
-//! look at what reached the terminal. Shared by the end-to-end tests (`mod pty;`).
+//! look at what reached the terminal. Shared by the end-to-end tests.
 
 use super::os_env;
 pub use os_env::{DECOY, login};

@@ -3,6 +3,7 @@
 //! cells, without the filler cell that follows a double-width character, so Japanese reads
 //! naturally and its alignment shows in the file.
 
+use crate::support::driver::buffer_text;
 use jinji::app::App;
 use jinji::app::action::Action;
 use jinji::demo::{Params, generate};
@@ -12,7 +13,6 @@ use jinji::store::Db;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use unicode_width::UnicodeWidthStr;
 
 const W: u16 = 120;
 const H: u16 = 40;
@@ -39,32 +39,6 @@ fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) {
 
 fn type_text(app: &mut App, s: &str) {
     run(app, s.chars().map(Action::Char));
-}
-
-/// The buffer as text: each row's symbols, skipping the filler after a wide character
-/// (and any empty symbol), with trailing spaces trimmed.
-fn buffer_text(buf: &Buffer) -> String {
-    let w = buf.area.width as usize;
-    let mut out = String::new();
-    for row in buf.content().chunks(w) {
-        let mut line = String::new();
-        let mut skip = 0;
-        for cell in row {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = cell.symbol();
-            if sym.is_empty() {
-                continue;
-            }
-            line.push_str(sym);
-            skip = sym.width().saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 fn screen_at(app: &App, w: u16, h: u16) -> String {
