@@ -9,7 +9,7 @@ use crate::support::{demo_ward, driver::open_as};
 
 use driver::*;
 use jinji::app::action::Mode;
-use jinji::app::flow::{Move, MoveMenu};
+use jinji::app::flow::Move;
 use jinji::app::{App, Modal};
 use jinji::domain::account::{Account, Role};
 use jinji::domain::eval_flow::EvalStep;
@@ -64,30 +64,6 @@ fn focus_on(app: &mut App, staff_id: Id) {
     );
 }
 
-/// Moves the list's selection with ↓ from the top to the row of `id`.
-#[track_caller]
-fn select(app: &mut App, id: Id) {
-    press(app, "g");
-    for _ in 0..list(app).total {
-        if list(app).current().map(|r| r.id) == Some(id) {
-            return;
-        }
-        press(app, "Down");
-    }
-    panic!("row {id} is not in {}", app.view_name());
-}
-
-fn menu(app: &App) -> &MoveMenu {
-    match app.modals.last() {
-        Some(Modal::Moves(m)) => m,
-        _ => panic!("no move menu (mode {:?}, {:?})", app.mode(), message(app)),
-    }
-}
-
-fn moves(app: &App) -> Vec<Move> {
-    menu(app).moves.iter().map(|(m, _)| *m).collect()
-}
-
 /// Chooses a move of the open menu with ↓ and `Enter`.
 #[track_caller]
 fn pick(app: &mut App, m: Move) {
@@ -98,7 +74,7 @@ fn pick(app: &mut App, m: Move) {
     for _ in 0..at {
         press(app, "Down");
     }
-    assert_eq!(menu(app).selected, at);
+    assert_eq!(move_menu(app).selected, at);
     press(app, "Enter");
 }
 
@@ -138,7 +114,7 @@ fn the_first_evaluator_rates_a_self_submitted_evaluation() {
     assert_eq!(app.mode(), Mode::Menu);
     let first = Move::Eval(EvalStep::First);
     assert_eq!(moves(&app)[0], first, "the first evaluation comes first");
-    assert_eq!(menu(&app).moves[0].1, first.label(Lang::Ja));
+    assert_eq!(move_menu(&app).moves[0].1, first.label(Lang::Ja));
     assert!(
         !moves(&app).contains(&Move::Eval(EvalStep::Submit)),
         "not the evaluatee's move"
@@ -430,7 +406,7 @@ fn where_it_is_someone_elses_turn_the_menu_says_whose() {
     press(&mut app, "3");
     select(&mut app, e.id);
     press(&mut app, "m");
-    let m = menu(&app);
+    let m = move_menu(&app);
     assert!(m.moves.is_empty(), "{:?}", moves(&app));
     let first = Move::Eval(EvalStep::First).label(Lang::Ja);
     let blocked: Vec<&str> = m.blocked.iter().map(|(l, _)| l.as_str()).collect();
@@ -442,7 +418,7 @@ fn where_it_is_someone_elses_turn_the_menu_says_whose() {
     );
     // Nothing to pick: ↓ and Enter do nothing, Esc closes.
     press(&mut app, "Down");
-    assert_eq!(menu(&app).selected, 0);
+    assert_eq!(move_menu(&app).selected, 0);
     press(&mut app, "Enter");
     assert_eq!(app.mode(), Mode::Menu);
     assert_eq!(app.db.get::<Evaluation>(e.id).unwrap(), e);
@@ -792,12 +768,12 @@ fn the_owner_plans_a_new_turn_adds_an_action_and_starts_it() {
     assert_eq!(moves(&app), [Move::Plan, Move::AddAction]);
     let start = Move::Pdca(PdcaStep::Do).label(Lang::Ja);
     assert!(
-        menu(&app)
+        move_menu(&app)
             .blocked
             .iter()
             .any(|(l, why)| l == start && why.contains(app.lang.field("target"))),
         "{:?}",
-        menu(&app).blocked
+        move_menu(&app).blocked
     );
 
     // The plan: the form starts from the cycle; a target is written.
@@ -859,7 +835,11 @@ fn the_owner_plans_a_new_turn_adds_an_action_and_starts_it() {
     // Now it starts, with a yes.
     press(&mut app, "m");
     let go = Move::Pdca(PdcaStep::Do);
-    assert!(menu(&app).blocked.is_empty(), "{:?}", menu(&app).blocked);
+    assert!(
+        move_menu(&app).blocked.is_empty(),
+        "{:?}",
+        move_menu(&app).blocked
+    );
     pick(&mut app, go);
     assert!(confirm_question(&app).is_some());
     press(&mut app, "y");

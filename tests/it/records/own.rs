@@ -8,11 +8,12 @@ use crate::support::ward;
 use crate::support::{demo_ward, driver::open_as, today};
 
 use driver::{
-    cell, confirm_question, field, focus_field, form, go_view, list, message, press, set_field,
+    cell, confirm_question, field, focus_field, form, go_view, list, message, move_menu, moves,
+    press, select, set_field,
 };
+use jinji::app::App;
 use jinji::app::action::{Action, Mode};
-use jinji::app::flow::{Move, MoveMenu};
-use jinji::app::{App, Modal};
+use jinji::app::flow::Move;
 use jinji::domain::account::{Account, Role};
 use jinji::domain::career::{SelfReport, TransferWish};
 use jinji::domain::staff::{Staff, StaffStatus};
@@ -649,30 +650,6 @@ fn account_of(db: &Db, staff_id: Id) -> Option<Account> {
         .find(|a| a.staff_id == Some(staff_id))
 }
 
-/// Moves the list's selection with ↓ from the top to the row of `id`.
-#[track_caller]
-fn select(app: &mut App, id: Id) {
-    press(app, "g");
-    for _ in 0..list(app).total {
-        if list(app).current().map(|r| r.id) == Some(id) {
-            return;
-        }
-        press(app, "Down");
-    }
-    panic!("row {id} is not in {}", app.view_name());
-}
-
-fn menu(app: &App) -> &MoveMenu {
-    match app.modals.last() {
-        Some(Modal::Moves(m)) => m,
-        _ => panic!("no move menu (mode {:?}, {:?})", app.mode(), message(app)),
-    }
-}
-
-fn moves(app: &App) -> Vec<Move> {
-    menu(app).moves.iter().map(|(m, _)| *m).collect()
-}
-
 fn rule_text(field: &'static str, rule: &'static str) -> String {
     problem_text(
         Lang::Ja,
@@ -730,7 +707,11 @@ fn a_staff_member_applies_for_a_session_ahead_with_a_yes() {
 
     press(&mut app, "m");
     assert_eq!(moves(&app), [Move::Apply(me)]);
-    assert!(menu(&app).blocked.is_empty(), "{:?}", menu(&app).blocked);
+    assert!(
+        move_menu(&app).blocked.is_empty(),
+        "{:?}",
+        move_menu(&app).blocked
+    );
     press(&mut app, "Enter");
     assert!(confirm_question(&app).is_some(), "asks first");
     press(&mut app, "y");
@@ -778,7 +759,7 @@ fn applying_again_from_the_screen_is_listed_as_blocked_with_the_rule() {
     let name = app.me.as_ref().unwrap().full_name();
     let label = app.lang.tf("ui.move_apply_for", &[("name", &name)]);
     let why = app.lang.t("rule.enrol_already").to_string();
-    assert_eq!(menu(&app).blocked, [(label, why)]);
+    assert_eq!(move_menu(&app).blocked, [(label, why)]);
     press(&mut app, "Esc");
     let mine = app
         .db
@@ -805,7 +786,7 @@ fn on_a_session_that_is_over_the_apply_move_is_listed_as_blocked() {
     let over = app.lang.t("rule.enrol_session_over");
     let name = app.me.as_ref().unwrap().full_name();
     let label = app.lang.tf("ui.move_apply_for", &[("name", &name)]);
-    assert_eq!(menu(&app).blocked, [(label, over.to_string())]);
+    assert_eq!(move_menu(&app).blocked, [(label, over.to_string())]);
     press(&mut app, "Enter");
     assert_eq!(app.mode(), Mode::Menu, "nothing to pick");
     press(&mut app, "Esc");

@@ -12,7 +12,6 @@ use crate::support::pty;
 use std::path::Path;
 
 use cli::*;
-use rusqlite::{Connection, OpenFlags};
 use serde_json::Value;
 
 /// What the attacker's environment says.
@@ -73,10 +72,6 @@ fn attack(w: &Scratch, args: &[&str]) -> Out {
     }
 }
 
-fn read_only(db: &Path) -> Connection {
-    Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap()
-}
-
 /// Accounts, settings, staff, and every audit row but the refusals.
 fn state(db: &Path) -> Vec<String> {
     let c = read_only(db);
@@ -95,25 +90,6 @@ fn state(db: &Path) -> Vec<String> {
         );
     }
     out
-}
-
-/// The refusals in the audit log: (actor, the login wanted).
-fn refusals(db: &Path) -> Vec<(String, String)> {
-    let c = read_only(db);
-    let mut st = c
-        .prepare(
-            "SELECT actor, after FROM audit_log
-             WHERE action = 'refused' AND table_name = 'accounts' ORDER BY id",
-        )
-        .unwrap();
-    st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
-        .unwrap()
-        .map(|r| {
-            let (actor, after) = r.unwrap();
-            let v: Value = serde_json::from_str(&after).expect("json");
-            (actor, v["user"].as_str().expect("user").to_string())
-        })
-        .collect()
 }
 
 #[test]

@@ -37,7 +37,7 @@ use jinji::demo::Params;
 use jinji::i18n::Lang;
 use jinji::store::scope::Visibility;
 use jinji::store::{Db, OpenMode};
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension};
 use serde_json::Value;
 use wana_kana::ConvertJapanese;
 
@@ -121,10 +121,6 @@ fn person(c: &Connection, id: i64) -> Person {
         },
     )
     .expect("person")
-}
-
-fn read_only(p: &Path) -> Connection {
-    Connection::open_with_flags(p, OpenFlags::SQLITE_OPEN_READ_ONLY).expect("open")
 }
 
 /// Picks a supervisor of `position` (`team_chief` 係長, `section_chief` 課長) and what
@@ -987,25 +983,6 @@ fn state(db: &Path) -> Vec<String> {
     .collect()
 }
 
-/// The refusals in the audit log: (actor, the login wanted).
-fn refused(db: &Path) -> Vec<(String, String)> {
-    let c = read_only(db);
-    let mut st = c
-        .prepare(
-            "SELECT actor, after FROM audit_log
-             WHERE action = 'refused' AND table_name = 'accounts' ORDER BY id",
-        )
-        .unwrap();
-    st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
-        .unwrap()
-        .map(|r| {
-            let (actor, after) = r.unwrap();
-            let v: Value = serde_json::from_str(&after).expect("json");
-            (actor, v["user"].as_str().expect("user").to_string())
-        })
-        .collect()
-}
-
 #[test]
 fn user_flag_from_a_non_admin_is_refused_and_logged() {
     let w = Scratch::new();
@@ -1064,12 +1041,12 @@ fn user_flag_from_a_non_admin_is_refused_and_logged() {
             for cmd in commands {
                 let files = files_but(&w, &db);
                 let was = state(&db);
-                let log = refused(&db);
+                let log = refusals(&db);
                 let o = w.run(&[&["--db", s(&db), "--user", wanted][..], cmd].concat());
                 o.fails(2, &["--user"]);
                 assert_eq!(files_but(&w, &db), files, "{me:?} as {wanted} {cmd:?}");
                 assert_eq!(state(&db), was, "{me:?} as {wanted} {cmd:?}");
-                let now = refused(&db);
+                let now = refusals(&db);
                 assert_eq!(now.len(), log.len() + 1, "one refusal per attempt");
                 assert_eq!(now[..log.len()], log[..]);
                 assert_eq!(
@@ -1080,7 +1057,7 @@ fn user_flag_from_a_non_admin_is_refused_and_logged() {
             }
         }
     }
-    assert_eq!(refused(&db).len(), attempts);
+    assert_eq!(refusals(&db).len(), attempts);
     assert!(!w.path("leak.csv").exists());
 
     // Naming oneself is no --user at all; the account's own rights apply.
@@ -1107,5 +1084,5 @@ fn user_flag_from_a_non_admin_is_refused_and_logged() {
     on_db(&["--user", "ghost", "export", "staff"]).fails(2, &["ghost"]);
     be(&db, Me::Disabled);
     on_db(&["export", "staff"]).fails(2, &[login()]);
-    assert_eq!(refused(&db).len(), attempts, "no refusal logged for these");
+    assert_eq!(refusals(&db).len(), attempts, "no refusal logged for these");
 }

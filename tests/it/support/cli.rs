@@ -348,3 +348,28 @@ impl Scratch {
         }
     }
 }
+
+/// The database file at `p`, opened read-only (to look, never to write).
+pub fn read_only(p: &Path) -> rusqlite::Connection {
+    rusqlite::Connection::open_with_flags(p, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .expect("open")
+}
+
+/// The refusals in the audit log: (actor, the login wanted).
+pub fn refusals(db: &Path) -> Vec<(String, String)> {
+    let c = read_only(db);
+    let mut st = c
+        .prepare(
+            "SELECT actor, after FROM audit_log
+             WHERE action = 'refused' AND table_name = 'accounts' ORDER BY id",
+        )
+        .unwrap();
+    st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+        .unwrap()
+        .map(|r| {
+            let (actor, after) = r.unwrap();
+            let v: serde_json::Value = serde_json::from_str(&after).expect("json");
+            (actor, v["user"].as_str().expect("user").to_string())
+        })
+        .collect()
+}

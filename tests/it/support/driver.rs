@@ -4,10 +4,12 @@
 use std::path::Path;
 
 use jinji::app::action::Action;
+use jinji::app::flow::{Move, MoveMenu};
 use jinji::app::form::{Field, Form};
 use jinji::app::list::ListState;
 use jinji::app::{App, Modal};
 use jinji::demo::{Params, generate};
+use jinji::domain::Id;
 use jinji::i18n::Lang;
 use jinji::store::views::ViewRow;
 use jinji::store::{Db, OpenMode};
@@ -209,6 +211,34 @@ pub fn set_field(app: &mut App, name: &str, text: &str) {
         press(app, "BS");
     }
     type_text(app, text);
+}
+
+/// Moves the list's selection with ↓ from the top to the row of `id`.
+#[track_caller]
+pub fn select(app: &mut App, id: Id) {
+    press(app, "g");
+    for _ in 0..list(app).total {
+        if list(app).current().map(|r| r.id) == Some(id) {
+            return;
+        }
+        press(app, "Down");
+    }
+    panic!("row {id} is not in {}", app.view_name());
+}
+
+/// The move menu on top; fails with the mode and any message otherwise.
+#[track_caller]
+pub fn move_menu(app: &App) -> &MoveMenu {
+    match app.modals.last() {
+        Some(Modal::Moves(m)) => m,
+        _ => panic!("no move menu (mode {:?}, {:?})", app.mode(), message(app)),
+    }
+}
+
+/// The moves the menu on top offers.
+#[track_caller]
+pub fn moves(app: &App) -> Vec<Move> {
+    move_menu(app).moves.iter().map(|(m, _)| *m).collect()
 }
 
 /// The question of the Confirm modal on top, if one is.
