@@ -5,9 +5,10 @@
 #   - in the last minutes of 30 April 2019 (the eve of 令和), in America/Adak (UTC-10, the
 #     local day behind UTC's), the local date turning over while the tests run.
 # Cargo itself does not run under the shifted clock (its freshness checks would be
-# confused): the binaries are built first, then run directly. Child processes the tests
-# start keep TZ and the shifted clock (tests/os_env).
-# Usage: scripts/shifted-clock.sh [TEST_NAME...]   (default: every test binary)
+# confused): the binaries are built first, then run directly: the crate's unit tests
+# (`jinji`) and the integration tests (`it`, every test in tests/it/). Child processes the
+# tests start keep TZ and the shifted clock (tests/it/support/os_env.rs).
+# Usage: scripts/shifted-clock.sh [TEST_NAME...]   (default: every test binary; `it` or `jinji`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

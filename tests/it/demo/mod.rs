@@ -1,0 +1,12 @@
+//! The demo generator obeys its own rules, on wards built once per run (`support::generated`).
+
+/// Evaluations and challenge themes over the years.
+mod evaluation;
+/// Organisation, roster and accounts.
+mod org;
+/// Compliance records and PDCA cycles; nothing after the base day.
+mod pdca_compliance;
+/// Assignment history, supervisors; determinism, integrity, report, speed.
+mod placement;
+/// Awards, OJT and training over the years.
+mod training_awards;

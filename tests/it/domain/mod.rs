@@ -1,0 +1,6 @@
+//! Domain rules with no database: the calendar's law and the step machines.
+
+/// National holidays 2019–2027 and the appeal window in 開庁日.
+mod calendar_rules;
+/// The enrolment and award state machines, move by move.
+mod steps;

@@ -1,0 +1,12 @@
+//! Workflows through the store: who may make which move, with dates and audit rows.
+
+/// The evaluation chain.
+mod eval;
+/// The PDCA spiral: phases, closing into the next turn, reviews, check-ins.
+mod pdca;
+/// Writing a PDCA plan, its actions and check-ins.
+mod pdca_plan;
+/// Challenge themes written by their evaluatee, first evaluator and HR.
+mod themes;
+/// The April transfer round: plans kept, drafted and applied.
+mod transfer;

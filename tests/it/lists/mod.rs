@@ -1,0 +1,16 @@
+//! The lists the screens read: views, paging, order, query plans and worklists.
+
+/// Keyset paging: a move reads only the rows new to its window.
+mod keyset;
+/// Windows read down an index hold the rows of the whole list sorted.
+mod order;
+/// Keyset paging through `Db::list`, with filters, both directions, ties.
+mod paging;
+/// Each list's first window is read through its indexes.
+mod plans;
+/// Each way of finding people goes through an index.
+mod query_plans;
+/// Every view with every filter and sort on the demo ward.
+mod views;
+/// Worklists and the training and incident registers.
+mod worklists;

@@ -1,0 +1,10 @@
+//! Records people keep and write themselves, and where a person works.
+
+/// Consultations, complaints and interview notes.
+mod grievances;
+/// What people write themselves: self-reports, OJT logs, applications.
+mod own;
+/// One truth for a person's post after every write that touches it.
+mod posts_follow;
+/// Citizen surveys under PDCA, written by HR and the units' supervisors.
+mod surveys;

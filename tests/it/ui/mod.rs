@@ -1,0 +1,6 @@
+//! What reaches the terminal: snapshots of the screens and the real binary in a pseudo-terminal.
+
+/// The real binary in a pseudo-terminal, typed at key by key.
+mod e2e;
+/// Snapshots of the screens in Japanese and English (ui/snapshots/).
+mod screens;
