@@ -485,3 +485,32 @@ fn fiscal_years_read_as_the_ward_names_them() {
     assert_eq!(t.fiscal_year, 2026);
     assert_eq!(t.version, 2, "saved once");
 }
+
+/// One writer: `handle` turns the save key into the write it asks for and writes
+/// nothing; `execute` alone writes, and then the form closes.
+#[test]
+fn a_save_is_a_command_and_only_execute_writes_it() {
+    use jinji::app::Command;
+    use jinji::app::action::Action;
+    use jinji::app::view::View;
+    let mut app = app();
+    press(&mut app, "e");
+    let id = form(&app).id.expect("an existing person");
+    set_field(&mut app, "phone", "03-1234-5678");
+    let version = |app: &App| app.session.db.get::<Staff>(id).unwrap().version;
+    let before = version(&app);
+    let command = app.handle(Action::Save).expect("a save asks for a write");
+    assert!(
+        matches!(&command, Command::Save { view: View::Staff, record } if record["phone"] == "03-1234-5678"),
+        "{command:?}"
+    );
+    assert_eq!(version(&app), before, "handle wrote nothing");
+    assert_eq!(app.mode(), Mode::Form, "the form waits for the write");
+    app.execute(command);
+    assert_eq!(version(&app), before + 1, "execute wrote it");
+    assert!(app.modals.is_empty(), "{:?}", message(&app));
+    assert_eq!(
+        app.session.db.get::<Staff>(id).unwrap().phone,
+        "03-1234-5678"
+    );
+}

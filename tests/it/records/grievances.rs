@@ -361,3 +361,64 @@ fn what_was_said_at_an_interview_is_kept_and_read_by_the_evaluatee() {
     let saved: Evaluation = app.session.db.get(e.id).unwrap();
     assert_eq!(saved.end_interview_note, "目標の達成状況を確認した");
 }
+
+/// Nothing of a complaint reaches an evaluator: their move menu does not name the
+/// complaint's outcome as the HR office's move to make, while the HR office has it.
+#[test]
+fn an_evaluator_s_menu_says_nothing_of_a_complaint() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    demo_file(&path, &small_params());
+    let mut db = Db::open(&path, OpenMode::Existing).unwrap();
+    let hr = db.account_by_login("hr1").unwrap().unwrap();
+    // The year's list of evaluations as an account sees it, on a day.
+    let year_list = |a: &Account, on: Date| {
+        let mut app = as_account(&path, a, on);
+        press(&mut app, "3");
+        while app.nav.fiscal_year > 2025 {
+            press(&mut app, "<");
+        }
+        app
+    };
+    // A disclosed evaluation, not yet answered, on its first evaluator's list.
+    let (e, on, first) = evaluations(&db, 2025, EvalKind::Performance)
+        .into_iter()
+        .filter(|e| e.state == EvalState::Disclosed && e.response.is_none())
+        .find_map(|e| {
+            let first = login(&db, e.evaluator1_id?);
+            let on = e.disclosed_on?;
+            let app = year_list(&first, on.add_days(2));
+            let listed =
+                (0..list(&app).total).any(|i| list(&app).rows.get(i).is_some_and(|r| r.id == e.id));
+            listed.then_some((e, on, first))
+        })
+        .expect("an evaluation on its evaluator's list");
+    let me = login(&db, e.staff_id);
+    db.set_actor(&me.login);
+    let input = EvalInput {
+        text: "評語の根拠が面談の説明と異なる".into(),
+        ..Default::default()
+    };
+    mv(&db, &me, &e, EvalStep::Appeal, input, on.add_days(1));
+    drop(db);
+    let outcome = Move::Eval(EvalStep::Outcome).label(Lang::Ja).to_string();
+    let menu_of = |a: &Account| {
+        let mut app = year_list(a, on.add_days(2));
+        select(&mut app, e.id);
+        press(&mut app, "m");
+        match app.modals.last() {
+            Some(Modal::Moves(m)) => (
+                m.moves.iter().map(|(_, l)| l.clone()).collect::<Vec<_>>(),
+                m.blocked.iter().map(|(l, _)| l.clone()).collect::<Vec<_>>(),
+            ),
+            _ => (Vec::new(), Vec::new()),
+        }
+    };
+    let (open, blocked) = menu_of(&first);
+    assert!(
+        !open.contains(&outcome) && !blocked.contains(&outcome),
+        "the evaluator learns of the complaint: {open:?} {blocked:?}"
+    );
+    let (open, _) = menu_of(&hr);
+    assert!(open.contains(&outcome), "HR records the outcome: {open:?}");
+}
