@@ -54,6 +54,8 @@ fn demo_ward() -> Ward {
     db.set_bulk_load(true).expect("bulk load on");
     generate(&db, &Params::demo(today())).expect("generate the demo ward");
     db.set_bulk_load(false).expect("bulk load off");
+    // As `jinji demo` leaves it: the planner's figures, then the log folded in.
+    db.analyze().expect("analyze");
     db.checkpoint().expect("checkpoint");
     drop(db);
     Ward { _dir: dir, path }
@@ -143,8 +145,12 @@ fn cases() -> Vec<Case> {
         case("top", vec![], vec![untimed(A::Bottom), timed(A::Top)]),
         // Round all eight tabs.
         case("next_tab", vec![], vec![timed(A::NextTab); 8]),
-        // 評価 has three views (evaluations, themes, calibration: counts over the ward).
-        case("next_view", eval_tab.clone(), vec![timed(A::NextView); 3]),
+        // Round all of 評価's views (calibration, the complaints: counts over the ward).
+        case(
+            "next_view",
+            eval_tab.clone(),
+            vec![timed(A::NextView); Tab::Evaluation.views().len()],
+        ),
         // The workflow moves open on the selected evaluation (the chain's rules checked).
         case(
             "moves_open",

@@ -1,6 +1,13 @@
-//! The application state and the one path from a key to the screen: `update` turns an
-//! action into a change of view state or a command; `execute` is the only place that
-//! writes; lists then reload from the store, the source of truth.
+//! The application state and the one path from a key to the screen: `handle` turns an
+//! action into a change of what is on screen or a `Command`; `execute` is the only place
+//! that writes; lists then reload from the store, the source of truth.
+//!
+//! Where things live: `view.rs` is the registry of views (each view's list, tab, access,
+//! editor, workflow, panel); `editors/` how each record is loaded, made new, saved and
+//! deleted; `moves/` one file per workflow (its menu, forms and moves); `panels/` one file
+//! per panel (its state, loaded after each action); `form/` the one form machine;
+//! `session.rs`, `navigate.rs` and `detail.rs` the parts of the `App` (who, where, what
+//! was read for drawing); `modal.rs` the popups that take keys first.
 
 pub mod action;
 mod detail;
@@ -8,6 +15,7 @@ pub mod editors;
 pub mod execute;
 pub mod files;
 pub mod form;
+mod forms;
 pub mod jobs;
 pub mod keymap;
 pub mod list;

@@ -4,10 +4,15 @@
 //! Adding a view is a variant here, its entry in `spec`, and its place in `ALL`; nothing
 //! else in the app names a view.
 
+mod spec;
+
+pub use spec::{Body, Open, PanelKind, Rows, Spec};
+
 use super::editors::{self, Editor};
-use super::moves::{self, Workflow};
+use super::moves;
 use super::tab::Tab;
 use crate::store::views::{self as lists, ViewDef};
+use spec::{list, page};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum View {
@@ -43,145 +48,6 @@ pub enum View {
     Incidents,
     Pdca,
     Surveys,
-}
-
-/// What a view shows.
-#[derive(Clone, Copy)]
-pub enum Body {
-    /// A list of the store's.
-    List(&'static ViewDef),
-    /// A page of its own drawn by the tab's panel (its catalogue name `view.<name>`).
-    Page(&'static str),
-}
-
-/// Who may open a view, beyond the tab itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Open {
-    All,
-    /// Views that compare people, which a staff account (who sees only themselves) lacks.
-    Leads,
-    /// The HR office's own work: admin and HR.
-    Hr,
-    Admin,
-}
-
-/// What a row of the view is, and what writes it.
-#[derive(Clone, Copy)]
-pub enum Rows {
-    /// Records of one kind, written by the editor (`None`: read only).
-    Records(Option<&'static dyn Editor>),
-    /// A worklist: each row is a record of `is`'s kind (what the detail shows), lacking
-    /// one of `lacks`'s kind, which its form writes.
-    Worklist { is: View, lacks: View },
-}
-
-/// Which panel a view shows beside its list (or, for a page, instead of one); drawn by
-/// `app::panels` and `ui::panels`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PanelKind {
-    Career,
-    CareerPage,
-    Calibration,
-    Evaluation,
-    Placement,
-    Training,
-    Awards,
-    Compliance,
-    Pdca,
-    /// The cycle of the selected row with the turns before it (the cycles' own list).
-    PdcaLineage,
-}
-
-#[derive(Clone, Copy)]
-pub struct Spec {
-    pub body: Body,
-    pub tab: Tab,
-    pub open: Open,
-    pub rows: Rows,
-    /// The key of a row's record that holds its person (for the panel and forms).
-    pub person: &'static str,
-    /// The workflow its `m` opens.
-    pub workflow: Option<&'static dyn Workflow>,
-    /// Catalogue key of a note every form of the view shows above its fields.
-    pub form_note: Option<&'static str>,
-    pub panel: Option<PanelKind>,
-}
-
-/// A list whose rows are read only until `editor` gives them one.
-const fn list(tab: Tab, def: &'static ViewDef) -> Spec {
-    Spec {
-        body: Body::List(def),
-        tab,
-        open: Open::All,
-        rows: Rows::Records(None),
-        person: "staff_id",
-        workflow: None,
-        form_note: None,
-        panel: tab_panel(tab),
-    }
-}
-
-impl Spec {
-    const fn open(self, open: Open) -> Spec {
-        Spec { open, ..self }
-    }
-    const fn person(self, person: &'static str) -> Spec {
-        Spec { person, ..self }
-    }
-    const fn workflow(self, w: &'static dyn Workflow) -> Spec {
-        Spec {
-            workflow: Some(w),
-            ..self
-        }
-    }
-    const fn editor(self, editor: &'static dyn Editor) -> Spec {
-        Spec {
-            rows: Rows::Records(Some(editor)),
-            ..self
-        }
-    }
-    const fn worklist(self, is: View, lacks: View) -> Spec {
-        Spec {
-            rows: Rows::Worklist { is, lacks },
-            ..self
-        }
-    }
-    const fn panel(self, panel: Option<PanelKind>) -> Spec {
-        Spec { panel, ..self }
-    }
-    const fn note(self, key: &'static str) -> Spec {
-        Spec {
-            form_note: Some(key),
-            ..self
-        }
-    }
-}
-
-/// The panel most views of a tab show.
-const fn tab_panel(tab: Tab) -> Option<PanelKind> {
-    match tab {
-        Tab::Staff => None,
-        Tab::Career => Some(PanelKind::Career),
-        Tab::Evaluation => Some(PanelKind::Evaluation),
-        Tab::Placement => Some(PanelKind::Placement),
-        Tab::Training => Some(PanelKind::Training),
-        Tab::Awards => Some(PanelKind::Awards),
-        Tab::Compliance => Some(PanelKind::Compliance),
-        Tab::Pdca => Some(PanelKind::Pdca),
-    }
-}
-
-const fn page(tab: Tab, name: &'static str, panel: PanelKind) -> Spec {
-    Spec {
-        body: Body::Page(name),
-        tab,
-        open: Open::All,
-        rows: Rows::Records(None),
-        person: "staff_id",
-        workflow: None,
-        form_note: None,
-        panel: Some(panel),
-    }
 }
 
 use editors::{

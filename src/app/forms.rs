@@ -1,0 +1,278 @@
+//! A record's form on screen: opened on a record (or the one a worklist's row lacks),
+//! typed into, and saved as a `Command` for `execute`; what follows the write (the form
+//! closes and the list shows the record, or the problems go under its fields).
+
+use super::action::Action;
+use super::editors::{NewCtx, SaveCtx};
+use super::execute::Command;
+use super::form::{self, Form};
+use super::view::View;
+use super::{App, Confirm, Modal};
+use crate::domain::Id;
+use crate::domain::staff::Staff;
+use crate::i18n::error_text;
+use crate::store::StoreError;
+
+impl App {
+    pub(super) fn open_form(&mut self, id: Option<Id>) -> Result<(), StoreError> {
+        let (view, id, person) = self.form_target(id)?;
+        let Some(ed) = view.editor() else {
+            return Ok(());
+        };
+        let base = match id {
+            Some(id) => ed.load(&self.session.db, id, self.session.actor())?,
+            None => ed.blank(&NewCtx {
+                db: &self.session.db,
+                today: self.session.today,
+                fiscal_year: self.nav.fiscal_year,
+                // Someone outside the HR office writes their own records.
+                staff: person.as_ref().or(self.nav.focus.as_ref().or(self
+                    .session
+                    .me
+                    .as_ref()
+                    .filter(|_| !self.can_write()))),
+                me: self.session.me.as_ref(),
+                role: self.session.account.role,
+            }),
+        };
+        let fields = ed.fields_for(&self.session.db, &base, self.save_ctx().who)?;
+        // Nothing here is this account's to write: say so rather than open an empty form.
+        if fields.is_empty() {
+            return Err(crate::domain::Invalid::one(
+                ed.owner_field(),
+                crate::domain::Problem::Rule {
+                    rule: ed.not_yours(&base),
+                },
+            )
+            .into());
+        }
+        let mut form = Form::new(view, id, base, &fields, &self.session.db);
+        form.note = view
+            .spec()
+            .form_note
+            .map(|k| self.session.lang.t(k).to_string());
+        self.modals.push(Modal::Form(form));
+        Ok(())
+    }
+
+    /// The record a form opens on. A worklist's row opens the record its person lacks
+    /// (their self-report of the year, the draft if begun; a new enrolment; their move in
+    /// the plan being drafted).
+    fn form_target(&self, id: Option<Id>) -> Result<(View, Option<Id>, Option<Staff>), StoreError> {
+        let view = self.view();
+        if !view.is_worklist() {
+            return Ok((view, id, None));
+        }
+        let target = view.writes();
+        let person_id = match (id, view.rows_are().editor()) {
+            (Some(id), Some(ed)) => ed
+                .load(&self.session.db, id, self.session.actor())?
+                .get(view.spec().person)
+                .and_then(serde_json::Value::as_i64),
+            _ => None,
+        };
+        let Some(person) = person_id
+            .map(|id| self.session.db.find::<Staff>(id))
+            .transpose()?
+            .flatten()
+        else {
+            return Ok((target, None, None));
+        };
+        let existing = match target.editor() {
+            Some(ed) => ed.existing(&self.session.db, person.id, self.nav.fiscal_year)?,
+            None => None,
+        };
+        Ok((target, existing, Some(person)))
+    }
+
+    /// Who writes from the screens, and when.
+    pub(super) fn save_ctx(&self) -> SaveCtx<'_> {
+        SaveCtx {
+            who: self.session.actor(),
+            today: self.session.today,
+        }
+    }
+
+    pub(super) fn form_action(&mut self, action: Action) -> Result<(), StoreError> {
+        let Some(form) = self.modals.last_mut().and_then(Modal::form_mut) else {
+            return Ok(());
+        };
+        let n = form.fields.len();
+        if n == 0 && !matches!(action, Action::Cancel) {
+            return Ok(());
+        }
+        match action {
+            Action::Cancel => {
+                if form.dirty {
+                    let question = self.session.lang.t("ui.confirm_drop").to_string();
+                    self.modals.push(Modal::Confirm {
+                        question,
+                        on_yes: Confirm::DropChanges,
+                    });
+                } else {
+                    self.modals.pop();
+                }
+            }
+            Action::NextField => form.focus = (form.focus + 1) % n,
+            Action::PrevField => form.focus = (form.focus + n - 1) % n,
+            Action::Char(c) => {
+                let f = form.current();
+                let before = f.text.clone();
+                if f.is_typed() {
+                    f.insert(&c.to_string());
+                } else if c == ' ' {
+                    f.cycle(true);
+                }
+                form.dirty |= form.current().text != before;
+            }
+            Action::Paste(s) => {
+                let f = form.current();
+                if f.is_typed() {
+                    let s = if f.spec.kind == form::FieldKind::Note {
+                        s
+                    } else {
+                        s.replace(['\r', '\n'], " ")
+                    };
+                    f.insert(s.trim_end_matches(['\r', '\n']));
+                    form.dirty = true;
+                }
+            }
+            Action::Backspace | Action::DeleteChar => {
+                let f = form.current();
+                let before = f.text.clone();
+                if f.is_typed() {
+                    if action == Action::Backspace {
+                        f.backspace()
+                    } else {
+                        f.delete()
+                    }
+                } else if matches!(f.spec.kind, form::FieldKind::OptCode(..)) {
+                    // An optional choice can be emptied; a required one only changed.
+                    f.text.clear();
+                }
+                form.dirty |= form.current().text != before;
+            }
+            Action::Left | Action::Right => {
+                let f = form.current();
+                if f.is_typed() {
+                    let len = f.text.chars().count();
+                    f.cursor = if action == Action::Left {
+                        f.cursor.saturating_sub(1)
+                    } else {
+                        (f.cursor + 1).min(len)
+                    };
+                } else {
+                    f.cycle(action == Action::Right);
+                    form.dirty = true;
+                }
+            }
+            Action::Home => form.current().cursor = 0,
+            Action::End => {
+                let f = form.current();
+                f.cursor = f.text.chars().count();
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// `Ctrl-S`: the form's record as a command for `execute`, once every field reads
+    /// (problems go under the fields) and any question the save asks first is answered.
+    pub(super) fn save_form(&mut self) -> Result<Option<Command>, StoreError> {
+        let lang = self.session.lang;
+        let (form, making) = match self.modals.last_mut() {
+            Some(Modal::Form(f)) => (f, None),
+            Some(Modal::Move(mf)) => (&mut mf.form, Some((mf.id, mf.version, mf.m))),
+            _ => return Ok(None),
+        };
+        let Some(ed) = form.view.editor() else {
+            return Ok(None);
+        };
+        form.error = None;
+        let Some(json) = form.to_json(&self.session.db, lang) else {
+            return Ok(None);
+        };
+        if let Some((id, version, m)) = making {
+            return Ok(Some(Command::Move {
+                view: form.view,
+                id,
+                version,
+                m,
+                input: json,
+            }));
+        }
+        // A save that must ask first (why and from when a person's post changes) shows its
+        // questions and waits for the next save.
+        if let Some(ask) = ed.ask(&self.session.db, &json, self.session.today, lang)? {
+            form.note = Some(ask.note);
+            if form.ask_for(ask.fields, &ask.values, &self.session.db) {
+                return Ok(None);
+            }
+        }
+        Ok(Some(Command::Save {
+            view: form.view,
+            record: json,
+        }))
+    }
+
+    /// What follows a form's write: the form closes and the list shows the record, or
+    /// the problems go under the fields; a newer version asks to reload.
+    pub(super) fn form_written(
+        &mut self,
+        written: Result<Id, StoreError>,
+    ) -> Result<(), StoreError> {
+        let lang = self.session.lang;
+        let Some(top) = self.modals.last_mut() else {
+            return Ok(());
+        };
+        let making = matches!(top, Modal::Move(_));
+        let Some(form) = top.form_mut() else {
+            return Ok(());
+        };
+        match written {
+            Ok(id) => {
+                self.modals.pop();
+                self.refresh()?;
+                // A worklist's rows are people, not the record saved: it keeps its place.
+                if self.view().is_worklist() {
+                    return Ok(());
+                }
+                self.keep_selection_on(id)
+            }
+            Err(StoreError::Invalid(inv)) => {
+                let rest = form.show_invalid(&inv, lang);
+                if !rest.is_empty() {
+                    form.error = Some(rest.join(" "));
+                }
+                Ok(())
+            }
+            // A move on a record changed meanwhile starts again from the fresh record.
+            Err(e @ StoreError::Conflict { .. }) if making => {
+                self.modals.pop();
+                self.refresh()?;
+                Err(e)
+            }
+            Err(e @ StoreError::Conflict { .. }) => {
+                let question = format!("{} {}", error_text(lang, &e), lang.t("ui.confirm_reload"));
+                self.modals.push(Modal::Confirm {
+                    question,
+                    on_yes: Confirm::Reload,
+                });
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// After a save the list keeps its place: on the saved row if it can find it.
+    pub(super) fn keep_selection_on(&mut self, id: Id) -> Result<(), StoreError> {
+        let db = &self.session.db;
+        let view = self.view();
+        if let Some(l) = self.nav.lists.get_mut(&view)
+            && let Some(pos) = db.view_position(l.view, &l.query, id)?
+        {
+            l.select(db, pos)?;
+        }
+        Ok(())
+    }
+}
