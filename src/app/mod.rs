@@ -206,8 +206,20 @@ impl App {
 
     /// The view on screen.
     pub fn view(&self) -> View {
-        let views = self.views();
-        views[self.nav.view_of_tab[self.nav.tab.index()].min(views.len() - 1)]
+        let want = self.nav.view_of_tab[self.nav.tab.index()];
+        let mut open = self
+            .nav
+            .tab
+            .views()
+            .iter()
+            .copied()
+            .filter(|v| self.may_open(*v));
+        let first = open.next().unwrap_or(View::Staff);
+        std::iter::once(first)
+            .chain(open)
+            .take(want + 1)
+            .last()
+            .unwrap_or(first)
     }
 
     /// Its catalogue name (`view.<name>`).

@@ -88,15 +88,19 @@ impl App {
 
     /// The views of the current tab this account may open.
     pub fn views(&self) -> Vec<View> {
+        let views = self.nav.tab.views().iter().copied();
+        views.filter(|v| self.may_open(*v)).collect()
+    }
+
+    /// Whether the account's role opens the view.
+    pub fn may_open(&self, view: View) -> bool {
         let role = self.session.account.role;
-        let mut views = self.nav.tab.views();
-        views.retain(|v| match v.spec().open {
+        match view.spec().open {
             Open::All => true,
             Open::Leads => role != Role::Staff,
             Open::Hr => self.can_write(),
             Open::Admin => role == Role::Admin,
-        });
-        views
+        }
     }
 
     /// The account's role as the header shows it.

@@ -195,7 +195,7 @@ impl EvalStep {
             second: true,
             hr: true,
         };
-        choices(&EvalStep::ALL, |s, mine| {
+        choices(EvalStep::ALL, |s, mine| {
             s.check(e, if mine { acting } else { &ANYONE }, today, rules)
         })
     }

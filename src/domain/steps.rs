@@ -47,7 +47,7 @@ impl EnrolStep {
             lead: true,
             hr: true,
         };
-        choices(&EnrolStep::ALL, |s, mine| {
+        choices(EnrolStep::ALL, |s, mine| {
             s.check(e, if mine { cap } else { &ANYONE })
         })
     }

@@ -241,10 +241,22 @@ impl View {
     }
 }
 
+/// Every view in tab order, to hand out each tab's run of it.
+static IN_TAB_ORDER: [View; View::ALL.len()] = View::ALL;
+
 impl Tab {
-    /// The views the tab switches between (`[` and `]`), in the registry's order.
-    pub fn views(self) -> Vec<View> {
-        View::ALL.into_iter().filter(|v| v.tab() == self).collect()
+    /// The views the tab switches between (`[` and `]`), in the registry's order: asked
+    /// for several times a frame, so a run of the registry, not a new list.
+    pub fn views(self) -> &'static [View] {
+        let start = IN_TAB_ORDER.iter().position(|v| v.tab() == self);
+        let Some(start) = start else {
+            return &[];
+        };
+        let len = IN_TAB_ORDER[start..]
+            .iter()
+            .take_while(|v| v.tab() == self)
+            .count();
+        &IN_TAB_ORDER[start..start + len]
     }
 }
 

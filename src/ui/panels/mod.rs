@@ -136,7 +136,7 @@ mod test_kit {
     use crate::app::worker::Answer;
     use crate::config::DateStyle;
     use crate::domain::Date;
-    use crate::domain::staff::{JobType, Position, Sex, Staff, StaffStatus, Track};
+    use crate::domain::staff::{Position, Sex, Staff};
     use crate::i18n::Lang;
 
     pub fn today() -> Date {

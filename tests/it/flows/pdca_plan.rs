@@ -19,24 +19,9 @@ const FY: FiscalYear = 2025;
 /// A cycle of 高橋 in Plan with nothing planned yet but its title.
 fn bare(owner: Id) -> PdcaCycle {
     PdcaCycle {
-        id: 0,
         owner_staff_id: Some(owner),
-        owner_unit_id: None,
-        fiscal_year: FY,
         title: "窓口待ち時間の短縮".into(),
-        goal: String::new(),
-        metric: String::new(),
-        metric_unit: String::new(),
-        lower_is_better: false,
-        baseline: None,
-        target: None,
-        result: None,
-        plan_notes: String::new(),
-        improvements: String::new(),
-        phase: Phase::Plan,
-        prev_id: None,
-        progress: 0,
-        version: 0,
+        ..PdcaCycle::blank(FY)
     }
 }
 

@@ -108,24 +108,12 @@ fn a_survey_cited_by_a_cycle_is_not_deleted() {
     let mut s = survey(w.sec_hr, "区役所来庁者アンケート");
     w.db.save_survey(&mut s, hr.actor()).unwrap();
     let mut c = jinji::domain::pdca::PdcaCycle {
-        id: 0,
-        owner_staff_id: None,
         owner_unit_id: Some(w.sec_hr),
-        fiscal_year: 2025,
         title: "窓口の待ち時間を減らす".into(),
-        goal: String::new(),
-        metric: String::new(),
-        metric_unit: String::new(),
-        lower_is_better: false,
-        baseline: None,
         target: Some(80.0),
-        result: None,
-        plan_notes: String::new(),
-        improvements: String::new(),
         phase: jinji::domain::pdca::Phase::Check,
-        prev_id: None,
         progress: 50,
-        version: 0,
+        ..jinji::domain::pdca::PdcaCycle::blank(2025)
     };
     w.db.insert(&mut c).unwrap();
     w.db.insert(&mut PdcaEvidence {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use jinji::domain::account::{Account, Role};
 use jinji::domain::assignment::{Assignment, Reason};
-use jinji::domain::staff::{JobType, Position, Sex, Staff, StaffStatus, Track};
+use jinji::domain::staff::{JobType, Position, Sex, Staff, Track};
 use jinji::domain::unit::{Unit, UnitKind};
 use jinji::domain::{Date, Id, Invalid, Problem};
 use jinji::store::flow::Actor;
@@ -57,26 +57,15 @@ pub fn unit(code: &str, name: &str, parent_id: Option<Id>, kind: UnitKind) -> Un
 /// A valid active clerk; change what the test needs.
 pub fn staff(no: &str, unit_id: Id, hire: Date) -> Staff {
     Staff {
-        id: 0,
         staff_no: no.into(),
         family_name: "山田".into(),
         given_name: "太郎".into(),
         family_kana: "ヤマダ".into(),
         given_kana: "タロウ".into(),
         sex: Sex::Male,
-        birth_date: hire.add_years(-22),
-        hire_date: hire,
         unit_id,
-        position: Position::Clerk,
         grade: 2,
-        job_type: JobType::Office,
-        track: Track::Generalist,
-        status: StaffStatus::Active,
-        retire_date: None,
-        supervisor_id: None,
-        email: String::new(),
-        phone: String::new(),
-        version: 0,
+        ..Staff::blank(hire)
     }
 }
 
