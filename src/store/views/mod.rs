@@ -229,6 +229,8 @@ const FULL_NAME: ViewCol = name_col(
 );
 const UNIT: ViewCol = col("unit", "u.name", ColKind::Text);
 
+/// The list of a catalogue name, for tests and scripts; the screens name their lists
+/// through the app's registry (`app::view`).
 pub fn view(name: &str) -> Option<&'static ViewDef> {
     VIEWS.iter().copied().find(|v| v.name == name)
 }

@@ -28,15 +28,17 @@ impl ViewDef {
         ) {
             return None;
         }
-        Some(match (self.name, self.staff, self.unit) {
+        // By the table a list reads, never by the list's name: every list of a table is
+        // seen alike.
+        Some(match (self.table, self.staff, self.unit) {
             // Awards: their unit's, or one of their recipients'.
             (_, Some(c), _) if c.contains("?STAFF") => format!(
                 "(t.unit_id IN ({units}) OR t.id IN (SELECT award_id FROM award_recipients
                   WHERE staff_id IN ({people})))"
             ),
             // An OJT pair is its mentee's and its mentor's (as the export has it).
-            ("ojt" | "ojt_logs", _, _) => {
-                let pair = if self.name == "ojt" {
+            ("ojt_pairs" | "ojt_logs", _, _) => {
+                let pair = if self.table == "ojt_pairs" {
                     "t.id"
                 } else {
                     "t.pair_id"
@@ -47,7 +49,7 @@ impl ViewDef {
                 )
             }
             // A section's own cycle by its unit, a person's by the person.
-            ("pdca", _, _) => {
+            ("pdca_cycles", _, _) => {
                 format!("(t.owner_unit_id IN ({units}) OR t.owner_staff_id IN ({people}))")
             }
             // The unit is the person's own (`s` is the row's person): by person alone.
