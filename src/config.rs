@@ -191,7 +191,7 @@ impl Config {
             },
         }
         if let Some(g) = &file.group {
-            c.group = crate::store::files::group_id(g);
+            c.group = crate::store::machine::files::group_id(g);
             if c.group.is_none() {
                 // Files stay private: an unknown group must not widen them.
                 c.problems.push(lang.tf(

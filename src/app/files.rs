@@ -231,7 +231,7 @@ impl App {
             let db = Db::open(&db_path, OpenMode::ReadOnly).map_err(fail)?;
             let total = db.view_count(def, &q).ok().map(|n| n as usize);
             let (dest, file) =
-                crate::store::files::create_unique(&export_dir, &stem, format.extension())
+                crate::store::machine::files::create_unique(&export_dir, &stem, format.extension())
                     .map_err(fail)?;
             let heading = Heading {
                 titles: def

@@ -32,97 +32,26 @@ pub mod view;
 pub mod worker;
 
 use action::{Action, Mode};
-use form::Form;
 use keymap::Keymap;
 use list::ListState;
 use view::View;
 
 pub use detail::Shown;
 pub use execute::Command;
+pub use modal::{Confirm, Modal};
 pub use navigate::Nav;
 pub use scope::Scope;
 pub use session::Session;
 
+use crate::domain::Date;
 use crate::domain::account::Account;
 use crate::domain::staff::Staff;
-use crate::domain::{Date, Id};
 use crate::i18n::{Lang, error_text, newest_backup};
 use crate::store::{Db, StoreError};
 
 /// Rows of the screen not given to a list: header, tabs, view bar, table header and
 /// borders, help bar.
 pub const CHROME_ROWS: u16 = 7;
-
-pub enum Confirm {
-    Delete {
-        view: View,
-        id: Id,
-        version: i64,
-    },
-    DropChanges,
-    Reload,
-    /// A workflow move that writes nothing but itself (disclose, start Do).
-    Move {
-        view: View,
-        id: Id,
-        version: i64,
-        m: moves::Move,
-    },
-}
-
-pub enum Modal {
-    Form(Form),
-    Confirm {
-        question: String,
-        on_yes: Confirm,
-    },
-    Help,
-    Message {
-        text: String,
-    },
-    Search(SearchBox),
-    Moves(moves::MoveMenu),
-    /// A move's form: what the move writes besides itself.
-    Move(moves::menu::MoveForm),
-    /// The selected record in full.
-    Detail,
-    /// `x`: the list to a file, a backup.
-    Files(files::FileMenu),
-    /// The bar of the job under way (`App::job`).
-    Job,
-}
-
-impl Modal {
-    /// The form a modal holds: a record's, or a move's.
-    pub fn form(&self) -> Option<&Form> {
-        match self {
-            Modal::Form(f) => Some(f),
-            Modal::Move(m) => Some(&m.form),
-            _ => None,
-        }
-    }
-
-    pub fn form_mut(&mut self) -> Option<&mut Form> {
-        match self {
-            Modal::Form(f) => Some(f),
-            Modal::Move(m) => Some(&mut m.form),
-            _ => None,
-        }
-    }
-
-    fn mode(&self) -> Mode {
-        match self {
-            Modal::Form(_) | Modal::Move(_) => Mode::Form,
-            Modal::Confirm { .. } => Mode::Confirm,
-            Modal::Help => Mode::Help,
-            Modal::Message { .. } => Mode::Message,
-            Modal::Search(_) => Mode::Search,
-            Modal::Moves(_) | Modal::Files(_) => Mode::Menu,
-            Modal::Detail => Mode::Message,
-            Modal::Job => Mode::Progress,
-        }
-    }
-}
 
 /// The application: who works on what (the session), where they are (navigation), the
 /// popups over the screen (modals, the first to take a key), and what was read for

@@ -1,11 +1,85 @@
 //! Modals take keys before the tab under them: questions (a delete asked first, a yes
-//! that makes a move) and the search box. The forms are `forms.rs`'s.
+//! that makes a move) and the search box, and what a modal is. The forms are `forms.rs`'s.
 
 use super::action::Action;
+use super::action::Mode;
 use super::execute::Command;
 use super::form::Form;
-use super::{App, Confirm, Modal, search};
+use super::view::View;
+use super::{App, files, moves, search};
+use crate::domain::Id;
 use crate::store::StoreError;
+
+pub enum Confirm {
+    Delete {
+        view: View,
+        id: Id,
+        version: i64,
+    },
+    DropChanges,
+    Reload,
+    /// A workflow move that writes nothing but itself (disclose, start Do).
+    Move {
+        view: View,
+        id: Id,
+        version: i64,
+        m: moves::Move,
+    },
+}
+
+pub enum Modal {
+    Form(Form),
+    Confirm {
+        question: String,
+        on_yes: Confirm,
+    },
+    Help,
+    Message {
+        text: String,
+    },
+    Search(search::SearchBox),
+    Moves(moves::MoveMenu),
+    /// A move's form: what the move writes besides itself.
+    Move(moves::menu::MoveForm),
+    /// The selected record in full.
+    Detail,
+    /// `x`: the list to a file, a backup.
+    Files(files::FileMenu),
+    /// The bar of the job under way (`App::job`).
+    Job,
+}
+
+impl Modal {
+    /// The form a modal holds: a record's, or a move's.
+    pub fn form(&self) -> Option<&Form> {
+        match self {
+            Modal::Form(f) => Some(f),
+            Modal::Move(m) => Some(&m.form),
+            _ => None,
+        }
+    }
+
+    pub fn form_mut(&mut self) -> Option<&mut Form> {
+        match self {
+            Modal::Form(f) => Some(f),
+            Modal::Move(m) => Some(&mut m.form),
+            _ => None,
+        }
+    }
+
+    pub(super) fn mode(&self) -> Mode {
+        match self {
+            Modal::Form(_) | Modal::Move(_) => Mode::Form,
+            Modal::Confirm { .. } => Mode::Confirm,
+            Modal::Help => Mode::Help,
+            Modal::Message { .. } => Mode::Message,
+            Modal::Search(_) => Mode::Search,
+            Modal::Moves(_) | Modal::Files(_) => Mode::Menu,
+            Modal::Detail => Mode::Message,
+            Modal::Job => Mode::Progress,
+        }
+    }
+}
 
 impl App {
     /// `d`: asks before deleting the selected record, naming it.

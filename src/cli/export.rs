@@ -49,7 +49,7 @@ pub fn run(
     let cp932 = encoding == EncodingArg::Cp932;
     let (rows, replaced) = match out {
         Some(p) => {
-            let file = crate::store::files::create_private(p)
+            let file = crate::store::machine::files::create_private(p)
                 .map_err(|e| write_err(ctx, &p.display(), &e))?;
             let w = std::io::BufWriter::new(file);
             // Rows counted as they go (to a file; standard output stays clean).

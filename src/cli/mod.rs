@@ -279,7 +279,7 @@ pub fn data_dir(lang: Lang) -> Result<PathBuf, Failure> {
     let dirs = crate::config::project_dirs()
         .ok_or_else(|| Failure::system(lang.t("err.data_dir").into()))?;
     let dir = dirs.data_dir().to_path_buf();
-    crate::store::files::private_dir(&dir).map_err(|e| Failure::store(lang, &e))?;
+    crate::store::machine::files::private_dir(&dir).map_err(|e| Failure::store(lang, &e))?;
     Ok(dir)
 }
 
@@ -294,7 +294,7 @@ pub fn run(cli: Cli) -> ExitCode {
         .map(|p| crate::config::Config::load(&p, env_lang))
         .unwrap_or_default();
     if let Some(gid) = config.group {
-        crate::store::files::share_with_group(gid);
+        crate::store::machine::files::share_with_group(gid);
     }
     // Said on the terminal too: a command's output is all a script sees.
     for p in &config.problems {

@@ -79,7 +79,7 @@ fn write_file(ctx: &Ctx, p: &Path, bytes: &[u8]) -> CmdResult {
             )
         }
     };
-    let mut f = crate::store::files::create_private(p).map_err(fail)?;
+    let mut f = crate::store::machine::files::create_private(p).map_err(fail)?;
     f.write_all(bytes).and_then(|_| f.flush()).map_err(|e| {
         // Nothing half-written is left behind.
         let _ = std::fs::remove_file(p);

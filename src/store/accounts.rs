@@ -1,6 +1,6 @@
 //! Accounts: who may log in, as whom, with which role.
 
-use super::record::record;
+use super::machine::record::record;
 use super::{Db, Filter, Result};
 use crate::domain::Date;
 use crate::domain::account::{Account, Role};
@@ -16,7 +16,7 @@ impl Db {
     /// tried, so that admins see it in the audit log beside every change.
     pub fn log_refused_user(&self, wanted: &str) -> Result<()> {
         self.write(|| {
-            super::audit::record_json(
+            super::machine::audit::record_json(
                 self,
                 "refused",
                 "accounts",

@@ -1,6 +1,6 @@
 //! Awards: nominations and decisions; recipients (several for a group award).
 
-use super::record::{record, select_list};
+use super::machine::record::{record, select_list};
 use super::{Db, Filter, Record, Result};
 use crate::domain::award::{Award, AwardKind, AwardRecipient, AwardState};
 use crate::domain::staff::{Staff, StaffStatus};

@@ -2,7 +2,7 @@
 //! holidays and 年末年始 are computed by `domain::holidays` and never stored, so that
 //! one set of rules answers for the command line, the screens and every count of 開庁日.
 
-use super::record::record;
+use super::machine::record::record;
 use super::{Db, Filter, Result, rule};
 use crate::domain::account::{Account, Role};
 use crate::domain::calendar::{Calendar, ClosedDay, Closure, WardDay};

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::list::id_list;
+use super::machine::list::id_list;
 use super::panels::SECTION_OF;
 use super::{Db, Result};
 use crate::domain::Id;

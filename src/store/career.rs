@@ -1,6 +1,6 @@
 //! Career support: self-reports, qualifications, career interviews.
 
-use super::record::{record, select_list};
+use super::machine::record::{record, select_list};
 use super::{Db, Filter, Record, Result};
 use crate::domain::career::{CareerInterview, Qualification, SelfReport};
 use crate::domain::staff::Staff;

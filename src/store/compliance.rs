@@ -1,6 +1,6 @@
 //! Compliance: yearly training and self-check per person; the incidents register.
 
-use super::record::{record, select_list};
+use super::machine::record::{record, select_list};
 use super::{Db, Filter, Record, Result};
 use crate::domain::compliance::{ComplianceRecord, Incident};
 use crate::domain::{Date, FiscalYear, Id};
@@ -149,7 +149,7 @@ impl Db {
                 staff_no: r.get(2)?,
                 name: r.get(3)?,
                 unit: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
-                due_on: super::col::get(r, 5)?,
+                due_on: super::machine::col::get(r, 5)?,
                 training_missing: r.get(6)?,
                 self_check_missing: r.get(7)?,
             })

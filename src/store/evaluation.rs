@@ -1,6 +1,6 @@
 //! Evaluation: periods, the evaluation chain, challenge themes.
 
-use super::record::{record, select_list};
+use super::machine::record::{record, select_list};
 use super::{Db, Filter, Record, Result};
 use crate::domain::disclosure::Reader;
 use crate::domain::evaluation::{EvalKind, EvalPeriod, EvalState, Evaluation, Grade, Term, Theme};
@@ -177,7 +177,7 @@ impl Db {
     /// grade where there is one, else the latest rating so far (second, then first), as
     /// far as `reader` may see them.
     pub fn grade_counts(&self, period_id: Id, units: &[Id], reader: Reader) -> Result<GradeCounts> {
-        let list = super::list::id_list(units);
+        let list = super::machine::list::id_list(units);
         let sql = super::disclosure::bind(
             &format!(
                 "SELECT {{grade:e}}, count(*) FROM evaluations e JOIN staff s ON s.id = e.staff_id

@@ -1,7 +1,7 @@
 //! Grievances (苦情): the HR office's register of consultations. Formal complaints live on
 //! the evaluation they concern (its response and the review board's decision).
 
-use super::record::record;
+use super::machine::record::record;
 use crate::domain::grievance::Consultation;
 
 record!(

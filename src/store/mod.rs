@@ -2,25 +2,21 @@
 //! No rusqlite type crosses out of this module: callers see domain types and `StoreError`.
 //!
 //! Where things live: this file opens the database (`Db`) and runs its transactions;
-//! `error` says what goes wrong; the machinery every area uses is beside it (`record`,
-//! `audit`, `migrate`, `list`, `col`, `cell`, `files`, `backups`, `staging`, `upkeep`,
-//! `settings`, and who sees what: `scope`, `disclosure`). One module per area of records
-//! (`staff`, `units`, `posts`, `evaluation`, `themes`, `pdca`, `training`, …). Folders:
-//! `export/` (each export kind's query and who may have its rows) and `import/` (the
-//! store's side of an import: a batch of domain records written all or nothing). Reading
+//! `machine/` is what every area is written on (records with versions and audit, lists
+//! and windows, errors, the file, its backups, staging and upkeep, private files);
+//! beside it `migrate`, `settings` (the ward's rules) and who sees what (`scope`,
+//! `disclosure`). One module per area of records (`staff`, `units`, `posts`,
+//! `evaluation`, `themes`, `pdca`, `training`, …). Folders: `views/` (the lists the
+//! screens show), `export/` (each export kind's query and who may have its rows) and
+//! `import/` (the store's side of an import: a batch of domain records written all or
+//! nothing). Reading
 //! and writing files is above the store (`sheet`, `import`): nothing here knows a sheet
 //! or a language.
 
-mod audit;
-mod backups;
-mod cell;
-mod col;
-mod error;
 pub mod export;
 pub mod import;
-mod list;
+pub mod machine;
 mod migrate;
-mod record;
 
 pub mod accounts;
 pub mod awards;
@@ -31,7 +27,6 @@ pub mod career_page;
 pub mod compliance;
 pub mod disclosure;
 pub mod evaluation;
-pub mod files;
 pub mod flow;
 pub mod grievances;
 pub mod own;
@@ -45,7 +40,6 @@ pub mod scope;
 pub mod search;
 pub mod settings;
 pub mod staff;
-mod staging;
 pub mod steps;
 pub mod summary;
 pub mod surveys;
@@ -54,23 +48,22 @@ pub mod training;
 mod training_rules;
 pub mod transfer;
 pub mod units;
-mod upkeep;
 pub mod views;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use audit::AuditEntry;
-pub use backups::{backups_of, check_file, prune_backups};
-pub use cell::Cell;
-pub use error::StoreError;
-use error::with_path;
-pub use files::create_private_file;
-pub use list::{Cursor, Filter, ListQuery, Op, Page, SortDir, Val};
+pub use machine::audit::AuditEntry;
+pub use machine::backups::{backups_of, check_file, prune_backups};
+pub use machine::cell::Cell;
+pub use machine::error::StoreError;
+use machine::error::with_path;
+pub use machine::files::create_private_file;
+pub use machine::list::{Cursor, Filter, ListQuery, Op, Page, SortDir, Val};
+pub use machine::record::Record;
+pub use machine::staging::Staging;
 pub use migrate::SCHEMA_VERSION;
-pub use record::Record;
-pub use staging::Staging;
 
 use crate::domain::Invalid;
 
@@ -142,7 +135,7 @@ impl Db {
         }
         db.configure(mode).map_err(|e| with_path(e, path))?;
         if mode != OpenMode::ReadOnly {
-            files::share_companions(path);
+            machine::files::share_companions(path);
             migrate::run(&mut db)?;
         }
         Ok(db)

@@ -1,7 +1,7 @@
 //! Aggregates for the tabs' panels: counts per section, award counts, the supervisor's
 //! PDCA board. Each takes the units in scope (`None`: everyone).
 
-use super::list::id_list;
+use super::machine::list::id_list;
 use super::{Db, Result};
 use crate::domain::{Date, FiscalYear, Id};
 

@@ -1,7 +1,7 @@
 //! PDCA cycles, their actions, check-ins, reviews and evidence (citizen surveys, kept in
 //! `surveys.rs`).
 
-use super::record::{record, select_list};
+use super::machine::record::{record, select_list};
 use super::{Db, Filter, Record, Result};
 use crate::domain::pdca::{PdcaAction, PdcaCheckin, PdcaCycle, PdcaEvidence, PdcaReview};
 use crate::domain::survey::Survey;

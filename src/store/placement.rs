@@ -1,6 +1,6 @@
 //! Placement: assignment history, tenure.
 
-use super::record::{record, select_list};
+use super::machine::record::{record, select_list};
 use super::{Db, Filter, Record, Result};
 use crate::domain::assignment::Assignment;
 use crate::domain::{Date, Id, Invalid, Problem};

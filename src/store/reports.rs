@@ -2,7 +2,7 @@
 //! year, and a unit's summary (grades, PDCA progress, training hours, compliance) with a
 //! row for each unit under it. Plain data; `sheet::report` lays it out.
 
-use super::list::id_list;
+use super::machine::list::id_list;
 use super::{Db, Result};
 use crate::domain::disclosure::Reader;
 use crate::domain::evaluation::{EvalKind, EvalPeriod, Evaluation, Grade, Theme};
@@ -122,7 +122,7 @@ impl Db {
             .query_map(rusqlite::params![staff.id, fy], |r| {
                 Ok(SheetTraining {
                     course: r.get(0)?,
-                    starts_on: super::col::get(r, 1)?,
+                    starts_on: super::machine::col::get(r, 1)?,
                     state: r.get(2)?,
                     hours: r.get(3)?,
                 })

@@ -2,7 +2,7 @@
 //! subtree and the people they evaluate; staff themselves. A record out of scope is not
 //! found, not merely hidden.
 
-use super::list::id_list;
+use super::machine::list::id_list;
 use super::{Db, Result};
 use crate::domain::account::{Account, Role};
 use crate::domain::disclosure::Reader;

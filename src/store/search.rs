@@ -1,7 +1,7 @@
 //! Finding people: by staff-number prefix, by reading (kana prefix of the full name or the
 //! given name), or by part of the name in kanji.
 
-use super::record::select_list;
+use super::machine::record::select_list;
 use super::{Db, Record, Result};
 use crate::domain::staff::Staff;
 

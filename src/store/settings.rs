@@ -1,7 +1,8 @@
 //! Settings kept in the database file itself (demo flag, rules such as the long-tenure
 //! threshold), audited like every other write.
 
-use super::{Db, Result, audit};
+use super::machine::audit;
+use super::{Db, Result};
 use crate::domain::{Invalid, Problem};
 
 impl Db {

@@ -1,7 +1,7 @@
 //! Staff: the roster.
 
+use super::machine::record::record;
 use super::posts::{NewPost, PostActions, PostChange};
-use super::record::record;
 use super::{Db, Filter, ListQuery, Page, Result};
 use crate::domain::assignment::{Assignment, Reason};
 use crate::domain::staff::{Staff, StaffStatus};
@@ -72,11 +72,11 @@ impl Db {
         limit: usize,
     ) -> Result<Page<Staff>> {
         let units = self.unit_subtree(root)?;
-        let list = super::list::id_list(&units);
+        let list = super::machine::list::id_list(&units);
         let sql = format!(
             "SELECT {} FROM staff WHERE unit_id IN ({list}) AND staff_no > ?1
              ORDER BY staff_no LIMIT ?2",
-            super::record::select_list::<Staff>("")
+            super::machine::record::select_list::<Staff>("")
         );
         let mut st = self.conn().prepare(&sql)?;
         let rows = st.query_map(

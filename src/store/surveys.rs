@@ -2,7 +2,7 @@
 //! the HR office or by the section's own supervisors, and attached to a PDCA Check.
 
 use super::flow::Actor;
-use super::record::record;
+use super::machine::record::record;
 use super::{Db, Filter, Result, rule};
 use crate::domain::Id;
 use crate::domain::account::Role;

@@ -1,6 +1,6 @@
 //! Training and OJT: courses, requirements, sessions, enrolments, mentor pairs and logs.
 
-use super::record::{record, select_list};
+use super::machine::record::{record, select_list};
 use super::{Db, Filter, Record, Result, settings::keys};
 use crate::domain::staff::Staff;
 use crate::domain::training::{

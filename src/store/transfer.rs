@@ -6,8 +6,8 @@
 use std::collections::BTreeSet;
 
 use super::flow::Actor;
+use super::machine::record::record;
 use super::posts::{NewPost, PostActions};
-use super::record::record;
 use super::rule;
 use super::{Db, Filter, Result};
 use crate::domain::evaluation::{EvalPeriod, EvalState, Evaluation};

@@ -1,6 +1,6 @@
 //! Units: the organisation tree.
 
-use super::record::record;
+use super::machine::record::record;
 use super::{Db, Filter, Result, StoreError};
 use crate::domain::unit::Unit;
 use crate::domain::{Date, Id, Invalid, Problem};

@@ -1,7 +1,7 @@
 //! Reading an export kind's rows out of the database, cut down to what the reader may see.
 
 use super::ExportKind;
-use crate::store::cell::cell_of;
+use crate::store::machine::cell::cell_of;
 use crate::store::scope::Visibility;
 use crate::store::{Cell, Db, Result, StoreError};
 

@@ -19,8 +19,8 @@ pub use worklists::*;
 use rusqlite::types::Value;
 
 use super::Cell;
-use super::cell::cell_of;
-use super::list::id_list;
+use super::machine::cell::cell_of;
+use super::machine::list::id_list;
 use super::{Db, Result};
 use crate::domain::{Date, FiscalYear, Id};
 

@@ -7,7 +7,7 @@ use rusqlite::types::Value;
 
 use super::{ViewDef, ViewQuery, ViewRow};
 use crate::domain::Id;
-use crate::store::list::id_list;
+use crate::store::machine::list::id_list;
 use crate::store::{Db, Result};
 
 impl Db {

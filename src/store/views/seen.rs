@@ -4,7 +4,7 @@
 //! which reads a year of rows to find a section's sixty.
 
 use super::ViewDef;
-use crate::store::list::id_list;
+use crate::store::machine::list::id_list;
 use crate::store::scope::Visibility;
 
 impl ViewDef {

@@ -1,8 +1,8 @@
 //! The audit log: one row per write, in the same transaction, with the record before and
 //! after as JSON.
 
-use super::{Db, Result, now_stamp};
 use crate::domain::Id;
+use crate::store::{Db, Result, now_stamp};
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AuditEntry {

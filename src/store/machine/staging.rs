@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-use super::{Result, StoreError};
+use crate::store::{Result, StoreError};
 
 /// A file being built beside a target: `TARGET.tmp-PID` (with SQLite's `-wal`, `-shm`
 /// and `-journal` of it), claimed for as long as the build runs by a lock held on
@@ -105,7 +105,7 @@ impl Drop for Staging {
 /// Switches a database out of WAL mode: its log folded into the main file and removed,
 /// with its `-shm`. Needs the file to itself.
 fn standalone(db: &Path) -> Result<()> {
-    let fail = |e: rusqlite::Error| super::with_path(e.into(), db);
+    let fail = |e: rusqlite::Error| super::error::with_path(e.into(), db);
     let c = Connection::open(db).map_err(fail)?;
     c.busy_timeout(std::time::Duration::from_secs(5))
         .map_err(fail)?;

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-use super::{Db, OpenMode, Result, StoreError, create_private_file, migrate, with_path};
+use super::error::with_path;
+use super::files::create_private_file;
+use crate::store::{Db, OpenMode, Result, StoreError, migrate};
 
 impl Db {
     /// `PRAGMA quick_check` and `foreign_key_check`; the problems found, empty when sound.
@@ -138,7 +140,7 @@ impl Db {
                 src,
                 None::<fn(rusqlite::backup::Progress)>,
             )
-            .map_err(|e| super::with_path(e.into(), src))?;
+            .map_err(|e| with_path(e.into(), src))?;
         migrate::run(self)
     }
 }

@@ -109,7 +109,7 @@ impl From<rusqlite::Error> for StoreError {
 }
 
 /// Attaches the file path to errors that concern the file itself.
-pub(super) fn with_path(e: StoreError, path: &Path) -> StoreError {
+pub(in crate::store) fn with_path(e: StoreError, path: &Path) -> StoreError {
     match e {
         // SQLite's own header on a file it cannot read: a database, damaged (cut short,
         // overwritten), not some other file.

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use super::{Result, StoreError};
+use crate::store::{Result, StoreError};
 
 /// The group that shares the files, once set from the settings at start; none by default.
 static GROUP: OnceLock<u32> = OnceLock::new();

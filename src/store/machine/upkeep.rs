@@ -6,7 +6,7 @@ use std::ffi::c_int;
 
 use rusqlite::ffi;
 
-use super::{Db, Result};
+use crate::store::{Db, Result};
 
 impl Db {
     /// Whether the planner may build Bloom filters. A screen reads windows: a few rows

@@ -4,8 +4,8 @@
 use rusqlite::types::Value;
 
 use super::record::{Record, select_list};
-use super::{Db, Result, StoreError};
 use crate::domain::{Date, Id};
+use crate::store::{Db, Result, StoreError};
 
 /// A value to filter or page by (the store's own, so callers need no SQLite types).
 #[derive(Debug, Clone, PartialEq)]

@@ -4,8 +4,8 @@
 use rusqlite::types::Value;
 
 use super::audit;
-use super::{Db, Result, StoreError};
 use crate::domain::{Id, Invalid, Problem, Validate};
+use crate::store::{Db, Result, StoreError};
 
 /// A domain type stored as one row of one table (`id`, `version`, then `COLUMNS`).
 pub trait Record: Validate + serde::Serialize + Clone + Sized {
@@ -41,10 +41,10 @@ macro_rules! record {
             fn version(&self) -> i64 { self.version }
             fn set_version(&mut self, v: i64) { self.version = v; }
             fn values(&self) -> Vec<rusqlite::types::Value> {
-                vec![$($crate::store::col::Col::to_sql(&self.$field)),+]
+                vec![$($crate::store::machine::col::Col::to_sql(&self.$field)),+]
             }
             fn bind_values(&self) -> Vec<rusqlite::types::ToSqlOutput<'_>> {
-                vec![$($crate::store::col::Col::bind(&self.$field)),+]
+                vec![$($crate::store::machine::col::Col::bind(&self.$field)),+]
             }
             #[allow(unused_assignments)]
             fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
@@ -52,7 +52,7 @@ macro_rules! record {
                 Ok(Self {
                     id: r.get(0)?,
                     version: r.get(1)?,
-                    $($field: { i += 1; $crate::store::col::get(r, i)? }),+
+                    $($field: { i += 1; $crate::store::machine::col::get(r, i)? }),+
                 })
             }
             $($extra)*
