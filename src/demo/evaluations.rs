@@ -5,8 +5,9 @@ use super::Gen;
 use super::rng::Rng;
 use crate::domain::date::fiscal_year_start;
 use crate::domain::evaluation::{
-    BoardDecision, EvalKind, EvalPeriod, EvalState, Evaluation, Grade, Response, Term, Theme,
+    BoardDecision, EvalKind, EvalPeriod, EvalState, Evaluation, Grade, Response, Term,
 };
+use crate::domain::theme::Theme;
 use crate::domain::{Date, FiscalYear};
 use crate::store::Result;
 

@@ -10,6 +10,7 @@ mod awards;
 mod career;
 mod evaluations;
 mod history;
+mod ojt;
 mod org;
 mod pdca;
 mod people;

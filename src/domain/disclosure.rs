@@ -5,7 +5,8 @@
 //! through SQL made from it (the store), records through `Evaluation::as_seen_by`.
 
 use super::Id;
-use super::evaluation::{EvalState, Evaluation, Theme};
+use super::evaluation::{EvalState, Evaluation};
+use super::theme::Theme;
 
 /// Who reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -20,6 +20,7 @@ pub mod staff;
 pub mod steps;
 pub mod suggestion;
 pub mod survey;
+pub mod theme;
 pub mod training;
 pub mod transfer;
 pub mod unit;

@@ -1,7 +1,8 @@
 //! What the challenge themes suggest for the performance rating: the first evaluator
 //! starts from it (and may depart from it).
 
-use super::evaluation::{Grade, Theme};
+use super::evaluation::Grade;
+use super::theme::Theme;
 
 /// The suggestion of challenge themes for the performance rating: achievement weighted
 /// by each theme's share and lifted by its difficulty (standard 1.0, easier 0.9, harder

@@ -3,7 +3,8 @@
 use super::machine::record::{record, select_list};
 use super::{Db, Filter, Record, Result};
 use crate::domain::disclosure::Reader;
-use crate::domain::evaluation::{EvalKind, EvalPeriod, EvalState, Evaluation, Grade, Term, Theme};
+use crate::domain::evaluation::{EvalKind, EvalPeriod, EvalState, Evaluation, Grade, Term};
+use crate::domain::theme::Theme;
 use crate::domain::{FiscalYear, Id, Invalid, Problem};
 
 record!(

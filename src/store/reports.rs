@@ -5,9 +5,10 @@
 use super::machine::list::id_list;
 use super::{Db, Result};
 use crate::domain::disclosure::Reader;
-use crate::domain::evaluation::{EvalKind, EvalPeriod, Evaluation, Grade, Theme};
+use crate::domain::evaluation::{EvalKind, EvalPeriod, Evaluation, Grade};
 use crate::domain::pdca::{PdcaCycle, Phase};
 use crate::domain::staff::Staff;
+use crate::domain::theme::Theme;
 use crate::domain::unit::Unit;
 use crate::domain::{Date, FiscalYear, Id};
 

@@ -8,8 +8,9 @@ use super::{Db, Filter, Result};
 use crate::domain::account::Role;
 use crate::domain::disclosure::Reader;
 use crate::domain::eval_flow::Acting;
-use crate::domain::evaluation::{EvalKind, EvalState, Evaluation, Theme};
+use crate::domain::evaluation::{EvalKind, EvalState, Evaluation};
 use crate::domain::staff::Staff;
+use crate::domain::theme::Theme;
 use crate::domain::{Date, FiscalYear, Id, Invalid, Problem};
 
 /// Which side of a theme an account writes.

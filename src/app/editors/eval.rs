@@ -9,9 +9,10 @@ use super::{Editor, NewCtx, SaveCtx, Typed, focus_id, from_json, typed};
 use crate::app::form::field::{FieldKind as K, FieldSpec, field};
 use crate::domain::Id;
 use crate::domain::evaluation::{
-    BoardDecision, EvalKind, EvalState, Evaluation, Grade, Response, Term, Theme,
+    BoardDecision, EvalKind, EvalState, Evaluation, Grade, Response, Term,
 };
 use crate::domain::grievance::{Consultation, ConsultationEnding};
+use crate::domain::theme::Theme;
 use crate::store::flow::Actor;
 use crate::store::{Db, Result};
 

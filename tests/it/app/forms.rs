@@ -481,7 +481,7 @@ fn fiscal_years_read_as_the_ward_names_them() {
     assert!(render(&app, 120, 40).contains("R8（令和8年度）"));
     press(&mut app, "C-s");
     assert!(app.modals.is_empty(), "{:?}", message(&app));
-    let t: jinji::domain::evaluation::Theme = app.session.db.get(id).expect("theme");
+    let t: jinji::domain::theme::Theme = app.session.db.get(id).expect("theme");
     assert_eq!(t.fiscal_year, 2026);
     assert_eq!(t.version, 2, "saved once");
 }

@@ -6,7 +6,8 @@ use driver::*;
 use jinji::app::App;
 use jinji::app::action::{Action, Mode};
 use jinji::app::tab::Tab;
-use jinji::domain::evaluation::{EvalPeriod, Evaluation, Theme};
+use jinji::domain::evaluation::{EvalPeriod, Evaluation};
+use jinji::domain::theme::Theme;
 
 /// The current row is the one the store has at the selected position.
 #[track_caller]

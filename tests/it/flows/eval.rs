@@ -8,10 +8,11 @@ use crate::support::ward;
 use jinji::domain::account::Role;
 use jinji::domain::eval_flow::{Acting, EvalInput, EvalRules, EvalStep, response_deadline};
 use jinji::domain::evaluation::{
-    BoardDecision, EvalKind, EvalPeriod, EvalState, Evaluation, Grade, Response, Term, Theme,
+    BoardDecision, EvalKind, EvalPeriod, EvalState, Evaluation, Grade, Response, Term,
 };
 use jinji::domain::staff::{Position, Staff};
 use jinji::domain::suggestion::theme_suggestion;
+use jinji::domain::theme::Theme;
 use jinji::domain::{Date, FiscalYear, Id, Problem, Validate};
 use jinji::store::settings::keys;
 use jinji::store::{Db, StoreError};

@@ -8,8 +8,9 @@ use crate::support::ward;
 
 use jinji::domain::account::Role;
 use jinji::domain::eval_flow::{EvalInput, EvalStep};
-use jinji::domain::evaluation::{EvalKind, EvalPeriod, EvalState, Evaluation, Grade, Term, Theme};
+use jinji::domain::evaluation::{EvalKind, EvalPeriod, EvalState, Evaluation, Grade, Term};
 use jinji::domain::staff::{Position, Staff};
+use jinji::domain::theme::Theme;
 use jinji::domain::{Date, FiscalYear, Id, Problem};
 use jinji::store::themes::ThemeSide;
 use jinji::store::{Db, StoreError};

@@ -8,8 +8,9 @@ use crate::support::ward;
 use std::collections::BTreeSet;
 
 use jinji::domain::account::{Account, Role};
-use jinji::domain::evaluation::{EvalKind, EvalPeriod, Evaluation, Term, Theme};
+use jinji::domain::evaluation::{EvalKind, EvalPeriod, Evaluation, Term};
 use jinji::domain::pdca::{PdcaCycle, Phase};
+use jinji::domain::theme::Theme;
 use jinji::domain::unit::UnitKind;
 use jinji::domain::{FiscalYear, Id};
 use jinji::store::Cell;

@@ -516,7 +516,7 @@ fn a_save_by_the_evaluatee_keeps_what_they_were_not_shown() {
     set_field(&mut app, "progress", "60");
     press(&mut app, "C-s");
     assert!(top_form(&app).is_none(), "saved: {:?}", message(&app));
-    let saved: jinji::domain::evaluation::Theme = app.session.db.get(t.id).unwrap();
+    let saved: jinji::domain::theme::Theme = app.session.db.get(t.id).unwrap();
     assert_eq!(saved.progress, 60);
     assert_eq!(saved.achievement, Some(95));
     assert_eq!(saved.evaluator_comment, "early note");

@@ -3,7 +3,8 @@
 use crate::support::ward;
 
 use jinji::domain::disclosure::Reader;
-use jinji::domain::evaluation::{EvalKind, EvalPeriod, EvalState, Evaluation, Grade, Term, Theme};
+use jinji::domain::evaluation::{EvalKind, EvalPeriod, EvalState, Evaluation, Grade, Term};
+use jinji::domain::theme::Theme;
 use jinji::domain::{FiscalYear, Id, Problem};
 use ward::*;
 

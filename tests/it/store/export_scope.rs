@@ -8,9 +8,10 @@ use std::collections::BTreeSet;
 
 use jinji::domain::account::{Account, Role};
 use jinji::domain::award::{Award, AwardKind, AwardState};
-use jinji::domain::evaluation::{EvalKind, EvalPeriod, Evaluation, Term, Theme};
+use jinji::domain::evaluation::{EvalKind, EvalPeriod, Evaluation, Term};
 use jinji::domain::pdca::{PdcaCycle, Phase};
 use jinji::domain::staff::Staff;
+use jinji::domain::theme::Theme;
 use jinji::domain::{FiscalYear, Id};
 use jinji::store::Cell;
 use jinji::store::Db;
