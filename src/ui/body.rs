@@ -15,6 +15,7 @@ use super::theme;
 use crate::app::list::ListState;
 use crate::app::{App, Scope};
 use crate::config::DateStyle;
+use crate::domain::account::Role;
 use crate::i18n::Lang;
 use crate::store::Cell;
 use crate::store::views::{ColKind, ViewCol};
@@ -115,6 +116,8 @@ fn status_text(app: &App) -> String {
     let l = app.session.lang;
     if let Some(list) = app.list() {
         let scope = match &app.nav.scope {
+            // A staff member sees only their own records: "everyone" would say otherwise.
+            Scope::Everyone if app.session.account.role == Role::Staff => l.t("ui.scope_own"),
             Scope::Everyone => l.t("ui.scope_all"),
             Scope::Section { name, .. } => name.as_str(),
         };

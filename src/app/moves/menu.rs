@@ -40,7 +40,11 @@ impl App {
     /// `m`: the moves this account may make on the selected record now.
     pub(in crate::app) fn open_moves(&mut self) -> Result<(), StoreError> {
         let view = self.view();
+        // A list without a workflow says so, rather than leave the key unanswered.
         let Some(flow) = view.spec().workflow else {
+            self.modals.push(Modal::Message {
+                text: self.session.lang.t("ui.no_workflow").into(),
+            });
             return Ok(());
         };
         let Some(id) = self

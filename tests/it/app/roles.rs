@@ -199,3 +199,33 @@ fn the_audit_log_shows_who_did_what_for_a_person() {
     assert!(l.total >= 1, "the admin's update is listed");
     assert!(l.rows.iter().all(|r| r.cells[actor].as_text() == "admin"));
 }
+
+/// A staff member's scope reads 本人のみ, never 全員: they see their own records alone.
+#[test]
+fn a_staff_member_s_scope_reads_as_their_own() {
+    let staff = app_as(|db| {
+        db.accounts()
+            .unwrap()
+            .into_iter()
+            .find(|a| a.role == Role::Staff)
+            .unwrap()
+            .login
+    });
+    let screen = crate::support::driver::render(&staff, 120, 40);
+    assert!(screen.contains("範囲 本人のみ"), "{screen}");
+    let admin = app_as(|_| "admin".into());
+    let screen = crate::support::driver::render(&admin, 120, 40);
+    assert!(screen.contains("範囲 全員"), "{screen}");
+}
+
+/// `m` on a list without a workflow says so instead of doing nothing.
+#[test]
+fn m_on_a_list_without_a_workflow_says_so() {
+    let mut app = app_as(|_| "admin".into());
+    assert_eq!(app.view_name(), "staff");
+    app.update(Action::Move);
+    assert_eq!(
+        crate::support::driver::message(&app),
+        Some(app.session.lang.t("ui.no_workflow"))
+    );
+}
