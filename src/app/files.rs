@@ -222,7 +222,7 @@ impl App {
         let lang = self.session.lang;
         let db_path = self.session.db.path().to_path_buf();
         // Stamped to the second; a second export of the list within it gets `-2`.
-        let stem = format!("{name}-{}", chrono::Local::now().format("%Y%m%d-%H%M%S"));
+        let stem = format!("{name}-{}", (self.session.clock)().format("%Y%m%d-%H%M%S"));
         let export_dir = self.session.dirs.export_dir.clone();
         let view_label = lang.t(&format!("view.{name}"));
         let title = lang.tf("job.exporting", &[("view", &view_label)]);

@@ -112,6 +112,7 @@ impl App {
                 visible,
                 date_style: crate::config::DateStyle::Iso,
                 dirs,
+                clock: session::wall_clock,
             },
             nav: Nav::new(today),
             modals: Vec::new(),

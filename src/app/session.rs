@@ -25,6 +25,14 @@ pub struct Session {
     pub date_style: DateStyle,
     /// Where exports and backups go.
     pub dirs: Dirs,
+    /// The wall clock an export's file name is stamped with: the real one, unless a test
+    /// fixes it.
+    pub clock: fn() -> chrono::NaiveDateTime,
+}
+
+/// The real wall clock, in local time.
+pub fn wall_clock() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
 }
 
 impl Session {

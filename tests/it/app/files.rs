@@ -444,7 +444,13 @@ fn snapshot_the_progress_modal() {
 fn two_exports_of_one_list_in_the_same_second_both_land() {
     let (dir, mut app) = world(&small_params());
     let out = dir.path().join("out");
-    let now = chrono::Local::now();
+    // The app's wall clock, fixed: file names never depend on the real time.
+    app.session.clock = || {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 24)
+            .and_then(|d| d.and_hms_opt(9, 30, 0))
+            .expect("a time")
+    };
+    let now = (app.session.clock)();
     let taken: Vec<PathBuf> = (0..120)
         .map(|s| {
             let at = now + chrono::Duration::seconds(s);
