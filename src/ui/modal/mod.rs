@@ -1,0 +1,148 @@
+//! Modals over the screen: the form, questions, messages, search and help.
+
+mod form;
+mod help;
+mod search;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::overlay::{centered, clear};
+use super::theme;
+use crate::app::moves::MoveMenu;
+use crate::app::{App, Modal};
+use crate::text::width;
+use form::form;
+use help::help;
+use search::search;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    for m in &app.modals {
+        match m {
+            Modal::Form(f) => form(app, f, None, frame, area),
+            Modal::Move(mf) => form(app, &mf.form, Some(mf.m), frame, area),
+            Modal::Confirm { question, .. } => {
+                message(app, frame, area, question, "ui.confirm_title", true)
+            }
+            Modal::Message { text } => message(app, frame, area, text, "ui.message_title", false),
+            Modal::Search(sb) => search(app, sb, frame, area),
+            Modal::Help => help(app, frame, area),
+            Modal::Moves(menu) => moves(app, menu, frame, area),
+            Modal::Detail => detail(app, frame, area),
+            Modal::Files(menu) => {
+                let labels: Vec<&str> = menu.items.iter().map(|(_, l)| l.as_str()).collect();
+                let view = app.session.lang.t(&format!("view.{}", app.view_name()));
+                let title = app.session.lang.tf("files.title", &[("view", &view)]);
+                choices(frame, area, &title, &labels, menu.selected, Vec::new());
+            }
+            Modal::Job => super::job::render(app, frame, area),
+        }
+    }
+}
+
+fn message(app: &App, frame: &mut Frame, area: Rect, text: &str, title: &str, question: bool) {
+    let r = centered(area, 72, (text.lines().count() as u16 + 5).max(7));
+    clear(frame, r);
+    let mut lines: Vec<Line> = text.lines().map(|l| Line::raw(l.to_string())).collect();
+    lines.push(Line::raw(""));
+    if question {
+        lines.push(Line::styled(app.session.lang.t("ui.yes_no"), theme::key()));
+    } else {
+        lines.push(Line::styled(
+            app.session.lang.t("ui.press_esc"),
+            theme::dim(),
+        ));
+    }
+    let p = Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+        Block::default()
+            .borders(Borders::ALL)
+            .title(app.session.lang.t(title)),
+    );
+    frame.render_widget(p, r);
+}
+
+/// The workflow moves open on a record; below them, the ones waiting for someone else.
+fn moves(app: &App, menu: &MoveMenu, frame: &mut Frame, area: Rect) {
+    let l = app.session.lang;
+    let mut extra = Vec::new();
+    if !menu.blocked.is_empty() {
+        extra.push(Line::styled(l.t("ui.moves_waiting"), theme::dim()));
+        for (label, why) in &menu.blocked {
+            extra.push(Line::styled(format!(" {label} — {why}"), theme::dim()));
+        }
+    }
+    let labels: Vec<&str> = menu.moves.iter().map(|(_, label)| label.as_str()).collect();
+    choices(
+        frame,
+        area,
+        l.t("ui.moves_title"),
+        &labels,
+        menu.selected,
+        extra,
+    );
+}
+
+/// A list to choose one from, the chosen one highlighted, with lines below it that are
+/// not choices (why a move waits).
+fn choices(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    labels: &[&str],
+    selected: usize,
+    extra: Vec<Line<'static>>,
+) {
+    let mut lines = Vec::new();
+    for (i, label) in labels.iter().enumerate() {
+        let text = format!(" {label} ");
+        if i == selected {
+            lines.push(Line::styled(text, theme::selected()));
+        } else {
+            lines.push(Line::raw(text));
+        }
+    }
+    if !extra.is_empty() {
+        if !lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+        lines.extend(extra);
+    }
+    let w = lines
+        .iter()
+        .map(|x| x.width() as u16)
+        .max()
+        .unwrap_or(20)
+        .max(width(title) as u16 + 4)
+        + 4;
+    let r = centered(
+        area,
+        w.min(area.width.saturating_sub(4)),
+        lines.len() as u16 + 2,
+    );
+    clear(frame, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(title.to_string());
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        r,
+    );
+}
+
+/// The selected record in full (`v`), for when the pane beside the list is too short.
+fn detail(app: &App, frame: &mut Frame, area: Rect) {
+    let w = area.width.saturating_sub(4).min(100);
+    let mut lines = super::body::detail_lines(app, w.saturating_sub(2) as usize);
+    let h = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
+    lines.truncate(h.saturating_sub(2) as usize);
+    let r = centered(area, w, h);
+    clear(frame, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(app.session.lang.t("ui.detail"));
+    frame.render_widget(Paragraph::new(lines).block(block), r);
+}
