@@ -63,6 +63,14 @@ pub enum Action {
     Right,
     Home,
     End,
+    /// Ctrl-← / Ctrl-→: a word at a time.
+    WordLeft,
+    WordRight,
+    /// Empties the field (Ctrl-U, as in a shell).
+    ClearField,
+    /// Enter in a form: a reference field opens its picker, a text area takes a new
+    /// line, any other field hands on to the next.
+    Enter,
     Submit,
     // Confirmations.
     Yes,

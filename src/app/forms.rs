@@ -113,7 +113,7 @@ impl App {
                     self.modals.pop();
                 }
             }
-            Action::NextField => form.focus = (form.focus + 1) % n,
+            Action::NextField | Action::Enter => form.focus = (form.focus + 1) % n,
             Action::PrevField => form.focus = (form.focus + n - 1) % n,
             Action::Char(c) => {
                 let f = form.current();

@@ -214,6 +214,17 @@ impl Default for Keymap {
             b(Form, K::Right, none, A::Right, "help.right", false),
             b(Form, K::Home, none, A::Home, "help.home", false),
             b(Form, K::End, none, A::End, "help.end", false),
+            b(Form, K::Left, ctrl, A::WordLeft, "help.word_left", false),
+            b(Form, K::Right, ctrl, A::WordRight, "help.word_right", false),
+            b(
+                Form,
+                K::Char('u'),
+                ctrl,
+                A::ClearField,
+                "help.clear_field",
+                false,
+            ),
+            b(Form, K::Enter, none, A::Enter, "help.form_enter", false),
             // Questions and messages.
             b(Confirm, K::Char('y'), none, A::Yes, "help.yes", true),
             b(Confirm, K::Enter, none, A::Yes, "help.yes", false),

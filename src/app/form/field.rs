@@ -32,6 +32,23 @@ pub enum FieldKind {
     StaffList,
 }
 
+impl FieldKind {
+    /// A field that names another record (a person, a unit, a course, a session): it is
+    /// chosen from a picker, and shows the chosen thing's name beside its code.
+    pub fn is_reference(self) -> bool {
+        matches!(
+            self,
+            FieldKind::Staff
+                | FieldKind::OptStaff
+                | FieldKind::StaffList
+                | FieldKind::Unit
+                | FieldKind::OptUnit
+                | FieldKind::Session
+                | FieldKind::Course
+        )
+    }
+}
+
 /// A field of a record's form.
 #[derive(Debug, Clone, Copy)]
 pub struct FieldSpec {
