@@ -36,7 +36,7 @@ fn may_hide(s: &str) -> bool {
         .any(|b| b < 0x20 || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xef))
 }
 
-fn char_width(c: char) -> usize {
+pub fn char_width(c: char) -> usize {
     UnicodeWidthStr::width(c.encode_utf8(&mut [0; 4]) as &str)
 }
 

@@ -94,6 +94,8 @@ impl App {
     }
 
     pub(super) fn form_action(&mut self, action: Action) -> Result<(), StoreError> {
+        let lang = self.session.lang;
+        let screen = self.nav.size.0;
         let Some(form) = self.modals.last_mut().and_then(Modal::form_mut) else {
             return Ok(());
         };
@@ -101,10 +103,28 @@ impl App {
         if n == 0 && !matches!(action, Action::Cancel) {
             return Ok(());
         }
+        // A word on the last paste lasts until the next key.
+        for f in &mut form.fields {
+            f.info = None;
+        }
+        let width = form.value_width(lang, screen);
+        let edits = matches!(
+            action,
+            Action::Char(_)
+                | Action::Paste(_)
+                | Action::Backspace
+                | Action::DeleteChar
+                | Action::ClearField
+                | Action::Left
+                | Action::Right
+                | Action::Enter
+        );
+        let at = form.focus;
+        let before = form.fields.get(at).map(|f| f.text.clone());
         match action {
             Action::Cancel => {
                 if form.dirty {
-                    let question = self.session.lang.t("ui.confirm_drop").to_string();
+                    let question = lang.t("ui.confirm_drop").to_string();
                     self.modals.push(Modal::Confirm {
                         question,
                         on_yes: Confirm::DropChanges,
@@ -112,66 +132,74 @@ impl App {
                 } else {
                     self.modals.pop();
                 }
+                return Ok(());
             }
-            Action::NextField | Action::Enter => form.focus = (form.focus + 1) % n,
+            Action::NextField => form.focus = (form.focus + 1) % n,
             Action::PrevField => form.focus = (form.focus + n - 1) % n,
+            // In a text area ↑/↓ move by row; from its first (last) row, and elsewhere,
+            // to the field before (after).
+            Action::Down if !form.current().line(true, width) => {
+                form.focus = (form.focus + 1) % n;
+            }
+            Action::Up if !form.current().line(false, width) => {
+                form.focus = (form.focus + n - 1) % n;
+            }
+            Action::Enter => {
+                let f = form.current();
+                if f.spec.kind == form::FieldKind::Note {
+                    f.insert("\n");
+                } else {
+                    form.focus = (form.focus + 1) % n;
+                }
+            }
             Action::Char(c) => {
                 let f = form.current();
-                let before = f.text.clone();
                 if f.is_typed() {
                     f.insert(&c.to_string());
                 } else if c == ' ' {
                     f.cycle(true);
                 }
-                form.dirty |= form.current().text != before;
             }
             Action::Paste(s) => {
                 let f = form.current();
-                if f.is_typed() {
-                    let s = if f.spec.kind == form::FieldKind::Note {
-                        s
-                    } else {
-                        s.replace(['\r', '\n'], " ")
-                    };
-                    f.insert(s.trim_end_matches(['\r', '\n']));
-                    form.dirty = true;
+                if f.is_typed() && f.paste(&s) == form::Pasted::Joined {
+                    f.info = Some(lang.t("ui.paste_joined").to_string());
                 }
             }
             Action::Backspace | Action::DeleteChar => {
                 let f = form.current();
-                let before = f.text.clone();
                 if f.is_typed() {
                     if action == Action::Backspace {
                         f.backspace()
                     } else {
                         f.delete()
                     }
-                } else if matches!(f.spec.kind, form::FieldKind::OptCode(..)) {
+                } else {
                     // An optional choice can be emptied; a required one only changed.
-                    f.text.clear();
+                    f.clear();
                 }
-                form.dirty |= form.current().text != before;
             }
+            Action::ClearField => form.current().clear(),
             Action::Left | Action::Right => {
                 let f = form.current();
-                if f.is_typed() {
-                    let len = f.text.chars().count();
-                    f.cursor = if action == Action::Left {
-                        f.cursor.saturating_sub(1)
-                    } else {
-                        (f.cursor + 1).min(len)
-                    };
-                } else {
-                    f.cycle(action == Action::Right);
-                    form.dirty = true;
+                match (f.is_typed(), action == Action::Left) {
+                    (true, true) => f.left(),
+                    (true, false) => f.right(),
+                    (false, left) => f.cycle(!left),
                 }
             }
-            Action::Home => form.current().cursor = 0,
-            Action::End => {
-                let f = form.current();
-                f.cursor = f.text.chars().count();
-            }
+            Action::WordLeft => form.current().word_left(),
+            Action::WordRight => form.current().word_right(),
+            Action::Home => form.current().home(),
+            Action::End => form.current().end(),
             _ => {}
+        }
+        // Only a change of a field's value makes the form one to ask about before leaving.
+        if let Some(before) = before
+            && edits
+            && form.fields.get(at).map(|f| &f.text) != Some(&before)
+        {
+            form.dirty = true;
         }
         Ok(())
     }
@@ -189,9 +217,21 @@ impl App {
             return Ok(None);
         };
         form.error = None;
-        let Some(json) = form.to_json(&self.session.db, lang) else {
+        let (json, read) = form.to_json(&self.session.db, lang);
+        if !read {
+            // Every problem at once: those of the fields that could not be read, and
+            // what the record's rules say of the rest.
+            if making.is_none()
+                && let Some(inv) = ed.check(&json)
+            {
+                let rest = form.show_invalid(&inv, lang);
+                if !rest.is_empty() {
+                    form.error = Some(rest.join(" "));
+                }
+            }
+            form.focus_first_error();
             return Ok(None);
-        };
+        }
         if let Some((id, version, m)) = making {
             return Ok(Some(Command::Move {
                 view: form.view,

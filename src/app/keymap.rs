@@ -184,7 +184,7 @@ impl Default for Keymap {
             b(Form, K::Char('s'), ctrl, A::Save, "help.save", true),
             b(Form, K::Esc, none, A::Cancel, "help.cancel", true),
             b(Form, K::Tab, none, A::NextField, "help.next_field", true),
-            b(Form, K::Down, none, A::NextField, "help.next_field", false),
+            b(Form, K::Down, none, A::Down, "help.form_down", false),
             b(
                 Form,
                 K::BackTab,
@@ -193,7 +193,7 @@ impl Default for Keymap {
                 "help.prev_field",
                 false,
             ),
-            b(Form, K::Up, none, A::PrevField, "help.prev_field", false),
+            b(Form, K::Up, none, A::Up, "help.form_up", false),
             b(
                 Form,
                 K::Backspace,
@@ -208,6 +208,15 @@ impl Default for Keymap {
                 none,
                 A::DeleteChar,
                 "help.delete_char",
+                false,
+            ),
+            // Space types itself in text; here it is listed for what it does on a choice.
+            b(
+                Form,
+                K::Char(' '),
+                none,
+                A::Char(' '),
+                "help.form_space",
                 false,
             ),
             b(Form, K::Left, none, A::Left, "help.left", false),

@@ -49,6 +49,9 @@ fn is_rule(rec: &Value) -> bool {
 pub(in crate::app) struct CalendarEditor;
 
 impl Editor for CalendarEditor {
+    fn check(&self, rec: &Value) -> Option<crate::domain::Invalid> {
+        super::check_as::<WardDay>(rec)
+    }
     fn fields(&self) -> &'static [FieldSpec] {
         FIELDS
     }

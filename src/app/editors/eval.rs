@@ -151,6 +151,9 @@ pub(in crate::app) static CONSULTATION: Typed<Consultation> = typed(
 pub(in crate::app) struct EvalEditor;
 
 impl Editor for EvalEditor {
+    fn check(&self, rec: &Value) -> Option<crate::domain::Invalid> {
+        super::check_as::<Evaluation>(rec)
+    }
     fn evaluation(&self, rec: &Value) -> Option<Evaluation> {
         serde_json::from_value(rec.clone()).ok()
     }
@@ -184,6 +187,9 @@ impl Editor for EvalEditor {
 pub(in crate::app) struct ThemeEditor;
 
 impl Editor for ThemeEditor {
+    fn check(&self, rec: &Value) -> Option<crate::domain::Invalid> {
+        super::check_as::<Theme>(rec)
+    }
     fn fields(&self) -> &'static [FieldSpec] {
         THEME.fields
     }

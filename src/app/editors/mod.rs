@@ -96,6 +96,12 @@ pub trait Editor: Sync {
         Ok(None)
     }
 
+    /// The record's problems by its own rules, without writing: a save that meets a
+    /// field it cannot read still names every other problem at once.
+    fn check(&self, _rec: &Value) -> Option<Invalid> {
+        None
+    }
+
     /// What a save must ask first, given the record as the form has it (the 職員 form:
     /// why and from when a changed unit or position holds); `None` to save as it is.
     fn ask(&self, _db: &Db, _rec: &Value, _today: Date, _lang: Lang) -> Result<Option<Ask>> {
@@ -140,6 +146,17 @@ impl<T: Record + DeserializeOwned> Editor for Typed<T> {
     fn delete(&self, db: &Db, id: Id, version: i64, _ctx: SaveCtx) -> Result<()> {
         db.delete::<T>(id, version)
     }
+    fn check(&self, rec: &Value) -> Option<Invalid> {
+        check_as::<T>(rec)
+    }
+}
+
+/// A record's problems as its type's rules see them (none when it does not read as one:
+/// the fields that could not be read say why already).
+pub(super) fn check_as<T: DeserializeOwned + crate::domain::Validate>(
+    rec: &Value,
+) -> Option<Invalid> {
+    from_json::<T>(rec.clone()).ok()?.validate().err()
 }
 
 pub(super) fn from_json<T: DeserializeOwned>(v: Value) -> Result<T> {

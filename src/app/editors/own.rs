@@ -33,6 +33,9 @@ static REPORT_FIELDS: std::sync::LazyLock<Vec<FieldSpec>> = std::sync::LazyLock:
 pub(in crate::app) struct SelfReportEditor;
 
 impl Editor for SelfReportEditor {
+    fn check(&self, rec: &Value) -> Option<crate::domain::Invalid> {
+        super::check_as::<SelfReport>(rec)
+    }
     fn fields(&self) -> &'static [FieldSpec] {
         &REPORT_FIELDS
     }
@@ -95,6 +98,9 @@ const LOG_FIELDS: &[FieldSpec] = &[
 pub(in crate::app) struct OjtLogEditor;
 
 impl Editor for OjtLogEditor {
+    fn check(&self, rec: &Value) -> Option<crate::domain::Invalid> {
+        super::check_as::<OjtLog>(rec)
+    }
     fn fields(&self) -> &'static [FieldSpec] {
         LOG_FIELDS
     }

@@ -29,6 +29,9 @@ static POST_CHANGE: &[FieldSpec] = &[
 pub(in crate::app) struct StaffEditor;
 
 impl Editor for StaffEditor {
+    fn check(&self, rec: &Value) -> Option<crate::domain::Invalid> {
+        super::check_as::<Staff>(rec)
+    }
     fn fields(&self) -> &'static [FieldSpec] {
         super::records::STAFF.fields
     }
@@ -106,6 +109,9 @@ impl Editor for StaffEditor {
 pub(in crate::app) struct AssignmentEditor;
 
 impl Editor for AssignmentEditor {
+    fn check(&self, rec: &Value) -> Option<crate::domain::Invalid> {
+        super::check_as::<Assignment>(rec)
+    }
     fn fields(&self) -> &'static [FieldSpec] {
         super::records::ASSIGNMENT.fields
     }

@@ -52,7 +52,7 @@ pub(in crate::app) static SELF_REPORT: Typed<SelfReport> = typed(
         field("staff_id", "staff_no", K::Staff),
         field("fiscal_year", "fiscal_year", K::FiscalYear),
         field("career_goal", "career_goal", K::Note),
-        field("wished_fields", "wished_fields", K::Text),
+        field("wished_fields", "wished_fields", K::Note),
         field(
             "transfer_wish",
             "transfer_wish",
@@ -126,7 +126,7 @@ pub(in crate::app) static ASSIGNMENT: Typed<Assignment> = typed(
         field("start_date", "start_date", K::Date),
         field("end_date", "end_date", K::OptDate),
         field("reason", "reason", K::Code("reason", Reason::CODES)),
-        field("note", "note", K::Text),
+        field("note", "note", K::Note),
     ],
     |ctx| Assignment {
         id: 0,
@@ -273,6 +273,9 @@ impl Editor for ComplianceEditor {
     }
     fn save(&self, db: &Db, v: Value, ctx: SaveCtx) -> Result<Id> {
         COMPLIANCE.save(db, v, ctx)
+    }
+    fn check(&self, rec: &Value) -> Option<crate::domain::Invalid> {
+        COMPLIANCE.check(rec)
     }
     fn delete(&self, db: &Db, id: Id, version: i64, ctx: SaveCtx) -> Result<()> {
         COMPLIANCE.delete(db, id, version, ctx)

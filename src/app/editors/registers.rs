@@ -136,6 +136,9 @@ const SURVEY_FIELDS: &[FieldSpec] = &[
 pub(in crate::app) struct SurveyEditor;
 
 impl Editor for SurveyEditor {
+    fn check(&self, rec: &Value) -> Option<crate::domain::Invalid> {
+        super::check_as::<Survey>(rec)
+    }
     fn fields(&self) -> &'static [FieldSpec] {
         SURVEY_FIELDS
     }

@@ -35,6 +35,9 @@ static PLAN: Typed<TransferPlan> = typed(
 pub(in crate::app) struct PlanEditor;
 
 impl Editor for PlanEditor {
+    fn check(&self, rec: &Value) -> Option<crate::domain::Invalid> {
+        super::check_as::<TransferPlan>(rec)
+    }
     fn fields(&self) -> &'static [FieldSpec] {
         PLAN.fields
     }
@@ -89,6 +92,9 @@ const MOVE_FIELDS: &[FieldSpec] = &[
 pub(in crate::app) struct MoveEditor;
 
 impl Editor for MoveEditor {
+    fn check(&self, rec: &Value) -> Option<crate::domain::Invalid> {
+        super::check_as::<TransferMove>(rec)
+    }
     fn fields(&self) -> &'static [FieldSpec] {
         MOVE_FIELDS
     }

@@ -4,9 +4,12 @@
 
 use serde_json::{Map, Value};
 
+mod edit;
 pub mod field;
+pub mod layout;
 mod text;
 
+pub use edit::Pasted;
 pub use field::{FieldKind, FieldSpec, field};
 use text::{from_text, to_text};
 
@@ -22,36 +25,12 @@ pub struct Field {
     /// Cursor position in chars.
     pub cursor: usize,
     pub error: Option<String>,
+    /// A word on what was done to the value (a paste of several lines joined), until
+    /// the next key.
+    pub info: Option<String>,
 }
 
 impl Field {
-    pub fn insert(&mut self, s: &str) {
-        let at = self.byte_at(self.cursor);
-        self.text.insert_str(at, s);
-        self.cursor += s.chars().count();
-    }
-    pub fn backspace(&mut self) {
-        if self.cursor > 0 {
-            let a = self.byte_at(self.cursor - 1);
-            let b = self.byte_at(self.cursor);
-            self.text.replace_range(a..b, "");
-            self.cursor -= 1;
-        }
-    }
-    pub fn delete(&mut self) {
-        if self.cursor < self.text.chars().count() {
-            let a = self.byte_at(self.cursor);
-            let b = self.byte_at(self.cursor + 1);
-            self.text.replace_range(a..b, "");
-        }
-    }
-    fn byte_at(&self, chars: usize) -> usize {
-        self.text
-            .char_indices()
-            .nth(chars)
-            .map(|(i, _)| i)
-            .unwrap_or(self.text.len())
-    }
     /// Whether keys type into it (codes and booleans are chosen instead).
     pub fn is_typed(&self) -> bool {
         !matches!(
@@ -114,6 +93,7 @@ impl Form {
                     cursor: text.chars().count(),
                     text,
                     error: None,
+                    info: None,
                 }
             })
             .collect();
@@ -144,6 +124,7 @@ impl Form {
                 cursor: text.chars().count(),
                 text,
                 error: None,
+                info: None,
             });
         }
         if let Some(i) = first {
@@ -156,8 +137,10 @@ impl Form {
         &mut self.fields[self.focus]
     }
 
-    /// The record's JSON from the fields; field errors are set where a value cannot be read.
-    pub fn to_json(&mut self, db: &Db, lang: Lang) -> Option<Value> {
+    /// The record's JSON from the fields, and whether every field could be read: a field
+    /// that cannot gets its problem and keeps the record's value, so that the record's own
+    /// rules can still name every other problem at once.
+    pub fn to_json(&mut self, db: &Db, lang: Lang) -> (Value, bool) {
         let mut obj: Map<String, Value> = self.base.as_object().cloned().unwrap_or_default();
         let mut ok = true;
         for f in &mut self.fields {
@@ -173,7 +156,14 @@ impl Form {
                 }
             }
         }
-        ok.then_some(Value::Object(obj))
+        (Value::Object(obj), ok)
+    }
+
+    /// The cursor goes to the first field with a problem.
+    pub fn focus_first_error(&mut self) {
+        if let Some(i) = self.fields.iter().position(|f| f.error.is_some()) {
+            self.focus = i;
+        }
     }
 
     /// Puts validation errors under their fields; returns those that fit no field.
@@ -195,9 +185,7 @@ impl Form {
                 None => rest.push(crate::i18n::problem_text(lang, e)),
             }
         }
-        if let Some(i) = self.fields.iter().position(|f| f.error.is_some()) {
-            self.focus = i;
-        }
+        self.focus_first_error();
         rest
     }
 }

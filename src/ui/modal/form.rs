@@ -1,18 +1,22 @@
 //! A record's form (or a move's) on screen: labels, values, the cursor where one types,
-//! problems under their fields.
+//! problems under their fields. Text areas wrap and scroll, one-line fields scroll
+//! sideways with the cursor, and the form scrolls to keep the field in focus (and its
+//! problem) in view; marks on the frame say there is more above or below.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
+use ratatui::text::Text;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::super::overlay::{centered, clear};
 use super::super::theme;
 use crate::app::App;
+use crate::app::form::layout::{self, form_width};
 use crate::app::form::{Field, FieldKind, Form};
 use crate::app::moves::Move;
 use crate::i18n::Lang;
-use crate::text::{pad, width};
+use crate::text::{fit, pad, wrap};
 
 fn value_text(app: &App, kind: FieldKind, text: &str) -> String {
     match kind {
@@ -28,7 +32,7 @@ fn value_text(app: &App, kind: FieldKind, text: &str) -> String {
                 .lang
                 .t(if text == "true" { "ui.yes" } else { "ui.no" })
         ),
-        _ => text.replace(['\r', '\t'], " ").replace('\n', "⏎"),
+        _ => text.replace(['\r', '\t', '\n'], " "),
     }
 }
 
@@ -41,17 +45,136 @@ fn fiscal_year_hint(l: Lang, field: &Field) -> Option<String> {
     (name != field.text.trim()).then(|| format!("（{name}）"))
 }
 
+/// A field as drawn: its rows, and where the cursor sits in them (row, column).
+struct Drawn {
+    lines: Vec<Line<'static>>,
+    cursor: Option<(usize, usize)>,
+}
+
+/// A field's rows: label and value (a text area's rows as they wrap, a one-line value
+/// around its cursor), then its problem and any word on what a paste did.
+fn field_rows(app: &App, f: &Form, i: usize, label_w: usize, value_w: usize) -> Drawn {
+    let l = app.session.lang;
+    let field = &f.fields[i];
+    let focused = i == f.focus;
+    let style = if focused {
+        theme::focus_field()
+    } else {
+        ratatui::style::Style::default()
+    };
+    let label = pad(&fit(l.field(field.spec.key), label_w), label_w);
+    let mut values: Vec<Span<'static>> = Vec::new();
+    let mut cursor = None;
+    match field.spec.kind {
+        FieldKind::Note => {
+            let rows = layout::rows(&field.text, value_w);
+            let shown = layout::field_rows(field.spec.kind, &field.text, value_w, focused);
+            let (row, col) = layout::cursor_at(&field.text, &rows, field.cursor);
+            let first = if focused {
+                (row + 1).saturating_sub(shown)
+            } else {
+                0
+            };
+            let chars: Vec<char> = field.text.chars().collect();
+            let mut lines = Vec::new();
+            for k in first..first + shown {
+                let text: String = rows
+                    .get(k)
+                    .map(|r| chars[r.clone()].iter().collect())
+                    .unwrap_or_default();
+                let cut = k + 1 == first + shown && first + shown < rows.len();
+                let text = if cut {
+                    format!("{}…", fit(&text, value_w.saturating_sub(1)))
+                } else {
+                    text
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(
+                        if k == first {
+                            label.clone()
+                        } else {
+                            " ".repeat(label_w)
+                        },
+                        theme::dim(),
+                    ),
+                    Span::raw("  "),
+                    Span::styled(pad(&text, if focused { value_w } else { 0 }), style),
+                ]));
+            }
+            if focused {
+                cursor = Some((row - first, col));
+            }
+            return with_notes(field, Drawn { lines, cursor }, label_w, value_w);
+        }
+        _ if field.is_typed() => {
+            let (text, col) = layout::sideways(
+                &value_text(app, field.spec.kind, &field.text),
+                if focused { field.cursor } else { 0 },
+                value_w,
+            );
+            if focused {
+                cursor = Some((0, col));
+            }
+            values.push(Span::styled(text, style));
+        }
+        _ => values.push(Span::styled(
+            fit(&value_text(app, field.spec.kind, &field.text), value_w),
+            style,
+        )),
+    }
+    if let Some(hint) = fiscal_year_hint(l, field) {
+        values.push(Span::styled(hint, theme::dim()));
+    }
+    let mut spans = vec![Span::styled(label, theme::dim()), Span::raw("  ")];
+    spans.extend(values);
+    let drawn = Drawn {
+        lines: vec![Line::from(spans)],
+        cursor,
+    };
+    with_notes(field, drawn, label_w, value_w)
+}
+
+/// The field's problem (and the word on a paste) under it, wrapped to the value column.
+fn with_notes(field: &Field, mut d: Drawn, label_w: usize, value_w: usize) -> Drawn {
+    for (text, style) in [(&field.error, theme::error()), (&field.info, theme::warn())] {
+        for line in text.iter().flat_map(|t| wrap(t, value_w)) {
+            d.lines.push(Line::from(vec![
+                Span::raw(" ".repeat(label_w + 2)),
+                Span::styled(line, style),
+            ]));
+        }
+    }
+    d
+}
+
 /// A record's form, or a move's (`making`), titled with what it does.
 pub(super) fn form(app: &App, f: &Form, making: Option<Move>, frame: &mut Frame, area: Rect) {
     let l = app.session.lang;
-    let rows = f.fields.len()
-        + f.fields.iter().filter(|x| x.error.is_some()).count()
-        + usize::from(f.error.is_some())
-        + f.note.as_ref().map_or(0, |n| n.lines().count());
+    let label_w = f.label_width(l, area.width);
+    let value_w = f.value_width(l, area.width);
+    let inner_w = (form_width(area.width) as usize).saturating_sub(2);
+    // The note above the fields scrolls with them; the form's own problem stays at the
+    // foot, always in view.
+    let note: Vec<Line> = f
+        .note
+        .iter()
+        .flat_map(|n| wrap(n, inner_w))
+        .map(|n| Line::styled(n, theme::dim()))
+        .collect();
+    let fields: Vec<Drawn> = (0..f.fields.len())
+        .map(|i| field_rows(app, f, i, label_w, value_w))
+        .collect();
+    let foot: Vec<Line> = f
+        .error
+        .iter()
+        .flat_map(|e| wrap(e, inner_w))
+        .map(|e| Line::styled(e, theme::error()))
+        .collect();
+    let body_rows = note.len() + fields.iter().map(|d| d.lines.len()).sum::<usize>();
     let r = centered(
         area,
-        area.width.saturating_sub(8).min(100),
-        (rows as u16 + 2).min(area.height.saturating_sub(2)),
+        form_width(area.width),
+        ((body_rows + foot.len()) as u16 + 2).min(area.height.saturating_sub(2)),
     );
     clear(frame, r);
     let doing = match making {
@@ -61,72 +184,47 @@ pub(super) fn form(app: &App, f: &Form, making: Option<Move>, frame: &mut Frame,
             .to_string(),
     };
     let title = format!("{} — {doing}", l.t(&format!("view.{}", f.view.name())));
-    let block = Block::default().borders(Borders::ALL).title(title);
+    let mut block = Block::default().borders(Borders::ALL).title(title);
     let inner = block.inner(r);
-    frame.render_widget(block, r);
-    let label_w = f
-        .fields
-        .iter()
-        .map(|x| width(l.field(x.spec.key)))
-        .max()
-        .unwrap_or(0)
-        .min(20);
-    let mut lines = Vec::new();
-    for n in f.note.iter().flat_map(|n| n.lines()) {
-        lines.push(Line::styled(n.to_string(), theme::dim()));
-    }
-    let mut cursor = None;
-    // Keep the focused field in view: start a little above it.
-    let rows_per_field = |x: &crate::app::form::Field| 1 + usize::from(x.error.is_some());
-    let visible = (inner.height as usize).saturating_sub(2 + lines.len());
-    let mut start = 0;
-    while start < f.focus
-        && f.fields[start..=f.focus]
+    let room = (inner.height as usize).saturating_sub(foot.len()).max(1);
+    // Scroll as little as keeps the field in focus, its rows and its problem, in view.
+    let focus_at = note.len()
+        + fields[..f.focus.min(fields.len())]
             .iter()
-            .map(rows_per_field)
-            .sum::<usize>()
-            > visible
-    {
-        start += 1;
+            .map(|d| d.lines.len())
+            .sum::<usize>();
+    let focus_end = focus_at + fields.get(f.focus).map_or(1, |d| d.lines.len());
+    let start = focus_end.saturating_sub(room).min(focus_at);
+    if start > 0 {
+        block = block.title(Line::from("▲").right_aligned());
     }
-    for (i, field) in f.fields.iter().enumerate().skip(start) {
-        let focused = i == f.focus;
-        let label = pad(l.field(field.spec.key), label_w);
-        let value = value_text(app, field.spec.kind, &field.text);
-        let style = if focused {
-            theme::focus_field()
-        } else {
-            ratatui::style::Style::default()
-        };
-        if focused && field.is_typed() {
-            let before: String = field.text.chars().take(field.cursor).collect();
-            let x = inner.x + label_w as u16 + 2 + width(&before.replace('\n', "⏎")) as u16;
-            let y = inner.y + lines.len() as u16;
-            cursor = Some(Position::new(x.min(inner.right().saturating_sub(1)), y));
-        }
-        let mut spans = vec![
-            Span::styled(label, theme::dim()),
-            Span::raw("  "),
-            Span::styled(value, style),
-        ];
-        if let Some(hint) = fiscal_year_hint(l, field) {
-            spans.push(Span::styled(hint, theme::dim()));
-        }
-        lines.push(Line::from(spans));
-        if let Some(e) = &field.error {
-            lines.push(Line::from(vec![
-                Span::raw(" ".repeat(label_w + 2)),
-                Span::styled(e.clone(), theme::error()),
-            ]));
-        }
+    if start + room < body_rows {
+        block = block.title_bottom(Line::from("▼").right_aligned());
     }
-    if let Some(e) = &f.error {
-        lines.push(Line::styled(e.clone(), theme::error()));
-    }
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(block, r);
+    let cursor = fields
+        .get(f.focus)
+        .and_then(|d| d.cursor)
+        .map(|(row, col)| {
+            let y = (focus_at + row).saturating_sub(start);
+            let x = inner.x as usize + label_w + 2 + col;
+            Position::new(
+                (x as u16).min(inner.right().saturating_sub(1)),
+                inner.y + y as u16,
+            )
+        });
+    let lines: Vec<Line> = note
+        .into_iter()
+        .chain(fields.into_iter().flat_map(|d| d.lines))
+        .skip(start)
+        .take(room)
+        .chain(foot)
+        .collect();
+    frame.render_widget(Paragraph::new(Text::from(lines)), inner);
     // The real cursor sits where the user types, so the IME composes in place.
     if let Some(c) = cursor
         && app.modals.last().is_some_and(|m| m.form().is_some())
+        && c.y < inner.y + room as u16
     {
         frame.set_cursor_position(c);
     }

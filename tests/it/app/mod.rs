@@ -23,5 +23,7 @@ mod roles;
 mod search;
 /// Two people on one file: versions, who changed it, rows gone.
 mod shared;
+/// Text areas, sideways scrolling, pastes, editing keys, every problem at once in view.
+mod text_fields;
 /// Counts and tallies made off the screen's thread.
 mod worker;

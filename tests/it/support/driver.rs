@@ -100,6 +100,8 @@ pub fn key(spec: &str) -> KeyEvent {
         "End" => (KeyCode::End, none),
         "PgUp" => (KeyCode::PageUp, none),
         "PgDn" => (KeyCode::PageDown, none),
+        "C-Left" => (KeyCode::Left, KeyModifiers::CONTROL),
+        "C-Right" => (KeyCode::Right, KeyModifiers::CONTROL),
         s if s.starts_with("C-") => {
             let c = s[2..].chars().next().expect("a char after C-");
             (KeyCode::Char(c), KeyModifiers::CONTROL)
@@ -261,6 +263,24 @@ pub fn message(app: &App) -> Option<&str> {
         Some(Modal::Message { text }) => Some(text),
         _ => None,
     }
+}
+
+/// The demo ward in memory (so the header shows `:memory:`, not a temp path), as admin,
+/// in `lang`, on a `w`×`h` terminal: for snapshots.
+pub fn snap_app(lang: Lang, w: u16, h: u16) -> App {
+    let db = Db::open_in_memory().expect("open in memory");
+    generate(&db, &demo_params()).expect("demo");
+    let admin = db.account_by_login("admin").expect("read").expect("admin");
+    let mut a = App::new(db, lang, admin, today()).expect("app");
+    a.update(Action::Resize(w, h));
+    a
+}
+
+/// The screen as snapshots keep it (`buffer_text`: Japanese without filler cells).
+pub fn screen_text(app: &App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| jinji::ui::render(app, f)).expect("draw");
+    buffer_text(t.backend().buffer())
 }
 
 /// Draws the app into a test terminal; the screen as text.
