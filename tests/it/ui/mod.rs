@@ -4,3 +4,5 @@
 mod e2e;
 /// Snapshots of the screens in Japanese and English (ui/snapshots/).
 mod screens;
+/// The smallest screen a clerk works on (80×24): every tab and key in view, steady columns.
+mod narrow;
