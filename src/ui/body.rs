@@ -194,9 +194,13 @@ fn render_list(app: &App, list: &ListState, frame: &mut Frame, area: Rect) {
         TCell::from(fit(&s, w.into()))
     }))
     .style(theme::title());
-    let rows = texts
-        .iter()
-        .map(|r| Row::new(shown.iter().map(|&(i, w)| TCell::from(fit(&r[i], w.into())))));
+    let rows = texts.iter().map(|r| {
+        Row::new(
+            shown
+                .iter()
+                .map(|&(i, w)| TCell::from(fit(&r[i], w.into()))),
+        )
+    });
     let title = l.t(&format!("view.{}", list.view.name));
     let widths: Vec<Constraint> = shown.iter().map(|&(_, w)| Constraint::Length(w)).collect();
     let table = Table::new(rows, widths)

@@ -53,7 +53,9 @@ pub fn tabs(app: &App, frame: &mut Frame, area: Rect) {
             .enumerate()
             .map(|(i, t)| {
                 let name = match short {
-                    true => l.try_t(&format!("{}.short", t.key())).unwrap_or(l.t(t.key())),
+                    true => l
+                        .try_t(&format!("{}.short", t.key()))
+                        .unwrap_or(l.t(t.key())),
                     false => l.t(t.key()),
                 };
                 format!("{} {name}", i + 1)

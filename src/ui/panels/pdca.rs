@@ -275,7 +275,10 @@ mod tests {
             lineage: Vec::new(),
         };
         let ja = draw(&panel, &cx(Lang::Ja, None), 36, 20);
-        assert!(ja.contains("今日") && ja.contains("昨日") && ja.contains("14日前"), "{ja}");
+        assert!(
+            ja.contains("今日") && ja.contains("昨日") && ja.contains("14日前"),
+            "{ja}"
+        );
         assert!(!ja.contains("0日前") && !ja.contains(" 1日前"), "{ja}");
         insta::assert_snapshot!("board_legend_ja", ja);
         let en = draw(&panel, &cx(Lang::En, None), 36, 20);
