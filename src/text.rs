@@ -66,10 +66,15 @@ pub fn pad_left(s: &str, w: usize) -> String {
     format!("{}{s}", " ".repeat(w.saturating_sub(width(s))))
 }
 
-/// `s` cut to at most `w` columns, with `…` when cut.
+/// `s` cut to at most `w` columns, with `…` as its last character when cut: the one way
+/// every list, panel and box shortens a cell. A wide character that would straddle the
+/// edge goes too (never half of it), so the result may be a column short of `w`.
 pub fn fit(s: &str, w: usize) -> String {
     if width(s) <= w {
         return s.to_string();
+    }
+    if w == 0 {
+        return String::new();
     }
     let mut out = String::new();
     let mut used = 0;
@@ -201,6 +206,26 @@ mod tests {
                 .iter()
                 .all(|l| super::width(l) <= 5)
         );
+    }
+
+    #[test]
+    fn japanese_cut_short_ends_with_an_ellipsis_within_its_width() {
+        use super::{fit, width};
+        let name = "長谷川 久美子";
+        for w in 0..width(name) {
+            let cut = fit(name, w);
+            assert!(width(&cut) <= w, "{cut:?} wider than {w}");
+            if w > 0 {
+                assert!(cut.ends_with('…'), "{cut:?} at {w}");
+            }
+        }
+        // 長谷 takes 4 columns and … one: 川 would straddle the edge, so it goes.
+        assert_eq!(fit(name, 6), "長谷…");
+        assert_eq!(fit(name, 7), "長谷川…");
+        assert_eq!(fit(name, 8), "長谷川 …");
+        assert_eq!(fit(name, 1), "…");
+        assert_eq!(fit(name, 0), "");
+        assert_eq!(fit(name, width(name)), name);
     }
 
     #[test]

@@ -110,6 +110,15 @@ impl Lang {
         self.t(&format!("enum.{group}.{code}"))
     }
 
+    /// Every label of a code group (`enum.<group>.*`): how wide a column of them may get.
+    pub fn labels(self, group: &str) -> impl Iterator<Item = &'static str> {
+        let prefix = format!("enum.{group}.");
+        catalogue(self)
+            .iter()
+            .filter(move |(k, _)| k.starts_with(&prefix))
+            .map(|(_, v)| *v)
+    }
+
     /// The label of a code of `group`, or `text` itself where it is no code of the group
     /// (a name a person gave, beside codes the rules give: the calendar's days).
     pub fn named<'a>(self, group: &str, text: &'a str) -> &'a str {

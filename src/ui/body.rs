@@ -19,7 +19,7 @@ use crate::domain::account::Role;
 use crate::i18n::Lang;
 use crate::store::Cell;
 use crate::store::views::{ColKind, ViewCol};
-use crate::text::width;
+use crate::text::{fit, width};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let [bar, main] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
@@ -170,49 +170,6 @@ pub fn cell_text(lang: Lang, style: DateStyle, col: &ViewCol, c: &Cell) -> Strin
     }
 }
 
-/// Which columns show, and how wide, by display width of the header (with room for the
-/// sort arrow) and the visible cells. Free text may give way down to 12 columns; if that is
-/// not enough, the rightmost columns are left out rather than cutting names further.
-fn layout_columns(
-    lang: Lang,
-    list: &ListState,
-    texts: &[Vec<String>],
-    available: usize,
-) -> Vec<(usize, u16)> {
-    let cols = list.view.columns;
-    let natural: Vec<usize> = cols
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let head = width(lang.field(c.key)) + 1;
-            let cells = texts.iter().map(|r| width(&r[i])).max().unwrap_or(0);
-            head.max(cells).clamp(2, 30)
-        })
-        .collect();
-    for shown in (1..=cols.len()).rev() {
-        let mut w = natural[..shown].to_vec();
-        let total = |w: &[usize]| w.iter().sum::<usize>() + w.len().saturating_sub(1);
-        while total(&w) > available {
-            let floor = |i: usize| natural[i].min(12);
-            let Some(i) = (0..shown)
-                .filter(|&i| cols[i].kind == ColKind::Text && w[i] > floor(i))
-                .max_by_key(|&i| w[i])
-            else {
-                break;
-            };
-            w[i] -= 1;
-        }
-        if total(&w) <= available || shown == 1 {
-            return w
-                .into_iter()
-                .enumerate()
-                .map(|(i, x)| (i, x as u16))
-                .collect();
-        }
-    }
-    Vec::new()
-}
-
 fn render_list(app: &App, list: &ListState, frame: &mut Frame, area: Rect) {
     let l = app.session.lang;
     let texts: Vec<Vec<String>> = list
@@ -228,18 +185,22 @@ fn render_list(app: &App, list: &ListState, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let available = area.width.saturating_sub(3) as usize;
-    let shown = layout_columns(l, list, &texts, available);
-    let header = Row::new(shown.iter().map(|&(i, _)| {
+    let shown = super::columns::layout(l, app.session.date_style, list.view.columns, available);
+    let header = Row::new(shown.iter().map(|&(i, w)| {
         let mut s = l.field(list.view.columns[i].key).to_string();
         if i == list.query.sort {
             s.push_str(if list.query.desc { "↓" } else { "↑" });
         }
-        TCell::from(s)
+        TCell::from(fit(&s, w.into()))
     }))
     .style(theme::title());
-    let rows = texts
-        .iter()
-        .map(|r| Row::new(shown.iter().map(|&(i, _)| TCell::from(r[i].as_str()))));
+    let rows = texts.iter().map(|r| {
+        Row::new(
+            shown
+                .iter()
+                .map(|&(i, w)| TCell::from(fit(&r[i], w.into()))),
+        )
+    });
     let title = l.t(&format!("view.{}", list.view.name));
     let widths: Vec<Constraint> = shown.iter().map(|&(_, w)| Constraint::Length(w)).collect();
     let table = Table::new(rows, widths)

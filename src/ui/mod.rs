@@ -3,6 +3,7 @@
 
 mod body;
 mod chrome;
+mod columns;
 mod job;
 mod modal;
 mod overlay;

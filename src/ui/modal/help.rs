@@ -61,7 +61,17 @@ pub(super) fn help(app: &App, frame: &mut Frame, area: Rect) {
         Paragraph::new(help_lines(app, Mode::Normal, "ui.help_lists")),
         left,
     );
-    let mut rest = help_lines(app, Mode::Search, "ui.help_search");
+    // On the PDCA tab the board's marks come first: what `!1`, 未確認 and N日前 mean.
+    let mut rest = Vec::new();
+    if app.nav.tab == crate::app::tab::Tab::Pdca {
+        let l = app.session.lang;
+        rest.push(Line::styled(l.t("panel.board_legend"), theme::title()));
+        for item in crate::ui::panels::legend_items(l) {
+            rest.push(Line::raw(format!("  {item}")));
+        }
+        rest.push(Line::raw(""));
+    }
+    rest.extend(help_lines(app, Mode::Search, "ui.help_search"));
     for (mode, title) in [
         (Mode::Form, "ui.help_forms"),
         (Mode::Confirm, "ui.help_confirm"),

@@ -7,7 +7,7 @@ mod search;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::overlay::{centered, clear};
 use super::theme;
@@ -42,10 +42,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
+/// A message or a question in a box of at most 72 columns, its text broken by display
+/// width to the box (a long path too), the box as tall as the lines it holds.
 fn message(app: &App, frame: &mut Frame, area: Rect, text: &str, title: &str, question: bool) {
-    let r = centered(area, 72, (text.lines().count() as u16 + 5).max(7));
-    clear(frame, r);
-    let mut lines: Vec<Line> = text.lines().map(|l| Line::raw(l.to_string())).collect();
+    let w = 72.min(area.width.saturating_sub(4));
+    let inner = w.saturating_sub(2) as usize;
+    let mut lines: Vec<Line> = text
+        .lines()
+        .flat_map(|l| crate::text::wrap(l, inner))
+        .map(Line::raw)
+        .collect();
     lines.push(Line::raw(""));
     if question {
         lines.push(Line::styled(app.session.lang.t("ui.yes_no"), theme::key()));
@@ -55,7 +61,9 @@ fn message(app: &App, frame: &mut Frame, area: Rect, text: &str, title: &str, qu
             theme::dim(),
         ));
     }
-    let p = Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+    let r = centered(area, w, (lines.len() as u16 + 3).max(7));
+    clear(frame, r);
+    let p = Paragraph::new(lines).block(
         Block::default()
             .borders(Borders::ALL)
             .title(app.session.lang.t(title)),
@@ -68,9 +76,9 @@ fn moves(app: &App, menu: &MoveMenu, frame: &mut Frame, area: Rect) {
     let l = app.session.lang;
     let mut extra = Vec::new();
     if !menu.blocked.is_empty() {
-        extra.push(Line::styled(l.t("ui.moves_waiting"), theme::dim()));
+        extra.push(l.t("ui.moves_waiting").to_string());
         for (label, why) in &menu.blocked {
-            extra.push(Line::styled(format!(" {label} — {why}"), theme::dim()));
+            extra.push(format!(" {label} — {why}"));
         }
     }
     let labels: Vec<&str> = menu.moves.iter().map(|(_, label)| label.as_str()).collect();
@@ -85,18 +93,29 @@ fn moves(app: &App, menu: &MoveMenu, frame: &mut Frame, area: Rect) {
 }
 
 /// A list to choose one from, the chosen one highlighted, with lines below it that are
-/// not choices (why a move waits).
+/// not choices (why a move waits). All of it stays in the box: a choice too long for the
+/// screen is cut with `…`, the other lines are broken by display width.
 fn choices(
     frame: &mut Frame,
     area: Rect,
     title: &str,
     labels: &[&str],
     selected: usize,
-    extra: Vec<Line<'static>>,
+    extra: Vec<String>,
 ) {
+    let natural = labels
+        .iter()
+        .map(|x| width(x) + 2)
+        .chain(extra.iter().map(|x| width(x)))
+        .max()
+        .unwrap_or(20)
+        .max(width(title) + 4)
+        + 4;
+    let w = (natural as u16).min(area.width.saturating_sub(4));
+    let inner = w.saturating_sub(2) as usize;
     let mut lines = Vec::new();
     for (i, label) in labels.iter().enumerate() {
-        let text = format!(" {label} ");
+        let text = format!(" {} ", crate::text::fit(label, inner.saturating_sub(2)));
         if i == selected {
             lines.push(Line::styled(text, theme::selected()));
         } else {
@@ -107,30 +126,18 @@ fn choices(
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }
-        lines.extend(extra);
+        for x in &extra {
+            for part in crate::text::wrap(x, inner) {
+                lines.push(Line::styled(part, theme::dim()));
+            }
+        }
     }
-    let w = lines
-        .iter()
-        .map(|x| x.width() as u16)
-        .max()
-        .unwrap_or(20)
-        .max(width(title) as u16 + 4)
-        + 4;
-    let r = centered(
-        area,
-        w.min(area.width.saturating_sub(4)),
-        lines.len() as u16 + 2,
-    );
+    let r = centered(area, w, lines.len() as u16 + 2);
     clear(frame, r);
     let block = Block::default()
         .borders(Borders::ALL)
         .title(title.to_string());
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        r,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block), r);
 }
 
 /// The selected record in full (`v`), for when the pane beside the list is too short.

@@ -12,6 +12,8 @@ mod pdca;
 mod placement;
 mod training;
 
+pub(crate) use pdca::legend_items;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;

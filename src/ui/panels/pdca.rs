@@ -9,6 +9,7 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Widget};
 
 use super::{Ctx, Draw, bar, block};
 use crate::app::panels::PdcaPanel;
+use crate::i18n::Lang;
 use crate::text::{fit, pad, width};
 use crate::ui::theme;
 
@@ -21,45 +22,120 @@ impl Draw for PdcaPanel {
     }
 }
 
+/// How long ago the last review was: 今日, 昨日, N日前 (today, yesterday, N days ago).
+fn days_ago(l: Lang, days: i64) -> String {
+    match days {
+        0 => l.t("panel.today").to_string(),
+        1 => l.t("panel.yesterday").to_string(),
+        n => l.tf("panel.days", &[("n", &n)]),
+    }
+}
+
+/// What the board's marks mean, one mark to an item (the foot of the board and the
+/// help page).
+pub(crate) fn legend_items(l: Lang) -> [&'static str; 3] {
+    [
+        l.t("panel.legend_overdue"),
+        l.t("panel.legend_days"),
+        l.t("panel.legend_never"),
+    ]
+}
+
+/// The legend in lines of at most `w` columns: whole items side by side where they fit,
+/// an item too long for a line of its own cut with `…`.
+fn legend_lines(l: Lang, w: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for item in legend_items(l) {
+        match lines.last_mut() {
+            Some(last) if width(last) + 2 + width(item) <= w => {
+                last.push_str("  ");
+                last.push_str(item);
+            }
+            _ => lines.push(fit(item, w)),
+        }
+    }
+    lines
+}
+
 impl PdcaPanel {
     fn board(&self, cx: &Ctx, area: Rect, buf: &mut Buffer) {
         let l = cx.lang;
+        let inner_w = area.width.saturating_sub(2) as usize;
+        let inner_h = area.height.saturating_sub(2) as usize;
         let mut lines = Vec::new();
         let title = match &self.board_of {
             Some(s) => l.tf("panel.board_of", &[("name", &s.full_name())]),
             None => l.t("panel.board").to_string(),
         };
         if self.board_of.is_none() {
-            for part in
-                crate::text::wrap(l.t("panel.board_hint"), area.width.saturating_sub(2).into())
-            {
+            for part in crate::text::wrap(l.t("panel.board_hint"), inner_w) {
                 lines.push(Line::styled(part, theme::dim()));
             }
         }
-        for r in &self.board {
-            let phase = if r.phase.is_empty() {
-                l.t("panel.no_cycle").to_string()
-            } else {
-                l.label("phase", &r.phase).to_string()
-            };
-            let days = r
-                .last_review
-                .map(|d| l.tf("panel.days", &[("n", &cx.today.days_since(d))]))
-                .unwrap_or_else(|| l.t("panel.never").into());
+        let rows: Vec<(String, String, String)> = self
+            .board
+            .iter()
+            .map(|r| {
+                let phase = if r.phase.is_empty() {
+                    l.t("panel.no_cycle").to_string()
+                } else {
+                    l.label("phase", &r.phase).to_string()
+                };
+                let overdue = match r.overdue_actions {
+                    0 => String::new(),
+                    n => format!("!{n}"),
+                };
+                let days = r
+                    .last_review
+                    .map(|d| days_ago(l, cx.today.days_since(d)))
+                    .unwrap_or_else(|| l.t("panel.never").into());
+                (phase, overdue, days)
+            })
+            .collect();
+        // Columns as wide as the board's own marks need; the name takes what is left (the
+        // phase gives some up to keep names readable), and the progress bar goes first
+        // when the panel is narrow.
+        let col = |f: fn(&(String, String, String)) -> &String| {
+            rows.iter().map(|r| width(f(r))).max().unwrap_or(0)
+        };
+        let over_w = match col(|r| &r.1) {
+            0 => 0,
+            n => n + 1,
+        };
+        // Name and phase, each with a space after it.
+        let rest = inner_w.saturating_sub(6 + over_w + col(|r| &r.2) + 2);
+        let mut phase_w = col(|r| &r.0).min(10);
+        let with_bar = rest >= phase_w + 9 + 6;
+        let mut name_w = rest.saturating_sub(phase_w + if with_bar { 6 } else { 0 });
+        if name_w < 9 {
+            let give = (9 - name_w).min(phase_w.saturating_sub(4));
+            phase_w -= give;
+            name_w += give;
+        }
+        let name_w = name_w.clamp(4, 12);
+        for (r, (phase, overdue, days)) in self.board.iter().zip(rows) {
             let mut spans = vec![
-                Span::raw(format!("{} ", pad(&fit(&r.name, 10), 10))),
-                Span::raw(format!("{} ", pad(&fit(&phase, 10), 10))),
-                Span::styled(bar(r.progress as f64, 100.0, 6), theme::key()),
-                Span::raw(format!("{:>4}% ", r.progress)),
+                Span::raw(format!("{} ", pad(&fit(&r.name, name_w), name_w))),
+                Span::raw(format!("{} ", pad(&fit(&phase, phase_w), phase_w))),
             ];
-            if r.overdue_actions > 0 {
-                spans.push(Span::styled(
-                    format!("!{} ", r.overdue_actions),
-                    theme::error(),
-                ));
+            if with_bar {
+                spans.push(Span::styled(bar(r.progress as f64, 100.0, 6), theme::key()));
+            }
+            spans.push(Span::raw(format!("{:>4}% ", r.progress)));
+            if over_w > 0 {
+                spans.push(Span::styled(pad(&overdue, over_w), theme::error()));
             }
             spans.push(Span::styled(days, theme::dim()));
             lines.push(Line::from(spans));
+        }
+        // The legend at the foot, kept in view over the last rows (a long board is cut
+        // anyway) wherever two rows of the board still show above it.
+        if !self.board.is_empty() {
+            let legend = legend_lines(l, inner_w);
+            if inner_h >= legend.len() + 2 {
+                lines.resize(inner_h - legend.len(), Line::raw(""));
+                lines.extend(legend.into_iter().map(|x| Line::styled(x, theme::dim())));
+            }
         }
         Paragraph::new(lines).block(block(title)).render(area, buf);
     }
@@ -172,5 +248,41 @@ mod tests {
             ],
         };
         insta::assert_snapshot!(draw(&panel, &cx(Lang::Ja, None), 52, 20));
+    }
+
+    /// Reviewed today, yesterday and a fortnight ago, in a panel as narrow as the one
+    /// beside a list at 80×24: the marks are explained at the foot, in both languages.
+    #[test]
+    fn a_narrow_board_says_today_and_explains_its_marks() {
+        let today = super::super::test_kit::today();
+        let row = |name: &str, overdue_actions, days: i64| BoardRow {
+            staff_no: String::new(),
+            name: name.into(),
+            cycle_id: None,
+            title: String::new(),
+            phase: "do".into(),
+            progress: 60,
+            overdue_actions,
+            last_review: Some(today.add_days(-days)),
+        };
+        let panel = PdcaPanel {
+            board_of: Some(someone()),
+            board: vec![
+                row("佐藤 一郎", 1, 0),
+                row("鈴木 次郎", 0, 1),
+                row("長谷川 久美子", 12, 14),
+            ],
+            lineage: Vec::new(),
+        };
+        let ja = draw(&panel, &cx(Lang::Ja, None), 36, 20);
+        assert!(
+            ja.contains("今日") && ja.contains("昨日") && ja.contains("14日前"),
+            "{ja}"
+        );
+        assert!(!ja.contains("0日前") && !ja.contains(" 1日前"), "{ja}");
+        insta::assert_snapshot!("board_legend_ja", ja);
+        let en = draw(&panel, &cx(Lang::En, None), 36, 20);
+        assert!(en.contains("today") && en.contains("yesterday"), "{en}");
+        insta::assert_snapshot!("board_legend_en", en);
     }
 }

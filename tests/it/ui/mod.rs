@@ -2,5 +2,7 @@
 
 /// The real binary in a pseudo-terminal, typed at key by key.
 mod e2e;
+/// The smallest screen a clerk works on (80×24): every tab and key in view, steady columns.
+mod narrow;
 /// Snapshots of the screens in Japanese and English (ui/snapshots/).
 mod screens;

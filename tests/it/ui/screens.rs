@@ -17,11 +17,11 @@ use ratatui::buffer::Buffer;
 const W: u16 = 120;
 const H: u16 = 40;
 
-const LANGS: [(Lang, &str); 2] = [(Lang::Ja, "ja"), (Lang::En, "en")];
+pub(super) const LANGS: [(Lang, &str); 2] = [(Lang::Ja, "ja"), (Lang::En, "en")];
 
 /// The demo ward on a fixed day, signed in as `admin`, on a 120×40 terminal. The
 /// database is in memory, so the header shows `:memory:` rather than a path.
-fn app(lang: Lang) -> App {
+pub(super) fn app(lang: Lang) -> App {
     let db = Db::open_in_memory().unwrap();
     let today = Date::from_ymd(2026, 11, 24);
     generate(&db, &Params::demo(today)).unwrap();
@@ -41,7 +41,7 @@ fn type_text(app: &mut App, s: &str) {
     run(app, s.chars().map(Action::Char));
 }
 
-fn screen_at(app: &App, w: u16, h: u16) -> String {
+pub(super) fn screen_at(app: &App, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| jinji::ui::render(app, f)).unwrap();
     buffer_text(t.backend().buffer())
@@ -198,7 +198,7 @@ fn too_small() {
 }
 
 /// The demo ward on the fixed day, signed in as `login`.
-fn app_as(lang: Lang, login: &str) -> App {
+pub(super) fn app_as(lang: Lang, login: &str) -> App {
     let db = Db::open_in_memory().unwrap();
     let today = Date::from_ymd(2026, 11, 24);
     generate(&db, &Params::demo(today)).unwrap();
