@@ -113,6 +113,14 @@ impl App {
                     self.modals.pop();
                 }
             }
+            // A reference is chosen from its picker, opened by Enter or by typing (the
+            // character begins the search).
+            Action::Enter if form.fields[form.focus].spec.kind.is_reference() => {
+                return self.open_picker(None);
+            }
+            Action::Char(c) if form.fields[form.focus].spec.kind.is_reference() => {
+                return self.open_picker(Some(c));
+            }
             Action::NextField | Action::Enter => form.focus = (form.focus + 1) % n,
             Action::PrevField => form.focus = (form.focus + n - 1) % n,
             Action::Char(c) => {
@@ -173,6 +181,7 @@ impl App {
             }
             _ => {}
         }
+        self.name_focused_reference();
         Ok(())
     }
 

@@ -22,6 +22,9 @@ pub struct Field {
     /// Cursor position in chars.
     pub cursor: usize,
     pub error: Option<String>,
+    /// The name of what a reference's code points to, shown beside it; set whenever the
+    /// value changes (drawing reads no database).
+    pub shown: Option<String>,
 }
 
 impl Field {
@@ -112,6 +115,7 @@ impl Form {
                 Field {
                     spec: *spec,
                     cursor: text.chars().count(),
+                    shown: crate::app::picker::reference_name(db, spec.kind, &text),
                     text,
                     error: None,
                 }
@@ -142,6 +146,7 @@ impl Form {
             self.fields.push(Field {
                 spec: *spec,
                 cursor: text.chars().count(),
+                shown: crate::app::picker::reference_name(db, spec.kind, &text),
                 text,
                 error: None,
             });

@@ -112,6 +112,10 @@ pub(super) fn form(app: &App, f: &Form, making: Option<Move>, frame: &mut Frame,
         if let Some(hint) = fiscal_year_hint(l, field) {
             spans.push(Span::styled(hint, theme::dim()));
         }
+        // A reference reads by name as well as by code: `1203  戸籍住民課`.
+        if let Some(name) = &field.shown {
+            spans.push(Span::styled(format!("  {name}"), theme::dim()));
+        }
         lines.push(Line::from(spans));
         if let Some(e) = &field.error {
             lines.push(Line::from(vec![

@@ -11,6 +11,8 @@ mod files;
 mod forms;
 /// Tabs, views, windowed lists and the fiscal year moved by keys.
 mod keys;
+/// Reference fields filled from pickers: units, people, sessions, courses.
+mod picker;
 /// Workflow moves (`m`) typed by the people whose turn it is.
 mod moves;
 /// A person's post changed from the 職員 form and the 配置履歴 list.
