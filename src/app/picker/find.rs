@@ -43,12 +43,12 @@ pub(super) fn people_rows(
     current: Option<&str>,
 ) -> Result<Vec<PickRow>, StoreError> {
     let people = match current {
-        Some(no) if text.trim().is_empty() && !no.is_empty() => s
-            .db
-            .staff_by_no(no)?
-            .filter(|p| s.visible.sees(p))
-            .into_iter()
-            .collect(),
+        Some(no) if text.trim().is_empty() && !no.is_empty() => {
+            s.db.staff_by_no(no)?
+                .filter(|p| s.visible.sees(p))
+                .into_iter()
+                .collect()
+        }
         _ => find_people(&s.db, &s.visible, text)?,
     };
     let mut units: HashMap<Id, String> = HashMap::new();
@@ -57,11 +57,10 @@ pub(super) fn people_rows(
         let unit = match units.get(&p.unit_id) {
             Some(u) => u.clone(),
             None => {
-                let name = s
-                    .db
-                    .find::<Unit>(p.unit_id)?
-                    .map(|u| u.name)
-                    .unwrap_or_default();
+                let name =
+                    s.db.find::<Unit>(p.unit_id)?
+                        .map(|u| u.name)
+                        .unwrap_or_default();
                 units.insert(p.unit_id, name.clone());
                 name
             }
@@ -85,12 +84,7 @@ pub(super) fn session_rows(s: &Session, text: &str) -> Result<Vec<PickRow>, Stor
         .map(|(t, c)| PickRow {
             value: format!("{} {}", c.code, t.starts_on),
             name: c.title.clone(),
-            cells: vec![
-                c.code,
-                s.date_style.show(t.starts_on),
-                c.title,
-                t.place,
-            ],
+            cells: vec![c.code, s.date_style.show(t.starts_on), c.title, t.place],
             unit: None,
         })
         .collect())
@@ -135,7 +129,11 @@ pub fn reference_name(db: &Db, kind: FieldKind, text: &str) -> Option<String> {
             let (code, day) = t.split_once(char::is_whitespace)?;
             let day = Date::parse_any(day.trim())?;
             let session = db.session_by(code.trim(), day).ok()??;
-            Some(db.find::<crate::domain::training::Course>(session.course_id).ok()??.title)
+            Some(
+                db.find::<crate::domain::training::Course>(session.course_id)
+                    .ok()??
+                    .title,
+            )
         }
         _ => None,
     }

@@ -168,7 +168,14 @@ impl UnitTree {
 mod tests {
     use super::*;
 
-    fn unit(id: Id, code: &str, name: &str, kana: &str, parent: Option<Id>, kind: UnitKind) -> Unit {
+    fn unit(
+        id: Id,
+        code: &str,
+        name: &str,
+        kana: &str,
+        parent: Option<Id>,
+        kind: UnitKind,
+    ) -> Unit {
         Unit {
             id,
             code: code.into(),
@@ -184,11 +191,39 @@ mod tests {
 
     fn ward() -> Vec<Unit> {
         vec![
-            unit(1, "1", "中央区役所", "チュウオウクヤクショ", None, UnitKind::Office),
+            unit(
+                1,
+                "1",
+                "中央区役所",
+                "チュウオウクヤクショ",
+                None,
+                UnitKind::Office,
+            ),
             unit(2, "12", "区民部", "クミンブ", Some(1), UnitKind::Department),
-            unit(3, "1203", "戸籍住民課", "コセキジュウミンカ", Some(2), UnitKind::Section),
-            unit(4, "120301", "戸籍係", "コセキカカリ", Some(3), UnitKind::Team),
-            unit(5, "1204", "保険年金課", "ホケンネンキンカ", Some(2), UnitKind::Section),
+            unit(
+                3,
+                "1203",
+                "戸籍住民課",
+                "コセキジュウミンカ",
+                Some(2),
+                UnitKind::Section,
+            ),
+            unit(
+                4,
+                "120301",
+                "戸籍係",
+                "コセキカカリ",
+                Some(3),
+                UnitKind::Team,
+            ),
+            unit(
+                5,
+                "1204",
+                "保険年金課",
+                "ホケンネンキンカ",
+                Some(2),
+                UnitKind::Section,
+            ),
         ]
     }
 

@@ -17,7 +17,11 @@ const MAX_COLUMN: usize = 24;
 
 pub(super) fn picker(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
     let l = app.session.lang;
-    let r = centered(area, area.width.saturating_sub(4).min(96), box_height(area.height));
+    let r = centered(
+        area,
+        area.width.saturating_sub(4).min(96),
+        box_height(area.height),
+    );
     clear(frame, r);
     let label = l.field(p.field);
     let title = l.tf("picker.title", &[("field", &label)]);
@@ -83,8 +87,15 @@ pub(super) fn picker(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(Paragraph::new(lines), inner);
     // The real cursor where one types, so the IME composes in the search line.
-    if app.modals.last().is_some_and(|m| matches!(m, crate::app::Modal::Picker(_))) {
+    if app
+        .modals
+        .last()
+        .is_some_and(|m| matches!(m, crate::app::Modal::Picker(_)))
+    {
         let x = inner.x + 2 + width(&p.text) as u16;
-        frame.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), inner.y));
+        frame.set_cursor_position(Position::new(
+            x.min(inner.right().saturating_sub(1)),
+            inner.y,
+        ));
     }
 }

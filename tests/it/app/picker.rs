@@ -65,7 +65,10 @@ fn enter_on_the_unit_field_picks_a_unit_by_name() {
 
     type_text(&mut app, "戸籍住民");
     assert_eq!(offered(&app), ["200100"]);
-    assert!(screen(&app, 120, 40).contains("区民部 › 戸籍住民課"), "with its path");
+    assert!(
+        screen(&app, 120, 40).contains("区民部 › 戸籍住民課"),
+        "with its path"
+    );
     press(&mut app, "Enter");
 
     assert_eq!(app.mode(), Mode::Form);
@@ -121,7 +124,10 @@ fn typing_into_a_reference_field_opens_its_picker() {
     assert_eq!(picker(&app).text, "200101");
     press(&mut app, "Enter");
     let f = field(form(&app), "unit_id");
-    assert_eq!((f.text.as_str(), f.shown.as_deref()), ("200101", Some("戸籍係")));
+    assert_eq!(
+        (f.text.as_str(), f.shown.as_deref()),
+        ("200101", Some("戸籍係"))
+    );
 
     // A person by staff number.
     let boss: Staff = app.session.db.find(2).expect("read").expect("someone");
@@ -152,7 +158,11 @@ fn esc_leaves_the_field_as_it_was() {
     type_text(&mut app, "保険");
     press(&mut app, "Down");
     press(&mut app, "Esc");
-    assert_eq!(app.mode(), Mode::Form, "Esc goes back to the form, not out of it");
+    assert_eq!(
+        app.mode(),
+        Mode::Form,
+        "Esc goes back to the form, not out of it"
+    );
     let after = field(form(&app), "unit_id");
     assert_eq!((&after.text, &after.shown), (&before.text, &before.shown));
 
@@ -179,7 +189,10 @@ fn the_staff_picker_tells_two_people_of_one_name_apart() {
 
     new_staff_on_unit(&mut app);
     focus_field(&mut app, "supervisor_id");
-    type_text(&mut app, &format!("{}{}", first.family_name, first.given_name));
+    type_text(
+        &mut app,
+        &format!("{}{}", first.family_name, first.given_name),
+    );
     let p = picker(&app);
     let row = |no: &str| {
         p.rows
@@ -275,7 +288,10 @@ fn a_course_is_chosen_by_name_or_code() {
     assert_eq!(offered(&app), ["LNG04"]);
     press(&mut app, "Enter");
     let f = field(form(&app), "course_id");
-    assert_eq!((f.text.as_str(), f.shown.as_deref()), ("LNG04", Some("中国語研修")));
+    assert_eq!(
+        (f.text.as_str(), f.shown.as_deref()),
+        ("LNG04", Some("中国語研修"))
+    );
     press(&mut app, "Enter");
     type_text(&mut app, "sec0");
     assert_eq!(offered(&app), ["SEC01", "SEC02"]);
