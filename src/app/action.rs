@@ -5,6 +5,8 @@
 pub enum Mode {
     Normal,
     Search,
+    /// A reference chosen from a list over a form.
+    Picker,
     Form,
     Confirm,
     Help,

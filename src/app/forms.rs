@@ -134,6 +134,14 @@ impl App {
                 }
                 return Ok(());
             }
+            // A reference is chosen from its picker, opened by Enter or by typing (the
+            // character begins the search).
+            Action::Enter if form.fields[form.focus].spec.kind.is_reference() => {
+                return self.open_picker(None);
+            }
+            Action::Char(c) if form.fields[form.focus].spec.kind.is_reference() => {
+                return self.open_picker(Some(c));
+            }
             Action::NextField => form.focus = (form.focus + 1) % n,
             Action::PrevField => form.focus = (form.focus + n - 1) % n,
             // In a text area ↑/↓ move by row; from its first (last) row, and elsewhere,
@@ -201,6 +209,7 @@ impl App {
         {
             form.dirty = true;
         }
+        self.name_focused_reference();
         Ok(())
     }
 

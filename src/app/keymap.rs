@@ -234,6 +234,30 @@ impl Default for Keymap {
                 false,
             ),
             b(Form, K::Enter, none, A::Enter, "help.form_enter", false),
+            // Pickers: a reference chosen from a list over its form.
+            b(Picker, K::Enter, none, A::Submit, "help.picker_pick", true),
+            b(Picker, K::Esc, none, A::Cancel, "help.picker_cancel", true),
+            b(Picker, K::Down, none, A::Down, "help.down", false),
+            b(Picker, K::Up, none, A::Up, "help.up", false),
+            b(
+                Picker,
+                K::PageDown,
+                none,
+                A::PageDown,
+                "help.page_down",
+                false,
+            ),
+            b(Picker, K::PageUp, none, A::PageUp, "help.page_up", false),
+            b(Picker, K::Left, none, A::Left, "help.picker_close", false),
+            b(Picker, K::Right, none, A::Right, "help.picker_open", false),
+            b(
+                Picker,
+                K::Backspace,
+                none,
+                A::Backspace,
+                "help.backspace",
+                false,
+            ),
             // Questions and messages.
             b(Confirm, K::Char('y'), none, A::Yes, "help.yes", true),
             b(Confirm, K::Enter, none, A::Yes, "help.yes", false),
@@ -278,7 +302,7 @@ impl Keymap {
             return Some(b.action.clone());
         }
         match (mode, key.code) {
-            (Mode::Search | Mode::Form, KeyCode::Char(c))
+            (Mode::Search | Mode::Form | Mode::Picker, KeyCode::Char(c))
                 if !key
                     .modifiers
                     .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>

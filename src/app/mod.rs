@@ -23,6 +23,7 @@ mod modal;
 pub mod moves;
 mod navigate;
 pub mod panels;
+pub mod picker;
 mod scope;
 pub mod search;
 mod session;
@@ -233,6 +234,7 @@ impl App {
             }
             Some(Modal::Form(_) | Modal::Move(_)) => return self.form_action(action).map(|_| None),
             Some(Modal::Search(_)) => return self.search_action(action).map(|_| None),
+            Some(Modal::Picker(_)) => return self.picker_action(action).map(|_| None),
             Some(Modal::Confirm { .. }) => return self.confirm_action(action),
             Some(Modal::Moves(_)) => return self.menu_action(action).map(|_| None),
             Some(Modal::Files(_)) => {

@@ -6,7 +6,7 @@ use super::action::Mode;
 use super::execute::Command;
 use super::form::Form;
 use super::view::View;
-use super::{App, files, moves, search};
+use super::{App, files, moves, picker, search};
 use crate::domain::Id;
 use crate::store::StoreError;
 
@@ -38,6 +38,8 @@ pub enum Modal {
         text: String,
     },
     Search(search::SearchBox),
+    /// A reference field's value chosen from a list, over its form.
+    Picker(Box<picker::Picker>),
     Moves(moves::MoveMenu),
     /// A move's form: what the move writes besides itself.
     Move(moves::menu::MoveForm),
@@ -74,6 +76,7 @@ impl Modal {
             Modal::Help => Mode::Help,
             Modal::Message { .. } => Mode::Message,
             Modal::Search(_) => Mode::Search,
+            Modal::Picker(_) => Mode::Picker,
             Modal::Moves(_) | Modal::Files(_) => Mode::Menu,
             Modal::Detail => Mode::Message,
             Modal::Job => Mode::Progress,

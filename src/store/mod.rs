@@ -33,6 +33,7 @@ pub mod own;
 pub mod panels;
 pub mod pdca;
 pub mod pdca_moves;
+pub mod pick;
 pub mod placement;
 pub mod posts;
 pub mod reports;

@@ -28,6 +28,9 @@ pub struct Field {
     /// A word on what was done to the value (a paste of several lines joined), until
     /// the next key.
     pub info: Option<String>,
+    /// The name of what a reference's code points to, shown beside it; set whenever the
+    /// value changes (drawing reads no database).
+    pub shown: Option<String>,
 }
 
 impl Field {
@@ -91,6 +94,7 @@ impl Form {
                 Field {
                     spec: *spec,
                     cursor: text.chars().count(),
+                    shown: crate::app::picker::reference_name(db, spec.kind, &text),
                     text,
                     error: None,
                     info: None,
@@ -122,6 +126,7 @@ impl Form {
             self.fields.push(Field {
                 spec: *spec,
                 cursor: text.chars().count(),
+                shown: crate::app::picker::reference_name(db, spec.kind, &text),
                 text,
                 error: None,
                 info: None,

@@ -125,6 +125,10 @@ fn field_rows(app: &App, f: &Form, i: usize, label_w: usize, value_w: usize) -> 
     if let Some(hint) = fiscal_year_hint(l, field) {
         values.push(Span::styled(hint, theme::dim()));
     }
+    // A reference reads by name as well as by code: `1203  戸籍住民課`.
+    if let Some(name) = &field.shown {
+        values.push(Span::styled(format!("  {name}"), theme::dim()));
+    }
     let mut spans = vec![Span::styled(label, theme::dim()), Span::raw("  ")];
     spans.extend(values);
     let drawn = Drawn {

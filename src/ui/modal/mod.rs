@@ -2,6 +2,7 @@
 
 mod form;
 mod help;
+mod picker;
 mod search;
 
 use ratatui::Frame;
@@ -16,6 +17,7 @@ use crate::app::{App, Modal};
 use crate::text::width;
 use form::form;
 use help::help;
+use picker::picker;
 use search::search;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -28,6 +30,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             }
             Modal::Message { text } => message(app, frame, area, text, "ui.message_title", false),
             Modal::Search(sb) => search(app, sb, frame, area),
+            Modal::Picker(p) => picker(app, p, frame, area),
             Modal::Help => help(app, frame, area),
             Modal::Moves(menu) => moves(app, menu, frame, area),
             Modal::Detail => detail(app, frame, area),

@@ -106,6 +106,12 @@ fn a_new_row_far_down_a_long_list_is_selected() {
     press(&mut app, "n");
     assert_eq!(field(form(&app), "staff_id").text, "");
     type_text(&mut app, &last_no);
+    assert_eq!(
+        app.mode(),
+        Mode::Picker,
+        "typing a staff number opens the picker"
+    );
+    press(&mut app, "Enter");
     set_field(&mut app, "name", "手話通訳士");
     press(&mut app, "C-s");
     assert!(app.modals.is_empty(), "{:?}", message(&app));

@@ -211,7 +211,8 @@ pub fn focus_field(app: &mut App, name: &str) {
     panic!("field {name} never got the focus");
 }
 
-/// Replaces a typed field's text by keys: focus it, End, Backspace it empty, type.
+/// Replaces a typed field's text by keys: focus it, End, Backspace it empty, type (and
+/// pick, in a reference field).
 pub fn set_field(app: &mut App, name: &str, text: &str) {
     focus_field(app, name);
     press(app, "End");
@@ -219,6 +220,11 @@ pub fn set_field(app: &mut App, name: &str, text: &str) {
         press(app, "BS");
     }
     type_text(app, text);
+    // Typing into a reference field opened its picker: Enter takes the first thing
+    // offered, or what was typed when nothing is.
+    if app.mode() == jinji::app::action::Mode::Picker {
+        press(app, "Enter");
+    }
 }
 
 /// Moves the list's selection with ↓ from the top to the row of `id`.
