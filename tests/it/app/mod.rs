@@ -21,6 +21,8 @@ mod props;
 mod roles;
 /// Finding a person four ways, and the focus that follows.
 mod search;
+/// Romaji as people type it: every spelling of every reading finds the same people.
+mod spellings;
 /// Two people on one file: versions, who changed it, rows gone.
 mod shared;
 /// Counts and tallies made off the screen's thread.
