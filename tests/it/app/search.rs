@@ -226,3 +226,29 @@ fn enter_on_the_staff_list_focuses_the_selected_person() {
         "Esc in search keeps focus"
     );
 }
+
+/// Each person's unit is shown beside them, cut with `…` where the box is narrow: at 74
+/// columns the unit has 11, and 子育て支援課 (12) reads 子育て支援….
+#[test]
+fn the_unit_is_shown_and_cut_to_the_box() {
+    let mut app = app();
+    let found = search(&mut app, "yamada");
+    assert!(!found.is_empty());
+    let wide = render(&app, 120, 40);
+    let narrow = render(&app, 74, 30);
+    let mut cut = 0;
+    for f in &search_box(&app).results {
+        let row = |screen: &str| {
+            screen
+                .lines()
+                .find(|l| l.contains(&f.staff.staff_no) && l.contains(&f.staff.family_name))
+                .unwrap_or_else(|| panic!("{} not on screen:\n{screen}", f.staff.staff_no))
+                .to_string()
+        };
+        assert!(row(&wide).contains(&f.unit), "{}", row(&wide));
+        let short = jinji::text::fit(&f.unit, 11);
+        assert!(row(&narrow).contains(&short), "{short}: {}", row(&narrow));
+        cut += usize::from(short.ends_with('…'));
+    }
+    assert!(cut > 0, "no unit long enough to be cut");
+}

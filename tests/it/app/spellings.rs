@@ -262,6 +262,24 @@ fn the_issues_spellings_find_their_people() {
     assert_eq!(find("大野"), ["大野良介"]);
 }
 
+/// A person's folded reading follows their record: renamed オオタケ, they are found by
+/// Hepburn's otake, which only the folded key finds.
+#[test]
+fn an_edited_reading_is_found_by_its_spellings() {
+    let w = Ward::new();
+    let db = &w.db;
+    let mut s = w.clerk.clone();
+    let otake = |db: &Db| find_people(db, &Visibility::All, "otake").unwrap();
+    assert!(otake(db).is_empty());
+    s.family_kana = "オオタケ".into();
+    db.update(&mut s).unwrap();
+    assert_eq!(names(&otake(db)), ["田中太郎"]);
+    assert_eq!(names(&find_people(db, &Visibility::All, "ootake").unwrap()), ["田中太郎"]);
+    s.family_kana = "タナカ".into();
+    db.update(&mut s).unwrap();
+    assert!(otake(db).is_empty(), "the old reading is gone");
+}
+
 /// Each person found comes with their unit's name; an account that sees one unit finds
 /// nobody outside it.
 #[test]
