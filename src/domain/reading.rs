@@ -20,7 +20,9 @@ fn vowel(c: char) -> Option<char> {
         ('e', "エケセテネヘメレゲゼデベペェヶ"),
         ('o', "オコソトノホモヨロヲゴゾドボポォョ"),
     ];
-    ROWS.iter().find(|(_, row)| row.contains(c)).map(|(v, _)| *v)
+    ROWS.iter()
+        .find(|(_, row)| row.contains(c))
+        .map(|(v, _)| *v)
 }
 
 /// Whether `c` after a mora ending in `v` only makes that vowel long (コウ, オオ, ユウ, キイ).
@@ -92,7 +94,10 @@ pub fn fold(reading: &str) -> String {
 /// A person's two search keys: the folded full reading (family then given, folded as one
 /// string, as it is typed) and the folded given name.
 pub fn person_keys(family_kana: &str, given_kana: &str) -> (String, String) {
-    (fold(&format!("{family_kana}{given_kana}")), fold(given_kana))
+    (
+        fold(&format!("{family_kana}{given_kana}")),
+        fold(given_kana),
+    )
 }
 
 fn is_vowel(c: char) -> bool {
@@ -166,7 +171,11 @@ pub fn romaji_readings(typed: &str) -> Vec<String> {
     }
     let mut readings: Vec<String> = Vec::new();
     for sp in spellings {
-        let kana: String = sp.to_katakana().chars().take_while(|&c| is_kana(c)).collect();
+        let kana: String = sp
+            .to_katakana()
+            .chars()
+            .take_while(|&c| is_kana(c))
+            .collect();
         if !kana.is_empty() && !readings.contains(&kana) {
             readings.push(kana);
         }
@@ -244,7 +253,10 @@ mod tests {
     #[test]
     fn every_spelling_of_a_reading_folds_to_its_key() {
         for (reading, spellings) in [
-            ("リョウスケ", &["ryosuke", "ryousuke", "ryôsuke", "ryōsuke", "ryohsuke"][..]),
+            (
+                "リョウスケ",
+                &["ryosuke", "ryousuke", "ryôsuke", "ryōsuke", "ryohsuke"][..],
+            ),
             ("オオタ", &["ota", "oota", "ohta", "ōta", "o-ta"]),
             ("ゴトウ", &["goto", "gotou", "gotoh", "gotō"]),
             ("ケンイチ", &["kenichi", "ken'ichi", "kennichi"]),

@@ -21,9 +21,9 @@ mod props;
 mod roles;
 /// Finding a person four ways, and the focus that follows.
 mod search;
-/// Romaji as people type it: every spelling of every reading finds the same people.
-mod spellings;
 /// Two people on one file: versions, who changed it, rows gone.
 mod shared;
+/// Romaji as people type it: every spelling of every reading finds the same people.
+mod spellings;
 /// Counts and tallies made off the screen's thread.
 mod worker;

@@ -129,13 +129,12 @@ fn everyone(db: &Db) -> Vec<Staff> {
 #[test]
 fn the_spellings_are_the_ways_people_write() {
     let s = |r: &str| -> Vec<String> { spellings(r).into_iter().map(|(_, s)| s).collect() };
-    assert_eq!(
-        s("オオタ"),
-        ["ota", "oota", "oota", "ōta", "ôta", "ohta"]
-    );
+    assert_eq!(s("オオタ"), ["ota", "oota", "oota", "ōta", "ôta", "ohta"]);
     assert_eq!(
         s("ケンイチ"),
-        ["ken'ichi", "ken'ichi", "kennichi", "ken'ichi", "ken'ichi", "kenichi"]
+        [
+            "ken'ichi", "ken'ichi", "kennichi", "ken'ichi", "ken'ichi", "kenichi"
+        ]
     );
     assert_eq!(
         s("ホンマ"),
@@ -210,7 +209,10 @@ fn every_spelling_of_every_reading_finds_the_same_people_exact_first() {
         }
     }
     assert!(exact_checked > 4 * readings.len(), "{exact_checked}");
-    assert!(folded_found > 0, "no reading found anyone only through its fold");
+    assert!(
+        folded_found > 0,
+        "no reading found anyone only through its fold"
+    );
 }
 
 fn names(found: &[Found]) -> Vec<String> {
@@ -240,23 +242,37 @@ fn the_issues_spellings_find_their_people() {
     add("B0007", ("石井", "健一"), ("イシイ", "ケンイチ"));
     let all = Visibility::All;
     let find = |typed: &str| names(&find_people(db, &all, typed).unwrap());
-    for typed in ["ryosuke", "ryousuke", "ryôsuke", "ryōsuke", "RYOHSUKE", "oono", "ōno"] {
+    for typed in [
+        "ryosuke", "ryousuke", "ryôsuke", "ryōsuke", "RYOHSUKE", "oono", "ōno",
+    ] {
         assert!(find(typed).contains(&"大野良介".into()), "{typed}");
     }
-    assert_eq!(find("ota"), ["小竹一郎", "太田一郎"], "オタ exactly, then オオタ");
+    assert_eq!(
+        find("ota"),
+        ["小竹一郎", "太田一郎"],
+        "オタ exactly, then オオタ"
+    );
     for typed in ["oota", "ohta", "ōta", "ôta", "OHTA"] {
         assert_eq!(find(typed), ["太田一郎", "小竹一郎"], "{typed}");
     }
     for typed in ["goto", "gotou", "gotoh", "gotō"] {
         assert_eq!(find(typed), ["後藤花子"], "{typed}");
     }
-    assert_eq!(find("ono"), ["小野花子", "大野良介"], "オノ exactly, then オオノ");
+    assert_eq!(
+        find("ono"),
+        ["小野花子", "大野良介"],
+        "オノ exactly, then オオノ"
+    );
     assert_eq!(find("kenn"), find("ken"));
     assert_eq!(find("ken"), ["石井健", "石井健一"]);
     for typed in ["kenichi", "ken'ichi", "kennichi"] {
         assert_eq!(find(typed), ["石井健一"], "{typed}");
     }
-    assert_eq!(find("ｏｈｔａ"), find("ohta"), "full-width letters read as ASCII");
+    assert_eq!(
+        find("ｏｈｔａ"),
+        find("ohta"),
+        "full-width letters read as ASCII"
+    );
     // Kana and kanji keep their meaning.
     assert_eq!(find("おおた"), ["太田一郎", "小竹一郎"]);
     assert_eq!(find("大野"), ["大野良介"]);
@@ -274,7 +290,10 @@ fn an_edited_reading_is_found_by_its_spellings() {
     s.family_kana = "オオタケ".into();
     db.update(&mut s).unwrap();
     assert_eq!(names(&otake(db)), ["田中太郎"]);
-    assert_eq!(names(&find_people(db, &Visibility::All, "ootake").unwrap()), ["田中太郎"]);
+    assert_eq!(
+        names(&find_people(db, &Visibility::All, "ootake").unwrap()),
+        ["田中太郎"]
+    );
     s.family_kana = "タナカ".into();
     db.update(&mut s).unwrap();
     assert!(otake(db).is_empty(), "the old reading is gone");

@@ -123,15 +123,9 @@ fn prefix_results_are_the_first_of_everyone_matching_in_order() {
                 }
                 Needle::Kana { folded, .. } if full_key.starts_with(&folded) => (2, full_key),
                 Needle::Kana { folded, .. } if given_key.starts_with(&folded) => (3, given_key),
-                Needle::Name(k) if s.family_name.starts_with(&k) => {
-                    (0, s.family_name.clone())
-                }
-                Needle::Name(k) if s.given_name.starts_with(&k) => {
-                    (1, s.given_name.clone())
-                }
-                Needle::Number(k) if s.staff_no.starts_with(&k) => {
-                    (0, s.staff_no.clone())
-                }
+                Needle::Name(k) if s.family_name.starts_with(&k) => (0, s.family_name.clone()),
+                Needle::Name(k) if s.given_name.starts_with(&k) => (1, s.given_name.clone()),
+                Needle::Number(k) if s.staff_no.starts_with(&k) => (0, s.staff_no.clone()),
                 _ => return None,
             };
             let status = s.status.code().to_string();
