@@ -27,11 +27,10 @@ pub(super) fn search(app: &App, sb: &SearchBox, frame: &mut Frame, area: Rect) {
     if sb.results.is_empty() && !sb.text.is_empty() {
         lines.push(Line::styled(l.t("ui.no_results"), theme::dim()));
     }
-    // Staff number, name, reading and position in columns of their own; the unit takes
-    // what is left of the line. Each is cut with … when long (widths are display columns).
+    // Staff number, name, reading and position in columns (a longer name pushes the rest
+    // on rather than lose what identifies the person); the unit takes what is left of the
+    // line, cut with … when long. Widths are display columns.
     const COLUMNS: [usize; 4] = [8, 14, 18, 13];
-    let gaps = 2 * COLUMNS.len();
-    let unit_width = (inner.width as usize).saturating_sub(COLUMNS.iter().sum::<usize>() + gaps);
     for (i, f) in sb.results.iter().enumerate() {
         let s = &f.staff;
         let cells = [
@@ -42,10 +41,11 @@ pub(super) fn search(app: &App, sb: &SearchBox, frame: &mut Frame, area: Rect) {
         ];
         let mut text = String::new();
         for (cell, w) in cells.iter().zip(COLUMNS) {
-            text.push_str(&pad(&fit(cell, w), w));
+            text.push_str(&pad(cell, w));
             text.push_str("  ");
         }
-        text.push_str(&fit(&f.unit, unit_width));
+        let left = (inner.width as usize).saturating_sub(width(&text));
+        text.push_str(&fit(&f.unit, left));
         let style = if i == sb.selected {
             theme::selected()
         } else {
