@@ -177,7 +177,7 @@ impl App {
                 return Ok(());
             }
             Action::Submit => {
-                let pick = sb.results.get(sb.selected).cloned();
+                let pick = sb.results.get(sb.selected).map(|f| f.staff.clone());
                 self.modals.pop();
                 if let Some(p) = pick {
                     self.nav.focus = Some(p);
@@ -200,20 +200,9 @@ impl App {
             return Ok(());
         }
         sb.found_for = needle.clone();
+        // Only people the account may see are found.
         sb.results = match needle {
-            // Only people the account may see are found.
-            Some(n) => {
-                // Fifty are shown; more are read only to be left out by what one may see.
-                let limit = if self.session.visible.is_all() {
-                    50
-                } else {
-                    200
-                };
-                let mut found = self.session.db.search_staff(&n, limit)?;
-                found.retain(|s| self.session.visible.sees(s));
-                found.truncate(50);
-                found
-            }
+            Some(n) => search::find(&self.session.db, &self.session.visible, &n)?,
             None => Vec::new(),
         };
         sb.selected = sb.selected.min(sb.results.len().saturating_sub(1));

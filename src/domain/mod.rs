@@ -16,6 +16,7 @@ pub mod holidays;
 pub mod normalize;
 pub mod pdca;
 pub mod pdca_flow;
+pub mod reading;
 pub mod staff;
 pub mod steps;
 pub mod suggestion;

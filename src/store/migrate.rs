@@ -14,6 +14,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/006_calendar.sql"),
     include_str!("migrations/007_required_periods.sql"),
     include_str!("migrations/008_grievances.sql"),
+    include_str!("migrations/009_reading_keys.sql"),
 ];
 
 /// The schema version this program writes.
@@ -22,7 +23,31 @@ pub const SCHEMA_VERSION: i64 = STEPS.len() as i64;
 fn migrations() -> Migrations<'static> {
     // Each step ends by checking every foreign key: steps run with the checks off, so that
     // one may rebuild a table others refer to.
-    Migrations::new(STEPS.iter().map(|s| M::up(s).foreign_key_check()).collect())
+    Migrations::new(
+        STEPS
+            .iter()
+            .enumerate()
+            .map(|(i, s)| match i + 1 {
+                9 => M::up_with_hook(s, fill_reading_keys),
+                _ => M::up(s),
+            })
+            .map(|m| m.foreign_key_check())
+            .collect(),
+    )
+}
+
+/// Step 9's keys for the people already kept: the fold is Rust's, not SQL's.
+fn fill_reading_keys(tx: &rusqlite::Transaction) -> rusqlite_migration::HookResult {
+    let people: Vec<(i64, String, String)> = tx
+        .prepare("SELECT id, family_kana, given_kana FROM staff")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut st = tx.prepare("UPDATE staff SET reading_key = ?1, given_key = ?2 WHERE id = ?3")?;
+    for (id, family, given) in people {
+        let (full, given) = crate::domain::reading::person_keys(&family, &given);
+        st.execute(rusqlite::params![full, given, id])?;
+    }
+    Ok(())
 }
 
 pub(crate) fn user_version(db: &Db) -> Result<i64> {
@@ -214,6 +239,12 @@ mod tests {
         );
         let note: String = one(&c, "SELECT after FROM audit_log WHERE action = 'migrate'");
         assert!(note.contains("\"compliance_training_kept\":1"), "{note}");
+        // The people already kept get their folded readings (ヤマダタロウ → ヤマダタロ).
+        let keys: String = one(
+            &c,
+            "SELECT group_concat(reading_key || '/' || given_key, ' ') FROM staff",
+        );
+        assert_eq!(keys, "ヤマダタロ/タロ スズキハナコ/ハナコ");
     }
 
     #[test]

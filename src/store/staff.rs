@@ -32,6 +32,14 @@ record!(
         phone,
     ],
     {
+        // Search keys (domain::reading): every write of a person, imports included,
+        // goes through here, so they never fall behind the kana.
+        const DERIVED: &'static [&'static str] = &["reading_key", "given_key"];
+        fn derived(&self) -> Vec<rusqlite::types::Value> {
+            let (full, given) =
+                crate::domain::reading::person_keys(&self.family_kana, &self.given_kana);
+            vec![full.into(), given.into()]
+        }
         fn check_stored(&self, db: &Db) -> Result<()> {
             let unit: Option<Unit> = db.find(self.unit_id)?;
             match unit {

@@ -25,6 +25,29 @@ pub trait Record: Validate + serde::Serialize + Clone + Sized {
     fn check_stored(&self, _db: &Db) -> Result<()> {
         Ok(())
     }
+    /// Columns the store derives from the others (a person's folded reading, to search
+    /// by): written with every insert and update, never read back.
+    const DERIVED: &'static [&'static str] = &[];
+    /// The values of `DERIVED`, in order.
+    fn derived(&self) -> Vec<Value> {
+        Vec::new()
+    }
+}
+
+/// The columns an insert or update writes: the data, then what is derived from it.
+fn written<T: Record>() -> impl Iterator<Item = &'static str> {
+    T::COLUMNS.iter().chain(T::DERIVED).copied()
+}
+
+/// The values an insert binds, in the order of `written`.
+fn bound<T: Record>(rec: &T) -> Vec<rusqlite::types::ToSqlOutput<'_>> {
+    let mut v = rec.bind_values();
+    v.extend(
+        rec.derived()
+            .into_iter()
+            .map(rusqlite::types::ToSqlOutput::Owned),
+    );
+    v
 }
 
 /// Implements `Record` for a struct whose fields are named as its table's columns.
@@ -63,8 +86,8 @@ pub(crate) use record;
 
 /// `INSERT INTO t (cols…, version) VALUES (?1…, 1)`.
 fn insert_sql<T: Record>() -> String {
-    let cols = T::COLUMNS.join(", ");
-    let marks = (1..=T::COLUMNS.len())
+    let cols = written::<T>().collect::<Vec<_>>().join(", ");
+    let marks = (1..=written::<T>().count())
         .map(|i| format!("?{i}"))
         .collect::<Vec<_>>()
         .join(", ");
@@ -127,7 +150,7 @@ impl Db {
 
     fn insert_row<T: Record>(&self, rec: &T) -> Result<Id> {
         let mut st = self.conn().prepare_cached(&insert_sql::<T>())?;
-        st.execute(rusqlite::params_from_iter(rec.bind_values()))
+        st.execute(rusqlite::params_from_iter(bound(rec)))
             .map_err(|e| self.explain_constraint::<T>(e, rec))?;
         Ok(self.conn().last_insert_rowid())
     }
@@ -157,7 +180,7 @@ impl Db {
                 if check {
                     rec.check_stored(self)?;
                 }
-                st.execute(rusqlite::params_from_iter(rec.bind_values()))
+                st.execute(rusqlite::params_from_iter(bound(rec)))
                     .map_err(|e| self.explain_constraint::<T>(e, rec))?;
                 rec.set_id(self.conn().last_insert_rowid());
                 rec.set_version(1);
@@ -189,13 +212,12 @@ impl Db {
                 return Err(self.conflict(T::TABLE, rec.id()));
             }
             rec.check_stored(self)?;
-            let sets = T::COLUMNS
-                .iter()
+            let sets = written::<T>()
                 .enumerate()
                 .map(|(i, c)| format!("{c} = ?{}", i + 1))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let n = T::COLUMNS.len();
+            let n = written::<T>().count();
             let sql = format!(
                 "UPDATE {} SET {sets}, version = version + 1 WHERE id = ?{} AND version = ?{}",
                 T::TABLE,
@@ -203,6 +225,7 @@ impl Db {
                 n + 2
             );
             let mut vals = rec.values();
+            vals.extend(rec.derived());
             vals.push(Value::Integer(rec.id()));
             vals.push(Value::Integer(rec.version()));
             let changed = self

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::super::overlay::{centered, clear};
 use super::super::theme;
 use crate::app::{App, SearchBox};
-use crate::text::{pad, width};
+use crate::text::{fit, pad, width};
 
 pub(super) fn search(app: &App, sb: &SearchBox, frame: &mut Frame, area: Rect) {
     let l = app.session.lang;
@@ -27,14 +27,25 @@ pub(super) fn search(app: &App, sb: &SearchBox, frame: &mut Frame, area: Rect) {
     if sb.results.is_empty() && !sb.text.is_empty() {
         lines.push(Line::styled(l.t("ui.no_results"), theme::dim()));
     }
-    for (i, s) in sb.results.iter().enumerate() {
-        let text = format!(
-            "{}  {}  {}  {}",
-            pad(&s.staff_no, 8),
-            pad(&s.full_name(), 14),
-            pad(&s.full_kana(), 20),
-            l.label("position", s.position.code())
-        );
+    // Staff number, name, reading and position in columns (a longer name pushes the rest
+    // on rather than lose what identifies the person); the unit takes what is left of the
+    // line, cut with … when long. Widths are display columns.
+    const COLUMNS: [usize; 4] = [8, 14, 18, 13];
+    for (i, f) in sb.results.iter().enumerate() {
+        let s = &f.staff;
+        let cells = [
+            s.staff_no.clone(),
+            s.full_name(),
+            s.full_kana(),
+            l.label("position", s.position.code()).to_string(),
+        ];
+        let mut text = String::new();
+        for (cell, w) in cells.iter().zip(COLUMNS) {
+            text.push_str(&pad(cell, w));
+            text.push_str("  ");
+        }
+        let left = (inner.width as usize).saturating_sub(width(&text));
+        text.push_str(&fit(&f.unit, left));
         let style = if i == sb.selected {
             theme::selected()
         } else {

@@ -27,5 +27,7 @@ mod search;
 mod shared;
 /// Text areas, sideways scrolling, pastes, editing keys, every problem at once in view.
 mod text_fields;
+/// Romaji as people type it: every spelling of every reading finds the same people.
+mod spellings;
 /// Counts and tallies made off the screen's thread.
 mod worker;

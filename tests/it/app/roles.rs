@@ -100,7 +100,7 @@ fn a_supervisor_sees_their_subtree_and_evaluatees_only() {
     let Some(Modal::Search(sb)) = app.modals.last() else {
         panic!("no search box")
     };
-    assert!(sb.results.iter().all(|s| s.id != outsider.id));
+    assert!(sb.results.iter().all(|f| f.staff.id != outsider.id));
 }
 
 /// Records are the HR office's to keep; a supervisor writes through the workflows (`m`)

@@ -8,6 +8,7 @@ use jinji::app::action::Mode;
 use jinji::app::search::needle;
 use jinji::app::{App, Modal, SearchBox};
 use jinji::domain::staff::Staff;
+use jinji::domain::unit::Unit;
 
 fn search_box(app: &App) -> &SearchBox {
     match app.modals.last() {
@@ -35,10 +36,19 @@ fn search(app: &mut App, text: &str) -> Vec<Staff> {
             Some(n) => app.session.db.search_staff(&n, 50).expect("search"),
             None => Vec::new(),
         };
-        assert_eq!(ids(&sb.results), ids(&want), "results after {typed:?}");
+        assert_eq!(ids(&people(sb)), ids(&want), "results after {typed:?}");
+        // Each with their unit, by name.
+        for f in &sb.results {
+            let unit: Unit = app.session.db.get(f.staff.unit_id).expect("unit");
+            assert_eq!(f.unit, unit.name, "{}", f.staff.staff_no);
+        }
         assert!(sb.selected < sb.results.len().max(1));
     }
-    search_box(app).results.clone()
+    people(search_box(app))
+}
+
+fn people(sb: &SearchBox) -> Vec<Staff> {
+    sb.results.iter().map(|f| f.staff.clone()).collect()
 }
 
 fn reads_yamada(s: &Staff) -> bool {
@@ -60,7 +70,7 @@ fn by_staff_number_prefix() {
     assert!(found.iter().any(|s| s.id == first.id));
 
     type_text(&mut app, &no[no.len() - 1..]);
-    let found = search_box(&app).results.clone();
+    let found = people(search_box(&app));
     assert_eq!(
         ids(&found),
         vec![first.id],
@@ -215,4 +225,30 @@ fn enter_on_the_staff_list_focuses_the_selected_person() {
         Some(id),
         "Esc in search keeps focus"
     );
+}
+
+/// Each person's unit is shown beside them, cut with `…` where the box is narrow: at 74
+/// columns the unit has 11, and 子育て支援課 (12) reads 子育て支援….
+#[test]
+fn the_unit_is_shown_and_cut_to_the_box() {
+    let mut app = app();
+    let found = search(&mut app, "yamada");
+    assert!(!found.is_empty());
+    let wide = render(&app, 120, 40);
+    let narrow = render(&app, 74, 30);
+    let mut cut = 0;
+    for f in &search_box(&app).results {
+        let row = |screen: &str| {
+            screen
+                .lines()
+                .find(|l| l.contains(&f.staff.staff_no) && l.contains(&f.staff.family_name))
+                .unwrap_or_else(|| panic!("{} not on screen:\n{screen}", f.staff.staff_no))
+                .to_string()
+        };
+        assert!(row(&wide).contains(&f.unit), "{}", row(&wide));
+        let short = jinji::text::fit(&f.unit, 11);
+        assert!(row(&narrow).contains(&short), "{short}: {}", row(&narrow));
+        cut += usize::from(short.ends_with('…'));
+    }
+    assert!(cut > 0, "no unit long enough to be cut");
 }

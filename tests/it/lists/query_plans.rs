@@ -1,7 +1,8 @@
 //! Query plans: each way of finding people goes through an index (`EXPLAIN QUERY PLAN`),
 //! so a later change cannot quietly fall back to reading every row of a city's roster.
 
-use jinji::app::search::needle;
+use jinji::app::search::{Needle, needle};
+use jinji::domain::reading::person_keys;
 use jinji::store::Db;
 
 fn plan(db: &Db, typed: &str) -> String {
@@ -27,9 +28,15 @@ fn every_kind_of_search_uses_its_index() {
     // A reading of one or two characters, in kana or romaji: the reading index.
     for typed in ["や", "ヤマ", "ya", "ﾔﾏ"] {
         // Covering: the order is read from the index, not from every matching row.
-        indexed(&plan(&db, typed), "COVERING INDEX staff_reading");
+        indexed(&plan(&db, typed), "COVERING INDEX staff_reading ");
         indexed(&plan(&db, typed), "COVERING INDEX staff_given_kana");
+        // And its folded key (ota finds オオタ), in the full reading and the given name.
+        indexed(&plan(&db, typed), "COVERING INDEX staff_reading_key");
+        indexed(&plan(&db, typed), "COVERING INDEX staff_given_key");
     }
+    // Every exact reading a spelling may be (ōno: オウノ, オオノ), each through its index.
+    indexed(&plan(&db, "ōno"), "COVERING INDEX staff_reading ");
+    indexed(&plan(&db, "kenichi"), "COVERING INDEX staff_given_key");
     // Longer readings as well.
     indexed(&plan(&db, "やまだたろう"), "staff_reading");
     // A name of one or two characters: family or given name by prefix.
@@ -82,9 +89,9 @@ fn the_trigram_index_follows_the_roster() {
 
 /// A prefix search reads each index in order and stops at the limit; what it returns is
 /// exactly the first of everyone matching, in the order promised: for a reading or a name,
-/// serving before retired, the full reading (or family name) before the given name, then
-/// what matched, status and staff number; for a number, by number; someone matching twice
-/// comes once.
+/// serving before retired, the full reading (or family name) before the given name (for a
+/// reading: as typed, then folded), then what matched, status and staff number; for a
+/// number, by number; someone matching twice comes once.
 #[test]
 fn prefix_results_are_the_first_of_everyone_matching_in_order() {
     use jinji::domain::staff::Staff;
@@ -99,23 +106,26 @@ fn prefix_results_are_the_first_of_everyone_matching_in_order() {
         .filter_map(|id| db.find::<Staff>(id).unwrap())
         .collect();
     assert_eq!(everyone.len() as i64, n);
-    for typed in ["ヤ", "サ", "カ", "ヤマ", "山", "田", "2", "26", "9"] {
+    for typed in [
+        "ヤ", "サ", "カ", "ヤマ", "山", "田", "2", "26", "9", "ota", "oota", "ono", "ryosuke",
+        "ichiro", "yuko", "ken",
+    ] {
         let key = |s: &Staff| -> Option<(bool, u8, String, String, String)> {
             let reading = format!("{}{}", s.family_kana, s.given_kana);
+            let (full_key, given_key) = person_keys(&s.family_kana, &s.given_kana);
+            let exactly = |exact: &[String], r: &str| exact.iter().any(|k| r.starts_with(k));
             let (branch, matched) = match needle(typed).unwrap() {
-                jinji::app::search::Needle::Kana(k) if reading.starts_with(&k) => (0, reading),
-                jinji::app::search::Needle::Kana(k) if s.given_kana.starts_with(&k) => {
+                // A reading as typed, in the full reading then the given name; then the
+                // folded key in each.
+                Needle::Kana { exact, .. } if exactly(&exact, &reading) => (0, reading),
+                Needle::Kana { exact, .. } if exactly(&exact, &s.given_kana) => {
                     (1, s.given_kana.clone())
                 }
-                jinji::app::search::Needle::Name(k) if s.family_name.starts_with(&k) => {
-                    (0, s.family_name.clone())
-                }
-                jinji::app::search::Needle::Name(k) if s.given_name.starts_with(&k) => {
-                    (1, s.given_name.clone())
-                }
-                jinji::app::search::Needle::Number(k) if s.staff_no.starts_with(&k) => {
-                    (0, s.staff_no.clone())
-                }
+                Needle::Kana { folded, .. } if full_key.starts_with(&folded) => (2, full_key),
+                Needle::Kana { folded, .. } if given_key.starts_with(&folded) => (3, given_key),
+                Needle::Name(k) if s.family_name.starts_with(&k) => (0, s.family_name.clone()),
+                Needle::Name(k) if s.given_name.starts_with(&k) => (1, s.given_name.clone()),
+                Needle::Number(k) if s.staff_no.starts_with(&k) => (0, s.staff_no.clone()),
                 _ => return None,
             };
             let status = s.status.code().to_string();

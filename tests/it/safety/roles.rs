@@ -838,7 +838,7 @@ fn search(app: &mut App, text: &str) -> Vec<jinji::domain::staff::Staff> {
     let Some(Modal::Search(sb)) = app.modals.last() else {
         panic!("no search box");
     };
-    let found = sb.results.clone();
+    let found = sb.results.iter().map(|f| f.staff.clone()).collect();
     app.update(Action::Submit);
     found
 }
