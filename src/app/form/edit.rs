@@ -211,6 +211,7 @@ mod tests {
             cursor,
             error: None,
             info: None,
+            shown: None,
         }
     }
 

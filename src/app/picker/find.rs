@@ -1,39 +1,17 @@
 //! What the pickers of people, sessions and courses offer for what is typed, and the name
 //! a form shows beside a reference's code.
 
-use std::collections::HashMap;
-
 use super::PickRow;
 use crate::app::form::FieldKind;
-use crate::app::search::needle;
+use crate::app::search::{Found, find_people};
 use crate::app::session::Session;
-use crate::domain::staff::Staff;
+use crate::domain::Date;
 use crate::domain::unit::Unit;
-use crate::domain::{Date, Id};
-use crate::store::scope::Visibility;
 use crate::store::{Db, StoreError};
 
 /// How many sessions or courses a picker offers at once (a city runs thousands of
 /// sessions; what is typed narrows them).
 const OFFERED: usize = 100;
-
-/// The people a picker offers for what is typed: `/`'s search, only the people the
-/// account may see, fifty at most.
-pub(super) fn find_people(
-    db: &Db,
-    visible: &Visibility,
-    text: &str,
-) -> Result<Vec<Staff>, StoreError> {
-    let Some(n) = needle(text) else {
-        return Ok(Vec::new());
-    };
-    // More are read than shown only to be left out by what one may see.
-    let limit = if visible.is_all() { 50 } else { 200 };
-    let mut found = db.search_staff(&n, limit)?;
-    found.retain(|s| visible.sees(s));
-    found.truncate(50);
-    Ok(found)
-}
 
 /// People for what is typed, each with their unit and position (two 山田 花子 told apart);
 /// with nothing typed, the person the field holds (`current`).
@@ -42,38 +20,33 @@ pub(super) fn people_rows(
     text: &str,
     current: Option<&str>,
 ) -> Result<Vec<PickRow>, StoreError> {
-    let people = match current {
+    let found = match current {
         Some(no) if text.trim().is_empty() && !no.is_empty() => {
-            s.db.staff_by_no(no)?
-                .filter(|p| s.visible.sees(p))
-                .into_iter()
-                .collect()
+            match s.db.staff_by_no(no)?.filter(|p| s.visible.sees(p)) {
+                Some(p) => {
+                    let unit = s.db.find::<Unit>(p.unit_id)?.map(|u| u.name);
+                    vec![Found {
+                        staff: p,
+                        unit: unit.unwrap_or_default(),
+                    }]
+                }
+                None => Vec::new(),
+            }
         }
         _ => find_people(&s.db, &s.visible, text)?,
     };
-    let mut units: HashMap<Id, String> = HashMap::new();
-    let mut rows = Vec::with_capacity(people.len());
-    for p in people {
-        let unit = match units.get(&p.unit_id) {
-            Some(u) => u.clone(),
-            None => {
-                let name =
-                    s.db.find::<Unit>(p.unit_id)?
-                        .map(|u| u.name)
-                        .unwrap_or_default();
-                units.insert(p.unit_id, name.clone());
-                name
+    Ok(found
+        .into_iter()
+        .map(|Found { staff: p, unit }| {
+            let position = s.lang.label("position", p.position.code()).to_string();
+            PickRow {
+                value: p.staff_no.clone(),
+                name: p.full_name(),
+                cells: vec![p.staff_no.clone(), p.full_name(), unit, position],
+                unit: None,
             }
-        };
-        let position = s.lang.label("position", p.position.code()).to_string();
-        rows.push(PickRow {
-            value: p.staff_no.clone(),
-            name: p.full_name(),
-            cells: vec![p.staff_no.clone(), p.full_name(), unit, position],
-            unit: None,
-        });
-    }
-    Ok(rows)
+        })
+        .collect())
 }
 
 /// Sessions by course code or title and start (`CMP01 2026-06`), the coming ones first.

@@ -111,7 +111,10 @@ impl UnitTree {
             } else if !typed.is_empty() && code.starts_with(&typed) {
                 1
             } else if match &n {
-                Some(Needle::Kana(k)) => u.kana.contains(k.as_str()),
+                Some(Needle::Kana { exact, folded }) => {
+                    exact.iter().any(|k| u.kana.contains(k.as_str()))
+                        || crate::domain::reading::fold(&u.kana).contains(folded.as_str())
+                }
                 Some(Needle::Name(s)) => u.name.contains(s.as_str()),
                 Some(Needle::Number(d)) => u.code.starts_with(d.as_str()),
                 None => false,

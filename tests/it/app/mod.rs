@@ -25,9 +25,9 @@ mod roles;
 mod search;
 /// Two people on one file: versions, who changed it, rows gone.
 mod shared;
-/// Text areas, sideways scrolling, pastes, editing keys, every problem at once in view.
-mod text_fields;
 /// Romaji as people type it: every spelling of every reading finds the same people.
 mod spellings;
+/// Text areas, sideways scrolling, pastes, editing keys, every problem at once in view.
+mod text_fields;
 /// Counts and tallies made off the screen's thread.
 mod worker;
