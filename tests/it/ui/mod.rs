@@ -4,5 +4,7 @@
 mod e2e;
 /// The smallest screen a clerk works on (80×24): every tab and key in view, steady columns.
 mod narrow;
+/// A paste of several lines and the IME's cursor, in the real binary.
+mod paste;
 /// Snapshots of the screens in Japanese and English (ui/snapshots/).
 mod screens;
