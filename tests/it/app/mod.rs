@@ -13,6 +13,8 @@ mod forms;
 mod keys;
 /// Workflow moves (`m`) typed by the people whose turn it is.
 mod moves;
+/// A word after every action, a question before every lock, messages that say what is wrong.
+mod notices;
 /// A person's post changed from the 職員 form and the 配置履歴 list.
 mod posts;
 /// Random key sequences: no panic, lists in range, every size draws.
