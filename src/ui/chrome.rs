@@ -82,6 +82,9 @@ pub fn notice(app: &App, frame: &mut Frame, area: Rect) -> bool {
         return false;
     };
     let text = crate::text::fit(&format!(" {text}"), area.width.into());
-    frame.render_widget(Paragraph::new(Line::from(Span::styled(text, theme::title()))), area);
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(text, theme::title()))),
+        area,
+    );
     true
 }

@@ -192,7 +192,7 @@ pub(super) fn parse_era(s: &str) -> Result<Date, super::DateProblem> {
         }
         (num(parts[0])?, num(parts[1])?, num(parts[2])?)
     };
-    if y < 1 || y > 200 {
+    if !(1..=200).contains(&y) {
         return Err(NoSuchDay);
     }
     let date = Date::new(era.start.0 + y as i32 - 1, m, d).ok_or(NoSuchDay)?;

@@ -212,10 +212,25 @@ mod tests {
 
     #[test]
     fn a_day_that_does_not_exist_is_told_from_a_text_that_is_no_date() {
-        for s in ["2025-02-30", "2025/2/29", "2025-13-01", "令和7年2月30日", "R7.2.30", "令和1年4月1日"] {
+        for s in [
+            "2025-02-30",
+            "2025/2/29",
+            "2025-13-01",
+            "令和7年2月30日",
+            "R7.2.30",
+            "令和1年4月1日",
+        ] {
             assert_eq!(Date::read(s), Err(DateProblem::NoSuchDay), "{s}");
         }
-        for s in ["", "2025", "2025-02", "30 Feb 2025", "令和7年", "R7.2", "abc"] {
+        for s in [
+            "",
+            "2025",
+            "2025-02",
+            "30 Feb 2025",
+            "令和7年",
+            "R7.2",
+            "abc",
+        ] {
             assert_eq!(Date::read(s), Err(DateProblem::Malformed), "{s}");
         }
         assert_eq!(Date::read("2024-02-29"), Ok(Date::from_ymd(2024, 2, 29)));

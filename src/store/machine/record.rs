@@ -277,8 +277,8 @@ impl Db {
             if cols.contains(", ")
                 && let Some((_, col, rule)) = COMBINED_KEYS.iter().find(|(t, ..)| *t == T::TABLE)
             {
-                let problem = Problem::Rule { rule: *rule };
-                return Invalid::one(field_name::<T>(*col), problem).into();
+                let problem = Problem::Rule { rule };
+                return Invalid::one(field_name::<T>(col), problem).into();
             }
             // "staff.staff_no" or "self_reports.staff_id, self_reports.fiscal_year"
             let last = cols.split(", ").last().unwrap_or("");
@@ -373,9 +373,17 @@ const COMBINED_KEYS: &[(&str, &str, &str)] = &[
     ("self_reports", "fiscal_year", "unique_self_report"),
     ("evaluations", "staff_id", "unique_evaluation"),
     ("eval_periods", "term", "unique_eval_period"),
-    ("course_requirements", "position", "unique_course_requirement"),
+    (
+        "course_requirements",
+        "position",
+        "unique_course_requirement",
+    ),
     ("award_recipients", "staff_id", "unique_award_recipient"),
-    ("compliance_records", "fiscal_year", "unique_compliance_record"),
+    (
+        "compliance_records",
+        "fiscal_year",
+        "unique_compliance_record",
+    ),
     ("pdca_evidence", "survey_id", "unique_evidence"),
     ("transfer_moves", "staff_id", "unique_transfer_move"),
 ];

@@ -126,7 +126,9 @@ fn a_second_application_for_one_session_is_already_applied_not_a_taken_staff_num
         state: EnrolmentState::Applied,
         ..e.clone()
     };
-    let err = db.insert(&mut again).expect_err("one row per person and session");
+    let err = db
+        .insert(&mut again)
+        .expect_err("one row per person and session");
     let text = error_text(Lang::Ja, &err);
     assert!(text.contains("この研修日程には申込み済みです"), "{text}");
     assert!(!text.contains("既に使われています"), "{text}");
@@ -149,7 +151,10 @@ fn a_conflict_names_the_person_and_its_sentences_stand_apart() {
     assert!(ja.starts_with("職員 0200004 山田 花子 は "), "{ja}");
     assert!(ja.ends_with("。") && !ja.contains('#'), "{ja}");
     let en = error_text(Lang::En, &err);
-    assert!(en.starts_with("Staff 0200004 山田 花子 was changed by hr2"), "{en}");
+    assert!(
+        en.starts_with("Staff 0200004 山田 花子 was changed by hr2"),
+        "{en}"
+    );
 }
 
 #[test]
@@ -211,7 +216,6 @@ fn snapshot_the_question_before_a_report_is_handed_in() {
         insta::assert_snapshot!(format!("{code}_lock_self_report"), screen(&app));
     }
 }
-
 
 #[test]
 fn kana_typed_in_hiragana_is_kept_in_katakana() {

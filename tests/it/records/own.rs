@@ -8,8 +8,8 @@ use crate::support::ward;
 use crate::support::{demo_ward, driver::open_as, today};
 
 use driver::{
-    cell, confirm_question, top_form, field, focus_field, form, go_view, list, message, move_menu, moves,
-    press, select, set_field,
+    cell, confirm_question, field, focus_field, form, go_view, list, message, move_menu, moves,
+    press, select, set_field, top_form,
 };
 use jinji::app::App;
 use jinji::app::action::{Action, Mode};
