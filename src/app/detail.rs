@@ -16,6 +16,9 @@ pub struct Shown {
     pub panel: super::panels::Panel,
     /// Counts and tallies, made off the screen's thread once `off_thread` is on.
     pub answers: super::worker::Answers,
+    /// A word after an action (「保存しました」), shown in the status line until the
+    /// next key.
+    pub notice: Option<String>,
 }
 
 impl App {

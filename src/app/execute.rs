@@ -30,21 +30,39 @@ pub enum Command {
 }
 
 impl App {
-    /// Makes the write and shows what follows; problems end up in a message on screen.
+    /// Makes the write and shows what follows: a word in the status line once written;
+    /// problems end up in a message on screen.
     pub fn execute(&mut self, command: Command) {
-        if let Err(e) = self.write(command).and_then(|_| self.load_detail()) {
-            self.show_error(e);
+        let word = self.word_after(&command);
+        match self
+            .write(command)
+            .and_then(|written| self.load_detail().map(|_| written))
+        {
+            Ok(true) => self.shown.notice = word,
+            Ok(false) => {}
+            Err(e) => self.show_error(e),
         }
     }
 
-    fn write(&mut self, command: Command) -> Result<(), StoreError> {
+    /// The status line's word once `command` is written (「保存しました」).
+    fn word_after(&self, command: &Command) -> Option<String> {
+        let lang = self.session.lang;
+        match command {
+            Command::Save { .. } => Some(lang.t("done.saved").to_string()),
+            Command::Delete { .. } => Some(lang.t("done.deleted").to_string()),
+            Command::Move { id, m, .. } => m.done(self, *id),
+        }
+    }
+
+    /// True once the store took the write.
+    fn write(&mut self, command: Command) -> Result<bool, StoreError> {
         // A form on top asked for it; otherwise a question answered yes.
         let from_form = matches!(self.modals.last(), Some(Modal::Form(_) | Modal::Move(_)));
         let ctx = self.save_ctx();
         let (written, keep_place) = match command {
             Command::Save { view, record } => match view.editor() {
                 Some(ed) => (ed.save(&self.session.db, record, ctx), true),
-                None => return Ok(()),
+                None => return Ok(false),
             },
             Command::Move {
                 view,
@@ -58,17 +76,18 @@ impl App {
                     ed.delete(&self.session.db, id, version, ctx).map(|_| id),
                     false,
                 ),
-                None => return Ok(()),
+                None => return Ok(false),
             },
         };
         if from_form {
-            return self.form_written(written);
+            let ok = written.is_ok();
+            return self.form_written(written).map(|_| ok);
         }
         let id = written?;
         self.refresh()?;
         if keep_place {
             self.keep_selection_on(id)?;
         }
-        Ok(())
+        Ok(true)
     }
 }

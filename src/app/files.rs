@@ -374,10 +374,12 @@ impl App {
         if let Some(outcome) = job.poll() {
             self.job = None;
             self.modals.retain(|m| !matches!(m, Modal::Job));
-            let text = match outcome {
-                Ok(t) | Err(t) => t,
-            };
-            self.modals.push(Modal::Message { text });
+            match outcome {
+                // Done, and nothing more to say (a replaced character, backups pruned):
+                // a word in the status line, as after any action.
+                Ok(text) if !text.contains('\n') => self.shown.notice = Some(text),
+                Ok(text) | Err(text) => self.modals.push(Modal::Message { text }),
+            }
         }
     }
 }

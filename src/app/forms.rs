@@ -241,14 +241,17 @@ impl App {
             form.focus_first_error();
             return Ok(None);
         }
+        let view = form.view;
         if let Some((id, version, m)) = making {
-            return Ok(Some(Command::Move {
-                view: form.view,
+            let lock = m.locks().then(|| m.question(self, ""));
+            let command = Command::Move {
+                view,
                 id,
                 version,
                 m,
                 input: json,
-            }));
+            };
+            return Ok(self.unless_it_locks(lock, command));
         }
         // A save that must ask first (why and from when a person's post changes) shows its
         // questions and waits for the next save.
@@ -258,10 +261,22 @@ impl App {
                 return Ok(None);
             }
         }
-        Ok(Some(Command::Save {
-            view: form.view,
-            record: json,
-        }))
+        let lock = ed.locks(&json).map(|key| lang.t(key).to_string());
+        let command = Command::Save { view, record: json };
+        Ok(self.unless_it_locks(lock, command))
+    }
+
+    /// A write that locks the record for its author asks first, saying what it locks;
+    /// the yes makes it, with the form still under the question.
+    fn unless_it_locks(&mut self, lock: Option<String>, command: Command) -> Option<Command> {
+        let Some(question) = lock else {
+            return Some(command);
+        };
+        self.modals.push(Modal::Confirm {
+            question,
+            on_yes: Confirm::Write(Box::new(command)),
+        });
+        None
     }
 
     /// What follows a form's write: the form closes and the list shows the record, or
@@ -302,7 +317,8 @@ impl App {
                 Err(e)
             }
             Err(e @ StoreError::Conflict { .. }) => {
-                let question = format!("{} {}", error_text(lang, &e), lang.t("ui.confirm_reload"));
+                // Two sentences, each on its line.
+                let question = format!("{}\n{}", error_text(lang, &e), lang.t("ui.confirm_reload"));
                 self.modals.push(Modal::Confirm {
                     question,
                     on_yes: Confirm::Reload,

@@ -194,6 +194,10 @@ impl App {
     /// The action's change of what is on screen, and the write it asks for, if any; never
     /// writes itself.
     pub fn handle(&mut self, action: Action) -> Option<Command> {
+        // The word after the last action lasts until the next key.
+        if !matches!(action, Action::Tick | Action::Resize(..)) {
+            self.shown.notice = None;
+        }
         // A tick with nothing new (the common case while waiting) changes nothing.
         let result = if action == Action::Tick {
             self.tick()

@@ -18,13 +18,9 @@ pub enum Confirm {
     },
     DropChanges,
     Reload,
-    /// A workflow move that writes nothing but itself (disclose, start Do).
-    Move {
-        view: View,
-        id: Id,
-        version: i64,
-        m: moves::Move,
-    },
+    /// A write asked first: a workflow move that writes nothing but itself (disclose,
+    /// start Do), or a save or move that locks the record for its author.
+    Write(Box<Command>),
 }
 
 pub enum Modal {
@@ -137,20 +133,7 @@ impl App {
             Confirm::Delete { view, id, version } => {
                 return Ok(Some(Command::Delete { view, id, version }));
             }
-            Confirm::Move {
-                view,
-                id,
-                version,
-                m,
-            } => {
-                return Ok(Some(Command::Move {
-                    view,
-                    id,
-                    version,
-                    m,
-                    input: serde_json::Value::Null,
-                }));
-            }
+            Confirm::Write(command) => return Ok(Some(*command)),
             Confirm::DropChanges => {
                 self.modals.pop();
             }

@@ -78,6 +78,12 @@ impl App {
                 }
             }
         }
+        // Nothing to narrow to (an account of no unit, no one in focus): say why `u`
+        // changes nothing.
+        if choices.len() == 1 {
+            self.shown.notice = Some(self.session.lang.t("ui.scope_no_unit").to_string());
+            return Ok(());
+        }
         let i = choices
             .iter()
             .position(|c| *c == self.nav.scope)

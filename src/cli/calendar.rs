@@ -18,7 +18,7 @@ fn open(ctx: &Ctx) -> Result<(Db, Account), Failure> {
 
 /// A date as people type it, or a message naming the field.
 fn date_arg(lang: Lang, s: &str) -> Result<Date, Failure> {
-    Date::parse_any(s).ok_or_else(|| Failure::input(lang.tf("err.calendar_date", &[("value", &s)])))
+    Date::read(s).map_err(|e| Failure::input(super::date_text(lang, "err.calendar_date", s, e)))
 }
 
 /// A closed day's name as the user reads it.

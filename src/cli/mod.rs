@@ -284,7 +284,15 @@ pub fn data_dir(lang: Lang) -> Result<PathBuf, Failure> {
 }
 
 pub fn parse_date(lang: Lang, s: &str) -> Result<Date, Failure> {
-    Date::parse_any(s).ok_or_else(|| Failure::input(lang.tf("err.bad_date", &[("value", &s)])))
+    Date::read(s).map_err(|e| Failure::input(date_text(lang, "err.bad_date", s, e)))
+}
+
+/// Why `s` is not a date, in the words of `malformed` when it is not written as one.
+pub fn date_text(lang: Lang, malformed: &str, s: &str, e: crate::domain::DateProblem) -> String {
+    match e {
+        crate::domain::DateProblem::Malformed => lang.tf(malformed, &[("value", &s)]),
+        crate::domain::DateProblem::NoSuchDay => lang.tf("err.no_such_date", &[("value", &s)]),
+    }
 }
 
 pub fn run(cli: Cli) -> ExitCode {

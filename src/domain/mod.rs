@@ -27,7 +27,7 @@ pub mod transfer;
 pub mod unit;
 pub mod validate;
 
-pub use date::{Date, FiscalYear};
+pub use date::{Date, DateProblem, FiscalYear};
 pub use validate::{Check, FieldError, Invalid, Problem};
 
 /// Row id. `0` means "not saved yet".

@@ -56,6 +56,19 @@ pub fn ascii_forms(s: &str) -> String {
         .collect()
 }
 
+/// Katakana from what people type in a kana field: hiragana and half-width katakana
+/// become full-width katakana (やまだ, ﾔﾏﾀﾞ → ヤマダ). The one conversion for forms and
+/// import alike.
+pub fn katakana(s: &str) -> String {
+    widen_kana(s)
+        .chars()
+        .map(|c| match c {
+            '\u{3041}'..='\u{3096}' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
+            c => c,
+        })
+        .collect()
+}
+
 /// A one-line text: half-width katakana widened, spaces (either width) trimmed at both
 /// ends, and each run of spaces inside made one (its first).
 pub fn clean_line(s: &str) -> String {
@@ -93,6 +106,14 @@ mod tests {
         assert_eq!(clean_line("ﾔﾏﾀﾞ ﾀﾛｳ"), "ヤマダ タロウ");
         assert_eq!(clean_line("ｳﾞｨｰ"), "ヴィー");
         assert_eq!(clean_line(""), "");
+    }
+
+    #[test]
+    fn kana_fields_take_hiragana_and_half_width_kana() {
+        assert_eq!(katakana("やまだ はなこ"), "ヤマダ ハナコ");
+        assert_eq!(katakana("ﾔﾏﾀﾞ"), "ヤマダ");
+        assert_eq!(katakana("おおの・りょうすけ"), "オオノ・リョウスケ");
+        assert_eq!(katakana("ヤマダ"), "ヤマダ");
     }
 
     #[test]

@@ -16,6 +16,8 @@ pub enum Problem {
     OutOfRange { min: i64, max: i64 },
     /// Not a value of the expected form (code, date, number).
     Malformed,
+    /// Written as a date, but no such day exists (2025-02-30).
+    NoSuchDay,
     /// Holds control characters (ESC, C1, bidi overrides …) that could act on a terminal.
     ControlChars,
     /// Must not be before the field named.
@@ -72,6 +74,7 @@ impl fmt::Display for Problem {
             Problem::TooLong { max } => write!(f, "is longer than {max} characters"),
             Problem::OutOfRange { min, max } => write!(f, "must be between {min} and {max}"),
             Problem::Malformed => write!(f, "is not in the expected form"),
+            Problem::NoSuchDay => write!(f, "is a date that does not exist"),
             Problem::ControlChars => write!(f, "contains control characters"),
             Problem::Before { other } => write!(f, "must not be before {other}"),
             Problem::After { other } => write!(f, "must not be after {other}"),

@@ -14,6 +14,7 @@ pub fn problem_text(lang: Lang, e: &FieldError) -> String {
             &[("field", &field), ("min", min), ("max", max)],
         ),
         Problem::Malformed => lang.tf("problem.malformed", &[("field", &field)]),
+        Problem::NoSuchDay => lang.tf("problem.no_such_date", &[("field", &field)]),
         Problem::ControlChars => lang.tf("problem.control_chars", &[("field", &field)]),
         Problem::Before { other } => lang.tf(
             "problem.before",
@@ -70,13 +71,22 @@ pub fn error_text(lang: Lang, e: &StoreError) -> String {
         StoreError::Conflict {
             table: t,
             id,
+            known_as,
             by,
             at,
         } => lang.tf(
             "err.conflict",
             &[
                 ("table", &table(t)),
-                ("id", id),
+                // Named by what people know; by its number only where nothing else names it.
+                (
+                    "record",
+                    &if known_as.is_empty() {
+                        format!("#{id}")
+                    } else {
+                        known_as.clone()
+                    },
+                ),
                 ("by", by),
                 // Stored UTC; said in the clerk's own time.
                 ("at", &crate::text::local_stamp(at)),

@@ -187,10 +187,16 @@ impl<'a> Fields<'a> {
         }
         // A spreadsheet's date-time at midnight reads as the day.
         let day = v.split(['T', ' ']).next().unwrap_or(&v);
-        match Date::parse_any(day).or_else(|| Date::parse_any(&v)) {
-            Some(d) => Some(Some(d)),
-            None => {
-                self.problem(col, Problem::Malformed);
+        match Date::read(day).or_else(|e| Date::read(&v).map_err(|_| e)) {
+            Ok(d) => Some(Some(d)),
+            Err(e) => {
+                self.problem(
+                    col,
+                    match e {
+                        crate::domain::DateProblem::Malformed => Problem::Malformed,
+                        crate::domain::DateProblem::NoSuchDay => Problem::NoSuchDay,
+                    },
+                );
                 None
             }
         }

@@ -49,12 +49,7 @@ pub(super) fn refused<T: Validate>(f: &mut Fields<'_>, rec: &T, seen: &[FieldErr
 
 /// Katakana from what people type in a kana column: half-width or hiragana.
 pub(super) fn katakana(s: String) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{3041}'..='\u{3096}' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
-            c => c,
-        })
-        .collect()
+    crate::domain::normalize::katakana(&s)
 }
 
 macro_rules! set_enum {

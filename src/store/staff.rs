@@ -147,6 +147,9 @@ impl Db {
         today: Date,
         acts: &PostActions,
     ) -> Result<()> {
+        // Kana typed in hiragana is kept in katakana, as import keeps it.
+        s.family_kana = crate::domain::normalize::katakana(&s.family_kana);
+        s.given_kana = crate::domain::normalize::katakana(&s.given_kana);
         s.validate()?;
         self.write(|| {
             if s.id == 0 {

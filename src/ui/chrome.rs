@@ -146,3 +146,17 @@ pub fn help_bar(app: &App, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
+
+/// The word after the last action (「保存しました」), in the status line until the next
+/// key; false when there is none and the help bar has the line.
+pub fn notice(app: &App, frame: &mut Frame, area: Rect) -> bool {
+    let Some(text) = &app.shown.notice else {
+        return false;
+    };
+    let text = crate::text::fit(&format!(" {text}"), area.width.into());
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(text, theme::title()))),
+        area,
+    );
+    true
+}

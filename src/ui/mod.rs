@@ -79,7 +79,9 @@ fn draw(app: &App, frame: &mut Frame) {
     chrome::header(app, frame, header);
     chrome::tabs(app, frame, tabs);
     body::render(app, frame, body);
-    chrome::help_bar(app, frame, help);
+    if !chrome::notice(app, frame, help) {
+        chrome::help_bar(app, frame, help);
+    }
     modal::render(app, frame, area);
 }
 

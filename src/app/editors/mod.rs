@@ -107,6 +107,11 @@ pub trait Editor: Sync {
     fn ask(&self, _db: &Db, _rec: &Value, _today: Date, _lang: Lang) -> Result<Option<Ask>> {
         Ok(None)
     }
+    /// The catalogue key of the question asked before a save that makes the record
+    /// read-only for its author (a self-report handed in), when this save does.
+    fn locks(&self, _rec: &Value) -> Option<&'static str> {
+        None
+    }
 }
 
 /// Fields a save asks for before it goes ahead, their starting values, and lines saying

@@ -64,6 +64,12 @@ impl Editor for SelfReportEditor {
     fn open_to_all(&self) -> bool {
         true
     }
+    /// Handing in locks the report for its author.
+    fn locks(&self, rec: &Value) -> Option<&'static str> {
+        let submit = rec.get("submit_now").and_then(Value::as_bool) == Some(true);
+        let handed_in = rec.get("submitted_on").is_some_and(|v| !v.is_null());
+        (submit && !handed_in).then_some("lock.self_report")
+    }
     fn not_yours(&self, rec: &Value) -> &'static str {
         match rec.get("submitted_on") {
             Some(v) if !v.is_null() => "self_report_submitted",

@@ -72,6 +72,14 @@ fn ascii_digits(s: &str) -> String {
         .collect()
 }
 
+/// The catalogue key of why a text is not a date.
+fn date_problem(p: crate::domain::DateProblem) -> &'static str {
+    match p {
+        crate::domain::DateProblem::Malformed => "problem.malformed",
+        crate::domain::DateProblem::NoSuchDay => "problem.no_such_date",
+    }
+}
+
 /// The JSON for a field's text, or the catalogue key of the problem.
 pub(super) fn from_text(db: &Db, kind: FieldKind, t: &str) -> Result<Value, &'static str> {
     use FieldKind::*;
@@ -88,11 +96,7 @@ pub(super) fn from_text(db: &Db, kind: FieldKind, t: &str) -> Result<Value, &'st
             }
             Value::Null
         }
-        Date | OptDate => Value::String(
-            crate::domain::Date::parse_any(t)
-                .ok_or("problem.malformed")?
-                .iso(),
-        ),
+        Date | OptDate => Value::String(crate::domain::Date::read(t).map_err(date_problem)?.iso()),
         Int | OptInt if empty => {
             if kind == Int {
                 return Err("problem.required");
@@ -178,7 +182,7 @@ pub(super) fn from_text(db: &Db, kind: FieldKind, t: &str) -> Result<Value, &'st
             let (code, day) = t
                 .split_once(char::is_whitespace)
                 .ok_or("problem.malformed")?;
-            let day = crate::domain::Date::parse_any(day.trim()).ok_or("problem.malformed")?;
+            let day = crate::domain::Date::read(day.trim()).map_err(date_problem)?;
             Value::from(
                 db.session_by(code.trim(), day)
                     .ok()

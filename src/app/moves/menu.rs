@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::Move;
 use crate::app::action::Action;
+use crate::app::execute::Command;
 use crate::app::form::Form;
 use crate::app::view::View;
 use crate::app::{App, Confirm, Modal};
@@ -105,15 +106,16 @@ impl App {
             return self.show_compare(id, other);
         }
         if m.fields().is_empty() {
-            let question = self.session.lang.tf("ui.confirm_move", &[("move", &label)]);
+            let question = m.question(self, &label);
             self.modals.push(Modal::Confirm {
                 question,
-                on_yes: Confirm::Move {
+                on_yes: Confirm::Write(Box::new(Command::Move {
                     view,
                     id,
                     version,
                     m,
-                },
+                    input: Value::Null,
+                })),
             });
             return Ok(());
         }

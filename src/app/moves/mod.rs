@@ -11,6 +11,7 @@ mod pdca;
 mod registers;
 mod steps;
 mod transfer;
+mod words;
 
 use fields::*;
 use serde_json::Value;

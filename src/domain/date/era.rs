@@ -175,28 +175,30 @@ fn era_prefix(s: &str) -> Option<(&'static Era, &str)> {
 }
 
 /// A date in the era calendar: `令和7年4月1日`, `R07.04.01`, `r7/4/1`, `令和元年5月1日`.
-pub(super) fn parse_era(s: &str) -> Option<Date> {
-    let (era, rest) = era_prefix(s)?;
+/// A day outside the era it names (令和1年4月1日 is still 平成) does not exist.
+pub(super) fn parse_era(s: &str) -> Result<Date, super::DateProblem> {
+    use super::DateProblem::{Malformed, NoSuchDay};
+    let (era, rest) = era_prefix(s).ok_or(Malformed)?;
+    let num = |p: &str| p.parse::<u32>().map_err(|_| Malformed);
     let (y, m, d) = if let Some(rest) = rest.strip_suffix('日') {
-        let (y, rest) = rest.split_once('年')?;
-        let (m, d) = rest.split_once('月')?;
-        let y = if y == "元" { 1 } else { y.parse().ok()? };
-        (y, m.parse().ok()?, d.parse().ok()?)
+        let (y, rest) = rest.split_once('年').ok_or(Malformed)?;
+        let (m, d) = rest.split_once('月').ok_or(Malformed)?;
+        let y = if y == "元" { 1 } else { num(y)? };
+        (y, num(m)?, num(d)?)
     } else {
         let parts: Vec<&str> = rest.split(['.', '/', '-']).collect();
         if parts.len() != 3 {
-            return None;
+            return Err(Malformed);
         }
-        (
-            parts[0].parse().ok()?,
-            parts[1].parse().ok()?,
-            parts[2].parse().ok()?,
-        )
+        (num(parts[0])?, num(parts[1])?, num(parts[2])?)
     };
-    if y < 1 {
-        return None;
+    if !(1..=200).contains(&y) {
+        return Err(NoSuchDay);
     }
-    let date = Date::new(era.start.0 + y - 1, m, d)?;
-    // The date must fall inside the era it names (令和1年4月1日 is still 平成).
-    (Era::of(date).map(|e| e.kanji) == Some(era.kanji)).then_some(date)
+    let date = Date::new(era.start.0 + y as i32 - 1, m, d).ok_or(NoSuchDay)?;
+    if Era::of(date).map(|e| e.kanji) == Some(era.kanji) {
+        Ok(date)
+    } else {
+        Err(NoSuchDay)
+    }
 }

@@ -90,6 +90,13 @@ impl Date {
     /// Parses ISO (`2025-04-01`, `2025/4/1`) and era dates (`令和7年4月1日`, `令和元年5月1日`,
     /// `R7.4.1`, `R07.04.01`, `H25.8.1`); full-width digits are accepted.
     pub fn parse_any(s: &str) -> Option<Date> {
+        Date::read(s).ok()
+    }
+
+    /// As `parse_any`, and why not: a text not written as a date, or one written as a date
+    /// that does not exist (2025-02-30, 令和1年4月1日). The one place that tells them apart,
+    /// for forms, the command line and import alike.
+    pub fn read(s: &str) -> Result<Date, DateProblem> {
         let s: String = s
             .trim()
             .chars()
@@ -100,27 +107,35 @@ impl Date {
             })
             .collect();
         if let Ok(d) = s.parse::<Date>() {
-            return Some(d);
+            return Ok(d);
         }
-        if let Some(d) = parse_numeric(&s, &['/', '-', '.']) {
-            return Some(d);
+        match parse_numeric(&s, &['/', '-', '.']) {
+            Err(DateProblem::Malformed) => era::parse_era(&s),
+            r => r,
         }
-        era::parse_era(&s)
     }
 }
 
-fn parse_numeric(s: &str, seps: &[char]) -> Option<Date> {
+/// Why a text is not a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateProblem {
+    /// Not written as a date.
+    Malformed,
+    /// Written as a date, but no such day exists (30 February, month 13, 令和0年).
+    NoSuchDay,
+}
+
+fn parse_numeric(s: &str, seps: &[char]) -> Result<Date, DateProblem> {
     let parts: Vec<&str> = s.split(|c| seps.contains(&c)).collect();
     if parts.len() != 3 {
-        return None;
+        return Err(DateProblem::Malformed);
     }
-    let y = parts[0].parse().ok()?;
-    let m = parts[1].parse().ok()?;
-    let d = parts[2].parse().ok()?;
+    let num = |p: &str| p.parse::<u32>().map_err(|_| DateProblem::Malformed);
+    let (y, m, d) = (num(parts[0])?, num(parts[1])?, num(parts[2])?);
     if !(1000..=9999).contains(&y) {
-        return None;
+        return Err(DateProblem::Malformed);
     }
-    Date::new(y, m, d)
+    Date::new(y as i32, m, d).ok_or(DateProblem::NoSuchDay)
 }
 
 impl fmt::Display for Date {
@@ -193,6 +208,33 @@ mod tests {
             d = d.add_days(1);
         }
         assert_eq!(Date::from_ymd(7, 1, 2).iso(), "0007-01-02");
+    }
+
+    #[test]
+    fn a_day_that_does_not_exist_is_told_from_a_text_that_is_no_date() {
+        for s in [
+            "2025-02-30",
+            "2025/2/29",
+            "2025-13-01",
+            "令和7年2月30日",
+            "R7.2.30",
+            "令和1年4月1日",
+        ] {
+            assert_eq!(Date::read(s), Err(DateProblem::NoSuchDay), "{s}");
+        }
+        for s in [
+            "",
+            "2025",
+            "2025-02",
+            "30 Feb 2025",
+            "令和7年",
+            "R7.2",
+            "abc",
+        ] {
+            assert_eq!(Date::read(s), Err(DateProblem::Malformed), "{s}");
+        }
+        assert_eq!(Date::read("2024-02-29"), Ok(Date::from_ymd(2024, 2, 29)));
+        assert_eq!(Date::read("令和7年4月1日"), Ok(Date::from_ymd(2025, 4, 1)));
     }
 
     #[test]

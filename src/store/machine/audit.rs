@@ -66,6 +66,25 @@ pub(crate) fn last_change(db: &Db, table: &str, id: Id) -> Result<Option<(String
     })
 }
 
+/// A row as people know it, for a message: a person by staff number and name (for a
+/// record of one person, that person), a unit or course by code and name; empty for a
+/// row named by nothing people know.
+pub(crate) fn known_as(db: &Db, table: &str, id: Id) -> String {
+    const PERSON: &str = "s.staff_no || ' ' || s.family_name || ' ' || s.given_name";
+    let sql = match table {
+        "staff" => format!("SELECT {PERSON} FROM staff s WHERE s.id = ?1"),
+        "units" => "SELECT code || ' ' || name FROM units WHERE id = ?1".into(),
+        "courses" => "SELECT code || ' ' || title FROM courses WHERE id = ?1".into(),
+        // A table without a person fails to prepare: named by nothing, then.
+        t => format!(
+            "SELECT {PERSON} FROM \"{t}\" r JOIN staff s ON s.id = r.staff_id WHERE r.id = ?1"
+        ),
+    };
+    db.conn()
+        .query_row(&sql, [id], |r| r.get(0))
+        .unwrap_or_default()
+}
+
 impl Db {
     /// The newest audit entries first, optionally for one table and row.
     pub fn audit_entries(

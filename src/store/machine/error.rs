@@ -14,6 +14,8 @@ pub enum StoreError {
     Conflict {
         table: &'static str,
         id: i64,
+        /// The row as people know it (`0200004 山田 花子`), or empty.
+        known_as: String,
         by: String,
         at: String,
     },

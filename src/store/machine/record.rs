@@ -271,11 +271,19 @@ impl Db {
 
     /// Who last changed a row, for a conflict message.
     fn conflict(&self, table: &'static str, id: Id) -> StoreError {
+        let known_as = audit::known_as(self, table, id);
         match audit::last_change(self, table, id) {
-            Ok(Some((by, at))) => StoreError::Conflict { table, id, by, at },
+            Ok(Some((by, at))) => StoreError::Conflict {
+                table,
+                id,
+                known_as,
+                by,
+                at,
+            },
             Ok(None) => StoreError::Conflict {
                 table,
                 id,
+                known_as,
                 by: "?".into(),
                 at: "?".into(),
             },
@@ -287,6 +295,14 @@ impl Db {
     fn explain_constraint<T: Record>(&self, e: rusqlite::Error, rec: &T) -> StoreError {
         let msg = e.to_string();
         if let Some(cols) = msg.split("UNIQUE constraint failed: ").nth(1) {
+            // A key of several columns means something of its own (one application per
+            // person and session): said as such, not as a taken staff number.
+            if cols.contains(", ")
+                && let Some((_, col, rule)) = COMBINED_KEYS.iter().find(|(t, ..)| *t == T::TABLE)
+            {
+                let problem = Problem::Rule { rule };
+                return Invalid::one(field_name::<T>(col), problem).into();
+            }
             // "staff.staff_no" or "self_reports.staff_id, self_reports.fiscal_year"
             let last = cols.split(", ").last().unwrap_or("");
             let col = last.rsplit('.').next().unwrap_or("");
@@ -372,3 +388,25 @@ pub(crate) fn field_name<T: Record>(col: &'static str) -> &'static str {
         c => c,
     }
 }
+
+/// The unique keys of several columns, by what a second row would mean: the table, the
+/// column whose field the message stands under, and the rule (`rule.<key>`) it breaks.
+const COMBINED_KEYS: &[(&str, &str, &str)] = &[
+    ("enrolments", "session_id", "unique_enrolment"),
+    ("self_reports", "fiscal_year", "unique_self_report"),
+    ("evaluations", "staff_id", "unique_evaluation"),
+    ("eval_periods", "term", "unique_eval_period"),
+    (
+        "course_requirements",
+        "position",
+        "unique_course_requirement",
+    ),
+    ("award_recipients", "staff_id", "unique_award_recipient"),
+    (
+        "compliance_records",
+        "fiscal_year",
+        "unique_compliance_record",
+    ),
+    ("pdca_evidence", "survey_id", "unique_evidence"),
+    ("transfer_moves", "staff_id", "unique_transfer_move"),
+];

@@ -109,7 +109,11 @@ fn finish(app: &mut App) -> String {
         !app.modals.iter().any(|m| matches!(m, Modal::Job)),
         "the bar went"
     );
-    message(app).expect("a message on top").to_string()
+    // Done with nothing more to say: a word in the status line; otherwise a message.
+    message(app)
+        .map(str::to_string)
+        .or_else(|| app.shown.notice.clone())
+        .expect("a message on top or a word in the status line")
 }
 
 fn files_in(dir: &Path) -> Vec<PathBuf> {

@@ -243,8 +243,15 @@ fn the_evaluatee_submits_their_own_draft() {
     assert_eq!(field(form(&app), "self_rating").text, "B");
     press(&mut app, "Tab");
     type_text(&mut app, "目標はおおむね達成");
+    // Submitting locks the self-assessment: asked first, saying so.
     press(&mut app, "C-s");
+    assert_eq!(
+        confirm_question(&app),
+        Some("提出すると自己評価は編集できなくなります。提出しますか？")
+    );
+    press(&mut app, "y");
     assert!(app.modals.is_empty(), "{:?}", message(&app));
+    assert_eq!(app.shown.notice.as_deref(), Some("自己評価を提出しました"));
 
     let n: Evaluation = app.session.db.get(e.id).unwrap();
     assert_eq!(
@@ -290,6 +297,7 @@ fn a_submission_without_themes_weighing_100_says_so() {
     pick(&mut app, Move::Eval(EvalStep::Submit));
     press(&mut app, "Right");
     press(&mut app, "C-s");
+    press(&mut app, "y");
     assert_eq!(app.mode(), Mode::Form, "the form stays open");
     let rest: i64 = app
         .session
@@ -346,8 +354,15 @@ fn hr_finalizes_from_the_latest_rating_and_discloses_with_a_yes() {
         latest,
         "prefilled with the second rating"
     );
+    // Finalizing locks the evaluation: it asks first and says so.
     press(&mut app, "C-s");
+    assert_eq!(
+        confirm_question(&app),
+        Some("確定すると評価は編集できなくなります。確定しますか？")
+    );
+    press(&mut app, "y");
     assert!(app.modals.is_empty(), "{:?}", message(&app));
+    assert_eq!(app.shown.notice.as_deref(), Some("評価を確定しました"));
     let n: Evaluation = app.session.db.get(e.id).unwrap();
     assert_eq!(
         (n.state, n.grade, n.finalized_on),
@@ -360,11 +375,7 @@ fn hr_finalizes_from_the_latest_rating_and_discloses_with_a_yes() {
     press(&mut app, "m");
     assert_eq!(moves(&app), [disclose]);
     pick(&mut app, disclose);
-    let question = app
-        .session
-        .lang
-        .tf("ui.confirm_move", &[("move", &disclose.label(Lang::Ja))]);
-    assert_eq!(confirm_question(&app), Some(question.as_str()));
+    assert_eq!(confirm_question(&app), Some("評価結果を開示しますか？"));
     press(&mut app, "n");
     assert!(app.modals.is_empty());
     assert_eq!(

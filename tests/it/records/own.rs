@@ -9,7 +9,7 @@ use crate::support::{demo_ward, driver::open_as, today};
 
 use driver::{
     cell, confirm_question, field, focus_field, form, go_view, list, message, move_menu, moves,
-    press, select, set_field,
+    press, select, set_field, top_form,
 };
 use jinji::app::App;
 use jinji::app::action::{Action, Mode};
@@ -849,6 +849,12 @@ fn hand_in_from_the_worklist(app: &mut App, person: Id, draft: Option<Id>) {
     press(app, "Right");
     assert_eq!(field(form(app), "submit_now").text, "true");
     press(app, "C-s");
+    // Handing in locks the report: asked first, saying so.
+    assert_eq!(
+        confirm_question(app),
+        Some(app.session.lang.t("lock.self_report"))
+    );
+    press(app, "y");
     assert!(app.modals.is_empty(), "{:?}", message(app));
 }
 
@@ -980,7 +986,21 @@ fn a_staff_member_hands_in_their_own_draft_with_their_fields_only() {
     focus_field(&mut app, "submit_now");
     press(&mut app, "Right");
     press(&mut app, "C-s");
+    // Handing in locks the report: asked first, saying so; no leaves the form open.
+    assert_eq!(
+        confirm_question(&app),
+        Some("提出すると自己申告は編集できなくなります。提出しますか？")
+    );
+    press(&mut app, "n");
+    assert!(top_form(&app).is_some(), "no keeps the form");
+    assert_eq!(
+        app.session.db.get::<SelfReport>(r.id).unwrap().submitted_on,
+        None
+    );
+    press(&mut app, "C-s");
+    press(&mut app, "y");
     assert!(app.modals.is_empty(), "{:?}", message(&app));
+    assert_eq!(app.shown.notice.as_deref(), Some("保存しました"));
     let n: SelfReport = app.session.db.get(r.id).unwrap();
     assert_eq!(
         (n.career_goal.as_str(), n.submitted_on),

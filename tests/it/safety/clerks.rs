@@ -222,8 +222,9 @@ fn two_clerks_one_record_the_second_save_is_a_conflict() {
         q.contains(&hr2_local),
         "the question says when ({hr2_local}): {q}\n{screen}"
     );
+    // Which record, by what people know: staff number and name, not a row number.
     assert!(
-        q.contains(&format!("職員#{id}")),
+        q.contains(&format!("職員{FIRST}")) && !q.contains(&format!("#{id}")),
         "and which record: {q}\n{screen}"
     );
     assert!(

@@ -47,7 +47,10 @@ fn a_long_service_award_needs_the_years() {
         invalid(w.db.insert(&mut recipient(w.clerk.id)))
             .0
             .iter()
-            .any(|e| e.problem == Problem::Duplicate)
+            .any(|e| e.problem
+                == Problem::Rule {
+                    rule: "unique_award_recipient"
+                })
     );
     assert_problem(
         w.db.insert(&mut recipient(4242)),

@@ -44,7 +44,13 @@ fn a_self_report_is_found_by_person_and_year_and_is_unique_per_year() {
     assert_eq!(w.db.self_report(w.junior.id, 2025).unwrap(), Some(r));
     assert_eq!(w.db.self_report(w.junior.id, 2024).unwrap(), None);
     let mut again = report(w.junior.id, 2025, None);
-    assert_problem(w.db.insert(&mut again), "fiscal_year", Problem::Duplicate);
+    assert_problem(
+        w.db.insert(&mut again),
+        "fiscal_year",
+        Problem::Rule {
+            rule: "unique_self_report",
+        },
+    );
 }
 
 #[test]

@@ -40,7 +40,13 @@ fn compliance_records_are_one_per_person_and_year() {
     assert_eq!(w.db.compliance_of(w.junior.id, 2025).unwrap(), Some(r));
     assert_eq!(w.db.compliance_of(w.junior.id, 2024).unwrap(), None);
     let mut again = compliance(&w.db, w.junior.id, 2025, None, None);
-    assert_problem(w.db.insert(&mut again), "fiscal_year", Problem::Duplicate);
+    assert_problem(
+        w.db.insert(&mut again),
+        "fiscal_year",
+        Problem::Rule {
+            rule: "unique_compliance_record",
+        },
+    );
 }
 
 #[test]
@@ -383,7 +389,10 @@ fn surveys_are_evidence_for_a_cycle() {
         invalid(w.db.insert(&mut ev(later.id)))
             .0
             .iter()
-            .any(|e| e.problem == Problem::Duplicate)
+            .any(|e| e.problem
+                == Problem::Rule {
+                    rule: "unique_evidence"
+                })
     );
     assert!(
         invalid(w.db.insert(&mut ev(4242)))

@@ -74,7 +74,13 @@ fn eval_periods_are_found_by_year_kind_and_term_and_are_unique() {
     );
     assert_eq!(w.db.summary().unwrap().fiscal_years, [2024, 2025]);
     let mut dup = period(2025, EvalKind::Competency, Term::Full);
-    assert_problem(w.db.insert(&mut dup), "term", Problem::Duplicate);
+    assert_problem(
+        w.db.insert(&mut dup),
+        "term",
+        Problem::Rule {
+            rule: "unique_eval_period",
+        },
+    );
     let mut wrong_year = period(2025, EvalKind::Competency, Term::H1);
     wrong_year.fiscal_year = 2026;
     assert_problem(
@@ -121,7 +127,10 @@ fn evaluations_wait_for_the_first_then_the_second_evaluator() {
     let mut dup = evaluation(p.id, w.junior.id, lead, None);
     let inv = invalid(w.db.insert(&mut dup));
     assert!(
-        inv.0.iter().any(|e| e.problem == Problem::Duplicate),
+        inv.0.iter().any(|e| e.problem
+            == Problem::Rule {
+                rule: "unique_evaluation"
+            }),
         "{inv:?}"
     );
     let mut own = evaluation(p.id, w.chief.id, chief, None);

@@ -118,7 +118,9 @@ fn stale_version_is_refused_naming_who_changed_it() {
 
     second.email = "tanaka@example.jp".into();
     match suzuki.update(&mut second) {
-        Err(StoreError::Conflict { table, id, by, at }) => {
+        Err(StoreError::Conflict {
+            table, id, by, at, ..
+        }) => {
             assert_eq!((table, id, by.as_str()), ("staff", w.clerk.id, "sato"));
             assert!(!at.is_empty());
         }

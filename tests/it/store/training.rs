@@ -186,7 +186,10 @@ fn required_courses_not_yet_completed_are_listed_for_the_position() {
         invalid(w.db.insert(&mut req(c1.id, Position::Clerk)))
             .0
             .iter()
-            .any(|e| e.problem == Problem::Duplicate)
+            .any(|e| e.problem
+                == Problem::Rule {
+                    rule: "unique_course_requirement"
+                })
     );
     assert_eq!(
         w.db.required_not_taken(w.junior.id, 2025).unwrap(),
