@@ -9,6 +9,7 @@ use super::moves::Move;
 use super::view::View;
 use super::{App, Modal};
 use crate::domain::Id;
+use crate::domain::staff::Staff;
 use crate::store::StoreError;
 
 /// A write the screens ask for.
@@ -36,12 +37,27 @@ impl App {
         let word = self.word_after(&command);
         match self
             .write(command)
+            .and_then(|written| self.follow_people().map(|_| written))
             .and_then(|written| self.load_detail().map(|_| written))
         {
             Ok(true) => self.shown.notice = word,
             Ok(false) => {}
             Err(e) => self.show_error(e),
         }
+    }
+
+    /// After a write, what shows people follows the records: the person in focus (the
+    /// header, and what new forms start from, such as an award's unit) and the
+    /// account's own person, read again.
+    fn follow_people(&mut self) -> Result<(), StoreError> {
+        let db = &self.session.db;
+        if let Some(p) = &self.nav.focus {
+            self.nav.focus = db.find::<Staff>(p.id)?;
+        }
+        if let Some(p) = &self.session.me {
+            self.session.me = db.find::<Staff>(p.id)?;
+        }
+        Ok(())
     }
 
     /// The status line's word once `command` is written (「保存しました」).

@@ -166,6 +166,22 @@ mod tests {
         }
     }
 
+    /// A key written twice says two things, and only the last is heard (a merge of two
+    /// catalogues can leave both).
+    #[test]
+    fn no_key_is_written_twice() {
+        for text in [JA, EN] {
+            let mut seen = std::collections::HashSet::new();
+            for line in text.lines().map(str::trim) {
+                if let Some((k, _)) = line.split_once(" = ")
+                    && !line.starts_with('#')
+                {
+                    assert!(seen.insert(k.trim()), "{k} is written twice");
+                }
+            }
+        }
+    }
+
     #[test]
     fn placeholders_match_between_languages() {
         let re = |s: &str| {

@@ -229,4 +229,10 @@ impl Db {
             "id",
         )
     }
+
+    /// What a person's themes of a year leave of 100 (the weight a new one starts at).
+    pub fn theme_weight_left(&self, staff_id: Id, fy: FiscalYear) -> Result<i64> {
+        let used: i64 = self.themes_of(staff_id, fy)?.iter().map(|t| t.weight).sum();
+        Ok((100 - used).clamp(0, 100))
+    }
 }

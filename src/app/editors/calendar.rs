@@ -9,7 +9,7 @@ use crate::app::form::field::{FieldKind as K, FieldSpec, field};
 use crate::domain::Id;
 use crate::domain::account::Role;
 use crate::domain::calendar::{ClosedKind, Closure, WardDay};
-use crate::domain::date::{fiscal_year_end, fiscal_year_start};
+
 use crate::domain::holidays::Holiday;
 use crate::store::calendar::rule_row;
 use crate::store::flow::Actor;
@@ -80,10 +80,9 @@ impl Editor for CalendarEditor {
         Ok(v)
     }
     fn blank(&self, ctx: &NewCtx) -> Value {
-        let fy = ctx.fiscal_year;
         let day = WardDay {
             id: 0,
-            closed_on: ctx.today.clamp(fiscal_year_start(fy), fiscal_year_end(fy)),
+            closed_on: ctx.day(),
             name: String::new(),
             version: 0,
         };

@@ -108,7 +108,11 @@ pub(in crate::app) static THEME: Typed<Theme> = typed(
         title: String::new(),
         target: String::new(),
         difficulty: 2,
-        weight: 100,
+        // What the person's other themes of the year leave of 100.
+        weight: ctx
+            .db
+            .theme_weight_left(focus_id(ctx), ctx.fiscal_year)
+            .unwrap_or(100),
         progress: 0,
         midterm_report: String::new(),
         midterm_on: None,
@@ -137,7 +141,7 @@ pub(in crate::app) static CONSULTATION: Typed<Consultation> = typed(
     |ctx| Consultation {
         id: 0,
         staff_id: focus_id(ctx),
-        consulted_on: ctx.today,
+        consulted_on: ctx.day(),
         counsellor_id: ctx.me.map(|s| s.id),
         subject: String::new(),
         reply: String::new(),

@@ -40,6 +40,17 @@ pub struct NewCtx<'a> {
     pub role: Role,
 }
 
+impl NewCtx<'_> {
+    /// The day a new record is dated: today, or the nearest day of the year on screen
+    /// when another year is shown (a record made there belongs to that year).
+    pub fn day(&self) -> Date {
+        self.today.clamp(
+            crate::domain::date::fiscal_year_start(self.fiscal_year),
+            crate::domain::date::fiscal_year_end(self.fiscal_year),
+        )
+    }
+}
+
 /// Who saves, and when.
 #[derive(Clone, Copy)]
 pub struct SaveCtx<'a> {

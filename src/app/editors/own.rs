@@ -129,7 +129,7 @@ impl Editor for OjtLogEditor {
             id: 0,
             pair_id: pair,
             author_id: me,
-            logged_on: ctx.today,
+            logged_on: ctx.day(),
             body: String::new(),
             version: 0,
         })

@@ -111,8 +111,8 @@ pub(in crate::app) static INCIDENT: Typed<Incident> = typed(
     |ctx| Incident {
         id: 0,
         kind: IncidentKind::Other,
-        occurred_on: ctx.today,
-        reported_on: ctx.today,
+        occurred_on: ctx.day(),
+        reported_on: ctx.day(),
         unit_id: None,
         staff_id: ctx.staff.map(|s| s.id),
         summary: String::new(),
@@ -160,7 +160,7 @@ impl Editor for SurveyEditor {
         serde_json::to_value(Survey {
             id: 0,
             unit_id: unit,
-            conducted_on: ctx.today,
+            conducted_on: ctx.day(),
             topic: String::new(),
             score: 0.0,
             responses: 0,

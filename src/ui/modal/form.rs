@@ -187,7 +187,20 @@ pub(super) fn form(app: &App, f: &Form, making: Option<Move>, frame: &mut Frame,
             .t(if f.id.is_some() { "ui.edit" } else { "ui.new" })
             .to_string(),
     };
-    let title = format!("{} — {doing}", l.t(&format!("view.{}", f.view.name())));
+    let mut title = format!("{} — {doing}", l.t(&format!("view.{}", f.view.name())));
+    // A new record of a year's list is for the year on screen: the title says which.
+    if making.is_none()
+        && f.id.is_none()
+        && f.view.list().is_some_and(|v| v.has_fiscal_year())
+    {
+        let fy = f
+            .base
+            .get("fiscal_year")
+            .and_then(serde_json::Value::as_i64)
+            .and_then(|y| i32::try_from(y).ok())
+            .unwrap_or(app.nav.fiscal_year);
+        title = format!("{title}（{}）", l.fiscal_year(fy));
+    }
     let mut block = Block::default().borders(Borders::ALL).title(title);
     let inner = block.inner(r);
     let room = (inner.height as usize).saturating_sub(foot.len()).max(1);

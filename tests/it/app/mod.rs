@@ -7,6 +7,8 @@ mod awards;
 mod calendar;
 /// The `x` file menu: exports, reports and backups as jobs off the UI thread; its snapshots.
 mod files;
+/// What follows an edit (the focus, prefilled units) and what new records start from.
+mod follow;
 /// Forms by keys: create, inline validation, edit, conflict, delete, cancel.
 mod forms;
 /// Tabs, views, windowed lists and the fiscal year moved by keys.
