@@ -11,6 +11,7 @@ mod text;
 
 pub use edit::Pasted;
 pub use field::{FieldKind, FieldSpec, field};
+pub use text::reference_name;
 use text::{from_text, to_text};
 
 use super::view::View;
@@ -94,7 +95,7 @@ impl Form {
                 Field {
                     spec: *spec,
                     cursor: text.chars().count(),
-                    shown: crate::app::picker::reference_name(db, spec.kind, &text),
+                    shown: text::reference_name(db, spec.kind, &text),
                     text,
                     error: None,
                     info: None,
@@ -126,7 +127,7 @@ impl Form {
             self.fields.push(Field {
                 spec: *spec,
                 cursor: text.chars().count(),
-                shown: crate::app::picker::reference_name(db, spec.kind, &text),
+                shown: text::reference_name(db, spec.kind, &text),
                 text,
                 error: None,
                 info: None,

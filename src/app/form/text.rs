@@ -193,3 +193,38 @@ pub(super) fn from_text(db: &Db, kind: FieldKind, t: &str) -> Result<Value, &'st
         }
     })
 }
+
+/// The name of what a reference field's text points to (a person's name, a unit's, a
+/// course's title; for several people, their names), or `None` when it points to
+/// nothing. Read when the value changes, never while drawing.
+pub fn reference_name(db: &Db, kind: FieldKind, text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    match kind {
+        FieldKind::Staff | FieldKind::OptStaff => Some(db.staff_by_no(t).ok()??.full_name()),
+        FieldKind::StaffList => {
+            let names: Vec<String> = t
+                .split(|c: char| c.is_whitespace() || c == ',' || c == '、')
+                .filter(|x| !x.is_empty())
+                .filter_map(|no| db.staff_by_no(no).ok().flatten())
+                .map(|p| p.full_name())
+                .collect();
+            (!names.is_empty()).then(|| names.join("、"))
+        }
+        FieldKind::Unit | FieldKind::OptUnit => Some(db.unit_by_code(t).ok()??.name),
+        FieldKind::Course => Some(db.course_by_code(t).ok()??.title),
+        FieldKind::Session => {
+            let (code, day) = t.split_once(char::is_whitespace)?;
+            let day = crate::domain::Date::parse_any(day.trim())?;
+            let session = db.session_by(code.trim(), day).ok()??;
+            Some(
+                db.find::<crate::domain::training::Course>(session.course_id)
+                    .ok()??
+                    .title,
+            )
+        }
+        _ => None,
+    }
+}

@@ -2,12 +2,10 @@
 //! a form shows beside a reference's code.
 
 use super::PickRow;
-use crate::app::form::FieldKind;
 use crate::app::search::{Found, find_people};
 use crate::app::session::Session;
-use crate::domain::Date;
 use crate::domain::unit::Unit;
-use crate::store::{Db, StoreError};
+use crate::store::StoreError;
 
 /// How many sessions or courses a picker offers at once (a city runs thousands of
 /// sessions; what is typed narrows them).
@@ -75,39 +73,4 @@ pub(super) fn course_rows(s: &Session, text: &str) -> Result<Vec<PickRow>, Store
             unit: None,
         })
         .collect())
-}
-
-/// The name of what a reference field's text points to (a person's name, a unit's, a
-/// course's title; for several people, their names), or `None` when it points to
-/// nothing. Read when the value changes, never while drawing.
-pub fn reference_name(db: &Db, kind: FieldKind, text: &str) -> Option<String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return None;
-    }
-    match kind {
-        FieldKind::Staff | FieldKind::OptStaff => Some(db.staff_by_no(t).ok()??.full_name()),
-        FieldKind::StaffList => {
-            let names: Vec<String> = t
-                .split(|c: char| c.is_whitespace() || c == ',' || c == '、')
-                .filter(|x| !x.is_empty())
-                .filter_map(|no| db.staff_by_no(no).ok().flatten())
-                .map(|p| p.full_name())
-                .collect();
-            (!names.is_empty()).then(|| names.join("、"))
-        }
-        FieldKind::Unit | FieldKind::OptUnit => Some(db.unit_by_code(t).ok()??.name),
-        FieldKind::Course => Some(db.course_by_code(t).ok()??.title),
-        FieldKind::Session => {
-            let (code, day) = t.split_once(char::is_whitespace)?;
-            let day = Date::parse_any(day.trim())?;
-            let session = db.session_by(code.trim(), day).ok()??;
-            Some(
-                db.find::<crate::domain::training::Course>(session.course_id)
-                    .ok()??
-                    .title,
-            )
-        }
-        _ => None,
-    }
 }

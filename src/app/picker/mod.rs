@@ -7,7 +7,7 @@
 mod find;
 mod units;
 
-pub use find::reference_name;
+use super::form::reference_name;
 use units::UnitTree;
 
 use super::action::Action;

@@ -189,10 +189,7 @@ pub(super) fn form(app: &App, f: &Form, making: Option<Move>, frame: &mut Frame,
     };
     let mut title = format!("{} — {doing}", l.t(&format!("view.{}", f.view.name())));
     // A new record of a year's list is for the year on screen: the title says which.
-    if making.is_none()
-        && f.id.is_none()
-        && f.view.list().is_some_and(|v| v.has_fiscal_year())
-    {
+    if making.is_none() && f.id.is_none() && f.view.list().is_some_and(|v| v.has_fiscal_year()) {
         let fy = f
             .base
             .get("fiscal_year")

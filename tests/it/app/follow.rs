@@ -5,8 +5,8 @@
 use crate::support::driver;
 
 use driver::*;
-use jinji::domain::theme::Theme;
 use jinji::domain::staff::{Staff, StaffStatus};
+use jinji::domain::theme::Theme;
 use jinji::domain::unit::Unit;
 use jinji::store::Filter;
 
@@ -35,7 +35,11 @@ fn the_person_in_focus_follows_an_edit_of_their_record() {
     let focus = app.nav.focus.clone().expect("focus");
     assert_eq!(focus.id, who.id);
     assert_eq!(focus.family_name, "改名", "the focus is read again");
-    let header = render(&app, 120, 40).lines().next().unwrap_or_default().to_string();
+    let header = render(&app, 120, 40)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
     assert!(header.contains("改名"), "the header follows: {header}");
 }
 
@@ -77,7 +81,10 @@ fn a_new_record_is_for_the_year_on_screen_and_says_so() {
     press(&mut app, "n");
     let day = field(form(&app), "acquired_on").text.clone();
     let end = jinji::domain::date::fiscal_year_end(fy).iso();
-    assert_eq!(day, end, "dated in the year on screen, as near today as it gets");
+    assert_eq!(
+        day, end,
+        "dated in the year on screen, as near today as it gets"
+    );
     press(&mut app, "Esc");
 
     press(&mut app, "3");
@@ -102,7 +109,10 @@ fn a_new_theme_weighs_what_the_others_leave() {
         .session
         .db
         .all::<Theme>(
-            vec![Filter::eq("staff_id", who.id), Filter::eq("fiscal_year", fy)],
+            vec![
+                Filter::eq("staff_id", who.id),
+                Filter::eq("fiscal_year", fy),
+            ],
             "id",
         )
         .expect("themes")

@@ -15,10 +15,10 @@ mod forms;
 mod keys;
 /// Workflow moves (`m`) typed by the people whose turn it is.
 mod moves;
-/// Reference fields filled from pickers: units, people, sessions, courses.
-mod picker;
 /// A word after every action, a question before every lock, messages that say what is wrong.
 mod notices;
+/// Reference fields filled from pickers: units, people, sessions, courses.
+mod picker;
 /// A person's post changed from the 職員 form and the 配置履歴 list.
 mod posts;
 /// Random key sequences: no panic, lists in range, every size draws.
