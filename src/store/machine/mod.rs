@@ -9,6 +9,7 @@ pub(super) mod audit;
 pub(super) mod backups;
 pub(super) mod cell;
 pub(super) mod col;
+pub(super) mod constraints;
 pub(super) mod error;
 pub mod files;
 pub(super) mod list;
