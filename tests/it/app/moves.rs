@@ -574,10 +574,14 @@ fn the_evaluatee_edits_their_own_theme_with_their_fields_only() {
     );
     assert_eq!(current(&app, "progress"), progress.to_string());
 
-    // A new theme starts as theirs with the whole weight: over 100 with the others.
+    // A new theme starts as theirs, weighing what the others leave; given the whole
+    // weight, it is over 100 with the others.
     press(&mut app, "n");
     let f = form(&app);
     assert!(f.fields.iter().all(|x| x.spec.name != "staff_id"));
+    let left: i64 = 100 - themes.iter().map(|t| t.weight).sum::<i64>();
+    assert_eq!(field(f, "weight").text, left.clamp(0, 100).to_string());
+    set_field(&mut app, "weight", "100");
     set_field(&mut app, "title", "新しいテーマ");
     set_field(&mut app, "target", "研修を企画する");
     press(&mut app, "C-s");
