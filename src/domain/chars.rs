@@ -76,10 +76,11 @@ pub(super) fn refused(v: &str, at: usize, c: char, name: bool) -> Problem {
 }
 
 /// The first character no one-line text may hold, named (a file's cell read on import).
-pub fn line_problem(v: &str) -> Option<Problem> {
+/// In a name (`name`), an emoji sequence it breaks is named as an emoji.
+pub fn line_problem(v: &str, name: bool) -> Option<Problem> {
     v.char_indices()
         .find(|&(_, c)| is_forbidden_char(c, false))
-        .map(|(at, c)| refused(v, at, c, false))
+        .map(|(at, c)| refused(v, at, c, name))
 }
 
 /// Full-width katakana, the long-vowel mark and the middle dot; spaces between words.
@@ -175,5 +176,26 @@ mod tests {
                 within: String::new()
             }
         );
+    }
+
+    #[test]
+    fn a_files_cell_names_a_broken_emoji_sequence_as_its_column_takes_it() {
+        use super::line_problem;
+        let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}";
+        let cell = format!("山田{family}");
+        assert_eq!(
+            line_problem(&cell, true),
+            Some(Problem::Emoji {
+                shown: family.into()
+            })
+        );
+        assert_eq!(
+            line_problem(&cell, false),
+            Some(Problem::ControlChars {
+                code: "U+200D".into(),
+                within: family.into()
+            })
+        );
+        assert_eq!(line_problem("山田\u{1f600}", false), None);
     }
 }

@@ -117,7 +117,12 @@ impl<'a> Fields<'a> {
             Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
             _ => s,
         };
-        if let Some(p) = line_problem(s) {
+        // A person's or a unit's name and reading, which refuse emoji when validated.
+        let name = matches!(
+            col,
+            "family_name" | "given_name" | "family_kana" | "given_kana" | "name" | "kana"
+        );
+        if let Some(p) = line_problem(s, name) {
             self.problem(col, p);
             return None;
         }
