@@ -5,6 +5,7 @@ pub mod assignment;
 pub mod award;
 pub mod calendar;
 pub mod career;
+pub mod chars;
 pub mod choice;
 pub mod compliance;
 pub mod date;

@@ -146,14 +146,11 @@ pub fn is_staff_no(s: &str) -> bool {
     !s.is_empty() && s.len() <= 12 && s.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
-/// Full-width katakana, the long-vowel mark and the middle dot; spaces between words.
-pub fn is_katakana(s: &str) -> bool {
-    s.chars().all(|c| {
-        matches!(
-            c,
-            '\u{30a1}'..='\u{30fa}' | 'ー' | '・' | 'ヽ' | 'ヾ' | '\u{3000}' | ' '
-        )
-    })
+pub use super::validate::is_katakana;
+
+/// Exactly `n` ASCII digits (a staff number of a ward that sets its length).
+pub fn has_digits(s: &str, n: usize) -> bool {
+    s.len() == n && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 impl Validate for Staff {
@@ -164,19 +161,11 @@ impl Validate for Staff {
         } else if !is_staff_no(&self.staff_no) {
             c.add("staff_no", Problem::Malformed);
         }
-        c.text("family_name", &self.family_name, 20)
-            .text("given_name", &self.given_name, 20)
-            .text("family_kana", &self.family_kana, 40)
-            .text("given_kana", &self.given_kana, 40);
-        for (field, v) in [
-            ("family_kana", &self.family_kana),
-            ("given_kana", &self.given_kana),
-        ] {
-            if !v.is_empty() && !is_katakana(v) {
-                c.add(field, Problem::Malformed);
-            }
-        }
-        c.date("birth_date", self.birth_date)
+        c.name("family_name", &self.family_name, 20)
+            .name("given_name", &self.given_name, 20)
+            .kana("family_kana", &self.family_kana, 40, true)
+            .kana("given_kana", &self.given_kana, 40, true)
+            .date("birth_date", self.birth_date)
             .date("hire_date", self.hire_date)
             .id("unit_code", self.unit_id)
             .range("grade", self.grade, 1, 10)

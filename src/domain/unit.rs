@@ -59,8 +59,8 @@ impl Validate for Unit {
         } else if !is_code(&self.code) {
             c.add("unit_code", super::Problem::Malformed);
         }
-        c.text("name", &self.name, 40)
-            .opt_text("kana", &self.kana, 80)
+        c.name("name", &self.name, 40)
+            .opt_name("kana", &self.kana, 80)
             .opt_date("valid_from", self.valid_from)
             .opt_date("valid_to", self.valid_to)
             .order("valid_from", self.valid_from, "valid_to", self.valid_to);

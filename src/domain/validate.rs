@@ -4,6 +4,8 @@
 use std::fmt;
 
 use super::Date;
+use super::chars::{is_emoji_part, refused};
+pub use super::chars::{is_forbidden_char, is_katakana, line_problem};
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "problem", rename_all = "snake_case")]
@@ -18,8 +20,15 @@ pub enum Problem {
     Malformed,
     /// Written as a date, but no such day exists (2025-02-30).
     NoSuchDay,
-    /// Holds control characters (ESC, C1, bidi overrides …) that could act on a terminal.
-    ControlChars,
+    /// Holds an invisible or control character (ESC, C1, bidi overrides, zero-width
+    /// joiners …) that could act on a terminal or hide text: named by its code (`U+202E`),
+    /// and by the emoji sequence it joins (`within`, else empty), which can be shown.
+    ControlChars { code: String, within: String },
+    /// Holds an emoji where a name is written: named as it looks, whole with its joiners,
+    /// variation selectors and skin tones (`👨‍👩‍👧`).
+    Emoji { shown: String },
+    /// Not a number of exactly `digits` digits (a staff number, by the ward's setting).
+    Digits { digits: i64 },
     /// Must not be before the field named.
     Before { other: &'static str },
     /// Must not be after the field named.
@@ -75,7 +84,14 @@ impl fmt::Display for Problem {
             Problem::OutOfRange { min, max } => write!(f, "must be between {min} and {max}"),
             Problem::Malformed => write!(f, "is not in the expected form"),
             Problem::NoSuchDay => write!(f, "is a date that does not exist"),
-            Problem::ControlChars => write!(f, "contains control characters"),
+            Problem::ControlChars { code, within } if within.is_empty() => {
+                write!(f, "contains the invisible control character {code}")
+            }
+            Problem::ControlChars { code, within } => {
+                write!(f, "contains \"{within}\", joined by the invisible {code}")
+            }
+            Problem::Emoji { shown } => write!(f, "contains \"{shown}\", an emoji"),
+            Problem::Digits { digits } => write!(f, "must be {digits} digits"),
             Problem::Before { other } => write!(f, "must not be before {other}"),
             Problem::After { other } => write!(f, "must not be after {other}"),
             Problem::Duplicate => write!(f, "is already used by another record"),
@@ -114,17 +130,12 @@ impl fmt::Display for Invalid {
 
 impl std::error::Error for Invalid {}
 
-/// True for characters that must never reach storage: C0/C1 controls (except tab and
-/// newline in long text), bidi controls, and zero-width joiners, spaces and marks.
-pub fn is_forbidden_char(c: char, multiline: bool) -> bool {
-    match c {
-        '\t' | '\n' => !multiline,
-        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
-        '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
-        // The Arabic letter mark (a bidi control too), word joiner and invisible operators.
-        '\u{061c}' | '\u{2060}'..='\u{2064}' | '\u{feff}' => true,
-        _ => false,
-    }
+/// How a text is checked: a name refuses emoji too; a note keeps line breaks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TextKind {
+    Line,
+    Name,
+    Note,
 }
 
 /// Collects field errors; `finish` turns them into a result.
@@ -141,12 +152,13 @@ impl Check {
         self
     }
 
-    fn text_impl(&mut self, field: &'static str, v: &str, max: usize, multiline: bool) -> bool {
+    fn text_impl(&mut self, field: &'static str, v: &str, max: usize, kind: TextKind) -> bool {
         // One pass for both rules (it runs on every text of millions of generated rows).
+        let name = kind == TextKind::Name;
         let mut count = 0;
-        for c in v.chars() {
-            if is_forbidden_char(c, multiline) {
-                self.add(field, Problem::ControlChars);
+        for (at, c) in v.char_indices() {
+            if is_forbidden_char(c, kind == TextKind::Note) || (name && is_emoji_part(c)) {
+                self.add(field, refused(v, at, c, name));
                 return false;
             }
             count += 1;
@@ -163,20 +175,49 @@ impl Check {
         if v.trim().is_empty() {
             self.add(field, Problem::Required);
         } else {
-            self.text_impl(field, v, max, false);
+            self.text_impl(field, v, max, TextKind::Line);
+        }
+        self
+    }
+
+    /// A required name (of a person or a unit): one line, no emoji.
+    pub fn name(&mut self, field: &'static str, v: &str, max: usize) -> &mut Self {
+        if v.trim().is_empty() {
+            self.add(field, Problem::Required);
+        } else {
+            self.text_impl(field, v, max, TextKind::Name);
+        }
+        self
+    }
+
+    /// An optional name (a unit's kana, which may hold digits and letters: ダイ2カカリ).
+    pub fn opt_name(&mut self, field: &'static str, v: &str, max: usize) -> &mut Self {
+        self.text_impl(field, v, max, TextKind::Name);
+        self
+    }
+
+    /// A reading in katakana (a person's or a unit's kana): a name, and only katakana,
+    /// spaces, ー and ・. Empty passes: `required` says whether it may be.
+    pub fn kana(&mut self, field: &'static str, v: &str, max: usize, required: bool) -> &mut Self {
+        if v.trim().is_empty() {
+            if required {
+                self.add(field, Problem::Required);
+            }
+        } else if self.text_impl(field, v, max, TextKind::Name) && !is_katakana(v) {
+            self.add(field, Problem::Malformed);
         }
         self
     }
 
     /// An optional one-line text.
     pub fn opt_text(&mut self, field: &'static str, v: &str, max: usize) -> &mut Self {
-        self.text_impl(field, v, max, false);
+        self.text_impl(field, v, max, TextKind::Line);
         self
     }
 
     /// An optional text that may hold line breaks (notes, comments, reports).
     pub fn note(&mut self, field: &'static str, v: &str, max: usize) -> &mut Self {
-        self.text_impl(field, v, max, true);
+        self.text_impl(field, v, max, TextKind::Note);
         self
     }
 
@@ -185,7 +226,7 @@ impl Check {
         if v.trim().is_empty() {
             self.add(field, Problem::Required);
         } else {
-            self.text_impl(field, v, max, true);
+            self.text_impl(field, v, max, TextKind::Note);
         }
         self
     }
@@ -290,11 +331,18 @@ mod tests {
             ["family_name", "given_name", "progress", "note"]
         );
         assert_eq!(err.0[1].problem, Problem::TooLong { max: 20 });
-        assert_eq!(err.0[3].problem, Problem::ControlChars);
+        assert_eq!(
+            err.0[3].problem,
+            Problem::ControlChars {
+                code: "U+001B".into(),
+                within: String::new()
+            }
+        );
         assert_eq!(
             err.to_string(),
             "family_name: is required; given_name: is longer than 20 characters; \
-             progress: must be between 0 and 100; note: contains control characters"
+             progress: must be between 0 and 100; \
+             note: contains the invisible control character U+001B"
         );
     }
 

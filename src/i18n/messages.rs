@@ -15,7 +15,20 @@ pub fn problem_text(lang: Lang, e: &FieldError) -> String {
         ),
         Problem::Malformed => lang.tf("problem.malformed", &[("field", &field)]),
         Problem::NoSuchDay => lang.tf("problem.no_such_date", &[("field", &field)]),
-        Problem::ControlChars => lang.tf("problem.control_chars", &[("field", &field)]),
+        Problem::ControlChars { code, within } if within.is_empty() => lang.tf(
+            "problem.control_chars",
+            &[("field", &field), ("code", code)],
+        ),
+        Problem::ControlChars { code, within } => lang.tf(
+            "problem.control_in",
+            &[("field", &field), ("code", code), ("within", within)],
+        ),
+        Problem::Emoji { shown } => {
+            lang.tf("problem.emoji", &[("field", &field), ("shown", shown)])
+        }
+        Problem::Digits { digits } => {
+            lang.tf("problem.digits", &[("field", &field), ("digits", digits)])
+        }
         Problem::Before { other } => lang.tf(
             "problem.before",
             &[("field", &field), ("other", &lang.field(other))],
@@ -36,24 +49,33 @@ pub fn problem_text(lang: Lang, e: &FieldError) -> String {
             ],
         ),
         Problem::Closed { on } => lang.tf("problem.closed", &[("field", &field), ("on", on)]),
-        Problem::Rule { rule } => lang.tf(
-            "problem.rule",
-            &[
-                ("field", &field),
-                ("rule", &lang.t(&format!("rule.{rule}"))),
-            ],
-        ),
-        Problem::Threshold { rule, value } => lang.tf(
-            "problem.rule",
-            &[
-                ("field", &field),
-                ("rule", &lang.tf(&format!("rule.{rule}"), &[("n", value)])),
-            ],
+        Problem::Rule { rule } => rule_text(lang, e.field, lang.t(&format!("rule.{rule}"))),
+        Problem::Threshold { rule, value } => rule_text(
+            lang,
+            e.field,
+            &lang.tf(&format!("rule.{rule}"), &[("n", value)]),
         ),
         Problem::RowRefused { row } => {
             lang.tf("problem.row_refused", &[("field", &field), ("row", row)])
         }
     }
+}
+
+/// A broken rule, with the field it concerns — unless that is the record itself (its
+/// number, its state), which a notice about the record need not name.
+fn rule_text(lang: Lang, field: &str, rule: &str) -> String {
+    if matches!(field, "id" | "state") {
+        // The English rules read as the rest of a sentence; alone, one begins with a capital.
+        let mut c = rule.chars();
+        return c
+            .next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default();
+    }
+    lang.tf(
+        "problem.rule",
+        &[("field", &lang.field(field)), ("rule", &rule)],
+    )
 }
 
 pub fn invalid_text(lang: Lang, inv: &Invalid) -> String {
@@ -252,7 +274,7 @@ mod tests {
         };
         assert_eq!(
             problem_text(Lang::Ja, &e),
-            "OJT指導者: 指導者は在職5年以上の職員としてください"
+            "OJT指導者について、指導者は在職5年以上の職員としてください"
         );
         assert_eq!(
             problem_text(Lang::En, &e),
@@ -268,11 +290,79 @@ mod tests {
         };
         assert_eq!(
             problem_text(Lang::En, &e),
-            "Parent code: its row in this file, row 3, was refused"
+            "Parent code names row 3 of this file, which was refused"
         );
         assert_eq!(
             problem_text(Lang::Ja, &e),
-            "上位所属コード: このファイルの 3 行目が取り込めなかったため、参照できません"
+            "上位所属コードが指すこのファイルの 3 行目が取り込めなかったため、参照できません"
         );
+    }
+
+    fn text(lang: Lang, field: &'static str, problem: Problem) -> String {
+        problem_text(lang, &FieldError { field, problem })
+    }
+
+    #[test]
+    fn a_refused_character_is_named() {
+        let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}";
+        let emoji = Problem::Emoji {
+            shown: family.into(),
+        };
+        assert_eq!(
+            text(Lang::Ja, "family_name", emoji.clone()),
+            format!("氏に使えない文字「{family}」が含まれています（絵文字）")
+        );
+        assert_eq!(
+            text(Lang::En, "family_name", emoji),
+            format!("Family name contains \"{family}\", an emoji, which a name cannot hold")
+        );
+        let bidi = Problem::ControlChars {
+            code: "U+202E".into(),
+            within: String::new(),
+        };
+        assert_eq!(
+            text(Lang::Ja, "note", bidi),
+            "備考に使えない制御文字（U+202E）が含まれています"
+        );
+        assert_eq!(
+            text(Lang::Ja, "staff_no", Problem::Digits { digits: 7 }),
+            "職員番号は7桁の数字で入力してください"
+        );
+        assert_eq!(
+            text(Lang::En, "staff_no", Problem::Digits { digits: 7 }),
+            "Staff no. must be 7 digits"
+        );
+    }
+
+    #[test]
+    fn a_notice_names_no_field_by_a_prefix() {
+        // The record itself (its number, its state) is not named before the rule.
+        let referenced = Problem::Rule {
+            rule: "still_referenced",
+        };
+        assert_eq!(
+            text(Lang::Ja, "id", referenced.clone()),
+            "他の記録から参照されているため削除できません"
+        );
+        assert_eq!(
+            text(Lang::En, "id", referenced),
+            "Other records still refer to it"
+        );
+        let hr_only = Problem::Rule {
+            rule: "eval_hr_only",
+        };
+        assert_eq!(text(Lang::Ja, "state", hr_only), "人事担当のみ行えます");
+        // A field a person fills in is named in words, in a sentence.
+        let e = text(Lang::Ja, "effective_on", Problem::Overlap);
+        assert!(!e.contains(':') && !e.contains('：'), "{e}");
+        assert!(e.starts_with("発令日の"), "{e}");
+        let e = text(
+            Lang::Ja,
+            "supervisor",
+            Problem::Rule {
+                rule: "own_supervisor",
+            },
+        );
+        assert!(!e.contains(':') && !e.contains('：'), "{e}");
     }
 }

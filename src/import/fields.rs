@@ -3,7 +3,7 @@
 
 use super::ImportKind;
 use crate::domain::normalize::{ascii_forms, clean_line};
-use crate::domain::validate::is_forbidden_char;
+use crate::domain::validate::line_problem;
 use crate::domain::{Date, FieldError, Problem};
 use crate::i18n::Lang;
 use crate::sheet::SheetRow;
@@ -117,8 +117,13 @@ impl<'a> Fields<'a> {
             Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
             _ => s,
         };
-        if s.chars().any(|c| is_forbidden_char(c, false)) {
-            self.problem(col, Problem::ControlChars);
+        // A person's or a unit's name and reading, which refuse emoji when validated.
+        let name = matches!(
+            col,
+            "family_name" | "given_name" | "family_kana" | "given_kana" | "name" | "kana"
+        );
+        if let Some(p) = line_problem(s, name) {
+            self.problem(col, p);
             return None;
         }
         Some(clean_line(s))

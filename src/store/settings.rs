@@ -85,6 +85,13 @@ pub const RULES: &[WardRule] = &[
         min: 0,
         max: 730,
     },
+    // 0: letters and digits, up to 12, for a ward whose numbers are not all digits.
+    WardRule {
+        key: keys::STAFF_NO_LENGTH,
+        default: 7,
+        min: 0,
+        max: 12,
+    },
 ];
 
 impl Db {
@@ -123,6 +130,8 @@ pub mod keys {
     pub const MENTOR_MIN_YEARS: &str = "mentor_min_years";
     pub const APPEAL_WINDOW_DAYS: &str = "appeal_window_days";
     pub const EXPIRY_WARN_DAYS: &str = "expiry_warn_days";
+    /// The digits of a staff number (0: any letters and digits). See `store::staff`.
+    pub const STAFF_NO_LENGTH: &str = "staff_no_length";
     /// The day the next upcoming post begins, when staff rows must follow it ("" for none;
     /// unset until the file is first caught up). See `store::posts`.
     pub const POSTS_DUE_ON: &str = "posts_due_on";

@@ -2,11 +2,13 @@
 
 use super::machine::record::record;
 use super::posts::{NewPost, PostActions, PostChange};
+use super::settings::keys;
 use super::{Db, Filter, ListQuery, Page, Result};
 use crate::domain::assignment::{Assignment, Reason};
+use crate::domain::staff::has_digits;
 use crate::domain::staff::{Staff, StaffStatus};
 use crate::domain::unit::Unit;
-use crate::domain::{Date, Id, Invalid, Problem, Validate};
+use crate::domain::{Date, Id, Invalid, Problem, Validate, normalize};
 
 record!(
     Staff,
@@ -40,7 +42,15 @@ record!(
                 crate::domain::reading::person_keys(&self.family_kana, &self.given_kana);
             vec![full.into(), given.into()]
         }
+        fn tidy(&mut self) {
+            // Kana typed in hiragana is kept in katakana, a number typed in full width in
+            // ASCII, as import keeps them.
+            self.family_kana = normalize::katakana(&self.family_kana);
+            self.given_kana = normalize::katakana(&self.given_kana);
+            self.staff_no = normalize::ascii_forms(self.staff_no.trim()).replace(' ', "");
+        }
         fn check_stored(&self, db: &Db) -> Result<()> {
+            self.check_staff_no(db)?;
             let unit: Option<Unit> = db.find(self.unit_id)?;
             match unit {
                 None => return Err(Invalid::one("unit_code", Problem::Unknown).into()),
@@ -64,6 +74,26 @@ record!(
         }
     }
 );
+
+impl Staff {
+    /// A staff number has the ward's number of digits (`staff_no_length`; 0 leaves the
+    /// form free). A number stored before the ward set its length stays as it is until it
+    /// is changed.
+    fn check_staff_no(&self, db: &Db) -> Result<()> {
+        let digits = db.rule_value(keys::STAFF_NO_LENGTH)?;
+        if digits == 0 || has_digits(&self.staff_no, digits as usize) {
+            return Ok(());
+        }
+        if self.id != 0
+            && db
+                .find::<Staff>(self.id)?
+                .is_some_and(|b| b.staff_no == self.staff_no)
+        {
+            return Ok(());
+        }
+        Err(Invalid::one("staff_no", Problem::Digits { digits }).into())
+    }
+}
 
 impl Db {
     pub fn staff_by_no(&self, staff_no: &str) -> Result<Option<Staff>> {
@@ -147,9 +177,7 @@ impl Db {
         today: Date,
         acts: &PostActions,
     ) -> Result<()> {
-        // Kana typed in hiragana is kept in katakana, as import keeps it.
-        s.family_kana = crate::domain::normalize::katakana(&s.family_kana);
-        s.given_kana = crate::domain::normalize::katakana(&s.given_kana);
+        super::Record::tidy(s);
         s.validate()?;
         self.write(|| {
             if s.id == 0 {

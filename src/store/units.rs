@@ -10,6 +10,10 @@ record!(
     "units",
     [code, name, kana, parent_id, kind, valid_from, valid_to],
     {
+        fn tidy(&mut self) {
+            // A reading typed in hiragana is kept in katakana, as a person's is.
+            self.kana = crate::domain::normalize::katakana(&self.kana);
+        }
         fn check_stored(&self, db: &Db) -> Result<()> {
             match self.parent_id {
                 Some(p) => {

@@ -21,6 +21,9 @@ pub trait Record: Validate + serde::Serialize + Clone + Sized {
     fn bind_values(&self) -> Vec<rusqlite::types::ToSqlOutput<'_>>;
     /// Reads a row selected as `id, version, COLUMNS…`.
     fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Self>;
+    /// What people type made into the form it is stored in (kana in katakana, a number
+    /// in ASCII digits): done before every write is checked, forms and files alike.
+    fn tidy(&mut self) {}
     /// Rules that need the database (overlaps, sums, references); run inside the write.
     fn check_stored(&self, _db: &Db) -> Result<()> {
         Ok(())
@@ -137,6 +140,7 @@ impl Db {
 
     /// `insert`, audited under the name of the work that made it (`import`).
     pub(crate) fn insert_as<T: Record>(&self, rec: &mut T, action: &str) -> Result<()> {
+        rec.tidy();
         rec.validate()?;
         self.write(|| {
             rec.check_stored(self)?;
@@ -176,6 +180,7 @@ impl Db {
             // One prepared statement for the whole batch.
             let mut st = self.conn().prepare_cached(&insert_sql::<T>())?;
             for rec in recs.iter_mut() {
+                rec.tidy();
                 rec.validate()?;
                 if check {
                     rec.check_stored(self)?;
@@ -205,6 +210,7 @@ impl Db {
 
     /// `update`, audited under the name of the move that made it (`eval.finalize`).
     pub(crate) fn update_as<T: Record>(&self, rec: &mut T, action: &str) -> Result<()> {
+        rec.tidy();
         rec.validate()?;
         self.write(|| {
             let before: T = self.get(rec.id())?;

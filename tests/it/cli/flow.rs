@@ -241,7 +241,7 @@ fn an_illegal_move_exits_2_with_the_rule_and_writes_nothing() {
     let before = t.state();
 
     t.eval(Some(&login(no)), "finalize", &[no], "competency", &[])
-        .fails(2, &[&format!("{no}: "), "only the HR office may do this"]);
+        .fails(2, &[&format!("{no}: "), "Only the HR office may do this"]);
     t.eval(
         Some("hr1"),
         "first",
@@ -251,14 +251,14 @@ fn an_illegal_move_exits_2_with_the_rule_and_writes_nothing() {
     )
     .fails(
         2,
-        &[&format!("{no}: "), "only the first evaluator may do this"],
+        &[&format!("{no}: "), "Only the first evaluator may do this"],
     );
     t.eval(Some("hr1"), "finalize", &[early], "competency", &[])
         .fails(
             2,
             &[
                 &format!("{early}: "),
-                "the stage before this one is not done yet",
+                "The stage before this one is not done yet",
             ],
         );
     t.eval(None, "disclose", &[no], "competency", &[])
@@ -267,7 +267,7 @@ fn an_illegal_move_exits_2_with_the_rule_and_writes_nothing() {
     t.eval(Some(&e1), "first", &[no], "competency", &["--rating", "A"])
         .fails(
             2,
-            &[&format!("{no}: "), "this stage has passed and is locked"],
+            &[&format!("{no}: "), "This stage has passed and is locked"],
         );
     assert_eq!(t.state(), before, "nothing was written");
 }
@@ -412,7 +412,7 @@ fn a_performance_evaluation_is_submitted_rated_and_sent_back() {
     t.eval(Some(&login(&no)), "submit", &[&no], p, &["--rating", "S"])
         .fails(
             2,
-            &[&format!("{no}: "), "this stage has passed and is locked"],
+            &[&format!("{no}: "), "This stage has passed and is locked"],
         );
     let actions: Vec<String> = t
         .audit()

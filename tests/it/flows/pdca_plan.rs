@@ -377,7 +377,10 @@ fn actions_are_added_in_plan_or_do_with_a_due_date() {
         c.id,
         || add("\u{1b}[2J番号札", Some(d(2025, 6, 30))),
         "description",
-        Problem::ControlChars,
+        Problem::ControlChars {
+            code: "U+001B".into(),
+            within: String::new(),
+        },
     );
     let a = add("  番号札の導入  ", Some(d(2025, 6, 30))).expect("in Plan");
     assert_eq!(

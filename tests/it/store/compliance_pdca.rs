@@ -340,7 +340,11 @@ fn actions_checkins_and_reviews_belong_to_a_cycle() {
     assert_eq!(w.db.pdca_last_review(c.id).unwrap(), Some(d(2025, 10, 1)));
     let mut bad = review(d(2025, 10, 2));
     bad.comment = "\u{1b}]0;pwned\u{7}".into();
-    assert_problem(w.db.insert(&mut bad), "comment", Problem::ControlChars);
+    let esc = Problem::ControlChars {
+        code: "U+001B".into(),
+        within: String::new(),
+    };
+    assert_problem(w.db.insert(&mut bad), "comment", esc);
 }
 
 #[test]

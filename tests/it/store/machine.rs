@@ -215,7 +215,7 @@ fn invalid_staff_are_refused_naming_each_field() {
     let before = w.db.count::<Staff>(&[]).unwrap();
     let mut s = staff("B0001", w.team_hr, d(2020, 4, 1));
     s.family_name = "  ".into();
-    s.family_kana = "やまだ".into(); // hiragana, not katakana
+    s.family_kana = "yamada".into(); // romaji, not kana (hiragana would be converted)
     s.given_name = "太\u{1b}[31m郎".into();
     s.grade = 11;
     let r = w.db.insert(&mut s);
@@ -223,7 +223,11 @@ fn invalid_staff_are_refused_naming_each_field() {
     let has = |f: &str, p: Problem| inv.0.iter().any(|e| e.field == f && e.problem == p);
     assert!(has("family_name", Problem::Required), "{inv:?}");
     assert!(has("family_kana", Problem::Malformed), "{inv:?}");
-    assert!(has("given_name", Problem::ControlChars), "{inv:?}");
+    let esc = Problem::ControlChars {
+        code: "U+001B".into(),
+        within: String::new(),
+    };
+    assert!(has("given_name", esc), "{inv:?}");
     assert!(
         has("grade", Problem::OutOfRange { min: 1, max: 10 }),
         "{inv:?}"
@@ -246,7 +250,7 @@ fn bidi_overrides_and_too_long_text_are_refused() {
     assert!(
         inv.0
             .iter()
-            .any(|e| e.field == "email" && e.problem == Problem::ControlChars)
+            .any(|e| e.field == "email" && matches!(e.problem, Problem::ControlChars { .. }))
     );
     assert!(
         inv.0

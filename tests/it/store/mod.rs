@@ -14,6 +14,8 @@ mod evaluation;
 mod export;
 /// Exports hold only what the account may see.
 mod export_scope;
+/// Inputs checked for what they are: staff numbers, kana, emoji in names.
+mod inputs;
 /// The generic machine: audit, transactions, versions, validation, settings.
 mod machine;
 /// Opening files: creation, migration, refusals, modes, backups.
