@@ -102,24 +102,15 @@ impl App {
                     .lang
                     .t(if f.text == "true" { "ui.yes" } else { "ui.no" })
                     .to_string(),
-                form::FieldKind::Staff | form::FieldKind::OptStaff if !f.text.is_empty() => {
-                    match self.session.db.staff_by_no(&f.text)? {
-                        Some(s) => format!("{} {}", s.staff_no, s.full_name()),
-                        None => f.text,
-                    }
-                }
-                form::FieldKind::Unit | form::FieldKind::OptUnit if !f.text.is_empty() => {
-                    match self.session.db.unit_by_code(&f.text)? {
-                        Some(u) => format!("{} {}", u.code, u.name),
-                        None => f.text,
-                    }
-                }
-                form::FieldKind::Course if !f.text.is_empty() => {
-                    match self.session.db.course_by_code(&f.text)? {
-                        Some(c) => format!("{} {}", c.code, c.title),
-                        None => f.text,
-                    }
-                }
+                // A reference reads as its code and the name the form found for it.
+                form::FieldKind::Staff
+                | form::FieldKind::OptStaff
+                | form::FieldKind::Unit
+                | form::FieldKind::OptUnit
+                | form::FieldKind::Course => match &f.shown {
+                    Some(name) => format!("{} {name}", f.text),
+                    None => f.text,
+                },
                 // Ids people cannot read become what they point to.
                 _ if f.spec.key == "session" => self.session_text(&f.text)?,
                 form::FieldKind::StaffList => {
