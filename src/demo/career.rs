@@ -9,6 +9,7 @@ use super::org::Org;
 use super::rng::Rng;
 use crate::domain::assignment::Reason;
 use crate::domain::date::fiscal_year_start;
+use crate::domain::employment::{EmploymentKind, FULL_WEEK_HOURS};
 use crate::domain::staff::{JobType, Position, Sex, Staff, StaffStatus, Track};
 use crate::domain::unit::UnitKind;
 use crate::domain::{Date, FiscalYear};
@@ -284,6 +285,8 @@ pub(super) fn person(
                 Track::Generalist
             },
             status,
+            employment_kind: EmploymentKind::Regular,
+            weekly_hours: FULL_WEEK_HOURS,
             retire_date: retired,
             supervisor_id: None,
             email: String::new(),

@@ -10,6 +10,7 @@ pub mod choice;
 pub mod compliance;
 pub mod date;
 pub mod disclosure;
+pub mod employment;
 pub mod eval_flow;
 pub mod evaluation;
 pub mod grievance;

@@ -1,5 +1,6 @@
 //! Staff (職員): the roster.
 
+use super::employment::{EmploymentKind, FULL_WEEK_HOURS};
 use super::{Check, Date, Id, Invalid, Problem, Validate};
 use crate::code_enum;
 
@@ -99,6 +100,10 @@ pub struct Staff {
     pub job_type: JobType,
     pub track: Track,
     pub status: StaffStatus,
+    /// 任用形態.
+    pub employment_kind: EmploymentKind,
+    /// Hours of a working week (38.75 full-time).
+    pub weekly_hours: f64,
     pub retire_date: Option<Date>,
     pub supervisor_id: Option<Id>,
     pub email: String,
@@ -126,6 +131,8 @@ impl Staff {
             job_type: JobType::Office,
             track: Track::Generalist,
             status: StaffStatus::Active,
+            employment_kind: EmploymentKind::Regular,
+            weekly_hours: FULL_WEEK_HOURS,
             retire_date: None,
             supervisor_id: None,
             email: String::new(),

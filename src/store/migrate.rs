@@ -15,6 +15,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/007_required_periods.sql"),
     include_str!("migrations/008_grievances.sql"),
     include_str!("migrations/009_reading_keys.sql"),
+    include_str!("migrations/010_employment.sql"),
 ];
 
 /// The schema version this program writes.

@@ -32,6 +32,8 @@ record!(
         supervisor_id,
         email,
         phone,
+        employment_kind,
+        weekly_hours,
     ],
     {
         // Search keys (domain::reading): every write of a person, imports included,

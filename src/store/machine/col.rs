@@ -120,6 +120,7 @@ use crate::domain::{
     award::{AwardKind, AwardState},
     career::TransferWish,
     compliance::{IncidentKind, IncidentStatus},
+    employment::EmploymentKind,
     evaluation::{BoardDecision, EvalKind, EvalState, Grade, Response, Term},
     grievance::ConsultationEnding,
     pdca::Phase,
@@ -155,6 +156,7 @@ col_enum!(
     RequiredPeriod,
     UnitKind,
     PlanState,
+    EmploymentKind,
 );
 
 /// Reads column `i` of a row as `T`.

@@ -2,6 +2,7 @@
 //! stable order, text cells, and a callback that stops the export.
 
 use jinji::domain::award::{Award, AwardKind, AwardState};
+use jinji::domain::employment::EmploymentKind;
 use jinji::domain::staff::{JobType, Position, Sex, Staff, StaffStatus, Track};
 use jinji::domain::training::{Course, CourseCategory, CourseRequirement, RequiredPeriod};
 use jinji::domain::unit::{Unit, UnitKind};
@@ -86,6 +87,8 @@ fn staff(db: &Db, no: &str, unit_id: Id) -> Id {
         job_type: JobType::Office,
         track: Track::Generalist,
         status: StaffStatus::Active,
+        employment_kind: EmploymentKind::Regular,
+        weekly_hours: 38.75,
         retire_date: None,
         supervisor_id: None,
         email: String::new(),
