@@ -84,6 +84,7 @@ impl App {
             let rules = self.session.db.eval_rules().ok()?;
             crate::domain::eval_flow::response_deadline(&e, &rules)
         });
+        let dates = ed.derived_dates(&self.session.db, &rec)?;
         let fields = ed.detail_fields_for(&rec);
         let form = Form::new(view, Some(id), rec, fields, &self.session.db);
         for f in form.fields {
@@ -134,6 +135,11 @@ impl App {
                 _ => f.text,
             };
             self.shown.detail.push((f.spec.key, text));
+        }
+        for (key, day) in dates {
+            self.shown
+                .detail
+                .push((key, self.session.date_style.show(day)));
         }
         // Until the evaluatee answers, the last day they may.
         if let Some(d) = deadline {

@@ -19,6 +19,7 @@ pub mod normalize;
 pub mod pdca;
 pub mod pdca_flow;
 pub mod reading;
+pub mod retirement;
 pub mod staff;
 pub mod steps;
 pub mod suggestion;

@@ -1,6 +1,6 @@
 //! Staff (職員): the roster.
 
-use super::employment::{EmploymentKind, FULL_WEEK_HOURS};
+use super::employment::{EmploymentKind, FULL_WEEK_HOURS, Terms};
 use super::{Check, Date, Id, Invalid, Problem, Validate};
 use crate::code_enum;
 
@@ -104,6 +104,13 @@ pub struct Staff {
     pub employment_kind: EmploymentKind,
     /// Hours of a working week (38.75 full-time).
     pub weekly_hours: f64,
+    /// The term of a fixed-term or 会計年度任用 appointment (none for the others).
+    pub term_start: Option<Date>,
+    pub term_end: Option<Date>,
+    /// Renewals of a 会計年度任用 appointment so far.
+    pub renewals: i64,
+    /// A recorded exception to the post age limit (特例任用), until this day.
+    pub post_limit_exception: Option<Date>,
     pub retire_date: Option<Date>,
     pub supervisor_id: Option<Id>,
     pub email: String,
@@ -133,6 +140,10 @@ impl Staff {
             status: StaffStatus::Active,
             employment_kind: EmploymentKind::Regular,
             weekly_hours: FULL_WEEK_HOURS,
+            term_start: None,
+            term_end: None,
+            renewals: 0,
+            post_limit_exception: None,
             retire_date: None,
             supervisor_id: None,
             email: String::new(),
@@ -144,6 +155,23 @@ impl Staff {
     pub fn full_name(&self) -> String {
         format!("{} {}", self.family_name, self.given_name)
     }
+    /// The terms of the appointment, as `employment::Terms` checks them.
+    pub fn terms(&self) -> Terms {
+        Terms {
+            kind: self.employment_kind,
+            weekly_hours: self.weekly_hours,
+            term_start: self.term_start,
+            term_end: self.term_end,
+            renewals: self.renewals,
+        }
+    }
+    /// 定年退職日, for the kinds that end at 定年.
+    pub fn retirement_date(&self) -> Option<Date> {
+        self.employment_kind
+            .retires_at_teinen()
+            .then(|| super::retirement::retirement_date(self.birth_date))
+    }
+
     pub fn full_kana(&self) -> String {
         format!("{} {}", self.family_kana, self.given_kana)
     }
@@ -179,12 +207,14 @@ impl Validate for Staff {
             .opt_text("email", &self.email, 120)
             .opt_text("phone", &self.phone, 40)
             .opt_date("retire_date", self.retire_date)
+            .opt_date("post_limit_exception", self.post_limit_exception)
             .order(
                 "hire_date",
                 Some(self.hire_date),
                 "retire_date",
                 self.retire_date,
             );
+        self.terms().check(&mut c);
         if self.hire_date.years_since(self.birth_date) < 15 {
             c.add("hire_date", Problem::Rule { rule: "hire_age" });
         }

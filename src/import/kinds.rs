@@ -50,6 +50,15 @@ pub const IMPORT_KINDS: &[ImportKind] = &[
             // Why and from when a changed unit or position holds (a new post).
             "reason",
             "effective_on",
+            // 任用. The 定年退職日 follows from the birth date and the kind: an export's
+            // column is accepted and not read (see `people::staff_row`).
+            "employment_kind",
+            "weekly_hours",
+            "term_start",
+            "term_end",
+            "renewals",
+            "post_limit_exception",
+            "retirement_date",
         ],
         required: &[
             "family_name",
@@ -76,6 +85,9 @@ pub const IMPORT_KINDS: &[ImportKind] = &[
             ("級", "grade"),
             ("上司職員番号", "supervisor_staff_no"),
             ("退職年月日", "retire_date"),
+            ("勤務時間", "weekly_hours"),
+            ("任期満了日", "term_end"),
+            ("任期の末日", "term_end"),
         ],
         row: people::staff_row,
         finish: Some(people::settle_supervisors),

@@ -5,6 +5,7 @@ use super::row::{katakana, key, reference, refused, set_enum};
 use super::{Importer, Later, Outcome};
 use crate::domain::assignment::{Assignment, Reason};
 use crate::domain::career::Qualification;
+use crate::domain::employment::EmploymentKind;
 use crate::domain::staff::{JobType, Position, Sex, Staff, StaffStatus, Track};
 use crate::domain::unit::{Unit, UnitKind};
 use crate::domain::{Date, Invalid, Problem};
@@ -174,6 +175,21 @@ pub(super) fn staff_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Ou
     }
     f.set_text("email", &mut s.email);
     f.set_text("phone", &mut s.phone);
+    set_enum!(
+        f,
+        "employment_kind",
+        "employment_kind",
+        EmploymentKind,
+        &mut s.employment_kind
+    );
+    f.set_real("weekly_hours", &mut s.weekly_hours);
+    f.set_opt_date("term_start", &mut s.term_start);
+    f.set_opt_date("term_end", &mut s.term_end);
+    f.set_int("renewals", &mut s.renewals);
+    f.set_opt_date("post_limit_exception", &mut s.post_limit_exception);
+    // `retirement_date` is derived from the birth date and the kind on every write: a
+    // file's value (an export read back, or one written before the birth date was put
+    // right) is not read, so it can never disagree with the law's day.
     let reason = opt_reason(f);
     let from = f.opt_date("effective_on").flatten();
     let seen = f.problems().to_vec();

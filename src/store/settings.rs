@@ -92,6 +92,21 @@ pub const RULES: &[WardRule] = &[
         min: 0,
         max: 12,
     },
+    // 役職定年: the lowest position it covers, by rank (0 部長級, 1 課長級, 2 課長補佐級,
+    // 3 係長級); see `domain::retirement`.
+    WardRule {
+        key: keys::POST_AGE_LIMIT_POSITION,
+        default: 1,
+        min: 0,
+        max: 3,
+    },
+    // 会計年度任用: renewals before the next April needs an open call (公募).
+    WardRule {
+        key: keys::FISCAL_RENEWALS_BEFORE_OPEN_CALL,
+        default: 2,
+        min: 0,
+        max: 20,
+    },
 ];
 
 impl Db {
@@ -135,4 +150,8 @@ pub mod keys {
     /// The day the next upcoming post begins, when staff rows must follow it ("" for none;
     /// unset until the file is first caught up). See `store::posts`.
     pub const POSTS_DUE_ON: &str = "posts_due_on";
+    /// The lowest position (by rank) the post age limit (役職定年) covers.
+    pub const POST_AGE_LIMIT_POSITION: &str = "post_age_limit_position";
+    /// Renewals of a 会計年度任用 appointment before an open call (公募).
+    pub const FISCAL_RENEWALS_BEFORE_OPEN_CALL: &str = "fiscal_renewals_before_open_call";
 }

@@ -34,15 +34,22 @@ record!(
         phone,
         employment_kind,
         weekly_hours,
+        term_start,
+        term_end,
+        renewals,
+        post_limit_exception,
     ],
     {
         // Search keys (domain::reading): every write of a person, imports included,
-        // goes through here, so they never fall behind the kana.
-        const DERIVED: &'static [&'static str] = &["reading_key", "given_key"];
+        // goes through here, so they never fall behind the kana. The 定年退職日 too: the
+        // worklist of a year's retirements is then a window on its index, not a rule
+        // computed for every row.
+        const DERIVED: &'static [&'static str] = &["reading_key", "given_key", "retirement_date"];
         fn derived(&self) -> Vec<rusqlite::types::Value> {
             let (full, given) =
                 crate::domain::reading::person_keys(&self.family_kana, &self.given_kana);
-            vec![full.into(), given.into()]
+            let retires = self.retirement_date().map(|d| d.iso());
+            vec![full.into(), given.into(), retires.into()]
         }
         fn tidy(&mut self) {
             // Kana typed in hiragana is kept in katakana, a number typed in full width in

@@ -118,6 +118,11 @@ pub trait Editor: Sync {
     fn ask(&self, _db: &Db, _rec: &Value, _today: Date, _lang: Lang) -> Result<Option<Ask>> {
         Ok(None)
     }
+    /// Days that follow from the record by the ward's rules and are shown after its
+    /// fields (a person's 定年退職日 and 役職定年日), each with its label key.
+    fn derived_dates(&self, _db: &Db, _rec: &Value) -> Result<Vec<(&'static str, Date)>> {
+        Ok(Vec::new())
+    }
     /// The catalogue key of the question asked before a save that makes the record
     /// read-only for its author (a self-report handed in), when this save does.
     fn locks(&self, _rec: &Value) -> Option<&'static str> {

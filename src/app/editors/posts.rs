@@ -12,7 +12,10 @@ use crate::app::{App, Modal};
 use crate::domain::assignment::{Assignment, Reason};
 use crate::domain::staff::{Position, Staff};
 use crate::domain::unit::Unit;
-use crate::domain::{Date, Id};
+use crate::domain::employment::EmploymentKind;
+use crate::domain::retirement::{limit_position, post_limit_due};
+use crate::domain::{Date, FiscalYear, Id};
+use crate::store::settings::keys::POST_AGE_LIMIT_POSITION;
 use crate::i18n::Lang;
 use crate::i18n::error_text;
 use crate::store::flow::Actor;
@@ -40,6 +43,35 @@ impl Editor for StaffEditor {
     }
     fn blank(&self, ctx: &NewCtx) -> Value {
         super::records::STAFF.blank(ctx)
+    }
+    /// A kind without a term shows no term fields.
+    fn detail_fields_for(&self, rec: &Value) -> &'static [FieldSpec] {
+        let all = super::records::STAFF.fields;
+        let has_term = rec
+            .get("employment_kind")
+            .and_then(Value::as_str)
+            .and_then(EmploymentKind::from_code)
+            .is_some_and(EmploymentKind::has_term);
+        if has_term {
+            all
+        } else {
+            &all[..all.len() - super::records::STAFF_TERM_FIELDS]
+        }
+    }
+    /// A worklist whose work is the person's own record (a term to renew) opens it.
+    fn existing(&self, _db: &Db, person: Id, _fy: FiscalYear) -> Result<Option<Id>> {
+        Ok(Some(person))
+    }
+    fn derived_dates(&self, db: &Db, rec: &Value) -> Result<Vec<(&'static str, Date)>> {
+        let s: Staff = from_json(rec.clone())?;
+        let lowest = limit_position(db.rule_value(POST_AGE_LIMIT_POSITION)?);
+        let limit = post_limit_due(s.birth_date, s.position, lowest, s.post_limit_exception)
+            .filter(|d| s.retirement_date().is_none_or(|r| *d <= r));
+        Ok(s.retirement_date()
+            .map(|d| ("retirement_date", d))
+            .into_iter()
+            .chain(limit.map(|d| ("post_limit_date", d)))
+            .collect())
     }
     fn ask(&self, db: &Db, rec: &Value, today: Date, lang: Lang) -> Result<Option<Ask>> {
         let s: Staff = from_json(rec.clone())?;

@@ -13,11 +13,15 @@ use crate::domain::award::{Award, AwardKind, AwardState};
 use crate::domain::career::{CareerInterview, Qualification, SelfReport, TransferWish};
 use crate::domain::compliance::ComplianceRecord;
 use crate::domain::date::fiscal_year_end;
+use crate::domain::employment::EmploymentKind;
 use crate::domain::pdca::{PdcaCycle, Phase};
 use crate::domain::staff::{JobType, Position, Sex, Staff, StaffStatus, Track};
 use crate::domain::training::{Enrolment, EnrolmentState, OjtPair};
 use crate::store::flow::Actor;
 use crate::store::{Db, Result};
+
+/// The fields of a term (任期) that close the 職員 form's list.
+pub(in crate::app) const STAFF_TERM_FIELDS: usize = 3;
 
 pub(in crate::app) static STAFF: Typed<Staff> = typed(
     &[
@@ -39,6 +43,18 @@ pub(in crate::app) static STAFF: Typed<Staff> = typed(
         field("supervisor_id", "supervisor", K::OptStaff),
         field("phone", "phone", K::Text),
         field("email", "email", K::Text),
+        // 任用: the term fields last, so that the detail of a kind without a term can
+        // leave them off (`StaffEditor::detail_fields_for`).
+        field(
+            "employment_kind",
+            "employment_kind",
+            K::Code("employment_kind", EmploymentKind::CODES),
+        ),
+        field("weekly_hours", "weekly_hours", K::Real),
+        field("post_limit_exception", "post_limit_exception", K::OptDate),
+        field("term_start", "term_start", K::OptDate),
+        field("term_end", "term_end", K::OptDate),
+        field("renewals", "renewals", K::Int),
     ],
     |ctx| Staff {
         sex: Sex::Female,

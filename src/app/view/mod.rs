@@ -33,6 +33,9 @@ pub enum View {
     EvalPeriods,
     Assignments,
     LongTenure,
+    RetirementsDue,
+    PostLimitDue,
+    FiscalTermsEnding,
     TransferMoves,
     TransferPlans,
     Enrolments,
@@ -57,7 +60,7 @@ use editors::{
 
 impl View {
     /// Every view, in the order of the tabs and of each tab's view bar.
-    pub const ALL: [View; 32] = [
+    pub const ALL: [View; 35] = [
         View::Staff,
         View::Accounts,
         View::Audit,
@@ -75,6 +78,9 @@ impl View {
         View::EvalPeriods,
         View::Assignments,
         View::LongTenure,
+        View::RetirementsDue,
+        View::PostLimitDue,
+        View::FiscalTermsEnding,
         View::TransferMoves,
         View::TransferPlans,
         View::Enrolments,
@@ -140,6 +146,18 @@ impl View {
             // A long-tenured person goes into the transfer plan being drafted.
             View::LongTenure => list(T::Placement, &lists::LONG_TENURE)
                 .worklist(View::Assignments, View::TransferMoves),
+            // Who leaves at 定年, or leaves a management post at 60, goes into the April
+            // round's plan; a term that ends is renewed or put to an open call on the
+            // person's own record.
+            View::RetirementsDue => list(T::Placement, &lists::RETIREMENTS_DUE)
+                .worklist(View::Staff, View::TransferMoves)
+                .person("id"),
+            View::PostLimitDue => list(T::Placement, &lists::POST_LIMIT_DUE)
+                .worklist(View::Staff, View::TransferMoves)
+                .person("id"),
+            View::FiscalTermsEnding => list(T::Placement, &lists::FISCAL_TERMS_ENDING)
+                .worklist(View::Staff, View::Staff)
+                .person("id"),
             View::TransferMoves => list(T::Placement, &lists::TRANSFER_MOVES)
                 .editor(&transfer::MoveEditor)
                 .open(Open::Hr),

@@ -23,10 +23,14 @@ pub const KINDS: &[ExportKind] = &[
             "staff_no", "family_name", "given_name", "family_kana", "given_kana", "birth_date",
             "hire_date", "unit_code", "position", "grade", "job_type", "track", "status", "sex",
             "retire_date", "supervisor_staff_no", "email", "phone",
+            "employment_kind", "weekly_hours", "term_start", "term_end", "renewals",
+            "post_limit_exception", "retirement_date",
         ],
         sql: "SELECT s.staff_no, s.family_name, s.given_name, s.family_kana, s.given_kana,
                      s.birth_date, s.hire_date, u.code, s.position, s.grade, s.job_type, s.track,
-                     s.status, s.sex, s.retire_date, sup.staff_no, s.email, s.phone
+                     s.status, s.sex, s.retire_date, sup.staff_no, s.email, s.phone,
+                     s.employment_kind, s.weekly_hours, s.term_start, s.term_end, s.renewals,
+                     s.post_limit_exception, s.retirement_date
               FROM staff s JOIN units u ON u.id = s.unit_id
               LEFT JOIN staff sup ON sup.id = s.supervisor_id
               WHERE ?SCOPE

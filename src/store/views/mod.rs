@@ -2,6 +2,7 @@
 //! person reads joined in, filtered by scope (a person, a unit's subtree), fiscal year and
 //! state, sorted by any column, and fetched one window at a time.
 
+mod appointments;
 mod count;
 mod order;
 mod records;
@@ -11,6 +12,7 @@ mod transfer;
 mod window;
 mod worklists;
 
+pub use appointments::*;
 pub use records::*;
 pub use registers::*;
 pub use transfer::*;
@@ -197,6 +199,9 @@ pub static VIEWS: &[&ViewDef] = &[
     &records::THEMES,
     &records::ASSIGNMENTS,
     &worklists::LONG_TENURE,
+    &appointments::RETIREMENTS_DUE,
+    &appointments::POST_LIMIT_DUE,
+    &appointments::FISCAL_TERMS_ENDING,
     &transfer::TRANSFER_PLANS,
     &transfer::TRANSFER_MOVES,
     &records::ENROLMENTS,

@@ -4,3 +4,5 @@
 mod calendar_rules;
 /// The enrolment and award state machines, move by move.
 mod steps;
+/// 定年 under the 2023 amendment, 役職定年, and the terms of an appointment.
+mod retirement;

@@ -14,3 +14,5 @@ mod query_plans;
 mod views;
 /// Worklists and the training and incident registers.
 mod worklists;
+/// The appointment worklists: 定年退職予定者, 役職定年 対象者, 会計年度任用 任期満了.
+mod appointments;
