@@ -53,9 +53,11 @@ impl EmploymentKind {
             EmploymentKind::Regular | EmploymentKind::PreRetirementShort
         )
     }
-    /// Kinds appointed for a term that ends on a known day (任期付, 臨時的任用, 会計年度任用).
+    /// Kinds appointed for a term that ends on a known day: 再任用 (a year at a time),
+    /// 任期付, 臨時的任用, 会計年度任用. The regular post and 定年前再任用短時間勤務 run to
+    /// 定年 instead.
     pub fn has_term(self) -> bool {
-        self.is_fiscal_year() || matches!(self, EmploymentKind::FixedTerm | EmploymentKind::Temporary)
+        !self.retires_at_teinen()
     }
 }
 

@@ -45,7 +45,7 @@ fn nos(db: &Db, name: &str, fy: FiscalYear) -> Vec<String> {
 
 /// A person of the ward in a unit, born on `birth`, changed as the test needs.
 fn person(w: &Ward, no: &str, unit: Id, birth: Date, f: impl FnOnce(&mut Staff)) -> Staff {
-    let mut s = staff(no, unit, d(1990, 4, 1));
+    let mut s = staff(no, unit, birth.add_years(23));
     s.birth_date = birth;
     f(&mut s);
     w.db.insert(&mut s).expect("person");
