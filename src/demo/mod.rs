@@ -5,6 +5,7 @@
 // People are addressed by index across parallel tables (ability, chiefs, ids).
 #![allow(clippy::needless_range_loop)]
 
+mod appointments;
 mod assets;
 mod awards;
 mod career;

@@ -4,13 +4,14 @@
 
 use std::collections::HashMap;
 
+use super::appointments::{self, Appointment};
 use super::assets::Assets;
 use super::career;
 use super::org::Org;
 use super::rng::Rng;
 use crate::domain::Date;
+use crate::domain::retirement::{retirement_date, retirement_fy};
 use crate::domain::assignment::Reason;
-use crate::domain::date::fiscal_year_start;
 use crate::domain::staff::{JobType, Position, StaffStatus};
 use crate::domain::unit::UnitKind;
 
@@ -25,6 +26,7 @@ pub fn make_people(
 ) -> Vec<Person> {
     let places = career::places(org);
     let mut people = Vec::with_capacity(org.slots.len() + org.slots.len() / 10);
+    let share = appointments::fiscal_share(org);
     for slot in &org.slots {
         let w = org.units[slot.unit].ward;
         let (lo, hi) = career::age_range(slot.position);
@@ -34,33 +36,61 @@ pub fn make_people(
         } else {
             rng.range(lo, hi)
         };
+        let age = appointments::age(slot, age, rng);
         let birth = today.add_years(-(age as i32)).add_days(-rng.range(0, 364));
-        let p = career::person(
-            assets,
-            &places[w],
-            org,
-            slot.job,
-            slot.position,
-            slot.unit,
-            birth,
-            today,
-            None,
-            rng,
-        );
+        let birth = appointments::serving_birth(birth, slot.position, today);
+        let regular = |birth: Date, rng: &mut Rng| {
+            career::person(
+                assets,
+                &places[w],
+                org,
+                slot.job,
+                slot.position,
+                slot.unit,
+                birth,
+                today,
+                None,
+                rng,
+            )
+        };
+        let p = match appointments::choose(slot, share, birth, today, rng) {
+            Appointment::Regular => regular(birth, rng),
+            Appointment::Fiscal => {
+                // Of any age from 27 to 65 (hired at 22 at the least, up to four
+                // renewals ago): parents back at work, retirees, career changers.
+                let birth = today.add_years(-rng.range(27, 65) as i32);
+                let birth = birth.add_days(-rng.range(0, 364));
+                appointments::fiscal(regular(birth, rng), slot, today, rng)
+            }
+            Appointment::Reappointed => match appointments::reappointed_birth(today, rng) {
+                Some(b) if places[w].teams.len() > 1 => {
+                    appointments::reappointed(assets, &places[w], org, slot, b, today, rng)
+                }
+                _ => regular(birth, rng),
+            },
+            Appointment::PostLimited(limit) if places[w].sections.len() > 1 => {
+                appointments::post_limited(assets, &places[w], org, slot, birth, limit, rng)
+            }
+            Appointment::PostLimited(_) => regular(birth, rng),
+        };
         people.push(p);
     }
-    // People who retired at 60 during the years of history.
+    // People who retired at 定年 during the years of history, on the law's day: none in
+    // the years whose 31 March no cohort retires on (2023, 2026 …).
     let cur = today.fiscal_year();
     let per_year = (org.slots.len() as f64 * 0.02).ceil() as usize;
     for fy in (cur - years + 1)..cur {
+        let Some(cohort) = ((fy - 66)..=(fy - 60)).find(|&c| retirement_fy(c) == fy) else {
+            continue;
+        };
         for _ in 0..per_year {
             let w = rng.below(org.wards as u64) as usize;
             let pl = &places[w];
             if pl.teams.is_empty() {
                 continue;
             }
-            let retire = fiscal_year_start(fy + 1).add_days(-1);
-            let birth = fiscal_year_start(fy - 60).add_days(rng.range(1, 365));
+            let birth = Date::from_ymd(cohort, 4, 2).add_days(rng.range(0, 364));
+            let retire = retirement_date(birth);
             let top = [
                 Position::Clerk,
                 Position::Senior,

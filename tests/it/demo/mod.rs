@@ -10,3 +10,5 @@ mod pdca_compliance;
 mod placement;
 /// Awards, OJT and training over the years.
 mod training_awards;
+/// 任用 in realistic proportions: 会計年度任用, 再任用, 60–62, 役職定年, 定年 on the law's day.
+mod appointments;

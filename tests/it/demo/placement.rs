@@ -6,6 +6,7 @@ use crate::support::generated;
 
 use generated::*;
 use jinji::demo::{self, Params};
+use jinji::domain::retirement::post_limit_date;
 use jinji::store::Cell;
 use jinji::store::export::KINDS;
 use jinji::store::{Db, StoreError};
@@ -186,6 +187,7 @@ fn most_moves_start_on_1_april_and_promotions_go_up() {
         let mut moves = 0;
         let mut april = 0;
         let mut down = Vec::new();
+        let staff = f.staff_by_id();
         for (id, posts) in f.assignments() {
             for w in posts.windows(2) {
                 moves += 1;
@@ -193,6 +195,16 @@ fn most_moves_start_on_1_april_and_promotions_go_up() {
                     april += 1;
                 }
                 let (was, now) = (rank(&w[0].position), rank(&w[1].position));
+                // 役職定年: a 課長 leaves the post, down to a non-management one, on the
+                // first 1 April after reaching 60.
+                let post_limit = now > was
+                    && rank(&w[0].position) <= rank("section_chief")
+                    && rank(&w[1].position) > rank("section_chief")
+                    && w[1].reason == "transfer"
+                    && w[1].start == post_limit_date(staff[&id].birth);
+                if post_limit {
+                    continue;
+                }
                 if now > was || (w[1].reason == "promotion") != (now < was) {
                     down.push((id, w[0].position.clone(), w[1].clone()));
                 }

@@ -79,7 +79,8 @@ impl Fixture {
     pub fn staff(&self) -> Vec<StaffRow> {
         self.rows(
             "SELECT id, staff_no, family_name, given_name, family_kana, given_kana,
-                    birth_date, hire_date, unit_id, position, status, retire_date
+                    birth_date, hire_date, unit_id, position, status, retire_date,
+                    employment_kind, retirement_date
              FROM staff ORDER BY id",
             |r| {
                 Ok(StaffRow {
@@ -95,6 +96,8 @@ impl Fixture {
                     position: r.get(9)?,
                     status: r.get(10)?,
                     retire: r.get::<_, Option<String>>(11)?.map(|s| date(&s)),
+                    kind: r.get(12)?,
+                    retirement: r.get::<_, Option<String>>(13)?.map(|s| date(&s)),
                 })
             },
         )
@@ -156,6 +159,9 @@ pub struct StaffRow {
     pub position: String,
     pub status: String,
     pub retire: Option<Date>,
+    /// 任用形態, and the 定年退職日 of the kinds that have one.
+    pub kind: String,
+    pub retirement: Option<Date>,
 }
 
 impl StaffRow {
