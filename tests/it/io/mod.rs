@@ -8,3 +8,5 @@ mod import_cancel;
 mod import_files;
 /// `jinji restore`, `jinji check` and `jinji report` workbooks.
 mod reports_restore;
+/// 任用 in the staff file: kinds, hours and terms read back, the 定年退職日 derived.
+mod employment;
