@@ -20,6 +20,6 @@ UPDATE staff SET retirement_date = (
     FROM (SELECT CAST(substr(birth_date, 1, 4) AS INTEGER)
                  - (substr(birth_date, 6, 5) <= '04-01') AS c))
 WHERE employment_kind IN ('regular', 'pre_retirement_short');
-CREATE INDEX staff_retirement ON staff(retirement_date);
+CREATE INDEX staff_retirement ON staff(retirement_date, birth_date);
 CREATE INDEX staff_birth ON staff(birth_date);
 CREATE INDEX staff_term_end ON staff(term_end);

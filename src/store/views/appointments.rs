@@ -3,7 +3,8 @@
 //! term ends in it, with 更新 or 公募 due. Each condition is a range or an equality on an
 //! indexed column of `staff` (the derived `retirement_date`, `birth_date`, `term_end`),
 //! so a city's list is a window on an index, not a rule computed for every person; each
-//! list is first sorted by that column, so its window is read down the same index.
+//! list is first sorted by the column its index orders (the retirements by birth date
+//! within the day), so its windows are read down, and seek along, that index.
 
 use super::ColKind::*;
 use super::{FULL_NAME, STAFF_NO, UNIT, ViewDef, col};
@@ -48,7 +49,7 @@ pub static RETIREMENTS_DUE: ViewDef = ViewDef {
          AND (t.status <> 'retired' OR t.retire_date = t.retirement_date)",
     ),
     state: None,
-    default_sort: 7,
+    default_sort: 5,
     default_desc: false,
 };
 
