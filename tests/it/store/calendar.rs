@@ -115,7 +115,9 @@ fn disclosed(db: &Db, fy: FiscalYear, on: Date) -> (Evaluation, Account) {
         .into_iter()
         .find(|e| {
             let no = db.get::<Staff>(e.staff_id).unwrap().staff_no;
+            // Rated by both evaluators: a disclosed evaluation has both ratings.
             e.first_rating.is_some()
+                && e.second_rating.is_some()
                 && e.state >= EvalState::FirstDone
                 && db.account_by_login(&format!("s{no}")).unwrap().is_some()
         })
