@@ -124,6 +124,7 @@ fn a_second_application_for_one_session_is_already_applied_not_a_taken_staff_num
         id: 0,
         version: 0,
         state: EnrolmentState::Applied,
+        completed_on: None,
         ..e.clone()
     };
     let err = db
