@@ -24,11 +24,6 @@ pub static RETIREMENTS_DUE: ViewDef = ViewDef {
         FULL_NAME,
         UNIT,
         col("position", "t.position", Code("position")),
-        col(
-            "employment_kind",
-            "t.employment_kind",
-            Code("employment_kind"),
-        ),
         col("birth_date", "t.birth_date", Date),
         // The age reached in law on the day (one reaches an age the day before the
         // birthday, so 1 April birthdays count a year earlier).
@@ -40,6 +35,11 @@ pub static RETIREMENTS_DUE: ViewDef = ViewDef {
             Int,
         ),
         col("retirement_date", "t.retirement_date", Date),
+        col(
+            "employment_kind",
+            "t.employment_kind",
+            Code("employment_kind"),
+        ),
         col("retire_date", "t.retire_date", Date),
     ],
     staff: Some("t.id"),
@@ -49,7 +49,7 @@ pub static RETIREMENTS_DUE: ViewDef = ViewDef {
          AND (t.status <> 'retired' OR t.retire_date = t.retirement_date)",
     ),
     state: None,
-    default_sort: 5,
+    default_sort: 4,
     default_desc: false,
 };
 
@@ -107,13 +107,6 @@ pub static FISCAL_TERMS_ENDING: ViewDef = ViewDef {
         STAFF_NO,
         FULL_NAME,
         UNIT,
-        col(
-            "employment_kind",
-            "t.employment_kind",
-            Code("employment_kind"),
-        ),
-        col("weekly_hours", "t.weekly_hours", Real),
-        col("term_start", "t.term_start", Date),
         col("term_end", "t.term_end", Date),
         col("renewals", "t.renewals", Int),
         col(
@@ -122,6 +115,13 @@ pub static FISCAL_TERMS_ENDING: ViewDef = ViewDef {
                   THEN 'open_call' ELSE 'renewal' END",
             Code("next_term"),
         ),
+        col(
+            "employment_kind",
+            "t.employment_kind",
+            Code("employment_kind"),
+        ),
+        col("weekly_hours", "t.weekly_hours", Real),
+        col("term_start", "t.term_start", Date),
     ],
     staff: Some("t.id"),
     unit: Some("t.unit_id"),
@@ -131,6 +131,6 @@ pub static FISCAL_TERMS_ENDING: ViewDef = ViewDef {
          AND t.term_end BETWEEN printf('%04d-04-01', {fy}) AND printf('%04d-03-31', {fy} + 1)",
     ),
     state: None,
-    default_sort: 6,
+    default_sort: 3,
     default_desc: false,
 };

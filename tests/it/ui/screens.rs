@@ -261,8 +261,8 @@ fn moves_of_a_first_evaluator() {
 #[test]
 fn moves_of_a_staff_member_on_training() {
     for (lang, code) in LANGS {
-        // 2600057 is mentored in the demo's fiscal year 2026.
-        let mut a = app_as(lang, "s2600057");
+        // 2600031 is mentored in the demo's fiscal year 2026.
+        let mut a = app_as(lang, "s2600031");
         a.update(Action::GoTab(4));
         while a.view_name() != "sessions" {
             a.update(Action::NextView);
@@ -303,7 +303,8 @@ fn transfer_plans_compared() {
             .db
             .new_transfer_plan("別案", Date::from_ymd(2027, 4, 1), who)
             .unwrap();
-        let person = a.session.db.staff_by_no("9800005").unwrap().unwrap();
+        // A 主任 whom the first plan leaves where they are.
+        let person = a.session.db.staff_by_no("0000005").unwrap().unwrap();
         let unit = a.session.db.unit_by_code("300200").unwrap().unwrap();
         let mut mv = jinji::domain::transfer::TransferMove {
             id: 0,
