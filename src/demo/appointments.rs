@@ -74,7 +74,13 @@ pub(super) fn serving_birth(mut birth: Date, position: Position, today: Date) ->
 }
 
 /// How the slot's person is appointed.
-pub(super) fn choose(slot: &Slot, share: f64, birth: Date, today: Date, rng: &mut Rng) -> Appointment {
+pub(super) fn choose(
+    slot: &Slot,
+    share: f64,
+    birth: Date,
+    today: Date,
+    rng: &mut Rng,
+) -> Appointment {
     let april = fiscal_year_start(today.fiscal_year());
     let (y, m, d) = POST_LIMIT_FROM;
     let limit = post_limit_date(birth);

@@ -319,7 +319,13 @@ pub(super) fn unit_for(pl: &WardPlaces, pos: Position, job: JobType, rng: &mut R
 }
 
 /// A unit other than `not` where the position fits; `not` itself when there is none.
-pub(super) fn other_unit(pl: &WardPlaces, pos: Position, job: JobType, not: usize, rng: &mut Rng) -> usize {
+pub(super) fn other_unit(
+    pl: &WardPlaces,
+    pos: Position,
+    job: JobType,
+    not: usize,
+    rng: &mut Rng,
+) -> usize {
     for _ in 0..4 {
         let u = unit_for(pl, pos, job, rng);
         if u != not {

@@ -10,8 +10,8 @@ use super::career;
 use super::org::Org;
 use super::rng::Rng;
 use crate::domain::Date;
-use crate::domain::retirement::{retirement_date, retirement_fy};
 use crate::domain::assignment::Reason;
+use crate::domain::retirement::{retirement_date, retirement_fy};
 use crate::domain::staff::{JobType, Position, StaffStatus};
 use crate::domain::unit::UnitKind;
 

@@ -80,10 +80,20 @@ impl Terms {
         let h = self.weekly_hours;
         if self.kind.is_short_time() {
             if !(h > 0.0 && h < FULL_WEEK_HOURS) {
-                c.add("weekly_hours", Problem::Rule { rule: "weekly_hours_short" });
+                c.add(
+                    "weekly_hours",
+                    Problem::Rule {
+                        rule: "weekly_hours_short",
+                    },
+                );
             }
         } else if (h - FULL_WEEK_HOURS).abs() > 1e-9 {
-            c.add("weekly_hours", Problem::Rule { rule: "weekly_hours_full" });
+            c.add(
+                "weekly_hours",
+                Problem::Rule {
+                    rule: "weekly_hours_full",
+                },
+            );
         }
         if self.kind.has_term() {
             if self.term_end.is_none() {
@@ -95,7 +105,12 @@ impl Terms {
         } else {
             for (field, v) in [("term_start", self.term_start), ("term_end", self.term_end)] {
                 if v.is_some() {
-                    c.add(field, Problem::Rule { rule: "term_not_of_kind" });
+                    c.add(
+                        field,
+                        Problem::Rule {
+                            rule: "term_not_of_kind",
+                        },
+                    );
                 }
             }
         }
@@ -107,12 +122,22 @@ impl Terms {
             && e >= s
             && e > fiscal_year_end(s.fiscal_year())
         {
-            c.add("term_end", Problem::Rule { rule: "term_in_fiscal_year" });
+            c.add(
+                "term_end",
+                Problem::Rule {
+                    rule: "term_in_fiscal_year",
+                },
+            );
         }
         if self.kind.is_fiscal_year() {
             c.range("renewals", self.renewals, 0, 99);
         } else if self.renewals != 0 {
-            c.add("renewals", Problem::Rule { rule: "renewals_fiscal_only" });
+            c.add(
+                "renewals",
+                Problem::Rule {
+                    rule: "renewals_fiscal_only",
+                },
+            );
         }
     }
 }

@@ -10,16 +10,16 @@ use super::{Ask, Editor, NewCtx, SaveCtx, from_json};
 use crate::app::form::field::{FieldKind as K, FieldSpec, field};
 use crate::app::{App, Modal};
 use crate::domain::assignment::{Assignment, Reason};
-use crate::domain::staff::{Position, Staff};
-use crate::domain::unit::Unit;
 use crate::domain::employment::EmploymentKind;
 use crate::domain::retirement::{limit_position, post_limit_due};
+use crate::domain::staff::{Position, Staff};
+use crate::domain::unit::Unit;
 use crate::domain::{Date, FiscalYear, Id};
-use crate::store::settings::keys::POST_AGE_LIMIT_POSITION;
 use crate::i18n::Lang;
 use crate::i18n::error_text;
 use crate::store::flow::Actor;
 use crate::store::posts::{BY_HAND, Followed, PostChange};
+use crate::store::settings::keys::POST_AGE_LIMIT_POSITION;
 use crate::store::{Db, Result, StoreError};
 
 /// What the 職員 form asks when the unit or position changes.

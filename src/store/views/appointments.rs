@@ -69,11 +69,7 @@ pub static POST_LIMIT_DUE: ViewDef = ViewDef {
         UNIT,
         col("position", "t.position", Code("position")),
         col("birth_date", "t.birth_date", Date),
-        col(
-            "post_limit_date",
-            "printf('%04d-04-01', {fy} + 1)",
-            Date,
-        ),
+        col("post_limit_date", "printf('%04d-04-01', {fy} + 1)", Date),
         col("retirement_date", "t.retirement_date", Date),
         col("post_limit_exception", "t.post_limit_exception", Date),
     ],

@@ -22,13 +22,20 @@ fn about_a_third_of_the_people_are_fiscal_year_appointees() {
         let share = fiscal as f64 / serving.len() as f64;
         eprintln!("[{}] 会計年度任用 {fiscal} of {}", f.name, serving.len());
         // Forty people are a small sample.
-        let range = if serving.len() < 100 { 0.15..=0.5 } else { 0.28..=0.38 };
+        let range = if serving.len() < 100 {
+            0.15..=0.5
+        } else {
+            0.28..=0.38
+        };
         assert!(range.contains(&share), "[{}] {share}", f.name);
     }
     let f = default_demo();
     let part = f.int("SELECT count(*) FROM staff WHERE employment_kind = 'fiscal_year_part'");
     let full = f.int("SELECT count(*) FROM staff WHERE employment_kind = 'fiscal_year_full'");
-    assert!(part > 2 * full && full > 0, "part-time {part}, full-time {full}");
+    assert!(
+        part > 2 * full && full > 0,
+        "part-time {part}, full-time {full}"
+    );
     let renewals = f.rows(
         "SELECT DISTINCT renewals FROM staff WHERE employment_kind LIKE 'fiscal_year%'
          ORDER BY 1",
@@ -51,8 +58,15 @@ fn reappointed_people_serve_after_their_teinen_some_short_time() {
         "SELECT count(*) FROM staff WHERE employment_kind = 'reappointed_short'
          AND weekly_hours < 38.75",
     );
-    assert!(full > 0 && short > 0, "再任用 {full} full-time, {short} short-time");
-    for s in f.staff().iter().filter(|s| s.kind.starts_with("reappointed")) {
+    assert!(
+        full > 0 && short > 0,
+        "再任用 {full} full-time, {short} short-time"
+    );
+    for s in f
+        .staff()
+        .iter()
+        .filter(|s| s.kind.starts_with("reappointed"))
+    {
         assert!(
             retirement_date(s.birth) < today(),
             "{} reappointed before their 定年",
@@ -103,7 +117,13 @@ fn retirements_at_teinen_fall_on_the_laws_day_and_never_on_31_march_2023_or_2026
         // 31 March 2026.
         assert_eq!(retired.is_empty(), f.name == "city", "[{}]", f.name);
         for s in &retired {
-            assert_eq!(s.retire, Some(retirement_date(s.birth)), "[{}] {}", f.name, s.staff_no);
+            assert_eq!(
+                s.retire,
+                Some(retirement_date(s.birth)),
+                "[{}] {}",
+                f.name,
+                s.staff_no
+            );
             for empty in [d(2023, 3, 31), d(2026, 3, 31)] {
                 assert_ne!(s.retire, Some(empty), "[{}] {}", f.name, s.staff_no);
             }

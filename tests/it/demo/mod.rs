@@ -1,5 +1,7 @@
 //! The demo generator obeys its own rules, on wards built once per run (`support::generated`).
 
+/// 任用 in realistic proportions: 会計年度任用, 再任用, 60–62, 役職定年, 定年 on the law's day.
+mod appointments;
 /// Evaluations and challenge themes over the years.
 mod evaluation;
 /// Organisation, roster and accounts.
@@ -10,5 +12,3 @@ mod pdca_compliance;
 mod placement;
 /// Awards, OJT and training over the years.
 mod training_awards;
-/// 任用 in realistic proportions: 会計年度任用, 再任用, 60–62, 役職定年, 定年 on the law's day.
-mod appointments;

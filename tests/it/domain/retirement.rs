@@ -113,21 +113,36 @@ fn the_post_limit_reaches_section_chiefs_and_above_unless_excepted() {
     let born = d(1966, 6, 1);
     let due = Some(d(2027, 4, 1));
     assert_eq!(post_limit_due(born, Position::Director, chief, None), due);
-    assert_eq!(post_limit_due(born, Position::SectionChief, chief, None), due);
-    assert_eq!(post_limit_due(born, Position::DeputyChief, chief, None), None);
+    assert_eq!(
+        post_limit_due(born, Position::SectionChief, chief, None),
+        due
+    );
+    assert_eq!(
+        post_limit_due(born, Position::DeputyChief, chief, None),
+        None
+    );
     assert_eq!(post_limit_due(born, Position::Clerk, chief, None), None);
     // The ward may reach further down.
     let deputies = limit_position(2);
-    assert_eq!(post_limit_due(born, Position::DeputyChief, deputies, None), due);
+    assert_eq!(
+        post_limit_due(born, Position::DeputyChief, deputies, None),
+        due
+    );
     assert_eq!(limit_position(0), Position::Director);
     assert_eq!(limit_position(3), Position::TeamChief);
     // An exception (特例任用) that reaches the day keeps the post; one ending before does not.
     let e = Some(d(2028, 3, 31));
     assert_eq!(post_limit_due(born, Position::SectionChief, chief, e), None);
     let short = Some(d(2027, 3, 31));
-    assert_eq!(post_limit_due(born, Position::SectionChief, chief, short), due);
+    assert_eq!(
+        post_limit_due(born, Position::SectionChief, chief, short),
+        due
+    );
     // The rule began on 1 April 2023: nobody left a post by it before.
-    assert_eq!(post_limit_due(d(1962, 4, 1), Position::Director, chief, None), None);
+    assert_eq!(
+        post_limit_due(d(1962, 4, 1), Position::Director, chief, None),
+        None
+    );
     assert_eq!(
         post_limit_due(d(1962, 4, 2), Position::Director, chief, None),
         Some(d(2023, 4, 1))
@@ -179,7 +194,10 @@ fn a_fiscal_year_term_lies_within_one_fiscal_year() {
     let mut t = terms(EmploymentKind::FiscalPart, 29.0);
     assert_eq!(
         problems(&t),
-        [("term_end", Problem::Required), ("term_start", Problem::Required)]
+        [
+            ("term_end", Problem::Required),
+            ("term_start", Problem::Required)
+        ]
     );
     t.term_start = Some(d(2026, 4, 1));
     t.term_end = Some(d(2027, 3, 31));
@@ -194,7 +212,12 @@ fn a_fiscal_year_term_lies_within_one_fiscal_year() {
     t.term_end = Some(d(2026, 3, 1));
     assert_eq!(
         problems(&t),
-        [("term_end", Problem::Before { other: "term_start" })]
+        [(
+            "term_end",
+            Problem::Before {
+                other: "term_start"
+            }
+        )]
     );
 }
 

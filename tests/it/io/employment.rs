@@ -52,7 +52,11 @@ fn japanese_headers_and_labels_import_and_the_retirement_date_is_derived() {
     assert_eq!(clerk["term_start"], "2026-04-01");
     assert_eq!(clerk["term_end"], "2027-03-31");
     assert_eq!(clerk["renewals"], 2);
-    assert_eq!(clerk["retirement_date"], Value::Null, "no 定年 for 会計年度任用");
+    assert_eq!(
+        clerk["retirement_date"],
+        Value::Null,
+        "no 定年 for 会計年度任用"
+    );
     let regular = one(&rows, "0500001");
     assert_eq!(regular["employment_kind"], "regular");
     assert_eq!(regular["retirement_date"], "2027-03-31");
@@ -62,21 +66,41 @@ fn japanese_headers_and_labels_import_and_the_retirement_date_is_derived() {
 fn the_staff_file_round_trips_its_appointment_columns() {
     let w = Scratch::new();
     let db = w.demo("d.db");
-    let first = w.run(&["--db", s(&db), "export", "staff"]).ok().stdout_bytes;
+    let first = w
+        .run(&["--db", s(&db), "export", "staff"])
+        .ok()
+        .stdout_bytes;
     let header = String::from_utf8_lossy(&first[..first.iter().position(|b| *b == b'\n').unwrap()])
         .to_string();
-    for col in ["employment_kind", "weekly_hours", "term_end", "renewals", "retirement_date"] {
+    for col in [
+        "employment_kind",
+        "weekly_hours",
+        "term_end",
+        "renewals",
+        "retirement_date",
+    ] {
         assert!(header.contains(col), "{col} in {header}");
     }
     std::fs::write(w.path("staff.csv"), &first).unwrap();
     // Into a fresh database holding the demo's units, then out again: the same bytes.
     let fresh = w.init("fresh.db");
-    let units = w.run(&["--db", s(&db), "export", "units"]).ok().stdout_bytes;
+    let units = w
+        .run(&["--db", s(&db), "export", "units"])
+        .ok()
+        .stdout_bytes;
     std::fs::write(w.path("units.csv"), &units).unwrap();
-    w.run(&["--db", s(&fresh), "import", "units", "units.csv"]).ok();
-    w.run(&["--db", s(&fresh), "import", "staff", "staff.csv"]).ok();
-    let second = w.run(&["--db", s(&fresh), "export", "staff"]).ok().stdout_bytes;
-    assert_eq!(String::from_utf8_lossy(&first), String::from_utf8_lossy(&second));
+    w.run(&["--db", s(&fresh), "import", "units", "units.csv"])
+        .ok();
+    w.run(&["--db", s(&fresh), "import", "staff", "staff.csv"])
+        .ok();
+    let second = w
+        .run(&["--db", s(&fresh), "export", "staff"])
+        .ok()
+        .stdout_bytes;
+    assert_eq!(
+        String::from_utf8_lossy(&first),
+        String::from_utf8_lossy(&second)
+    );
 }
 
 #[test]

@@ -80,14 +80,21 @@ fn the_retirement_list_of_a_year_is_whoever_retires_on_its_last_day() {
         s.retire_date = Some(d(2020, 3, 31));
     });
     // Oldest first.
-    assert_eq!(nos(&w.db, "retirements_due", 2026), ["B0001", "B0006", "B0002"]);
+    assert_eq!(
+        nos(&w.db, "retirements_due", 2026),
+        ["B0001", "B0006", "B0002"]
+    );
     assert_eq!(nos(&w.db, "retirements_due", 2024), ["B0004", "B0007"]);
     // Nobody retires at 定年 on 31 March 2026.
     assert!(nos(&w.db, "retirements_due", 2025).is_empty());
     assert_eq!(nos(&w.db, "retirements_due", 2028), ["B0003"]);
     let ages = listed(&w.db, "retirements_due", &query(2026), "retirement_age");
     assert_eq!(ages[0], ("B0001".into(), "62".into()));
-    assert_eq!(ages[2], ("B0002".into(), "62".into()), "born 1 April: a year ahead");
+    assert_eq!(
+        ages[2],
+        ("B0002".into(), "62".into()),
+        "born 1 April: a year ahead"
+    );
 }
 
 #[test]
@@ -117,8 +124,18 @@ fn managers_reaching_60_in_the_year_leave_their_post_the_april_after() {
     chief("C0002", d(1966, 4, 1), Position::Director, None);
     chief("C0003", d(1966, 4, 2), Position::Director, None);
     chief("C0004", d(1966, 7, 1), Position::DeputyChief, None);
-    chief("C0005", d(1966, 8, 1), Position::SectionChief, Some(d(2028, 3, 31)));
-    chief("C0006", d(1966, 9, 1), Position::SectionChief, Some(d(2027, 3, 31)));
+    chief(
+        "C0005",
+        d(1966, 8, 1),
+        Position::SectionChief,
+        Some(d(2028, 3, 31)),
+    );
+    chief(
+        "C0006",
+        d(1966, 9, 1),
+        Position::SectionChief,
+        Some(d(2027, 3, 31)),
+    );
     assert_eq!(
         listed(&w.db, "post_limit_due", &query(2026), "post_limit_date"),
         [
@@ -167,7 +184,8 @@ fn a_fiscal_year_term_ending_in_the_year_is_renewed_until_the_wards_number_then_
         ]
     );
     assert_eq!(nos(&w.db, "fiscal_terms_ending", 2025), ["F0004"]);
-    w.db.set_rule("fiscal_renewals_before_open_call", "3").unwrap();
+    w.db.set_rule("fiscal_renewals_before_open_call", "3")
+        .unwrap();
     let got = listed(&w.db, "fiscal_terms_ending", &query(2026), "next_term");
     assert_eq!(got[2], ("F0002".into(), "renewal".into()));
 }

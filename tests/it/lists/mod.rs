@@ -1,5 +1,7 @@
 //! The lists the screens read: views, paging, order, query plans and worklists.
 
+/// The appointment worklists: 定年退職予定者, 役職定年 対象者, 会計年度任用 任期満了.
+mod appointments;
 /// Keyset paging: a move reads only the rows new to its window.
 mod keyset;
 /// Windows read down an index hold the rows of the whole list sorted.
@@ -14,5 +16,3 @@ mod query_plans;
 mod views;
 /// Worklists and the training and incident registers.
 mod worklists;
-/// The appointment worklists: 定年退職予定者, 役職定年 対象者, 会計年度任用 任期満了.
-mod appointments;
