@@ -179,7 +179,9 @@ fn full_time_kinds_work_38_75_hours_and_short_time_kinds_less() {
         problems(&terms(EmploymentKind::Regular, 31.0)),
         [rule("weekly_hours", "weekly_hours_full")]
     );
-    assert!(problems(&terms(EmploymentKind::ReappointedShort, 31.0)).is_empty());
+    let mut reappointed = terms(EmploymentKind::ReappointedShort, 31.0);
+    reappointed.term_end = Some(d(2027, 3, 31));
+    assert!(problems(&reappointed).is_empty());
     for h in [38.75, 0.0, -1.0, 40.0, f64::NAN] {
         assert_eq!(
             problems(&terms(EmploymentKind::PreRetirementShort, h)),
