@@ -14,6 +14,7 @@ mod ojt;
 mod org;
 mod pdca;
 mod people;
+mod posts;
 mod rng;
 mod training;
 mod transfer;
@@ -169,6 +170,7 @@ pub fn generate(db: &Db, p: &Params) -> Result<Report> {
         pdca::generate(&mut g, &mut rng.fork(6))?;
         evaluations::consultations(&mut g, &mut rng.fork(7))?;
         transfer::generate(&mut g)?;
+        posts::generate(&mut g, &mut rng.fork(8))?;
         // Each staff row is written with the post it holds on the base day; this records
         // that they follow their posts (and would catch up any that did not, audited).
         db.follow_posts(p.today)?;
@@ -255,6 +257,7 @@ fn insert_staff(g: &mut Gen) -> Result<()> {
                 end_date: post.end,
                 reason: post.reason,
                 note: post.note.to_string(),
+                kind: crate::domain::post::AssignmentKind::Main,
                 version: 0,
             });
         }

@@ -92,6 +92,13 @@ pub const RULES: &[WardRule] = &[
         min: 0,
         max: 12,
     },
+    // 1: a 兼務 counts in 現員 of its second unit too (see `store::staffing`).
+    WardRule {
+        key: keys::CONCURRENT_COUNTS,
+        default: 0,
+        min: 0,
+        max: 1,
+    },
 ];
 
 impl Db {
@@ -135,4 +142,6 @@ pub mod keys {
     /// The day the next upcoming post begins, when staff rows must follow it ("" for none;
     /// unset until the file is first caught up). See `store::posts`.
     pub const POSTS_DUE_ON: &str = "posts_due_on";
+    /// Whether a 兼務 counts in 現員 of its second unit (0: only 本務 counts).
+    pub const CONCURRENT_COUNTS: &str = "concurrent_counts";
 }

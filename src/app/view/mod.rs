@@ -33,6 +33,7 @@ pub enum View {
     EvalPeriods,
     Assignments,
     LongTenure,
+    Posts,
     TransferMoves,
     TransferPlans,
     Enrolments,
@@ -57,7 +58,7 @@ use editors::{
 
 impl View {
     /// Every view, in the order of the tabs and of each tab's view bar.
-    pub const ALL: [View; 32] = [
+    pub const ALL: [View; 33] = [
         View::Staff,
         View::Accounts,
         View::Audit,
@@ -75,6 +76,7 @@ impl View {
         View::EvalPeriods,
         View::Assignments,
         View::LongTenure,
+        View::Posts,
         View::TransferMoves,
         View::TransferPlans,
         View::Enrolments,
@@ -140,6 +142,8 @@ impl View {
             // A long-tenured person goes into the transfer plan being drafted.
             View::LongTenure => list(T::Placement, &lists::LONG_TENURE)
                 .worklist(View::Assignments, View::TransferMoves),
+            // 定数・現員 as of the day in view; HR keeps the 定数.
+            View::Posts => list(T::Placement, &lists::POSTS).editor(&posts::UNIT_POST),
             View::TransferMoves => list(T::Placement, &lists::TRANSFER_MOVES)
                 .editor(&transfer::MoveEditor)
                 .open(Open::Hr),

@@ -4,6 +4,7 @@
 
 mod count;
 mod order;
+mod posts;
 mod records;
 mod registers;
 mod seen;
@@ -11,6 +12,7 @@ mod transfer;
 mod window;
 mod worklists;
 
+pub use posts::*;
 pub use records::*;
 pub use registers::*;
 pub use transfer::*;
@@ -197,6 +199,7 @@ pub static VIEWS: &[&ViewDef] = &[
     &records::THEMES,
     &records::ASSIGNMENTS,
     &worklists::LONG_TENURE,
+    &posts::POSTS,
     &transfer::TRANSFER_PLANS,
     &transfer::TRANSFER_MOVES,
     &records::ENROLMENTS,
@@ -291,6 +294,18 @@ impl Db {
         }
         let today = q.today;
         let fy = q.fiscal_year.unwrap_or(today.fiscal_year());
+        // 定数・現員: the day in view, and what is counted on it (`store::staffing`).
+        let sql = if sql.contains("{present}") || sql.contains("{headless}") {
+            let day = super::staffing::day_in_view(today, fy);
+            sql.replace(
+                "{present}",
+                &super::staffing::present_sql("t.unit_id", "t.class", "{asof}"),
+            )
+            .replace("{headless}", &super::heads::headless_sql("u", "{asof}"))
+            .replace("{asof}", &format!("'{}'", day.iso()))
+        } else {
+            sql
+        };
         let mut out = super::disclosure::bind(&sql, q.visible.reader())
             .replace("{closed_days}", &super::calendar::register_sql(fy))
             .replace("{fy}", &fy.to_string())

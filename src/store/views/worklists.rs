@@ -88,7 +88,7 @@ pub static LONG_TENURE: ViewDef = ViewDef {
     unit: Some("s.unit_id"),
     // Specialists are exempt: depth in one field is what they are for.
     fiscal_year: Some(
-        "t.end_date IS NULL AND s.status <> 'retired' AND s.track <> 'specialist'
+        "t.end_date IS NULL AND t.kind = 'main' AND s.status <> 'retired' AND s.track <> 'specialist'
          AND t.start_date <= printf('%04d-04-01', {fy} + 1 - {rule:long_tenure_years})",
     ),
     state: None,

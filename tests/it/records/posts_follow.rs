@@ -266,6 +266,7 @@ impl World {
             end_date: end,
             reason: *self.rng.pick(&REASONS),
             note: String::new(),
+            kind: jinji::domain::post::AssignmentKind::Main,
             version: 0,
         };
         self.save("assignments", serde_json::to_value(a).expect("json"))
