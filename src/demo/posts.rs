@@ -12,16 +12,15 @@ use super::rng::Rng;
 use crate::domain::assignment::{Assignment, Reason};
 use crate::domain::date::fiscal_year_start;
 use crate::domain::post::{AssignmentKind, PostClass, UnitPost, counted_class};
-use crate::domain::staff::{Position, Staff, StaffStatus};
+use crate::domain::staff::{Position, StaffStatus};
 use crate::domain::unit::UnitKind;
-use crate::domain::{Date, Id};
 use crate::store::heads::head_position;
 use crate::store::posts::BY_HAND;
-use crate::store::{Filter, Result};
+use crate::store::Result;
 
-pub fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
+pub fn generate(g: &mut Gen, rng: &mut Rng, away: &Away) -> Result<()> {
     unit_posts(g, rng)?;
-    heads_away(g)
+    hold_posts(g, away)
 }
 
 /// 定数 of each year, from 現員 on its 1 April.
@@ -65,159 +64,153 @@ fn unit_posts(g: &mut Gen, rng: &mut Rng) -> Result<()> {
     g.put(&mut rows)
 }
 
-/// The units of a kind that are in use today, by code (a stable order).
-fn units_of(g: &Gen, kind: UnitKind) -> Vec<Id> {
-    let mut units: Vec<(&str, Id)> = g
-        .org
-        .units
-        .iter()
-        .filter(|u| u.unit.kind == kind && u.unit.valid_to.is_none())
-        .map(|u| (u.unit.code.as_str(), u.unit.id))
-        .collect();
-    units.sort();
-    units.into_iter().map(|(_, id)| id).collect()
+/// A post to be held beside a main one this year (people by index, units by index).
+pub struct Beside {
+    holder: usize,
+    unit: usize,
+    position: Position,
+    kind: AssignmentKind,
 }
 
-/// The active holder of `pos` in `unit` today, by staff number.
-fn holder(g: &Gen, unit: Id, pos: Position) -> Result<Option<Staff>> {
-    Ok(g.db
-        .all::<Staff>(
-            vec![
-                Filter::eq("unit_id", unit),
-                Filter::eq("position", pos.code()),
-                Filter::eq("status", StaffStatus::Active.code()),
-            ],
-            "staff_no",
-        )?
-        .into_iter()
-        .next())
+/// This year's heads away, decided before the people are written (so that every record
+/// made of them — compliance, evaluations — knows they are on leave): who holds their
+/// posts, and the team left without its head. A ward too small to spare them has none.
+#[derive(Default)]
+pub struct Away {
+    beside: Vec<Beside>,
+    headless: Option<usize>,
 }
 
-/// Sends a head on leave (a long 病気休暇 or 育児休業).
-fn away(g: &Gen, mut s: Staff) -> Result<()> {
-    s.status = StaffStatus::Leave;
-    g.db.update_as(&mut s, "seed")
-}
-
-/// A post beside `s`'s main one from this year's 1 April (or their main post's day).
-fn beside(g: &mut Gen, s: &Staff, unit: Id, pos: Position, kind: AssignmentKind) -> Result<()> {
-    let Some(main) = g.db.current_assignment(s.id)? else {
-        return Ok(());
+pub fn choose_away(g: &mut Gen) -> Away {
+    let mut away = Away::default();
+    if g.people.len() < 100 {
+        return away;
+    }
+    let today = g.today;
+    let chiefs = g.chiefs_on(today);
+    let serving = |g: &Gen, i: usize| {
+        g.people[i].staff.status == StaffStatus::Active && g.people[i].post_on(today).is_some()
     };
-    let start: Date = main
-        .start_date
-        .max(fiscal_year_start(g.today.fiscal_year()));
-    let mut a = Assignment {
-        id: 0,
-        staff_id: s.id,
-        unit_id: unit,
-        position: pos,
-        start_date: start,
-        end_date: None,
-        reason: Reason::Transfer,
-        note: String::new(),
-        kind,
-        version: 0,
+    let of_kind = |kind: UnitKind| {
+        let mut v: Vec<usize> = (0..g.org.units.len())
+            .filter(|&u| g.org.units[u].unit.kind == kind && g.org.units[u].unit.valid_to.is_none())
+            .collect();
+        v.sort_by(|a, b| g.org.units[*a].unit.code.cmp(&g.org.units[*b].unit.code));
+        v
     };
-    g.db.put_assignment(&mut a, g.today, &BY_HAND)?;
-    *g.report.rows.entry("assignments").or_insert(0) += 1;
-    Ok(())
-}
-
-/// This year's heads away and who holds their posts.
-fn heads_away(g: &mut Gen) -> Result<()> {
-    let teams = units_of(g, UnitKind::Team);
-    let sections = units_of(g, UnitKind::Section);
-    let mut used: Vec<Id> = Vec::new();
-    // 兼務: the 課長 of the team's section is also its 係長.
-    let mut concurrent = 0;
+    let (teams, sections) = (of_kind(UnitKind::Team), of_kind(UnitKind::Section));
+    let head = |u: usize| chiefs.get(&u).copied();
+    let mut used: Vec<usize> = Vec::new();
+    let mut gone: Vec<usize> = Vec::new();
+    // 兼務: the 課長 of a team's section is also its 係長 while the 係長 is away.
     for &t in &teams {
-        if concurrent == 3 {
+        if away.beside.len() == 3 {
             break;
         }
-        let Some(team) = g.org.units.iter().find(|u| u.unit.id == t) else {
+        let Some(s) = g.org.units[t].parent.filter(|s| !used.contains(s)) else {
             continue;
         };
-        let Some(section) = team.unit.parent_id else {
-            continue;
-        };
-        if used.contains(&section) {
-            continue;
-        }
-        let (Some(chief), Some(head)) = (
-            holder(g, section, Position::SectionChief)?,
-            holder(g, t, Position::TeamChief)?,
-        ) else {
-            continue;
-        };
-        away(g, head)?;
-        beside(
-            g,
-            &chief,
-            t,
-            Position::TeamChief,
-            AssignmentKind::Concurrent,
-        )?;
-        used.push(section);
-        concurrent += 1;
-    }
-    // 事務取扱: a 部長 holds the duties of a 課長 away.
-    if let Some(&s) = sections.iter().rev().find(|s| !used.contains(s)) {
-        let dept = g
-            .org
-            .units
-            .iter()
-            .find(|u| u.unit.id == s)
-            .and_then(|u| u.unit.parent_id);
-        if let (Some(dept), Some(head)) = (dept, holder(g, s, Position::SectionChief)?)
-            && let Some(director) = holder(g, dept, Position::Director)?
+        if let (Some(c), Some(h)) = (head(s), head(t))
+            && serving(g, c)
+            && serving(g, h)
         {
-            away(g, head)?;
-            beside(
-                g,
-                &director,
-                s,
-                Position::SectionChief,
-                AssignmentKind::ActingDuties,
-            )?;
+            gone.push(h);
+            away.beside.push(Beside {
+                holder: c,
+                unit: t,
+                position: Position::TeamChief,
+                kind: AssignmentKind::Concurrent,
+            });
             used.push(s);
         }
     }
-    // 事務代理: a 主任 acts for a 係長 away; and one team's 係長 is away with no one named.
-    let rest: Vec<Id> = teams
-        .iter()
-        .rev()
-        .copied()
-        .filter(|t| {
-            let parent = g
-                .org
-                .units
-                .iter()
-                .find(|u| u.unit.id == *t)
-                .and_then(|u| u.unit.parent_id);
-            !parent.is_some_and(|p| used.contains(&p))
-        })
-        .collect();
-    let (mut deputy_done, mut headless_done) = (false, false);
-    for t in rest {
-        let Some(head) = holder(g, t, Position::TeamChief)? else {
-            continue;
-        };
-        if !deputy_done {
-            let Some(senior) = holder(g, t, Position::Senior)? else {
-                continue;
-            };
-            away(g, head)?;
-            beside(g, &senior, t, Position::TeamChief, AssignmentKind::Deputy)?;
-            deputy_done = true;
-        } else if !headless_done {
-            away(g, head)?;
-            // Its people report to the head above until someone is named.
-            g.db.reset_unit_supervisors(&[t], g.today)?;
-            headless_done = true;
-        } else {
+    // 事務取扱: a 部長 holds the duties of a 課長 away.
+    for &s in sections.iter().rev().filter(|s| !used.contains(s)) {
+        let dept = g.org.units[s].parent;
+        if let (Some(h), Some(dir)) = (head(s), dept.and_then(head))
+            && serving(g, h)
+            && serving(g, dir)
+        {
+            gone.push(h);
+            away.beside.push(Beside {
+                holder: dir,
+                unit: s,
+                position: Position::SectionChief,
+                kind: AssignmentKind::ActingDuties,
+            });
+            used.push(s);
             break;
         }
+    }
+    // 事務代理: the section's one 課長補佐 acts for a 課長 away.
+    for &s in sections.iter().rev().filter(|s| !used.contains(s)) {
+        let deputies: Vec<usize> = (0..g.people.len())
+            .filter(|&i| {
+                g.people[i]
+                    .post_on(today)
+                    .is_some_and(|p| p.unit == s && p.position == Position::DeputyChief)
+            })
+            .collect();
+        if let (Some(h), [d]) = (head(s), deputies.as_slice())
+            && serving(g, h)
+            && serving(g, *d)
+        {
+            gone.push(h);
+            away.beside.push(Beside {
+                holder: *d,
+                unit: s,
+                position: Position::SectionChief,
+                kind: AssignmentKind::Deputy,
+            });
+            used.push(s);
+            break;
+        }
+    }
+    // And one team whose 係長 is away with no one named: its people report to the 課長.
+    for &t in teams.iter().rev() {
+        if g.org.units[t].parent.is_some_and(|s| used.contains(&s)) {
+            continue;
+        }
+        if let Some(h) = head(t)
+            && serving(g, h)
+        {
+            gone.push(h);
+            away.headless = Some(t);
+            break;
+        }
+    }
+    for i in gone {
+        g.people[i].staff.status = StaffStatus::Leave;
+    }
+    away
+}
+
+/// The posts beside main ones, written through the store: each resets the supervisors of
+/// its unit's people as a transfer round does.
+fn hold_posts(g: &mut Gen, away: &Away) -> Result<()> {
+    let start = fiscal_year_start(g.today.fiscal_year());
+    for b in &away.beside {
+        let staff_id = g.staff_id(b.holder);
+        let Some(main) = g.db.current_assignment(staff_id)? else {
+            continue;
+        };
+        let mut a = Assignment {
+            id: 0,
+            staff_id,
+            unit_id: g.unit_id(b.unit),
+            position: b.position,
+            start_date: main.start_date.max(start),
+            end_date: None,
+            reason: Reason::Transfer,
+            note: String::new(),
+            kind: b.kind,
+            version: 0,
+        };
+        g.db.put_assignment(&mut a, g.today, &BY_HAND)?;
+        *g.report.rows.entry("assignments").or_insert(0) += 1;
+    }
+    if let Some(t) = away.headless {
+        g.db.reset_unit_supervisors(&[g.unit_id(t)], g.today)?;
     }
     Ok(())
 }
