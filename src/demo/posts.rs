@@ -1,9 +1,9 @@
 //! The ward's 定数 and the posts held beside main ones. 定数 is set for every unit and
 //! class its people fill (and its head's class) in each fiscal year, near 現員 on that
-//! year's 1 April: mostly equal, some with a 欠員, a few with a 過員. This year a few
-//! heads are away (on leave): a 課長 holds 兼務 係長 of a team whose 係長 is away, a 部長
-//! holds a 課長's duties (事務取扱), a 主任 acts for a 係長 (事務代理), and one team is
-//! left without its head.
+//! year's 1 April: mostly equal, some with a 欠員, a few with a 過員 (never a head's post
+//! set at none). This year a few heads are away on leave: three 課長 hold 兼務 係長 of a
+//! team whose 係長 is away, a 部長 holds the duties of a 課長 away (事務取扱), a 課長補佐
+//! acts for their 課長 (事務代理), and one team is left without its head.
 
 use std::collections::BTreeMap;
 
@@ -12,14 +12,15 @@ use super::rng::Rng;
 use crate::domain::assignment::{Assignment, Reason};
 use crate::domain::date::fiscal_year_start;
 use crate::domain::post::{AssignmentKind, PostClass, UnitPost, counted_class};
-use crate::domain::staff::{Position, StaffStatus};
+use crate::domain::staff::{Position, Staff, StaffStatus};
 use crate::domain::unit::UnitKind;
+use crate::store::Result;
 use crate::store::heads::head_position;
 use crate::store::posts::BY_HAND;
-use crate::store::Result;
 
 pub fn generate(g: &mut Gen, rng: &mut Rng, away: &Away) -> Result<()> {
     unit_posts(g, rng)?;
+    send_away(g, away)?;
     hold_posts(g, away)
 }
 
@@ -46,7 +47,7 @@ fn unit_posts(g: &mut Gen, rng: &mut Rng) -> Result<()> {
         for ((u, class), n) in present {
             let count = if rng.chance(0.12) {
                 n + 1
-            } else if n > 0 && rng.chance(0.05) {
+            } else if n > 1 && rng.chance(0.05) {
                 n - 1
             } else {
                 n
@@ -72,11 +73,12 @@ pub struct Beside {
     kind: AssignmentKind,
 }
 
-/// This year's heads away, decided before the people are written (so that every record
-/// made of them — compliance, evaluations — knows they are on leave): who holds their
-/// posts, and the team left without its head. A ward too small to spare them has none.
+/// This year's heads away (gone on leave after the year's records were drawn, so that the
+/// rest of the ward is drawn as without them): who holds their posts, and the team left
+/// without its head. A ward too small to spare them has none.
 #[derive(Default)]
 pub struct Away {
+    gone: Vec<usize>,
     beside: Vec<Beside>,
     headless: Option<usize>,
 }
@@ -179,10 +181,32 @@ pub fn choose_away(g: &mut Gen) -> Away {
             break;
         }
     }
-    for i in gone {
-        g.people[i].staff.status = StaffStatus::Leave;
-    }
+    away.gone = gone;
     away
+}
+
+/// Sends the heads away on leave: excused from this year's compliance, as the ward's
+/// people on leave are.
+fn send_away(g: &mut Gen, away: &Away) -> Result<()> {
+    let fy = g.today.fiscal_year();
+    for &i in &away.gone {
+        g.people[i].staff.status = StaffStatus::Leave;
+        let mut s: Staff = g.db.get(g.staff_id(i))?;
+        s.status = StaffStatus::Leave;
+        g.db.update_as(&mut s, "seed")?;
+        let (id, fy) = (g.staff_id(i), i64::from(fy));
+        g.db.conn().execute(
+            "DELETE FROM compliance_records WHERE staff_id = ?1 AND fiscal_year = ?2",
+            rusqlite::params![id, fy],
+        )?;
+        g.db.conn().execute(
+            "DELETE FROM enrolments WHERE staff_id = ?1 AND session_id IN (
+               SELECT ts.id FROM training_sessions ts JOIN courses c ON c.id = ts.course_id
+                WHERE c.category = 'compliance' AND ts.fiscal_year = ?2)",
+            rusqlite::params![id, fy],
+        )?;
+    }
+    Ok(())
 }
 
 /// The posts beside main ones, written through the store: each resets the supervisors of

@@ -233,11 +233,11 @@ pub static ASSIGNMENTS: ViewDef = ViewDef {
         FULL_NAME,
         col("unit", "au.name", Text),
         col("position", "t.position", Code("position")),
-        col("kind", "t.kind", Code("assignment_kind")),
         col("start_date", "t.start_date", Date),
         col("end_date", "t.end_date", Date),
         col("reason", "t.reason", Code("reason")),
         col("note", "t.note", Text),
+        col("kind", "t.kind", Code("assignment_kind")),
     ],
     staff: Some("t.staff_id"),
     // Visibility and scope follow the person, not the post they once held.
