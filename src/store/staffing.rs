@@ -13,6 +13,8 @@ use super::machine::record::record;
 use super::settings::keys::CONCURRENT_COUNTS;
 use super::{Db, Result};
 use crate::domain::post::{PostClass, UnitPost, vacancies};
+use crate::domain::assignment::Assignment;
+use crate::domain::unit::Unit;
 use crate::domain::{Date, Id, Invalid, Problem};
 
 record!(
@@ -152,5 +154,21 @@ impl Db {
                 "id",
             )?
             .pop())
+    }
+
+    /// The posts a person holds beside their main one on `day` (兼務・事務取扱・事務代理),
+    /// each with its unit, in order of start.
+    pub fn posts_beside(&self, staff_id: Id, day: Date) -> Result<Vec<(Assignment, Unit)>> {
+        let mut out = Vec::new();
+        for a in self.assignments_of(staff_id)? {
+            let held = a.start_date <= day && a.end_date.is_none_or(|e| e >= day);
+            if a.kind.is_main() || !held {
+                continue;
+            }
+            if let Some(u) = self.find::<Unit>(a.unit_id)? {
+                out.push((a, u));
+            }
+        }
+        Ok(out)
     }
 }
