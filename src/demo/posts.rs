@@ -85,9 +85,11 @@ pub struct Away {
 
 pub fn choose_away(g: &mut Gen) -> Away {
     let mut away = Away::default();
-    if g.people.len() < 100 {
+    // A small ward spares one head of each kind; a ward too small to, none.
+    if g.people.len() < 50 {
         return away;
     }
+    let big = g.people.len() >= 100;
     let today = g.today;
     let chiefs = g.chiefs_on(today);
     let serving = |g: &Gen, i: usize| {
@@ -106,7 +108,7 @@ pub fn choose_away(g: &mut Gen) -> Away {
     let mut gone: Vec<usize> = Vec::new();
     // 兼務: the 課長 of a team's section is also its 係長 while the 係長 is away.
     for &t in &teams {
-        if away.beside.len() == 3 {
+        if away.beside.len() == if big { 3 } else { 1 } {
             break;
         }
         let Some(s) = g.org.units[t].parent.filter(|s| !used.contains(s)) else {
@@ -169,7 +171,7 @@ pub fn choose_away(g: &mut Gen) -> Away {
         }
     }
     // And one team whose 係長 is away with no one named: its people report to the 課長.
-    for &t in teams.iter().rev() {
+    for &t in teams.iter().rev().filter(|_| big) {
         if g.org.units[t].parent.is_some_and(|s| used.contains(&s)) {
             continue;
         }

@@ -12,8 +12,8 @@ use super::machine::list::id_list;
 use super::machine::record::record;
 use super::settings::keys::CONCURRENT_COUNTS;
 use super::{Db, Result};
-use crate::domain::post::{PostClass, UnitPost, vacancies};
 use crate::domain::assignment::Assignment;
+use crate::domain::post::{PostClass, UnitPost, vacancies};
 use crate::domain::unit::Unit;
 use crate::domain::{Date, Id, Invalid, Problem};
 

@@ -341,9 +341,15 @@ fn the_staff_detail_lists_the_posts_a_person_holds_beside_their_main_one() {
             break;
         }
         let none = app.shown.detail.iter().all(|(k, _)| *k != "posts_beside");
-        assert!(none, "only people with posts beside their main one list them");
+        assert!(
+            none,
+            "only people with posts beside their main one list them"
+        );
         press(&mut app, "j");
     }
     let text = seen.expect("the person's posts beside the main one");
-    assert!(text.starts_with("兼務 ") && text.contains("係長（"), "{text}");
+    assert!(
+        text.starts_with("兼務 ") && text.contains("係長（"),
+        "{text}"
+    );
 }

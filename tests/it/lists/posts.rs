@@ -182,3 +182,33 @@ fn the_view_counts_as_of_the_day_and_flags_a_unit_without_its_head() {
         "{rows:?}"
     );
 }
+
+/// The class each person counts against in SQL is the domain's, for every position and
+/// employment kind.
+#[test]
+fn the_counted_class_is_the_domains_for_every_position_and_kind() {
+    use jinji::domain::employment::EmploymentKind;
+    use jinji::domain::post::counted_class;
+    let w = ward();
+    let day = today();
+    let mut n = 0;
+    for &pos in Position::ALL {
+        for &kind in EmploymentKind::ALL {
+            n += 1;
+            let mut s = crate::support::ward::staff(&format!("B{n:04}"), w.team_res, d(2020, 4, 1));
+            s.position = pos;
+            s.employment_kind = kind;
+            w.db.insert(&mut s).expect("person");
+            let class = counted_class(pos, kind);
+            let before = count(&w, day, w.team_res, class).1;
+            let mut a = assignment(s.id, w.team_res, d(2020, 4, 1), None);
+            a.position = pos;
+            w.db.put_assignment(&mut a, day, &BY_HAND).expect("post");
+            assert_eq!(
+                count(&w, day, w.team_res, class).1,
+                before + 1,
+                "{pos:?} {kind:?}"
+            );
+        }
+    }
+}
