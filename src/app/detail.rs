@@ -141,6 +141,10 @@ impl App {
                 .detail
                 .push((key, self.session.date_style.show(day)));
         }
+        // A person's posts beside their main one, where the 職員 detail is read.
+        if view.rows_are() == super::view::View::Staff {
+            self.add_posts_beside(id)?;
+        }
         // Until the evaluatee answers, the last day they may.
         if let Some(d) = deadline {
             self.shown
@@ -159,6 +163,29 @@ impl App {
                 .detail
                 .insert(at, ("withheld", self.session.lang.t(key).to_string()));
         }
+        Ok(())
+    }
+
+    /// 「兼務 庶務係 係長（2026-04-01〜）」, one after another, for the person `id`.
+    fn add_posts_beside(&mut self, id: Id) -> Result<(), StoreError> {
+        let (lang, today) = (self.session.lang, self.session.today);
+        let posts = self.session.db.posts_beside(id, today)?;
+        if posts.is_empty() {
+            return Ok(());
+        }
+        let text: Vec<String> = posts
+            .iter()
+            .map(|(a, u)| {
+                format!(
+                    "{} {} {}（{}〜）",
+                    lang.label("assignment_kind", a.kind.code()),
+                    u.name,
+                    lang.label("position", a.position.code()),
+                    self.session.date_style.show(a.start_date)
+                )
+            })
+            .collect();
+        self.shown.detail.push(("posts_beside", text.join("、")));
         Ok(())
     }
 

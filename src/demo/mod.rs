@@ -15,6 +15,7 @@ mod ojt;
 mod org;
 mod pdca;
 mod people;
+mod posts;
 mod rng;
 mod training;
 mod transfer;
@@ -161,6 +162,7 @@ pub fn generate(db: &Db, p: &Params) -> Result<Report> {
             report: Report::default(),
             compliance_training: Default::default(),
         };
+        let away = posts::choose_away(&mut g);
         insert_units(&mut g)?;
         insert_staff(&mut g)?;
         insert_accounts(&mut g)?;
@@ -170,6 +172,7 @@ pub fn generate(db: &Db, p: &Params) -> Result<Report> {
         pdca::generate(&mut g, &mut rng.fork(6))?;
         evaluations::consultations(&mut g, &mut rng.fork(7))?;
         transfer::generate(&mut g)?;
+        posts::generate(&mut g, &mut rng.fork(8), &away)?;
         // Each staff row is written with the post it holds on the base day; this records
         // that they follow their posts (and would catch up any that did not, audited).
         db.follow_posts(p.today)?;
@@ -256,6 +259,7 @@ fn insert_staff(g: &mut Gen) -> Result<()> {
                 end_date: post.end,
                 reason: post.reason,
                 note: post.note.to_string(),
+                kind: crate::domain::post::AssignmentKind::Main,
                 version: 0,
             });
         }

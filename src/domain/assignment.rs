@@ -2,6 +2,7 @@
 
 use super::{Check, Date, Id, Invalid, Validate};
 use crate::code_enum;
+use crate::domain::post::AssignmentKind;
 use crate::domain::staff::Position;
 
 code_enum! {
@@ -26,6 +27,8 @@ pub struct Assignment {
     pub end_date: Option<Date>,
     pub reason: Reason,
     pub note: String,
+    /// 本務, or a post held beside it (兼務・事務取扱・事務代理).
+    pub kind: AssignmentKind,
     pub version: i64,
 }
 

@@ -18,6 +18,7 @@ pub mod holidays;
 pub mod normalize;
 pub mod pdca;
 pub mod pdca_flow;
+pub mod post;
 pub mod reading;
 pub mod retirement;
 pub mod staff;

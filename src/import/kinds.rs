@@ -101,6 +101,8 @@ pub const IMPORT_KINDS: &[ImportKind] = &[
             "position",
             "end_date",
             "reason",
+            // 本務 when absent; part of the key with the person and the day.
+            "kind",
         ],
         required: &["unit_code", "position", "reason"],
         key_len: 2,
@@ -190,6 +192,16 @@ pub const IMPORT_KINDS: &[ImportKind] = &[
         self_ref: None,
         aliases: &[("アンケート名", "topic"), ("調査日", "conducted_on")],
         row: records::survey_row,
+        finish: None,
+    },
+    ImportKind {
+        name: "posts",
+        columns: &["unit_code", "fiscal_year", "class", "count"],
+        required: &["count"],
+        key_len: 3,
+        self_ref: None,
+        aliases: &[("職層", "class"), ("定数", "count")],
+        row: records::unit_post_row,
         finish: None,
     },
 ];

@@ -6,6 +6,7 @@ use super::{Importer, Later, Outcome};
 use crate::domain::assignment::{Assignment, Reason};
 use crate::domain::career::Qualification;
 use crate::domain::employment::EmploymentKind;
+use crate::domain::post::AssignmentKind;
 use crate::domain::staff::{JobType, Position, Sex, Staff, StaffStatus, Track};
 use crate::domain::unit::{Unit, UnitKind};
 use crate::domain::{Date, Invalid, Problem};
@@ -252,7 +253,11 @@ pub(super) fn assignment_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Resu
     let (Some(staff), Some(start)) = (staff, start) else {
         return Ok(Outcome::Refused);
     };
-    let old: Option<Assignment> = imp.store.assignment_at(staff, start)?;
+    // A post beside the main one may begin on the main one's day: the kind is part of
+    // the key (本務 when the file has no column).
+    let mut kind = AssignmentKind::Main;
+    set_enum!(f, "kind", "assignment_kind", AssignmentKind, &mut kind);
+    let old: Option<Assignment> = imp.store.assignment_at(staff, start, kind)?;
     let mut a = old.clone().unwrap_or(Assignment {
         id: 0,
         staff_id: staff,
@@ -262,6 +267,7 @@ pub(super) fn assignment_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Resu
         end_date: None,
         reason: Reason::Transfer,
         note: String::new(),
+        kind,
         version: 0,
     });
     if old.is_none() {

@@ -1,9 +1,12 @@
-//! Importing registers kept beside people's records: the citizen surveys sections run.
+//! Importing registers kept beside people's records: the citizen surveys sections run, and
+//! each unit's 定数.
 
 use super::fields::Fields;
-use super::row::{reference, refused};
+use super::row::{reference, refused, set_enum};
 use super::{Importer, Outcome};
 use crate::domain::Problem;
+use crate::domain::date::parse_fiscal_year;
+use crate::domain::post::{PostClass, UnitPost};
 use crate::domain::survey::Survey;
 use crate::store::Result;
 
@@ -44,4 +47,57 @@ pub(super) fn survey_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<O
         return Ok(refused(f, &s, &seen));
     }
     Ok(imp.store.upsert(s, old)?.0.into())
+}
+
+/// A unit's 定数 is named by its unit, fiscal year and class; 現員, 欠員 and 過員 in an
+/// exported file are read-only and ignored.
+pub(super) fn unit_post_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Outcome> {
+    let unit = reference(f, "unit_code", |c| imp.store.unit_id(c))?;
+    let fy = match f.text("fiscal_year") {
+        Some(t) if t.is_empty() => {
+            f.problem("fiscal_year", Problem::Required);
+            None
+        }
+        Some(t) => {
+            let fy = parse_fiscal_year(&t);
+            if fy.is_none() {
+                f.problem("fiscal_year", Problem::Malformed);
+            }
+            fy
+        }
+        None => {
+            f.problem("fiscal_year", Problem::Required);
+            None
+        }
+    };
+    let mut class = PostClass::General;
+    if f.has("class") {
+        set_enum!(f, "class", "post_class", PostClass, &mut class);
+    } else {
+        f.problem("class", Problem::Required);
+    }
+    let (Some(unit), Some(fy)) = (unit, fy) else {
+        return Ok(Outcome::Refused);
+    };
+    if !f.problems().is_empty() {
+        return Ok(Outcome::Refused);
+    }
+    let old: Option<UnitPost> = imp.store.unit_post_of(unit, fy, class)?;
+    let mut p = old.clone().unwrap_or(UnitPost {
+        id: 0,
+        unit_id: unit,
+        fiscal_year: fy,
+        class,
+        count: 0,
+        version: 0,
+    });
+    if old.is_none() {
+        f.require_new();
+    }
+    f.set_int("count", &mut p.count);
+    let seen = f.problems().to_vec();
+    if !seen.is_empty() {
+        return Ok(refused(f, &p, &seen));
+    }
+    Ok(imp.store.upsert(p, old)?.0.into())
 }

@@ -17,6 +17,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/009_reading_keys.sql"),
     include_str!("migrations/010_employment.sql"),
     include_str!("migrations/011_employment_terms.sql"),
+    include_str!("migrations/013_posts.sql"),
 ];
 
 /// The schema version this program writes.

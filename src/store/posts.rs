@@ -18,6 +18,7 @@
 use super::settings::keys::POSTS_DUE_ON;
 use super::{Db, Result, rule};
 use crate::domain::assignment::{Assignment, Reason};
+use crate::domain::post::AssignmentKind;
 use crate::domain::staff::{Position, Staff, StaffStatus};
 use crate::domain::unit::Unit;
 use crate::domain::{Date, Id, Invalid, Problem, Validate};
@@ -79,14 +80,14 @@ pub struct Followed {
     pub refused: Vec<Id>,
 }
 
-/// The id of the post governing `person`'s staff row on `day` (SQL expressions), read
+/// The id of the main post governing `person`'s staff row on `day` (SQL expressions), read
 /// down the index of each person's posts by start date.
 fn governing_sql(person: &str, day: &str) -> String {
     format!(
         "COALESCE(
             (SELECT g.id FROM assignments g WHERE g.staff_id = {person} AND g.start_date <= {day}
-              ORDER BY g.start_date DESC LIMIT 1),
-            (SELECT g.id FROM assignments g WHERE g.staff_id = {person}
+              AND g.kind = 'main' ORDER BY g.start_date DESC LIMIT 1),
+            (SELECT g.id FROM assignments g WHERE g.staff_id = {person} AND g.kind = 'main'
               ORDER BY g.start_date LIMIT 1))"
     )
 }
@@ -109,7 +110,7 @@ impl Db {
         let next = self
             .assignments_of(staff_id)?
             .into_iter()
-            .find(|a| a.start_date > day);
+            .find(|a| a.kind.is_main() && a.start_date > day);
         let held = self
             .governing_post(staff_id, day)?
             .is_some_and(|g| g.start_date <= day);
@@ -144,7 +145,8 @@ impl Db {
             let next: Option<String> = self
                 .conn()
                 .prepare_cached(
-                    "SELECT min(start_date) FROM assignments WHERE staff_id = ?1 AND start_date > ?2",
+                    "SELECT min(start_date) FROM assignments
+                     WHERE staff_id = ?1 AND start_date > ?2 AND kind = 'main'",
                 )?
                 .query_row(rusqlite::params![staff_id, today.iso()], |r| r.get(0))?;
             // (Unset: the file was never caught up, and the first catch-up reads all.)
@@ -201,7 +203,7 @@ impl Db {
             }
             let next: Option<String> = if done.refused.is_empty() {
                 self.conn().query_row(
-                    "SELECT min(start_date) FROM assignments WHERE start_date > ?1",
+                    "SELECT min(start_date) FROM assignments WHERE start_date > ?1 AND kind = 'main'",
                     [today.iso()],
                     |r| r.get(0),
                 )?
@@ -252,6 +254,7 @@ impl Db {
                 end_date: None,
                 reason: post.reason,
                 note: post.note.clone(),
+                kind: AssignmentKind::Main,
                 version: 0,
             };
             self.insert_as(&mut a, acts.open)?;
@@ -270,10 +273,23 @@ impl Db {
         acts: &PostActions,
     ) -> Result<()> {
         self.write(|| {
+            let before: Option<Assignment> = match a.id {
+                0 => None,
+                id => self.find(id)?,
+            };
             for id in self.write_assignment(a, today, acts)? {
                 self.follow_post(id, today, acts.follow)?;
             }
-            Ok(())
+            // A post held beside the main one may make its holder a unit's head: the
+            // people of that unit (and of the one it left) get their supervisors again.
+            let mut units: Vec<Id> = before
+                .iter()
+                .chain(std::iter::once(&*a))
+                .filter(|p| !p.kind.is_main())
+                .map(|p| p.unit_id)
+                .collect();
+            units.dedup();
+            self.reset_unit_supervisors(&units, today)
         })
     }
 
@@ -289,7 +305,8 @@ impl Db {
         self.write(|| {
             if a.id == 0 {
                 let open = self.current_assignment(a.staff_id)?;
-                if a.end_date.is_none()
+                if a.kind.is_main()
+                    && a.end_date.is_none()
                     && let Some(open) = open
                     && open.start_date < a.start_date
                 {
@@ -324,8 +341,12 @@ impl Db {
             let others: Vec<Assignment> = self
                 .assignments_of(a.staff_id)?
                 .into_iter()
-                .filter(|o| o.id != id)
+                .filter(|o| o.id != id && o.kind.is_main())
                 .collect();
+            if !a.kind.is_main() {
+                self.delete::<Assignment>(id, version)?;
+                return self.reset_unit_supervisors(&[a.unit_id], today);
+            }
             if others.is_empty() {
                 return Err(rule("id", "post_last"));
             }

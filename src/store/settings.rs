@@ -107,6 +107,13 @@ pub const RULES: &[WardRule] = &[
         min: 0,
         max: 20,
     },
+    // 1: a 兼務 counts in 現員 of its second unit too (see `store::staffing`).
+    WardRule {
+        key: keys::CONCURRENT_COUNTS,
+        default: 0,
+        min: 0,
+        max: 1,
+    },
 ];
 
 impl Db {
@@ -154,4 +161,6 @@ pub mod keys {
     pub const POST_AGE_LIMIT_POSITION: &str = "post_age_limit_position";
     /// Renewals of a 会計年度任用 appointment before an open call (公募).
     pub const FISCAL_RENEWALS_BEFORE_OPEN_CALL: &str = "fiscal_renewals_before_open_call";
+    /// Whether a 兼務 counts in 現員 of its second unit (0: only 本務 counts).
+    pub const CONCURRENT_COUNTS: &str = "concurrent_counts";
 }

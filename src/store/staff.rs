@@ -204,6 +204,7 @@ impl Db {
                     end_date: s.retire_date.filter(|r| *r >= change.from),
                     reason: change.reason,
                     note: String::new(),
+                    kind: crate::domain::post::AssignmentKind::Main,
                     version: 0,
                 };
                 self.insert_as(&mut first, acts.open).map_err(post_fields)?;

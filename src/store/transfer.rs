@@ -11,9 +11,9 @@ use super::posts::{NewPost, PostActions};
 use super::rule;
 use super::{Db, Filter, Result};
 use crate::domain::evaluation::{EvalPeriod, EvalState, Evaluation};
-use crate::domain::staff::{Position, Staff, StaffStatus};
+use crate::domain::staff::{Staff, StaffStatus};
 use crate::domain::transfer::{PlanState, TransferMove, TransferPlan};
-use crate::domain::unit::{Unit, UnitKind};
+use crate::domain::unit::Unit;
 use crate::domain::{Date, Id, Invalid, Problem};
 
 record!(
@@ -52,16 +52,6 @@ const ROUND: PostActions = PostActions {
     update: "update",
     follow: "transfer.move",
 };
-
-/// The position that heads a unit of this kind.
-fn head_position(kind: UnitKind) -> Option<Position> {
-    match kind {
-        UnitKind::Team => Some(Position::TeamChief),
-        UnitKind::Section => Some(Position::SectionChief),
-        UnitKind::Department => Some(Position::Director),
-        _ => None,
-    }
-}
 
 impl Db {
     fn hr_only(&self, who: Actor) -> Result<()> {
@@ -209,33 +199,9 @@ impl Db {
             .collect())
     }
 
-    /// The nearest head above a person: the head of their unit unless that is them,
-    /// else of the unit above, and so on.
+    /// The nearest head above a person as the staff rows stand today (see `store::heads`).
     pub fn supervisor_for(&self, person: &Staff) -> Result<Option<Id>> {
-        let mut unit: Option<Unit> = self.find(person.unit_id)?;
-        for _ in 0..16 {
-            let Some(u) = unit else { return Ok(None) };
-            if let Some(pos) = head_position(u.kind)
-                && person.position.rank() > pos.rank()
-            {
-                let mut st = self.conn().prepare_cached(
-                    "SELECT id FROM staff WHERE unit_id = ?1 AND position = ?2 AND status = 'active'
-                     AND id <> ?3 ORDER BY staff_no LIMIT 1",
-                )?;
-                let head: Option<Id> = st
-                    .query_map(rusqlite::params![u.id, pos.code(), person.id], |r| r.get(0))?
-                    .next()
-                    .transpose()?;
-                if head.is_some() {
-                    return Ok(head);
-                }
-            }
-            unit = match u.parent_id {
-                Some(p) => self.find(p)?,
-                None => None,
-            };
-        }
-        Ok(None)
+        self.supervisor_on(person, self.today())
     }
 
     /// Applies a draft plan (HR), all or nothing: `on_move` hears of each move before it is
@@ -305,7 +271,7 @@ impl Db {
     /// After a round: the supervisor of everyone in the units it touched (the units under
     /// them too: a new chief leads the teams below), and of the people moved; and their
     /// evaluations still in draft from the round's fiscal year on get the new evaluators.
-    fn reset_supervisors(
+    pub(super) fn reset_supervisors(
         &self,
         touched: &BTreeSet<Id>,
         moves: &[TransferMove],

@@ -6,12 +6,13 @@
 
 use serde_json::Value;
 
-use super::{Ask, Editor, NewCtx, SaveCtx, from_json};
+use super::{Ask, Editor, NewCtx, SaveCtx, Typed, from_json, typed};
 use crate::app::form::field::{FieldKind as K, FieldSpec, field};
 use crate::app::{App, Modal};
 use crate::domain::assignment::{Assignment, Reason};
 use crate::domain::employment::EmploymentKind;
 use crate::domain::retirement::{limit_position, post_limit_due};
+use crate::domain::post::{PostClass, UnitPost};
 use crate::domain::staff::{Position, Staff};
 use crate::domain::unit::Unit;
 use crate::domain::{Date, FiscalYear, Id};
@@ -27,6 +28,24 @@ static POST_CHANGE: &[FieldSpec] = &[
     field("reason", "reason", K::Code("reason", Reason::CODES)),
     field("effective_on", "effective_on", K::Date),
 ];
+
+/// A unit's 定数 of one class in a fiscal year (the 定数・現員 view).
+pub(in crate::app) static UNIT_POST: Typed<UnitPost> = typed(
+    &[
+        field("unit_id", "unit_code", K::Unit),
+        field("fiscal_year", "fiscal_year", K::FiscalYear),
+        field("class", "class", K::Code("post_class", PostClass::CODES)),
+        field("count", "count", K::Int),
+    ],
+    |ctx| UnitPost {
+        id: 0,
+        unit_id: ctx.staff.map(|s| s.unit_id).unwrap_or(0),
+        fiscal_year: ctx.fiscal_year,
+        class: PostClass::General,
+        count: 0,
+        version: 0,
+    },
+);
 
 /// The 職員 form.
 pub(in crate::app) struct StaffEditor;

@@ -15,6 +15,7 @@ use crate::domain::compliance::ComplianceRecord;
 use crate::domain::date::fiscal_year_end;
 use crate::domain::employment::EmploymentKind;
 use crate::domain::pdca::{PdcaCycle, Phase};
+use crate::domain::post::AssignmentKind;
 use crate::domain::staff::{JobType, Position, Sex, Staff, StaffStatus, Track};
 use crate::domain::training::{Enrolment, EnrolmentState, OjtPair};
 use crate::store::flow::Actor;
@@ -142,6 +143,11 @@ pub(in crate::app) static ASSIGNMENT: Typed<Assignment> = typed(
         field("start_date", "start_date", K::Date),
         field("end_date", "end_date", K::OptDate),
         field("reason", "reason", K::Code("reason", Reason::CODES)),
+        field(
+            "kind",
+            "kind",
+            K::Code("assignment_kind", AssignmentKind::CODES),
+        ),
         field("note", "note", K::Note),
     ],
     |ctx| Assignment {
@@ -153,6 +159,7 @@ pub(in crate::app) static ASSIGNMENT: Typed<Assignment> = typed(
         end_date: None,
         reason: Reason::Transfer,
         note: String::new(),
+        kind: AssignmentKind::Main,
         version: 0,
     },
 );

@@ -36,6 +36,7 @@ pub enum View {
     RetirementsDue,
     PostLimitDue,
     FiscalTermsEnding,
+    Posts,
     TransferMoves,
     TransferPlans,
     Enrolments,
@@ -60,7 +61,7 @@ use editors::{
 
 impl View {
     /// Every view, in the order of the tabs and of each tab's view bar.
-    pub const ALL: [View; 35] = [
+    pub const ALL: [View; 36] = [
         View::Staff,
         View::Accounts,
         View::Audit,
@@ -81,6 +82,7 @@ impl View {
         View::RetirementsDue,
         View::PostLimitDue,
         View::FiscalTermsEnding,
+        View::Posts,
         View::TransferMoves,
         View::TransferPlans,
         View::Enrolments,
@@ -158,6 +160,8 @@ impl View {
             View::FiscalTermsEnding => list(T::Placement, &lists::FISCAL_TERMS_ENDING)
                 .worklist(View::Staff, View::Staff)
                 .person("id"),
+            // 定数・現員 as of the day in view; HR keeps the 定数.
+            View::Posts => list(T::Placement, &lists::POSTS).editor(&posts::UNIT_POST),
             View::TransferMoves => list(T::Placement, &lists::TRANSFER_MOVES)
                 .editor(&transfer::MoveEditor)
                 .open(Open::Hr),

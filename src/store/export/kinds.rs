@@ -121,9 +121,9 @@ pub const KINDS: &[ExportKind] = &[
         name: "assignments",
         access: Access::Owned(&[person("s.id", "s.unit_id")]),
         headers: &[
-            "staff_no", "unit_code", "position", "start_date", "end_date", "reason",
+            "staff_no", "unit_code", "position", "start_date", "end_date", "reason", "kind",
         ],
-        sql: "SELECT s.staff_no, u.code, a.position, a.start_date, a.end_date, a.reason
+        sql: "SELECT s.staff_no, u.code, a.position, a.start_date, a.end_date, a.reason, a.kind
               FROM assignments a JOIN staff s ON s.id = a.staff_id
               JOIN units u ON u.id = a.unit_id
               WHERE ?SCOPE
@@ -331,6 +331,29 @@ pub const KINDS: &[ExportKind] = &[
         ],
         sql: "SELECT id, at, actor, action, table_name, row_id, \"before\", \"after\"
               FROM audit_log ORDER BY id",
+    },
+    // 定数 by unit, year and class; 現員, 欠員 and 過員 on the year's 1 April (the day the
+    // year's 定数 takes effect) are read-only columns the import ignores.
+    ExportKind {
+        name: "posts",
+        access: Access::Owned(&[unit("p.unit_id")]),
+        headers: &[
+            "unit_code", "fiscal_year", "class", "count", "present", "vacant", "over",
+        ],
+        sql: "SELECT u.code, p.fiscal_year, p.class, p.count, n.present,
+                     max(p.count - n.present, 0), max(n.present - p.count, 0)
+              FROM unit_posts p JOIN units u ON u.id = p.unit_id
+              JOIN (SELECT q.id, (SELECT count(*) FROM post_fills f
+                      WHERE f.unit_id = q.unit_id AND f.class = q.class AND f.counted
+                      AND f.start_date <= printf('%04d-04-01', q.fiscal_year)
+                      AND (f.end_date IS NULL OR f.end_date >= printf('%04d-04-01', q.fiscal_year))
+                      AND NOT (f.status = 'retired' AND (f.retire_date IS NULL
+                           OR f.retire_date < printf('%04d-04-01', q.fiscal_year)))) AS present
+                    FROM unit_posts q) n ON n.id = p.id
+              WHERE ?SCOPE
+              ORDER BY u.code, p.fiscal_year, CASE p.class WHEN 'director' THEN 0
+                  WHEN 'section_chief' THEN 1 WHEN 'team_chief' THEN 2 WHEN 'general' THEN 3
+                  ELSE 4 END",
     },
 ];
 

@@ -32,10 +32,15 @@ impl Batch<'_> {
     }
 
     /// A person's post from `start`.
-    pub fn assignment_at(&self, staff: Id, start: Date) -> Result<Option<Assignment>> {
+    pub fn assignment_at(
+        &self,
+        staff: Id,
+        start: Date,
+        kind: crate::domain::post::AssignmentKind,
+    ) -> Result<Option<Assignment>> {
         self.find_by(
-            "SELECT id FROM assignments WHERE staff_id = ?1 AND start_date = ?2",
-            rusqlite::params![staff, start.to_string()],
+            "SELECT id FROM assignments WHERE staff_id = ?1 AND start_date = ?2 AND kind = ?3",
+            rusqlite::params![staff, start.to_string(), kind.code()],
         )
     }
 
@@ -59,6 +64,19 @@ impl Batch<'_> {
             "SELECT id FROM surveys WHERE unit_id = ?1 AND conducted_on = ?2 AND topic = ?3
              ORDER BY id",
             rusqlite::params![unit, on.to_string(), topic],
+        )
+    }
+
+    /// A unit's 定数 of one class in a fiscal year.
+    pub fn unit_post_of(
+        &self,
+        unit: Id,
+        fy: i32,
+        class: crate::domain::post::PostClass,
+    ) -> Result<Option<crate::domain::post::UnitPost>> {
+        self.find_by(
+            "SELECT id FROM unit_posts WHERE unit_id = ?1 AND fiscal_year = ?2 AND class = ?3",
+            rusqlite::params![unit, fy, class.code()],
         )
     }
 

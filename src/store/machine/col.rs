@@ -159,6 +159,12 @@ col_enum!(
     EmploymentKind,
 );
 
+// Posts and 定数 (`domain::post`).
+col_enum!(
+    crate::domain::post::AssignmentKind,
+    crate::domain::post::PostClass,
+);
+
 /// Reads column `i` of a row as `T`.
 pub fn get<T: Col>(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<T> {
     let v = r.get_ref(i)?;

@@ -5,6 +5,7 @@
 mod appointments;
 mod count;
 mod order;
+mod posts;
 mod records;
 mod registers;
 mod seen;
@@ -13,6 +14,7 @@ mod window;
 mod worklists;
 
 pub use appointments::*;
+pub use posts::*;
 pub use records::*;
 pub use registers::*;
 pub use transfer::*;
@@ -202,6 +204,7 @@ pub static VIEWS: &[&ViewDef] = &[
     &appointments::RETIREMENTS_DUE,
     &appointments::POST_LIMIT_DUE,
     &appointments::FISCAL_TERMS_ENDING,
+    &posts::POSTS,
     &transfer::TRANSFER_PLANS,
     &transfer::TRANSFER_MOVES,
     &records::ENROLMENTS,
@@ -296,6 +299,18 @@ impl Db {
         }
         let today = q.today;
         let fy = q.fiscal_year.unwrap_or(today.fiscal_year());
+        // 定数・現員: the day in view, and what is counted on it (`store::staffing`).
+        let sql = if sql.contains("{present}") || sql.contains("{headless}") {
+            let day = super::staffing::day_in_view(today, fy);
+            sql.replace(
+                "{present}",
+                &super::staffing::present_sql("t.unit_id", "t.class", "{asof}"),
+            )
+            .replace("{headless}", &super::heads::headless_sql("u", "{asof}"))
+            .replace("{asof}", &format!("'{}'", day.iso()))
+        } else {
+            sql
+        };
         let mut out = super::disclosure::bind(&sql, q.visible.reader())
             .replace("{closed_days}", &super::calendar::register_sql(fy))
             .replace("{fy}", &fy.to_string())

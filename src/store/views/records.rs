@@ -237,6 +237,7 @@ pub static ASSIGNMENTS: ViewDef = ViewDef {
         col("end_date", "t.end_date", Date),
         col("reason", "t.reason", Code("reason")),
         col("note", "t.note", Text),
+        col("kind", "t.kind", Code("assignment_kind")),
     ],
     staff: Some("t.staff_id"),
     // Visibility and scope follow the person, not the post they once held.

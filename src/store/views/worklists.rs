@@ -89,7 +89,7 @@ pub static LONG_TENURE: ViewDef = ViewDef {
     // Specialists are exempt: depth in one field is what they are for; so are
     // 会計年度任用職員, appointed to their post one year at a time.
     fiscal_year: Some(
-        "t.end_date IS NULL AND s.status <> 'retired' AND s.track <> 'specialist'
+        "t.end_date IS NULL AND t.kind = 'main' AND s.status <> 'retired' AND s.track <> 'specialist'
          AND s.employment_kind NOT IN ('fiscal_year_full', 'fiscal_year_part')
          AND t.start_date <= printf('%04d-04-01', {fy} + 1 - {rule:long_tenure_years})",
     ),

@@ -108,6 +108,7 @@ mod tests {
                     end_date: None,
                     reason: Reason::Transfer,
                     note: String::new(),
+                    kind: crate::domain::post::AssignmentKind::Main,
                     version: 1,
                 },
             )),

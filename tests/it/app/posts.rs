@@ -315,3 +315,41 @@ fn the_only_post_of_a_person_is_not_deleted() {
             .is_some()
     );
 }
+
+#[test]
+fn the_staff_detail_lists_the_posts_a_person_holds_beside_their_main_one() {
+    let mut app = app();
+    let beside: Vec<i64> = app
+        .session
+        .db
+        .all::<Assignment>(vec![Filter::eq("kind", "concurrent")], "id")
+        .expect("posts")
+        .iter()
+        .map(|a| a.staff_id)
+        .collect();
+    assert!(!beside.is_empty(), "the demo holds 兼務");
+    let mut seen = None;
+    for _ in 0..400 {
+        let id = list(&app).current().expect("a row").id;
+        if beside.contains(&id) {
+            seen = app
+                .shown
+                .detail
+                .iter()
+                .find(|(k, _)| *k == "posts_beside")
+                .map(|(_, v)| v.clone());
+            break;
+        }
+        let none = app.shown.detail.iter().all(|(k, _)| *k != "posts_beside");
+        assert!(
+            none,
+            "only people with posts beside their main one list them"
+        );
+        press(&mut app, "j");
+    }
+    let text = seen.expect("the person's posts beside the main one");
+    assert!(
+        text.starts_with("兼務 ") && text.contains("係長（"),
+        "{text}"
+    );
+}

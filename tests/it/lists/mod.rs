@@ -10,6 +10,8 @@ mod order;
 mod paging;
 /// Each list's first window is read through its indexes.
 mod plans;
+/// 定数・現員 as of a day, and units without their head.
+mod posts;
 /// Each way of finding people goes through an index.
 mod query_plans;
 /// Every view with every filter and sort on the demo ward.

@@ -1,5 +1,7 @@
 //! Records people keep and write themselves, and where a person works.
 
+/// Posts held beside a main one: overlap, the staff row, supervisor lines.
+mod concurrent_posts;
 /// Consultations, complaints and interview notes.
 mod grievances;
 /// What people write themselves: self-reports, OJT logs, applications.

@@ -38,11 +38,13 @@ fn demo(params: &Params) -> Db {
     db
 }
 
-/// Where each person's row and posts disagree with the rule, as readable lines.
+/// Where each person's row and main posts disagree with the rule, as readable lines
+/// (posts held beside a main one — 兼務 and the like — never move the row).
 fn disagreements(db: &Db, today: Date) -> Vec<String> {
     let staff: Vec<Staff> = db.all(vec![], "id").expect("staff");
     let mut posts: BTreeMap<Id, Vec<Assignment>> = BTreeMap::new();
-    for a in db.all::<Assignment>(vec![], "start_date").expect("posts") {
+    let all = db.all::<Assignment>(vec![], "start_date").expect("posts");
+    for a in all.into_iter().filter(|a| a.kind.is_main()) {
         posts.entry(a.staff_id).or_default().push(a);
     }
     let mut out = Vec::new();
@@ -266,6 +268,7 @@ impl World {
             end_date: end,
             reason: *self.rng.pick(&REASONS),
             note: String::new(),
+            kind: jinji::domain::post::AssignmentKind::Main,
             version: 0,
         };
         self.save("assignments", serde_json::to_value(a).expect("json"))

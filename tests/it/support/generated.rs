@@ -127,7 +127,7 @@ impl Fixture {
         let mut m: HashMap<i64, Vec<AssignmentRow>> = HashMap::new();
         for a in self.rows(
             "SELECT staff_id, unit_id, position, start_date, end_date, reason
-             FROM assignments ORDER BY staff_id, start_date, id",
+             FROM assignments WHERE kind = 'main' ORDER BY staff_id, start_date, id",
             |r| {
                 Ok(AssignmentRow {
                     staff_id: r.get(0)?,

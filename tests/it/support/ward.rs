@@ -79,6 +79,7 @@ pub fn assignment(staff_id: Id, unit_id: Id, start: Date, end: Option<Date>) -> 
         end_date: end,
         reason: Reason::Transfer,
         note: String::new(),
+        kind: jinji::domain::post::AssignmentKind::Main,
         version: 0,
     }
 }
