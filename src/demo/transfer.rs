@@ -26,6 +26,7 @@ pub fn generate(g: &mut Gen) -> Result<()> {
         state: PlanState::Draft,
         note: String::new(),
         applied_on: None,
+        announced_on: None,
         version: 0,
     }];
     g.put(&mut plan)?;
@@ -67,6 +68,7 @@ pub fn generate(g: &mut Gen) -> Result<()> {
             to_position: cur.position,
             reason: Reason::Transfer,
             note: String::new(),
+            to_grade: None,
             version: 0,
         });
     }

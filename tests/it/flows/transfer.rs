@@ -256,6 +256,7 @@ fn mv(plan: Id, staff: Id, unit: Id, pos: Position, reason: Reason) -> TransferM
         to_position: pos,
         reason,
         note: String::new(),
+        to_grade: None,
         version: 0,
     }
 }

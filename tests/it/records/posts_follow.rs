@@ -389,6 +389,7 @@ impl World {
                 to_position,
                 reason: Reason::Transfer,
                 note: String::new(),
+                to_grade: None,
                 version: 0,
             };
             let _ = self.db.put_transfer_move(&mut m, who);

@@ -765,6 +765,7 @@ fn big_plan(db: &Path) -> (i64, String) {
                     to_position: Position::from_code(position).expect("position"),
                     reason: Reason::Transfer,
                     note: String::new(),
+                    to_grade: None,
                     version: 0,
                 };
                 store.put_transfer_move(&mut m, who)?;

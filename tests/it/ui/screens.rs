@@ -313,6 +313,7 @@ fn transfer_plans_compared() {
             to_position: person.position,
             reason: jinji::domain::assignment::Reason::Transfer,
             note: String::new(),
+            to_grade: None,
             version: 0,
         };
         a.session.db.put_transfer_move(&mut mv, who).unwrap();
