@@ -3,8 +3,8 @@
 //! a named rule with a severity the ward sets — an error refuses the plan, a warning is
 //! applied only once someone has accepted it.
 
-use super::staff::Position;
-use super::{Date, Id};
+use super::staff::{JobType, Position};
+use super::{Check, Date, Id, Invalid, Validate};
 use crate::code_enum;
 
 code_enum! {
@@ -93,6 +93,22 @@ impl PlanProblem {
 /// Errors first; otherwise in the order the rules found them.
 pub fn sort_problems(problems: &mut [PlanProblem]) {
     problems.sort_by_key(|p| !p.is_error());
+}
+
+/// A row of the ward's table of where each job type works: `job_type` works in the unit
+/// and the units below it. A job type with no row works anywhere.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct JobFit {
+    pub id: Id,
+    pub job_type: JobType,
+    pub unit_id: Id,
+    pub version: i64,
+}
+
+impl Validate for JobFit {
+    fn validate(&self) -> Result<(), Invalid> {
+        Check::new().id("unit_code", self.unit_id).finish()
+    }
 }
 
 /// The class of post a position counts against (定数 are kept per class).

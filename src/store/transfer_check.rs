@@ -7,15 +7,27 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use super::machine::record::record;
 use super::transfer::head_position;
 use super::{Db, Result};
 use crate::domain::plan_check::{
-    Arg, PlanProblem, PlanRule, Severity, over_posts, post_class, sort_problems,
+    Arg, JobFit, PlanProblem, PlanRule, Severity, over_posts, post_class, sort_problems,
 };
 use crate::domain::staff::{JobType, Position, Staff, StaffStatus};
 use crate::domain::transfer::{TransferMove, TransferPlan};
 use crate::domain::unit::Unit;
 use crate::domain::{Date, FiscalYear, Id};
+
+record!(JobFit, "job_fits", [job_type, unit_id]);
+
+impl Db {
+    /// The ward's table of where each job type works, by job type then unit.
+    pub fn job_fits(&self) -> Result<Vec<JobFit>> {
+        let mut v: Vec<JobFit> = self.all(vec![], "id")?;
+        v.sort_by_key(|f| (f.job_type, f.unit_id));
+        Ok(v)
+    }
+}
 
 // --- Sources that parts 1–3 of issue 20 replace. Each rule below reads the ward only
 // --- through these, so that swapping one in changes no rule.

@@ -2,6 +2,8 @@
 
 /// The evaluation chain.
 mod eval;
+/// The check of a transfer plan: each rule, its severity, and apply refusing.
+mod plan_check;
 /// The PDCA spiral: phases, closing into the next turn, reviews, check-ins.
 mod pdca;
 /// Writing a PDCA plan, its actions and check-ins.

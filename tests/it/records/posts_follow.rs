@@ -396,7 +396,7 @@ impl World {
         }
         // (The plan and its moves are not among the rows a refused round must keep.)
         self.db
-            .apply_transfer_plan(plan.id, who, today, &mut |_| {})
+            .apply_transfer_plan(plan.id, who, today, true, &mut |_| {})
             .is_ok()
     }
 
