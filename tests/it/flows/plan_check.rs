@@ -220,6 +220,15 @@ fn a_job_type_works_where_the_ward_table_says_and_anywhere_without_rows() {
         vec![p("A0004", JobType, W)]
     );
     assert_eq!(s.check(&[(clerk, s.w.sec_res, Position::Clerk, None)]), vec![]);
+    // And in 人事課 too: then in its 人事係 below.
+    let mut fit = JobFit {
+        id: 0,
+        job_type: JobType::Civil,
+        unit_id: s.w.sec_hr,
+        version: 0,
+    };
+    db.insert(&mut fit).expect("fit");
+    assert_eq!(s.check(&[(clerk, s.w.team_hr, Position::Clerk, None)]), vec![]);
     // 高橋's 一般事務 has no row: anywhere.
     assert_eq!(
         s.check(&[(s.w.junior.id, s.w.team_res, Position::Clerk, None)]),
