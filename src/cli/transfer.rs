@@ -222,12 +222,12 @@ pub fn run(ctx: &Ctx, action: TransferCommand) -> CmdResult {
             accept_warnings,
         } => {
             let p = plan(ctx, &db, id)?;
-            if accept_warnings {
-                // The warnings accepted, said before they are.
-                for w in db.check_plan(id, ctx.today).map_err(err)? {
-                    crate::say!("{}", plan_problem_line(lang, &w, DateStyle::Iso));
-                }
-            }
+            // The warnings it accepts, said once the plan is applied.
+            let warnings = if accept_warnings {
+                db.check_plan(id, ctx.today).map_err(err)?
+            } else {
+                Vec::new()
+            };
             let mut on = None;
             let n = db
                 .apply_transfer_plan(id, who, ctx.today, accept_warnings, &mut |m| {
@@ -244,6 +244,9 @@ pub fn run(ctx: &Ctx, action: TransferCommand) -> CmdResult {
                         message: format!("{no}{}", error_text(lang, &e)),
                     }
                 })?;
+            for w in &warnings {
+                crate::say!("{}", plan_problem_line(lang, w, DateStyle::Iso));
+            }
             crate::say!(
                 "{}",
                 lang.tf(
