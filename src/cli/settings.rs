@@ -2,8 +2,8 @@
 
 use super::{CmdResult, Ctx, Failure};
 use crate::domain::account::Role;
-use crate::store::OpenMode;
 use crate::domain::plan_check::PlanRule;
+use crate::store::OpenMode;
 use crate::store::settings::RULES;
 use crate::text::pad;
 

@@ -2,11 +2,11 @@
 
 use super::args::TransferCommand;
 use super::{CmdResult, Ctx, Failure};
+use crate::config::DateStyle;
 use crate::domain::assignment::Reason;
 use crate::domain::staff::{Position, Staff};
 use crate::domain::transfer::{TransferMove, TransferPlan};
 use crate::domain::unit::Unit;
-use crate::config::DateStyle;
 use crate::i18n::{Lang, error_text, plan_problem_line};
 use crate::store::flow::Actor;
 use crate::store::{Db, OpenMode};

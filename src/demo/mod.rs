@@ -5,6 +5,7 @@
 // People are addressed by index across parallel tables (ability, chiefs, ids).
 #![allow(clippy::needless_range_loop)]
 
+mod appointments;
 mod assets;
 mod awards;
 mod career;
@@ -169,6 +170,7 @@ pub fn generate(db: &Db, p: &Params) -> Result<Report> {
         pdca::generate(&mut g, &mut rng.fork(6))?;
         evaluations::consultations(&mut g, &mut rng.fork(7))?;
         transfer::generate(&mut g)?;
+        appointments::generate(&mut g)?;
         // Each staff row is written with the post it holds on the base day; this records
         // that they follow their posts (and would catch up any that did not, audited).
         db.follow_posts(p.today)?;

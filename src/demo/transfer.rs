@@ -43,6 +43,12 @@ pub fn generate(g: &mut Gen) -> Result<()> {
         let (Some(to), Some(cur)) = (r.wish_unit1_id, db.current_assignment(r.staff_id)?) else {
             continue;
         };
+        // Only people at work are placed: someone on leave is not moved (the plan check
+        // would refuse the plan).
+        let person: crate::domain::staff::Staff = db.get(r.staff_id)?;
+        if person.status != crate::domain::staff::StaffStatus::Active {
+            continue;
+        }
         // Three years in post at least, and a wish for somewhere else; chiefs are placed
         // by the round's other work, not by their wishes.
         if cur.unit_id == to

@@ -33,7 +33,15 @@ record!(
 record!(
     TransferMove,
     "transfer_moves",
-    [plan_id, staff_id, to_unit_id, to_position, reason, note, to_grade]
+    [
+        plan_id,
+        staff_id,
+        to_unit_id,
+        to_position,
+        reason,
+        note,
+        to_grade
+    ]
 );
 
 /// Where two plans differ for one person.
@@ -269,8 +277,7 @@ impl Db {
                 return Err(rule("plan", "plan_empty"));
             }
             let problems = self.check_plan(plan_id, today)?;
-            if problems.iter().any(|p| p.is_error()) || !(accept_warnings || problems.is_empty())
-            {
+            if problems.iter().any(|p| p.is_error()) || !(accept_warnings || problems.is_empty()) {
                 return Err(StoreError::PlanProblems(problems));
             }
             let day = plan.effective_on;

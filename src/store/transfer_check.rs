@@ -64,12 +64,22 @@ struct Found {
 }
 
 impl Found {
-    fn add(&mut self, subject: &str, staff_id: Option<Id>, rule: PlanRule, args: Vec<(&'static str, Arg)>) {
+    fn add(
+        &mut self,
+        subject: &str,
+        staff_id: Option<Id>,
+        rule: PlanRule,
+        args: Vec<(&'static str, Arg)>,
+    ) {
         self.list.push(PlanProblem {
             subject: subject.to_string(),
             staff_id,
             rule,
-            severity: self.severity.get(&rule).copied().unwrap_or(rule.default_severity()),
+            severity: self
+                .severity
+                .get(&rule)
+                .copied()
+                .unwrap_or(rule.default_severity()),
             args,
         });
     }
@@ -106,7 +116,10 @@ struct Ward<'a> {
 
 impl Ward<'_> {
     fn unit_name(&self, id: Id) -> String {
-        self.units.get(&id).map(|u| u.name.clone()).unwrap_or_default()
+        self.units
+            .get(&id)
+            .map(|u| u.name.clone())
+            .unwrap_or_default()
     }
 
     fn head_of(&self, unit: Id) -> Option<Position> {
@@ -170,7 +183,7 @@ impl Db {
         for (m, s) in moves.iter().zip(&people) {
             person_rules(&ward, &fits, &plan, m, s, &mut found);
         }
-        head_rules(&ward, &mut found);
+        self.head_rules(&ward, &mut found)?;
         self.supervisor_rule(&ward, &mut found)?;
         self.posts_rule(&ward, plan.effective_on.fiscal_year(), &mut found)?;
         let mut list = found.list;
@@ -344,7 +357,11 @@ impl Db {
             |u, c| posts.get(&(u, c)).copied(),
         );
         for (unit, class, after, limit) in over {
-            let code = ward.units.get(&unit).map(|u| u.code.clone()).unwrap_or_default();
+            let code = ward
+                .units
+                .get(&unit)
+                .map(|u| u.code.clone())
+                .unwrap_or_default();
             found.add(
                 &code,
                 None,
@@ -438,71 +455,69 @@ fn person_rules(
     }
 }
 
-/// Two heads in one unit after the plan (where a mover arrives as its head), and a unit
-/// whose head leaves with nobody in.
-fn head_rules(ward: &Ward, found: &mut Found) {
-    let mut seen = BTreeSet::new();
-    let heads_text = |h: &BTreeSet<(String, Id)>| {
-        h.iter()
-            .map(|(no, id)| {
-                let name = ward
-                    .people
+impl Db {
+    /// Two heads in one unit after the plan (where a mover arrives as its head), and a unit
+    /// whose head leaves with nobody in.
+    fn head_rules(&self, ward: &Ward, found: &mut Found) -> Result<()> {
+        let mut names: HashMap<Id, String> = HashMap::new();
+        let mut seen = BTreeSet::new();
+        for m in ward.moves {
+            let Some(pos) = ward.head_of(m.to_unit_id).filter(|p| *p == m.to_position) else {
+                continue;
+            };
+            let Some(h) = ward.after.get(&(m.to_unit_id, pos)) else {
+                continue;
+            };
+            if h.len() >= 2 && seen.insert(m.to_unit_id) {
+                let heads = h
                     .iter()
-                    .find(|p| p.id == *id)
-                    .map(|p| format!(" {}", p.full_name()))
-                    .unwrap_or_default();
-                format!("{no}{name}")
-            })
-            .collect::<Vec<_>>()
-            .join("、")
-    };
-    for m in ward.moves {
-        let Some(pos) = ward.head_of(m.to_unit_id).filter(|p| *p == m.to_position) else {
-            continue;
-        };
-        let Some(h) = ward.after.get(&(m.to_unit_id, pos)) else {
-            continue;
-        };
-        if h.len() >= 2 && seen.insert(m.to_unit_id) {
-            let u = &ward.units[&m.to_unit_id];
-            found.add(
-                &u.code,
-                None,
-                PlanRule::TwoHeads,
-                vec![
-                    ("unit", Arg::Text(u.name.clone())),
-                    ("position", Arg::Label("position", pos.code())),
-                    ("heads", Arg::Text(heads_text(h))),
-                ],
-            );
+                    .map(|(_, id)| self.known_as(Some(*id), &mut names))
+                    .collect::<Result<Vec<_>>>()?
+                    .join("、");
+                let u = &ward.units[&m.to_unit_id];
+                found.add(
+                    &u.code,
+                    None,
+                    PlanRule::TwoHeads,
+                    vec![
+                        ("unit", Arg::Text(u.name.clone())),
+                        ("position", Arg::Label("position", pos.code())),
+                        ("heads", Arg::Text(heads)),
+                    ],
+                );
+            }
         }
-    }
-    let mut seen = BTreeSet::new();
-    for (m, s) in ward.moves.iter().zip(ward.people) {
-        let Some(pos) = ward.head_of(s.unit_id).filter(|p| *p == s.position) else {
-            continue;
-        };
-        let leaves = (m.to_unit_id, m.to_position) != (s.unit_id, s.position);
-        let had = ward
-            .before
-            .get(&(s.unit_id, pos))
-            .is_some_and(|h| !h.is_empty());
-        let has = ward
-            .after
-            .get(&(s.unit_id, pos))
-            .is_some_and(|h| !h.is_empty());
-        if leaves && had && !has && seen.insert(s.unit_id) {
-            let u = &ward.units[&s.unit_id];
-            found.add(
-                &u.code,
-                None,
-                PlanRule::NoHead,
-                vec![
-                    ("unit", Arg::Text(u.name.clone())),
-                    ("position", Arg::Label("position", pos.code())),
-                    ("name", Arg::Text(format!("{} {}", s.staff_no, s.full_name()))),
-                ],
-            );
+        let mut seen = BTreeSet::new();
+        for (m, s) in ward.moves.iter().zip(ward.people) {
+            let Some(pos) = ward.head_of(s.unit_id).filter(|p| *p == s.position) else {
+                continue;
+            };
+            let leaves = (m.to_unit_id, m.to_position) != (s.unit_id, s.position);
+            let had = ward
+                .before
+                .get(&(s.unit_id, pos))
+                .is_some_and(|h| !h.is_empty());
+            let has = ward
+                .after
+                .get(&(s.unit_id, pos))
+                .is_some_and(|h| !h.is_empty());
+            if leaves && had && !has && seen.insert(s.unit_id) {
+                let u = &ward.units[&s.unit_id];
+                found.add(
+                    &u.code,
+                    None,
+                    PlanRule::NoHead,
+                    vec![
+                        ("unit", Arg::Text(u.name.clone())),
+                        ("position", Arg::Label("position", pos.code())),
+                        (
+                            "name",
+                            Arg::Text(format!("{} {}", s.staff_no, s.full_name())),
+                        ),
+                    ],
+                );
+            }
         }
+        Ok(())
     }
 }

@@ -68,7 +68,9 @@ impl Workflow for Plans {
                 let mut on = None;
                 let applied = ses
                     .db
-                    .apply_transfer_plan(id, who, ses.today, accept, &mut |mv| on = Some(mv.staff_id));
+                    .apply_transfer_plan(id, who, ses.today, accept, &mut |mv| {
+                        on = Some(mv.staff_id)
+                    });
                 let Err(e) = applied else {
                     return Ok(id);
                 };
@@ -100,7 +102,13 @@ pub(super) fn apply_question(app: &App, id: Id) -> Result<String, StoreError> {
     let mut list: Vec<String> = warnings
         .iter()
         .take(8)
-        .map(|w| format!("・{}: {}", w.subject, crate::i18n::plan_problem_text(lang, w, style)))
+        .map(|w| {
+            format!(
+                "・{}: {}",
+                w.subject,
+                crate::i18n::plan_problem_text(lang, w, style)
+            )
+        })
         .collect();
     if warnings.len() > 8 {
         list.push(lang.tf("ask.apply_plan_more", &[("n", &(warnings.len() - 8))]));

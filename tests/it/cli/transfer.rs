@@ -691,7 +691,10 @@ fn an_apply_that_fails_on_one_move_names_that_person_and_writes_nothing() {
 
     // Without that move the plan goes through.
     t.transfer(HR, &["remove", &p, &bad.no]).ok();
-    let out = t.transfer(HR, &["apply", &p, "--accept-warnings"]).ok().stdout;
+    let out = t
+        .transfer(HR, &["apply", &p, "--accept-warnings"])
+        .ok()
+        .stdout;
     assert!(out.contains("2 moves"), "{out}");
     for m in &fine {
         assert_eq!(txt(&t.person(&m.no), "unit_code"), to(m));
@@ -829,9 +832,18 @@ fn check_prints_every_problem_and_fails_only_on_an_error() {
     let out = t.transfer(HR, &["check", &p]);
     assert_eq!(out.code, 2, "{out:?}");
     let found = problem_lines(&out.stdout);
-    assert!(found.contains(&(m.no.clone(), "promotion_without_grade".into())), "{found:?}");
-    assert!(found.contains(&(to.clone(), "two_heads".into())), "{found:?}");
-    assert!(found.contains(&(format!("#{p}"), "date_past".into())), "{found:?}");
+    assert!(
+        found.contains(&(m.no.clone(), "promotion_without_grade".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&(to.clone(), "two_heads".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&(format!("#{p}"), "date_past".into())),
+        "{found:?}"
+    );
     assert!(out.stderr.contains("errors"), "{}", out.stderr);
     before.assert_unchanged(&t.w.snapshot());
     // Applying is refused, accepted warnings or not, naming the first error.
@@ -842,8 +854,15 @@ fn check_prints_every_problem_and_fails_only_on_an_error() {
     t.add(&p, &m.no, &to, &["--position", &m.position]);
     let out = t.transfer(HR, &["check", &p]).ok();
     let found = problem_lines(&out.stdout);
-    assert!(found.contains(&(format!("#{p}"), "date_past".into())), "{found:?}");
-    assert!(found.iter().all(|(_, r)| r != "two_heads" && r != "promotion_without_grade"));
+    assert!(
+        found.contains(&(format!("#{p}"), "date_past".into())),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .all(|(_, r)| r != "two_heads" && r != "promotion_without_grade")
+    );
     // Not applied until the warnings are accepted.
     t.transfer(HR, &["apply", &p]).fails(2, &["accept them"]);
     t.transfer(HR, &["apply", &p, "--accept-warnings"]).ok();

@@ -2,12 +2,12 @@
 
 /// The evaluation chain.
 mod eval;
-/// The check of a transfer plan: each rule, its severity, and apply refusing.
-mod plan_check;
 /// The PDCA spiral: phases, closing into the next turn, reviews, check-ins.
 mod pdca;
 /// Writing a PDCA plan, its actions and check-ins.
 mod pdca_plan;
+/// The check of a transfer plan: each rule, its severity, and apply refusing.
+mod plan_check;
 /// Challenge themes written by their evaluatee, first evaluator and HR.
 mod themes;
 /// The April transfer round: plans kept, drafted and applied.

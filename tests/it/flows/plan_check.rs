@@ -84,7 +84,10 @@ impl Small {
     }
 
     /// The problems of a plan of `moves` checked on [`before`]: (subject, rule, severity).
-    fn check(&self, moves: &[(Id, Id, Position, Option<i64>)]) -> Vec<(String, PlanRule, Severity)> {
+    fn check(
+        &self,
+        moves: &[(Id, Id, Position, Option<i64>)],
+    ) -> Vec<(String, PlanRule, Severity)> {
         let p = self.plan(moves);
         brief(&self.db().check_plan(p, before()).expect("check"))
     }
@@ -163,7 +166,9 @@ fn every_supervisor_the_round_changes_is_listed_and_exactly_those() {
         .collect();
     assert_eq!(changed, listed);
     assert_eq!(
-        db.get::<Staff>(s.w.junior.id).expect("junior").supervisor_id,
+        db.get::<Staff>(s.w.junior.id)
+            .expect("junior")
+            .supervisor_id,
         Some(s.w.chief.id)
     );
 }
@@ -219,7 +224,10 @@ fn a_job_type_works_where_the_ward_table_says_and_anywhere_without_rows() {
         s.check(&[(clerk, s.w.team_hr, Position::Clerk, None)]),
         vec![p("A0004", JobType, W)]
     );
-    assert_eq!(s.check(&[(clerk, s.w.sec_res, Position::Clerk, None)]), vec![]);
+    assert_eq!(
+        s.check(&[(clerk, s.w.sec_res, Position::Clerk, None)]),
+        vec![]
+    );
     // And in 人事課 too: then in its 人事係 below.
     let mut fit = JobFit {
         id: 0,
@@ -228,7 +236,10 @@ fn a_job_type_works_where_the_ward_table_says_and_anywhere_without_rows() {
         version: 0,
     };
     db.insert(&mut fit).expect("fit");
-    assert_eq!(s.check(&[(clerk, s.w.team_hr, Position::Clerk, None)]), vec![]);
+    assert_eq!(
+        s.check(&[(clerk, s.w.team_hr, Position::Clerk, None)]),
+        vec![]
+    );
     // 高橋's 一般事務 has no row: anywhere.
     assert_eq!(
         s.check(&[(s.w.junior.id, s.w.team_res, Position::Clerk, None)]),
@@ -246,7 +257,10 @@ fn an_effective_date_before_today_is_an_error_unless_the_ward_says_warning() {
         brief(&s.db().check_plan(plan, late).expect("check")),
         vec![p(&subject, DatePast, E)]
     );
-    assert_eq!(brief(&s.db().check_plan(plan, eff()).expect("check")), vec![]);
+    assert_eq!(
+        brief(&s.db().check_plan(plan, eff()).expect("check")),
+        vec![]
+    );
     s.db().set_rule("plan.date_past", "warning").expect("set");
     assert_eq!(
         brief(&s.db().check_plan(plan, late).expect("check")),
@@ -262,7 +276,8 @@ fn severities_are_ward_settings_and_a_bad_one_is_named() {
     assert_eq!(sev[&TwoHeads], E);
     assert_eq!(sev[&SupervisorChange], W);
     db.set_rule("plan.two_heads", "warning").expect("set");
-    db.set_rule("plan.supervisor_change", " error ").expect("set");
+    db.set_rule("plan.supervisor_change", " error ")
+        .expect("set");
     let sev = db.plan_severities().expect("severities");
     assert_eq!((sev[&TwoHeads], sev[&SupervisorChange]), (W, E));
     assert_problem(

@@ -904,7 +904,9 @@ fn a_plan_whose_last_person_retired_after_the_move_was_put_changes_nothing() {
     let retire = |r: &Round| {
         // Even where the ward lets its check only warn of a leaver, the round moves no one
         // who has retired.
-        r.db().set_rule("plan.retiring", "warning").expect("severity");
+        r.db()
+            .set_rule("plan.retiring", "warning")
+            .expect("severity");
         let s = r.person(r.w.clerk.id);
         r.db()
             .retire_staff(s.id, s.version, d(2026, 9, 30))
@@ -1286,16 +1288,14 @@ fn the_round_is_audited_step_by_step() {
         "{entries:#?}"
     );
     assert!(
-        entries.iter().all(
-            |e| [
-                "transfer_plans",
-                "assignments",
-                "staff",
-                "evaluations",
-                "appointments"
-            ]
-            .contains(&e.table_name.as_str())
-        ),
+        entries.iter().all(|e| [
+            "transfer_plans",
+            "assignments",
+            "staff",
+            "evaluations",
+            "appointments"
+        ]
+        .contains(&e.table_name.as_str())),
         "{entries:#?}"
     );
     assert_eq!(
