@@ -551,6 +551,16 @@ fn export_transfer_moves_lists_every_plans_moves_for_hr_only() {
         .map(String::from)
         .collect();
     assert!(!demo_nos.is_empty(), "the demo drafts a round");
+    // And a B案 beside it, with the problems the plan check is for.
+    let b_nos: BTreeSet<String> = t
+        .transfer(HR, &["show", "2"])
+        .ok()
+        .stdout
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .map(String::from)
+        .collect();
+    assert!(!b_nos.is_empty(), "the demo drafts a B案");
     let members = t.members();
     let teams = t.teams();
     let to = |m: &Member| teams.iter().find(|u| **u != m.unit).expect("team").clone();
@@ -576,7 +586,7 @@ fn export_transfer_moves_lists_every_plans_moves_for_hr_only() {
         .map(|rec| rec.expect("CSV").iter().map(String::from).collect())
         .collect();
     assert_eq!(rows[0], MOVE_HEADERS, "header line");
-    assert_eq!(rows.len(), 1 + demo_nos.len() + 3, "{rows:#?}");
+    assert_eq!(rows.len(), 1 + demo_nos.len() + b_nos.len() + 3, "{rows:#?}");
 
     let json = t.rows_as(HR, "transfer_moves");
     let got: BTreeSet<(String, String, String)> = json
@@ -592,6 +602,7 @@ fn export_transfer_moves_lists_every_plans_moves_for_hr_only() {
     let mut want: BTreeSet<(String, String, String)> = demo_nos
         .iter()
         .map(|n| ("1".into(), n.clone(), "draft".into()))
+        .chain(b_nos.iter().map(|n| ("2".into(), n.clone(), "draft".into())))
         .collect();
     want.insert((p.clone(), m1.no.clone(), "draft".into()));
     want.insert((p.clone(), m2.no.clone(), "draft".into()));
@@ -866,4 +877,62 @@ fn check_prints_every_problem_and_fails_only_on_an_error() {
     // Not applied until the warnings are accepted.
     t.transfer(HR, &["apply", &p]).fails(2, &["accept them"]);
     t.transfer(HR, &["apply", &p, "--accept-warnings"]).ok();
+}
+
+// ---------------------------------------------------------------------------------------
+// 発令: recorded on apply, printed as the 発令通知書, exported and imported back.
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn an_applied_round_issues_each_movers_appointments_which_export_and_import_back() {
+    let t = Demo::new();
+    let m = t
+        .members()
+        .into_iter()
+        .find(|m| m.position == "clerk")
+        .expect("a clerk");
+    let to = t.teams().into_iter().find(|u| *u != m.unit).expect("team");
+    let p = t.new_plan("秋の異動", EFF);
+    t.add(&p, &m.no, &to, &[]);
+    t.transfer(HR, &["apply", &p, "--accept-warnings"]).ok();
+    // The 発令通知書 of the day: the team's 勤務 in the ward's words.
+    let notice = t
+        .run(HR, &["--lang", "ja", "report", "appointment", &m.no])
+        .ok()
+        .stdout;
+    let team = t.unit_name(&to);
+    assert!(
+        notice.starts_with("発令通知書\n")
+            && notice.contains("令和8年10月1日")
+            && notice.contains(&format!("{team}勤務を命ずる")),
+        "{notice}"
+    );
+    // A day with none is named.
+    t.run(HR, &["report", "appointment", &m.no, "--on", "2026-10-02"])
+        .fails(2, &[&m.no, "2026-10-02"]);
+    // In the 発令一覧 with its plan; and the list imports back as it is.
+    let rows = t.rows_as(HR, "appointments");
+    let mine: Vec<&Value> = rows
+        .iter()
+        .filter(|r| r["staff_no"] == m.no.as_str() && r["issued_on"] == EFF)
+        .collect();
+    assert_eq!(mine.len(), 1, "{mine:?}");
+    assert_eq!(mine[0]["plan_id"].to_string(), p);
+    assert_eq!(txt(mine[0], "kind"), "transfer");
+    for kind in ["appointments", "job_fits"] {
+        let file = t.w.path(&format!("{kind}.csv"));
+        t.run(None, &["export", kind, "--out", s(&file)]).ok();
+        let out = t.run(None, &["import", kind, s(&file), "--dry-run"]).ok();
+        assert!(
+            out.stderr.contains(" 0 created, 0 updated, "),
+            "{kind}: {}",
+            out.stderr
+        );
+    }
+    // A job type that is none is refused by its row and column.
+    let bad = t.w.path("fits.csv");
+    std::fs::write(&bad, "job_type,unit_code\n魔法使い,100101\n").expect("write");
+    let out = t.run(None, &["import", "job_fits", s(&bad)]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stdout.contains("fits.csv:2:job_type: "), "{out:?}");
 }
