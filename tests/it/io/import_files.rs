@@ -17,9 +17,9 @@ use serde_json::Value;
 
 /// The kinds `import` takes, in the order a new database is filled.
 #[rustfmt::skip]
-const ORDER: [&str; 8] = [
+const ORDER: [&str; 10] = [
     "units", "staff", "assignments", "courses", "sessions", "enrolments", "qualifications",
-    "surveys",
+    "surveys", "appointments", "job_fits",
 ];
 
 const UNITS: &str = "unit_code,name,parent_code,kind,kana,valid_from,valid_to\n\
