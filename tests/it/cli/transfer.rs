@@ -586,7 +586,11 @@ fn export_transfer_moves_lists_every_plans_moves_for_hr_only() {
         .map(|rec| rec.expect("CSV").iter().map(String::from).collect())
         .collect();
     assert_eq!(rows[0], MOVE_HEADERS, "header line");
-    assert_eq!(rows.len(), 1 + demo_nos.len() + b_nos.len() + 3, "{rows:#?}");
+    assert_eq!(
+        rows.len(),
+        1 + demo_nos.len() + b_nos.len() + 3,
+        "{rows:#?}"
+    );
 
     let json = t.rows_as(HR, "transfer_moves");
     let got: BTreeSet<(String, String, String)> = json
@@ -602,7 +606,11 @@ fn export_transfer_moves_lists_every_plans_moves_for_hr_only() {
     let mut want: BTreeSet<(String, String, String)> = demo_nos
         .iter()
         .map(|n| ("1".into(), n.clone(), "draft".into()))
-        .chain(b_nos.iter().map(|n| ("2".into(), n.clone(), "draft".into())))
+        .chain(
+            b_nos
+                .iter()
+                .map(|n| ("2".into(), n.clone(), "draft".into())),
+        )
         .collect();
     want.insert((p.clone(), m1.no.clone(), "draft".into()));
     want.insert((p.clone(), m2.no.clone(), "draft".into()));
