@@ -589,7 +589,9 @@ fn every_kind_round_trips_through_csv_byte_for_byte() {
     assert_eq!(n("updated") + n("unchanged"), people, "{}", o.stderr);
     let again = t.export_all("b_", &[]);
     for (i, k) in ORDER.iter().enumerate() {
-        assert!(first[i].len() > 200, "{k}: the demo holds rows");
+        // A ward of 60 has few specialist teams: its job-type table is a handful of rows.
+        let least = if *k == "job_fits" { 60 } else { 200 };
+        assert!(first[i].len() > least, "{k}: the demo holds rows");
         assert!(first[i] == again[i], "{k}: the second export differs");
     }
 }
