@@ -59,10 +59,15 @@ pub fn run(ctx: &Ctx, key: Option<String>, value: Option<String>) -> CmdResult {
             }
             // How each kind of transfer-plan problem counts: error or warning.
             let severities = db.plan_severities().map_err(|e| ctx.err(e))?;
+            let key_w = PlanRule::ALL
+                .iter()
+                .map(|r| r.setting_key().len())
+                .max()
+                .unwrap_or(20);
             for (rule, s) in severities {
                 crate::say!(
                     "{} {} {}",
-                    pad(rule.setting_key(), 20),
+                    pad(rule.setting_key(), key_w),
                     pad(s.code(), 7),
                     lang.tf(
                         "cli.severity_line",
