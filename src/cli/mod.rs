@@ -8,6 +8,7 @@ mod calendar;
 mod export;
 mod flow;
 mod import;
+mod notice;
 mod ops;
 mod report;
 mod settings;

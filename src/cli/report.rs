@@ -20,6 +20,13 @@ pub fn run(ctx: &Ctx, action: ReportCommand) -> CmdResult {
         Failure::input(lang.tf("err.report_not_found", &[("what", &what), ("key", &key)]))
     };
     let (bytes, out) = match action {
+        // Printable text, not workbooks.
+        ReportCommand::Appointment { staff, on } => {
+            return super::notice::appointment(ctx, &db, &me, &staff, on.as_deref());
+        }
+        ReportCommand::Naiji { staff, plan } => {
+            return super::notice::naiji(ctx, &db, &me, &staff, plan);
+        }
         ReportCommand::EvalSheet { staff, year, out } => {
             let fy = year.unwrap_or(this_year);
             let visible = db.visibility(&me, fy).map_err(|e| ctx.err(e))?;

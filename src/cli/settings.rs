@@ -2,6 +2,7 @@
 
 use super::{CmdResult, Ctx, Failure};
 use crate::domain::account::Role;
+use crate::domain::plan_check::PlanRule;
 use crate::store::OpenMode;
 use crate::store::settings::RULES;
 use crate::text::pad;
@@ -15,7 +16,10 @@ pub fn run(ctx: &Ctx, key: Option<String>, value: Option<String>) -> CmdResult {
         (Some(k), Some(v)) => {
             ctx.require(&me, &[Role::Admin], "err.admin_only")?;
             db.set_rule(&k, &v).map_err(|e| match e {
-                crate::store::StoreError::Invalid(_) if !RULES.iter().any(|r| r.key == k) => {
+                crate::store::StoreError::Invalid(_)
+                    if !RULES.iter().any(|r| r.key == k)
+                        && !PlanRule::ALL.iter().any(|r| r.setting_key() == k) =>
+                {
                     Failure::input(lang.tf(
                         "err.unknown_setting",
                         &[
@@ -49,6 +53,27 @@ pub fn run(ctx: &Ctx, key: Option<String>, value: Option<String>) -> CmdResult {
                             ("default", &r.default),
                             ("min", &r.min),
                             ("max", &r.max),
+                        ]
+                    )
+                );
+            }
+            // How each kind of transfer-plan problem counts: error or warning.
+            let severities = db.plan_severities().map_err(|e| ctx.err(e))?;
+            let key_w = PlanRule::ALL
+                .iter()
+                .map(|r| r.setting_key().len())
+                .max()
+                .unwrap_or(20);
+            for (rule, s) in severities {
+                crate::say!(
+                    "{} {} {}",
+                    pad(rule.setting_key(), key_w),
+                    pad(s.code(), 7),
+                    lang.tf(
+                        "cli.severity_line",
+                        &[
+                            ("what", &lang.field(rule.setting_key())),
+                            ("default", &rule.default_severity().code()),
                         ]
                     )
                 );

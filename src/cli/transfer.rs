@@ -2,11 +2,12 @@
 
 use super::args::TransferCommand;
 use super::{CmdResult, Ctx, Failure};
+use crate::config::DateStyle;
 use crate::domain::assignment::Reason;
 use crate::domain::staff::{Position, Staff};
 use crate::domain::transfer::{TransferMove, TransferPlan};
 use crate::domain::unit::Unit;
-use crate::i18n::{Lang, error_text};
+use crate::i18n::{Lang, error_text, plan_problem_line};
 use crate::store::flow::Actor;
 use crate::store::{Db, OpenMode};
 
@@ -139,6 +140,7 @@ pub fn run(ctx: &Ctx, action: TransferCommand) -> CmdResult {
             position,
             reason,
             note,
+            grade,
         } => {
             let p = plan(ctx, &db, plan_id)?;
             let s = staff(ctx, &db, &no)?;
@@ -162,6 +164,7 @@ pub fn run(ctx: &Ctx, action: TransferCommand) -> CmdResult {
                 to_position,
                 reason,
                 note,
+                to_grade: grade,
                 version: 0,
             };
             db.put_transfer_move(&mut m, who).map_err(err)?;
@@ -200,11 +203,36 @@ pub fn run(ctx: &Ctx, action: TransferCommand) -> CmdResult {
             db.discard_transfer_plan(id, who).map_err(err)?;
             crate::say!("{}", lang.tf("cli.plan_discarded", &[("id", &id)]));
         }
-        TransferCommand::Apply { plan: id } => {
+        TransferCommand::Check { plan: id } => {
+            plan(ctx, &db, id)?;
+            let problems = db.check_plan(id, ctx.today).map_err(err)?;
+            for p in &problems {
+                crate::say!("{}", plan_problem_line(lang, p, DateStyle::Iso));
+            }
+            if problems.iter().any(|p| p.is_error()) {
+                let n = problems.iter().filter(|p| p.is_error()).count();
+                return Err(Failure::input(lang.tf("cli.plan_has_errors", &[("n", &n)])));
+            }
+            if problems.is_empty() {
+                crate::say!("{}", lang.t("cli.plan_no_problems"));
+            }
+        }
+        TransferCommand::Apply {
+            plan: id,
+            accept_warnings,
+        } => {
             let p = plan(ctx, &db, id)?;
+            // The warnings it accepts, said once the plan is applied.
+            let warnings = if accept_warnings {
+                db.check_plan(id, ctx.today).map_err(err)?
+            } else {
+                Vec::new()
+            };
             let mut on = None;
             let n = db
-                .apply_transfer_plan(id, who, ctx.today, &mut |m| on = Some(m.staff_id))
+                .apply_transfer_plan(id, who, ctx.today, accept_warnings, &mut |m| {
+                    on = Some(m.staff_id)
+                })
                 .map_err(|e| {
                     // Name the person whose move could not be made.
                     let no = on
@@ -216,6 +244,9 @@ pub fn run(ctx: &Ctx, action: TransferCommand) -> CmdResult {
                         message: format!("{no}{}", error_text(lang, &e)),
                     }
                 })?;
+            for w in &warnings {
+                crate::say!("{}", plan_problem_line(lang, w, DateStyle::Iso));
+            }
             crate::say!(
                 "{}",
                 lang.tf(

@@ -12,6 +12,7 @@ mod career;
 mod evaluations;
 mod history;
 mod ojt;
+mod orders;
 mod org;
 mod pdca;
 mod people;
@@ -173,6 +174,7 @@ pub fn generate(db: &Db, p: &Params) -> Result<Report> {
         evaluations::consultations(&mut g, &mut rng.fork(7))?;
         transfer::generate(&mut g)?;
         posts::generate(&mut g, &mut rng.fork(8), &away)?;
+        orders::generate(&mut g)?;
         // Each staff row is written with the post it holds on the base day; this records
         // that they follow their posts (and would catch up any that did not, audited).
         db.follow_posts(p.today)?;

@@ -26,6 +26,7 @@ pub fn generate(g: &mut Gen) -> Result<()> {
         state: PlanState::Draft,
         note: String::new(),
         applied_on: None,
+        announced_on: None,
         version: 0,
     }];
     g.put(&mut plan)?;
@@ -42,6 +43,12 @@ pub fn generate(g: &mut Gen) -> Result<()> {
         let (Some(to), Some(cur)) = (r.wish_unit1_id, db.current_assignment(r.staff_id)?) else {
             continue;
         };
+        // Only people at work are placed: someone on leave is not moved (the plan check
+        // would refuse the plan).
+        let person: crate::domain::staff::Staff = db.get(r.staff_id)?;
+        if person.status != crate::domain::staff::StaffStatus::Active {
+            continue;
+        }
         // Three years in post at least, and a wish for somewhere else; chiefs are placed
         // by the round's other work, not by their wishes.
         if cur.unit_id == to
@@ -67,6 +74,7 @@ pub fn generate(g: &mut Gen) -> Result<()> {
             to_position: cur.position,
             reason: Reason::Transfer,
             note: String::new(),
+            to_grade: None,
             version: 0,
         });
     }

@@ -1,6 +1,7 @@
 //! Plain types of the ward's records and their validation. Knows nothing of storage or UI.
 
 pub mod account;
+pub mod appointment;
 pub mod assignment;
 pub mod award;
 pub mod calendar;
@@ -19,6 +20,7 @@ pub mod normalize;
 pub mod pdca;
 pub mod pdca_flow;
 pub mod post;
+pub mod plan_check;
 pub mod reading;
 pub mod retirement;
 pub mod staff;

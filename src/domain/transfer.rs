@@ -20,6 +20,8 @@ pub struct TransferPlan {
     pub state: PlanState,
     pub note: String,
     pub applied_on: Option<Date>,
+    /// 内示日: the day the moves are told to the people and units, before they take effect.
+    pub announced_on: Option<Date>,
     pub version: i64,
 }
 
@@ -29,7 +31,16 @@ impl Validate for TransferPlan {
         c.text("name", &self.name, 80)
             .date("effective_on", self.effective_on)
             .note("note", &self.note, 2000)
-            .opt_date("applied_on", self.applied_on);
+            .opt_date("applied_on", self.applied_on)
+            .opt_date("announced_on", self.announced_on);
+        if self.announced_on.is_some_and(|a| a >= self.effective_on) {
+            c.add(
+                "announced_on",
+                super::Problem::Before {
+                    other: "effective_on",
+                },
+            );
+        }
         if (self.state == PlanState::Applied) != self.applied_on.is_some() {
             c.add("applied_on", super::Problem::Required);
         }
@@ -47,6 +58,8 @@ pub struct TransferMove {
     pub to_position: Position,
     pub reason: Reason,
     pub note: String,
+    /// The salary grade (級) the move sets with the position; `None` keeps the person's.
+    pub to_grade: Option<i64>,
     pub version: i64,
 }
 
@@ -57,6 +70,7 @@ impl Validate for TransferMove {
             .id("staff_no", self.staff_id)
             .id("unit_code", self.to_unit_id)
             .note("note", &self.note, 400)
+            .range("to_grade", self.to_grade.unwrap_or(1), 1, 10)
             .finish()
     }
 }

@@ -146,6 +146,7 @@ pub fn error_text(lang: Lang, e: &StoreError) -> String {
         StoreError::Denied(reason) => lang.tf("err.denied", &[("reason", reason)]),
         StoreError::Sql(reason) => lang.tf("err.sql", &[("reason", reason)]),
         StoreError::Cancelled => lang.t("err.cancelled").into(),
+        StoreError::PlanProblems(p) => super::plan::plan_refusal_text(lang, p),
     }
 }
 

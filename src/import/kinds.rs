@@ -2,7 +2,7 @@
 //! in `people.rs`, `training.rs` and `records.rs`.
 
 use super::ImportKind;
-use super::{people, records, training};
+use super::{people, records, round, training};
 
 /// Every kind `jinji import` takes, in the order a new database is filled.
 pub const IMPORT_KINDS: &[ImportKind] = &[
@@ -202,6 +202,37 @@ pub const IMPORT_KINDS: &[ImportKind] = &[
         self_ref: None,
         aliases: &[("職層", "class"), ("定数", "count")],
         row: records::unit_post_row,
+        finish: None,
+    },
+    // The transfer round's: the 発令 issued, and where each job type works.
+    ImportKind {
+        name: "appointments",
+        columns: &[
+            "staff_no",
+            "issued_on",
+            "text",
+            "kind",
+            "unit_code",
+            "position",
+            "plan_id",
+            "family_name",
+            "given_name",
+        ],
+        required: &["kind"],
+        key_len: 3,
+        self_ref: None,
+        aliases: &[("発令日", "issued_on"), ("発令事項", "text")],
+        row: round::appointment_row,
+        finish: None,
+    },
+    ImportKind {
+        name: "job_fits",
+        columns: &["job_type", "unit_code"],
+        required: &[],
+        key_len: 2,
+        self_ref: None,
+        aliases: &[("職種", "job_type")],
+        row: round::job_fit_row,
         finish: None,
     },
 ];

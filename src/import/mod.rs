@@ -20,6 +20,7 @@ mod fields;
 mod kinds;
 mod people;
 mod records;
+mod round;
 mod row;
 mod run;
 mod training;

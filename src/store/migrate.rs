@@ -18,6 +18,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/010_employment.sql"),
     include_str!("migrations/011_employment_terms.sql"),
     include_str!("migrations/013_posts.sql"),
+    include_str!("migrations/014_appointments.sql"),
 ];
 
 /// The schema version this program writes.

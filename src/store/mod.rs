@@ -19,6 +19,7 @@ pub mod machine;
 mod migrate;
 
 pub mod accounts;
+pub mod appointments;
 pub mod awards;
 pub mod calendar;
 pub mod calibration;
@@ -50,6 +51,7 @@ pub mod themes;
 pub mod training;
 mod training_rules;
 pub mod transfer;
+pub mod transfer_check;
 pub mod units;
 pub mod views;
 

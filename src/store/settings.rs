@@ -127,6 +127,9 @@ impl Db {
 
     /// Sets a ward rule, refusing an unknown key or a value out of its range.
     pub fn set_rule(&self, key: &str, value: &str) -> Result<()> {
+        if let Some(r) = PlanRule::ALL.iter().find(|r| r.setting_key() == key) {
+            return self.set_plan_severity(*r, value);
+        }
         let Some(r) = RULES.iter().find(|r| r.key == key) else {
             return Err(Invalid::one("key", Problem::Unknown).into());
         };
@@ -163,4 +166,30 @@ pub mod keys {
     pub const FISCAL_RENEWALS_BEFORE_OPEN_CALL: &str = "fiscal_renewals_before_open_call";
     /// Whether a 兼務 counts in 現員 of its second unit (0: only 本務 counts).
     pub const CONCURRENT_COUNTS: &str = "concurrent_counts";
+}
+
+// --- The severity of each kind of transfer-plan problem (`plan.<rule>`: error | warning).
+
+use crate::domain::plan_check::{PlanRule, Severity};
+
+impl Db {
+    /// The severity the ward gives each kind of plan problem: as set, else its default.
+    pub fn plan_severities(&self) -> Result<std::collections::BTreeMap<PlanRule, Severity>> {
+        PlanRule::ALL
+            .iter()
+            .map(|r| {
+                let set = self.setting(r.setting_key())?;
+                let s = set.as_deref().and_then(Severity::from_code);
+                Ok((*r, s.unwrap_or(r.default_severity())))
+            })
+            .collect()
+    }
+
+    /// Sets the severity of a kind of plan problem, refusing anything but its codes.
+    fn set_plan_severity(&self, rule: PlanRule, value: &str) -> Result<()> {
+        match Severity::from_code(value.trim()) {
+            Some(s) => self.set_setting(rule.setting_key(), s.code()),
+            None => Err(Invalid::one(rule.setting_key(), Problem::Malformed).into()),
+        }
+    }
 }

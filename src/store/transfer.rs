@@ -9,7 +9,7 @@ use super::flow::Actor;
 use super::machine::record::record;
 use super::posts::{NewPost, PostActions};
 use super::rule;
-use super::{Db, Filter, Result};
+use super::{Db, Filter, Result, StoreError};
 use crate::domain::evaluation::{EvalPeriod, EvalState, Evaluation};
 use crate::domain::staff::{Staff, StaffStatus};
 use crate::domain::transfer::{PlanState, TransferMove, TransferPlan};
@@ -19,7 +19,7 @@ use crate::domain::{Date, Id, Invalid, Problem};
 record!(
     TransferPlan,
     "transfer_plans",
-    [name, effective_on, state, note, applied_on],
+    [name, effective_on, state, note, applied_on, announced_on],
     {
         fn check_stored(&self, db: &Db) -> Result<()> {
             // Only a draft changes: an applied plan is history, a discarded one set aside.
@@ -33,7 +33,15 @@ record!(
 record!(
     TransferMove,
     "transfer_moves",
-    [plan_id, staff_id, to_unit_id, to_position, reason, note]
+    [
+        plan_id,
+        staff_id,
+        to_unit_id,
+        to_position,
+        reason,
+        note,
+        to_grade
+    ]
 );
 
 /// Where two plans differ for one person.
@@ -95,6 +103,7 @@ impl Db {
             state: PlanState::Draft,
             note: String::new(),
             applied_on: None,
+            announced_on: None,
             version: 0,
         };
         self.insert(&mut p)?;
@@ -204,13 +213,16 @@ impl Db {
         self.supervisor_on(person, self.today())
     }
 
-    /// Applies a draft plan (HR), all or nothing: `on_move` hears of each move before it is
-    /// made, so a caller can name the person whose move failed. Returns the moves made.
+    /// Applies a draft plan (HR), all or nothing, once its check passes: any error
+    /// refuses it, and warnings too unless `accept_warnings`. `on_move` hears of each move
+    /// before it is made, so a caller can name the person whose move failed. Each mover's
+    /// grade is set with their position and their 発令 recorded. Returns the moves made.
     pub fn apply_transfer_plan(
         &self,
         plan_id: Id,
         who: Actor,
         today: Date,
+        accept_warnings: bool,
         on_move: &mut dyn FnMut(&TransferMove),
     ) -> Result<usize> {
         self.hr_only(who)?;
@@ -229,6 +241,10 @@ impl Db {
             let moves = self.transfer_moves(plan_id)?;
             if moves.is_empty() {
                 return Err(rule("plan", "plan_empty"));
+            }
+            let problems = self.check_plan(plan_id, today)?;
+            if problems.iter().any(|p| p.is_error()) || !(accept_warnings || problems.is_empty()) {
+                return Err(StoreError::PlanProblems(problems));
             }
             let day = plan.effective_on;
             let mut touched: BTreeSet<Id> = BTreeSet::new();
@@ -257,6 +273,14 @@ impl Db {
                     note: plan.name.clone(),
                 };
                 self.set_post(person.id, &post, today, &ROUND)?;
+                if let Some(g) = m.to_grade {
+                    let mut now: Staff = self.get(person.id)?;
+                    if now.grade != g {
+                        now.grade = g;
+                        self.update_as(&mut now, "transfer.grade")?;
+                    }
+                }
+                self.issue_move(&person, m, day, Some(plan.id))?;
                 touched.insert(person.unit_id);
                 touched.insert(unit.id);
             }

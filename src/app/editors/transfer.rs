@@ -18,6 +18,7 @@ static PLAN: Typed<TransferPlan> = typed(
     &[
         field("name", "plan_name", K::Text),
         field("effective_on", "effective_on", K::Date),
+        field("announced_on", "announced_on", K::OptDate),
         field("note", "note", K::Note),
     ],
     |ctx| TransferPlan {
@@ -28,6 +29,7 @@ static PLAN: Typed<TransferPlan> = typed(
         state: PlanState::Draft,
         note: String::new(),
         applied_on: None,
+        announced_on: None,
         version: 0,
     },
 );
@@ -51,6 +53,7 @@ impl Editor for PlanEditor {
                 K::Code("plan_state", PlanState::CODES),
             ),
             field("applied_on", "plan_applied_on", K::OptDate),
+            field("announced_on", "announced_on", K::OptDate),
             field("note", "note", K::Note),
         ];
         ALL
@@ -86,6 +89,8 @@ const MOVE_FIELDS: &[FieldSpec] = &[
         K::OptCode("position", Position::CODES),
     ),
     field("reason", "reason", K::Code("reason", Reason::CODES)),
+    // Left empty: the person keeps their grade (級).
+    field("to_grade", "to_grade", K::OptInt),
     field("note", "note", K::Note),
 ];
 
@@ -129,6 +134,7 @@ impl Editor for MoveEditor {
             to_position: ctx.staff.map(|s| s.position).unwrap_or(Position::Clerk),
             reason: Reason::Transfer,
             note: String::new(),
+            to_grade: None,
             version: 0,
         };
         let mut v = serde_json::to_value(m).unwrap_or(Value::Null);

@@ -106,7 +106,11 @@ impl App {
             return self.show_compare(id, other);
         }
         if m.fields().is_empty() {
-            let question = m.question(self, &label);
+            let question = match m {
+                // The plan's warnings, listed: a yes accepts them.
+                Move::ApplyPlan => super::transfer::apply_question(self, id)?,
+                _ => m.question(self, &label),
+            };
             self.modals.push(Modal::Confirm {
                 question,
                 on_yes: Confirm::Write(Box::new(Command::Move {

@@ -21,7 +21,14 @@ impl Workflow for Plans {
         let p: TransferPlan = db.get(id)?;
         let mut menu = Menu::of(p.version, &p);
         if p.state == PlanState::Draft && app.can_write() {
-            if app.session.today >= p.effective_on {
+            let problems = db.check_plan(id, app.session.today)?;
+            if problems.iter().any(|p| p.is_error()) {
+                // Refused by its check: the first error, and how many more.
+                menu.blocked.push((
+                    Move::ApplyPlan.label(lang).to_string(),
+                    crate::i18n::plan_refusal_text(lang, &problems),
+                ));
+            } else if app.session.today >= p.effective_on {
                 menu.open(Move::ApplyPlan, app);
             } else {
                 menu.blocked.push((
@@ -48,18 +55,22 @@ impl Workflow for Plans {
         Ok(menu)
     }
 
-    /// Applies or discards the plan. A move that cannot be made is named with its
-    /// person.
+    /// Applies or discards the plan; the warnings of its check were listed in the
+    /// question the yes answered, so they are accepted. A move that cannot be made is
+    /// named with its person.
     fn apply(&self, app: &mut App, id: Id, _: i64, m: Move, _: &Value) -> Result<Id, StoreError> {
         let ses = &app.session;
         let who = ses.actor();
         match m {
             Move::DiscardPlan => ses.db.discard_transfer_plan(id, who).map(|p| p.id),
             Move::ApplyPlan => {
+                let accept = true;
                 let mut on = None;
                 let applied = ses
                     .db
-                    .apply_transfer_plan(id, who, ses.today, &mut |mv| on = Some(mv.staff_id));
+                    .apply_transfer_plan(id, who, ses.today, accept, &mut |mv| {
+                        on = Some(mv.staff_id)
+                    });
                 let Err(e) = applied else {
                     return Ok(id);
                 };
@@ -78,4 +89,32 @@ impl Workflow for Plans {
             _ => Ok(id),
         }
     }
+}
+
+/// The question before a plan is applied: with the warnings its check finds listed, and
+/// said to be accepted by a yes.
+pub(super) fn apply_question(app: &App, id: Id) -> Result<String, StoreError> {
+    let (lang, style) = (app.session.lang, app.session.date_style);
+    let warnings = app.session.db.check_plan(id, app.session.today)?;
+    if warnings.is_empty() {
+        return Ok(lang.t("ask.apply_plan").to_string());
+    }
+    let mut list: Vec<String> = warnings
+        .iter()
+        .take(8)
+        .map(|w| {
+            format!(
+                "・{}: {}",
+                w.subject,
+                crate::i18n::plan_problem_text(lang, w, style)
+            )
+        })
+        .collect();
+    if warnings.len() > 8 {
+        list.push(lang.tf("ask.apply_plan_more", &[("n", &(warnings.len() - 8))]));
+    }
+    Ok(lang.tf(
+        "ask.apply_plan_warnings",
+        &[("n", &warnings.len()), ("list", &list.join("\n"))],
+    ))
 }

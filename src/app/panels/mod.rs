@@ -12,6 +12,7 @@ mod compliance;
 mod evaluation;
 mod pdca;
 mod placement;
+mod plan_check;
 mod training;
 
 use serde_json::Value;
@@ -24,6 +25,7 @@ pub use compliance::CompliancePanel;
 pub use evaluation::EvaluationPanel;
 pub use pdca::PdcaPanel;
 pub use placement::{PlacementPanel, is_long_tenure};
+pub use plan_check::PlanCheckPanel;
 pub use training::TrainingPanel;
 
 use super::App;
@@ -53,6 +55,8 @@ pub enum Panel {
     Compliance(CompliancePanel),
     /// The supervisor's board and a cycle's lineage.
     Pdca(PdcaPanel),
+    /// The problems of the selected transfer plan.
+    PlanCheck(PlanCheckPanel),
 }
 
 impl Panel {
@@ -65,7 +69,11 @@ impl Panel {
             Panel::Placement(p) => Some(&p.balance),
             Panel::Awards(p) => Some(&p.counts),
             Panel::Compliance(p) => Some(&p.tally),
-            Panel::None | Panel::CareerPage(_) | Panel::Training(_) | Panel::Pdca(_) => None,
+            Panel::None
+            | Panel::CareerPage(_)
+            | Panel::Training(_)
+            | Panel::Pdca(_)
+            | Panel::PlanCheck(_) => None,
         }
     }
 }
@@ -91,6 +99,7 @@ impl App {
             Some(PanelKind::Compliance) => Panel::Compliance(CompliancePanel::load(self)?),
             Some(PanelKind::Pdca) => Panel::Pdca(PdcaPanel::load(self, None)?),
             Some(PanelKind::PdcaLineage) => Panel::Pdca(PdcaPanel::load(self, rec)?),
+            Some(PanelKind::PlanCheck) => Panel::PlanCheck(PlanCheckPanel::load(self, rec)?),
         };
         if let Some(need) = self.shown.panel.need() {
             self.shown.answers.ask(&self.session.db, need.clone())?;

@@ -164,10 +164,12 @@ impl View {
             View::Posts => list(T::Placement, &lists::POSTS).editor(&posts::UNIT_POST),
             View::TransferMoves => list(T::Placement, &lists::TRANSFER_MOVES)
                 .editor(&transfer::MoveEditor)
-                .open(Open::Hr),
+                .open(Open::Hr)
+                .panel(Some(PanelKind::PlanCheck)),
             View::TransferPlans => list(T::Placement, &lists::TRANSFER_PLANS)
                 .editor(&transfer::PlanEditor)
                 .open(Open::Hr)
+                .panel(Some(PanelKind::PlanCheck))
                 .workflow(&moves::TRANSFER_PLAN),
             View::Enrolments => list(T::Training, &lists::ENROLMENTS)
                 .editor(&rec::ENROLMENT)

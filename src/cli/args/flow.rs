@@ -130,6 +130,9 @@ pub enum TransferCommand {
         reason: String,
         #[arg(long, default_value = "")]
         note: String,
+        /// The salary grade (級) the move sets with the position (default: kept).
+        #[arg(long)]
+        grade: Option<i64>,
     },
     /// Take a person out of a draft plan.
     Remove {
@@ -144,6 +147,15 @@ pub enum TransferCommand {
     Compare { a: i64, b: i64 },
     /// Set a draft plan aside.
     Discard { plan: i64 },
-    /// Apply a draft plan: every move in one transaction, or none.
-    Apply { plan: i64 },
+    /// Apply a draft plan: every move in one transaction, or none. Refused while its
+    /// check finds an error, or a warning not accepted.
+    Apply {
+        plan: i64,
+        /// Apply although the check warns (the warnings are printed).
+        #[arg(long)]
+        accept_warnings: bool,
+    },
+    /// Every problem the plan would make, one a line: `STAFF_NO or UNIT_CODE: rule: what`
+    /// (errors first). Exit 2 when there is an error.
+    Check { plan: i64 },
 }

@@ -244,6 +244,22 @@ pub enum ReportCommand {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// 発令通知書: a person's 発令 of one day as printable text (the latest day, or --on).
+    Appointment {
+        #[arg(value_name = "STAFF_NO")]
+        staff: String,
+        /// The 発令日 (default: the person's latest).
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+    },
+    /// 内示書: a person's move in a transfer plan as printable text (HR; the newest plan
+    /// that moves them, or --plan).
+    Naiji {
+        #[arg(value_name = "STAFF_NO")]
+        staff: String,
+        #[arg(long)]
+        plan: Option<i64>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

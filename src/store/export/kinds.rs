@@ -323,6 +323,30 @@ pub const KINDS: &[ExportKind] = &[
               FROM surveys v JOIN units u ON u.id = v.unit_id
               ORDER BY u.code, v.conducted_on, v.topic, v.id",
     },
+    // 発令一覧: each 発令 as issued, by day (the transfer round's, and those to come from
+    // 兼務 and 定年).
+    ExportKind {
+        name: "appointments",
+        access: Access::Owned(&[person("s.id", "s.unit_id")]),
+        headers: &[
+            "issued_on", "staff_no", "family_name", "given_name", "kind", "unit_code",
+            "position", "text", "plan_id",
+        ],
+        sql: "SELECT a.issued_on, s.staff_no, s.family_name, s.given_name, a.kind, u.code,
+                     a.position, a.text, a.plan_id
+              FROM appointments a JOIN staff s ON s.id = a.staff_id
+              LEFT JOIN units u ON u.id = a.unit_id
+              WHERE ?SCOPE
+              ORDER BY a.issued_on, s.staff_no, a.id",
+    },
+    // Where each job type works (the plan check's table).
+    ExportKind {
+        name: "job_fits",
+        access: Access::Whole,
+        headers: &["job_type", "unit_code"],
+        sql: "SELECT f.job_type, u.code FROM job_fits f JOIN units u ON u.id = f.unit_id
+              ORDER BY f.job_type, u.code",
+    },
     ExportKind {
         name: "audit",
         access: Access::Admin,

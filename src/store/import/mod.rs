@@ -8,6 +8,7 @@
 //! a course's requirements.
 
 mod records;
+mod round;
 
 use std::collections::HashMap;
 

@@ -158,6 +158,7 @@ col_enum!(
     PlanState,
     EmploymentKind,
 );
+col_enum!(crate::domain::appointment::AppointmentKind);
 
 // Posts and 定数 (`domain::post`).
 col_enum!(

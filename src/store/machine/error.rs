@@ -51,6 +51,10 @@ pub enum StoreError {
     Sql(String),
     #[error("cancelled; nothing was written")]
     Cancelled,
+    /// A transfer plan its check refuses: errors, or warnings nobody accepted (errors
+    /// first).
+    #[error("the plan has {} problems", .0.len())]
+    PlanProblems(Vec<crate::domain::plan_check::PlanProblem>),
 }
 
 impl StoreError {
@@ -66,6 +70,7 @@ impl StoreError {
                 | StoreError::Empty { .. }
                 | StoreError::NewerSchema { .. }
                 | StoreError::Denied(_)
+                | StoreError::PlanProblems(_)
         )
     }
 }

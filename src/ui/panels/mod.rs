@@ -10,6 +10,7 @@ mod compliance;
 mod evaluation;
 mod pdca;
 mod placement;
+mod plan_check;
 mod training;
 
 pub(crate) use pdca::legend_items;
@@ -65,6 +66,7 @@ fn drawn(panel: &Panel) -> Option<&dyn Draw> {
         Panel::Awards(p) => Some(p),
         Panel::Compliance(p) => Some(p),
         Panel::Pdca(p) => Some(p),
+        Panel::PlanCheck(p) => Some(p),
     }
 }
 

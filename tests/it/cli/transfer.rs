@@ -53,6 +53,10 @@ impl Demo {
         let db = w.path("d.db");
         w.run(&["--db", s(&db), "demo", "--staff", "80", "--today", TODAY])
             .ok();
+        // These rounds take effect before TODAY: a late 発令, which this ward's plan check
+        // lets through with a warning (the check's own tests keep the default error).
+        w.run(&["--db", s(&db), "settings", "plan.date_past", "warning"])
+            .ok();
         Demo { w, db }
     }
 
@@ -366,9 +370,13 @@ fn hr_drafts_compares_discards_and_applies_a_round() {
 
     // Applying the first.
     let (staff0, posts0) = (t.rows("staff"), t.rows("assignments"));
-    let out = t.transfer(HR, &["apply", &p]).ok().stdout;
+    let out = t
+        .transfer(HR, &["apply", &p, "--accept-warnings"])
+        .ok()
+        .stdout;
+    // The warnings accepted come first, the plan applied last.
     assert_eq!(
-        out.trim(),
+        out.lines().last().unwrap_or_default(),
         format!("transfer plan #{p} applied: 2 moves, effective {EFF}")
     );
     let plans = t.transfer(HR, &["plans"]).ok().stdout;
@@ -437,7 +445,7 @@ fn hr_drafts_compares_discards_and_applies_a_round() {
 
     // Applied once only.
     let before = t.snapshot();
-    t.transfer(HR, &["apply", &p])
+    t.transfer(HR, &["apply", &p, "--accept-warnings"])
         .fails(2, &["the plan has already been applied"]);
     t.transfer(HR, &["remove", &p, &a.no])
         .fails(2, &["already been applied"]);
@@ -543,6 +551,16 @@ fn export_transfer_moves_lists_every_plans_moves_for_hr_only() {
         .map(String::from)
         .collect();
     assert!(!demo_nos.is_empty(), "the demo drafts a round");
+    // And a B案 beside it, with the problems the plan check is for.
+    let b_nos: BTreeSet<String> = t
+        .transfer(HR, &["show", "2"])
+        .ok()
+        .stdout
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .map(String::from)
+        .collect();
+    assert!(!b_nos.is_empty(), "the demo drafts a B案");
     let members = t.members();
     let teams = t.teams();
     let to = |m: &Member| teams.iter().find(|u| **u != m.unit).expect("team").clone();
@@ -568,7 +586,11 @@ fn export_transfer_moves_lists_every_plans_moves_for_hr_only() {
         .map(|rec| rec.expect("CSV").iter().map(String::from).collect())
         .collect();
     assert_eq!(rows[0], MOVE_HEADERS, "header line");
-    assert_eq!(rows.len(), 1 + demo_nos.len() + 3, "{rows:#?}");
+    assert_eq!(
+        rows.len(),
+        1 + demo_nos.len() + b_nos.len() + 3,
+        "{rows:#?}"
+    );
 
     let json = t.rows_as(HR, "transfer_moves");
     let got: BTreeSet<(String, String, String)> = json
@@ -584,6 +606,11 @@ fn export_transfer_moves_lists_every_plans_moves_for_hr_only() {
     let mut want: BTreeSet<(String, String, String)> = demo_nos
         .iter()
         .map(|n| ("1".into(), n.clone(), "draft".into()))
+        .chain(
+            b_nos
+                .iter()
+                .map(|n| ("2".into(), n.clone(), "draft".into())),
+        )
         .collect();
     want.insert((p.clone(), m1.no.clone(), "draft".into()));
     want.insert((p.clone(), m2.no.clone(), "draft".into()));
@@ -652,7 +679,7 @@ fn an_apply_that_fails_on_one_move_names_that_person_and_writes_nothing() {
     }
     let before = t.state();
     let files = t.snapshot();
-    let out = t.transfer(HR, &["apply", &p]);
+    let out = t.transfer(HR, &["apply", &p, "--accept-warnings"]);
     out.fails(
         2,
         &[
@@ -683,7 +710,10 @@ fn an_apply_that_fails_on_one_move_names_that_person_and_writes_nothing() {
 
     // Without that move the plan goes through.
     t.transfer(HR, &["remove", &p, &bad.no]).ok();
-    let out = t.transfer(HR, &["apply", &p]).ok().stdout;
+    let out = t
+        .transfer(HR, &["apply", &p, "--accept-warnings"])
+        .ok()
+        .stdout;
     assert!(out.contains("2 moves"), "{out}");
     for m in &fine {
         assert_eq!(txt(&t.person(&m.no), "unit_code"), to(m));
@@ -749,7 +779,7 @@ fn show_of_an_applied_plan_names_where_people_came_from() {
     let to = t.teams().into_iter().find(|u| *u != m.unit).expect("team");
     let p = t.new_plan("秋の異動", EFF);
     t.add(&p, &m.no, &to, &[]);
-    t.transfer(HR, &["apply", &p]).ok();
+    t.transfer(HR, &["apply", &p, "--accept-warnings"]).ok();
     let exported = t
         .rows_as(HR, "transfer_moves")
         .into_iter()
@@ -764,4 +794,153 @@ fn show_of_an_applied_plan_names_where_people_came_from() {
     let line = lines_of(&show, &[&m.no])[0].to_string();
     let from_to = format!("{} → {}", t.unit_name(&m.unit), t.unit_name(&to));
     assert!(line.contains(&from_to), "{line:?} should read {from_to:?}");
+}
+
+// ---------------------------------------------------------------------------------------
+// `transfer check`: one line per problem, exit 2 on an error.
+// ---------------------------------------------------------------------------------------
+
+/// The problem lines of `transfer check` as (subject, rule), each line checked for the
+/// contract's form `SUBJECT: rule: what`.
+fn problem_lines(out: &str) -> Vec<(String, String)> {
+    out.lines()
+        .map(|l| {
+            let mut parts = l.splitn(3, ": ");
+            let (subject, rule, what) = (
+                parts.next().unwrap_or_default(),
+                parts.next().unwrap_or_default(),
+                parts.next().unwrap_or_default(),
+            );
+            assert!(
+                !subject.is_empty()
+                    && !subject.contains(' ')
+                    && !rule.is_empty()
+                    && rule.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                    && !what.is_empty(),
+                "not `SUBJECT: rule: what`: {l:?}"
+            );
+            (subject.to_string(), rule.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn check_prints_every_problem_and_fails_only_on_an_error() {
+    let t = Demo::new();
+    let members = t.members();
+    let m = members
+        .iter()
+        .find(|m| m.position == "clerk")
+        .expect("a clerk");
+    // A team with a 係長 already, that is not the member's own.
+    let staff = t.rows("staff");
+    let led: BTreeSet<String> = staff
+        .iter()
+        .filter(|r| r["position"] == "team_chief" && r["status"] == "active")
+        .map(|r| txt(r, "unit_code"))
+        .collect();
+    let to = t
+        .teams()
+        .into_iter()
+        .find(|u| *u != m.unit && led.contains(u))
+        .expect("a led team");
+    let p = t.new_plan("点検", EFF);
+    // Made its 係長 with no grade: a second head, and a promotion without its grade.
+    t.add(&p, &m.no, &to, &["--position", "team_chief"]);
+    let before = t.snapshot();
+    let out = t.transfer(HR, &["check", &p]);
+    assert_eq!(out.code, 2, "{out:?}");
+    let found = problem_lines(&out.stdout);
+    assert!(
+        found.contains(&(m.no.clone(), "promotion_without_grade".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&(to.clone(), "two_heads".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&(format!("#{p}"), "date_past".into())),
+        "{found:?}"
+    );
+    assert!(out.stderr.contains("errors"), "{}", out.stderr);
+    before.assert_unchanged(&t.w.snapshot());
+    // Applying is refused, accepted warnings or not, naming the first error.
+    t.transfer(HR, &["apply", &p, "--accept-warnings"])
+        .fails(2, &["the plan's check found errors"]);
+
+    // Moved as a 主事 instead: warnings only (the late date, maybe supervisors): exit 0.
+    t.add(&p, &m.no, &to, &["--position", &m.position]);
+    let out = t.transfer(HR, &["check", &p]).ok();
+    let found = problem_lines(&out.stdout);
+    assert!(
+        found.contains(&(format!("#{p}"), "date_past".into())),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .all(|(_, r)| r != "two_heads" && r != "promotion_without_grade")
+    );
+    // Not applied until the warnings are accepted.
+    t.transfer(HR, &["apply", &p]).fails(2, &["accept them"]);
+    t.transfer(HR, &["apply", &p, "--accept-warnings"]).ok();
+}
+
+// ---------------------------------------------------------------------------------------
+// 発令: recorded on apply, printed as the 発令通知書, exported and imported back.
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn an_applied_round_issues_each_movers_appointments_which_export_and_import_back() {
+    let t = Demo::new();
+    let m = t
+        .members()
+        .into_iter()
+        .find(|m| m.position == "clerk")
+        .expect("a clerk");
+    let to = t.teams().into_iter().find(|u| *u != m.unit).expect("team");
+    let p = t.new_plan("秋の異動", EFF);
+    t.add(&p, &m.no, &to, &[]);
+    t.transfer(HR, &["apply", &p, "--accept-warnings"]).ok();
+    // The 発令通知書 of the day: the team's 勤務 in the ward's words.
+    let notice = t
+        .run(HR, &["--lang", "ja", "report", "appointment", &m.no])
+        .ok()
+        .stdout;
+    let team = t.unit_name(&to);
+    assert!(
+        notice.starts_with("発令通知書\n")
+            && notice.contains("令和8年10月1日")
+            && notice.contains(&format!("{team}勤務を命ずる")),
+        "{notice}"
+    );
+    // A day with none is named.
+    t.run(HR, &["report", "appointment", &m.no, "--on", "2026-10-02"])
+        .fails(2, &[&m.no, "2026-10-02"]);
+    // In the 発令一覧 with its plan; and the list imports back as it is.
+    let rows = t.rows_as(HR, "appointments");
+    let mine: Vec<&Value> = rows
+        .iter()
+        .filter(|r| r["staff_no"] == m.no.as_str() && r["issued_on"] == EFF)
+        .collect();
+    assert_eq!(mine.len(), 1, "{mine:?}");
+    assert_eq!(mine[0]["plan_id"].to_string(), p);
+    assert_eq!(txt(mine[0], "kind"), "transfer");
+    for kind in ["appointments", "job_fits"] {
+        let file = t.w.path(&format!("{kind}.csv"));
+        t.run(None, &["export", kind, "--out", s(&file)]).ok();
+        let out = t.run(None, &["import", kind, s(&file), "--dry-run"]).ok();
+        assert!(
+            out.stderr.contains(" 0 created, 0 updated, "),
+            "{kind}: {}",
+            out.stderr
+        );
+    }
+    // A job type that is none is refused by its row and column.
+    let bad = t.w.path("fits.csv");
+    std::fs::write(&bad, "job_type,unit_code\n魔法使い,100101\n").expect("write");
+    let out = t.run(None, &["import", "job_fits", s(&bad)]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stdout.contains("fits.csv:2:job_type: "), "{out:?}");
 }

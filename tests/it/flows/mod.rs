@@ -6,6 +6,8 @@ mod eval;
 mod pdca;
 /// Writing a PDCA plan, its actions and check-ins.
 mod pdca_plan;
+/// The check of a transfer plan: each rule, its severity, and apply refusing.
+mod plan_check;
 /// Challenge themes written by their evaluatee, first evaluator and HR.
 mod themes;
 /// The April transfer round: plans kept, drafted and applied.

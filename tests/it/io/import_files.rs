@@ -17,9 +17,9 @@ use serde_json::Value;
 
 /// The kinds `import` takes, in the order a new database is filled.
 #[rustfmt::skip]
-const ORDER: [&str; 9] = [
+const ORDER: [&str; 11] = [
     "units", "staff", "assignments", "courses", "sessions", "enrolments", "qualifications",
-    "surveys", "posts",
+    "surveys", "posts", "appointments", "job_fits",
 ];
 
 const UNITS: &str = "unit_code,name,parent_code,kind,kana,valid_from,valid_to\n\
@@ -595,7 +595,9 @@ fn every_kind_round_trips_through_csv_byte_for_byte() {
     assert_eq!(n("updated") + n("unchanged"), people, "{}", o.stderr);
     let again = t.export_all("b_", &[]);
     for (i, k) in ORDER.iter().enumerate() {
-        assert!(first[i].len() > 200, "{k}: the demo holds rows");
+        // A ward of 60 has few specialist teams: its job-type table is a handful of rows.
+        let least = if *k == "job_fits" { 60 } else { 200 };
+        assert!(first[i].len() > least, "{k}: the demo holds rows");
         assert!(first[i] == again[i], "{k}: the second export differs");
     }
 }

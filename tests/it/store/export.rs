@@ -48,6 +48,9 @@ const CONTRACT: &[(&str, &[&str])] = &[
     ("pdca", &["id", "owner_staff_no", "owner_unit_code", "fiscal_year", "phase", "prev_id",
         "progress"]),
     ("surveys", &["unit_code", "conducted_on", "topic", "score", "responses"]),
+    ("appointments", &["issued_on", "staff_no", "family_name", "given_name", "kind",
+        "unit_code", "position", "text", "plan_id"]),
+    ("job_fits", &["job_type", "unit_code"]),
     ("audit", &["id", "at", "actor", "action", "table_name", "row_id", "before", "after"]),
     ("posts", &["unit_code", "fiscal_year", "class", "count", "present", "vacant", "over"]),
 ];
@@ -198,6 +201,8 @@ fn kinds_are_listed_in_order() {
         "complaints",
         "pdca",
         "surveys",
+        "appointments",
+        "job_fits",
         "audit",
         "posts",
     ];

@@ -314,6 +314,7 @@ fn transfer_plans_compared() {
             to_position: person.position,
             reason: jinji::domain::assignment::Reason::Transfer,
             note: String::new(),
+            to_grade: None,
             version: 0,
         };
         a.session.db.put_transfer_move(&mut mv, who).unwrap();
@@ -331,5 +332,53 @@ fn transfer_plans_compared() {
         }
         a.update(Action::Submit);
         insta::assert_snapshot!(format!("{code}_transfer_plans_compared"), screen(&a));
+    }
+}
+
+/// Applying a plan from `m`: the question lists the warnings of the plan's check and says
+/// a yes accepts them.
+#[test]
+fn applying_a_plan_asks_to_accept_its_warnings() {
+    for (lang, code) in LANGS {
+        let mut a = app_as(lang, "hr1");
+        let db = &a.session.db;
+        // A late 発令, which this ward lets through with a warning.
+        db.set_rule("plan.date_past", "warning").unwrap();
+        let hr = db.account_by_login("hr1").unwrap().unwrap();
+        let vis = db.visibility(&hr, 2026).unwrap();
+        let who = jinji::store::flow::Actor {
+            account: &hr,
+            visible: &vis,
+        };
+        let plan = db
+            .new_transfer_plan("秋の異動", Date::from_ymd(2026, 10, 1), who)
+            .unwrap();
+        let person = db.staff_by_no("9800005").unwrap().unwrap();
+        let unit = db.unit_by_code("300200").unwrap().unwrap();
+        let mut mv = jinji::domain::transfer::TransferMove {
+            id: 0,
+            plan_id: plan.id,
+            staff_id: person.id,
+            to_unit_id: unit.id,
+            to_position: person.position,
+            reason: jinji::domain::assignment::Reason::Transfer,
+            note: String::new(),
+            to_grade: None,
+            version: 0,
+        };
+        db.put_transfer_move(&mut mv, who).unwrap();
+        a.update(Action::GoTab(3));
+        while a.view_name() != "transfer_plans" {
+            a.update(Action::NextView);
+        }
+        a.update(Action::Move);
+        while let Some(jinji::app::Modal::Moves(m)) = a.modals.last() {
+            if matches!(m.moves[m.selected].0, jinji::app::moves::Move::ApplyPlan) {
+                break;
+            }
+            a.update(Action::Down);
+        }
+        a.update(Action::Submit);
+        insta::assert_snapshot!(format!("{code}_apply_plan_warnings"), screen(&a));
     }
 }

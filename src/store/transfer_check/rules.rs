@@ -1,0 +1,265 @@
+//! The rules of the plan check, each one function over the ward around the plan.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::sources::{away_on, leaves_before};
+use super::{Found, Seat, Ward};
+use crate::domain::plan_check::{Arg, PlanRule, over_posts, post_class};
+use crate::domain::staff::{JobType, Position, Staff, StaffStatus};
+use crate::domain::transfer::{TransferMove, TransferPlan};
+use crate::domain::{FiscalYear, Id};
+use crate::store::{Db, Result};
+
+impl Db {
+    /// Everyone not moved whose supervisor the plan changes: the people of every unit a
+    /// mover leaves or joins, and of the units below.
+    pub(super) fn supervisor_rule(&self, ward: &Ward, found: &mut Found) -> Result<()> {
+        let movers: BTreeSet<Id> = ward.people.iter().map(|s| s.id).collect();
+        let mut touched: BTreeSet<Id> = BTreeSet::new();
+        for (m, s) in ward.moves.iter().zip(ward.people) {
+            touched.insert(m.to_unit_id);
+            touched.insert(s.unit_id);
+        }
+        let mut units: BTreeSet<Id> = BTreeSet::new();
+        for u in touched {
+            units.extend(self.unit_subtree(u)?);
+        }
+        let mut st = self.conn().prepare_cached(
+            "SELECT id, staff_no, family_name || ' ' || given_name, unit_id, position,
+                    supervisor_id
+             FROM staff WHERE unit_id = ?1 AND status = 'active' ORDER BY staff_no",
+        )?;
+        let mut names: HashMap<Id, String> = HashMap::new();
+        for u in units {
+            let seats = st
+                .query_map([u], |r| {
+                    Ok(Seat {
+                        id: r.get(0)?,
+                        no: r.get(1)?,
+                        name: r.get(2)?,
+                        unit: r.get(3)?,
+                        position: crate::store::machine::col::get(r, 4)?,
+                        supervisor: r.get(5)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            for p in seats {
+                if movers.contains(&p.id) {
+                    continue;
+                }
+                let after = ward.supervisor_after(p.id, p.unit, p.position);
+                if after == p.supervisor {
+                    continue;
+                }
+                let from = self.known_as(p.supervisor, &mut names)?;
+                let to = self.known_as(after, &mut names)?;
+                found.add(
+                    &p.no,
+                    Some(p.id),
+                    PlanRule::SupervisorChange,
+                    vec![
+                        ("name", Arg::Text(p.known_as())),
+                        ("from", Arg::Text(from)),
+                        ("to", Arg::Text(to)),
+                    ],
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// Units and classes the plan puts over their 定数.
+    pub(super) fn posts_rule(&self, ward: &Ward, fy: FiscalYear, found: &mut Found) -> Result<()> {
+        let mut changes: BTreeMap<(Id, &'static str), i64> = BTreeMap::new();
+        for (m, s) in ward.moves.iter().zip(ward.people) {
+            let (from, to) = (
+                (s.unit_id, post_class(s.position)),
+                (m.to_unit_id, post_class(m.to_position)),
+            );
+            if from != to {
+                if s.status == StaffStatus::Active {
+                    *changes.entry(from).or_default() -= 1;
+                }
+                *changes.entry(to).or_default() += 1;
+            }
+        }
+        let mut posts = HashMap::new();
+        let mut now = HashMap::new();
+        for (&(unit, class), delta) in &changes {
+            if *delta > 0
+                && let Some(n) = self.posts_of(unit, class, fy)?
+            {
+                posts.insert((unit, class), n);
+                now.insert((unit, class), self.staff_in_class(unit, class)?);
+            }
+        }
+        let over = over_posts(
+            &changes,
+            |u, c| now.get(&(u, c)).copied().unwrap_or(0),
+            |u, c| posts.get(&(u, c)).copied(),
+        );
+        for (unit, class, after, limit) in over {
+            let code = ward
+                .units
+                .get(&unit)
+                .map(|u| u.code.clone())
+                .unwrap_or_default();
+            found.add(
+                &code,
+                None,
+                PlanRule::OverPosts,
+                vec![
+                    ("unit", Arg::Text(ward.unit_name(unit))),
+                    ("class", Arg::Label("post_class", class)),
+                    ("after", Arg::Num(after)),
+                    ("posts", Arg::Num(limit)),
+                ],
+            );
+        }
+        Ok(())
+    }
+
+    /// The active people of a unit in a class of post.
+    fn staff_in_class(&self, unit: Id, class: &'static str) -> Result<i64> {
+        let mut n = 0;
+        let mut st = self.conn().prepare_cached(
+            "SELECT count(*) FROM staff WHERE unit_id = ?1 AND position = ?2 AND status = 'active'",
+        )?;
+        for p in Position::ALL.iter().filter(|p| post_class(**p) == class) {
+            n += st.query_row(rusqlite::params![unit, p.code()], |r| r.get::<_, i64>(0))?;
+        }
+        Ok(n)
+    }
+}
+
+/// The rules about one mover: away, leaving, a grade that does not fit, a job type that
+/// does not fit the unit.
+pub(super) fn person_rules(
+    ward: &Ward,
+    fits: &HashMap<JobType, BTreeSet<Id>>,
+    plan: &TransferPlan,
+    m: &TransferMove,
+    s: &Staff,
+    found: &mut Found,
+) {
+    let day = plan.effective_on;
+    let name = Arg::Text(s.full_name());
+    let subject = s.staff_no.as_str();
+    if away_on(s, day) {
+        found.add(
+            subject,
+            Some(s.id),
+            PlanRule::OnLeave,
+            vec![
+                ("name", name.clone()),
+                ("status", Arg::Label("status", s.status.code())),
+            ],
+        );
+    }
+    if let Some(on) = leaves_before(s, day) {
+        found.add(
+            subject,
+            Some(s.id),
+            PlanRule::Retiring,
+            vec![("name", name.clone()), ("date", Arg::Date(on))],
+        );
+    }
+    let grade = m.to_grade.unwrap_or(s.grade);
+    let (lo, hi) = m.to_position.grades();
+    if (m.to_position != s.position || m.to_grade.is_some()) && !(lo..=hi).contains(&grade) {
+        found.add(
+            subject,
+            Some(s.id),
+            PlanRule::GradeMissing,
+            vec![
+                ("name", name.clone()),
+                ("position", Arg::Label("position", m.to_position.code())),
+                ("grade", Arg::Num(grade)),
+                ("min", Arg::Num(lo)),
+                ("max", Arg::Num(hi)),
+            ],
+        );
+    }
+    if m.to_unit_id != s.unit_id
+        && let Some(units) = fits.get(&s.job_type)
+        && !ward.upward(m.to_unit_id).any(|u| units.contains(&u.id))
+    {
+        found.add(
+            subject,
+            Some(s.id),
+            PlanRule::JobType,
+            vec![
+                ("name", name),
+                ("job_type", Arg::Label("job_type", s.job_type.code())),
+                ("unit", Arg::Text(ward.unit_name(m.to_unit_id))),
+            ],
+        );
+    }
+}
+
+impl Db {
+    /// Two heads in one unit after the plan (where a mover arrives as its head), and a unit
+    /// whose head leaves with nobody in.
+    pub(super) fn head_rules(&self, ward: &Ward, found: &mut Found) -> Result<()> {
+        let mut names: HashMap<Id, String> = HashMap::new();
+        let mut seen = BTreeSet::new();
+        for m in ward.moves {
+            let Some(pos) = ward.head_of(m.to_unit_id).filter(|p| *p == m.to_position) else {
+                continue;
+            };
+            let Some(h) = ward.after.get(&(m.to_unit_id, pos)) else {
+                continue;
+            };
+            if h.len() >= 2 && seen.insert(m.to_unit_id) {
+                let heads = h
+                    .iter()
+                    .map(|(_, id)| self.known_as(Some(*id), &mut names))
+                    .collect::<Result<Vec<_>>>()?
+                    .join("、");
+                let u = &ward.units[&m.to_unit_id];
+                found.add(
+                    &u.code,
+                    None,
+                    PlanRule::TwoHeads,
+                    vec![
+                        ("unit", Arg::Text(u.name.clone())),
+                        ("position", Arg::Label("position", pos.code())),
+                        ("heads", Arg::Text(heads)),
+                    ],
+                );
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for (m, s) in ward.moves.iter().zip(ward.people) {
+            let Some(pos) = ward.head_of(s.unit_id).filter(|p| *p == s.position) else {
+                continue;
+            };
+            let leaves = (m.to_unit_id, m.to_position) != (s.unit_id, s.position);
+            let had = ward
+                .before
+                .get(&(s.unit_id, pos))
+                .is_some_and(|h| !h.is_empty());
+            let has = ward
+                .after
+                .get(&(s.unit_id, pos))
+                .is_some_and(|h| !h.is_empty());
+            if leaves && had && !has && seen.insert(s.unit_id) {
+                let u = &ward.units[&s.unit_id];
+                found.add(
+                    &u.code,
+                    None,
+                    PlanRule::NoHead,
+                    vec![
+                        ("unit", Arg::Text(u.name.clone())),
+                        ("position", Arg::Label("position", pos.code())),
+                        (
+                            "name",
+                            Arg::Text(format!("{} {}", s.staff_no, s.full_name())),
+                        ),
+                    ],
+                );
+            }
+        }
+        Ok(())
+    }
+}
