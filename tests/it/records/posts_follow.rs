@@ -167,7 +167,8 @@ impl World {
         // Its rounds are about posts, not about the plan check (flows::plan_check): this
         // ward lets every problem through as a warning, which its rounds accept.
         for rule in jinji::domain::plan_check::PlanRule::ALL {
-            db.set_rule(rule.setting_key(), "warning").expect("severity");
+            db.set_rule(rule.setting_key(), "warning")
+                .expect("severity");
         }
         let units: Vec<Unit> = db
             .all::<Unit>(vec![], "code")
