@@ -3,7 +3,7 @@
 //! a named rule with a severity the ward sets — an error refuses the plan, a warning is
 //! applied only once someone has accepted it.
 
-use super::staff::{JobType, Position};
+use super::staff::JobType;
 use super::{Check, Date, Id, Invalid, Validate};
 use crate::code_enum;
 
@@ -111,25 +111,14 @@ impl Validate for JobFit {
     }
 }
 
-/// The class of post a position counts against (定数 are kept per class).
-// TEMPORARY until part 3 (定数) lands: its own position classes replace this.
-pub fn post_class(p: Position) -> &'static str {
-    match p {
-        Position::Director => "director",
-        Position::SectionChief | Position::DeputyChief => "section_chief",
-        Position::TeamChief => "team_chief",
-        _ => "general",
-    }
-}
-
 /// The units and classes a plan would put over their 定数: for each (unit, class) the
 /// plan changes, the count after (`now` + arrivals − departures) against `posts`; a unit
 /// and class without a 定数 (`None`) is never over. Returns (unit, class, after, posts).
-pub fn over_posts(
-    changes: &std::collections::BTreeMap<(Id, &'static str), i64>,
-    now: impl Fn(Id, &'static str) -> i64,
-    posts: impl Fn(Id, &'static str) -> Option<i64>,
-) -> Vec<(Id, &'static str, i64, i64)> {
+pub fn over_posts<C: Copy + Ord>(
+    changes: &std::collections::BTreeMap<(Id, C), i64>,
+    now: impl Fn(Id, C) -> i64,
+    posts: impl Fn(Id, C) -> Option<i64>,
+) -> Vec<(Id, C, i64, i64)> {
     changes
         .iter()
         .filter(|(_, delta)| **delta > 0)

@@ -3,8 +3,8 @@
 //! (Japanese, whatever the screen's language: a 辞令 is an official document) and are
 //! written once, so that renaming a unit later does not rewrite what was issued.
 
-use super::machine::record::record;
 use super::heads::head_position;
+use super::machine::record::record;
 use super::{Db, Filter, Result};
 use crate::domain::appointment::{Appointment, AppointmentKind};
 use crate::domain::assignment::Reason;

@@ -7,8 +7,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::machine::record::record;
 use super::heads::head_position;
+use super::machine::record::record;
 use super::{Db, Result};
 use crate::domain::plan_check::{Arg, JobFit, PlanProblem, PlanRule, Severity, sort_problems};
 use crate::domain::staff::{JobType, Position, Staff, StaffStatus};
@@ -160,7 +160,7 @@ impl Db {
         }
         self.head_rules(&ward, &mut found)?;
         self.supervisor_rule(&ward, &mut found)?;
-        self.posts_rule(&ward, plan.effective_on.fiscal_year(), &mut found)?;
+        self.posts_rule(&ward, plan.effective_on, &mut found)?;
         let mut list = found.list;
         sort_problems(&mut list);
         Ok(list)

@@ -4,10 +4,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::sources::{away_on, leaves_before};
 use super::{Found, Seat, Ward};
-use crate::domain::plan_check::{Arg, PlanRule, over_posts, post_class};
-use crate::domain::staff::{JobType, Position, Staff, StaffStatus};
+use crate::domain::plan_check::{Arg, PlanRule, over_posts};
+use crate::domain::post::{PostClass, counted_class};
+use crate::domain::staff::{JobType, Staff, StaffStatus};
 use crate::domain::transfer::{TransferMove, TransferPlan};
-use crate::domain::{FiscalYear, Id};
+use crate::domain::{Date, Id};
 use crate::store::{Db, Result};
 
 impl Db {
@@ -68,13 +69,17 @@ impl Db {
         Ok(())
     }
 
-    /// Units and classes the plan puts over their 定数.
-    pub(super) fn posts_rule(&self, ward: &Ward, fy: FiscalYear, found: &mut Found) -> Result<()> {
-        let mut changes: BTreeMap<(Id, &'static str), i64> = BTreeMap::new();
+    /// Units and classes the plan puts over their 定数: 現員 the day before the plan, as
+    /// the 定数・現員 view counts it, with the plan's arrivals and departures.
+    pub(super) fn posts_rule(&self, ward: &Ward, day: Date, found: &mut Found) -> Result<()> {
+        let mut changes: BTreeMap<(Id, PostClass), i64> = BTreeMap::new();
         for (m, s) in ward.moves.iter().zip(ward.people) {
             let (from, to) = (
-                (s.unit_id, post_class(s.position)),
-                (m.to_unit_id, post_class(m.to_position)),
+                (s.unit_id, counted_class(s.position, s.employment_kind)),
+                (
+                    m.to_unit_id,
+                    counted_class(m.to_position, s.employment_kind),
+                ),
             );
             if from != to {
                 if s.status == StaffStatus::Active {
@@ -83,14 +88,24 @@ impl Db {
                 *changes.entry(to).or_default() += 1;
             }
         }
+        let arriving: Vec<Id> = changes
+            .iter()
+            .filter(|(_, d)| **d > 0)
+            .map(|((u, _), _)| *u)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
         let mut posts = HashMap::new();
         let mut now = HashMap::new();
-        for (&(unit, class), delta) in &changes {
-            if *delta > 0
-                && let Some(n) = self.posts_of(unit, class, fy)?
-            {
-                posts.insert((unit, class), n);
-                now.insert((unit, class), self.staff_in_class(unit, class)?);
+        if !arriving.is_empty() {
+            for c in self.posts_as_of(day.add_days(-1), Some(&arriving))? {
+                now.insert((c.unit_id, c.class), c.present);
+            }
+            let fy = day.fiscal_year();
+            for &(unit, class) in changes.keys() {
+                if let Some(p) = self.unit_post(unit, fy, class)? {
+                    posts.insert((unit, class), p.count);
+                }
             }
         }
         let over = over_posts(
@@ -110,25 +125,13 @@ impl Db {
                 PlanRule::OverPosts,
                 vec![
                     ("unit", Arg::Text(ward.unit_name(unit))),
-                    ("class", Arg::Label("post_class", class)),
+                    ("class", Arg::Label("post_class", class.code())),
                     ("after", Arg::Num(after)),
                     ("posts", Arg::Num(limit)),
                 ],
             );
         }
         Ok(())
-    }
-
-    /// The active people of a unit in a class of post.
-    fn staff_in_class(&self, unit: Id, class: &'static str) -> Result<i64> {
-        let mut n = 0;
-        let mut st = self.conn().prepare_cached(
-            "SELECT count(*) FROM staff WHERE unit_id = ?1 AND position = ?2 AND status = 'active'",
-        )?;
-        for p in Position::ALL.iter().filter(|p| post_class(**p) == class) {
-            n += st.query_row(rusqlite::params![unit, p.code()], |r| r.get::<_, i64>(0))?;
-        }
-        Ok(n)
     }
 }
 

@@ -7,7 +7,9 @@ use crate::support::ward;
 use jinji::domain::account::Role;
 use jinji::domain::appointment::AppointmentKind;
 use jinji::domain::assignment::Reason;
+use jinji::domain::employment::EmploymentKind;
 use jinji::domain::plan_check::{JobFit, PlanProblem, PlanRule, Severity};
+use jinji::domain::post::{PostClass, UnitPost};
 use jinji::domain::staff::{JobType, Position, Staff, StaffStatus};
 use jinji::domain::transfer::TransferMove;
 use jinji::domain::{Date, Id};
@@ -390,4 +392,58 @@ fn applying_records_each_movers_appointments_in_the_wards_words() {
         vec![(K::Transfer, "区民課区民係勤務を命ずる".to_string())]
     );
     assert_eq!(db.appointments_on(eff()).expect("day").len(), 5);
+}
+
+#[test]
+fn a_person_who_reaches_teinen_before_the_day_is_not_moved_unless_their_kind_does_not_retire() {
+    // Born June 1964: 62 in FY2026, the age in force, so 定年退職日 is 2027-03-31.
+    let s = Small::new();
+    let mut j: Staff = s.db().get(s.w.junior.id).expect("junior");
+    j.birth_date = d(1964, 6, 1);
+    s.db().update(&mut j).expect("birth");
+    let got = s.check(&[(j.id, s.w.team_res, Position::Clerk, None)]);
+    assert_eq!(got, vec![p("A0003", Retiring, E)]);
+    // A 会計年度任用職員 of the same age has no 定年: the move stands.
+    let s = Small::new();
+    let mut j: Staff = s.db().get(s.w.junior.id).expect("junior");
+    j.birth_date = d(1964, 6, 1);
+    j.employment_kind = EmploymentKind::FiscalPart;
+    j.weekly_hours = 30.0;
+    j.term_start = Some(d(2026, 4, 1));
+    j.term_end = Some(d(2027, 3, 31));
+    s.db().update(&mut j).expect("kind");
+    let got = s.check(&[(j.id, s.w.team_res, Position::Clerk, None)]);
+    assert_eq!(got, vec![]);
+}
+
+#[test]
+fn arrivals_past_a_units_teiin_are_a_warning_counted_as_the_posts_view_counts() {
+    let setup = |room: i64| {
+        let s = Small::new();
+        let present = s
+            .db()
+            .posts_as_of(d(2027, 3, 31), Some(&[s.w.team_res]))
+            .expect("counts")
+            .into_iter()
+            .find(|c| c.class == PostClass::General)
+            .map_or(0, |c| c.present);
+        let mut post = UnitPost {
+            id: 0,
+            unit_id: s.w.team_res,
+            fiscal_year: 2027,
+            class: PostClass::General,
+            count: present + room,
+            version: 0,
+        };
+        s.db().insert(&mut post).expect("定数");
+        s
+    };
+    // 区民係 full: 高橋 moving in puts it one over its 定数 of 一般.
+    let s = setup(0);
+    let got = s.check(&[(s.w.junior.id, s.w.team_res, Position::Clerk, None)]);
+    assert_eq!(got, vec![p("D01S02T1", OverPosts, W)]);
+    // One post free: no problem.
+    let s = setup(1);
+    let got = s.check(&[(s.w.junior.id, s.w.team_res, Position::Clerk, None)]);
+    assert_eq!(got, vec![]);
 }
