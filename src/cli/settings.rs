@@ -3,7 +3,7 @@
 use super::{CmdResult, Ctx, Failure};
 use crate::domain::account::Role;
 use crate::store::OpenMode;
-use crate::store::settings::RULES;
+use crate::store::settings::{LIST_RULES, RULES};
 use crate::text::pad;
 
 pub fn run(ctx: &Ctx, key: Option<String>, value: Option<String>) -> CmdResult {
@@ -15,14 +15,22 @@ pub fn run(ctx: &Ctx, key: Option<String>, value: Option<String>) -> CmdResult {
         (Some(k), Some(v)) => {
             ctx.require(&me, &[Role::Admin], "err.admin_only")?;
             db.set_rule(&k, &v).map_err(|e| match e {
-                crate::store::StoreError::Invalid(_) if !RULES.iter().any(|r| r.key == k) => {
+                crate::store::StoreError::Invalid(_)
+                    if !RULES.iter().any(|r| r.key == k)
+                        && !LIST_RULES.iter().any(|r| r.key == k) =>
+                {
                     Failure::input(lang.tf(
                         "err.unknown_setting",
                         &[
                             ("key", &k),
                             (
                                 "keys",
-                                &RULES.iter().map(|r| r.key).collect::<Vec<_>>().join(" "),
+                                &RULES
+                                    .iter()
+                                    .map(|r| r.key)
+                                    .chain(LIST_RULES.iter().map(|r| r.key))
+                                    .collect::<Vec<_>>()
+                                    .join(" "),
                             ),
                         ],
                     ))
@@ -50,6 +58,20 @@ pub fn run(ctx: &Ctx, key: Option<String>, value: Option<String>) -> CmdResult {
                             ("min", &r.min),
                             ("max", &r.max),
                         ]
+                    )
+                );
+            }
+            // The rules that are lists of codes: the value, then what it is and its default.
+            for r in LIST_RULES {
+                let v = db.list_rule(r.key).map_err(|e| ctx.err(e))?;
+                let v = if v.is_empty() { "-".into() } else { v.join(",") };
+                crate::say!("{} {}", pad(r.key, 20), v);
+                crate::say!(
+                    "{} {}",
+                    pad("", 20),
+                    lang.tf(
+                        "cli.setting_list_line",
+                        &[("what", &lang.field(r.key)), ("default", &r.default.join(","))]
                     )
                 );
             }

@@ -2,7 +2,7 @@
 //! in `people.rs`, `training.rs` and `records.rs`.
 
 use super::ImportKind;
-use super::{people, records, training};
+use super::{leaves, people, records, training};
 
 /// Every kind `jinji import` takes, in the order a new database is filled.
 pub const IMPORT_KINDS: &[ImportKind] = &[
@@ -178,6 +178,17 @@ pub const IMPORT_KINDS: &[ImportKind] = &[
         self_ref: None,
         aliases: &[("アンケート名", "topic"), ("調査日", "conducted_on")],
         row: records::survey_row,
+        finish: None,
+    },
+    ImportKind {
+        name: "leaves",
+        columns: &["staff_no", "kind", "start_date", "end_date", "note"],
+        required: &[],
+        key_len: 3,
+        self_ref: None,
+        // 職員番号, 種別, 開始日, 終了日, 備考: the columns' own labels.
+        aliases: &[],
+        row: leaves::leave_row,
         finish: None,
     },
 ];

@@ -29,6 +29,7 @@ pub mod disclosure;
 pub mod evaluation;
 pub mod flow;
 pub mod grievances;
+pub mod leaves;
 pub mod own;
 pub mod panels;
 pub mod pdca;

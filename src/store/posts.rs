@@ -182,6 +182,8 @@ impl Db {
     /// Nothing is written through a read-only connection; the next open that can write
     /// catches up.
     pub fn follow_posts(&self, today: Date) -> Result<Followed> {
+        // Statuses follow their leaves on the same opens (`store::leaves`).
+        self.follow_leaves(today)?;
         if self.conn().is_readonly(rusqlite::MAIN_DB)? {
             return Ok(Followed::default());
         }

@@ -158,6 +158,7 @@ col_enum!(
     PlanState,
     EmploymentKind,
 );
+col_enum!(crate::domain::leave::LeaveKind);
 
 /// Reads column `i` of a row as `T`.
 pub fn get<T: Col>(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<T> {

@@ -3,6 +3,7 @@
 //! state, sorted by any column, and fetched one window at a time.
 
 mod count;
+mod leaves;
 mod order;
 mod records;
 mod registers;
@@ -11,6 +12,7 @@ mod transfer;
 mod window;
 mod worklists;
 
+pub use leaves::*;
 pub use records::*;
 pub use registers::*;
 pub use transfer::*;
@@ -189,6 +191,7 @@ impl ViewRow {
 /// Every list, in the order the tabs show them.
 pub static VIEWS: &[&ViewDef] = &[
     &records::STAFF,
+    &leaves::LEAVES,
     &records::SELF_REPORTS,
     &worklists::SELF_REPORTS_MISSING,
     &records::QUALIFICATIONS,
