@@ -217,6 +217,14 @@ impl Db {
         self.put_leaves_due("")
     }
 
+    /// Marks the file as not caught up, so that the next `follow_leaves` reads every
+    /// leave (the demo, after writing its periods in bulk).
+    pub(crate) fn leaves_to_catch_up(&self) -> Result<()> {
+        self.conn()
+            .execute("DELETE FROM settings WHERE key = ?1", [LEAVES_DUE_ON])?;
+        Ok(())
+    }
+
     /// Catches every status up with the leaves on `today`: when a leave's first day or
     /// the day after its last has come (or the file was never caught up); on other days
     /// only the marker is read. Returns how many statuses moved.

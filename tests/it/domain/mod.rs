@@ -4,3 +4,5 @@
 mod calendar_rules;
 /// The enrolment and award state machines, move by move.
 mod steps;
+/// Leave periods: the status on a day, days away, clashes and the law's limits.
+mod leave;

@@ -8,3 +8,5 @@ mod own;
 mod posts_follow;
 /// Citizen surveys under PDCA, written by HR and the units' supervisors.
 mod surveys;
+/// Leave periods: overlap, the status following them, the migration of old statuses.
+mod leaves;
