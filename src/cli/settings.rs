@@ -19,21 +19,23 @@ pub fn run(ctx: &Ctx, key: Option<String>, value: Option<String>) -> CmdResult {
                     if !RULES.iter().any(|r| r.key == k)
                         && !LIST_RULES.iter().any(|r| r.key == k) =>
                 {
-                    Failure::input(lang.tf(
-                        "err.unknown_setting",
-                        &[
-                            ("key", &k),
-                            (
-                                "keys",
-                                &RULES
-                                    .iter()
-                                    .map(|r| r.key)
-                                    .chain(LIST_RULES.iter().map(|r| r.key))
-                                    .collect::<Vec<_>>()
-                                    .join(" "),
-                            ),
-                        ],
-                    ))
+                    Failure::input(
+                        lang.tf(
+                            "err.unknown_setting",
+                            &[
+                                ("key", &k),
+                                (
+                                    "keys",
+                                    &RULES
+                                        .iter()
+                                        .map(|r| r.key)
+                                        .chain(LIST_RULES.iter().map(|r| r.key))
+                                        .collect::<Vec<_>>()
+                                        .join(" "),
+                                ),
+                            ],
+                        ),
+                    )
                 }
                 e => ctx.err(e),
             })?;
@@ -64,14 +66,21 @@ pub fn run(ctx: &Ctx, key: Option<String>, value: Option<String>) -> CmdResult {
             // The rules that are lists of codes: the value, then what it is and its default.
             for r in LIST_RULES {
                 let v = db.list_rule(r.key).map_err(|e| ctx.err(e))?;
-                let v = if v.is_empty() { "-".into() } else { v.join(",") };
+                let v = if v.is_empty() {
+                    "-".into()
+                } else {
+                    v.join(",")
+                };
                 crate::say!("{} {}", pad(r.key, 20), v);
                 crate::say!(
                     "{} {}",
                     pad("", 20),
                     lang.tf(
                         "cli.setting_list_line",
-                        &[("what", &lang.field(r.key)), ("default", &r.default.join(","))]
+                        &[
+                            ("what", &lang.field(r.key)),
+                            ("default", &r.default.join(","))
+                        ]
                     )
                 );
             }

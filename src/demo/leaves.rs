@@ -15,6 +15,7 @@ pub(super) fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
     let today = g.today;
     let first = today.add_years(-g.years);
     let mut rows: Vec<Leave> = Vec::new();
+    let mut moved: Vec<usize> = Vec::new();
     for i in 0..g.people.len() {
         let p = &g.people[i];
         if p.staff.status == StaffStatus::Retired {
@@ -39,9 +40,12 @@ pub(super) fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
         };
         // Those the roster has away get their period.
         match s.status {
-            StaffStatus::Seconded => {
-                add(LeaveKind::PublicInterestDispatch, held_from, None, &mut mine)
-            }
+            StaffStatus::Seconded => add(
+                LeaveKind::PublicInterestDispatch,
+                held_from,
+                None,
+                &mut mine,
+            ),
             StaffStatus::Leave => {
                 let start = today.add_days(-rng.range(30, 600)).max(held_from);
                 let age = today.years_since(s.birth_date);
@@ -57,10 +61,10 @@ pub(super) fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
         // 育児休業: a child born in the window to a parent of the usual ages.
         let age_then = |d: Date| d.years_since(s.birth_date);
         let start = first.add_days(rng.range(0, today.days_since(first)));
-        let (lo, hi) = (27, 41);
+        let (lo, hi) = (25, 42);
         let mother = s.sex == Sex::Female && (lo..=hi).contains(&age_then(start));
         let father = s.sex == Sex::Male && (lo..=hi).contains(&age_then(start));
-        if mother && rng.chance(0.35) {
+        if mother && rng.chance(0.45) {
             let end = start.add_days(rng.range(365, 3 * 365 - 1));
             // A few current ones have no end fixed yet.
             let end = (end < today || !rng.chance(0.1)).then_some(end);
@@ -78,16 +82,21 @@ pub(super) fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
                 let until = back.add_days(rng.range(180, 730));
                 add(kind, back, Some(until), &mut mine);
             }
-        } else if father && rng.chance(0.12) {
+        } else if father && rng.chance(0.2) {
             let days = if rng.chance(0.8) {
                 rng.range(14, 180)
             } else {
                 rng.range(181, 365)
             };
-            add(LeaveKind::ChildcareLeave, start, Some(start.add_days(days)), &mut mine);
+            add(
+                LeaveKind::ChildcareLeave,
+                start,
+                Some(start.add_days(days)),
+                &mut mine,
+            );
         }
         // 病気休暇 (up to 90 days), now and then a 病気休職 after it.
-        if rng.chance(0.03) {
+        if rng.chance(0.06) {
             let start = first.add_days(rng.range(0, today.days_since(first)));
             let end = start.add_days(rng.range(7, 89));
             add(LeaveKind::SickLeave, start, Some(end), &mut mine);
@@ -107,7 +116,7 @@ pub(super) fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
                 &mut mine,
             );
         }
-        if age_then(today) < 40 && rng.chance(0.004) {
+        if age_then(today) < 40 && rng.chance(0.01) {
             let start = first.add_days(rng.range(0, today.days_since(first)));
             add(
                 LeaveKind::SelfDevelopment,
@@ -118,17 +127,21 @@ pub(super) fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
         }
         // Leaves that run past the base day end on a day still to come: keep them.
         let status = leave::status_on(&mine, today, s.status);
+        if status != s.status {
+            moved.push(i);
+        }
         g.people[i].staff.status = status;
         rows.extend(mine);
     }
     g.put(&mut rows)?;
     // The roster's copy of each status follows the periods, as the store keeps it.
     let db = g.db;
-    let mut st = db.conn().prepare(
-        "UPDATE staff SET status = ?1 WHERE id = ?2 AND status <> ?1",
-    )?;
-    for p in &g.people {
-        st.execute(rusqlite::params![p.staff.status.code(), p.staff.id])?;
+    let mut st = db
+        .conn()
+        .prepare("UPDATE staff SET status = ?1 WHERE id = ?2")?;
+    for i in moved {
+        let s = &g.people[i].staff;
+        st.execute(rusqlite::params![s.status.code(), s.id])?;
     }
     db.leaves_to_catch_up()?;
     Ok(())

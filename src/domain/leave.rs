@@ -37,7 +37,10 @@ impl LeaveKind {
     /// Whether the person is away from work whole days (部分休業 and 育児短時間勤務 work
     /// shorter days instead).
     pub fn is_away(self) -> bool {
-        !matches!(self, LeaveKind::PartialLeave | LeaveKind::ChildcareShortHours)
+        !matches!(
+            self,
+            LeaveKind::PartialLeave | LeaveKind::ChildcareShortHours
+        )
     }
 
     /// The status a leave of this kind gives while it runs.
@@ -80,9 +83,10 @@ impl Leave {
 
     /// Whether two leaves share at least one day.
     pub fn overlaps(&self, other: &Leave) -> bool {
-        let far = Date::from_ymd(9999, 12, 31);
-        self.start_date <= other.end_date.unwrap_or(far)
-            && other.start_date <= self.end_date.unwrap_or(far)
+        super::date::periods_overlap(
+            (self.start_date, self.end_date),
+            (other.start_date, other.end_date),
+        )
     }
 
     /// Whether the two may not run at once: two leaves that take whole days, or two of
@@ -116,7 +120,9 @@ impl Validate for Leave {
             .note("note", &self.note, 400);
         if let Some(end) = self.end_date.filter(|e| *e >= self.start_date) {
             match self.kind {
-                LeaveKind::SickLeave if self.days_within(self.start_date, end) > SICK_LEAVE_MAX_DAYS => {
+                LeaveKind::SickLeave
+                    if self.days_within(self.start_date, end) > SICK_LEAVE_MAX_DAYS =>
+                {
                     c.add(
                         "end_date",
                         Problem::Threshold {
@@ -159,7 +165,12 @@ pub fn status_on(leaves: &[Leave], day: Date, current: StaffStatus) -> StaffStat
 
 /// Days within `from..=to` on which the person is away whole days (a day counted once
 /// even if two records cover it), of the kinds `counts` accepts.
-pub fn days_away(leaves: &[Leave], from: Date, to: Date, counts: impl Fn(LeaveKind) -> bool) -> i64 {
+pub fn days_away(
+    leaves: &[Leave],
+    from: Date,
+    to: Date,
+    counts: impl Fn(LeaveKind) -> bool,
+) -> i64 {
     let mut spans: Vec<(Date, Date)> = leaves
         .iter()
         .filter(|l| l.kind.is_away() && counts(l.kind))

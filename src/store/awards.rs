@@ -45,10 +45,11 @@ record!(AwardRecipient, "award_recipients", [award_id, staff_id], {
         }
         // Long service is earned: the years must be real by the nomination date.
         if let Some(years) = award.kind.service_years()
-            && award
-                .nominated_on
-                .years_since(db.service_from(staff.id, staff.hire_date, award.nominated_on)?)
-                < years
+            && award.nominated_on.years_since(db.service_from(
+                staff.id,
+                staff.hire_date,
+                award.nominated_on,
+            )?) < years
         {
             return Err(Invalid::one(
                 "staff_no",

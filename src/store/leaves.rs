@@ -189,27 +189,16 @@ impl Db {
                 .flatten()
                 .filter(|d| *d > today)
                 .min();
-            // (Unset: the file was never caught up, and the first catch-up reads all.)
-            if let Some(next) = next
-                && let Some(due) = self.setting(LEAVES_DUE_ON)?
-                && (due.is_empty() || next.iso() < due)
-            {
-                self.put_leaves_due(&next.iso())?;
+            if let Some(next) = next {
+                self.bring_due_forward(LEAVES_DUE_ON, &next.iso())?;
             }
             Ok(())
         })
     }
 
-    /// Keeps the day the next leave begins or ends ("" for none): bookkeeping derived
-    /// from the leaves, written in the transaction of the leave that sets it.
+    /// Keeps the day the next leave begins or ends ("" for none).
     fn put_leaves_due(&self, day: &str) -> Result<()> {
-        self.conn()
-            .prepare_cached(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            )?
-            .execute([LEAVES_DUE_ON, day])?;
-        Ok(())
+        self.put_derived_setting(LEAVES_DUE_ON, day)
     }
 
     /// Marks a new file as caught up (it holds no leaves yet).

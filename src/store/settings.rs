@@ -44,6 +44,30 @@ impl Db {
         })
     }
 
+    /// Writes a setting the store derives from its records (the day something next falls
+    /// due), like the search index: in the transaction of the record that sets it, whose
+    /// own rows carry the audit.
+    pub(super) fn put_derived_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            )?
+            .execute([key, value])?;
+        Ok(())
+    }
+
+    /// Brings a due-day marker forward to `next` when that is sooner ("" is nothing due;
+    /// unset, the file was never caught up, and its first catch-up reads everything).
+    pub(super) fn bring_due_forward(&self, key: &str, next: &str) -> Result<()> {
+        match self.setting(key)? {
+            Some(due) if due.is_empty() || next < due.as_str() => {
+                self.put_derived_setting(key, next)
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// A demo database honours `--user` for anyone, so a visitor can try every role.
     pub fn is_demo(&self) -> Result<bool> {
         Ok(self.setting("demo")?.as_deref() == Some("1"))

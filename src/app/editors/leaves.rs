@@ -15,7 +15,11 @@ use crate::store::{Db, Result};
 static LEAVE: Typed<Leave> = typed(
     &[
         field("staff_id", "staff_no", K::Staff),
-        field("kind", "leave_kind", K::Code("leave_kind", LeaveKind::CODES)),
+        field(
+            "kind",
+            "leave_kind",
+            K::Code("leave_kind", LeaveKind::CODES),
+        ),
         field("start_date", "start_date", K::Date),
         field("end_date", "end_date", K::OptDate),
         field("note", "note", K::Note),

@@ -53,8 +53,7 @@ pub enum View {
 
 use editors::{
     AwardEditor, calendar::CalendarEditor, eval, leaves, own, posts, records as rec,
-    registers as reg,
-    transfer,
+    registers as reg, transfer,
 };
 
 impl View {

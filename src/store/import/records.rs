@@ -201,8 +201,11 @@ impl Batch<'_> {
     ) -> Result<Saved> {
         let (saved, l) = self.upsert(new, old)?;
         if saved != Saved::Unchanged {
-            self.db
-                .follow_leave(l.staff_id, self.db.today(), crate::store::leaves::BY_IMPORT.follow)?;
+            self.db.follow_leave(
+                l.staff_id,
+                self.db.today(),
+                crate::store::leaves::BY_IMPORT.follow,
+            )?;
         }
         Ok(saved)
     }

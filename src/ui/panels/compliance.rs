@@ -99,7 +99,12 @@ mod tests {
                 ("子ども家庭支援課".into(), 0, 0),
             ],
             overdue_total: 11,
-            overdue: vec![("2300006".into(), "山田 花子".into(), "2026-09-30".into(), false)],
+            overdue: vec![(
+                "2300006".into(),
+                "山田 花子".into(),
+                "2026-09-30".into(),
+                false,
+            )],
         };
         insta::assert_snapshot!(draw(&panel, &cx(Lang::Ja, Some(&answer)), 44, 12));
     }

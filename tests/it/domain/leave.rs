@@ -3,22 +3,12 @@
 
 use crate::support::d;
 
-use jinji::domain::leave::{
-    Leave, LeaveKind, days_away, over_absence_limit, status_on,
-};
+use jinji::domain::leave::{Leave, LeaveKind, days_away, over_absence_limit, status_on};
 use jinji::domain::staff::StaffStatus;
 use jinji::domain::{Date, Problem, Validate};
 
 fn leave(kind: LeaveKind, start: Date, end: Option<Date>) -> Leave {
-    Leave {
-        id: 0,
-        staff_id: 1,
-        kind,
-        start_date: start,
-        end_date: end,
-        note: String::new(),
-        version: 0,
-    }
+    crate::support::ward::leave(1, kind, start, end)
 }
 
 #[test]
@@ -34,7 +24,11 @@ fn the_status_on_a_day_follows_the_leave_that_takes_the_person_away() {
     assert_eq!(on(d(2025, 3, 31)), Active, "the day before it begins");
     assert_eq!(on(d(2025, 4, 1)), Leave, "its first day");
     assert_eq!(on(d(2026, 3, 31)), Leave, "its last day");
-    assert_eq!(on(d(2026, 4, 1)), Active, "部分休業 keeps the person at work");
+    assert_eq!(
+        on(d(2026, 4, 1)),
+        Active,
+        "部分休業 keeps the person at work"
+    );
     assert_eq!(on(d(2030, 1, 1)), Seconded, "an open 派遣 runs on");
     // The status the person had is not what decides, except a retirement.
     assert_eq!(status_on(&leaves, d(2025, 3, 1), Leave), Active);
@@ -75,7 +69,10 @@ fn days_away_are_counted_within_the_range_once_each_and_only_whole_days() {
         30,
         "only the kinds asked for"
     );
-    assert_eq!(days_away(&leaves, d(2027, 1, 1), d(2027, 1, 31), |_| true), 31);
+    assert_eq!(
+        days_away(&leaves, d(2027, 1, 1), d(2027, 1, 31), |_| true),
+        31
+    );
     assert_eq!(days_away(&[], from, to, |_| true), 0);
 }
 
@@ -108,9 +105,11 @@ fn two_leaves_that_take_whole_days_may_not_share_a_day_one_that_shortens_it_may(
 #[test]
 fn the_laws_limits_and_the_order_of_the_days_are_checked() {
     let limit = |l: &Leave| {
-        l.validate()
-            .err()
-            .map(|i| i.0.into_iter().map(|e| (e.field, e.problem)).collect::<Vec<_>>())
+        l.validate().err().map(|i| {
+            i.0.into_iter()
+                .map(|e| (e.field, e.problem))
+                .collect::<Vec<_>>()
+        })
     };
     // 病気休暇: 90 days, not 91.
     let mut sick = leave(LeaveKind::SickLeave, d(2026, 1, 1), Some(d(2026, 3, 31)));
@@ -127,7 +126,11 @@ fn the_laws_limits_and_the_order_of_the_days_are_checked() {
         )])
     );
     // 病気休職: three years to the day before, not the day itself.
-    let mut susp = leave(LeaveKind::SickSuspension, d(2024, 4, 1), Some(d(2027, 3, 31)));
+    let mut susp = leave(
+        LeaveKind::SickSuspension,
+        d(2024, 4, 1),
+        Some(d(2027, 3, 31)),
+    );
     assert_eq!(limit(&susp), None, "three years");
     susp.end_date = Some(d(2027, 4, 1));
     assert!(limit(&susp).is_some_and(|p| p[0].0 == "end_date"));
@@ -135,6 +138,13 @@ fn the_laws_limits_and_the_order_of_the_days_are_checked() {
     susp.end_date = None;
     assert_eq!(limit(&susp), None);
     // An end before the start.
-    let back = leave(LeaveKind::ChildcareLeave, d(2026, 4, 1), Some(d(2026, 3, 1)));
-    assert!(limit(&back).is_some_and(|p| p.iter().any(|(f, _)| *f == "start_date" || *f == "end_date")));
+    let back = leave(
+        LeaveKind::ChildcareLeave,
+        d(2026, 4, 1),
+        Some(d(2026, 3, 1)),
+    );
+    assert!(limit(&back).is_some_and(|p| {
+        p.iter()
+            .any(|(f, _)| *f == "start_date" || *f == "end_date")
+    }));
 }

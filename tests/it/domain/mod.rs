@@ -2,7 +2,7 @@
 
 /// National holidays 2019–2027 and the appeal window in 開庁日.
 mod calendar_rules;
-/// The enrolment and award state machines, move by move.
-mod steps;
 /// Leave periods: the status on a day, days away, clashes and the law's limits.
 mod leave;
+/// The enrolment and award state machines, move by move.
+mod steps;

@@ -1308,7 +1308,7 @@ fn a_unit_set_to_close_takes_no_one_in() {
 /// applied (the date that counts is the plan's).
 #[test]
 fn a_plan_that_moves_a_person_on_leave_on_its_day_changes_nothing() {
-    use jinji::domain::leave::{Leave, LeaveKind};
+    use jinji::domain::leave::LeaveKind;
     use jinji::store::leaves::BY_HAND;
     let to_hr = |r: &Round, p: Id| {
         r.put(
@@ -1320,15 +1320,12 @@ fn a_plan_that_moves_a_person_on_leave_on_its_day_changes_nothing() {
         );
     };
     let on_leave = |r: &Round| {
-        let mut l = Leave {
-            id: 0,
-            staff_id: r.w.clerk.id,
-            kind: LeaveKind::ChildcareLeave,
-            start_date: d(2026, 9, 1),
-            end_date: Some(eff()),
-            note: String::new(),
-            version: 0,
-        };
+        let mut l = leave(
+            r.w.clerk.id,
+            LeaveKind::ChildcareLeave,
+            d(2026, 9, 1),
+            Some(eff()),
+        );
         r.db().put_leave(&mut l, today(), &BY_HAND).expect("leave");
     };
     fails_on_last_move(

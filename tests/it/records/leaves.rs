@@ -5,23 +5,11 @@
 
 use crate::support::ward::*;
 
-use jinji::domain::leave::{Leave, LeaveKind};
+use jinji::domain::leave::LeaveKind;
 use jinji::domain::staff::{Staff, StaffStatus};
 use jinji::domain::{Date, Id, Problem};
 use jinji::store::leaves::BY_HAND;
 use jinji::store::{Db, OpenMode, SCHEMA_VERSION};
-
-fn leave(staff_id: Id, kind: LeaveKind, start: Date, end: Option<Date>) -> Leave {
-    Leave {
-        id: 0,
-        staff_id,
-        kind,
-        start_date: start,
-        end_date: end,
-        note: String::new(),
-        version: 0,
-    }
-}
 
 fn status(db: &Db, id: Id) -> StaffStatus {
     db.get::<Staff>(id).expect("staff").status
@@ -37,24 +25,45 @@ fn two_leaves_that_take_whole_days_may_not_overlap_and_a_refusal_writes_nothing(
     let w = Ward::new();
     let db = &w.db;
     let id = w.junior.id;
-    let mut child = leave(id, LeaveKind::ChildcareLeave, d(2026, 4, 1), Some(d(2027, 3, 31)));
-    db.put_leave(&mut child, day(), &BY_HAND).expect("childcare");
+    let mut child = leave(
+        id,
+        LeaveKind::ChildcareLeave,
+        d(2026, 4, 1),
+        Some(d(2027, 3, 31)),
+    );
+    db.put_leave(&mut child, day(), &BY_HAND)
+        .expect("childcare");
     let audit = audit_count(db);
-    let mut sick = leave(id, LeaveKind::SickLeave, d(2027, 3, 31), Some(d(2027, 4, 30)));
-    assert_problem(db.put_leave(&mut sick, day(), &BY_HAND), "start_date", Problem::Overlap);
+    let mut sick = leave(
+        id,
+        LeaveKind::SickLeave,
+        d(2027, 3, 31),
+        Some(d(2027, 4, 30)),
+    );
+    assert_problem(
+        db.put_leave(&mut sick, day(), &BY_HAND),
+        "start_date",
+        Problem::Overlap,
+    );
     assert_eq!(audit_count(db), audit, "nothing written");
     assert_eq!(db.leaves_of(id).unwrap().len(), 1);
     // The day after, or a shorter day beside it, is fine.
     sick.start_date = d(2027, 4, 1);
     db.put_leave(&mut sick, day(), &BY_HAND).expect("after");
     let mut partial = leave(id, LeaveKind::PartialLeave, d(2026, 10, 1), None);
-    db.put_leave(&mut partial, day(), &BY_HAND).expect("部分休業 beside");
+    db.put_leave(&mut partial, day(), &BY_HAND)
+        .expect("部分休業 beside");
     // Another person's leave never clashes with this one's.
     let mut other = leave(w.clerk.id, LeaveKind::ChildcareLeave, d(2026, 4, 1), None);
-    db.put_leave(&mut other, day(), &BY_HAND).expect("another person");
+    db.put_leave(&mut other, day(), &BY_HAND)
+        .expect("another person");
     // Editing a leave into another's days is refused too.
     sick.start_date = d(2027, 3, 1);
-    assert_problem(db.put_leave(&mut sick, day(), &BY_HAND), "start_date", Problem::Overlap);
+    assert_problem(
+        db.put_leave(&mut sick, day(), &BY_HAND),
+        "start_date",
+        Problem::Overlap,
+    );
 }
 
 #[test]
@@ -71,7 +80,11 @@ fn the_status_follows_every_write_of_a_leave() {
     assert_eq!(status(db, id), StaffStatus::Seconded, "派遣");
     l.kind = LeaveKind::ChildcareShortHours;
     db.put_leave(&mut l, day(), &BY_HAND).expect("edit");
-    assert_eq!(status(db, id), StaffStatus::Active, "shorter days are days at work");
+    assert_eq!(
+        status(db, id),
+        StaffStatus::Active,
+        "shorter days are days at work"
+    );
     l.kind = LeaveKind::SickSuspension;
     db.put_leave(&mut l, day(), &BY_HAND).expect("edit");
     // Moved to another person: both follow.
@@ -80,7 +93,11 @@ fn the_status_follows_every_write_of_a_leave() {
     assert_eq!(status(db, id), StaffStatus::Active);
     assert_eq!(status(db, w.clerk.id), StaffStatus::Leave);
     db.delete_leave(l.id, l.version, day()).expect("delete");
-    assert_eq!(status(db, w.clerk.id), StaffStatus::Active, "deleted: at work");
+    assert_eq!(
+        status(db, w.clerk.id),
+        StaffStatus::Active,
+        "deleted: at work"
+    );
     // Every status change is audited, in the leave's transaction.
     let follows: i64 = {
         let c = rusqlite::Connection::open(w.path()).unwrap();
@@ -99,9 +116,16 @@ fn a_retired_person_stays_retired_whatever_their_leaves() {
     let w = Ward::new();
     let db = &w.db;
     let s: Staff = db.get(w.clerk.id).unwrap();
-    db.retire_staff(s.id, s.version, d(2026, 3, 31)).expect("retire");
-    let mut l = leave(s.id, LeaveKind::SickSuspension, d(2025, 4, 1), Some(d(2026, 3, 31)));
-    db.put_leave(&mut l, d(2025, 10, 1), &BY_HAND).expect("insert");
+    db.retire_staff(s.id, s.version, d(2026, 3, 31))
+        .expect("retire");
+    let mut l = leave(
+        s.id,
+        LeaveKind::SickSuspension,
+        d(2025, 4, 1),
+        Some(d(2026, 3, 31)),
+    );
+    db.put_leave(&mut l, d(2025, 10, 1), &BY_HAND)
+        .expect("insert");
     assert_eq!(status(db, s.id), StaffStatus::Retired);
     db.follow_posts(day()).expect("open");
     assert_eq!(status(db, s.id), StaffStatus::Retired);
@@ -113,7 +137,12 @@ fn the_status_moves_on_the_day_a_leave_begins_and_the_day_after_it_ends() {
     let db = &w.db;
     let id = w.junior.id;
     // Written ahead: it begins on 1 December and ends on 31 January.
-    let mut l = leave(id, LeaveKind::ChildcareLeave, d(2026, 12, 1), Some(d(2027, 1, 31)));
+    let mut l = leave(
+        id,
+        LeaveKind::ChildcareLeave,
+        d(2026, 12, 1),
+        Some(d(2027, 1, 31)),
+    );
     db.put_leave(&mut l, day(), &BY_HAND).expect("insert");
     assert_eq!(status(db, id), StaffStatus::Active, "not begun");
     let due = |db: &Db| db.setting("leaves_due_on").unwrap();
@@ -123,10 +152,15 @@ fn the_status_moves_on_the_day_a_leave_begins_and_the_day_after_it_ends() {
     assert_eq!(status(db, id), StaffStatus::Active);
     db.follow_posts(d(2026, 12, 1)).expect("open");
     assert_eq!(status(db, id), StaffStatus::Leave, "its first day");
-    assert_eq!(due(db).as_deref(), Some("2027-02-01"), "next: the day after it ends");
+    assert_eq!(
+        due(db).as_deref(),
+        Some("2027-02-01"),
+        "next: the day after it ends"
+    );
     db.follow_posts(d(2027, 1, 31)).expect("open");
     assert_eq!(status(db, id), StaffStatus::Leave, "its last day");
-    db.follow_posts(d(2027, 2, 3)).expect("open, some days late");
+    db.follow_posts(d(2027, 2, 3))
+        .expect("open, some days late");
     assert_eq!(status(db, id), StaffStatus::Active, "back at work");
     assert_eq!(due(db).as_deref(), Some(""), "nothing more to come");
 }

@@ -2,11 +2,11 @@
 
 /// Consultations, complaints and interview notes.
 mod grievances;
+/// Leave periods: overlap, the status following them, the migration of old statuses.
+mod leaves;
 /// What people write themselves: self-reports, OJT logs, applications.
 mod own;
 /// One truth for a person's post after every write that touches it.
 mod posts_follow;
 /// Citizen surveys under PDCA, written by HR and the units' supervisors.
 mod surveys;
-/// Leave periods: overlap, the status following them, the migration of old statuses.
-mod leaves;

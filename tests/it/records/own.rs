@@ -1052,20 +1052,17 @@ fn after_handing_in_from_the_missing_list_the_selection_keeps_its_place() {
 /// enrolment by the HR office); one after the leave does.
 #[test]
 fn a_person_on_leave_over_the_sessions_days_cannot_be_enrolled() {
-    use jinji::domain::leave::{Leave, LeaveKind};
+    use jinji::domain::leave::LeaveKind;
     use jinji::store::leaves::BY_HAND;
     let w = Ward::new();
     let p = people(&w);
     let during = course_and_session(&w, d(2026, 12, 10), d(2026, 12, 11), 30);
-    let mut l = Leave {
-        id: 0,
-        staff_id: w.junior.id,
-        kind: LeaveKind::ChildcareLeave,
-        start_date: d(2026, 12, 11),
-        end_date: Some(d(2027, 3, 31)),
-        note: String::new(),
-        version: 0,
-    };
+    let mut l = leave(
+        w.junior.id,
+        LeaveKind::ChildcareLeave,
+        d(2026, 12, 11),
+        Some(d(2027, 3, 31)),
+    );
     w.db.put_leave(&mut l, today(), &BY_HAND).unwrap();
     for who in [&p.junior, &p.hr] {
         assert_problem(

@@ -225,23 +225,23 @@ fn long_service_candidates_are_nominated_in_one_go() {
 /// the 休職 kinds and 停職); 育児休業 counts as service.
 #[test]
 fn long_service_leaves_out_the_leave_kinds_the_ward_names() {
-    use jinji::domain::leave::{Leave, LeaveKind};
+    use jinji::domain::leave::LeaveKind;
     use jinji::store::leaves::BY_HAND;
     let w = Ward::new();
     let nos = |v: Vec<Staff>| v.into_iter().map(|s| s.staff_no).collect::<Vec<_>>();
     let candidates = |base| nos(w.db.long_service_candidates(10, base).unwrap());
     // A0004, hired 2015-04-01, spent 2018-04-01..2018-12-31 (275 days) on 病気休職.
-    let mut l = Leave {
-        id: 0,
-        staff_id: w.clerk.id,
-        kind: LeaveKind::SickSuspension,
-        start_date: d(2018, 4, 1),
-        end_date: Some(d(2018, 12, 31)),
-        note: String::new(),
-        version: 0,
-    };
+    let mut l = leave(
+        w.clerk.id,
+        LeaveKind::SickSuspension,
+        d(2018, 4, 1),
+        Some(d(2018, 12, 31)),
+    );
     w.db.put_leave(&mut l, d(2025, 4, 1), &BY_HAND).unwrap();
-    assert!(candidates(d(2025, 4, 1)).is_empty(), "ten years less 275 days");
+    assert!(
+        candidates(d(2025, 4, 1)).is_empty(),
+        "ten years less 275 days"
+    );
     // Service from 2016-01-01: ten years on 2026-01-01, so the year up to 2026-04-01.
     assert_eq!(candidates(d(2026, 4, 1)), ["A0004"]);
     let mut a = award(AwardKind::LongService10, d(2025, 6, 1));
@@ -268,5 +268,9 @@ fn long_service_leaves_out_the_leave_kinds_the_ward_names() {
             code: "holiday".into(),
         },
     );
-    assert!(w.db.list_rule("service_excluded_leaves").unwrap().is_empty());
+    assert!(
+        w.db.list_rule("service_excluded_leaves")
+            .unwrap()
+            .is_empty()
+    );
 }
