@@ -25,8 +25,10 @@ pub(super) fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
         let held_from = p.post_on(today).map_or(s.hire_date, |q| q.start);
         let mut mine: Vec<Leave> = Vec::new();
         let add = |kind: LeaveKind, start: Date, end: Option<Date>, mine: &mut Vec<Leave>| {
+            // A number of its own among the person's leaves, so that `clashes` tells it
+            // from the others (the insert gives the real id).
             let l = Leave {
-                id: 0,
+                id: mine.len() as i64 + 1,
                 staff_id: s.id,
                 kind,
                 start_date: start,

@@ -16,6 +16,8 @@ CREATE TABLE leaves (
 CREATE INDEX leaves_staff ON leaves(staff_id, start_date);
 -- Who is away on a day: the leaves not ended by then (few), then those begun by it.
 CREATE INDEX leaves_end ON leaves(end_date, start_date);
+-- The 休職・休業 list, newest first, a window at a time.
+CREATE INDEX leaves_start ON leaves(start_date);
 
 -- A file kept before leaves were periods knew only the status. Each such person gets an
 -- open leave so that nothing is lost: 病気休職 for 'leave' (the 休職 a bare status most

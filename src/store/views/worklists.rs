@@ -114,20 +114,17 @@ pub static COMPLIANCE_OVERDUE: ViewDef = ViewDef {
         FULL_NAME,
         UNIT,
         col("due_on", "t.due_on", Date),
-        // A person away on leave is not late: 休業中 instead of the days overdue.
-        col(
-            "days_overdue",
-            "CASE WHEN s.status IN ('leave', 'seconded') THEN NULL
+        // A person away on leave is not late: 休業中 in place of the days overdue (sorted
+        // by the days all the same).
+        super::ViewCol {
+            key: "days_overdue",
+            expr: "CASE WHEN s.status IN ('leave', 'seconded') THEN 'away'
                   ELSE CAST(julianday({today}) - julianday(t.due_on) AS INTEGER) END",
-            Int,
-        ),
+            kind: Named("on_leave"),
+            sort: Some("julianday({today}) - julianday(t.due_on)"),
+        },
         col("training_done_on", compliance_training_done!("t"), Date),
         col("self_check_done_on", "t.self_check_done_on", Date),
-        col(
-            "on_leave",
-            "CASE WHEN s.status IN ('leave', 'seconded') THEN 'away' END",
-            Code("on_leave"),
-        ),
     ],
     staff: Some("t.staff_id"),
     unit: Some("s.unit_id"),
