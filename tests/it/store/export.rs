@@ -48,6 +48,7 @@ const CONTRACT: &[(&str, &[&str])] = &[
     ("pdca", &["id", "owner_staff_no", "owner_unit_code", "fiscal_year", "phase", "prev_id",
         "progress"]),
     ("surveys", &["unit_code", "conducted_on", "topic", "score", "responses"]),
+    ("leaves", &["staff_no", "kind", "start_date", "end_date", "note"]),
     ("audit", &["id", "at", "actor", "action", "table_name", "row_id", "before", "after"]),
 ];
 
@@ -170,7 +171,7 @@ fn sample() -> Db {
 }
 
 #[test]
-fn kinds_are_the_twenty_two_in_order() {
+fn kinds_are_the_twenty_three_in_order() {
     let want = [
         "units",
         "staff",
@@ -193,6 +194,7 @@ fn kinds_are_the_twenty_two_in_order() {
         "complaints",
         "pdca",
         "surveys",
+        "leaves",
         "audit",
     ];
     assert_eq!(kind_names(), want);
