@@ -13,7 +13,9 @@ use crate::store::Result;
 
 pub(super) fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
     let today = g.today;
-    let first = today.add_years(-g.years);
+    // Childbirth and illness over the last five years whatever the years the demo keeps:
+    // as many people are away today in a ward of two years as in one of ten.
+    let first = today.add_years(-5);
     let mut rows: Vec<Leave> = Vec::new();
     let mut moved: Vec<usize> = Vec::new();
     for i in 0..g.people.len() {
@@ -60,13 +62,21 @@ pub(super) fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
             }
             _ => {}
         }
+        // The heads of departments and sections take no new leave in the demo (their
+        // posts are the ones the screens show filled).
+        if s.position.rank() <= crate::domain::staff::Position::SectionChief.rank() {
+            let status = leave::status_on(&mine, today, s.status);
+            g.people[i].staff.status = status;
+            rows.extend(mine);
+            continue;
+        }
         // 育児休業: a child born in the window to a parent of the usual ages.
         let age_then = |d: Date| d.years_since(s.birth_date);
         let start = first.add_days(rng.range(0, today.days_since(first)));
         let (lo, hi) = (25, 42);
         let mother = s.sex == Sex::Female && (lo..=hi).contains(&age_then(start));
         let father = s.sex == Sex::Male && (lo..=hi).contains(&age_then(start));
-        if mother && rng.chance(0.45) {
+        if mother && rng.chance(0.35) {
             let end = start.add_days(rng.range(365, 3 * 365 - 1));
             // A few current ones have no end fixed yet.
             let end = (end < today || !rng.chance(0.1)).then_some(end);
@@ -74,7 +84,7 @@ pub(super) fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
             // Back at work, often on shorter days for a while.
             if let Some(back) = end.map(|e| e.add_days(1))
                 && back <= today
-                && rng.chance(0.5)
+                && rng.chance(0.7)
             {
                 let kind = if rng.chance(0.6) {
                     LeaveKind::PartialLeave
@@ -84,7 +94,7 @@ pub(super) fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
                 let until = back.add_days(rng.range(180, 730));
                 add(kind, back, Some(until), &mut mine);
             }
-        } else if father && rng.chance(0.2) {
+        } else if father && rng.chance(0.12) {
             let days = if rng.chance(0.8) {
                 rng.range(14, 180)
             } else {
@@ -98,7 +108,7 @@ pub(super) fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
             );
         }
         // 病気休暇 (up to 90 days), now and then a 病気休職 after it.
-        if rng.chance(0.06) {
+        if rng.chance(0.04) {
             let start = first.add_days(rng.range(0, today.days_since(first)));
             let end = start.add_days(rng.range(7, 89));
             add(LeaveKind::SickLeave, start, Some(end), &mut mine);

@@ -164,13 +164,16 @@ pub fn generate(db: &Db, p: &Params) -> Result<Report> {
         insert_units(&mut g)?;
         insert_staff(&mut g)?;
         insert_accounts(&mut g)?;
+        // Leave periods before the records that depend on who is away (their compliance
+        // of the year, awards), on a stream of their own that draws nothing from the
+        // main one, so that the other parts of the ward stay as they were.
+        leaves::generate(&mut g, &mut rng::Rng::new(p.seed ^ 0x6c65_6176_6573))?;
         history::generate(&mut g, &mut rng.fork(3))?;
         training::generate(&mut g, &mut rng.fork(4))?;
         awards::generate(&mut g, &mut rng.fork(5))?;
         pdca::generate(&mut g, &mut rng.fork(6))?;
         evaluations::consultations(&mut g, &mut rng.fork(7))?;
         transfer::generate(&mut g)?;
-        leaves::generate(&mut g, &mut rng.fork(8))?;
         // Each staff row is written with the post it holds on the base day; this records
         // that they follow their posts (and would catch up any that did not, audited).
         db.follow_posts(p.today)?;
