@@ -151,6 +151,10 @@ impl App {
                 .detail
                 .push(("response_deadline", self.session.date_style.show(d)));
         }
+        // A person's leave in effect today, beside their status (which follows it).
+        if view.rows_are() == super::view::View::Staff {
+            self.show_leave_now(id)?;
+        }
         // Said beside the state, where the reader looks for what has been decided.
         if let Some(key) = withheld {
             let at = self
@@ -186,6 +190,31 @@ impl App {
             })
             .collect();
         self.shown.detail.push(("posts_beside", text.join("、")));
+        Ok(())
+    }
+
+    /// The leave in effect for person `id` today (kind and period), after the status.
+    fn show_leave_now(&mut self, id: Id) -> Result<(), StoreError> {
+        let Some(l) = self.session.db.leave_on(id, self.session.today)? else {
+            return Ok(());
+        };
+        let lang = self.session.lang;
+        let style = &self.session.date_style;
+        let text = lang.tf(
+            "detail.leave_period",
+            &[
+                ("kind", &lang.label("leave_kind", l.kind.code())),
+                ("from", &style.show(l.start_date)),
+                ("to", &l.end_date.map(|d| style.show(d)).unwrap_or_default()),
+            ],
+        );
+        let at = self
+            .shown
+            .detail
+            .iter()
+            .position(|(k, _)| *k == "status")
+            .map_or(self.shown.detail.len(), |i| i + 1);
+        self.shown.detail.insert(at, ("leave_now", text));
         Ok(())
     }
 

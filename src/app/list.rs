@@ -274,6 +274,7 @@ pub fn state_codes(group: &str) -> &'static [&'static str] {
         "course_category" => training::CourseCategory::CODES,
         "incident_status" => crate::domain::compliance::IncidentStatus::CODES,
         "closed_kind" => crate::domain::calendar::ClosedKind::CODES,
+        "leave_state" => crate::domain::leave::LEAVE_STATES,
         _ => &[],
     }
 }

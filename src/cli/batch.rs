@@ -90,15 +90,21 @@ pub fn overdue(ctx: &Ctx, year: Option<i32>) -> CmdResult {
         if r.self_check_missing {
             missing.push(lang.t("cli.missing_self_check"));
         }
+        // Away on leave: 休業中, not overdue.
+        let state = if r.on_leave {
+            lang.tf("cli.overdue_on_leave", &[("missing", &missing.join("・"))])
+        } else {
+            lang.tf(
+                "cli.overdue_line",
+                &[("due", &r.due_on), ("missing", &missing.join("・"))],
+            )
+        };
         crate::say!(
             "  {} {} {} {}",
             r.staff_no,
             crate::text::pad(&r.name, 14),
             crate::text::pad(&r.unit, 16),
-            lang.tf(
-                "cli.overdue_line",
-                &[("due", &r.due_on), ("missing", &missing.join("・"))]
-            )
+            state
         );
     }
     crate::say!(

@@ -4,7 +4,7 @@ use super::{CmdResult, Ctx, Failure};
 use crate::domain::account::Role;
 use crate::domain::plan_check::PlanRule;
 use crate::store::OpenMode;
-use crate::store::settings::RULES;
+use crate::store::settings::{LIST_RULES, RULES};
 use crate::text::pad;
 
 pub fn run(ctx: &Ctx, key: Option<String>, value: Option<String>) -> CmdResult {
@@ -18,18 +18,27 @@ pub fn run(ctx: &Ctx, key: Option<String>, value: Option<String>) -> CmdResult {
             db.set_rule(&k, &v).map_err(|e| match e {
                 crate::store::StoreError::Invalid(_)
                     if !RULES.iter().any(|r| r.key == k)
-                        && !PlanRule::ALL.iter().any(|r| r.setting_key() == k) =>
+                        && !PlanRule::ALL.iter().any(|r| r.setting_key() == k)
+                        && !LIST_RULES.iter().any(|r| r.key == k) =>
                 {
-                    Failure::input(lang.tf(
-                        "err.unknown_setting",
-                        &[
-                            ("key", &k),
-                            (
-                                "keys",
-                                &RULES.iter().map(|r| r.key).collect::<Vec<_>>().join(" "),
-                            ),
-                        ],
-                    ))
+                    Failure::input(
+                        lang.tf(
+                            "err.unknown_setting",
+                            &[
+                                ("key", &k),
+                                (
+                                    "keys",
+                                    &RULES
+                                        .iter()
+                                        .map(|r| r.key)
+                                        .chain(LIST_RULES.iter().map(|r| r.key))
+                                        .chain(PlanRule::ALL.iter().map(|r| r.setting_key()))
+                                        .collect::<Vec<_>>()
+                                        .join(" "),
+                                ),
+                            ],
+                        ),
+                    )
                 }
                 e => ctx.err(e),
             })?;
@@ -74,6 +83,27 @@ pub fn run(ctx: &Ctx, key: Option<String>, value: Option<String>) -> CmdResult {
                         &[
                             ("what", &lang.field(rule.setting_key())),
                             ("default", &rule.default_severity().code()),
+                        ]
+                    )
+                );
+            }
+            // The rules that are lists of codes: the value, then what it is and its default.
+            for r in LIST_RULES {
+                let v = db.list_rule(r.key).map_err(|e| ctx.err(e))?;
+                let v = if v.is_empty() {
+                    "-".into()
+                } else {
+                    v.join(",")
+                };
+                crate::say!("{} {}", pad(r.key, 20), v);
+                crate::say!(
+                    "{} {}",
+                    pad("", 20),
+                    lang.tf(
+                        "cli.setting_list_line",
+                        &[
+                            ("what", &lang.field(r.key)),
+                            ("default", &r.default.join(","))
                         ]
                     )
                 );

@@ -11,6 +11,7 @@ mod awards;
 mod career;
 mod evaluations;
 mod history;
+mod leaves;
 mod ojt;
 mod orders;
 mod org;
@@ -167,6 +168,10 @@ pub fn generate(db: &Db, p: &Params) -> Result<Report> {
         insert_units(&mut g)?;
         insert_staff(&mut g)?;
         insert_accounts(&mut g)?;
+        // Leave periods before the records that depend on who is away (their compliance
+        // of the year, awards), on a stream of their own that draws nothing from the
+        // main one, so that the other parts of the ward stay as they were.
+        leaves::generate(&mut g, &mut rng::Rng::new(p.seed ^ 0x6c65_6176_6573))?;
         history::generate(&mut g, &mut rng.fork(3))?;
         training::generate(&mut g, &mut rng.fork(4))?;
         awards::generate(&mut g, &mut rng.fork(5))?;

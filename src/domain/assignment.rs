@@ -42,9 +42,10 @@ impl Assignment {
     }
     /// Whether two assignments share at least one day.
     pub fn overlaps(&self, other: &Assignment) -> bool {
-        let far = Date::from_ymd(9999, 12, 31);
-        self.start_date <= other.end_date.unwrap_or(far)
-            && other.start_date <= self.end_date.unwrap_or(far)
+        crate::domain::date::periods_overlap(
+            (self.start_date, self.end_date),
+            (other.start_date, other.end_date),
+        )
     }
 }
 

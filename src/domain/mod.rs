@@ -16,6 +16,7 @@ pub mod eval_flow;
 pub mod evaluation;
 pub mod grievance;
 pub mod holidays;
+pub mod leave;
 pub mod normalize;
 pub mod pdca;
 pub mod pdca_flow;

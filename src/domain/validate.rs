@@ -51,6 +51,8 @@ pub enum Problem {
     RowRefused { row: usize },
     /// Too late: the window for it closed on `on`.
     Closed { on: Date },
+    /// Names `code`, which is none of the codes the field takes (a ward rule's list).
+    NotACode { code: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -106,6 +108,7 @@ impl fmt::Display for Problem {
             }
             Problem::RowRefused { row } => write!(f, "names row {row}, which was refused"),
             Problem::Closed { on } => write!(f, "is too late: the window closed on {on}"),
+            Problem::NotACode { code } => write!(f, "names \"{code}\", which is not a known code"),
         }
     }
 }

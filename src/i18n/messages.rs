@@ -58,6 +58,9 @@ pub fn problem_text(lang: Lang, e: &FieldError) -> String {
         Problem::RowRefused { row } => {
             lang.tf("problem.row_refused", &[("field", &field), ("row", row)])
         }
+        Problem::NotACode { code } => {
+            lang.tf("problem.not_a_code", &[("field", &field), ("code", code)])
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! in `people.rs`, `training.rs` and `records.rs`.
 
 use super::ImportKind;
-use super::{people, records, round, training};
+use super::{leaves, people, records, round, training};
 
 /// Every kind `jinji import` takes, in the order a new database is filled.
 pub const IMPORT_KINDS: &[ImportKind] = &[
@@ -233,6 +233,17 @@ pub const IMPORT_KINDS: &[ImportKind] = &[
         self_ref: None,
         aliases: &[("職種", "job_type")],
         row: round::job_fit_row,
+        finish: None,
+    },
+    ImportKind {
+        name: "leaves",
+        columns: &["staff_no", "kind", "start_date", "end_date", "note"],
+        required: &[],
+        key_len: 3,
+        self_ref: None,
+        // 職員番号, 種別, 開始日, 終了日, 備考: the columns' own labels.
+        aliases: &[],
+        row: leaves::leave_row,
         finish: None,
     },
 ];

@@ -18,6 +18,7 @@
 
 mod fields;
 mod kinds;
+mod leaves;
 mod people;
 mod records;
 mod round;

@@ -45,7 +45,11 @@ record!(AwardRecipient, "award_recipients", [award_id, staff_id], {
         }
         // Long service is earned: the years must be real by the nomination date.
         if let Some(years) = award.kind.service_years()
-            && award.nominated_on.years_since(staff.hire_date) < years
+            && award.nominated_on.years_since(db.service_from(
+                staff.id,
+                staff.hire_date,
+                award.nominated_on,
+            )?) < years
         {
             return Err(Invalid::one(
                 "staff_no",
@@ -115,24 +119,38 @@ impl Db {
         let Some(kind) = AwardKind::long_service(years) else {
             return Err(Invalid::one("service_years", Problem::Malformed).into());
         };
+        // Service leaves out the days of the leave kinds the ward's rule names: a person
+        // hired earlier who spent such days away may complete the years only now.
+        let excluded = self
+            .service_excluded_kinds()?
+            .iter()
+            .map(|k| format!("'{}'", k.code()))
+            .collect::<Vec<_>>()
+            .join(",");
         let sql = format!(
             "SELECT {} FROM staff s WHERE s.status <> 'retired' AND s.hire_date <= ?1
-               AND s.hire_date > ?3
+               AND (s.hire_date > ?3 OR EXISTS (SELECT 1 FROM leaves l
+                 WHERE l.staff_id = s.id AND l.kind IN ({excluded}) AND l.start_date <= ?4))
                AND NOT EXISTS (SELECT 1 FROM award_recipients r JOIN awards a ON a.id = r.award_id
                  WHERE r.staff_id = s.id AND a.kind = ?2 AND a.state <> 'declined')
              ORDER BY s.hire_date, s.staff_no",
             select_list::<Staff>("s.")
         );
         let mut st = self.conn().prepare_cached(&sql)?;
+        let (from, to) = (base.add_years(-years - 1), base.add_years(-years));
         let rows = st.query_map(
-            rusqlite::params![
-                base.add_years(-years).iso(),
-                kind.code(),
-                base.add_years(-years - 1).iso()
-            ],
+            rusqlite::params![to.iso(), kind.code(), from.iso(), base.iso()],
             Staff::from_row,
         )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut out = Vec::new();
+        for s in rows {
+            let s = s?;
+            let served_from = self.service_from(s.id, s.hire_date, base)?;
+            if served_from > from && served_from <= to {
+                out.push(s);
+            }
+        }
+        Ok(out)
     }
 
     /// Nominates every long-service candidate (HR): one award each, in the fiscal year of

@@ -133,7 +133,8 @@ impl Db {
         let sql = format!(
             "SELECT sup.staff_no, sup.family_name || ' ' || sup.given_name, s.staff_no,
                     s.family_name || ' ' || s.given_name, u.name, c.due_on,
-                    {TRAINING_DONE} IS NULL, c.self_check_done_on IS NULL
+                    {TRAINING_DONE} IS NULL, c.self_check_done_on IS NULL,
+                    s.status IN ('leave', 'seconded')
              FROM compliance_records c JOIN staff s ON s.id = c.staff_id
              LEFT JOIN units u ON u.id = s.unit_id
              LEFT JOIN staff sup ON sup.id = s.supervisor_id
@@ -152,6 +153,7 @@ impl Db {
                 due_on: super::machine::col::get(r, 5)?,
                 training_missing: r.get(6)?,
                 self_check_missing: r.get(7)?,
+                on_leave: r.get(8)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -169,4 +171,6 @@ pub struct Reminder {
     pub due_on: Date,
     pub training_missing: bool,
     pub self_check_missing: bool,
+    /// Away on leave (休業中) today: not late, only not done.
+    pub on_leave: bool,
 }

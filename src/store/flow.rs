@@ -193,10 +193,29 @@ impl Db {
                 version: 0,
             };
             self.insert(&mut p)?;
-            let people: Vec<Staff> = self.all(
-                vec![Filter::eq("status", StaffStatus::Active.code())],
-                "staff_no",
-            )?;
+            // Everyone in service, on leave or not, but those away more of the period
+            // than the ward's rule allows (`eval_absence_limit`).
+            let away = self.days_away_between(p.start_date, p.end_date)?;
+            let limit = self.rule_value(super::settings::keys::EVAL_ABSENCE_LIMIT)?;
+            let days = p.end_date.days_since(p.start_date) + 1;
+            let people: Vec<Staff> = self
+                .all::<Staff>(
+                    vec![Filter::new(
+                        "status",
+                        super::Op::Ne,
+                        StaffStatus::Retired.code(),
+                    )],
+                    "staff_no",
+                )?
+                .into_iter()
+                .filter(|s| {
+                    !crate::domain::leave::over_absence_limit(
+                        away.get(&s.id).copied().unwrap_or(0),
+                        days,
+                        limit,
+                    )
+                })
+                .collect();
             let supervisor: std::collections::HashMap<Id, Option<Id>> =
                 people.iter().map(|s| (s.id, s.supervisor_id)).collect();
             let mut rows: Vec<Evaluation> = people

@@ -17,6 +17,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/009_reading_keys.sql"),
     include_str!("migrations/010_employment.sql"),
     include_str!("migrations/011_employment_terms.sql"),
+    include_str!("migrations/012_leaves.sql"),
     include_str!("migrations/013_posts.sql"),
     include_str!("migrations/014_appointments.sql"),
 ];
@@ -115,6 +116,7 @@ pub(crate) fn run(db: &mut Db) -> Result<()> {
     if v == 0 {
         // A new file holds no posts: its staff rows have nothing to catch up with.
         db.posts_followed_from_the_start()?;
+        db.leaves_followed_from_the_start()?;
     }
     Ok(())
 }

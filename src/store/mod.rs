@@ -31,6 +31,7 @@ pub mod evaluation;
 pub mod flow;
 pub mod grievances;
 pub mod heads;
+pub mod leaves;
 pub mod own;
 pub mod panels;
 pub mod pdca;

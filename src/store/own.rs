@@ -130,6 +130,12 @@ impl Db {
             if session.ends_on < today {
                 return Err(rule("session", "enrol_session_over"));
             }
+            self.refuse_if_away(
+                staff_id,
+                (session.starts_on, session.ends_on),
+                "session",
+                "enrol_on_leave",
+            )?;
             // One row per person and session: a cancelled application is applied again.
             let earlier: Option<Enrolment> = self
                 .all::<Enrolment>(

@@ -19,8 +19,8 @@ pub(super) const SECTION_OF: &str = "CASE WHEN u.kind = 'team' THEN u.parent_id 
 /// The year's compliance training of compliance record `c` (see `training_rules`).
 const TRAINING_DONE: &str = super::training_rules::compliance_training_done!("c");
 
-/// A person overdue with compliance: (staff number, name, due date).
-pub type Overdue = (String, String, String);
+/// A person overdue with compliance: (staff number, name, due date, away on leave today).
+pub type Overdue = (String, String, String, bool);
 
 /// One row of the supervisor's board.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +33,8 @@ pub struct BoardRow {
     pub progress: i64,
     pub overdue_actions: i64,
     pub last_review: Option<Date>,
+    /// Away on leave (休業中) today: the board says so rather than overdue.
+    pub on_leave: bool,
 }
 
 impl Db {
@@ -91,10 +93,10 @@ impl Db {
             .prepare_cached(&format!("SELECT count(*) {wh}"))?
             .query_row(rusqlite::params![fy, today.iso()], |r| r.get(0))?;
         let mut st = self.conn().prepare_cached(&format!(
-            "SELECT s.staff_no, s.family_name || ' ' || s.given_name, c.due_on {wh} ORDER BY c.due_on, s.staff_no LIMIT {limit}"
+            "SELECT s.staff_no, s.family_name || ' ' || s.given_name, c.due_on, s.status IN ('leave', 'seconded') {wh} ORDER BY c.due_on, s.staff_no LIMIT {limit}"
         ))?;
         let rows = st.query_map(rusqlite::params![fy, today.iso()], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })?;
         Ok((total, rows.collect::<rusqlite::Result<_>>()?))
     }
@@ -124,7 +126,8 @@ impl Db {
             "SELECT s.staff_no, s.family_name || ' ' || s.given_name, c.id, coalesce(c.title, ''),
                     coalesce(c.phase, ''), coalesce(c.progress, 0),
                     (SELECT count(*) FROM pdca_actions a WHERE a.cycle_id = c.id AND a.done_on IS NULL AND a.due_on < ?2),
-                    (SELECT max(reviewed_on) FROM pdca_reviews v WHERE v.cycle_id = c.id)
+                    (SELECT max(reviewed_on) FROM pdca_reviews v WHERE v.cycle_id = c.id),
+                    s.status IN ('leave', 'seconded')
              FROM staff s LEFT JOIN pdca_cycles c ON c.owner_staff_id = s.id AND c.fiscal_year = ?1
              WHERE s.status <> 'retired' AND s.id <> ?3 AND s.unit_id IN ({})
              ORDER BY s.unit_id, s.grade DESC, s.staff_no",
@@ -141,6 +144,7 @@ impl Db {
                 progress: r.get(5)?,
                 overdue_actions: r.get(6)?,
                 last_review: r.get::<_, Option<String>>(7)?.and_then(|s| s.parse().ok()),
+                on_leave: r.get(8)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -149,12 +149,8 @@ impl Db {
                      WHERE staff_id = ?1 AND start_date > ?2 AND kind = 'main'",
                 )?
                 .query_row(rusqlite::params![staff_id, today.iso()], |r| r.get(0))?;
-            // (Unset: the file was never caught up, and the first catch-up reads all.)
-            if let Some(next) = next
-                && let Some(due) = self.setting(POSTS_DUE_ON)?
-                && (due.is_empty() || next < due)
-            {
-                self.put_due(&next)?;
+            if let Some(next) = next {
+                self.bring_due_forward(POSTS_DUE_ON, &next)?;
             }
             Ok(())
         })
@@ -164,13 +160,7 @@ impl Db {
     /// the posts, like the search index: it is written in the transaction of the post
     /// that sets it, whose own rows carry the audit.
     fn put_due(&self, day: &str) -> Result<()> {
-        self.conn()
-            .prepare_cached(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            )?
-            .execute([POSTS_DUE_ON, day])?;
-        Ok(())
+        self.put_derived_setting(POSTS_DUE_ON, day)
     }
 
     /// Marks a new file as caught up (there is nothing in it to follow yet), so that its
@@ -184,6 +174,8 @@ impl Db {
     /// Nothing is written through a read-only connection; the next open that can write
     /// catches up.
     pub fn follow_posts(&self, today: Date) -> Result<Followed> {
+        // Statuses follow their leaves on the same opens (`store::leaves`).
+        self.follow_leaves(today)?;
         if self.conn().is_readonly(rusqlite::MAIN_DB)? {
             return Ok(Followed::default());
         }

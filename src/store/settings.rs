@@ -44,6 +44,30 @@ impl Db {
         })
     }
 
+    /// Writes a setting the store derives from its records (the day something next falls
+    /// due), like the search index: in the transaction of the record that sets it, whose
+    /// own rows carry the audit.
+    pub(super) fn put_derived_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            )?
+            .execute([key, value])?;
+        Ok(())
+    }
+
+    /// Brings a due-day marker forward to `next` when that is sooner ("" is nothing due;
+    /// unset, the file was never caught up, and its first catch-up reads everything).
+    pub(super) fn bring_due_forward(&self, key: &str, next: &str) -> Result<()> {
+        match self.setting(key)? {
+            Some(due) if due.is_empty() || next < due.as_str() => {
+                self.put_derived_setting(key, next)
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// A demo database honours `--user` for anyone, so a visitor can try every role.
     pub fn is_demo(&self) -> Result<bool> {
         Ok(self.setting("demo")?.as_deref() == Some("1"))
@@ -114,7 +138,80 @@ pub const RULES: &[WardRule] = &[
         min: 0,
         max: 1,
     },
+    // Leave (休職・休業): a person away more than this share (%) of an evaluation period's
+    // days is not evaluated for it.
+    WardRule {
+        key: keys::EVAL_ABSENCE_LIMIT,
+        default: 50,
+        min: 0,
+        max: 100,
+    },
 ];
+
+/// A ward rule whose value is a list of codes (`jinji settings KEY a,b,c`; `-` for none).
+#[derive(Debug, Clone, Copy)]
+pub struct ListRule {
+    pub key: &'static str,
+    pub default: &'static [&'static str],
+    /// The codes a value may hold.
+    pub codes: &'static [&'static str],
+}
+
+/// The list-valued rules an admin may set.
+pub const LIST_RULES: &[ListRule] = &[ListRule {
+    key: keys::SERVICE_EXCLUDED_LEAVES,
+    default: &[
+        "sick_suspension",
+        "self_development_leave",
+        "spouse_accompany_leave",
+        "union_full_time",
+        "suspension",
+    ],
+    codes: crate::domain::leave::LeaveKind::CODES,
+}];
+
+impl Db {
+    /// A list rule's codes: as set, else its default (codes no longer known are dropped).
+    pub fn list_rule(&self, key: &str) -> Result<Vec<String>> {
+        let Some(r) = LIST_RULES.iter().find(|r| r.key == key) else {
+            return Ok(Vec::new());
+        };
+        Ok(match self.setting(key)? {
+            Some(v) => split_codes(&v)
+                .filter(|c| r.codes.contains(c))
+                .map(str::to_string)
+                .collect(),
+            None => r.default.iter().map(|c| c.to_string()).collect(),
+        })
+    }
+
+    /// Sets a list rule; a code it does not know is named. `-` (or nothing) sets none.
+    fn set_list_rule(&self, r: &ListRule, value: &str) -> Result<()> {
+        let mut codes: Vec<&str> = Vec::new();
+        for c in split_codes(value) {
+            if !r.codes.contains(&c) {
+                return Err(Invalid::one(
+                    r.key,
+                    Problem::NotACode {
+                        code: c.to_string(),
+                    },
+                )
+                .into());
+            }
+            if !codes.contains(&c) {
+                codes.push(c);
+            }
+        }
+        self.set_setting(r.key, &codes.join(","))
+    }
+}
+
+/// The codes of a list rule's value, as written (`a, b`; `-` alone for none).
+fn split_codes(v: &str) -> impl Iterator<Item = &str> {
+    v.split([',', ' ', '、'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty() && *c != "-")
+}
 
 impl Db {
     /// A ward rule's value: as set, else its default; always within its range.
@@ -129,6 +226,9 @@ impl Db {
     pub fn set_rule(&self, key: &str, value: &str) -> Result<()> {
         if let Some(r) = PlanRule::ALL.iter().find(|r| r.setting_key() == key) {
             return self.set_plan_severity(*r, value);
+        }
+        if let Some(r) = LIST_RULES.iter().find(|r| r.key == key) {
+            return self.set_list_rule(r, value);
         }
         let Some(r) = RULES.iter().find(|r| r.key == key) else {
             return Err(Invalid::one("key", Problem::Unknown).into());
@@ -166,6 +266,13 @@ pub mod keys {
     pub const FISCAL_RENEWALS_BEFORE_OPEN_CALL: &str = "fiscal_renewals_before_open_call";
     /// Whether a 兼務 counts in 現員 of its second unit (0: only 本務 counts).
     pub const CONCURRENT_COUNTS: &str = "concurrent_counts";
+    /// Leave: the share (%) of an evaluation period away above which no evaluation.
+    pub const EVAL_ABSENCE_LIMIT: &str = "eval_absence_limit";
+    /// Leave: the kinds whose days do not count as service (a list of codes).
+    pub const SERVICE_EXCLUDED_LEAVES: &str = "service_excluded_leaves";
+    /// The next day a leave begins or ends, when statuses must follow ("" for none; unset
+    /// until the file is first caught up). See `store::leaves`.
+    pub const LEAVES_DUE_ON: &str = "leaves_due_on";
 }
 
 // --- The severity of each kind of transfer-plan problem (`plan.<rule>`: error | warning).

@@ -66,6 +66,7 @@ pub const AUDITED: &[&str] = &[
     "transfer_plans",
     "transfer_moves",
     "ward_closed_days",
+    "leaves",
 ];
 
 #[derive(Debug, Clone, PartialEq)]

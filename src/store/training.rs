@@ -41,6 +41,16 @@ record!(
             rusqlite::params![self.session_id, self.id],
             |r| r.get(0),
         )?;
+            // A new enrolment in a session that falls in the person's leave is refused
+            // (one already kept stays as it was).
+            if self.id == 0 {
+                db.refuse_if_away(
+                    self.staff_id,
+                    (session.starts_on, session.ends_on),
+                    "session",
+                    "enrol_on_leave",
+                )?;
+            }
             if taken >= session.capacity {
                 return Err(Invalid::one(
                     "session",

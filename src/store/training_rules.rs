@@ -5,8 +5,10 @@
 //!   requirement's period: a course due every fiscal year is owed until completed in the
 //!   year; one due within some months of taking up the position (hire or promotion) is
 //!   owed once that time ends within the year, until completed after taking it up; one
-//!   due once is owed until completed. Only people at work owe anything: those on leave
-//!   or seconded are exempt while away.
+//!   due once is owed until completed. Only people at work owe anything: those away on
+//!   a leave today (休職・休業, 派遣) are exempt while away, and owe again once it ends. The
+//!   status read here follows each person's leaves (`store::leaves`), so the lists read
+//!   one indexed column rather than the periods.
 //! - the year's compliance training (the training half of a compliance record): the day
 //!   the person first completed, in that fiscal year, a compliance course the register
 //!   requires every year. It is recorded as an enrolment in 研修 and nowhere else, so the

@@ -254,6 +254,7 @@ impl Db {
                 if person.status == StaffStatus::Retired {
                     return Err(rule("staff_no", "transfer_retired"));
                 }
+                self.refuse_if_away(person.id, (day, day), "staff_no", "transfer_on_leave")?;
                 let unit: Unit = self
                     .find(m.to_unit_id)?
                     .ok_or_else(|| Invalid::one("to_unit_code", Problem::Unknown))?;

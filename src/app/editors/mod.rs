@@ -7,6 +7,7 @@
 mod awards;
 pub(super) mod calendar;
 pub(super) mod eval;
+pub(super) mod leaves;
 pub(super) mod own;
 pub(super) mod posts;
 pub(super) mod records;

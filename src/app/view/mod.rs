@@ -17,6 +17,7 @@ use spec::{list, page};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum View {
     Staff,
+    Leaves,
     Accounts,
     Audit,
     SelfReports,
@@ -55,14 +56,15 @@ pub enum View {
 }
 
 use editors::{
-    AwardEditor, calendar::CalendarEditor, eval, own, posts, records as rec, registers as reg,
-    transfer,
+    AwardEditor, calendar::CalendarEditor, eval, leaves, own, posts, records as rec,
+    registers as reg, transfer,
 };
 
 impl View {
     /// Every view, in the order of the tabs and of each tab's view bar.
-    pub const ALL: [View; 36] = [
+    pub const ALL: [View; 37] = [
         View::Staff,
+        View::Leaves,
         View::Accounts,
         View::Audit,
         View::SelfReports,
@@ -106,6 +108,8 @@ impl View {
             View::Staff => list(T::Staff, &lists::STAFF)
                 .editor(&posts::StaffEditor)
                 .person("id"),
+            // Leave periods: HR writes; a supervisor reads their people's, a person their own.
+            View::Leaves => list(T::Staff, &lists::LEAVES).editor(&leaves::LeaveEditor),
             View::Accounts => list(T::Staff, &lists::ACCOUNTS)
                 .editor(&rec::ACCOUNT)
                 .open(Open::Admin),

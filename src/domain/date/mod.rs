@@ -187,6 +187,12 @@ impl<'de> serde::Deserialize<'de> for Date {
     }
 }
 
+/// Whether two periods (first day, last day or none for open) share at least one day.
+pub fn periods_overlap(a: (Date, Option<Date>), b: (Date, Option<Date>)) -> bool {
+    let far = Date::from_ymd(9999, 12, 31);
+    a.0 <= b.1.unwrap_or(far) && b.0 <= a.1.unwrap_or(far)
+}
+
 pub fn fiscal_year_start(fy: FiscalYear) -> Date {
     Date::from_ymd(fy, 4, 1)
 }

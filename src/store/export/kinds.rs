@@ -348,6 +348,15 @@ pub const KINDS: &[ExportKind] = &[
               ORDER BY f.job_type, u.code",
     },
     ExportKind {
+        name: "leaves",
+        access: Access::Owned(&[person("s.id", "s.unit_id")]),
+        headers: &["staff_no", "kind", "start_date", "end_date", "note"],
+        sql: "SELECT s.staff_no, l.kind, l.start_date, l.end_date, l.note
+              FROM leaves l JOIN staff s ON s.id = l.staff_id
+              WHERE ?SCOPE
+              ORDER BY s.staff_no, l.start_date, l.kind, l.id",
+    },
+    ExportKind {
         name: "audit",
         access: Access::Admin,
         headers: &[

@@ -195,3 +195,36 @@ impl Batch<'_> {
         Ok(changed)
     }
 }
+
+/// Leave periods (休職・休業) from a file.
+impl Batch<'_> {
+    /// A person's leave of `kind` from `start`.
+    pub fn leave_of(
+        &self,
+        staff: Id,
+        kind: crate::domain::leave::LeaveKind,
+        start: Date,
+    ) -> Result<Option<crate::domain::leave::Leave>> {
+        self.find_by(
+            "SELECT id FROM leaves WHERE staff_id = ?1 AND kind = ?2 AND start_date = ?3",
+            rusqlite::params![staff, kind.code(), start.to_string()],
+        )
+    }
+
+    /// Writes a leave (new, or over `old`) and the person's status follows it.
+    pub fn put_leave(
+        &self,
+        new: crate::domain::leave::Leave,
+        old: Option<crate::domain::leave::Leave>,
+    ) -> Result<Saved> {
+        let (saved, l) = self.upsert(new, old)?;
+        if saved != Saved::Unchanged {
+            self.db.follow_leave(
+                l.staff_id,
+                self.db.today(),
+                crate::store::leaves::BY_IMPORT.follow,
+            )?;
+        }
+        Ok(saved)
+    }
+}

@@ -165,6 +165,7 @@ col_enum!(
     crate::domain::post::AssignmentKind,
     crate::domain::post::PostClass,
 );
+col_enum!(crate::domain::leave::LeaveKind);
 
 /// Reads column `i` of a row as `T`.
 pub fn get<T: Col>(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<T> {

@@ -31,6 +31,7 @@ mod rules;
 mod sources;
 
 use rules::person_rules;
+use sources::away_on;
 
 /// The problems found so far, each given the severity the ward sets for its rule.
 struct Found {
@@ -156,7 +157,8 @@ impl Db {
         let ward = self.ward_around(&moves, &people)?;
         let fits = self.job_fit_table()?;
         for (m, s) in moves.iter().zip(&people) {
-            person_rules(&ward, &fits, &plan, m, s, &mut found);
+            let away = away_on(&self.leaves_of(s.id)?, s, plan.effective_on);
+            person_rules(&ward, &fits, &plan, (m, s, away), &mut found);
         }
         self.head_rules(&ward, &mut found)?;
         self.supervisor_rule(&ward, &mut found)?;

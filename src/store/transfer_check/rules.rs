@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::sources::{away_on, leaves_before};
+use super::sources::leaves_before;
 use super::{Found, Seat, Ward};
 use crate::domain::plan_check::{Arg, PlanRule, over_posts};
 use crate::domain::post::{PostClass, counted_class};
@@ -141,22 +141,18 @@ pub(super) fn person_rules(
     ward: &Ward,
     fits: &HashMap<JobType, BTreeSet<Id>>,
     plan: &TransferPlan,
-    m: &TransferMove,
-    s: &Staff,
+    (m, s, away): (&TransferMove, &Staff, Option<Arg>),
     found: &mut Found,
 ) {
     let day = plan.effective_on;
     let name = Arg::Text(s.full_name());
     let subject = s.staff_no.as_str();
-    if away_on(s, day) {
+    if let Some(what) = away {
         found.add(
             subject,
             Some(s.id),
             PlanRule::OnLeave,
-            vec![
-                ("name", name.clone()),
-                ("status", Arg::Label("status", s.status.code())),
-            ],
+            vec![("name", name.clone()), ("status", what)],
         );
     }
     if let Some(on) = leaves_before(s, day) {

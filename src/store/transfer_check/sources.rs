@@ -1,17 +1,20 @@
-//! What the plan check reads of the ward that parts 1–3 of issue 20 change: who is away
-//! on a day, who leaves before it, and the 定数 of a unit. Each rule reads the ward only
-//! through these, so that swapping one in changes no rule.
+//! What the plan check reads of a person beside their leaves: a status that says they are
+//! away, and the day they leave the ward.
 
 use crate::domain::Date;
+use crate::domain::leave::{self, Leave};
+use crate::domain::plan_check::Arg;
 use crate::domain::staff::{Staff, StaffStatus};
 
-// --- Sources that parts 1–3 of issue 20 replace. Each rule below reads the ward only
-// --- through these, so that swapping one in changes no rule.
-
-/// Whether a person is away (休職・休業・派遣) on `day`.
-// Part 2 (leave as periods) replaces this with the person's leave on the day.
-pub(super) fn away_on(s: &Staff, _day: Date) -> bool {
-    matches!(s.status, StaffStatus::Leave | StaffStatus::Seconded)
+/// What takes a person away on `day`, for the problem's sentence: the leave of theirs in
+/// effect (育児休業 …); for someone with no leave on record, a status that says away (set
+/// by hand, or kept by a file from before leaves had periods).
+pub(super) fn away_on(leaves: &[Leave], s: &Staff, day: Date) -> Option<Arg> {
+    if leaves.is_empty() {
+        return matches!(s.status, StaffStatus::Leave | StaffStatus::Seconded)
+            .then(|| Arg::Label("status", s.status.code()));
+    }
+    leave::away_on(leaves, day).map(|l| Arg::Label("leave_kind", l.kind.code()))
 }
 
 /// The day a person leaves the ward, when that is before `day`: the recorded retirement,

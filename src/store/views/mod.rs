@@ -4,6 +4,7 @@
 
 mod appointments;
 mod count;
+mod leaves;
 mod order;
 mod posts;
 mod records;
@@ -14,6 +15,7 @@ mod window;
 mod worklists;
 
 pub use appointments::*;
+pub use leaves::*;
 pub use posts::*;
 pub use records::*;
 pub use registers::*;
@@ -193,6 +195,7 @@ impl ViewRow {
 /// Every list, in the order the tabs show them.
 pub static VIEWS: &[&ViewDef] = &[
     &records::STAFF,
+    &leaves::LEAVES,
     &records::SELF_REPORTS,
     &worklists::SELF_REPORTS_MISSING,
     &records::QUALIFICATIONS,

@@ -116,11 +116,15 @@ pub static COMPLIANCE_OVERDUE: ViewDef = ViewDef {
         FULL_NAME,
         UNIT,
         col("due_on", "t.due_on", Date),
-        col(
-            "days_overdue",
-            "CAST(julianday({today}) - julianday(t.due_on) AS INTEGER)",
-            Int,
-        ),
+        // A person away on leave is not late: 休業中 in place of the days overdue (sorted
+        // by the days all the same).
+        super::ViewCol {
+            key: "days_overdue",
+            expr: "CASE WHEN s.status IN ('leave', 'seconded') THEN 'away'
+                  ELSE CAST(julianday({today}) - julianday(t.due_on) AS INTEGER) END",
+            kind: Named("on_leave"),
+            sort: Some("julianday({today}) - julianday(t.due_on)"),
+        },
         col("training_done_on", compliance_training_done!("t"), Date),
         col("self_check_done_on", "t.self_check_done_on", Date),
     ],

@@ -59,7 +59,13 @@ impl Draw for CompliancePanel {
             .block(block(l.tf("panel.completion", &[("fy", &fy)])))
             .render(top, buf);
         let mut lines = Vec::new();
-        for (no, name, due) in overdue {
+        for (no, name, due, on_leave) in overdue {
+            // Away on leave: 休業中, not a due date passed.
+            let due = if *on_leave {
+                l.label("on_leave", "away")
+            } else {
+                due.as_str()
+            };
             lines.push(Line::raw(format!(
                 "{no}  {}  {due}",
                 pad(&fit(name, 12), 12)
@@ -93,7 +99,12 @@ mod tests {
                 ("子ども家庭支援課".into(), 0, 0),
             ],
             overdue_total: 11,
-            overdue: vec![("2300006".into(), "山田 花子".into(), "2026-09-30".into())],
+            overdue: vec![(
+                "2300006".into(),
+                "山田 花子".into(),
+                "2026-09-30".into(),
+                false,
+            )],
         };
         insta::assert_snapshot!(draw(&panel, &cx(Lang::Ja, Some(&answer)), 44, 12));
     }

@@ -81,7 +81,9 @@ impl PdcaPanel {
                 } else {
                     l.label("phase", &r.phase).to_string()
                 };
+                // Away on leave: 休業中 rather than overdue.
                 let overdue = match r.overdue_actions {
+                    _ if r.on_leave => l.label("on_leave", "away").to_string(),
                     0 => String::new(),
                     n => format!("!{n}"),
                 };
@@ -233,6 +235,7 @@ mod tests {
             progress,
             overdue_actions,
             last_review,
+            on_leave: false,
         };
         let panel = PdcaPanel {
             board_of: Some(someone()),
@@ -250,6 +253,37 @@ mod tests {
         insta::assert_snapshot!(draw(&panel, &cx(Lang::Ja, None), 52, 20));
     }
 
+    /// A person away on leave is shown 休業中 where the overdue mark would be: their
+    /// actions are not late while they are away.
+    #[test]
+    fn a_person_on_leave_is_away_not_overdue() {
+        let row = |name: &str, on_leave| BoardRow {
+            staff_no: String::new(),
+            name: name.into(),
+            cycle_id: None,
+            title: String::new(),
+            phase: "do".into(),
+            progress: 40,
+            overdue_actions: 3,
+            last_review: None,
+            on_leave,
+        };
+        let panel = PdcaPanel {
+            board_of: Some(someone()),
+            board: vec![row("佐藤 一郎", false), row("鈴木 次郎", true)],
+            lineage: vec![],
+        };
+        for lang in [Lang::Ja, Lang::En] {
+            let screen = draw(&panel, &cx(lang, None), 60, 12);
+            let away = lang.label("on_leave", "away");
+            let lines: Vec<&str> = screen.lines().collect();
+            let sato = lines.iter().find(|l| l.contains("佐藤")).expect("佐藤");
+            let suzuki = lines.iter().find(|l| l.contains("鈴木")).expect("鈴木");
+            assert!(sato.contains("!3") && !sato.contains(away), "{screen}");
+            assert!(suzuki.contains(away) && !suzuki.contains("!3"), "{screen}");
+        }
+    }
+
     /// Reviewed today, yesterday and a fortnight ago, in a panel as narrow as the one
     /// beside a list at 80×24: the marks are explained at the foot, in both languages.
     #[test]
@@ -264,6 +298,7 @@ mod tests {
             progress: 60,
             overdue_actions,
             last_review: Some(today.add_days(-days)),
+            on_leave: false,
         };
         let panel = PdcaPanel {
             board_of: Some(someone()),

@@ -4,6 +4,8 @@
 mod appointments;
 /// Evaluations and challenge themes over the years.
 mod evaluation;
+/// Leave periods: the store's rules, the statuses, a ward's mix.
+mod leaves;
 /// Organisation, roster and accounts.
 mod org;
 /// Compliance records and PDCA cycles; nothing after the base day.

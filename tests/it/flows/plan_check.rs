@@ -8,7 +8,8 @@ use jinji::domain::account::Role;
 use jinji::domain::appointment::AppointmentKind;
 use jinji::domain::assignment::Reason;
 use jinji::domain::employment::EmploymentKind;
-use jinji::domain::plan_check::{JobFit, PlanProblem, PlanRule, Severity};
+use jinji::domain::leave::{Leave, LeaveKind};
+use jinji::domain::plan_check::{Arg, JobFit, PlanProblem, PlanRule, Severity};
 use jinji::domain::post::{PostClass, UnitPost};
 use jinji::domain::staff::{JobType, Position, Staff, StaffStatus};
 use jinji::domain::transfer::TransferMove;
@@ -446,4 +447,53 @@ fn arrivals_past_a_units_teiin_are_a_warning_counted_as_the_posts_view_counts() 
     let s = setup(1);
     let got = s.check(&[(s.w.junior.id, s.w.team_res, Position::Clerk, None)]);
     assert_eq!(got, vec![]);
+}
+
+#[test]
+fn a_leave_on_the_day_stops_a_move_and_one_that_has_ended_does_not() {
+    let leave = |s: &Small, kind: LeaveKind, start: Date, end: Option<Date>| {
+        let mut l = Leave {
+            id: 0,
+            staff_id: s.w.junior.id,
+            kind,
+            start_date: start,
+            end_date: end,
+            note: String::new(),
+            version: 0,
+        };
+        s.db()
+            .put_leave(&mut l, before(), &jinji::store::leaves::BY_HAND)
+            .expect("leave");
+    };
+    let to_res = |s: &Small| s.check(&[(s.w.junior.id, s.w.team_res, Position::Clerk, None)]);
+    // 育児休業 from February, open: away on 1 April.
+    let s = Small::new();
+    leave(&s, LeaveKind::ChildcareLeave, d(2027, 2, 1), None);
+    let ps = s
+        .db()
+        .check_plan(
+            s.plan(&[(s.w.junior.id, s.w.team_res, Position::Clerk, None)]),
+            before(),
+        )
+        .expect("check");
+    assert_eq!(brief(&ps), vec![p("A0003", OnLeave, E)]);
+    assert!(
+        ps[0]
+            .args
+            .iter()
+            .any(|(_, a)| *a == Arg::Label("leave_kind", "childcare_leave"))
+    );
+    // Back at work on 15 March: moved like anyone.
+    let s = Small::new();
+    leave(
+        &s,
+        LeaveKind::SickLeave,
+        d(2027, 2, 1),
+        Some(d(2027, 3, 15)),
+    );
+    assert_eq!(to_res(&s), vec![]);
+    // 部分休業 shortens the day but takes no one away.
+    let s = Small::new();
+    leave(&s, LeaveKind::PartialLeave, d(2027, 1, 1), None);
+    assert_eq!(to_res(&s), vec![]);
 }

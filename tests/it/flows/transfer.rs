@@ -1331,3 +1331,37 @@ fn a_unit_set_to_close_takes_no_one_in() {
     );
     assert_eq!(tables(db), before, "nothing written");
 }
+
+/// A person away on a leave on the plan's effective date is not moved: the round refuses
+/// with the rule and changes nothing, even when the leave has ended by the day it is
+/// applied (the date that counts is the plan's).
+#[test]
+fn a_plan_that_moves_a_person_on_leave_on_its_day_changes_nothing() {
+    use jinji::domain::leave::LeaveKind;
+    use jinji::store::leaves::BY_HAND;
+    let to_hr = |r: &Round, p: Id| {
+        r.put(
+            p,
+            r.w.clerk.id,
+            r.w.team_hr,
+            Position::Clerk,
+            Reason::Transfer,
+        );
+    };
+    let on_leave = |r: &Round| {
+        let mut l = leave(
+            r.w.clerk.id,
+            LeaveKind::ChildcareLeave,
+            d(2026, 9, 1),
+            Some(eff()),
+        );
+        r.db().put_leave(&mut l, today(), &BY_HAND).expect("leave");
+    };
+    fails_on_last_move(
+        |r| r.w.clerk.id,
+        to_hr,
+        on_leave,
+        "staff_no",
+        "transfer_on_leave",
+    );
+}

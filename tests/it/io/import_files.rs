@@ -17,9 +17,9 @@ use serde_json::Value;
 
 /// The kinds `import` takes, in the order a new database is filled.
 #[rustfmt::skip]
-const ORDER: [&str; 11] = [
+const ORDER: [&str; 12] = [
     "units", "staff", "assignments", "courses", "sessions", "enrolments", "qualifications",
-    "surveys", "posts", "appointments", "job_fits",
+    "surveys", "posts", "appointments", "job_fits", "leaves",
 ];
 
 const UNITS: &str = "unit_code,name,parent_code,kind,kana,valid_from,valid_to\n\
@@ -805,4 +805,52 @@ fn rows_after_a_blank_line_keep_their_line_number() {
     let (good, bad) = (person("1", "山田", "", ""), person("2", "", "", ""));
     t.put("gap.csv", format!("{STAFF_H}\n{good}\n\n{bad}\n"));
     assert_eq!(t.refused("gap.csv"), ["gap.csv:4:family_name:"]);
+}
+
+/// Leave periods import by their Japanese headers and kind labels; a row that overlaps
+/// another leave of the person (in the file or stored) is named by file, row and column,
+/// and nothing is written.
+#[test]
+fn leaves_import_with_japanese_headers_and_an_overlap_is_named_by_row() {
+    let t = T::ward();
+    t.staff_file(
+        "staff.csv",
+        &[
+            person("5001", "山田", "", ""),
+            person("5002", "佐藤", "", ""),
+        ],
+    );
+    t.imports("staff", "staff.csv", "2 created");
+    t.put(
+        "leaves.csv",
+        "職員番号,種別,開始日,終了日,備考\n\
+         5001,育児休業,2026-04-01,2027-03-31,第一子\n\
+         5001,部分休業,2027-04-01,,\n\
+         5002,病気休暇,2026-11-01,2026-11-30,\n",
+    );
+    t.imports("leaves", "leaves.csv", "3 created");
+    let staff = t.staff();
+    assert_eq!(
+        staff["5001"]["status"], "leave",
+        "away today: the status follows"
+    );
+    assert_eq!(staff["5002"]["status"], "leave");
+    let csv = String::from_utf8(t.export(&["leaves"])).unwrap();
+    assert_eq!(
+        csv.trim_start_matches('\u{feff}').replace("\r\n", "\n"),
+        "staff_no,kind,start_date,end_date,note\n\
+         5001,childcare_leave,2026-04-01,2027-03-31,第一子\n\
+         5001,partial_leave,2027-04-01,,\n\
+         5002,sick_leave,2026-11-01,2026-11-30,\n"
+    );
+    let before = t.export(&["leaves"]);
+    t.put(
+        "more.csv",
+        "staff_no,kind,start_date,end_date,note\n\
+         5002,sick_leave,2026-12-01,2026-12-10,\n\
+         5001,sick_suspension,2027-03-01,,\n",
+    );
+    let out = t.import("leaves", "more.csv", &[]);
+    assert_eq!(problem_places(&out), ["more.csv:3:start_date:"], "{out:#?}");
+    assert!(t.export(&["leaves"]) == before, "nothing written");
 }

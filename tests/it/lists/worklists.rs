@@ -936,3 +936,61 @@ fn qualifications_are_marked_expired_or_expiring_at_the_90_day_boundary() {
         ["expired", "soon", "", ""]
     );
 }
+
+/// Required training follows the leave periods: away today, nothing is owed; once the
+/// leave has ended (the file opened on a later day), it is owed again.
+#[test]
+fn a_person_away_on_a_leave_owes_nothing_and_owes_again_once_it_ends() {
+    use jinji::domain::leave::LeaveKind;
+    use jinji::store::leaves::BY_HAND;
+    let (w, _, _) = required_ward();
+    let t = "個人情報保護研修";
+    let mut l = leave(
+        w.junior.id,
+        LeaveKind::ChildcareLeave,
+        d(2026, 10, 1),
+        Some(d(2026, 12, 31)),
+    );
+    w.db.put_leave(&mut l, today(), &BY_HAND).unwrap();
+    assert_eq!(owing(&w.db, 2026), [owes("A0004", t)], "away today");
+    // Shorter days are days at work.
+    l.kind = LeaveKind::ChildcareShortHours;
+    w.db.put_leave(&mut l, today(), &BY_HAND).unwrap();
+    assert_eq!(owing(&w.db, 2026).len(), 2);
+    l.kind = LeaveKind::ChildcareLeave;
+    w.db.put_leave(&mut l, today(), &BY_HAND).unwrap();
+    w.db.follow_posts(d(2027, 1, 1)).unwrap();
+    assert_eq!(
+        owing(&w.db, 2026),
+        [owes("A0003", t), owes("A0004", t)],
+        "the leave ended"
+    );
+}
+
+/// The overdue compliance worklist says 休業中 for a person away, not the days overdue.
+#[test]
+fn a_person_away_is_on_leave_on_the_overdue_list_not_overdue() {
+    use jinji::domain::leave::LeaveKind;
+    use jinji::store::leaves::BY_HAND;
+    let w = compliance_ward();
+    let q = query(2026, today());
+    let state = |w: &Ward| {
+        let mut v = pairs(&w.db, "compliance_overdue", &q, "days_overdue");
+        v.sort();
+        v
+    };
+    let mut l = leave(
+        w.junior.id,
+        LeaveKind::SickLeave,
+        d(2026, 11, 1),
+        Some(d(2026, 12, 31)),
+    );
+    w.db.put_leave(&mut l, today(), &BY_HAND).unwrap();
+    assert_eq!(
+        state(&w),
+        [
+            ("A0002".to_string(), "27".to_string()),
+            ("A0003".into(), "away".into()),
+        ]
+    );
+}

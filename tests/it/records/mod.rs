@@ -4,6 +4,8 @@
 mod concurrent_posts;
 /// Consultations, complaints and interview notes.
 mod grievances;
+/// Leave periods: overlap, the status following them, the migration of old statuses.
+mod leaves;
 /// What people write themselves: self-reports, OJT logs, applications.
 mod own;
 /// One truth for a person's post after every write that touches it.

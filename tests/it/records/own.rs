@@ -1047,3 +1047,45 @@ fn after_handing_in_from_the_missing_list_the_selection_keeps_its_place() {
     // carry the report's id but is another person.
     assert_eq!(list(&app).current().map(|r| r.id), Some(clerk.id));
 }
+
+/// A session that falls in the person's leave takes no application from them (nor an
+/// enrolment by the HR office); one after the leave does.
+#[test]
+fn a_person_on_leave_over_the_sessions_days_cannot_be_enrolled() {
+    use jinji::domain::leave::LeaveKind;
+    use jinji::store::leaves::BY_HAND;
+    let w = Ward::new();
+    let p = people(&w);
+    let during = course_and_session(&w, d(2026, 12, 10), d(2026, 12, 11), 30);
+    let mut l = leave(
+        w.junior.id,
+        LeaveKind::ChildcareLeave,
+        d(2026, 12, 11),
+        Some(d(2027, 3, 31)),
+    );
+    w.db.put_leave(&mut l, today(), &BY_HAND).unwrap();
+    for who in [&p.junior, &p.hr] {
+        assert_problem(
+            w.db.apply_for_session(during.id, w.junior.id, who.actor(), today()),
+            "session",
+            rule("enrol_on_leave"),
+        );
+    }
+    let mut e = Enrolment {
+        id: 0,
+        session_id: during.id,
+        staff_id: w.junior.id,
+        state: EnrolmentState::Applied,
+        hours: 0.0,
+        applied_on: today(),
+        completed_on: None,
+        version: 0,
+    };
+    assert_problem(w.db.insert(&mut e), "session", rule("enrol_on_leave"));
+    assert!(enrolments(&w.db).is_empty());
+    // 部分休業 keeps the person at work: the same session takes them.
+    l.kind = LeaveKind::PartialLeave;
+    w.db.put_leave(&mut l, today(), &BY_HAND).unwrap();
+    w.db.apply_for_session(during.id, w.junior.id, p.junior.actor(), today())
+        .expect("at work on shorter days");
+}

@@ -735,11 +735,18 @@ fn big_plan(db: &Path) -> (i64, String) {
         .collect();
     let people: Vec<(i64, i64, String)> = c
         .prepare(
+            // People at work on the round's day: one away on a leave then is not moved.
             "SELECT id, unit_id, position FROM staff WHERE status = 'active'
-             AND position IN ('clerk', 'senior', 'engineer') ORDER BY staff_no LIMIT ?1",
+             AND position IN ('clerk', 'senior', 'engineer')
+             AND NOT EXISTS (SELECT 1 FROM leaves l WHERE l.staff_id = staff.id
+               AND l.kind NOT IN ('partial_leave', 'childcare_short_hours')
+               AND l.start_date <= ?2 AND (l.end_date IS NULL OR l.end_date >= ?2))
+             ORDER BY staff_no LIMIT ?1",
         )
         .unwrap()
-        .query_map([MOVES as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .query_map(rusqlite::params![MOVES as i64, EFF], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
         .unwrap()
         .map(Result::unwrap)
         .collect();

@@ -220,3 +220,57 @@ fn long_service_candidates_are_nominated_in_one_go() {
     );
     assert!(w.db.long_service_candidates(10, base).unwrap().is_empty());
 }
+
+/// Long service leaves out the days of the leave kinds the ward's rule names (by default
+/// the 休職 kinds and 停職); 育児休業 counts as service.
+#[test]
+fn long_service_leaves_out_the_leave_kinds_the_ward_names() {
+    use jinji::domain::leave::LeaveKind;
+    use jinji::store::leaves::BY_HAND;
+    let w = Ward::new();
+    let nos = |v: Vec<Staff>| v.into_iter().map(|s| s.staff_no).collect::<Vec<_>>();
+    let candidates = |base| nos(w.db.long_service_candidates(10, base).unwrap());
+    // A0004, hired 2015-04-01, spent 2018-04-01..2018-12-31 (275 days) on 病気休職.
+    let mut l = leave(
+        w.clerk.id,
+        LeaveKind::SickSuspension,
+        d(2018, 4, 1),
+        Some(d(2018, 12, 31)),
+    );
+    w.db.put_leave(&mut l, d(2025, 4, 1), &BY_HAND).unwrap();
+    assert!(
+        candidates(d(2025, 4, 1)).is_empty(),
+        "ten years less 275 days"
+    );
+    // Service from 2016-01-01: ten years on 2026-01-01, so the year up to 2026-04-01.
+    assert_eq!(candidates(d(2026, 4, 1)), ["A0004"]);
+    let mut a = award(AwardKind::LongService10, d(2025, 6, 1));
+    assert_problem(
+        w.db.insert_award(&mut a, &[w.clerk.id]),
+        "staff_no",
+        rule("long_service_years"),
+    );
+    // 育児休業 counts as service.
+    l.kind = LeaveKind::ChildcareLeave;
+    w.db.put_leave(&mut l, d(2025, 4, 1), &BY_HAND).unwrap();
+    assert_eq!(candidates(d(2025, 4, 1)), ["A0004"]);
+    // The ward's rule decides: 育児休業 named, it does not.
+    w.db.set_rule("service_excluded_leaves", "childcare_leave, suspension")
+        .unwrap();
+    assert!(candidates(d(2025, 4, 1)).is_empty());
+    w.db.set_rule("service_excluded_leaves", "-").unwrap();
+    assert_eq!(candidates(d(2025, 4, 1)), ["A0004"]);
+    // A code the rule does not know is named, and nothing changes.
+    assert_problem(
+        w.db.set_rule("service_excluded_leaves", "sick_leave,holiday"),
+        "service_excluded_leaves",
+        Problem::NotACode {
+            code: "holiday".into(),
+        },
+    );
+    assert!(
+        w.db.list_rule("service_excluded_leaves")
+            .unwrap()
+            .is_empty()
+    );
+}

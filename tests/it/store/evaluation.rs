@@ -264,3 +264,61 @@ fn theme_progress_out_of_range_is_refused() {
     t.target = " ".into();
     assert_problem(w.db.insert(&mut t), "target", Problem::Required);
 }
+
+/// Opening a period makes an evaluation for everyone in service with a supervisor but
+/// those away more of the period than the ward's rule allows (half, unless set).
+#[test]
+fn people_away_more_than_the_limit_of_a_period_are_not_evaluated_for_it() {
+    use jinji::domain::account::Role;
+    use jinji::domain::leave::LeaveKind;
+    use jinji::domain::staff::Staff;
+    use jinji::store::leaves::BY_HAND;
+    let evaluated = |limit: Option<&str>| {
+        let w = Ward::new();
+        if let Some(l) = limit {
+            w.db.set_rule("eval_absence_limit", l).unwrap();
+        }
+        let away = |id, kind, start, end| {
+            let mut l = leave(id, kind, start, end);
+            w.db.put_leave(&mut l, d(2026, 11, 24), &BY_HAND).unwrap();
+        };
+        // FY2025 has 365 days: the lead is away 182 of them, the junior 183.
+        away(
+            w.lead.id,
+            LeaveKind::ChildcareLeave,
+            d(2025, 10, 1),
+            Some(d(2026, 3, 31)),
+        );
+        away(
+            w.junior.id,
+            LeaveKind::ChildcareLeave,
+            d(2025, 9, 30),
+            Some(d(2026, 6, 30)),
+        );
+        // The clerk is on an open 病気休職 from 2026-03-01 (away today): 31 days of it.
+        away(w.clerk.id, LeaveKind::SickSuspension, d(2026, 3, 1), None);
+        let mut clerk: Staff = w.db.get(w.clerk.id).unwrap();
+        clerk.supervisor_id = Some(w.lead.id);
+        w.db.update(&mut clerk).unwrap();
+        let hr = Who::new(&w.db, "hr1", Role::Hr, None);
+        w.db.open_eval_period(2025, EvalKind::Competency, d(2025, 4, 1), hr.actor())
+            .expect("open");
+        let mut ids: Vec<Id> =
+            w.db.all::<Evaluation>(vec![], "id")
+                .unwrap()
+                .into_iter()
+                .map(|e| e.staff_id)
+                .collect();
+        ids.sort();
+        (ids, [w.chief.id, w.lead.id, w.junior.id, w.clerk.id])
+    };
+    // The chief has no supervisor; the junior was away over half; the clerk, on leave
+    // today, was away only 31 days of the period and is evaluated.
+    let (got, [_, lead, _, clerk]) = evaluated(None);
+    assert_eq!(got, [lead, clerk]);
+    // The ward's rule: up to 60% away is still evaluated; at 0, any day away is too many.
+    let (got, _) = evaluated(Some("60"));
+    assert_eq!(got.len(), 3, "{got:?}");
+    let (got, _) = evaluated(Some("0"));
+    assert!(got.is_empty(), "{got:?}");
+}

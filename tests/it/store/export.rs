@@ -51,6 +51,7 @@ const CONTRACT: &[(&str, &[&str])] = &[
     ("appointments", &["issued_on", "staff_no", "family_name", "given_name", "kind",
         "unit_code", "position", "text", "plan_id"]),
     ("job_fits", &["job_type", "unit_code"]),
+    ("leaves", &["staff_no", "kind", "start_date", "end_date", "note"]),
     ("audit", &["id", "at", "actor", "action", "table_name", "row_id", "before", "after"]),
     ("posts", &["unit_code", "fiscal_year", "class", "count", "present", "vacant", "over"]),
 ];
@@ -203,6 +204,7 @@ fn kinds_are_listed_in_order() {
         "surveys",
         "appointments",
         "job_fits",
+        "leaves",
         "audit",
         "posts",
     ];

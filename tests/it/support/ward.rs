@@ -84,6 +84,24 @@ pub fn assignment(staff_id: Id, unit_id: Id, start: Date, end: Option<Date>) -> 
     }
 }
 
+/// A leave of a person, with no note.
+pub fn leave(
+    staff_id: Id,
+    kind: jinji::domain::leave::LeaveKind,
+    start: Date,
+    end: Option<Date>,
+) -> jinji::domain::leave::Leave {
+    jinji::domain::leave::Leave {
+        id: 0,
+        staff_id,
+        kind,
+        start_date: start,
+        end_date: end,
+        note: String::new(),
+        version: 0,
+    }
+}
+
 /// A ward on a temporary file: 総務部 › {人事課 › 人事係, 区民課 › 区民係} and four people.
 pub struct Ward {
     pub db: Db,

@@ -382,3 +382,18 @@ fn applying_a_plan_asks_to_accept_its_warnings() {
         insta::assert_snapshot!(format!("{code}_apply_plan_warnings"), screen(&a));
     }
 }
+
+/// 職員 › 休職・休業 filtered (`f`) to the leaves in effect today (現在休業中), the
+/// selected leave in the detail pane.
+#[test]
+fn leaves_in_effect_today() {
+    for (lang, code) in LANGS {
+        let mut a = app(lang);
+        a.update(Action::GoTab(0));
+        while a.view_name() != "leaves" {
+            a.update(Action::NextView);
+        }
+        a.update(Action::NextStateFilter);
+        insta::assert_snapshot!(format!("{code}_leaves_current"), screen(&a));
+    }
+}
