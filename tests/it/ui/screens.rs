@@ -353,8 +353,28 @@ fn applying_a_plan_asks_to_accept_its_warnings() {
         let plan = db
             .new_transfer_plan("秋の異動", Date::from_ymd(2026, 10, 1), who)
             .unwrap();
-        let person = db.staff_by_no("9800005").unwrap().unwrap();
-        let unit = db.unit_by_code("300200").unwrap().unwrap();
+        // The first clerk at work, to a team of another section.
+        let person = db
+            .all::<jinji::domain::staff::Staff>(vec![], "staff_no")
+            .unwrap()
+            .into_iter()
+            .find(|s| {
+                s.status == jinji::domain::staff::StaffStatus::Active
+                    && s.position == jinji::domain::staff::Position::Clerk
+                    && s.employment_kind == jinji::domain::employment::EmploymentKind::Regular
+            })
+            .unwrap();
+        let unit = db
+            .units()
+            .unwrap()
+            .into_iter()
+            .find(|u| {
+                u.kind == jinji::domain::unit::UnitKind::Team
+                    && u.valid_to.is_none()
+                    && db.section_of(u.id).unwrap().map(|s| s.id)
+                        != db.section_of(person.unit_id).unwrap().map(|s| s.id)
+            })
+            .unwrap();
         let mut mv = jinji::domain::transfer::TransferMove {
             id: 0,
             plan_id: plan.id,
