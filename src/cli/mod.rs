@@ -9,6 +9,7 @@ mod export;
 mod flow;
 mod import;
 mod ops;
+mod reorg;
 mod report;
 mod settings;
 mod transfer;
@@ -343,7 +344,8 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             encoding,
             out,
-        }) => export::run(&ctx, &kind, format, encoding, out.as_deref()),
+            as_of,
+        }) => export::run(&ctx, &kind, format, encoding, out.as_deref(), as_of.as_deref()),
         Some(Command::Import {
             kind,
             file,
@@ -358,6 +360,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Eval(a)) => flow::eval(&ctx, a),
         Some(Command::Settings { key, value }) => settings::run(&ctx, key, value),
         Some(Command::Transfer { action }) => transfer::run(&ctx, action),
+        Some(Command::Reorg { action }) => reorg::run(&ctx, action),
         Some(Command::LongService {
             years,
             base_date,

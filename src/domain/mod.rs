@@ -18,6 +18,7 @@ pub mod holidays;
 pub mod normalize;
 pub mod pdca;
 pub mod pdca_flow;
+pub mod reorg;
 pub mod reading;
 pub mod staff;
 pub mod steps;

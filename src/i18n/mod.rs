@@ -1,6 +1,7 @@
 //! Message catalogues: every string a person reads comes from `assets/i18n/{ja,en}.txt`.
 
 mod messages;
+mod reorg;
 
 use std::collections::HashMap;
 use std::fmt::Display;
@@ -9,6 +10,7 @@ use std::sync::OnceLock;
 pub use messages::{
     error_text, invalid_text, newest_backup, plan_diff_lines, problem_text, sheet_error_text,
 };
+pub use reorg::{reorg_issue_line, reorg_issue_text, reorg_step_line};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {

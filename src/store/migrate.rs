@@ -16,6 +16,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/008_grievances.sql"),
     include_str!("migrations/009_reading_keys.sql"),
     include_str!("migrations/010_employment.sql"),
+    include_str!("migrations/015_reorganisations.sql"),
 ];
 
 /// The schema version this program writes.

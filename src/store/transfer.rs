@@ -305,7 +305,7 @@ impl Db {
     /// After a round: the supervisor of everyone in the units it touched (the units under
     /// them too: a new chief leads the teams below), and of the people moved; and their
     /// evaluations still in draft from the round's fiscal year on get the new evaluators.
-    fn reset_supervisors(
+    pub(super) fn reset_supervisors(
         &self,
         touched: &BTreeSet<Id>,
         moves: &[TransferMove],

@@ -10,3 +10,5 @@ mod pdca_plan;
 mod themes;
 /// The April transfer round: plans kept, drafted and applied.
 mod transfer;
+/// Reorganisations: dated versions of units, plans checked and applied.
+mod reorg;
