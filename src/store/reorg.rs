@@ -99,6 +99,8 @@ impl Db {
         self.write(|| {
             self.draft_reorg(s.plan_id)?;
             if s.id != 0 {
+                let before: ReorgStep = self.get(s.id)?;
+                self.draft_reorg(before.plan_id)?;
                 return self.update(s);
             }
             let last: Option<i64> = self.conn().query_row(
@@ -117,6 +119,18 @@ impl Db {
             let s: ReorgStep = self.get(id)?;
             self.draft_reorg(s.plan_id)?;
             self.delete::<ReorgStep>(id, version)
+        })
+    }
+
+    /// Deletes a draft plan and its steps (HR); applied and discarded plans are kept.
+    pub fn delete_reorg_plan(&self, plan_id: Id, version: i64, who: Actor) -> Result<()> {
+        self.reorg_hr(who)?;
+        self.write(|| {
+            self.draft_reorg(plan_id)?;
+            for s in self.reorg_steps(plan_id)? {
+                self.delete::<ReorgStep>(s.id, s.version)?;
+            }
+            self.delete::<ReorgPlan>(plan_id, version)
         })
     }
 

@@ -48,16 +48,18 @@ pub enum View {
     Incidents,
     Pdca,
     Surveys,
+    ReorgPlans,
+    ReorgSteps,
 }
 
 use editors::{
     AwardEditor, calendar::CalendarEditor, eval, own, posts, records as rec, registers as reg,
-    transfer,
+    reorg, transfer,
 };
 
 impl View {
     /// Every view, in the order of the tabs and of each tab's view bar.
-    pub const ALL: [View; 32] = [
+    pub const ALL: [View; 34] = [
         View::Staff,
         View::Accounts,
         View::Audit,
@@ -77,6 +79,8 @@ impl View {
         View::LongTenure,
         View::TransferMoves,
         View::TransferPlans,
+        View::ReorgPlans,
+        View::ReorgSteps,
         View::Enrolments,
         View::Sessions,
         View::Courses,
@@ -182,6 +186,14 @@ impl View {
                 .person("owner_staff_id")
                 .workflow(&moves::PDCA),
             View::Surveys => list(T::Pdca, &lists::SURVEYS).editor(&reg::SurveyEditor),
+            View::ReorgPlans => list(T::Placement, &lists::REORG_PLANS)
+                .editor(&reorg::PlanEditor)
+                .open(Open::Hr)
+                .workflow(&moves::REORG_PLAN),
+            View::ReorgSteps => list(T::Placement, &lists::REORG_STEPS)
+                .editor(&reorg::StepEditor)
+                .open(Open::Hr)
+                .workflow(&moves::REORG_STEP),
         }
     }
 

@@ -6,6 +6,7 @@ mod count;
 mod order;
 mod records;
 mod registers;
+mod reorg;
 mod seen;
 mod transfer;
 mod window;
@@ -14,6 +15,7 @@ mod worklists;
 pub use records::*;
 pub use registers::*;
 pub use transfer::*;
+pub use reorg::*;
 pub use worklists::*;
 
 use rusqlite::types::Value;
@@ -218,6 +220,8 @@ pub static VIEWS: &[&ViewDef] = &[
     &registers::AUDIT,
     &registers::CALENDAR,
     &registers::EVAL_PERIODS,
+    &reorg::REORG_PLANS,
+    &reorg::REORG_STEPS,
 ];
 
 /// The person of a row and their unit, as most lists show them.
