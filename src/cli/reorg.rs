@@ -88,7 +88,7 @@ pub fn run(ctx: &Ctx, action: ReorgCommand) -> CmdResult {
             staff,
             note,
         } => {
-            plan(ctx, &db, id)?;
+            let p = plan(ctx, &db, id)?;
             let kind = StepKind::from_code(&kind).ok_or_else(|| {
                 Failure::input(lang.tf("err.bad_code", &[("field", &"kind"), ("value", &kind)]))
             })?;
@@ -118,7 +118,8 @@ pub fn run(ctx: &Ctx, action: ReorgCommand) -> CmdResult {
                 version: 0,
             };
             db.put_reorg_step(&mut s, who).map_err(err)?;
-            crate::say!("{}", reorg_step_line(lang, &db, &s).map_err(err)?);
+            let line = reorg_step_line(lang, &db, p.effective_on, &s).map_err(err)?;
+            crate::say!("{line}");
         }
         ReorgCommand::Drop { plan: id, seq } => {
             let s = db
@@ -136,9 +137,10 @@ pub fn run(ctx: &Ctx, action: ReorgCommand) -> CmdResult {
             );
         }
         ReorgCommand::Show { plan: id } => {
-            plan(ctx, &db, id)?;
+            let p = plan(ctx, &db, id)?;
             for s in db.reorg_steps(id).map_err(err)? {
-                crate::say!("{}", reorg_step_line(lang, &db, &s).map_err(err)?);
+                let line = reorg_step_line(lang, &db, p.effective_on, &s).map_err(err)?;
+                crate::say!("{line}");
             }
         }
         ReorgCommand::Check { plan: id } => {

@@ -14,6 +14,7 @@ mod ojt;
 mod org;
 mod pdca;
 mod people;
+mod reorg;
 mod rng;
 mod training;
 mod transfer;
@@ -169,6 +170,7 @@ pub fn generate(db: &Db, p: &Params) -> Result<Report> {
         pdca::generate(&mut g, &mut rng.fork(6))?;
         evaluations::consultations(&mut g, &mut rng.fork(7))?;
         transfer::generate(&mut g)?;
+        reorg::generate(&mut g)?;
         // Each staff row is written with the post it holds on the base day; this records
         // that they follow their posts (and would catch up any that did not, audited).
         db.follow_posts(p.today)?;

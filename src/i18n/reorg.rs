@@ -2,6 +2,7 @@
 
 use super::Lang;
 use crate::domain::reorg::{Issue, ReorgStep, StepKind};
+use crate::domain::Date;
 use crate::domain::staff::Staff;
 use crate::store::{Db, Result};
 
@@ -24,14 +25,16 @@ pub fn reorg_issue_text(lang: Lang, i: &Issue) -> String {
     )
 }
 
-/// A step as a line: its order, its kind, what it does to which units (by their names of
-/// today; a unit the plan creates by the name it is given).
-pub fn reorg_step_line(lang: Lang, db: &Db, s: &ReorgStep) -> Result<String> {
+/// A step of a plan taking effect on `day` as a line: its order, its kind, what it does
+/// to which units (by their names the day before; a unit the plan creates by its code).
+pub fn reorg_step_line(lang: Lang, db: &Db, day: Date, s: &ReorgStep) -> Result<String> {
+    let eve = day.add_days(-1);
     let name = |code: &str| -> Result<String> {
-        Ok(match db.unit_by_code(code)? {
-            Some(u) => u.name,
-            None => code.to_string(),
-        })
+        let then = match db.unit_by_code(code)? {
+            Some(u) => db.unit_as_of(u.id, eve)?.map(|u| u.name),
+            None => None,
+        };
+        Ok(then.unwrap_or_else(|| code.to_string()))
     };
     let person = match s.staff_id {
         Some(id) => db
@@ -39,6 +42,11 @@ pub fn reorg_step_line(lang: Lang, db: &Db, s: &ReorgStep) -> Result<String> {
             .map(|p| format!("{} {}", p.staff_no, p.full_name()))
             .unwrap_or_default(),
         None => String::new(),
+    };
+    // Where a person goes: the unit as it is now (one the plan made, too).
+    let to = match db.unit_by_code(&s.unit_code)? {
+        Some(u) => u.name,
+        None => s.unit_code.clone(),
     };
     let what = lang.tf(
         &format!("reorg.step.{}", s.kind.code()),
@@ -49,6 +57,7 @@ pub fn reorg_step_line(lang: Lang, db: &Db, s: &ReorgStep) -> Result<String> {
             ("parent", &name(&s.parent_code)?),
             ("other", &name(&s.other_code)?),
             ("person", &person),
+            ("to", &to),
         ],
     );
     let what = match (s.kind, s.other_code.is_empty()) {

@@ -223,7 +223,7 @@ impl Db {
         self.write(|| {
             let mut plan = self.draft_reorg(plan_id)?;
             if today < plan.effective_on {
-                return Err(rule("effective_on", "plan_not_yet"));
+                return Err(rule("reorg_effective_on", "reorg_not_yet"));
             }
             let check = self.check_reorg_plan(plan_id)?;
             if !check.issues.is_empty() {
