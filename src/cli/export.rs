@@ -36,7 +36,9 @@ pub fn run(
     let day = match as_of {
         None => None,
         Some(_) if k.name != "units" => {
-            return Err(Failure::input(lang.tf("err.as_of_units", &[("kind", &name)])));
+            return Err(Failure::input(
+                lang.tf("err.as_of_units", &[("kind", &name)]),
+            ));
         }
         Some(d) => {
             k = &UNITS_AS_OF;

@@ -345,7 +345,14 @@ pub fn run(cli: Cli) -> ExitCode {
             encoding,
             out,
             as_of,
-        }) => export::run(&ctx, &kind, format, encoding, out.as_deref(), as_of.as_deref()),
+        }) => export::run(
+            &ctx,
+            &kind,
+            format,
+            encoding,
+            out.as_deref(),
+            as_of.as_deref(),
+        ),
         Some(Command::Import {
             kind,
             file,

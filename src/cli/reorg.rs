@@ -59,7 +59,7 @@ pub fn run(ctx: &Ctx, action: ReorgCommand) -> CmdResult {
                             ("id", &p.id),
                             ("name", &p.name),
                             ("effective", &p.effective_on),
-                            ("state", &lang.label("plan_state", p.state.code())),
+                            ("state", &lang.label("reorg_state", p.state.code())),
                             ("n", &n),
                         ]
                     )
@@ -73,7 +73,11 @@ pub fn run(ctx: &Ctx, action: ReorgCommand) -> CmdResult {
                 "{}",
                 lang.tf(
                     "cli.reorg_created",
-                    &[("id", &p.id), ("name", &p.name), ("effective", &p.effective_on)]
+                    &[
+                        ("id", &p.id),
+                        ("name", &p.name),
+                        ("effective", &p.effective_on)
+                    ]
                 )
             );
         }

@@ -40,7 +40,12 @@ impl Validate for UnitVersion {
             .opt_name("kana", &self.kana, 80)
             .opt_date("valid_from", self.valid_from)
             .date("valid_to", self.valid_to)
-            .order("valid_from", self.valid_from, "valid_to", Some(self.valid_to))
+            .order(
+                "valid_from",
+                self.valid_from,
+                "valid_to",
+                Some(self.valid_to),
+            )
             .finish()
     }
 }
@@ -163,12 +168,27 @@ pub fn check_steps(day: Date, ground: &Ground, steps: &[ReorgStep]) -> Checked {
         .iter()
         .map(|u| {
             let open = u.founded_by(day) && u.valid_to.is_none_or(|to| to > day);
-            let parent = u.parent_id.and_then(|p| by_id.get(&p)).map(|p| p.code.clone());
+            let parent = u
+                .parent_id
+                .and_then(|p| by_id.get(&p))
+                .map(|p| p.code.clone());
             let people = ground.people.get(&u.id).copied().unwrap_or(0);
-            (u.code.clone(), Sim { kind: u.kind, parent, open, people })
+            (
+                u.code.clone(),
+                Sim {
+                    kind: u.kind,
+                    parent,
+                    open,
+                    people,
+                },
+            )
         })
         .collect();
-    let code_of: BTreeMap<Id, String> = ground.units.iter().map(|u| (u.id, u.code.clone())).collect();
+    let code_of: BTreeMap<Id, String> = ground
+        .units
+        .iter()
+        .map(|u| (u.id, u.code.clone()))
+        .collect();
     let mut issues = Vec::new();
     let mut issue = |subject: &str, rule: &'static str, count: usize, other: &str| {
         issues.push(Issue {
@@ -183,7 +203,10 @@ pub fn check_steps(day: Date, ground: &Ground, steps: &[ReorgStep]) -> Checked {
     let open = |t: &BTreeMap<String, Sim>, c: &str| t.get(c).is_some_and(|u| u.open);
     for s in steps {
         let code = s.unit_code.as_str();
-        let needs_name = matches!(s.kind, StepKind::Create | StepKind::Rename | StepKind::Split);
+        let needs_name = matches!(
+            s.kind,
+            StepKind::Create | StepKind::Rename | StepKind::Split
+        );
         if needs_name && s.name.trim().is_empty() {
             issue(code, "reorg_name_required", 0, "");
         }
@@ -217,7 +240,12 @@ pub fn check_steps(day: Date, ground: &Ground, steps: &[ReorgStep]) -> Checked {
                     continue;
                 }
                 let Some(kind) = kind else {
-                    issue(code, "reorg_kind_under_parent", 0, parent.as_deref().unwrap_or(""));
+                    issue(
+                        code,
+                        "reorg_kind_under_parent",
+                        0,
+                        parent.as_deref().unwrap_or(""),
+                    );
                     continue;
                 };
                 if let Some(p) = &parent
@@ -225,7 +253,15 @@ pub fn check_steps(day: Date, ground: &Ground, steps: &[ReorgStep]) -> Checked {
                 {
                     issue(code, "reorg_kind_under_parent", 0, p);
                 }
-                tree.insert(code.to_string(), Sim { kind, parent, open: true, people: 0 });
+                tree.insert(
+                    code.to_string(),
+                    Sim {
+                        kind,
+                        parent,
+                        open: true,
+                        people: 0,
+                    },
+                );
             }
             _ if s.kind != StepKind::Place && !open(&tree, code) => {
                 issue(code, "reorg_unknown_unit", 0, code);

@@ -1,20 +1,15 @@
 //! Reorganisation plans in words: a step as a line, a problem as `SUBJECT: rule: what`.
 
 use super::Lang;
-use crate::domain::reorg::{Issue, ReorgStep, StepKind};
 use crate::domain::Date;
+use crate::domain::reorg::{Issue, ReorgStep, StepKind};
 use crate::domain::staff::Staff;
 use crate::store::{Db, Result};
 
 /// A problem of a plan as the command line prints it (the contract of `transfer check`):
 /// the unit's code or person's staff number, the rule, what is wrong.
 pub fn reorg_issue_line(lang: Lang, i: &Issue) -> String {
-    format!(
-        "{}: {}: {}",
-        i.subject,
-        i.rule,
-        reorg_issue_text(lang, i)
-    )
+    format!("{}: {}: {}", i.subject, i.rule, reorg_issue_text(lang, i))
 }
 
 /// What is wrong, in words.
@@ -61,7 +56,10 @@ pub fn reorg_step_line(lang: Lang, db: &Db, day: Date, s: &ReorgStep) -> Result<
         ],
     );
     let what = match (s.kind, s.other_code.is_empty()) {
-        (StepKind::Abolish, false) => format!("{what}{}", lang.tf("reorg.step.people_to", &[("other", &name(&s.other_code)?)])),
+        (StepKind::Abolish, false) => format!(
+            "{what}{}",
+            lang.tf("reorg.step.people_to", &[("other", &name(&s.other_code)?)])
+        ),
         _ => what,
     };
     Ok(format!(

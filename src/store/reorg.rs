@@ -40,7 +40,18 @@ record!(
 record!(
     ReorgStep,
     "reorg_steps",
-    [plan_id, seq, kind, unit_code, name, kana, parent_code, other_code, staff_id, note]
+    [
+        plan_id,
+        seq,
+        kind,
+        unit_code,
+        name,
+        kana,
+        parent_code,
+        other_code,
+        staff_id,
+        note
+    ]
 );
 
 /// How the moves of an abolished unit's people are audited.
@@ -150,7 +161,9 @@ impl Db {
         let mut st = self.conn().prepare_cached(
             "SELECT unit_id, count(*) FROM staff WHERE status <> 'retired' GROUP BY unit_id",
         )?;
-        let rows = st.query_map([], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, i64>(1)? as usize)))?;
+        let rows = st.query_map([], |r| {
+            Ok((r.get::<_, Id>(0)?, r.get::<_, i64>(1)? as usize))
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -257,7 +270,11 @@ impl Db {
     ) -> Result<usize> {
         let day = plan.effective_on;
         let parent = |code: &str| -> Result<Option<Unit>> {
-            if code.is_empty() { Ok(None) } else { self.code_unit(code).map(Some) }
+            if code.is_empty() {
+                Ok(None)
+            } else {
+                self.code_unit(code).map(Some)
+            }
         };
         match s.kind {
             StepKind::Create | StepKind::Split => {
@@ -267,7 +284,9 @@ impl Db {
                 };
                 let p = match (parent(&s.parent_code)?, &source) {
                     (Some(p), _) => Some(p),
-                    (None, Some(src)) => src.parent_id.map(|id| self.get::<Unit>(id)).transpose()?,
+                    (None, Some(src)) => {
+                        src.parent_id.map(|id| self.get::<Unit>(id)).transpose()?
+                    }
                     (None, None) => None,
                 };
                 let kind = match (&source, &p) {
@@ -307,7 +326,10 @@ impl Db {
                 let mut u = self.code_unit(&s.unit_code)?;
                 let to = parent(&s.other_code)?;
                 let people: Vec<Staff> = self.all(
-                    vec![Filter::eq("unit_id", u.id), Filter::new("status", Op::Ne, StaffStatus::Retired.code())],
+                    vec![
+                        Filter::eq("unit_id", u.id),
+                        Filter::new("status", Op::Ne, StaffStatus::Retired.code()),
+                    ],
                     "staff_no",
                 )?;
                 let n = people.len();
@@ -377,7 +399,11 @@ impl Db {
         if !u.founded_by(day) || u.valid_to.is_some_and(|to| to <= day) {
             return Ok(None);
         }
-        if let Some(v) = self.unit_versions(unit_id)?.into_iter().find(|v| v.valid_to > day) {
+        if let Some(v) = self
+            .unit_versions(unit_id)?
+            .into_iter()
+            .find(|v| v.valid_to > day)
+        {
             (u.name, u.kana, u.parent_id, u.kind) = (v.name, v.kana, v.parent_id, v.kind);
         }
         Ok(Some(u))

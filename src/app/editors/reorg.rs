@@ -47,9 +47,9 @@ impl Editor for PlanEditor {
             field(
                 "state",
                 "plan_state",
-                K::Code("plan_state", PlanState::CODES),
+                K::Code("reorg_state", PlanState::CODES),
             ),
-            field("applied_on", "plan_applied_on", K::OptDate),
+            field("applied_on", "reorg_applied_on", K::OptDate),
             field("note", "note", K::Note),
         ];
         ALL

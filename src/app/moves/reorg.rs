@@ -26,19 +26,29 @@ impl Workflow for Plans {
         let check = db.check_reorg_plan(id)?;
         let apply = Move::ApplyReorg(check.moving);
         let label = lang.tf("ui.move_apply_reorg", &[("n", &check.moving)]);
-        if app.session.today < p.effective_on {
-            let day = app.session.date_style.show(p.effective_on);
-            menu.blocked
-                .push((label, lang.tf("ui.reorg_not_yet", &[("date", &day)])));
-        } else if let Some(first) = check.issues.first() {
+        // What is wrong with the plan first: it is what the office can act on now.
+        if let Some(first) = check.issues.first() {
             let why = lang.tf(
                 "ui.reorg_problems",
                 &[
                     ("n", &check.issues.len()),
-                    ("first", &crate::i18n::reorg_issue_line(lang, first)),
+                    (
+                        "first",
+                        &format!(
+                            "{}: {}",
+                            first.subject,
+                            crate::i18n::reorg_issue_text(lang, first)
+                        ),
+                    ),
                 ],
             );
-            menu.blocked.push((label, why));
+            // Nobody's move is known while the plan is wrong: no count.
+            menu.blocked
+                .push((lang.t("ui.move_apply_reorg_plain").to_string(), why));
+        } else if app.session.today < p.effective_on {
+            let day = app.session.date_style.show(p.effective_on);
+            menu.blocked
+                .push((label, lang.tf("ui.reorg_not_yet", &[("date", &day)])));
         } else {
             menu.moves.push((apply, label));
         }

@@ -85,7 +85,13 @@ pub static UNITS_AS_OF: ExportKind = ExportKind {
     name: "units",
     access: Access::Whole,
     headers: &[
-        "unit_code", "name", "parent_code", "kind", "kana", "valid_from", "valid_to",
+        "unit_code",
+        "name",
+        "parent_code",
+        "kind",
+        "kana",
+        "valid_from",
+        "valid_to",
     ],
     sql: "SELECT u.code, coalesce(v.name, u.name), p.code, coalesce(v.kind, u.kind),
                  coalesce(v.kana, u.kana), u.valid_from, u.valid_to

@@ -1,9 +1,9 @@
 //! Reading an export kind's rows out of the database, cut down to what the reader may see.
 
 use super::ExportKind;
+use crate::domain::Date;
 use crate::store::machine::cell::cell_of;
 use crate::store::scope::Visibility;
-use crate::domain::Date;
 use crate::store::{Cell, Db, Result, StoreError};
 
 impl Db {

@@ -14,8 +14,8 @@ mod worklists;
 
 pub use records::*;
 pub use registers::*;
-pub use transfer::*;
 pub use reorg::*;
+pub use transfer::*;
 pub use worklists::*;
 
 use rusqlite::types::Value;

@@ -35,7 +35,9 @@ fn teams(db: &std::path::Path) -> (String, String, String) {
         .expect("a team with people");
     let other: String = c
         .query_row(
-            &format!("SELECT u.code FROM units u WHERE {open} AND u.code <> ?1 ORDER BY u.code LIMIT 1"),
+            &format!(
+                "SELECT u.code FROM units u WHERE {open} AND u.code <> ?1 ORDER BY u.code LIMIT 1"
+            ),
             [&full],
             |r| r.get(0),
         )
@@ -54,7 +56,15 @@ fn a_plan_is_checked_fixed_applied_and_the_tree_of_a_day_keeps_its_names() {
         run(&w, &db, HR, &all)
     };
     let out = reorg(&["new", "FY2026 autumn", "--effective", EFF]).ok();
-    let plan = out.stdout.split('#').nth(1).unwrap().split(' ').next().unwrap().to_string();
+    let plan = out
+        .stdout
+        .split('#')
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .to_string();
     reorg(&["step", &plan, "rename", &other, "--name", "新名称係"]).ok();
     reorg(&["step", &plan, "abolish", &team]).ok();
 
@@ -63,7 +73,11 @@ fn a_plan_is_checked_fixed_applied_and_the_tree_of_a_day_keeps_its_names() {
     assert_eq!(out.code, 2, "{out:#?}");
     let lines: Vec<&str> = out.stdout.lines().collect();
     assert_eq!(lines.len(), 1, "{out:#?}");
-    assert!(lines[0].starts_with(&format!("{team}: reorg_has_people: ")), "{}", lines[0]);
+    assert!(
+        lines[0].starts_with(&format!("{team}: reorg_has_people: ")),
+        "{}",
+        lines[0]
+    );
     assert_eq!(reorg(&["apply", &plan]).code, 2);
     // Only HR keeps plans.
     assert_ne!(run(&w, &db, None, &["reorg", "check", &plan]).code, 0);
@@ -76,14 +90,22 @@ fn a_plan_is_checked_fixed_applied_and_the_tree_of_a_day_keeps_its_names() {
     reorg(&["apply", &plan]).ok();
 
     let units_on = |day: &str| {
-        run(&w, &db, HR, &["export", "units", "--as-of", day, "--format", "json"])
-            .ok()
-            .stdout
+        run(
+            &w,
+            &db,
+            HR,
+            &["export", "units", "--as-of", day, "--format", "json"],
+        )
+        .ok()
+        .stdout
     };
     let before = units_on("2026-09-30");
     let after = units_on(EFF);
     assert!(before.contains(&format!("\"{team}\"")) && before.contains(&old_name));
-    assert!(!after.contains(&format!("\"{team}\"")), "abolished units are left out");
+    assert!(
+        !after.contains(&format!("\"{team}\"")),
+        "abolished units are left out"
+    );
     assert!(after.contains("新名称係") && !before.contains("新名称係"));
     // --as-of is for the tree alone.
     run(&w, &db, HR, &["export", "staff", "--as-of", EFF]).fails(2, &["--as-of"]);

@@ -6,9 +6,9 @@ mod eval;
 mod pdca;
 /// Writing a PDCA plan, its actions and check-ins.
 mod pdca_plan;
+/// Reorganisations: dated versions of units, plans checked and applied.
+mod reorg;
 /// Challenge themes written by their evaluatee, first evaluator and HR.
 mod themes;
 /// The April transfer round: plans kept, drafted and applied.
 mod transfer;
-/// Reorganisations: dated versions of units, plans checked and applied.
-mod reorg;

@@ -102,7 +102,10 @@ fn a_renamed_unit_has_its_old_name_before_the_day_and_the_new_one_from_it() {
     assert_eq!(r.unit(r.w.sec_res).name, "戸籍住民課");
     let v = db.unit_versions(r.w.sec_res).unwrap();
     assert_eq!(v.len(), 1);
-    assert_eq!((v[0].name.as_str(), v[0].valid_from), ("区民課", Some(d(2000, 4, 1))));
+    assert_eq!(
+        (v[0].name.as_str(), v[0].valid_from),
+        ("区民課", Some(d(2000, 4, 1)))
+    );
     assert_eq!(v[0].valid_to, eff());
     let plan: ReorgPlan = db.get(p.id).unwrap();
     assert_eq!(plan.state, PlanState::Applied);
@@ -115,7 +118,9 @@ fn the_post_history_names_each_unit_as_it_was_when_the_post_began() {
     let r = Reorg::new();
     let db = &r.w.db;
     let p = r.plan();
-    r.step(p.id, StepKind::Rename, "D01S02T1", |s| s.name = "住民記録係".into());
+    r.step(p.id, StepKind::Rename, "D01S02T1", |s| {
+        s.name = "住民記録係".into()
+    });
     db.apply_reorg_plan(p.id, r.hr(), today()).expect("apply");
     // The clerk's 2019 post is in 区民係, the name of 2019; today's lists say the new one.
     let q = ViewQuery {
@@ -127,12 +132,15 @@ fn the_post_history_names_each_unit_as_it_was_when_the_post_began() {
         .unwrap();
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].cells[2].as_text(), "区民係");
-    let page = db.career_page(r.w.clerk.id, jinji::domain::disclosure::Reader::Office).unwrap();
-    assert_eq!(page.posts[0].unit, "区民係");
-    let rows = db
-        .view_rows(view("staff").unwrap(), &q, 0, 10)
+    let page = db
+        .career_page(r.w.clerk.id, jinji::domain::disclosure::Reader::Office)
         .unwrap();
-    assert!(rows.iter().any(|r| r.cells.iter().any(|c| c.as_text() == "住民記録係")));
+    assert_eq!(page.posts[0].unit, "区民係");
+    let rows = db.view_rows(view("staff").unwrap(), &q, 0, 10).unwrap();
+    assert!(
+        rows.iter()
+            .any(|r| r.cells.iter().any(|c| c.as_text() == "住民記録係"))
+    );
 }
 
 #[test]
@@ -140,14 +148,22 @@ fn a_merge_moves_its_people_with_posts_dated_the_day() {
     let r = Reorg::new();
     let db = &r.w.db;
     let p = r.plan();
-    r.step(p.id, StepKind::Merge, "D01S02T1", |s| s.other_code = "D01S01T1".into());
+    r.step(p.id, StepKind::Merge, "D01S02T1", |s| {
+        s.other_code = "D01S01T1".into()
+    });
     assert_eq!(db.check_reorg_plan(p.id).unwrap().moving, 1);
-    assert_eq!(db.apply_reorg_plan(p.id, r.hr(), today()).expect("apply"), 1);
+    assert_eq!(
+        db.apply_reorg_plan(p.id, r.hr(), today()).expect("apply"),
+        1
+    );
 
     let posts: Vec<Assignment> = db.assignments_of(r.w.clerk.id).unwrap();
     assert_eq!(posts.len(), 2);
     assert_eq!(posts[0].end_date, Some(d(2026, 3, 31)));
-    assert_eq!((posts[1].unit_id, posts[1].start_date), (r.w.team_hr, eff()));
+    assert_eq!(
+        (posts[1].unit_id, posts[1].start_date),
+        (r.w.team_hr, eff())
+    );
     assert_eq!(posts[1].note, "令和8年度組織改正");
     let clerk: Staff = db.get(r.w.clerk.id).unwrap();
     assert_eq!(clerk.unit_id, r.w.team_hr);
@@ -161,12 +177,17 @@ fn an_abolition_with_people_and_nowhere_for_them_is_refused_and_nothing_is_writt
     let r = Reorg::new();
     let db = &r.w.db;
     let p = r.plan();
-    r.step(p.id, StepKind::Rename, "D01S01", |s| s.name = "職員課".into());
+    r.step(p.id, StepKind::Rename, "D01S01", |s| {
+        s.name = "職員課".into()
+    });
     r.step(p.id, StepKind::Abolish, "D01S02T1", |_| {});
     let c = db.check_reorg_plan(p.id).unwrap();
     assert_eq!(c.issues.len(), 1);
     let i = &c.issues[0];
-    assert_eq!((i.subject.as_str(), i.rule, i.count), ("D01S02T1", "reorg_has_people", 1));
+    assert_eq!(
+        (i.subject.as_str(), i.rule, i.count),
+        ("D01S02T1", "reorg_has_people", 1)
+    );
     let before = audit_count(db);
     let e = db.apply_reorg_plan(p.id, r.hr(), today()).unwrap_err();
     assert!(format!("{e:?}").contains("reorg_has_problems"), "{e:?}");
@@ -177,7 +198,9 @@ fn an_abolition_with_people_and_nowhere_for_them_is_refused_and_nothing_is_writt
 
     // A section with teams still open cannot go either, nor can a plan before its day.
     let q = r.plan();
-    r.step(q.id, StepKind::Abolish, "D01S02", |s| s.other_code = "D01S01".into());
+    r.step(q.id, StepKind::Abolish, "D01S02", |s| {
+        s.other_code = "D01S01".into()
+    });
     let c = db.check_reorg_plan(q.id).unwrap();
     assert_eq!(c.issues[0].rule, "reorg_has_units");
     assert!(db.apply_reorg_plan(q.id, r.hr(), d(2026, 3, 31)).is_err());
@@ -192,9 +215,13 @@ fn a_split_takes_the_people_listed_and_abolishing_with_a_destination_moves_the_r
         s.other_code = "D01S01T1".into();
         s.name = "給与係".into();
     });
-    r.step(p.id, StepKind::Place, "D01S01T3", |s| s.staff_id = Some(r.w.junior.id));
+    r.step(p.id, StepKind::Place, "D01S01T3", |s| {
+        s.staff_id = Some(r.w.junior.id)
+    });
     // Placed a second time the same day: refused by the check.
-    r.step(p.id, StepKind::Place, "D01S01T1", |s| s.staff_id = Some(r.w.junior.id));
+    r.step(p.id, StepKind::Place, "D01S01T1", |s| {
+        s.staff_id = Some(r.w.junior.id)
+    });
     let c = db.check_reorg_plan(p.id).unwrap();
     assert_eq!(c.issues.len(), 1, "{:?}", c.issues);
     assert_eq!(c.issues[0].rule, "reorg_place_late");
@@ -202,7 +229,10 @@ fn a_split_takes_the_people_listed_and_abolishing_with_a_destination_moves_the_r
     db.delete_reorg_step(last.id, last.version, r.hr()).unwrap();
     db.apply_reorg_plan(p.id, r.hr(), today()).expect("apply");
     let new = db.unit_by_code("D01S01T3").unwrap().unwrap();
-    assert_eq!((new.parent_id, new.valid_from), (Some(r.w.sec_hr), Some(eff())));
+    assert_eq!(
+        (new.parent_id, new.valid_from),
+        (Some(r.w.sec_hr), Some(eff()))
+    );
     let junior: Staff = db.get(r.w.junior.id).unwrap();
     assert_eq!(junior.unit_id, new.id);
     let lead: Staff = db.get(r.w.lead.id).unwrap();

@@ -10,6 +10,8 @@ mod paging;
 mod plans;
 /// Each way of finding people goes through an index.
 mod query_plans;
+/// History under the names units had on its day.
+mod reorg;
 /// Every view with every filter and sort on the demo ward.
 mod views;
 /// Worklists and the training and incident registers.
