@@ -132,7 +132,7 @@ pub fn run(ctx: &Ctx, action: ReorgCommand) -> CmdResult {
                 .into_iter()
                 .find(|s| s.seq == seq)
                 .ok_or_else(|| {
-                    Failure::input(lang.tf("err.unknown_step", &[("id", &id), ("seq", &seq)]))
+                    Failure::input(lang.tf("err.unknown_reorg_step", &[("id", &id), ("seq", &seq)]))
                 })?;
             db.delete_reorg_step(s.id, s.version, who).map_err(err)?;
             crate::say!(

@@ -161,6 +161,7 @@ pub fn generate(db: &Db, p: &Params) -> Result<Report> {
             report: Report::default(),
             compliance_training: Default::default(),
         };
+        let reorganised = reorg::shape(&mut g);
         insert_units(&mut g)?;
         insert_staff(&mut g)?;
         insert_accounts(&mut g)?;
@@ -170,7 +171,7 @@ pub fn generate(db: &Db, p: &Params) -> Result<Report> {
         pdca::generate(&mut g, &mut rng.fork(6))?;
         evaluations::consultations(&mut g, &mut rng.fork(7))?;
         transfer::generate(&mut g)?;
-        reorg::generate(&mut g)?;
+        reorg::generate(&mut g, reorganised)?;
         // Each staff row is written with the post it holds on the base day; this records
         // that they follow their posts (and would catch up any that did not, audited).
         db.follow_posts(p.today)?;
