@@ -12,7 +12,7 @@ use crate::domain::account::Role;
 use crate::i18n::Lang;
 use crate::sheet::write::{Format as SheetFormat, sink};
 use crate::sheet::{Heading, SheetError};
-use crate::store::export::{Access, ExportKind, kind, kind_names};
+use crate::store::export::{Access, ExportKind, UNITS_AS_OF, kind, kind_names};
 use crate::store::scope::Visibility;
 use crate::store::{Db, OpenMode, StoreError};
 
@@ -22,15 +22,29 @@ pub fn run(
     format: Option<Format>,
     encoding: EncodingArg,
     out: Option<&Path>,
+    as_of: Option<&str>,
 ) -> CmdResult {
     let lang = ctx.lang;
     let format = format.unwrap_or_else(|| format_of(out));
-    let k = kind(name).ok_or_else(|| {
+    let mut k = kind(name).ok_or_else(|| {
         Failure::input(lang.tf(
             "err.unknown_kind",
             &[("kind", &name), ("kinds", &kind_names().join(" "))],
         ))
     })?;
+    // Only the tree has a past to show: the units of a day, under their names of then.
+    let day = match as_of {
+        None => None,
+        Some(_) if k.name != "units" => {
+            return Err(Failure::input(
+                lang.tf("err.as_of_units", &[("kind", &name)]),
+            ));
+        }
+        Some(d) => {
+            k = &UNITS_AS_OF;
+            Some(super::parse_date(lang, d)?)
+        }
+    };
     let path = ctx.db_path("jinji.db")?;
     let mut db = ctx.open(&path, OpenMode::ReadOnly)?;
     let me = ctx.account(&mut db)?;
@@ -57,7 +71,7 @@ pub fn run(
             bar.set_message(k.name);
             let r = write(
                 &db,
-                k,
+                (k, day),
                 &visible,
                 format.sheet(),
                 &heading,
@@ -78,7 +92,7 @@ pub fn run(
             let w = std::io::BufWriter::new(stdout.lock());
             match write(
                 &db,
-                k,
+                (k, day),
                 &visible,
                 format.sheet(),
                 &heading,
@@ -183,12 +197,12 @@ impl WriteError {
     }
 }
 
-/// Writes every row of `k` that `visible` may see; returns the row count and how many
-/// characters CP932 could not hold.
+/// Writes every row of `k` (as of the day, if one is given) that `visible` may see;
+/// returns the row count and how many characters CP932 could not hold.
 #[allow(clippy::too_many_arguments)]
 pub fn write<W: Write>(
     db: &Db,
-    k: &ExportKind,
+    (k, day): (&ExportKind, Option<crate::domain::Date>),
     visible: &Visibility,
     format: SheetFormat,
     heading: &Heading<'_>,
@@ -200,7 +214,7 @@ pub fn write<W: Write>(
     let mut sink = sink(format, heading, cp932, w, path).map_err(WriteError::Sheet)?;
     let mut n: usize = 0;
     let mut failed = None;
-    db.export_rows(k, visible, |cells| {
+    db.export_rows_on(k, visible, day, |cells| {
         n += 1;
         if n.is_multiple_of(1024) {
             bar.set_position(n as u64);

@@ -10,6 +10,7 @@ mod flow;
 mod import;
 mod notice;
 mod ops;
+mod reorg;
 mod report;
 mod settings;
 mod transfer;
@@ -344,7 +345,15 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             encoding,
             out,
-        }) => export::run(&ctx, &kind, format, encoding, out.as_deref()),
+            as_of,
+        }) => export::run(
+            &ctx,
+            &kind,
+            format,
+            encoding,
+            out.as_deref(),
+            as_of.as_deref(),
+        ),
         Some(Command::Import {
             kind,
             file,
@@ -359,6 +368,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Eval(a)) => flow::eval(&ctx, a),
         Some(Command::Settings { key, value }) => settings::run(&ctx, key, value),
         Some(Command::Transfer { action }) => transfer::run(&ctx, action),
+        Some(Command::Reorg { action }) => reorg::run(&ctx, action),
         Some(Command::LongService {
             years,
             base_date,

@@ -18,6 +18,7 @@ mod org;
 mod pdca;
 mod people;
 mod posts;
+mod reorg;
 mod rng;
 mod training;
 mod transfer;
@@ -164,6 +165,8 @@ pub fn generate(db: &Db, p: &Params) -> Result<Report> {
             report: Report::default(),
             compliance_training: Default::default(),
         };
+        // The past reorganisations reshape the history first: everything after reads it.
+        let reorganised = reorg::shape(&mut g);
         let away = posts::choose_away(&mut g);
         insert_units(&mut g)?;
         insert_staff(&mut g)?;
@@ -180,6 +183,7 @@ pub fn generate(db: &Db, p: &Params) -> Result<Report> {
         transfer::generate(&mut g)?;
         posts::generate(&mut g, &mut rng.fork(8), &away)?;
         orders::generate(&mut g)?;
+        reorg::generate(&mut g, reorganised)?;
         // Each staff row is written with the post it holds on the base day; this records
         // that they follow their posts (and would catch up any that did not, audited).
         db.follow_posts(p.today)?;

@@ -24,6 +24,7 @@ pub mod plan_check;
 pub mod post;
 pub mod reading;
 pub mod retirement;
+pub mod reorg;
 pub mod staff;
 pub mod steps;
 pub mod suggestion;

@@ -2,6 +2,7 @@
 
 mod messages;
 mod plan;
+mod reorg;
 
 use std::collections::HashMap;
 use std::fmt::Display;
@@ -11,6 +12,7 @@ pub use messages::{
     error_text, invalid_text, newest_backup, plan_diff_lines, problem_text, sheet_error_text,
 };
 pub use plan::{plan_problem_line, plan_problem_text, plan_refusal_text, plan_rule_label};
+pub use reorg::{reorg_issue_line, reorg_issue_text, reorg_step_line};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {

@@ -61,10 +61,13 @@ impl Db {
         let seen = |sql: &str| super::disclosure::bind(sql, reader);
         let c = self.conn();
         let mut page = CareerPage::default();
-        let mut st = c.prepare_cached(
-            "SELECT u.name, a.position, a.start_date, a.end_date, a.reason FROM assignments a
-             JOIN units u ON u.id = a.unit_id WHERE a.staff_id = ?1 ORDER BY a.start_date DESC",
-        )?;
+        // Each post under the name its unit had when it began.
+        let mut st = c.prepare_cached(concat!(
+            "SELECT ",
+            super::units::name_on!("a.unit_id", "a.start_date", "u.name"),
+            ", a.position, a.start_date, a.end_date, a.reason FROM assignments a
+             JOIN units u ON u.id = a.unit_id WHERE a.staff_id = ?1 ORDER BY a.start_date DESC"
+        ))?;
         for r in st.query_map([staff_id], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })? {

@@ -20,6 +20,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/012_leaves.sql"),
     include_str!("migrations/013_posts.sql"),
     include_str!("migrations/014_appointments.sql"),
+    include_str!("migrations/015_reorganisations.sql"),
 ];
 
 /// The schema version this program writes.

@@ -39,6 +39,7 @@ pub mod pdca_moves;
 pub mod pick;
 pub mod placement;
 pub mod posts;
+pub mod reorg;
 pub mod reports;
 pub mod scope;
 pub mod search;

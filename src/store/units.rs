@@ -5,6 +5,24 @@ use super::{Db, Filter, Result, StoreError};
 use crate::domain::unit::Unit;
 use crate::domain::{Date, Id, Invalid, Problem};
 
+/// SQL for the name unit `$unit` had on day `$day` (a post's start, say), `$now` being
+/// its name today: the first of its ended versions that was still in force then, read down
+/// the index on (unit_id, valid_to), else today's. History lists show names as they were.
+macro_rules! name_on {
+    ($unit:literal, $day:literal, $now:literal) => {
+        concat!(
+            "COALESCE((SELECT v.name FROM unit_versions v WHERE v.unit_id = ",
+            $unit,
+            " AND v.valid_to > ",
+            $day,
+            " ORDER BY v.valid_to LIMIT 1), ",
+            $now,
+            ")"
+        )
+    };
+}
+pub(crate) use name_on;
+
 record!(
     Unit,
     "units",

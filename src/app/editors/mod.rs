@@ -12,6 +12,7 @@ pub(super) mod own;
 pub(super) mod posts;
 pub(super) mod records;
 pub(super) mod registers;
+pub(super) mod reorg;
 pub(super) mod transfer;
 
 pub(super) use awards::AwardEditor;

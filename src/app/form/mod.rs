@@ -88,14 +88,23 @@ pub struct Form {
 impl Form {
     /// Fills the fields from a record's JSON, showing references as people know them.
     pub fn new(view: View, id: Option<i64>, base: Value, specs: &[FieldSpec], db: &Db) -> Form {
+        // A post's unit reads under the name it had when the post began (組織改正).
+        let began = base
+            .get("start_date")
+            .and_then(Value::as_str)
+            .and_then(|d| d.parse().ok());
         let fields = specs
             .iter()
             .map(|spec| {
                 let text = to_text(db, spec.kind, base.get(spec.name).unwrap_or(&Value::Null));
+                let shown = match (spec.kind, began) {
+                    (FieldKind::Unit, Some(day)) => text::unit_name_on(db, &text, day),
+                    _ => None,
+                };
                 Field {
                     spec: *spec,
                     cursor: text.chars().count(),
-                    shown: text::reference_name(db, spec.kind, &text),
+                    shown: shown.or_else(|| text::reference_name(db, spec.kind, &text)),
                     text,
                     error: None,
                     info: None,

@@ -194,6 +194,12 @@ pub(super) fn from_text(db: &Db, kind: FieldKind, t: &str) -> Result<Value, &'st
     })
 }
 
+/// The name the unit of code `text` had on `day` (its name of today if it kept it).
+pub fn unit_name_on(db: &Db, text: &str, day: crate::domain::Date) -> Option<String> {
+    let u = db.unit_by_code(text.trim()).ok()??;
+    Some(db.unit_as_of(u.id, day).ok()??.name)
+}
+
 /// The name of what a reference field's text points to (a person's name, a unit's, a
 /// course's title; for several people, their names), or `None` when it points to
 /// nothing. Read when the value changes, never while drawing.

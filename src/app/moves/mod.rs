@@ -9,6 +9,7 @@ mod fields;
 pub mod menu;
 mod pdca;
 mod registers;
+mod reorg;
 mod steps;
 mod transfer;
 mod words;
@@ -20,6 +21,7 @@ pub use eval::EVALUATION;
 pub use menu::MoveMenu;
 pub use pdca::PDCA;
 pub use registers::{OJT, SESSION};
+pub use reorg::{REORG_PLAN, REORG_STEP};
 pub use steps::{AWARD, ENROLMENT};
 pub use transfer::TRANSFER_PLAN;
 
@@ -64,6 +66,10 @@ pub enum Move {
     OjtLog,
     /// A transfer plan read beside another (writes nothing).
     Compare(Id),
+    /// A reorganisation applied (施行), moving so many people.
+    ApplyReorg(usize),
+    /// A reorganisation plan set aside.
+    DiscardReorg,
 }
 
 impl Move {
@@ -85,6 +91,8 @@ impl Move {
             Move::Apply(_) => lang.t("ui.move_apply"),
             Move::OjtLog => lang.t("ui.move_ojt_log"),
             Move::Compare(_) => lang.t("ui.move_compare"),
+            Move::ApplyReorg(_) => lang.t("ui.move_apply_reorg"),
+            Move::DiscardReorg => lang.t("ui.move_discard_reorg"),
         }
     }
 
@@ -113,7 +121,9 @@ impl Move {
             | Move::Award(_)
             | Move::LongService(_)
             | Move::Apply(_)
-            | Move::Compare(_) => &[],
+            | Move::Compare(_)
+            | Move::ApplyReorg(_)
+            | Move::DiscardReorg => &[],
             Move::OjtLog => OJT_LOG,
             Move::Plan => PLAN,
             Move::AddAction => ADD_ACTION,

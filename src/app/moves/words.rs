@@ -28,6 +28,8 @@ impl Move {
             Move::Apply(_) => "apply".into(),
             Move::OjtLog => "ojt_log".into(),
             Move::Compare(_) => "compare".into(),
+            Move::ApplyReorg(_) => "apply_reorg".into(),
+            Move::DiscardReorg => "discard_reorg".into(),
         }
     }
 
@@ -55,9 +57,14 @@ impl Move {
                 .unwrap_or_default(),
             _ => String::new(),
         };
+        // Before a reorganisation: how many people it moves.
+        let n = match self {
+            Move::ApplyReorg(n) => n,
+            _ => 0,
+        };
         lang.tf(
             &format!("ask.{}", self.stem()),
-            &[("move", &label), ("name", &name)],
+            &[("move", &label), ("name", &name), ("n", &n)],
         )
     }
 
@@ -107,6 +114,8 @@ impl Move {
             Move::Apply(0),
             Move::OjtLog,
             Move::Compare(0),
+            Move::ApplyReorg(0),
+            Move::DiscardReorg,
         ]);
         all
     }

@@ -53,16 +53,18 @@ pub enum View {
     Incidents,
     Pdca,
     Surveys,
+    ReorgPlans,
+    ReorgSteps,
 }
 
 use editors::{
     AwardEditor, calendar::CalendarEditor, eval, leaves, own, posts, records as rec,
-    registers as reg, transfer,
+    registers as reg, reorg, transfer,
 };
 
 impl View {
     /// Every view, in the order of the tabs and of each tab's view bar.
-    pub const ALL: [View; 37] = [
+    pub const ALL: [View; 39] = [
         View::Staff,
         View::Leaves,
         View::Accounts,
@@ -87,6 +89,8 @@ impl View {
         View::Posts,
         View::TransferMoves,
         View::TransferPlans,
+        View::ReorgPlans,
+        View::ReorgSteps,
         View::Enrolments,
         View::Sessions,
         View::Courses,
@@ -210,6 +214,14 @@ impl View {
                 .person("owner_staff_id")
                 .workflow(&moves::PDCA),
             View::Surveys => list(T::Pdca, &lists::SURVEYS).editor(&reg::SurveyEditor),
+            View::ReorgPlans => list(T::Placement, &lists::REORG_PLANS)
+                .editor(&reorg::PlanEditor)
+                .open(Open::Hr)
+                .workflow(&moves::REORG_PLAN),
+            View::ReorgSteps => list(T::Placement, &lists::REORG_STEPS)
+                .editor(&reorg::StepEditor)
+                .open(Open::Hr)
+                .workflow(&moves::REORG_STEP),
         }
     }
 

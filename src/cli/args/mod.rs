@@ -5,8 +5,10 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod flow;
+mod reorg;
 
 pub use flow::{EvalArgs, KindArg, PdcaCommand, TermArg, TransferCommand};
+pub use reorg::ReorgCommand;
 
 /// A `--year` as people write it: `2026`, `令和8年度`, `R8`.
 fn fiscal_year_arg(s: &str) -> Result<i32, String> {
@@ -109,6 +111,9 @@ pub enum Command {
         /// Output file (default: standard output).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// units only: the tree as it was on this day (names, parents, kinds of then).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
     },
     /// Read a roster (CSV in UTF-8 or CP932, or XLSX) into the database: every row
     /// checked, all written in one transaction or none. Headers as `jinji export` writes
@@ -178,6 +183,12 @@ pub enum Command {
     Transfer {
         #[command(subcommand)]
         action: TransferCommand,
+    },
+    /// Reorganisations (組織改正): draft plans of steps (create, rename, move, merge,
+    /// split, abolish a unit), check them, apply them on their day.
+    Reorg {
+        #[command(subcommand)]
+        action: ReorgCommand,
     },
     /// The ward's rules (appeal window, long tenure, mentor years, expiry warning): list
     /// them, or set one (admins only).

@@ -1,6 +1,7 @@
 //! Reading an export kind's rows out of the database, cut down to what the reader may see.
 
 use super::ExportKind;
+use crate::domain::Date;
 use crate::store::machine::cell::cell_of;
 use crate::store::scope::Visibility;
 use crate::store::{Cell, Db, Result, StoreError};
@@ -15,6 +16,17 @@ impl Db {
         &self,
         kind: &ExportKind,
         visible: &Visibility,
+        each: impl FnMut(&[Cell]) -> Result<()>,
+    ) -> Result<()> {
+        self.export_rows_on(kind, visible, None, each)
+    }
+
+    /// `export_rows` of a kind as it was on `day` (a query that reads `:day`).
+    pub fn export_rows_on(
+        &self,
+        kind: &ExportKind,
+        visible: &Visibility,
+        day: Option<Date>,
         mut each: impl FnMut(&[Cell]) -> Result<()>,
     ) -> Result<()> {
         let Some(sql) = kind.sql_for(visible) else {
@@ -30,7 +42,10 @@ impl Db {
                 kind.headers.len()
             )));
         }
-        let mut rows = st.query([])?;
+        let mut rows = match day {
+            Some(d) => st.query(rusqlite::named_params! {":day": d.iso()})?,
+            None => st.query([])?,
+        };
         let mut cells = Vec::with_capacity(n);
         while let Some(r) = rows.next()? {
             cells.clear();

@@ -173,3 +173,6 @@ pub fn get<T: Col>(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<T> {
     T::from_sql(v)
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, v.data_type(), Box::new(e)))
 }
+
+// Reorganisations (組織改正).
+col_enum!(crate::domain::reorg::StepKind);

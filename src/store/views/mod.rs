@@ -9,6 +9,7 @@ mod order;
 mod posts;
 mod records;
 mod registers;
+mod reorg;
 mod seen;
 mod transfer;
 mod window;
@@ -19,6 +20,7 @@ pub use leaves::*;
 pub use posts::*;
 pub use records::*;
 pub use registers::*;
+pub use reorg::*;
 pub use transfer::*;
 pub use worklists::*;
 
@@ -229,6 +231,8 @@ pub static VIEWS: &[&ViewDef] = &[
     &registers::AUDIT,
     &registers::CALENDAR,
     &registers::EVAL_PERIODS,
+    &reorg::REORG_PLANS,
+    &reorg::REORG_STEPS,
 ];
 
 /// The person of a row and their unit, as most lists show them.

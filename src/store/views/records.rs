@@ -231,7 +231,12 @@ pub static ASSIGNMENTS: ViewDef = ViewDef {
     columns: &[
         STAFF_NO,
         FULL_NAME,
-        col("unit", "au.name", Text),
+        // The unit as it was called when the post began.
+        col(
+            "unit",
+            crate::store::units::name_on!("t.unit_id", "t.start_date", "au.name"),
+            Text,
+        ),
         col("position", "t.position", Code("position")),
         col("start_date", "t.start_date", Date),
         col("end_date", "t.end_date", Date),

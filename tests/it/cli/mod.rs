@@ -14,6 +14,8 @@ mod commands;
 mod export;
 /// `jinji eval …` and `jinji pdca …` as the demo's logins.
 mod flow;
+/// `jinji reorg …` and the tree of a day.
+mod reorg;
 /// `jinji settings`: the ward's rules, set by admins within range.
 mod settings;
 /// `jinji transfer …` and the transfer moves' export.

@@ -8,6 +8,8 @@ mod pdca;
 mod pdca_plan;
 /// The check of a transfer plan: each rule, its severity, and apply refusing.
 mod plan_check;
+/// Reorganisations: dated versions of units, plans checked and applied.
+mod reorg;
 /// Challenge themes written by their evaluatee, first evaluator and HR.
 mod themes;
 /// The April transfer round: plans kept, drafted and applied.

@@ -625,7 +625,7 @@ fn staff_round_trip_through_xlsx() {
     let csv = t.export(&["staff"]);
     t.export(&["staff", "--out", "staff.xlsx"]);
     t.db = t.w.init("e.db");
-    t.imports("units", "units.csv", "25 created");
+    t.imports("units", "units.csv", "26 created");
     t.imports("staff", "staff.xlsx", "(XLSX)");
     assert!(t.export(&["staff"]) == csv, "staff differs after XLSX");
 }

@@ -14,6 +14,8 @@ mod plans;
 mod posts;
 /// Each way of finding people goes through an index.
 mod query_plans;
+/// History under the names units had on its day.
+mod reorg;
 /// Every view with every filter and sort on the demo ward.
 mod views;
 /// Worklists and the training and incident registers.

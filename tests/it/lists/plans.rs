@@ -20,6 +20,9 @@ const SMALL: &[&str] = &[
     "sessions",
     // The transfer round's plans: a few a year (read newest first down the rowid).
     "transfer_plans",
+    // Reorganisations: a plan or two a year, tens of steps each.
+    "reorg_plans",
+    "reorg_steps",
     // Incidents and awards: a handful to tens a year.
     "incidents",
     "awards",

@@ -6,5 +6,7 @@ mod e2e;
 mod narrow;
 /// A paste of several lines and the IME's cursor, in the real binary.
 mod paste;
+/// The 組織改正 views, in Japanese and English.
+mod reorg;
 /// Snapshots of the screens in Japanese and English (ui/snapshots/).
 mod screens;
