@@ -11,6 +11,7 @@ use super::Gen;
 use super::rng::Rng;
 use crate::domain::assignment::{Assignment, Reason};
 use crate::domain::date::fiscal_year_start;
+use crate::domain::leave::{Leave, LeaveKind};
 use crate::domain::post::{AssignmentKind, PostClass, UnitPost, counted_class};
 use crate::domain::staff::{Position, Staff, StaffStatus};
 use crate::domain::unit::UnitKind;
@@ -191,6 +192,23 @@ pub fn choose_away(g: &mut Gen) -> Away {
 /// people on leave are.
 fn send_away(g: &mut Gen, away: &Away) -> Result<()> {
     let fy = g.today.fiscal_year();
+    // Each away on a leave of the kind a head is usually away on (病気休職) since the
+    // year began, open: the roster's status follows it as the store keeps it.
+    let mut leaves: Vec<Leave> = away
+        .gone
+        .iter()
+        .map(|&i| Leave {
+            id: 0,
+            staff_id: g.staff_id(i),
+            kind: LeaveKind::SickSuspension,
+            start_date: fiscal_year_start(fy),
+            end_date: None,
+            note: String::new(),
+            version: 0,
+        })
+        .collect();
+    g.put(&mut leaves)?;
+    g.db.leaves_to_catch_up()?;
     for &i in &away.gone {
         g.people[i].staff.status = StaffStatus::Leave;
         let mut s: Staff = g.db.get(g.staff_id(i))?;

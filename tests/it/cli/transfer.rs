@@ -318,7 +318,14 @@ fn hr_drafts_compares_discards_and_applies_a_round() {
         &p,
         &b.no,
         to_b,
-        &["--position", "senior", "--reason", "promotion"],
+        &[
+            "--position",
+            "senior",
+            "--reason",
+            "promotion",
+            "--grade",
+            "3",
+        ],
     );
     assert!(
         line.contains(&t.unit_name(to_b)) && line.contains("Promotion"),

@@ -198,6 +198,13 @@ fn the_counted_class_is_the_domains_for_every_position_and_kind() {
             let mut s = crate::support::ward::staff(&format!("B{n:04}"), w.team_res, d(2020, 4, 1));
             s.position = pos;
             s.employment_kind = kind;
+            if kind.is_short_time() {
+                s.weekly_hours = 31.0;
+            }
+            if kind.has_term() {
+                s.term_start = Some(d(2026, 4, 1));
+                s.term_end = Some(d(2027, 3, 31));
+            }
             w.db.insert(&mut s).expect("person");
             let class = counted_class(pos, kind);
             let before = count(&w, day, w.team_res, class).1;

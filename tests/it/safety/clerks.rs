@@ -140,10 +140,15 @@ fn open_form(s: &mut Session) {
     });
 }
 
+/// The 職員 form's fields after メール (任用形態 … 更新回数): Shift-Tab from the first field
+/// wraps to the last.
+const AFTER_MAIL: usize = 6;
+
 /// In an open form, from its first field: the phone field (内線), emptied, then `value`.
 fn type_phone(s: &mut Session, old: &str, value: &str) {
-    s.send(BACKTAB);
-    s.send(BACKTAB);
+    for _ in 0..AFTER_MAIL + 2 {
+        s.send(BACKTAB);
+    }
     for _ in old.chars() {
         s.send(BACKSPACE);
     }
@@ -155,7 +160,9 @@ fn type_phone(s: &mut Session, old: &str, value: &str) {
 
 /// In an open form, from its first field: `value` typed into the empty mail field.
 fn type_mail(s: &mut Session, value: &str) {
-    s.send(BACKTAB);
+    for _ in 0..AFTER_MAIL + 1 {
+        s.send(BACKTAB);
+    }
     s.keys(value);
     s.wait_until(&format!("{value:?} in メール"), |scr| {
         form_field_has(scr, "メール", value)

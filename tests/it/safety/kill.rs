@@ -822,7 +822,9 @@ fn a_killed_transfer_round_is_all_there_or_absent() {
     let audit_sql = "SELECT count(*) FROM audit_log WHERE action LIKE 'transfer.%'";
     assert_eq!(one::<String>(&pristine, &state_sql), "draft");
     assert_eq!(one::<i64>(&pristine, &opened_sql), 0);
-    assert_eq!(one::<i64>(&pristine, audit_sql), 0);
+    // The demo's own writes of posts held beside the main one reset supervisors under
+    // the round's names too: the round's rows are those past the pristine file's.
+    let audit0: i64 = one(&pristine, audit_sql);
     assert_eq!(
         one::<i64>(
             &pristine,
@@ -858,7 +860,7 @@ fn a_killed_transfer_round_is_all_there_or_absent() {
     assert_eq!(one::<i64>(&full, &opened_sql), moves);
     assert_eq!(one::<i64>(&full, &moved_sql), moves);
     // Every post closed, opened, person moved, supervisor reset, and the plan itself.
-    let audited: i64 = one(&full, audit_sql);
+    let audited: i64 = one::<i64>(&full, audit_sql) - audit0;
     assert!(
         audited > 2 * moves,
         "{audited} audit rows for {moves} moves"
@@ -878,7 +880,7 @@ fn a_killed_transfer_round_is_all_there_or_absent() {
         let plan_state: String = one(db, &state_sql);
         let opened: i64 = one(db, &opened_sql);
         let moved: i64 = one(db, &moved_sql);
-        let audit: i64 = one(db, audit_sql);
+        let audit: i64 = one::<i64>(db, audit_sql) - audit0;
         let present = match plan_state.as_str() {
             "applied" => true,
             "draft" => false,
