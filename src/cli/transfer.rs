@@ -7,7 +7,7 @@ use crate::domain::assignment::Reason;
 use crate::domain::staff::{Position, Staff};
 use crate::domain::transfer::{TransferMove, TransferPlan};
 use crate::domain::unit::Unit;
-use crate::i18n::{Lang, error_text, plan_problem_line};
+use crate::i18n::{Lang, WARD, error_text, plan_problem_line};
 use crate::store::flow::Actor;
 use crate::store::{Db, OpenMode};
 
@@ -230,7 +230,7 @@ pub fn run(ctx: &Ctx, action: TransferCommand) -> CmdResult {
             };
             let mut on = None;
             let n = db
-                .apply_transfer_plan(id, who, ctx.today, accept_warnings, &mut |m| {
+                .apply_transfer_plan(id, who, ctx.today, accept_warnings, &WARD, &mut |m| {
                     on = Some(m.staff_id)
                 })
                 .map_err(|e| {

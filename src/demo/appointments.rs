@@ -10,9 +10,8 @@ use super::rng::Rng;
 use crate::domain::assignment::Reason;
 use crate::domain::date::{fiscal_year_end, fiscal_year_start};
 use crate::domain::employment::{EmploymentKind, FULL_WEEK_HOURS};
-use crate::domain::retirement::{
-    POST_LIMIT_FROM, is_management_post, post_limit_date, retirement_date, retirement_fy,
-};
+use crate::domain::post_limit::{POST_LIMIT_FROM, is_management_post, post_limit_date};
+use crate::domain::retirement::{retirement_date, retirement_fy};
 use crate::domain::staff::{JobType, Position, StaffStatus, Track};
 use crate::domain::{Date, FiscalYear};
 

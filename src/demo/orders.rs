@@ -3,14 +3,15 @@
 //! draft for next April with the problems a plan check exists for.
 
 use super::Gen;
-use crate::domain::appointment::Appointment;
+use crate::domain::appointment::{Appointment, Wording};
 use crate::domain::assignment::Reason;
 use crate::domain::date::fiscal_year_start;
 use crate::domain::plan_check::JobFit;
 use crate::domain::staff::{JobType, Position, Staff, StaffStatus};
 use crate::domain::transfer::{PlanState, TransferMove, TransferPlan};
 use crate::domain::unit::UnitKind;
-use crate::store::appointments::{Was, sentences};
+use crate::i18n::WARD;
+use crate::store::appointments::{Was, orders};
 use crate::store::{Filter, Result};
 
 pub fn generate(g: &mut Gen) -> Result<()> {
@@ -88,15 +89,15 @@ fn issued(g: &mut Gen) -> Result<()> {
                 version: 0,
             };
             let parent = ou.parent.map(|x| &g.org.units[x].unit);
-            for (kind, text) in sentences(&was, &m, &ou.unit, parent) {
+            for order in orders(&was, &m, &ou.unit, parent) {
                 rows.push(Appointment {
                     id: 0,
                     staff_id: p.staff.id,
                     issued_on: post.start,
-                    kind,
+                    kind: order.kind(),
                     unit_id: Some(ou.unit.id),
                     position: Some(post.position),
-                    text,
+                    text: WARD.order(&order),
                     plan_id: None,
                     version: 0,
                 });

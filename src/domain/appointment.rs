@@ -22,6 +22,44 @@ code_enum! {
     }
 }
 
+/// One 発令事項 as decided, before it is put in the ward's words: the kind and the values
+/// the sentence names. The store decides what is ordered; the wording is the
+/// catalogue's, handed in as a [`Wording`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Order {
+    /// 採用する.
+    Hire,
+    /// ○○に昇任させる.
+    Promotion { position: Position },
+    /// ○級に昇格させる (`up`) or ○級とする.
+    Grade { grade: i64, up: bool },
+    /// ○○課○○係長を命ずる: `unit` as a 辞令 names it (see `store::appointments::unit_path`).
+    Head { unit: String },
+    /// ○○課勤務を命ずる.
+    Transfer { unit: String },
+    /// ○○へ派遣する.
+    Secondment { unit: String },
+}
+
+impl Order {
+    pub fn kind(&self) -> AppointmentKind {
+        match self {
+            Order::Hire => AppointmentKind::Hire,
+            Order::Promotion { .. } => AppointmentKind::Promotion,
+            Order::Grade { .. } => AppointmentKind::Grade,
+            Order::Head { .. } => AppointmentKind::Head,
+            Order::Transfer { .. } => AppointmentKind::Transfer,
+            Order::Secondment { .. } => AppointmentKind::Secondment,
+        }
+    }
+}
+
+/// The ward's words for an order. The message catalogue implements it; the store, which
+/// records 発令 but knows no catalogue, is handed one.
+pub trait Wording {
+    fn order(&self, order: &Order) -> String;
+}
+
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Appointment {
     pub id: Id,

@@ -22,6 +22,7 @@ pub mod pdca;
 pub mod pdca_flow;
 pub mod plan_check;
 pub mod post;
+pub mod post_limit;
 pub mod reading;
 pub mod reorg;
 pub mod retirement;

@@ -1,5 +1,6 @@
 //! Message catalogues: every string a person reads comes from `assets/i18n/{ja,en}.txt`.
 
+mod appointments;
 mod messages;
 mod plan;
 mod reorg;
@@ -8,6 +9,7 @@ use std::collections::HashMap;
 use std::fmt::Display;
 use std::sync::OnceLock;
 
+pub use appointments::WARD;
 pub use messages::{
     error_text, invalid_text, newest_backup, plan_diff_lines, problem_text, sheet_error_text,
 };

@@ -1,27 +1,24 @@
 //! 発令 (辞令): what the ward appointed people to, kept as issued. A round records each
-//! mover's 発令 in the transaction that moves them; the sentences are the ward's own
-//! (Japanese, whatever the screen's language: a 辞令 is an official document) and are
-//! written once, so that renaming a unit later does not rewrite what was issued.
+//! mover's 発令 in the transaction that moves them. The store decides what is ordered
+//! ([`orders`]); the words are the caller's [`Wording`] (the ward's catalogue, Japanese
+//! whatever the screen's language: a 辞令 is an official document), written once, so
+//! that renaming a unit later does not rewrite what was issued.
 
 use super::heads::head_position;
 use super::machine::record::record;
 use super::{Db, Filter, Result};
-use crate::domain::appointment::{Appointment, AppointmentKind};
+use crate::domain::appointment::{Appointment, Order, Wording};
 use crate::domain::assignment::Reason;
 use crate::domain::staff::Staff;
 use crate::domain::transfer::TransferMove;
 use crate::domain::unit::{Unit, UnitKind};
 use crate::domain::{Date, Id};
-use crate::i18n::Lang;
 
 record!(
     Appointment,
     "appointments",
     [staff_id, issued_on, kind, unit_id, position, text, plan_id]
 );
-
-/// The language 発令 are issued in.
-const WARD: Lang = Lang::Ja;
 
 impl Db {
     /// A person's 発令, oldest first.
@@ -36,14 +33,15 @@ impl Db {
         self.all(vec![Filter::eq("issued_on", day.iso())], "id")
     }
 
-    /// Records the 発令 of a move made on `day` (see [`sentences`]). `before` is the
-    /// person as they were.
+    /// Records the 発令 of a move made on `day` (see [`orders`]), in `words`. `before` is
+    /// the person as they were.
     pub(crate) fn issue_move(
         &self,
         before: &Staff,
         m: &TransferMove,
         day: Date,
         plan_id: Option<Id>,
+        words: &dyn Wording,
     ) -> Result<()> {
         let unit: Unit = self.get(m.to_unit_id)?;
         let parent: Option<Unit> = match unit.parent_id {
@@ -55,16 +53,15 @@ impl Db {
             position: before.position,
             grade: before.grade,
         };
-        let issued = sentences(&was, m, &unit, parent.as_ref());
-        for (kind, text) in issued {
+        for order in orders(&was, m, &unit, parent.as_ref()) {
             let mut a = Appointment {
                 id: 0,
                 staff_id: before.id,
                 issued_on: day,
-                kind,
+                kind: order.kind(),
                 unit_id: Some(unit.id),
                 position: Some(m.to_position),
-                text,
+                text: words.order(&order),
                 plan_id,
                 version: 0,
             };
@@ -94,41 +91,30 @@ pub fn unit_path(unit: &Unit, parent: Option<&Unit>) -> String {
 
 /// The 発令事項 of a move, in order: 採用, 昇任, 昇格, then the post (○○長を命ずる for a
 /// head, ○○勤務を命ずる for anyone else whose unit changes or who was told nothing else).
-pub fn sentences(
-    was: &Was,
-    m: &TransferMove,
-    unit: &Unit,
-    parent: Option<&Unit>,
-) -> Vec<(AppointmentKind, String)> {
-    let path = unit_path(unit, parent);
-    let position = WARD.label("position", m.to_position.code());
-    let mut issued: Vec<(AppointmentKind, String)> = Vec::new();
+pub fn orders(was: &Was, m: &TransferMove, unit: &Unit, parent: Option<&Unit>) -> Vec<Order> {
+    let mut issued: Vec<Order> = Vec::new();
     if m.reason == Reason::Hire {
-        issued.push((AppointmentKind::Hire, WARD.t("appoint.hire").to_string()));
+        issued.push(Order::Hire);
     }
     if m.to_position.rank() < was.position.rank() {
-        let t = WARD.tf("appoint.promotion", &[("position", &position)]);
-        issued.push((AppointmentKind::Promotion, t));
+        issued.push(Order::Promotion {
+            position: m.to_position,
+        });
     }
     if let Some(g) = m.to_grade.filter(|g| *g != was.grade) {
-        let key = if g > was.grade {
-            "appoint.grade_up"
-        } else {
-            "appoint.grade_set"
-        };
-        issued.push((AppointmentKind::Grade, WARD.tf(key, &[("grade", &g)])));
+        issued.push(Order::Grade {
+            grade: g,
+            up: g > was.grade,
+        });
     }
+    let path = unit_path(unit, parent);
     if head_position(unit.kind) == Some(m.to_position) {
-        let t = WARD.tf("appoint.head_of", &[("unit", &path)]);
-        issued.push((AppointmentKind::Head, t));
+        issued.push(Order::Head { unit: path });
     } else if m.to_unit_id != was.unit_id || issued.is_empty() {
-        let (kind, key) = match m.reason {
-            Reason::Secondment | Reason::Dispatch => {
-                (AppointmentKind::Secondment, "appoint.secondment")
-            }
-            _ => (AppointmentKind::Transfer, "appoint.transfer"),
-        };
-        issued.push((kind, WARD.tf(key, &[("unit", &path)])));
+        issued.push(match m.reason {
+            Reason::Secondment | Reason::Dispatch => Order::Secondment { unit: path },
+            _ => Order::Transfer { unit: path },
+        });
     }
     issued
 }

@@ -10,6 +10,7 @@ use super::machine::record::record;
 use super::posts::{NewPost, PostActions};
 use super::rule;
 use super::{Db, Filter, Result, StoreError};
+use crate::domain::appointment::Wording;
 use crate::domain::evaluation::{EvalPeriod, EvalState, Evaluation};
 use crate::domain::staff::{Staff, StaffStatus};
 use crate::domain::transfer::{PlanState, TransferMove, TransferPlan};
@@ -216,13 +217,15 @@ impl Db {
     /// Applies a draft plan (HR), all or nothing, once its check passes: any error
     /// refuses it, and warnings too unless `accept_warnings`. `on_move` hears of each move
     /// before it is made, so a caller can name the person whose move failed. Each mover's
-    /// grade is set with their position and their 発令 recorded. Returns the moves made.
+    /// grade is set with their position and their 発令 recorded in `words` (the ward's,
+    /// `i18n::WARD`). Returns the moves made.
     pub fn apply_transfer_plan(
         &self,
         plan_id: Id,
         who: Actor,
         today: Date,
         accept_warnings: bool,
+        words: &dyn Wording,
         on_move: &mut dyn FnMut(&TransferMove),
     ) -> Result<usize> {
         self.hr_only(who)?;
@@ -281,7 +284,7 @@ impl Db {
                         self.update_as(&mut now, "transfer.grade")?;
                     }
                 }
-                self.issue_move(&person, m, day, Some(plan.id))?;
+                self.issue_move(&person, m, day, Some(plan.id), words)?;
                 touched.insert(person.unit_id);
                 touched.insert(unit.id);
             }

@@ -12,7 +12,7 @@ use crate::app::{App, Modal};
 use crate::domain::assignment::{Assignment, Reason};
 use crate::domain::employment::EmploymentKind;
 use crate::domain::post::{PostClass, UnitPost};
-use crate::domain::retirement::{limit_position, post_limit_due};
+use crate::domain::post_limit::{limit_position, post_limit_due};
 use crate::domain::staff::{Position, Staff};
 use crate::domain::unit::Unit;
 use crate::domain::{Date, FiscalYear, Id};

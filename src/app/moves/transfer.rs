@@ -7,6 +7,7 @@ use super::{App, Menu, Move, Workflow};
 use crate::domain::Id;
 use crate::domain::staff::Staff;
 use crate::domain::transfer::{PlanState, TransferPlan};
+use crate::i18n::WARD;
 use crate::store::StoreError;
 
 pub struct Plans;
@@ -66,11 +67,11 @@ impl Workflow for Plans {
             Move::ApplyPlan => {
                 let accept = true;
                 let mut on = None;
-                let applied = ses
-                    .db
-                    .apply_transfer_plan(id, who, ses.today, accept, &mut |mv| {
-                        on = Some(mv.staff_id)
-                    });
+                let applied =
+                    ses.db
+                        .apply_transfer_plan(id, who, ses.today, accept, &WARD, &mut |mv| {
+                            on = Some(mv.staff_id)
+                        });
                 let Err(e) = applied else {
                     return Ok(id);
                 };

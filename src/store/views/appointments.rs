@@ -55,7 +55,7 @@ pub static RETIREMENTS_DUE: ViewDef = ViewDef {
 
 /// 役職定年 対象者: people in a 管理監督職 (at or above the ward rule's position, by the
 /// ranks of `Position::rank`) who reach 60 in law within the year in view, and so leave
-/// the post on the 1 April after it (`domain::retirement::post_limit_date`), without a
+/// the post on the 1 April after it (`domain::post_limit::post_limit_date`), without a
 /// recorded exception (特例任用) reaching that day. The rule began on 2023-04-01.
 pub static POST_LIMIT_DUE: ViewDef = ViewDef {
     name: "post_limit_due",

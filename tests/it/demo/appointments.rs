@@ -7,7 +7,8 @@ use crate::support::generated;
 use crate::support::{d, today};
 
 use generated::*;
-use jinji::domain::retirement::{post_limit_date, retirement_date};
+use jinji::domain::post_limit::post_limit_date;
+use jinji::domain::retirement::retirement_date;
 use jinji::store::views::{ViewQuery, view};
 
 #[test]

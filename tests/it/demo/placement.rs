@@ -6,7 +6,7 @@ use crate::support::generated;
 
 use generated::*;
 use jinji::demo::{self, Params};
-use jinji::domain::retirement::post_limit_date;
+use jinji::domain::post_limit::post_limit_date;
 use jinji::store::Cell;
 use jinji::store::export::KINDS;
 use jinji::store::{Db, StoreError};

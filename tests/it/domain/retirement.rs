@@ -1,14 +1,12 @@
-//! 定年 and 役職定年 (src/domain/retirement.rs) and the terms of an appointment
+//! 定年 and 役職定年 (src/domain/retirement.rs, src/domain/post_limit.rs) and the terms of an appointment
 //! (src/domain/employment.rs): every birth year 1955–1975 against the law's table written
 //! out here, the 1 April / 2 April edges, the years nobody retires at 定年, and what a
 //! term and a week may be.
 
 use crate::support::d;
 use jinji::domain::employment::{EmploymentKind, NextTerm, Terms, next_term};
-use jinji::domain::retirement::{
-    age_at_retirement, limit_position, post_limit_date, post_limit_due, retirement_age,
-    retirement_date,
-};
+use jinji::domain::post_limit::{limit_position, post_limit_date, post_limit_due};
+use jinji::domain::retirement::{age_at_retirement, retirement_age, retirement_date};
 use jinji::domain::staff::Position;
 use jinji::domain::{Check, Date, Problem};
 

@@ -14,6 +14,7 @@ use jinji::domain::post::{PostClass, UnitPost};
 use jinji::domain::staff::{JobType, Position, Staff, StaffStatus};
 use jinji::domain::transfer::TransferMove;
 use jinji::domain::{Date, Id};
+use jinji::i18n::WARD;
 use jinji::store::{Db, StoreError};
 use ward::*;
 
@@ -157,7 +158,7 @@ fn every_supervisor_the_round_changes_is_listed_and_exactly_those() {
         .collect();
     // Applied: the people not moved whose supervisor changed are the ones listed.
     let was: Vec<Staff> = db.all(vec![], "id").expect("staff");
-    db.apply_transfer_plan(plan, s.hr.actor(), eff(), true, &mut |_| {})
+    db.apply_transfer_plan(plan, s.hr.actor(), eff(), true, &WARD, &mut |_| {})
         .expect("apply");
     let changed: Vec<Id> = db
         .all::<Staff>(vec![], "id")
@@ -311,7 +312,7 @@ fn a_refused_apply_names_the_first_problem_and_how_many_more() {
     ]);
     let e = s
         .db()
-        .apply_transfer_plan(bad, s.hr.actor(), eff(), true, &mut |_| {})
+        .apply_transfer_plan(bad, s.hr.actor(), eff(), true, &WARD, &mut |_| {})
         .expect_err("refused");
     let text = jinji::i18n::error_text(jinji::i18n::Lang::En, &e);
     assert!(
@@ -331,7 +332,7 @@ fn apply_refuses_errors_always_and_warnings_until_accepted() {
     let bad = s.plan(&[(s.res_lead, s.w.team_hr, Position::TeamChief, None)]);
     let before = rows(db);
     for accept in [false, true] {
-        match db.apply_transfer_plan(bad, who, eff(), accept, &mut |_| {}) {
+        match db.apply_transfer_plan(bad, who, eff(), accept, &WARD, &mut |_| {}) {
             Err(StoreError::PlanProblems(ps)) => assert_eq!(ps[0].rule, TwoHeads),
             other => panic!("expected the check's refusal, got {other:?}"),
         }
@@ -341,13 +342,13 @@ fn apply_refuses_errors_always_and_warnings_until_accepted() {
     // Warnings only (鈴木 leaves 人事係 without a successor): refused until accepted.
     let warned = s.plan(&[(s.w.lead.id, s.w.sec_res, Position::DeputyChief, Some(5))]);
     let before = rows(db);
-    match db.apply_transfer_plan(warned, who, eff(), false, &mut |_| {}) {
+    match db.apply_transfer_plan(warned, who, eff(), false, &WARD, &mut |_| {}) {
         Err(StoreError::PlanProblems(ps)) => assert!(ps.iter().all(|p| !p.is_error())),
         other => panic!("expected the warnings, got {other:?}"),
     }
     assert_eq!(rows(db), before, "nothing written");
     assert_eq!(
-        db.apply_transfer_plan(warned, who, eff(), true, &mut |_| {})
+        db.apply_transfer_plan(warned, who, eff(), true, &WARD, &mut |_| {})
             .expect("accepted"),
         1
     );
@@ -365,7 +366,7 @@ fn applying_records_each_movers_appointments_in_the_wards_words() {
         (s.res_lead, s.w.team_hr, Position::TeamChief, None),
         (s.w.junior.id, s.w.team_res, Position::Clerk, None),
     ]);
-    db.apply_transfer_plan(plan, s.hr.actor(), eff(), true, &mut |_| {})
+    db.apply_transfer_plan(plan, s.hr.actor(), eff(), true, &WARD, &mut |_| {})
         .expect("apply");
     let said = |id: Id| -> Vec<(AppointmentKind, String)> {
         db.appointments_of(id)

@@ -13,6 +13,7 @@ use jinji::domain::staff::{Position, Staff, StaffStatus};
 use jinji::domain::transfer::{PlanState, TransferMove, TransferPlan};
 use jinji::domain::unit::{Unit, UnitKind};
 use jinji::domain::{Date, FiscalYear, Id, Problem};
+use jinji::i18n::WARD;
 use jinji::store::flow::Actor;
 use jinji::store::{Db, StoreError};
 use ward::*;
@@ -274,7 +275,7 @@ fn mv(plan: Id, staff: Id, unit: Id, pos: Position, reason: Reason) -> TransferM
 /// Applies `plan`, its check's warnings accepted, returning the result and the people `on_move` heard of, in order.
 fn apply(db: &Db, plan: Id, who: Actor, on: Date) -> (Result<usize, StoreError>, Vec<Id>) {
     let mut heard = Vec::new();
-    let r = db.apply_transfer_plan(plan, who, on, true, &mut |m| heard.push(m.staff_id));
+    let r = db.apply_transfer_plan(plan, who, on, true, &WARD, &mut |m| heard.push(m.staff_id));
     (r, heard)
 }
 

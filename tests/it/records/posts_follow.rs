@@ -21,6 +21,7 @@ use jinji::domain::assignment::{Assignment, Reason};
 use jinji::domain::staff::{Position, Staff, StaffStatus};
 use jinji::domain::unit::Unit;
 use jinji::domain::{Date, Id};
+use jinji::i18n::WARD;
 use jinji::import::{Import, Unwatched, import_kind};
 use jinji::sheet::SheetRow;
 use jinji::store::flow::Actor;
@@ -405,7 +406,7 @@ impl World {
         }
         // (The plan and its moves are not among the rows a refused round must keep.)
         self.db
-            .apply_transfer_plan(plan.id, who, today, true, &mut |_| {})
+            .apply_transfer_plan(plan.id, who, today, true, &WARD, &mut |_| {})
             .is_ok()
     }
 
