@@ -19,6 +19,7 @@ use std::time::{Duration, Instant};
 use criterion::{BatchSize, Criterion, SamplingMode};
 use jinji::app::action::Action;
 use jinji::app::tab::Tab;
+use jinji::app::view::View;
 use jinji::app::{App, Modal};
 use jinji::demo::{Params, generate};
 use jinji::domain::Date;
@@ -125,6 +126,18 @@ fn cases() -> Vec<Case> {
         chars.chain(backs).collect()
     };
     let eval_tab = vec![A::GoTab(Tab::Evaluation.index())];
+    let placement_tab = vec![A::GoTab(Tab::Placement.index())];
+    let staff_tab = vec![A::GoTab(Tab::Staff.index())];
+    let at_posts = Tab::Placement
+        .views()
+        .iter()
+        .position(|v| *v == View::Posts)
+        .unwrap_or(0);
+    let posts_view: Vec<Action> = placement_tab
+        .iter()
+        .cloned()
+        .chain(std::iter::repeat_n(A::NextView, at_posts))
+        .collect();
     vec![
         // Holding `j` from the top: 40 steps, the window scrolls (and refetches) past row 33.
         case(
@@ -150,6 +163,21 @@ fn cases() -> Vec<Case> {
             "next_view",
             eval_tab.clone(),
             vec![timed(A::NextView); Tab::Evaluation.views().len()],
+        ),
+        // Round all of 人事配置's views: the appointments' worklists (定年退職予定者, 役職定年,
+        // 任期満了), 定数・現員, the round and its 発令, the reorganisations.
+        case(
+            "placement_views",
+            placement_tab,
+            vec![timed(A::NextView); Tab::Placement.views().len()],
+        ),
+        // 定数・現員 sorted by each column in turn (現員, 欠員, 過員 are counted on the day).
+        case("posts_sort", posts_view, vec![timed(A::NextSort); 8]),
+        // Round all of 職員's views (the roster, 休職・休業 and the records beside them).
+        case(
+            "staff_views",
+            staff_tab,
+            vec![timed(A::NextView); Tab::Staff.views().len()],
         ),
         // The workflow moves open on the selected evaluation (the chain's rules checked).
         case(
