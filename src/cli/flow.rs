@@ -15,7 +15,7 @@ use crate::store::scope::Visibility;
 use crate::store::{Db, Filter, OpenMode, StoreError};
 
 /// The database, who is acting, and what they may see.
-fn open(ctx: &Ctx) -> Result<(Db, Account, Visibility), Failure> {
+pub(super) fn open(ctx: &Ctx) -> Result<(Db, Account, Visibility), Failure> {
     let path = ctx.db_path("jinji.db")?;
     let mut db = ctx.open(&path, OpenMode::Existing)?;
     let me = ctx.account(&mut db)?;

@@ -10,6 +10,7 @@ mod flow;
 mod import;
 mod notice;
 mod ops;
+mod plans;
 mod reorg;
 mod report;
 mod settings;

@@ -1,17 +1,23 @@
 //! `jinji reorg …`: reorganisations (組織改正) from the command line (HR).
 
 use super::args::ReorgCommand;
+use super::plans::{self, Desk, PlanWords};
 use super::{CmdResult, Ctx, Failure};
-use crate::domain::account::Role;
 use crate::domain::reorg::{ReorgPlan, ReorgStep, StepKind};
 use crate::i18n::{reorg_issue_line, reorg_step_line};
-use crate::store::flow::Actor;
-use crate::store::{Db, OpenMode};
+use crate::store::Db;
+
+/// How reorganisations are named in messages.
+const WORDS: PlanWords = PlanWords {
+    unknown: "err.unknown_reorg",
+    line: "cli.reorg_line",
+    state: "reorg_state",
+    created: "cli.reorg_created",
+    discarded: "cli.reorg_discarded",
+};
 
 fn plan(ctx: &Ctx, db: &Db, id: i64) -> Result<ReorgPlan, Failure> {
-    db.find(id)
-        .map_err(|e| ctx.err(e))?
-        .ok_or_else(|| Failure::input(ctx.lang.tf("err.unknown_reorg", &[("id", &id)])))
+    plans::find(ctx, db, &WORDS, id)
 }
 
 /// Prints a plan's problems; a plan with any is refused with exit 2.
@@ -34,52 +40,14 @@ fn check(ctx: &Ctx, db: &Db, id: i64) -> Result<usize, Failure> {
 
 pub fn run(ctx: &Ctx, action: ReorgCommand) -> CmdResult {
     let lang = ctx.lang;
-    let path = ctx.db_path("jinji.db")?;
-    let mut db = ctx.open(&path, OpenMode::Existing)?;
-    let me = ctx.account(&mut db)?;
-    let visible = db
-        .visibility(&me, ctx.today.fiscal_year())
-        .map_err(|e| ctx.err(e))?;
-    let who = Actor {
-        account: &me,
-        visible: &visible,
-    };
     // The tree is the HR office's to change, as transfer plans are.
-    ctx.require(&me, &[Role::Admin, Role::Hr], "err.hr_only")?;
+    let desk = Desk::open(ctx)?;
+    let (db, who) = (&desk.db, desk.who());
     let err = |e| ctx.err(e);
     match action {
-        ReorgCommand::Plans => {
-            for p in db.reorg_plans().map_err(err)? {
-                let n = db.reorg_steps(p.id).map_err(err)?.len();
-                crate::say!(
-                    "{}",
-                    lang.tf(
-                        "cli.reorg_line",
-                        &[
-                            ("id", &p.id),
-                            ("name", &p.name),
-                            ("effective", &p.effective_on),
-                            ("state", &lang.label("reorg_state", p.state.code())),
-                            ("n", &n),
-                        ]
-                    )
-                );
-            }
-        }
+        ReorgCommand::Plans => plans::list::<ReorgPlan>(ctx, db, &WORDS)?,
         ReorgCommand::New { name, effective } => {
-            let day = super::parse_date(lang, &effective)?;
-            let p = db.new_reorg_plan(&name, day, who).map_err(err)?;
-            crate::say!(
-                "{}",
-                lang.tf(
-                    "cli.reorg_created",
-                    &[
-                        ("id", &p.id),
-                        ("name", &p.name),
-                        ("effective", &p.effective_on)
-                    ]
-                )
-            );
+            plans::create::<ReorgPlan>(ctx, &desk, &WORDS, &name, &effective)?
         }
         ReorgCommand::Step {
             plan: id,
@@ -92,7 +60,7 @@ pub fn run(ctx: &Ctx, action: ReorgCommand) -> CmdResult {
             staff,
             note,
         } => {
-            let p = plan(ctx, &db, id)?;
+            let p = plan(ctx, db, id)?;
             let kind = StepKind::from_code(&kind).ok_or_else(|| {
                 Failure::input(lang.tf("err.bad_code", &[("field", &"kind"), ("value", &kind)]))
             })?;
@@ -122,7 +90,7 @@ pub fn run(ctx: &Ctx, action: ReorgCommand) -> CmdResult {
                 version: 0,
             };
             db.put_reorg_step(&mut s, who).map_err(err)?;
-            let line = reorg_step_line(lang, &db, p.effective_on, &s).map_err(err)?;
+            let line = reorg_step_line(lang, db, p.effective_on, &s).map_err(err)?;
             crate::say!("{line}");
         }
         ReorgCommand::Drop { plan: id, seq } => {
@@ -141,20 +109,20 @@ pub fn run(ctx: &Ctx, action: ReorgCommand) -> CmdResult {
             );
         }
         ReorgCommand::Show { plan: id } => {
-            let p = plan(ctx, &db, id)?;
+            let p = plan(ctx, db, id)?;
             for s in db.reorg_steps(id).map_err(err)? {
-                let line = reorg_step_line(lang, &db, p.effective_on, &s).map_err(err)?;
+                let line = reorg_step_line(lang, db, p.effective_on, &s).map_err(err)?;
                 crate::say!("{line}");
             }
         }
         ReorgCommand::Check { plan: id } => {
-            plan(ctx, &db, id)?;
-            let n = check(ctx, &db, id)?;
+            plan(ctx, db, id)?;
+            let n = check(ctx, db, id)?;
             crate::say!("{}", lang.tf("cli.reorg_ok", &[("id", &id), ("n", &n)]));
         }
         ReorgCommand::Apply { plan: id } => {
-            let p = plan(ctx, &db, id)?;
-            check(ctx, &db, id)?;
+            let p = plan(ctx, db, id)?;
+            check(ctx, db, id)?;
             let n = db.apply_reorg_plan(id, who, ctx.today).map_err(err)?;
             crate::say!(
                 "{}",
@@ -164,11 +132,7 @@ pub fn run(ctx: &Ctx, action: ReorgCommand) -> CmdResult {
                 )
             );
         }
-        ReorgCommand::Discard { plan: id } => {
-            plan(ctx, &db, id)?;
-            db.discard_reorg_plan(id, who).map_err(err)?;
-            crate::say!("{}", lang.tf("cli.reorg_discarded", &[("id", &id)]));
-        }
+        ReorgCommand::Discard { plan: id } => plans::discard::<ReorgPlan>(ctx, &desk, &WORDS, id)?,
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! `jinji transfer …`: the April transfer round from the command line (HR).
 
 use super::args::TransferCommand;
+use super::plans::{self, Desk, PlanWords};
 use super::{CmdResult, Ctx, Failure};
 use crate::config::DateStyle;
 use crate::domain::assignment::Reason;
@@ -8,8 +9,7 @@ use crate::domain::staff::{Position, Staff};
 use crate::domain::transfer::{TransferMove, TransferPlan};
 use crate::domain::unit::Unit;
 use crate::i18n::{Lang, WARD, error_text, plan_problem_line};
-use crate::store::flow::Actor;
-use crate::store::{Db, OpenMode};
+use crate::store::Db;
 
 fn staff(ctx: &Ctx, db: &Db, no: &str) -> Result<Staff, Failure> {
     db.staff_by_no(no)
@@ -17,10 +17,17 @@ fn staff(ctx: &Ctx, db: &Db, no: &str) -> Result<Staff, Failure> {
         .ok_or_else(|| Failure::input(ctx.lang.tf("err.unknown_staff", &[("staff_no", &no)])))
 }
 
+/// How the transfer round's plans are named in messages.
+const WORDS: PlanWords = PlanWords {
+    unknown: "err.unknown_plan",
+    line: "cli.plan_line",
+    state: "plan_state",
+    created: "cli.plan_created",
+    discarded: "cli.plan_discarded",
+};
+
 fn plan(ctx: &Ctx, db: &Db, id: i64) -> Result<TransferPlan, Failure> {
-    db.find(id)
-        .map_err(|e| ctx.err(e))?
-        .ok_or_else(|| Failure::input(ctx.lang.tf("err.unknown_plan", &[("id", &id)])))
+    plans::find(ctx, db, &WORDS, id)
 }
 
 fn unit_name(db: &Db, id: i64) -> String {
@@ -79,59 +86,13 @@ fn move_line(lang: Lang, db: &Db, p: &TransferPlan, m: &TransferMove) -> String 
 
 pub fn run(ctx: &Ctx, action: TransferCommand) -> CmdResult {
     let lang = ctx.lang;
-    let path = ctx.db_path("jinji.db")?;
-    let mut db = ctx.open(&path, OpenMode::Existing)?;
-    let me = ctx.account(&mut db)?;
-    let visible = db
-        .visibility(&me, ctx.today.fiscal_year())
-        .map_err(|e| ctx.err(e))?;
-    let who = Actor {
-        account: &me,
-        visible: &visible,
-    };
-    // Plans are the HR office's alone, to read as to write.
-    ctx.require(
-        &me,
-        &[
-            crate::domain::account::Role::Admin,
-            crate::domain::account::Role::Hr,
-        ],
-        "err.hr_only",
-    )?;
+    let desk = Desk::open(ctx)?;
+    let (db, who) = (&desk.db, desk.who());
     let err = |e| ctx.err(e);
     match action {
-        TransferCommand::Plans => {
-            for p in db.transfer_plans().map_err(err)? {
-                let n = db.transfer_moves(p.id).map_err(err)?.len();
-                crate::say!(
-                    "{}",
-                    lang.tf(
-                        "cli.plan_line",
-                        &[
-                            ("id", &p.id),
-                            ("name", &p.name),
-                            ("effective", &p.effective_on),
-                            ("state", &lang.label("plan_state", p.state.code())),
-                            ("n", &n),
-                        ]
-                    )
-                );
-            }
-        }
+        TransferCommand::Plans => plans::list::<TransferPlan>(ctx, db, &WORDS)?,
         TransferCommand::New { name, effective } => {
-            let day = super::parse_date(lang, &effective)?;
-            let p = db.new_transfer_plan(&name, day, who).map_err(err)?;
-            crate::say!(
-                "{}",
-                lang.tf(
-                    "cli.plan_created",
-                    &[
-                        ("id", &p.id),
-                        ("name", &p.name),
-                        ("effective", &p.effective_on)
-                    ]
-                )
-            );
+            plans::create::<TransferPlan>(ctx, &desk, &WORDS, &name, &effective)?
         }
         TransferCommand::Add {
             plan: plan_id,
@@ -142,8 +103,8 @@ pub fn run(ctx: &Ctx, action: TransferCommand) -> CmdResult {
             note,
             grade,
         } => {
-            let p = plan(ctx, &db, plan_id)?;
-            let s = staff(ctx, &db, &no)?;
+            let p = plan(ctx, db, plan_id)?;
+            let s = staff(ctx, db, &no)?;
             let u = db
                 .unit_by_code(&unit)
                 .map_err(err)?
@@ -168,13 +129,13 @@ pub fn run(ctx: &Ctx, action: TransferCommand) -> CmdResult {
                 version: 0,
             };
             db.put_transfer_move(&mut m, who).map_err(err)?;
-            crate::say!("{}", move_line(lang, &db, &p, &m));
+            crate::say!("{}", move_line(lang, db, &p, &m));
         }
         TransferCommand::Remove {
             plan: id,
             staff: no,
         } => {
-            let s = staff(ctx, &db, &no)?;
+            let s = staff(ctx, db, &no)?;
             db.remove_transfer_move(id, s.id, who).map_err(err)?;
             crate::say!(
                 "{}",
@@ -182,15 +143,15 @@ pub fn run(ctx: &Ctx, action: TransferCommand) -> CmdResult {
             );
         }
         TransferCommand::Show { plan: id } => {
-            let p = plan(ctx, &db, id)?;
+            let p = plan(ctx, db, id)?;
             for m in db.transfer_moves(id).map_err(err)? {
-                crate::say!("{}", move_line(lang, &db, &p, &m));
+                crate::say!("{}", move_line(lang, db, &p, &m));
             }
         }
         TransferCommand::Compare { a, b } => {
-            plan(ctx, &db, a)?;
-            plan(ctx, &db, b)?;
-            let lines = crate::i18n::plan_diff_lines(lang, &db, a, b).map_err(err)?;
+            plan(ctx, db, a)?;
+            plan(ctx, db, b)?;
+            let lines = crate::i18n::plan_diff_lines(lang, db, a, b).map_err(err)?;
             if lines.is_empty() {
                 crate::say!("{}", lang.t("cli.plan_same"));
             }
@@ -199,12 +160,10 @@ pub fn run(ctx: &Ctx, action: TransferCommand) -> CmdResult {
             }
         }
         TransferCommand::Discard { plan: id } => {
-            plan(ctx, &db, id)?;
-            db.discard_transfer_plan(id, who).map_err(err)?;
-            crate::say!("{}", lang.tf("cli.plan_discarded", &[("id", &id)]));
+            plans::discard::<TransferPlan>(ctx, &desk, &WORDS, id)?
         }
         TransferCommand::Check { plan: id } => {
-            plan(ctx, &db, id)?;
+            plan(ctx, db, id)?;
             let problems = db.check_plan(id, ctx.today).map_err(err)?;
             for p in &problems {
                 crate::say!("{}", plan_problem_line(lang, p, DateStyle::Iso));
@@ -221,7 +180,7 @@ pub fn run(ctx: &Ctx, action: TransferCommand) -> CmdResult {
             plan: id,
             accept_warnings,
         } => {
-            let p = plan(ctx, &db, id)?;
+            let p = plan(ctx, db, id)?;
             // The warnings it accepts, said once the plan is applied.
             let warnings = if accept_warnings {
                 db.check_plan(id, ctx.today).map_err(err)?

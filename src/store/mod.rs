@@ -38,6 +38,7 @@ pub mod pdca;
 pub mod pdca_moves;
 pub mod pick;
 pub mod placement;
+pub mod plans;
 pub mod posts;
 pub mod reorg;
 pub mod reports;

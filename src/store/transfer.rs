@@ -7,13 +7,14 @@ use std::collections::BTreeSet;
 
 use super::flow::Actor;
 use super::machine::record::record;
+use super::plans::plan;
 use super::posts::{NewPost, PostActions};
 use super::rule;
 use super::{Db, Filter, Result, StoreError};
 use crate::domain::appointment::Wording;
 use crate::domain::evaluation::{EvalPeriod, EvalState, Evaluation};
 use crate::domain::staff::{Staff, StaffStatus};
-use crate::domain::transfer::{PlanState, TransferMove, TransferPlan};
+use crate::domain::transfer::{TransferMove, TransferPlan};
 use crate::domain::unit::Unit;
 use crate::domain::{Date, Id, Invalid, Problem};
 
@@ -23,11 +24,7 @@ record!(
     [name, effective_on, state, note, applied_on, announced_on],
     {
         fn check_stored(&self, db: &Db) -> Result<()> {
-            // Only a draft changes: an applied plan is history, a discarded one set aside.
-            if self.id != 0 {
-                db.draft_plan(self.id)?;
-            }
-            Ok(())
+            db.still_draft(self)
         }
     }
 );
@@ -62,31 +59,23 @@ const ROUND: PostActions = PostActions {
     follow: "transfer.move",
 };
 
-impl Db {
-    fn hr_only(&self, who: Actor) -> Result<()> {
-        if who.hr() {
-            Ok(())
-        } else {
-            Err(rule("plan", "transfer_hr_only"))
-        }
-    }
+// Moves in the order they were put; the day's refusal is the plan's own.
+plan!(TransferPlan, TransferMove, "transfer", "id", ("effective_on", "plan_not_yet"), {
+    announced_on: None
+});
 
+impl Db {
     pub fn transfer_plans(&self) -> Result<Vec<TransferPlan>> {
-        self.all(vec![], "id")
+        self.plans()
     }
 
     pub fn transfer_moves(&self, plan_id: Id) -> Result<Vec<TransferMove>> {
-        self.all(vec![Filter::eq("plan_id", plan_id)], "id")
+        self.plan_items::<TransferPlan>(plan_id)
     }
 
     /// A plan still open to change.
     fn draft_plan(&self, plan_id: Id) -> Result<TransferPlan> {
-        let p: TransferPlan = self.get(plan_id)?;
-        match p.state {
-            PlanState::Draft => Ok(p),
-            PlanState::Applied => Err(rule("plan", "plan_applied")),
-            PlanState::Discarded => Err(rule("plan", "plan_discarded")),
-        }
+        self.draft_of(plan_id)
     }
 
     /// A new draft plan (HR).
@@ -96,25 +85,13 @@ impl Db {
         effective_on: Date,
         who: Actor,
     ) -> Result<TransferPlan> {
-        self.hr_only(who)?;
-        let mut p = TransferPlan {
-            id: 0,
-            name: name.trim().to_string(),
-            effective_on,
-            state: PlanState::Draft,
-            note: String::new(),
-            applied_on: None,
-            announced_on: None,
-            version: 0,
-        };
-        self.insert(&mut p)?;
-        Ok(p)
+        self.new_plan(name, effective_on, who)
     }
 
     /// Adds (or replaces) a person's move in a draft plan: the person active, the unit in
     /// being on the effective date.
     pub fn put_transfer_move(&self, m: &mut TransferMove, who: Actor) -> Result<()> {
-        self.hr_only(who)?;
+        self.plan_hr::<TransferPlan>(who)?;
         self.write(|| {
             let plan = self.draft_plan(m.plan_id)?;
             let person: Staff = self
@@ -155,7 +132,7 @@ impl Db {
 
     /// Takes a person out of a draft plan.
     pub fn remove_transfer_move(&self, plan_id: Id, staff_id: Id, who: Actor) -> Result<()> {
-        self.hr_only(who)?;
+        self.plan_hr::<TransferPlan>(who)?;
         self.write(|| {
             self.draft_plan(plan_id)?;
             let m = self
@@ -174,13 +151,7 @@ impl Db {
 
     /// Sets a draft plan aside; it stays for the record.
     pub fn discard_transfer_plan(&self, plan_id: Id, who: Actor) -> Result<TransferPlan> {
-        self.hr_only(who)?;
-        self.write(|| {
-            let mut p = self.draft_plan(plan_id)?;
-            p.state = PlanState::Discarded;
-            self.update_as(&mut p, "transfer.discard")?;
-            Ok(p)
-        })
+        self.discard_plan(plan_id, who)
     }
 
     /// The people two plans move differently (or only one of them moves).
@@ -228,19 +199,10 @@ impl Db {
         words: &dyn Wording,
         on_move: &mut dyn FnMut(&TransferMove),
     ) -> Result<usize> {
-        self.hr_only(who)?;
+        self.plan_hr::<TransferPlan>(who)?;
         self.write(|| {
-            let mut plan = self.draft_plan(plan_id)?;
             // A plan is applied (発令) on its day, not before: until then people stay put.
-            if today < plan.effective_on {
-                return Err(Invalid::one(
-                    "effective_on",
-                    Problem::Rule {
-                        rule: "plan_not_yet",
-                    },
-                )
-                .into());
-            }
+            let mut plan: TransferPlan = self.plan_due(plan_id, today)?;
             let moves = self.transfer_moves(plan_id)?;
             if moves.is_empty() {
                 return Err(rule("plan", "plan_empty"));
@@ -289,9 +251,7 @@ impl Db {
                 touched.insert(unit.id);
             }
             self.reset_supervisors(&touched, &moves, day)?;
-            plan.state = PlanState::Applied;
-            plan.applied_on = Some(today);
-            self.update_as(&mut plan, "transfer.apply")?;
+            self.plan_applied(&mut plan, today)?;
             Ok(moves.len())
         })
     }
@@ -370,20 +330,11 @@ impl Db {
 
     /// Deletes a draft plan and its moves (HR); applied and discarded plans are kept.
     pub fn delete_transfer_plan(&self, plan_id: Id, version: i64, who: Actor) -> Result<()> {
-        self.hr_only(who)?;
-        self.write(|| {
-            self.draft_plan(plan_id)?;
-            for m in self.transfer_moves(plan_id)? {
-                self.delete::<TransferMove>(m.id, m.version)?;
-            }
-            self.delete::<TransferPlan>(plan_id, version)
-        })
+        self.delete_plan::<TransferPlan>(plan_id, version, who)
     }
 
     /// The newest draft plan, where a new move goes by default.
     pub fn latest_draft_plan(&self) -> Result<Option<TransferPlan>> {
-        Ok(self
-            .all::<TransferPlan>(vec![Filter::eq("state", PlanState::Draft.code())], "id")?
-            .pop())
+        self.latest_draft()
     }
 }

@@ -9,6 +9,7 @@ pub(super) mod calendar;
 pub(super) mod eval;
 pub(super) mod leaves;
 pub(super) mod own;
+mod plans;
 pub(super) mod posts;
 pub(super) mod records;
 pub(super) mod registers;

@@ -4,75 +4,33 @@
 
 use serde_json::Value;
 
-use super::{Editor, NewCtx, SaveCtx, Typed, from_json, typed};
+use super::plans::{PlanEditor, plan_editor};
+use super::{Editor, NewCtx, SaveCtx, from_json};
 use crate::app::form::field::{FieldKind as K, FieldSpec, field};
-use crate::domain::date::fiscal_year_start;
 use crate::domain::reorg::{ReorgPlan, ReorgStep, StepKind};
 use crate::domain::transfer::PlanState;
 use crate::domain::{Id, Invalid, Problem};
 use crate::store::flow::Actor;
 use crate::store::{Db, Result};
 
-static PLAN: Typed<ReorgPlan> = typed(
+pub(in crate::app) static PLAN: PlanEditor<ReorgPlan> = plan_editor(
     &[
         field("name", "reorg_name", K::Text),
         field("effective_on", "reorg_effective_on", K::Date),
         field("note", "note", K::Note),
     ],
-    |ctx| ReorgPlan {
-        id: 0,
-        name: String::new(),
-        // A reorganisation takes effect on 1 April, the coming one.
-        effective_on: fiscal_year_start(ctx.today.fiscal_year() + 1),
-        state: PlanState::Draft,
-        note: String::new(),
-        applied_on: None,
-        version: 0,
-    },
+    &[
+        field("name", "reorg_name", K::Text),
+        field("effective_on", "reorg_effective_on", K::Date),
+        field(
+            "state",
+            "plan_state",
+            K::Code("reorg_state", PlanState::CODES),
+        ),
+        field("applied_on", "reorg_applied_on", K::OptDate),
+        field("note", "note", K::Note),
+    ],
 );
-
-pub(in crate::app) struct PlanEditor;
-
-impl Editor for PlanEditor {
-    fn check(&self, rec: &Value) -> Option<Invalid> {
-        super::check_as::<ReorgPlan>(rec)
-    }
-    fn fields(&self) -> &'static [FieldSpec] {
-        PLAN.fields
-    }
-    fn detail_fields(&self) -> &'static [FieldSpec] {
-        const ALL: &[FieldSpec] = &[
-            field("name", "reorg_name", K::Text),
-            field("effective_on", "reorg_effective_on", K::Date),
-            field(
-                "state",
-                "plan_state",
-                K::Code("reorg_state", PlanState::CODES),
-            ),
-            field("applied_on", "reorg_applied_on", K::OptDate),
-            field("note", "note", K::Note),
-        ];
-        ALL
-    }
-    fn load(&self, db: &Db, id: Id, who: Actor) -> Result<Value> {
-        PLAN.load(db, id, who)
-    }
-    fn blank(&self, ctx: &NewCtx) -> Value {
-        PLAN.blank(ctx)
-    }
-    fn save(&self, db: &Db, v: Value, ctx: SaveCtx) -> Result<Id> {
-        let p: ReorgPlan = from_json(v.clone())?;
-        if p.id == 0 {
-            return db
-                .new_reorg_plan(&p.name, p.effective_on, ctx.who)
-                .map(|n| n.id);
-        }
-        PLAN.save(db, v, ctx)
-    }
-    fn delete(&self, db: &Db, id: Id, version: i64, ctx: SaveCtx) -> Result<()> {
-        db.delete_reorg_plan(id, version, ctx.who)
-    }
-}
 
 const STEP_FIELDS: &[FieldSpec] = &[
     field("plan_id", "plan_id", K::Int),
@@ -103,9 +61,9 @@ impl Editor for StepEditor {
         // Into the newest draft plan.
         let plan = ctx
             .db
-            .reorg_plans()
+            .latest_draft::<ReorgPlan>()
             .ok()
-            .and_then(|all| all.into_iter().rfind(|p| p.state == PlanState::Draft))
+            .flatten()
             .map(|p| p.id);
         let s = ReorgStep {
             id: 0,

@@ -4,79 +4,36 @@
 
 use serde_json::Value;
 
-use super::{Editor, NewCtx, SaveCtx, Typed, from_json, typed};
+use super::plans::{PlanEditor, plan_editor};
+use super::{Editor, NewCtx, SaveCtx, from_json};
 use crate::app::form::field::{FieldKind as K, FieldSpec, field};
 use crate::domain::assignment::Reason;
-use crate::domain::date::fiscal_year_start;
 use crate::domain::staff::Position;
 use crate::domain::transfer::{PlanState, TransferMove, TransferPlan};
 use crate::domain::{FiscalYear, Id, Invalid, Problem};
 use crate::store::flow::Actor;
 use crate::store::{Db, Result};
 
-static PLAN: Typed<TransferPlan> = typed(
+pub(in crate::app) static PLAN: PlanEditor<TransferPlan> = plan_editor(
     &[
         field("name", "plan_name", K::Text),
         field("effective_on", "effective_on", K::Date),
         field("announced_on", "announced_on", K::OptDate),
         field("note", "note", K::Note),
     ],
-    |ctx| TransferPlan {
-        id: 0,
-        name: String::new(),
-        // The round is for the coming April.
-        effective_on: fiscal_year_start(ctx.today.fiscal_year() + 1),
-        state: PlanState::Draft,
-        note: String::new(),
-        applied_on: None,
-        announced_on: None,
-        version: 0,
-    },
+    &[
+        field("name", "plan_name", K::Text),
+        field("effective_on", "effective_on", K::Date),
+        field(
+            "state",
+            "plan_state",
+            K::Code("plan_state", PlanState::CODES),
+        ),
+        field("applied_on", "plan_applied_on", K::OptDate),
+        field("announced_on", "announced_on", K::OptDate),
+        field("note", "note", K::Note),
+    ],
 );
-
-pub(in crate::app) struct PlanEditor;
-
-impl Editor for PlanEditor {
-    fn check(&self, rec: &Value) -> Option<crate::domain::Invalid> {
-        super::check_as::<TransferPlan>(rec)
-    }
-    fn fields(&self) -> &'static [FieldSpec] {
-        PLAN.fields
-    }
-    fn detail_fields(&self) -> &'static [FieldSpec] {
-        const ALL: &[FieldSpec] = &[
-            field("name", "plan_name", K::Text),
-            field("effective_on", "effective_on", K::Date),
-            field(
-                "state",
-                "plan_state",
-                K::Code("plan_state", PlanState::CODES),
-            ),
-            field("applied_on", "plan_applied_on", K::OptDate),
-            field("announced_on", "announced_on", K::OptDate),
-            field("note", "note", K::Note),
-        ];
-        ALL
-    }
-    fn load(&self, db: &Db, id: Id, who: Actor) -> Result<Value> {
-        PLAN.load(db, id, who)
-    }
-    fn blank(&self, ctx: &NewCtx) -> Value {
-        PLAN.blank(ctx)
-    }
-    fn save(&self, db: &Db, v: Value, ctx: SaveCtx) -> Result<Id> {
-        let p: TransferPlan = from_json(v.clone())?;
-        if p.id == 0 {
-            return db
-                .new_transfer_plan(&p.name, p.effective_on, ctx.who)
-                .map(|n| n.id);
-        }
-        PLAN.save(db, v, ctx)
-    }
-    fn delete(&self, db: &Db, id: Id, version: i64, ctx: SaveCtx) -> Result<()> {
-        db.delete_transfer_plan(id, version, ctx.who)
-    }
-}
 
 const MOVE_FIELDS: &[FieldSpec] = &[
     field("plan_id", "plan_id", K::Int),

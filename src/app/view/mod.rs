@@ -175,7 +175,7 @@ impl View {
                 .open(Open::Hr)
                 .panel(Some(PanelKind::PlanCheck)),
             View::TransferPlans => list(T::Placement, &lists::TRANSFER_PLANS)
-                .editor(&transfer::PlanEditor)
+                .editor(&transfer::PLAN)
                 .open(Open::Hr)
                 .panel(Some(PanelKind::PlanCheck))
                 .workflow(&moves::TRANSFER_PLAN),
@@ -215,7 +215,7 @@ impl View {
                 .workflow(&moves::PDCA),
             View::Surveys => list(T::Pdca, &lists::SURVEYS).editor(&reg::SurveyEditor),
             View::ReorgPlans => list(T::Placement, &lists::REORG_PLANS)
-                .editor(&reorg::PlanEditor)
+                .editor(&reorg::PLAN)
                 .open(Open::Hr)
                 .workflow(&moves::REORG_PLAN),
             View::ReorgSteps => list(T::Placement, &lists::REORG_STEPS)

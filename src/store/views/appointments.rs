@@ -7,24 +7,44 @@
 //! within the day), so its windows are read down, and seek along, that index.
 
 use super::ColKind::*;
-use super::{FULL_NAME, STAFF_NO, UNIT, ViewDef, col};
+use super::{FULL_NAME, STAFF_NO, UNIT, ViewCol, ViewDef, col};
 
-const FROM: &str = "staff t JOIN staff s ON s.id = t.id LEFT JOIN units u ON u.id = t.unit_id";
+/// What the three lists share: one row a person (`t`, also `s` for the shared columns),
+/// seen and scoped by that person and their unit, no state, oldest first.
+const PEOPLE: ViewDef = ViewDef {
+    name: "",
+    table: "staff",
+    from: "staff t JOIN staff s ON s.id = t.id LEFT JOIN units u ON u.id = t.unit_id",
+    ordered: None,
+    unowned: None,
+    columns: &[],
+    staff: Some("t.id"),
+    unit: Some("t.unit_id"),
+    fiscal_year: None,
+    state: None,
+    default_sort: 0,
+    default_desc: false,
+};
+
+const POSITION: ViewCol = col("position", "t.position", Code("position"));
+const BIRTH_DATE: ViewCol = col("birth_date", "t.birth_date", Date);
+const RETIREMENT_DATE: ViewCol = col("retirement_date", "t.retirement_date", Date);
+const EMPLOYMENT_KIND: ViewCol = col(
+    "employment_kind",
+    "t.employment_kind",
+    Code("employment_kind"),
+);
 
 /// 定年退職予定者: the 定年退職日 is the 31 March that ends the year in view. Those the
 /// April round has already retired on that day stay on their year's list.
 pub static RETIREMENTS_DUE: ViewDef = ViewDef {
     name: "retirements_due",
-    table: "staff",
-    from: FROM,
-    ordered: None,
-    unowned: None,
     columns: &[
         STAFF_NO,
         FULL_NAME,
         UNIT,
-        col("position", "t.position", Code("position")),
-        col("birth_date", "t.birth_date", Date),
+        POSITION,
+        BIRTH_DATE,
         // The age reached in law on the day (one reaches an age the day before the
         // birthday, so 1 April birthdays count a year earlier).
         col(
@@ -34,23 +54,16 @@ pub static RETIREMENTS_DUE: ViewDef = ViewDef {
                - (substr(t.birth_date, 6, 5) > '04-01')",
             Int,
         ),
-        col("retirement_date", "t.retirement_date", Date),
-        col(
-            "employment_kind",
-            "t.employment_kind",
-            Code("employment_kind"),
-        ),
+        RETIREMENT_DATE,
+        EMPLOYMENT_KIND,
         col("retire_date", "t.retire_date", Date),
     ],
-    staff: Some("t.id"),
-    unit: Some("t.unit_id"),
     fiscal_year: Some(
         "t.retirement_date = printf('%04d-03-31', {fy} + 1)
          AND (t.status <> 'retired' OR t.retire_date = t.retirement_date)",
     ),
-    state: None,
     default_sort: 4,
-    default_desc: false,
+    ..PEOPLE
 };
 
 /// 役職定年 対象者: people in a 管理監督職 (at or above the ward rule's position, by the
@@ -59,22 +72,16 @@ pub static RETIREMENTS_DUE: ViewDef = ViewDef {
 /// recorded exception (特例任用) reaching that day. The rule began on 2023-04-01.
 pub static POST_LIMIT_DUE: ViewDef = ViewDef {
     name: "post_limit_due",
-    table: "staff",
-    from: FROM,
-    ordered: None,
-    unowned: None,
     columns: &[
         STAFF_NO,
         FULL_NAME,
         UNIT,
-        col("position", "t.position", Code("position")),
-        col("birth_date", "t.birth_date", Date),
+        POSITION,
+        BIRTH_DATE,
         col("post_limit_date", "printf('%04d-04-01', {fy} + 1)", Date),
-        col("retirement_date", "t.retirement_date", Date),
+        RETIREMENT_DATE,
         col("post_limit_exception", "t.post_limit_exception", Date),
     ],
-    staff: Some("t.id"),
-    unit: Some("t.unit_id"),
     fiscal_year: Some(
         "{fy} >= 2022 AND t.status <> 'retired'
          AND t.employment_kind = 'regular'
@@ -86,19 +93,14 @@ pub static POST_LIMIT_DUE: ViewDef = ViewDef {
          AND (t.post_limit_exception IS NULL
               OR t.post_limit_exception < printf('%04d-04-01', {fy} + 1))",
     ),
-    state: None,
     default_sort: 4,
-    default_desc: false,
+    ..PEOPLE
 };
 
 /// 会計年度任用 任期満了: terms ending in the year in view; the next April is a 更新, or a
 /// 公募 once the ward's number of renewals is reached (`domain::employment::next_term`).
 pub static FISCAL_TERMS_ENDING: ViewDef = ViewDef {
     name: "fiscal_terms_ending",
-    table: "staff",
-    from: FROM,
-    ordered: None,
-    unowned: None,
     columns: &[
         STAFF_NO,
         FULL_NAME,
@@ -111,22 +113,15 @@ pub static FISCAL_TERMS_ENDING: ViewDef = ViewDef {
                   THEN 'open_call' ELSE 'renewal' END",
             Code("next_term"),
         ),
-        col(
-            "employment_kind",
-            "t.employment_kind",
-            Code("employment_kind"),
-        ),
+        EMPLOYMENT_KIND,
         col("weekly_hours", "t.weekly_hours", Real),
         col("term_start", "t.term_start", Date),
     ],
-    staff: Some("t.id"),
-    unit: Some("t.unit_id"),
     fiscal_year: Some(
         "t.employment_kind IN ('fiscal_year_full', 'fiscal_year_part')
          AND t.status <> 'retired'
          AND t.term_end BETWEEN printf('%04d-04-01', {fy}) AND printf('%04d-03-31', {fy} + 1)",
     ),
-    state: None,
     default_sort: 3,
-    default_desc: false,
+    ..PEOPLE
 };

@@ -4,6 +4,7 @@
 //! sections run; the accounts and the audit log (admins).
 
 use super::ColKind::*;
+use super::records::{MENTEE, MENTOR};
 use super::{FULL_NAME, STAFF_NO, UNIT, ViewDef, col, name_col};
 
 pub static COURSES: ViewDef = ViewDef {
@@ -97,16 +98,8 @@ pub static OJT_LOGS: ViewDef = ViewDef {
     unowned: None,
     columns: &[
         col("logged_on", "t.logged_on", Date),
-        name_col(
-            "mentee_staff_no",
-            "s.family_name || ' ' || s.given_name",
-            "s.family_kana || s.given_kana",
-        ),
-        name_col(
-            "mentor_staff_no",
-            "m.family_name || ' ' || m.given_name",
-            "m.family_kana || m.given_kana",
-        ),
+        MENTEE,
+        MENTOR,
         name_col(
             "author",
             "a.family_name || ' ' || a.given_name",
