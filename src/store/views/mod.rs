@@ -151,6 +151,9 @@ pub struct ViewQuery {
     /// The day worklists count from (overdue, tenure): the caller's clock, never read
     /// here.
     pub today: Date,
+    /// The day 定数・現員 counts on, as the clerk chose it (`None`: the default day of
+    /// the year in view, `staffing::day_in_view`). Its fiscal year is the year in view.
+    pub as_of: Option<Date>,
 }
 
 impl ViewQuery {
@@ -166,6 +169,7 @@ impl ViewQuery {
             desc: false,
             visible: Default::default(),
             today,
+            as_of: None,
         }
     }
 }
@@ -307,14 +311,11 @@ impl Db {
         let today = q.today;
         let fy = q.fiscal_year.unwrap_or(today.fiscal_year());
         // 定数・現員: the day in view, and what is counted on it (`store::staffing`).
-        let sql = if sql.contains("{present}") || sql.contains("{headless}") {
-            let day = super::staffing::day_in_view(today, fy);
-            sql.replace(
-                "{present}",
-                &super::staffing::present_sql("t.unit_id", "t.class", "{asof}"),
-            )
-            .replace("{headless}", &super::heads::headless_sql("u", "{asof}"))
-            .replace("{asof}", &format!("'{}'", day.iso()))
+        let sql = if sql.contains("{fills}") || sql.contains("{headless}") {
+            let day = super::staffing::day_of_query(q);
+            sql.replace("{fills}", &super::staffing::fills_sql("{asof}", fy))
+                .replace("{headless}", &super::heads::headless_sql("u", "{asof}"))
+                .replace("{asof}", &format!("'{}'", day.iso()))
         } else {
             sql
         };

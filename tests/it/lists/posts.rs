@@ -127,9 +127,68 @@ fn view_rows(w: &Ward, day: Date) -> Vec<Vec<String>> {
         .map(|r| {
             let mut cells: Vec<String> = r.cells.iter().map(|c| c.as_text()).collect();
             cells.remove(1);
+            // The head mark (beside the unit on screen) last.
+            let head = cells.remove(1);
+            cells.push(head);
             cells
         })
         .collect()
+}
+
+/// The clerk's day: the view counts 現員, 欠員 and 過員 on the day the query carries, the
+/// day before a move and the day of it.
+#[test]
+fn the_view_counts_on_the_day_chosen() {
+    let w = ward();
+    let post = NewPost {
+        unit_id: w.team_res,
+        position: Position::Clerk,
+        start: d(2026, 10, 1),
+        reason: Reason::Transfer,
+        note: String::new(),
+    };
+    w.db.set_post(w.junior.id, &post, today(), &BY_HAND)
+        .expect("moved");
+    let v = view("posts").expect("posts view");
+    let on = |day: Date| -> Vec<Vec<String>> {
+        let q = ViewQuery {
+            fiscal_year: Some(2026),
+            as_of: Some(day),
+            sort: 5,
+            desc: true,
+            ..ViewQuery::on(today())
+        };
+        w.db.view_rows(v, &q, 0, 50)
+            .expect("rows")
+            .into_iter()
+            .map(|r| {
+                let mut c: Vec<String> = r.cells.iter().map(|c| c.as_text()).collect();
+                c.drain(1..3);
+                c
+            })
+            .collect()
+    };
+    let want = |r: [&str; 6]| r.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let before = on(d(2026, 9, 30));
+    assert!(
+        before.contains(&want(["D01S01T1", "general", "2", "1", "1", "0"])),
+        "{before:?}"
+    );
+    assert!(
+        before.contains(&want(["D01S02T1", "general", "1", "1", "0", "0"])),
+        "{before:?}"
+    );
+    let after = on(d(2026, 10, 1));
+    assert!(
+        after.contains(&want(["D01S01T1", "general", "2", "0", "2", "0"])),
+        "{after:?}"
+    );
+    assert!(
+        after.contains(&want(["D01S02T1", "general", "1", "2", "0", "1"])),
+        "{after:?}"
+    );
+    // Sorted by 現員, most first, on the day: 区民係's 一般 leads after the move.
+    assert_eq!(after[0], want(["D01S02T1", "general", "1", "2", "0", "1"]));
 }
 
 #[test]
