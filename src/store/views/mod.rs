@@ -3,6 +3,7 @@
 //! state, sorted by any column, and fetched one window at a time.
 
 mod appointments;
+mod beside;
 mod count;
 mod leaves;
 mod order;
@@ -180,6 +181,9 @@ pub struct ViewRow {
     pub cells: Vec<Cell>,
     /// The value the list is sorted by, as read: the next window starts after it.
     pub(super) key: Value,
+    /// On the roster of a unit, a person there by a post beside their main one: its kind
+    /// and that unit's name (`Db::mark_beside`).
+    pub beside: Option<(crate::domain::post::AssignmentKind, String)>,
 }
 
 impl ViewRow {
@@ -194,6 +198,7 @@ impl ViewRow {
             id: r.get(0)?,
             cells,
             key: r.get(width + 1)?,
+            beside: None,
         })
     }
 }
@@ -267,7 +272,7 @@ impl ViewDef {
             }
         }
         if let (Some(units), Some(col)) = (&q.units, self.unit) {
-            parts.push(format!("{col} IN ({})", id_list(units)));
+            parts.push(self.in_units(col, units, q));
         }
         if let (Some(people), Some(col)) = (&q.people, self.staff)
             && !col.contains("?STAFF")
