@@ -79,13 +79,13 @@ pub(super) fn counted_sql(day: &str) -> String {
 /// one pass down the posts held that day and one GROUP BY. A list joins it to its rows
 /// rather than counting per row: sorted by 現員 on the city, a count per row read each
 /// unit's whole history again for every one of its thousands of rows.
-/// Only the units with a 定数 in `fy` are counted, read down the assignments' unit
-/// index (never the whole roster).
-pub(super) fn fills_sql(day: &str, fy: i32) -> String {
+/// One pass down the roster and each person's posts by the staff index: on the city
+/// (100,000 staff) about 0.4 s, where reading the posts unit by unit down the unit index
+/// took three times as long.
+pub(super) fn fills_sql(day: &str) -> String {
     format!(
         "SELECT f.unit_id, f.class, count(*) AS present FROM post_fills f
-          WHERE f.unit_id IN (SELECT p.unit_id FROM unit_posts p WHERE p.fiscal_year = {fy})
-          AND {} GROUP BY f.unit_id, f.class",
+          WHERE {} GROUP BY f.unit_id, f.class",
         counted_sql(day)
     )
 }

@@ -318,7 +318,7 @@ impl Db {
         // 定数・現員: the day in view, and what is counted on it (`store::staffing`).
         let sql = if sql.contains("{fills}") || sql.contains("{headless}") {
             let day = super::staffing::day_of_query(q);
-            sql.replace("{fills}", &super::staffing::fills_sql("{asof}", fy))
+            sql.replace("{fills}", &super::staffing::fills_sql("{asof}"))
                 .replace("{headless}", &super::heads::headless_sql("u", "{asof}"))
                 .replace("{asof}", &format!("'{}'", day.iso()))
         } else {
