@@ -80,6 +80,7 @@ const ACTIONS: &[(&str, Action)] = &[
     ("edit", Action::Edit),
     ("delete", Action::Delete),
     ("files", Action::Files),
+    ("as_of", Action::AsOf),
     ("down", Action::Down),
     ("up", Action::Up),
     ("page_down", Action::PageDown),

@@ -50,6 +50,8 @@ pub enum Action {
     ShowDetail,
     /// The file menu: the list to a file, a backup.
     Files,
+    /// The day 定数・現員 counts on, asked for in a prompt.
+    AsOf,
     /// Time passed with no key (work under way reports progress).
     Tick,
     // Text input and forms.

@@ -85,6 +85,9 @@ impl App {
             crate::domain::eval_flow::response_deadline(&e, &rules)
         });
         let dates = ed.derived_dates(&self.session.db, &rec)?;
+        let post = (view == super::view::View::Posts)
+            .then(|| serde_json::from_value::<crate::domain::post::UnitPost>(rec.clone()).ok())
+            .flatten();
         let fields = ed.detail_fields_for(&rec);
         let form = Form::new(view, Some(id), rec, fields, &self.session.db);
         for f in form.fields {
@@ -141,6 +144,9 @@ impl App {
                 .detail
                 .push((key, self.session.date_style.show(day)));
         }
+        if let Some(p) = post {
+            self.add_post_counts(&p)?;
+        }
         // A person's posts beside their main one, where the 職員 detail is read.
         if view.rows_are() == super::view::View::Staff {
             self.add_posts_beside(id)?;
@@ -190,6 +196,42 @@ impl App {
             })
             .collect();
         self.shown.detail.push(("posts_beside", text.join("、")));
+        Ok(())
+    }
+
+    /// 現員, 欠員 and 過員 of a 定数 on the day the view counts on, and who heads its unit
+    /// then (or that no one does).
+    fn add_post_counts(&mut self, p: &crate::domain::post::UnitPost) -> Result<(), StoreError> {
+        let day = self.posts_day();
+        let db = &self.session.db;
+        let c = db
+            .posts_as_of(day, Some(&[p.unit_id]))?
+            .into_iter()
+            .find(|c| c.class == p.class);
+        let (present, vacant, over) = c.map_or((0, p.count, 0), |c| {
+            let (vacant, over) = crate::domain::post::vacancies(p.count, c.present);
+            (c.present, vacant, over)
+        });
+        let lang = self.session.lang;
+        let headed = db
+            .find::<crate::domain::unit::Unit>(p.unit_id)?
+            .is_some_and(|u| crate::store::heads::head_position(u.kind).is_some());
+        let head = match db.unit_head(p.unit_id, day)? {
+            Some(id) => db
+                .find::<crate::domain::staff::Staff>(id)?
+                .map(|s| format!("{} {}", s.staff_no, s.full_name())),
+            None => None,
+        };
+        let shown_day = self.as_of_text(day);
+        let d = &mut self.shown.detail;
+        d.push(("as_of", shown_day));
+        d.push(("present", present.to_string()));
+        d.push(("vacant", vacant.to_string()));
+        d.push(("over", over.to_string()));
+        if headed {
+            let head = head.unwrap_or_else(|| lang.label("head_flag", "missing").to_string());
+            d.push(("unit_head", head));
+        }
         Ok(())
     }
 

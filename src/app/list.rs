@@ -177,7 +177,7 @@ impl ListState {
                     db.view_rows_next(self.view, &self.query, &old[old.len() - 1], n, false)?
                 {
                     self.rows = keep.iter().cloned().chain(more).collect();
-                    return Ok(());
+                    return self.mark(db);
                 }
             } else if o < was && o + h >= was {
                 let keep = &old[..stop.saturating_sub(was).min(old.len())];
@@ -185,17 +185,24 @@ impl ListState {
                     db.view_rows_next(self.view, &self.query, &old[0], was - o, true)?
                 {
                     self.rows = before.into_iter().chain(keep.iter().cloned()).collect();
-                    return Ok(());
+                    return self.mark(db);
                 }
             }
         }
-        self.read(db)
+        self.read(db)?;
+        self.mark(db)
     }
 
     /// Reads the window again where the selection is.
     fn fetch(&mut self, db: &Db) -> Result<()> {
         self.place();
-        self.read(db)
+        self.read(db)?;
+        self.mark(db)
+    }
+
+    /// Marks the people on a unit's roster by a post beside their main one.
+    fn mark(&mut self, db: &Db) -> Result<()> {
+        db.mark_beside(self.view, &self.query, &mut self.rows)
     }
 
     /// Reads the window at its offset.

@@ -10,6 +10,7 @@
 //! was read for drawing); `modal.rs` the popups that take keys first.
 
 pub mod action;
+mod as_of;
 mod detail;
 pub mod editors;
 pub mod execute;
@@ -176,6 +177,7 @@ impl App {
             l.query.visible = self.session.visible.clone();
             l.query.units = units;
             l.query.fiscal_year = l.view.has_fiscal_year().then_some(fy);
+            l.query.as_of = self.nav.as_of;
             l.query.today = self.session.today;
             l.height = rows;
             l.reload(db, &mut self.shown.answers)?;
@@ -233,10 +235,15 @@ impl App {
             return self.resize(w, h).map(|_| None);
         }
         match self.modals.last_mut() {
+            Some(Modal::AsOf(_)) if matches!(action, Action::Save | Action::Enter) => {
+                return self.choose_as_of().map(|_| None);
+            }
             Some(Modal::Form(_) | Modal::Move(_)) if action == Action::Save => {
                 return self.save_form();
             }
-            Some(Modal::Form(_) | Modal::Move(_)) => return self.form_action(action).map(|_| None),
+            Some(Modal::Form(_) | Modal::Move(_) | Modal::AsOf(_)) => {
+                return self.form_action(action).map(|_| None);
+            }
             Some(Modal::Search(_)) => return self.search_action(action).map(|_| None),
             Some(Modal::Picker(_)) => return self.picker_action(action).map(|_| None),
             Some(Modal::Confirm { .. }) => return self.confirm_action(action),
@@ -300,6 +307,8 @@ impl App {
             }
             Action::PrevYear | Action::NextYear => {
                 self.nav.fiscal_year += if action == Action::NextYear { 1 } else { -1 };
+                // Another year counts on its own day again.
+                self.nav.as_of = None;
                 self.refresh()?;
             }
             Action::NextSort | Action::ToggleSortDir => self.sort(action == Action::NextSort)?,
@@ -317,6 +326,7 @@ impl App {
             Action::Move => self.open_moves()?,
             Action::ShowDetail if !self.shown.detail.is_empty() => self.modals.push(Modal::Detail),
             Action::Files => self.open_files()?,
+            Action::AsOf if self.view() == View::Posts => self.ask_as_of(),
             // Records are kept by the HR office, except where people write their own
             // (challenge themes); the workflows go through `m`.
             Action::New | Action::Edit | Action::Delete

@@ -45,13 +45,15 @@ pub enum Modal {
     Files(files::FileMenu),
     /// The bar of the job under way (`App::job`).
     Job,
+    /// The day 定数・現員 counts on (`as_of`): one date field.
+    AsOf(Form),
 }
 
 impl Modal {
     /// The form a modal holds: a record's, or a move's.
     pub fn form(&self) -> Option<&Form> {
         match self {
-            Modal::Form(f) => Some(f),
+            Modal::Form(f) | Modal::AsOf(f) => Some(f),
             Modal::Move(m) => Some(&m.form),
             _ => None,
         }
@@ -59,7 +61,7 @@ impl Modal {
 
     pub fn form_mut(&mut self) -> Option<&mut Form> {
         match self {
-            Modal::Form(f) => Some(f),
+            Modal::Form(f) | Modal::AsOf(f) => Some(f),
             Modal::Move(m) => Some(&mut m.form),
             _ => None,
         }
@@ -67,7 +69,7 @@ impl Modal {
 
     pub(super) fn mode(&self) -> Mode {
         match self {
-            Modal::Form(_) | Modal::Move(_) => Mode::Form,
+            Modal::Form(_) | Modal::Move(_) | Modal::AsOf(_) => Mode::Form,
             Modal::Confirm { .. } => Mode::Confirm,
             Modal::Help => Mode::Help,
             Modal::Message { .. } => Mode::Message,

@@ -21,6 +21,9 @@ pub struct Nav {
     pub focus: Option<crate::domain::staff::Staff>,
     pub scope: Scope,
     pub fiscal_year: FiscalYear,
+    /// The day 定数・現員 counts on, as chosen (`a`); `None`: today, or 1 April of another
+    /// year in view. The year in view is its fiscal year.
+    pub as_of: Option<Date>,
     /// The evaluation kind the calibration view compares (`f` switches).
     pub calibration_kind: EvalKind,
     pub size: (u16, u16),
@@ -40,6 +43,7 @@ impl Nav {
             focus: None,
             scope: Scope::Everyone,
             fiscal_year: today.fiscal_year(),
+            as_of: None,
             calibration_kind: EvalKind::Competency,
             size: (120, 40),
         }

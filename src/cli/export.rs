@@ -12,7 +12,7 @@ use crate::domain::account::Role;
 use crate::i18n::Lang;
 use crate::sheet::write::{Format as SheetFormat, sink};
 use crate::sheet::{Heading, SheetError};
-use crate::store::export::{Access, ExportKind, UNITS_AS_OF, kind, kind_names};
+use crate::store::export::{Access, ExportKind, POSTS_AS_OF, UNITS_AS_OF, kind, kind_names};
 use crate::store::scope::Visibility;
 use crate::store::{Db, OpenMode, StoreError};
 
@@ -32,17 +32,23 @@ pub fn run(
             &[("kind", &name), ("kinds", &kind_names().join(" "))],
         ))
     })?;
-    // Only the tree has a past to show: the units of a day, under their names of then.
+    // The tree of a day under its names of then; 定数 and 現員 of a day.
     let day = match as_of {
         None => None,
-        Some(_) if k.name != "units" => {
-            return Err(Failure::input(
-                lang.tf("err.as_of_units", &[("kind", &name)]),
-            ));
-        }
         Some(d) => {
-            k = &UNITS_AS_OF;
-            Some(super::parse_date(lang, d)?)
+            k = match k.name {
+                "units" => &UNITS_AS_OF,
+                "posts" => &POSTS_AS_OF,
+                _ => {
+                    return Err(Failure::input(
+                        lang.tf("err.as_of_kinds", &[("kind", &name)]),
+                    ));
+                }
+            };
+            let day = super::parse_date(lang, d).map_err(|f| {
+                Failure::input(lang.tf("err.as_of_date", &[("reason", &f.message)]))
+            })?;
+            Some(day)
         }
     };
     let path = ctx.db_path("jinji.db")?;

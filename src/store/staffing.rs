@@ -60,20 +60,32 @@ pub struct PostCount {
 }
 
 /// SQL condition: the post `f` (a row of the `post_fills` view, which gives each post
-/// its class and whether it counts) is counted in 現員 on `day`; people retired by then
-/// are not.
+/// its class and whether it counts) is counted in 現員 on `:day`; people retired by then
+/// are not. A literal, so that an export kind's query can hold it (`concat!`).
+macro_rules! counted_on_day {
+    () => {
+        "f.counted AND f.start_date <= :day AND (f.end_date IS NULL OR f.end_date >= :day)
+         AND NOT (f.status = 'retired' AND (f.retire_date IS NULL OR f.retire_date < :day))"
+    };
+}
+pub(super) use counted_on_day;
+
+/// [`counted_on_day`] on `day` (an SQL expression).
 pub(super) fn counted_sql(day: &str) -> String {
-    format!(
-        "f.counted AND f.start_date <= {day} AND (f.end_date IS NULL OR f.end_date >= {day})
-         AND NOT (f.status = 'retired' AND (f.retire_date IS NULL OR f.retire_date < {day}))"
-    )
+    counted_on_day!().replace(":day", day)
 }
 
-/// SQL: 現員 of the unit and class in `unit` and `class` (expressions) on `day`.
-pub(super) fn present_sql(unit: &str, class: &str, day: &str) -> String {
+/// SQL: 現員 on `day` of every unit and class at once (`unit_id`, `class`, `present`),
+/// one pass down the posts held that day and one GROUP BY. A list joins it to its rows
+/// rather than counting per row: sorted by 現員 on the city, a count per row read each
+/// unit's whole history again for every one of its thousands of rows.
+/// One pass down the roster and each person's posts by the staff index: on the city
+/// (100,000 staff) about 0.4 s, where reading the posts unit by unit down the unit index
+/// took three times as long.
+pub(super) fn fills_sql(day: &str) -> String {
     format!(
-        "(SELECT count(*) FROM post_fills f WHERE f.unit_id = {unit} AND f.class = {class}
-          AND {})",
+        "SELECT f.unit_id, f.class, count(*) AS present FROM post_fills f
+          WHERE {} GROUP BY f.unit_id, f.class",
         counted_sql(day)
     )
 }
@@ -86,6 +98,13 @@ pub fn day_in_view(today: Date, fy: i32) -> Date {
     } else {
         crate::domain::date::fiscal_year_start(fy)
     }
+}
+
+/// The day a query of the 定数・現員 view counts on: the day the clerk chose, else the
+/// default day of the year in view.
+pub fn day_of_query(q: &super::views::ViewQuery) -> Date {
+    q.as_of
+        .unwrap_or_else(|| day_in_view(q.today, q.fiscal_year.unwrap_or(q.today.fiscal_year())))
 }
 
 impl Db {

@@ -180,7 +180,13 @@ fn render_list(app: &App, list: &ListState, frame: &mut Frame, area: Rect) {
                 .columns
                 .iter()
                 .zip(&r.cells)
-                .map(|(c, v)| cell_text(l, app.session.date_style, c, v))
+                .map(|(c, v)| match (&r.beside, c.key) {
+                    // There by a post beside the main one: the kind and this unit.
+                    (Some((kind, unit)), "unit") => {
+                        format!("{} {unit}", l.label("beside_mark", kind.code()))
+                    }
+                    _ => cell_text(l, app.session.date_style, c, v),
+                })
                 .collect()
         })
         .collect();

@@ -28,6 +28,14 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
             l.fiscal_year(app.nav.fiscal_year)
         )),
     ];
+    // 定数・現員 counts on a day: which one.
+    if app.view() == crate::app::view::View::Posts {
+        spans.push(Span::raw(format!(
+            "│ {} {} ",
+            l.t("ui.as_of"),
+            app.as_of_text(app.posts_day())
+        )));
+    }
     if let Some(p) = &app.nav.focus {
         spans.push(Span::raw(format!(
             "│ {} {} {} ",

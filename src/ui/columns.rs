@@ -33,6 +33,7 @@ fn natural(lang: Lang, style: DateStyle, col: &ViewCol) -> usize {
 fn text_width(key: &str) -> usize {
     match key {
         k if k == "staff_no" || k.ends_with("_staff_no") => 7,
+        "code" | "unit_code" => 6,
         "full_name" | "interviewer" | "recipients" => 11,
         "kana" => 15,
         "unit" | "to_unit_name" | "wish_unit_1" => 14,

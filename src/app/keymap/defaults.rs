@@ -143,6 +143,7 @@ impl Default for Keymap {
                 false,
             ),
             b(Normal, K::Char('x'), none, A::Files, "help.files", true),
+            b(Normal, K::Char('a'), none, A::AsOf, "help.as_of", false),
             b(Progress, K::Esc, none, A::Cancel, "help.cancel_job", true),
             // Choosing from a list.
             b(Menu, K::Enter, none, A::Submit, "help.menu_pick", true),

@@ -323,39 +323,9 @@ pub const KINDS: &[ExportKind] = &[
               FROM surveys v JOIN units u ON u.id = v.unit_id
               ORDER BY u.code, v.conducted_on, v.topic, v.id",
     },
-    // 発令一覧: each 発令 as issued, by day (the transfer round's, and those to come from
-    // 兼務 and 定年).
-    ExportKind {
-        name: "appointments",
-        access: Access::Owned(&[person("s.id", "s.unit_id")]),
-        headers: &[
-            "issued_on", "staff_no", "family_name", "given_name", "kind", "unit_code",
-            "position", "text", "plan_id",
-        ],
-        sql: "SELECT a.issued_on, s.staff_no, s.family_name, s.given_name, a.kind, u.code,
-                     a.position, a.text, a.plan_id
-              FROM appointments a JOIN staff s ON s.id = a.staff_id
-              LEFT JOIN units u ON u.id = a.unit_id
-              WHERE ?SCOPE
-              ORDER BY a.issued_on, s.staff_no, a.id",
-    },
-    // Where each job type works (the plan check's table).
-    ExportKind {
-        name: "job_fits",
-        access: Access::Whole,
-        headers: &["job_type", "unit_code"],
-        sql: "SELECT f.job_type, u.code FROM job_fits f JOIN units u ON u.id = f.unit_id
-              ORDER BY f.job_type, u.code",
-    },
-    ExportKind {
-        name: "leaves",
-        access: Access::Owned(&[person("s.id", "s.unit_id")]),
-        headers: &["staff_no", "kind", "start_date", "end_date", "note"],
-        sql: "SELECT s.staff_no, l.kind, l.start_date, l.end_date, l.note
-              FROM leaves l JOIN staff s ON s.id = l.staff_id
-              WHERE ?SCOPE
-              ORDER BY s.staff_no, l.start_date, l.kind, l.id",
-    },
+    super::placement::APPOINTMENTS,
+    super::placement::JOB_FITS,
+    super::placement::LEAVES,
     ExportKind {
         name: "audit",
         access: Access::Admin,
@@ -365,29 +335,7 @@ pub const KINDS: &[ExportKind] = &[
         sql: "SELECT id, at, actor, action, table_name, row_id, \"before\", \"after\"
               FROM audit_log ORDER BY id",
     },
-    // 定数 by unit, year and class; 現員, 欠員 and 過員 on the year's 1 April (the day the
-    // year's 定数 takes effect) are read-only columns the import ignores.
-    ExportKind {
-        name: "posts",
-        access: Access::Owned(&[unit("p.unit_id")]),
-        headers: &[
-            "unit_code", "fiscal_year", "class", "count", "present", "vacant", "over",
-        ],
-        sql: "SELECT u.code, p.fiscal_year, p.class, p.count, n.present,
-                     max(p.count - n.present, 0), max(n.present - p.count, 0)
-              FROM unit_posts p JOIN units u ON u.id = p.unit_id
-              JOIN (SELECT q.id, (SELECT count(*) FROM post_fills f
-                      WHERE f.unit_id = q.unit_id AND f.class = q.class AND f.counted
-                      AND f.start_date <= printf('%04d-04-01', q.fiscal_year)
-                      AND (f.end_date IS NULL OR f.end_date >= printf('%04d-04-01', q.fiscal_year))
-                      AND NOT (f.status = 'retired' AND (f.retire_date IS NULL
-                           OR f.retire_date < printf('%04d-04-01', q.fiscal_year)))) AS present
-                    FROM unit_posts q) n ON n.id = p.id
-              WHERE ?SCOPE
-              ORDER BY u.code, p.fiscal_year, CASE p.class WHEN 'director' THEN 0
-                  WHEN 'section_chief' THEN 1 WHEN 'team_chief' THEN 2 WHEN 'general' THEN 3
-                  ELSE 4 END",
-    },
+    super::placement::POSTS,
 ];
 
 /// The kind named `name` (as typed on the command line), if there is one.

@@ -18,11 +18,13 @@
 //! `jinji export` command.
 
 mod kinds;
+mod placement;
 mod rows;
 
 use std::borrow::Cow;
 
 pub use kinds::{KINDS, kind, kind_names};
+pub use placement::POSTS_AS_OF;
 
 use super::scope::Visibility;
 

@@ -3,6 +3,7 @@
 //! state, sorted by any column, and fetched one window at a time.
 
 mod appointments;
+mod beside;
 mod count;
 mod leaves;
 mod order;
@@ -151,6 +152,9 @@ pub struct ViewQuery {
     /// The day worklists count from (overdue, tenure): the caller's clock, never read
     /// here.
     pub today: Date,
+    /// The day 定数・現員 counts on, as the clerk chose it (`None`: the default day of
+    /// the year in view, `staffing::day_in_view`). Its fiscal year is the year in view.
+    pub as_of: Option<Date>,
 }
 
 impl ViewQuery {
@@ -166,6 +170,7 @@ impl ViewQuery {
             desc: false,
             visible: Default::default(),
             today,
+            as_of: None,
         }
     }
 }
@@ -176,6 +181,9 @@ pub struct ViewRow {
     pub cells: Vec<Cell>,
     /// The value the list is sorted by, as read: the next window starts after it.
     pub(super) key: Value,
+    /// On the roster of a unit, a person there by a post beside their main one: its kind
+    /// and that unit's name (`Db::mark_beside`).
+    pub beside: Option<(crate::domain::post::AssignmentKind, String)>,
 }
 
 impl ViewRow {
@@ -190,6 +198,7 @@ impl ViewRow {
             id: r.get(0)?,
             cells,
             key: r.get(width + 1)?,
+            beside: None,
         })
     }
 }
@@ -263,7 +272,7 @@ impl ViewDef {
             }
         }
         if let (Some(units), Some(col)) = (&q.units, self.unit) {
-            parts.push(format!("{col} IN ({})", id_list(units)));
+            parts.push(self.in_units(col, units, q));
         }
         if let (Some(people), Some(col)) = (&q.people, self.staff)
             && !col.contains("?STAFF")
@@ -307,14 +316,11 @@ impl Db {
         let today = q.today;
         let fy = q.fiscal_year.unwrap_or(today.fiscal_year());
         // 定数・現員: the day in view, and what is counted on it (`store::staffing`).
-        let sql = if sql.contains("{present}") || sql.contains("{headless}") {
-            let day = super::staffing::day_in_view(today, fy);
-            sql.replace(
-                "{present}",
-                &super::staffing::present_sql("t.unit_id", "t.class", "{asof}"),
-            )
-            .replace("{headless}", &super::heads::headless_sql("u", "{asof}"))
-            .replace("{asof}", &format!("'{}'", day.iso()))
+        let sql = if sql.contains("{fills}") || sql.contains("{headless}") {
+            let day = super::staffing::day_of_query(q);
+            sql.replace("{fills}", &super::staffing::fills_sql("{asof}"))
+                .replace("{headless}", &super::heads::headless_sql("u", "{asof}"))
+                .replace("{asof}", &format!("'{}'", day.iso()))
         } else {
             sql
         };

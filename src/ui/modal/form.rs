@@ -188,8 +188,20 @@ pub(super) fn form(app: &App, f: &Form, making: Option<Move>, frame: &mut Frame,
             .to_string(),
     };
     let mut title = format!("{} — {doing}", l.t(&format!("view.{}", f.view.name())));
+    let asks_day = matches!(app.modals.last(), Some(crate::app::Modal::AsOf(_)));
+    if asks_day {
+        title = format!(
+            "{} — {}",
+            l.t(&format!("view.{}", f.view.name())),
+            l.t("ui.as_of")
+        );
+    }
     // A new record of a year's list is for the year on screen: the title says which.
-    if making.is_none() && f.id.is_none() && f.view.list().is_some_and(|v| v.has_fiscal_year()) {
+    if making.is_none()
+        && !asks_day
+        && f.id.is_none()
+        && f.view.list().is_some_and(|v| v.has_fiscal_year())
+    {
         let fy = f
             .base
             .get("fiscal_year")

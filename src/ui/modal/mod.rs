@@ -23,7 +23,7 @@ use search::search;
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     for m in &app.modals {
         match m {
-            Modal::Form(f) => form(app, f, None, frame, area),
+            Modal::Form(f) | Modal::AsOf(f) => form(app, f, None, frame, area),
             Modal::Move(mf) => form(app, &mf.form, Some(mf.m), frame, area),
             Modal::Confirm { question, .. } => {
                 message(app, frame, area, question, "ui.confirm_title", true)

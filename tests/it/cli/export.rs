@@ -438,3 +438,29 @@ fn an_empty_database_exports_headers_and_an_empty_array() {
     let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(v, serde_json::json!([]));
 }
+
+/// `export posts --as-of DAY`: the 定数 of the day's fiscal year with 現員 counted on the
+/// day — on a 1 April the same rows as that year's in the export of every year; a date
+/// that is none is refused naming `--as-of`.
+#[test]
+fn posts_export_as_of_a_day() {
+    let w = Scratch::new();
+    let db = w.demo("d.db");
+    let run = |args: &[&str]| {
+        let mut all = vec!["--db", s(&db), "export", "posts", "--format", "csv"];
+        all.extend(args);
+        w.run(&all)
+    };
+    let every = csv_rows(&run(&[]).ok());
+    let april = csv_rows(&run(&["--as-of", "2026-04-01"]).ok());
+    assert_eq!(april[0], every[0], "the same headers");
+    let of_2026: Vec<&Vec<String>> = every.iter().skip(1).filter(|r| r[1] == "2026").collect();
+    assert!(!of_2026.is_empty());
+    assert_eq!(april[1..].iter().collect::<Vec<_>>(), of_2026);
+    // Another day of the year: its own 現員, the year's 定数.
+    let autumn = csv_rows(&run(&["--as-of", "令和8年11月24日"]).ok());
+    assert_eq!(autumn.len(), april.len());
+    assert!(autumn[1..].iter().all(|r| r[1] == "2026"));
+    run(&["--as-of", "2026-02-30"]).fails(2, &["--as-of", "2026-02-30"]);
+    run(&["--as-of", "someday"]).fails(2, &["--as-of", "someday"]);
+}

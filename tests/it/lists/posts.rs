@@ -127,9 +127,68 @@ fn view_rows(w: &Ward, day: Date) -> Vec<Vec<String>> {
         .map(|r| {
             let mut cells: Vec<String> = r.cells.iter().map(|c| c.as_text()).collect();
             cells.remove(1);
+            // The head mark (beside the unit on screen) last.
+            let head = cells.remove(1);
+            cells.push(head);
             cells
         })
         .collect()
+}
+
+/// The clerk's day: the view counts 現員, 欠員 and 過員 on the day the query carries, the
+/// day before a move and the day of it.
+#[test]
+fn the_view_counts_on_the_day_chosen() {
+    let w = ward();
+    let post = NewPost {
+        unit_id: w.team_res,
+        position: Position::Clerk,
+        start: d(2026, 10, 1),
+        reason: Reason::Transfer,
+        note: String::new(),
+    };
+    w.db.set_post(w.junior.id, &post, today(), &BY_HAND)
+        .expect("moved");
+    let v = view("posts").expect("posts view");
+    let on = |day: Date| -> Vec<Vec<String>> {
+        let q = ViewQuery {
+            fiscal_year: Some(2026),
+            as_of: Some(day),
+            sort: 5,
+            desc: true,
+            ..ViewQuery::on(today())
+        };
+        w.db.view_rows(v, &q, 0, 50)
+            .expect("rows")
+            .into_iter()
+            .map(|r| {
+                let mut c: Vec<String> = r.cells.iter().map(|c| c.as_text()).collect();
+                c.drain(1..3);
+                c
+            })
+            .collect()
+    };
+    let want = |r: [&str; 6]| r.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let before = on(d(2026, 9, 30));
+    assert!(
+        before.contains(&want(["D01S01T1", "general", "2", "1", "1", "0"])),
+        "{before:?}"
+    );
+    assert!(
+        before.contains(&want(["D01S02T1", "general", "1", "1", "0", "0"])),
+        "{before:?}"
+    );
+    let after = on(d(2026, 10, 1));
+    assert!(
+        after.contains(&want(["D01S01T1", "general", "2", "0", "2", "0"])),
+        "{after:?}"
+    );
+    assert!(
+        after.contains(&want(["D01S02T1", "general", "1", "2", "0", "1"])),
+        "{after:?}"
+    );
+    // Sorted by 現員, most first, on the day: 区民係's 一般 leads after the move.
+    assert_eq!(after[0], want(["D01S02T1", "general", "1", "2", "0", "1"]));
 }
 
 #[test]
@@ -218,4 +277,56 @@ fn the_counted_class_is_the_domains_for_every_position_and_kind() {
             );
         }
     }
+}
+
+/// A 兼務 puts the person on the second unit's roster too, marked by the kind of post and
+/// that unit; with both units in scope they are one row, counted once.
+#[test]
+fn a_post_beside_the_main_one_lists_the_person_in_its_unit_too() {
+    let w = ward();
+    let roster = view("staff").expect("roster");
+    let of = |units: Vec<Id>| ViewQuery {
+        units: Some(units),
+        ..ViewQuery::on(today())
+    };
+    let ids = |q: &ViewQuery| -> Vec<Id> {
+        let mut rows = w.db.view_rows(roster, q, 0, 50).expect("rows");
+        w.db.mark_beside(roster, q, &mut rows).expect("marks");
+        rows.iter().map(|r| r.id).collect()
+    };
+    assert!(!ids(&of(vec![w.team_res])).contains(&w.chief.id));
+    let mut a = assignment(w.chief.id, w.team_res, d(2026, 4, 1), None);
+    a.position = Position::TeamChief;
+    a.kind = AssignmentKind::Concurrent;
+    w.db.put_assignment(&mut a, today(), &BY_HAND)
+        .expect("兼務");
+    let q = of(vec![w.team_res]);
+    let mut rows = w.db.view_rows(roster, &q, 0, 50).expect("rows");
+    w.db.mark_beside(roster, &q, &mut rows).expect("marks");
+    let chief = rows
+        .iter()
+        .find(|r| r.id == w.chief.id)
+        .expect("listed in 区民係");
+    let unit: jinji::domain::unit::Unit = w.db.get(w.team_res).expect("unit");
+    assert_eq!(chief.beside, Some((AssignmentKind::Concurrent, unit.name)));
+    // The unit's own people are not marked.
+    assert!(
+        rows.iter()
+            .filter(|r| r.id != w.chief.id)
+            .all(|r| r.beside.is_none())
+    );
+    assert_eq!(w.db.view_count(roster, &q).unwrap() as usize, rows.len());
+    // Both units in scope: one row, and in their main unit no mark.
+    let both = of(vec![w.sec_hr, w.team_res]);
+    let mut rows = w.db.view_rows(roster, &both, 0, 50).expect("rows");
+    w.db.mark_beside(roster, &both, &mut rows).expect("marks");
+    assert_eq!(rows.iter().filter(|r| r.id == w.chief.id).count(), 1);
+    assert!(rows.iter().all(|r| r.beside.is_none()));
+    assert_eq!(w.db.view_count(roster, &both).unwrap() as usize, rows.len());
+    // Before the post began, not there.
+    let march = ViewQuery {
+        today: d(2026, 3, 31),
+        ..of(vec![w.team_res])
+    };
+    assert!(!ids(&march).contains(&w.chief.id));
 }

@@ -6,6 +6,8 @@ mod e2e;
 mod narrow;
 /// A paste of several lines and the IME's cursor, in the real binary.
 mod paste;
+/// 定数・現員 on a chosen day, and a row's detail, in Japanese and English.
+mod posts;
 /// The 組織改正 views, in Japanese and English.
 mod reorg;
 /// Snapshots of the screens in Japanese and English (ui/snapshots/).
