@@ -209,8 +209,9 @@ impl Db {
             let Some(h) = ward.after.get(&(m.to_unit_id, pos)) else {
                 continue;
             };
-            if h.len() >= 2 && seen.insert(m.to_unit_id) {
+            if h.main.len() >= 2 && seen.insert(m.to_unit_id) {
                 let heads = h
+                    .main
                     .iter()
                     .map(|(_, id)| self.known_as(Some(*id), &mut names))
                     .collect::<Result<Vec<_>>>()?
@@ -237,11 +238,11 @@ impl Db {
             let had = ward
                 .before
                 .get(&(s.unit_id, pos))
-                .is_some_and(|h| !h.is_empty());
+                .is_some_and(|h| h.is_headed());
             let has = ward
                 .after
                 .get(&(s.unit_id, pos))
-                .is_some_and(|h| !h.is_empty());
+                .is_some_and(|h| h.is_headed());
             if leaves && had && !has && seen.insert(s.unit_id) {
                 let u = &ward.units[&s.unit_id];
                 found.add(
