@@ -2,7 +2,6 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::sources::leaves_before;
 use super::{Found, Seat, Ward};
 use crate::domain::plan_check::{Arg, PlanRule, over_posts};
 use crate::domain::post::{PostClass, counted_class};
@@ -155,7 +154,7 @@ pub(super) fn person_rules(
             vec![("name", name.clone()), ("status", what)],
         );
     }
-    if let Some(on) = leaves_before(s, day) {
+    if let Some(on) = s.leaves_before(day) {
         found.add(
             subject,
             Some(s.id),
