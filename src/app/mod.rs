@@ -178,6 +178,7 @@ impl App {
             l.query.fiscal_year = l.view.has_fiscal_year().then_some(fy);
             l.query.today = self.session.today;
             l.height = rows;
+            moves::transfer::ask_flags(l, db, &mut self.shown.answers)?;
             l.reload(db, &mut self.shown.answers)?;
         }
         Ok(())

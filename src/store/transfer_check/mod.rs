@@ -278,3 +278,38 @@ impl Db {
         Ok(n)
     }
 }
+
+impl Db {
+    /// The moves of every draft plan that its check (as of `today`) finds a problem in:
+    /// a mover's own problem, or the unit problem their move causes. For the marks of
+    /// the plan's move list (`views::Flagged`).
+    pub fn flagged_moves(&self, today: Date) -> Result<crate::store::views::Flagged> {
+        let mut errors = BTreeSet::new();
+        let mut warnings = BTreeSet::new();
+        for plan in self.transfer_plans()? {
+            if plan.state != crate::domain::transfer::PlanState::Draft {
+                continue;
+            }
+            let moves: HashMap<Id, Id> = self
+                .transfer_moves(plan.id)?
+                .into_iter()
+                .map(|m| (m.staff_id, m.id))
+                .collect();
+            for p in self.check_plan(plan.id, today)? {
+                let Some(&m) = p.staff_id.and_then(|s| moves.get(&s)) else {
+                    continue;
+                };
+                if p.is_error() {
+                    errors.insert(m);
+                } else {
+                    warnings.insert(m);
+                }
+            }
+        }
+        let warnings = warnings.difference(&errors).copied().collect();
+        Ok(crate::store::views::Flagged {
+            errors: errors.into_iter().collect(),
+            warnings,
+        })
+    }
+}

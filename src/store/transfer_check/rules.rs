@@ -216,9 +216,10 @@ impl Db {
                     .collect::<Result<Vec<_>>>()?
                     .join("、");
                 let u = &ward.units[&m.to_unit_id];
+                // The unit's problem, marked on the move that makes it.
                 found.add(
                     &u.code,
-                    None,
+                    Some(m.staff_id),
                     PlanRule::TwoHeads,
                     vec![
                         ("unit", Arg::Text(u.name.clone())),
@@ -246,7 +247,7 @@ impl Db {
                 let u = &ward.units[&s.unit_id];
                 found.add(
                     &u.code,
-                    None,
+                    Some(s.id),
                     PlanRule::NoHead,
                     vec![
                         ("unit", Arg::Text(u.name.clone())),
