@@ -570,3 +570,43 @@ fn on_leave_is_always_an_error_and_its_setting_refuses_warning() {
     let got = s.check(&[(s.w.junior.id, s.w.team_res, Position::Clerk, None)]);
     assert_eq!(got, vec![p("A0003", OnLeave, E)]);
 }
+
+/// The problems read as a ward writes them: the job type that a unit does not take named
+/// as the table of job types says it, the day a person is away.
+#[test]
+fn the_problems_read_as_a_ward_writes_them() {
+    use jinji::config::DateStyle;
+    use jinji::i18n::{Lang, plan_problem_text};
+    let job = PlanProblem {
+        subject: "A0004".into(),
+        staff_id: None,
+        rule: JobType,
+        severity: W,
+        args: vec![
+            ("name", Arg::Text("田中 一郎".into())),
+            ("job_type", Arg::Label("job_type", "public_health_nurse")),
+            ("unit", Arg::Text("市民税係".into())),
+        ],
+    };
+    assert_eq!(
+        plan_problem_text(Lang::Ja, &job, DateStyle::Iso),
+        "田中 一郎の職種（保健師）は、市民税係に配置する職種に当たりません（職種の配置先）"
+    );
+    assert_eq!(
+        plan_problem_text(Lang::En, &job, DateStyle::Iso),
+        "田中 一郎's job type, Public health nurse, is not one the ward places in 市民税係 (job types by unit)"
+    );
+    let away = PlanProblem {
+        rule: OnLeave,
+        severity: E,
+        args: vec![
+            ("name", Arg::Text("田中 一郎".into())),
+            ("status", Arg::Label("leave_kind", "childcare_leave")),
+        ],
+        ..job
+    };
+    assert_eq!(
+        plan_problem_text(Lang::Ja, &away, DateStyle::Iso),
+        "田中 一郎は発令日に育児休業のため、異動できません"
+    );
+}
