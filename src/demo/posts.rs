@@ -10,9 +10,9 @@ use std::collections::BTreeMap;
 
 use super::Gen;
 use super::rng::Rng;
+use crate::domain::Date;
 use crate::domain::assignment::{Assignment, Reason};
 use crate::domain::date::fiscal_year_start;
-use crate::domain::Date;
 use crate::domain::leave::{Leave, LeaveKind};
 use crate::domain::post::{AssignmentKind, PostClass, UnitPost, counted_class};
 use crate::domain::staff::{Position, Staff, StaffStatus};
@@ -226,9 +226,10 @@ fn head_leave(kind: LeaveKind, rng: &mut Rng, today: Date) -> (Date, Option<Date
             let start = lately(rng, 10, 150);
             (start, Some(start.add_days(179).max(today)))
         }
-        LeaveKind::SpouseAccompany => {
-            (year_start, Some(fiscal_year_start(today.fiscal_year() + 2).add_days(-1)))
-        }
+        LeaveKind::SpouseAccompany => (
+            year_start,
+            Some(fiscal_year_start(today.fiscal_year() + 2).add_days(-1)),
+        ),
         _ => (lately(rng, 14, 300), None),
     }
 }

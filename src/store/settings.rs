@@ -297,10 +297,9 @@ impl Db {
     /// any but its own for a rule whose severity is fixed.
     fn set_plan_severity(&self, rule: PlanRule, value: &str) -> Result<()> {
         match Severity::from_code(value.trim()) {
-            Some(s) if rule.fixed_severity().is_some_and(|f| f != s) => Err(super::rule(
-                rule.setting_key(),
-                "plan_severity_fixed",
-            )),
+            Some(s) if rule.fixed_severity().is_some_and(|f| f != s) => {
+                Err(super::rule(rule.setting_key(), "plan_severity_fixed"))
+            }
             Some(s) => self.set_setting(rule.setting_key(), s.code()),
             None => Err(Invalid::one(rule.setting_key(), Problem::Malformed).into()),
         }

@@ -164,9 +164,7 @@ impl App {
                     FileItem::Export { format, cp932 } => self.start_export(format, cp932),
                     FileItem::EvalSheet(id) => self.start_report(Some(id), None),
                     FileItem::UnitSummary(id) => self.start_report(None, Some(id)),
-                    FileItem::Appointment(id) | FileItem::Naiji(id) => {
-                        self.start_notice(item, id)
-                    }
+                    FileItem::Appointment(id) | FileItem::Naiji(id) => self.start_notice(item, id),
                     FileItem::Backup => self.start_backup(),
                 }
             }

@@ -4,12 +4,12 @@
 use serde_json::Value;
 
 use super::{App, Menu, Move, Workflow};
+use crate::app::list::ListState;
+use crate::app::worker::{Answer, Answers, Need};
 use crate::domain::Id;
 use crate::domain::staff::Staff;
 use crate::domain::transfer::{PlanState, TransferPlan};
 use crate::i18n::WARD;
-use crate::app::list::ListState;
-use crate::app::worker::{Answer, Answers, Need};
 use crate::store::views::TRANSFER_MOVES;
 use crate::store::{Db, StoreError};
 

@@ -206,10 +206,7 @@ fn the_menu_on_the_roster_offers_formats_reports_and_a_backup() {
         "{}",
         m.items[5 + notices].1
     );
-    assert_eq!(
-        m.items[6 + notices].1,
-        app.session.lang.t("files.backup")
-    );
+    assert_eq!(m.items[6 + notices].1, app.session.lang.t("files.backup"));
     app.update(Action::Cancel);
 
     // On another list, with no one in focus, the admin gets no evaluation sheet.
@@ -423,7 +420,7 @@ fn snapshot_the_file_menu_on_the_roster() {
     for (lang, code) in LANGS {
         let mut a = snap_app(lang);
         a.update(Action::Files);
-        // Four formats, the first person's evaluation sheet and 発令通知書, the ward's
+        // Four formats, the first person's evaluation sheet and 内示書 (a plan moves her), the ward's
         // summary, a backup.
         assert_eq!(menu(&a).items.len(), 8);
         insta::assert_snapshot!(format!("{code}_files_menu_staff"), screen(&a));

@@ -959,9 +959,7 @@ fn the_demo_plan_checks_clean_and_its_b_plan_does_not() {
     let w = Scratch::new();
     let db = w.path("d.db");
     w.run(&["--db", s(&db), "demo", "--today", TODAY]).ok();
-    let check = |plan: &str| {
-        w.run(&["--db", s(&db), "--today", TODAY, "transfer", "check", plan])
-    };
+    let check = |plan: &str| w.run(&["--db", s(&db), "--today", TODAY, "transfer", "check", plan]);
     let one = check("1");
     assert_eq!(one.code, 0, "{}{}", one.stdout, one.stderr);
     let two = check("2");

@@ -562,9 +562,11 @@ fn on_leave_is_always_an_error_and_its_setting_refuses_warning() {
         "plan.on_leave",
         rule("plan_severity_fixed"),
     );
-    db.set_rule("plan.on_leave", "error").expect("error is its own");
+    db.set_rule("plan.on_leave", "error")
+        .expect("error is its own");
     // A file that holds `warning` from before still checks it as an error.
-    db.set_setting("plan.on_leave", "warning").expect("old value");
+    db.set_setting("plan.on_leave", "warning")
+        .expect("old value");
     assert_eq!(db.plan_severities().expect("severities")[&OnLeave], E);
     s.set_status(s.w.junior.id, StaffStatus::Leave);
     let got = s.check(&[(s.w.junior.id, s.w.team_res, Position::Clerk, None)]);

@@ -1374,7 +1374,8 @@ fn a_plan_that_moves_a_person_on_leave_on_its_day_changes_nothing() {
     let before = tables(db);
     match apply(db, p.id, r.hr(), today()).0 {
         Err(StoreError::PlanProblems(ps)) => assert!(
-            ps.iter().any(|x| x.rule == PlanRule::OnLeave && x.is_error()),
+            ps.iter()
+                .any(|x| x.rule == PlanRule::OnLeave && x.is_error()),
             "{ps:?}"
         ),
         other => panic!("{other:?}"),
