@@ -420,8 +420,8 @@ fn snapshot_the_file_menu_on_the_roster() {
     for (lang, code) in LANGS {
         let mut a = snap_app(lang);
         a.update(Action::Files);
-        // Four formats, the first person's evaluation sheet and 内示書 (a plan moves her), the ward's
-        // summary, a backup.
+        // Four formats, the first person's evaluation sheet and 内示書 (a plan moves
+        // her), the ward's summary, a backup.
         assert_eq!(menu(&a).items.len(), 8);
         insta::assert_snapshot!(format!("{code}_files_menu_staff"), screen(&a));
     }
