@@ -206,9 +206,9 @@ const HEAD_LEAVES: [LeaveKind; 4] = [
 ];
 
 /// A head's leave this year, as the kind runs: 病気休職 since some day of the year, open;
-/// 育児休業 for a year or two; 介護休暇 for its six months, begun in the last few; a
+/// 育児休業 for a year or two; 介護休暇 for its six months, begun in the last weeks; a
 /// 配偶者同行休業 from 1 April for two years. Each has begun by yesterday and runs past
-/// today.
+/// the next 1 April (the round's day), so a head away is away for the whole round.
 fn head_leave(kind: LeaveKind, rng: &mut Rng, today: Date) -> (Date, Option<Date>) {
     let year_start = fiscal_year_start(today.fiscal_year());
     let lately = |rng: &mut Rng, lo: i64, hi: i64| {
@@ -220,10 +220,10 @@ fn head_leave(kind: LeaveKind, rng: &mut Rng, today: Date) -> (Date, Option<Date
     match kind {
         LeaveKind::ChildcareLeave => {
             let start = lately(rng, 10, 300);
-            (start, Some(start.add_days(rng.range(300, 700)).max(today)))
+            (start, Some(start.add_days(rng.range(400, 700)).max(today)))
         }
         LeaveKind::FamilyCareLeave => {
-            let start = lately(rng, 10, 150);
+            let start = lately(rng, 10, 30);
             (start, Some(start.add_days(179).max(today)))
         }
         LeaveKind::SpouseAccompany => (
