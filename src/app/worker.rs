@@ -18,7 +18,7 @@ use crate::domain::{Date, FiscalYear, Id};
 use crate::store::calibration::Calibration;
 use crate::store::evaluation::GradeCounts;
 use crate::store::panels::Overdue;
-use crate::store::views::{ViewDef, ViewQuery};
+use crate::store::views::{Flagged, ViewDef, ViewQuery};
 use crate::store::{Db, OpenMode, Result};
 
 /// Lists counted this far on the screen's thread; a longer one shows "1,000+" at once
@@ -64,6 +64,9 @@ pub enum Need {
         today: Date,
         units: Option<Vec<Id>>,
     },
+    /// The moves of the draft plans their check finds a problem in (the marks of the
+    /// plan's move list): a check of a city's round takes most of a second.
+    PlanFlags { today: Date },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -79,6 +82,7 @@ pub enum Answer {
         overdue_total: i64,
         overdue: Vec<Overdue>,
     },
+    Flags(Arc<Flagged>),
 }
 
 impl Need {
@@ -128,6 +132,7 @@ impl Need {
                     overdue,
                 }
             }
+            Need::PlanFlags { today } => Answer::Flags(Arc::new(db.flagged_moves(*today)?)),
         })
     }
 }
@@ -331,10 +336,13 @@ impl super::App {
         if !self.shown.answers.take_in(&self.session.db)? {
             return Ok(false);
         }
-        let answers = &self.shown.answers;
+        let answers = &mut self.shown.answers;
         for l in self.nav.lists.values_mut() {
             l.counted(answers);
             l.sorted(&self.session.db, answers)?;
+            if super::moves::transfer::take_flags(l, answers) {
+                l.reload(&self.session.db, answers)?;
+            }
         }
         Ok(true)
     }

@@ -79,7 +79,11 @@ pub fn run(ctx: &Ctx, key: Option<String>, value: Option<String>) -> CmdResult {
                     pad(rule.setting_key(), key_w),
                     pad(s.code(), 7),
                     lang.tf(
-                        "cli.severity_line",
+                        if rule.fixed_severity().is_some() {
+                            "cli.severity_fixed_line"
+                        } else {
+                            "cli.severity_line"
+                        },
                         &[
                             ("what", &lang.field(rule.setting_key())),
                             ("default", &rule.default_severity().code()),

@@ -1,7 +1,8 @@
 //! The ward's 定数 and the posts held beside main ones. 定数 is set for every unit and
 //! class its people fill (and its head's class) in each fiscal year, near 現員 on that
 //! year's 1 April: mostly equal, some with a 欠員, a few with a 過員 (never a head's post
-//! set at none). This year a few heads are away on leave: three 課長 hold 兼務 係長 of a
+//! set at none). This year a few heads are away, each on a leave of their own (病気休職,
+//! 育児休業, 介護休暇, 配偶者同行休業) since a day of the year: three 課長 hold 兼務 係長 of a
 //! team whose 係長 is away, a 部長 holds the duties of a 課長 away (事務取扱), a 課長補佐
 //! acts for their 課長 (事務代理), and one team is left without its head.
 
@@ -9,6 +10,7 @@ use std::collections::BTreeMap;
 
 use super::Gen;
 use super::rng::Rng;
+use crate::domain::Date;
 use crate::domain::assignment::{Assignment, Reason};
 use crate::domain::date::fiscal_year_start;
 use crate::domain::leave::{Leave, LeaveKind};
@@ -21,8 +23,8 @@ use crate::store::posts::BY_HAND;
 
 pub fn generate(g: &mut Gen, rng: &mut Rng, away: &Away) -> Result<()> {
     unit_posts(g, rng)?;
-    send_away(g, away)?;
-    hold_posts(g, away)
+    let leaves = send_away(g, rng, away)?;
+    hold_posts(g, away, &leaves)
 }
 
 /// 定数 of each year, from 現員 on its 1 April.
@@ -69,6 +71,8 @@ fn unit_posts(g: &mut Gen, rng: &mut Rng) -> Result<()> {
 /// A post to be held beside a main one this year (people by index, units by index).
 pub struct Beside {
     holder: usize,
+    /// The head away whose post this is held for.
+    instead_of: usize,
     unit: usize,
     position: Position,
     kind: AssignmentKind,
@@ -122,6 +126,7 @@ pub fn choose_away(g: &mut Gen) -> Away {
             gone.push(h);
             away.beside.push(Beside {
                 holder: c,
+                instead_of: h,
                 unit: t,
                 position: Position::TeamChief,
                 kind: AssignmentKind::Concurrent,
@@ -139,6 +144,7 @@ pub fn choose_away(g: &mut Gen) -> Away {
             gone.push(h);
             away.beside.push(Beside {
                 holder: dir,
+                instead_of: h,
                 unit: s,
                 position: Position::SectionChief,
                 kind: AssignmentKind::ActingDuties,
@@ -163,6 +169,7 @@ pub fn choose_away(g: &mut Gen) -> Away {
             gone.push(h);
             away.beside.push(Beside {
                 holder: *d,
+                instead_of: h,
                 unit: s,
                 position: Position::SectionChief,
                 kind: AssignmentKind::Deputy,
@@ -188,31 +195,79 @@ pub fn choose_away(g: &mut Gen) -> Away {
     away
 }
 
-/// Sends the heads away on leave: excused from this year's compliance, as the ward's
-/// people on leave are.
-fn send_away(g: &mut Gen, away: &Away) -> Result<()> {
+/// The kinds of leave that take a head away for a while, in the order the demo deals
+/// them out (from a place its rng picks): each head away is on one of them. (A 派遣 is
+/// not among them: the demo sends people out by a secondment post, not a leave.)
+const HEAD_LEAVES: [LeaveKind; 4] = [
+    LeaveKind::SickSuspension,
+    LeaveKind::ChildcareLeave,
+    LeaveKind::FamilyCareLeave,
+    LeaveKind::SpouseAccompany,
+];
+
+/// A head's leave this year, as the kind runs: 病気休職 since some day of the year, open;
+/// 育児休業 for a year or two; 介護休暇 for its six months, begun in the last weeks; a
+/// 配偶者同行休業 from 1 April for two years. Each has begun by yesterday and runs past
+/// the next 1 April (the round's day), so a head away is away for the whole round.
+fn head_leave(kind: LeaveKind, rng: &mut Rng, today: Date) -> (Date, Option<Date>) {
+    let year_start = fiscal_year_start(today.fiscal_year());
+    let lately = |rng: &mut Rng, lo: i64, hi: i64| {
+        today
+            .add_days(-rng.range(lo, hi))
+            .max(year_start)
+            .min(today.add_days(-1))
+    };
+    match kind {
+        LeaveKind::ChildcareLeave => {
+            let start = lately(rng, 10, 300);
+            (start, Some(start.add_days(rng.range(400, 700)).max(today)))
+        }
+        LeaveKind::FamilyCareLeave => {
+            let start = lately(rng, 10, 30);
+            (start, Some(start.add_days(179).max(today)))
+        }
+        LeaveKind::SpouseAccompany => (
+            year_start,
+            Some(fiscal_year_start(today.fiscal_year() + 2).add_days(-1)),
+        ),
+        _ => (lately(rng, 14, 300), None),
+    }
+}
+
+/// Sends the heads away on leave, each on a kind and from a day of its own: excused from
+/// this year's compliance, as the ward's people away are. Returns the day each left.
+fn send_away(g: &mut Gen, rng: &mut Rng, away: &Away) -> Result<BTreeMap<usize, Date>> {
     let fy = g.today.fiscal_year();
-    // Each away on a leave of the kind a head is usually away on (病気休職) since the
-    // year began, open: the roster's status follows it as the store keeps it.
-    let mut leaves: Vec<Leave> = away
-        .gone
-        .iter()
-        .map(|&i| Leave {
+    let first = rng.below(HEAD_LEAVES.len() as u64) as usize;
+    let mut leaves: Vec<Leave> = Vec::new();
+    let mut left = BTreeMap::new();
+    for (n, &i) in away.gone.iter().enumerate() {
+        let kind = HEAD_LEAVES[(first + n) % HEAD_LEAVES.len()];
+        let (mut start, end) = head_leave(kind, rng, g.today);
+        // After any leave of theirs earlier in the year.
+        for l in g.db.leaves_of(g.staff_id(i))? {
+            if let Some(e) = l.end_date.filter(|e| *e >= start && *e < g.today) {
+                start = e.add_days(1);
+            }
+        }
+        left.insert(i, start);
+        leaves.push(Leave {
             id: 0,
             staff_id: g.staff_id(i),
-            kind: LeaveKind::SickSuspension,
-            start_date: fiscal_year_start(fy),
-            end_date: None,
+            kind,
+            start_date: start,
+            end_date: end,
             note: String::new(),
             version: 0,
-        })
-        .collect();
+        });
+    }
     g.put(&mut leaves)?;
     g.db.leaves_to_catch_up()?;
-    for &i in &away.gone {
-        g.people[i].staff.status = StaffStatus::Leave;
+    for (&i, l) in away.gone.iter().zip(&leaves) {
+        let status = l.kind.status();
+        g.people[i].staff.status = status;
         let mut s: Staff = g.db.get(g.staff_id(i))?;
-        s.status = StaffStatus::Leave;
+        s.status = status;
         g.db.update_as(&mut s, "seed")?;
         let (id, fy) = (g.staff_id(i), i64::from(fy));
         g.db.conn().execute(
@@ -226,14 +281,16 @@ fn send_away(g: &mut Gen, away: &Away) -> Result<()> {
             rusqlite::params![id, fy],
         )?;
     }
-    Ok(())
+    Ok(left)
 }
 
 /// The posts beside main ones, written through the store: each resets the supervisors of
 /// its unit's people as a transfer round does.
-fn hold_posts(g: &mut Gen, away: &Away) -> Result<()> {
-    let start = fiscal_year_start(g.today.fiscal_year());
+/// Each is held from the day the head it stands for left.
+fn hold_posts(g: &mut Gen, away: &Away, left: &BTreeMap<usize, Date>) -> Result<()> {
+    let year_start = fiscal_year_start(g.today.fiscal_year());
     for b in &away.beside {
+        let start = left.get(&b.instead_of).copied().unwrap_or(year_start);
         let staff_id = g.staff_id(b.holder);
         let Some(main) = g.db.current_assignment(staff_id)? else {
             continue;

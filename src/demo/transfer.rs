@@ -43,10 +43,14 @@ pub fn generate(g: &mut Gen) -> Result<()> {
         let (Some(to), Some(cur)) = (r.wish_unit1_id, db.current_assignment(r.staff_id)?) else {
             continue;
         };
-        // Only people at work are placed: someone on leave is not moved (the plan check
-        // would refuse the plan).
+        // Only people at work who are still here on the day are placed: someone on leave,
+        // retiring (定年) or whose term ends before it is not moved (the plan check would
+        // refuse the plan).
         let person: crate::domain::staff::Staff = db.get(r.staff_id)?;
-        if person.status != crate::domain::staff::StaffStatus::Active {
+        if person.status != crate::domain::staff::StaffStatus::Active
+            || person.leaves_before(effective).is_some()
+            || person.term_end.is_some_and(|e| e < effective)
+        {
             continue;
         }
         // Three years in post at least, and a wish for somewhere else; chiefs are placed

@@ -44,6 +44,15 @@ impl PlanRule {
         }
     }
 
+    /// The severity no ward setting changes: a person on leave cannot be moved (issue 20:
+    /// the law, not the ward, decides), so the check and apply agree that it is an error.
+    pub fn fixed_severity(self) -> Option<Severity> {
+        match self {
+            PlanRule::OnLeave => Some(Severity::Error),
+            _ => None,
+        }
+    }
+
     /// The ward setting that holds the rule's severity.
     pub fn setting_key(self) -> &'static str {
         match self {

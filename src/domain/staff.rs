@@ -172,6 +172,20 @@ impl Staff {
             .then(|| super::retirement::retirement_date(self.birth_date))
     }
 
+    /// The day the person leaves the ward, when that is before `day`: the recorded
+    /// retirement, or the 定年退職日 of the kinds that end at 定年, whichever comes first
+    /// (a person retired with no day recorded has left by `day`).
+    pub fn leaves_before(&self, day: Date) -> Option<Date> {
+        if self.status == StaffStatus::Retired {
+            return Some(self.retire_date.unwrap_or(day));
+        }
+        [self.retire_date, self.retirement_date()]
+            .into_iter()
+            .flatten()
+            .filter(|d| *d < day)
+            .min()
+    }
+
     pub fn full_kana(&self) -> String {
         format!("{} {}", self.family_kana, self.given_kana)
     }

@@ -287,14 +287,19 @@ impl Db {
             .map(|r| {
                 let set = self.setting(r.setting_key())?;
                 let s = set.as_deref().and_then(Severity::from_code);
-                Ok((*r, s.unwrap_or(r.default_severity())))
+                let s = r.fixed_severity().or(s).unwrap_or(r.default_severity());
+                Ok((*r, s))
             })
             .collect()
     }
 
-    /// Sets the severity of a kind of plan problem, refusing anything but its codes.
+    /// Sets the severity of a kind of plan problem, refusing anything but its codes, and
+    /// any but its own for a rule whose severity is fixed.
     fn set_plan_severity(&self, rule: PlanRule, value: &str) -> Result<()> {
         match Severity::from_code(value.trim()) {
+            Some(s) if rule.fixed_severity().is_some_and(|f| f != s) => {
+                Err(super::rule(rule.setting_key(), "plan_severity_fixed"))
+            }
             Some(s) => self.set_setting(rule.setting_key(), s.code()),
             None => Err(Invalid::one(rule.setting_key(), Problem::Malformed).into()),
         }

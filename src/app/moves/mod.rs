@@ -11,7 +11,7 @@ mod pdca;
 mod registers;
 mod reorg;
 mod steps;
-mod transfer;
+pub(super) mod transfer;
 mod words;
 
 use fields::*;

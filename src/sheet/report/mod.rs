@@ -5,6 +5,7 @@
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 
 mod eval;
+pub mod notice;
 mod summary;
 
 pub use eval::eval_sheet;

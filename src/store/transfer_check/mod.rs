@@ -78,8 +78,32 @@ impl Seat {
     }
 }
 
-/// Who heads which unit: (unit, head position) → the active people holding it, by number.
-type Heads = HashMap<(Id, Position), BTreeSet<(String, Id)>>;
+/// Who heads a unit: the holders of its head position by a main post, by number, and
+/// whoever holds it beside a main post (兼務, 事務取扱, 事務代理) — the head when no main
+/// holder is left, as `Db::supervisor_on` reads a unit's head.
+#[derive(Debug, Clone, Default)]
+struct Held {
+    main: BTreeSet<(String, Id)>,
+    beside: Option<Id>,
+}
+
+impl Held {
+    /// The head, other than `except`: a main holder first.
+    fn head_but(&self, except: Id) -> Option<Id> {
+        self.main
+            .iter()
+            .map(|(_, id)| *id)
+            .find(|h| *h != except)
+            .or(self.beside.filter(|h| *h != except))
+    }
+
+    fn is_headed(&self) -> bool {
+        !self.main.is_empty() || self.beside.is_some()
+    }
+}
+
+/// Who heads which unit: (unit, head position) → its holders.
+type Heads = HashMap<(Id, Position), Held>;
 
 /// The ward around a plan: its units, its heads before and after, the movers.
 struct Ward<'a> {
@@ -119,10 +143,9 @@ impl Ward<'_> {
         for u in self.upward(unit) {
             if let Some(pos) = head_position(u.kind)
                 && position.rank() > pos.rank()
-                && let Some(h) = self.after.get(&(u.id, pos))
-                && let Some((_, head)) = h.iter().find(|(_, h)| *h != id)
+                && let Some(head) = self.after.get(&(u.id, pos)).and_then(|h| h.head_but(id))
             {
-                return Some(*head);
+                return Some(head);
             }
         }
         None
@@ -154,7 +177,7 @@ impl Db {
                 ],
             );
         }
-        let ward = self.ward_around(&moves, &people)?;
+        let ward = self.ward_around(&moves, &people, plan.effective_on)?;
         let fits = self.job_fit_table()?;
         for (m, s) in moves.iter().zip(&people) {
             let away = away_on(&self.leaves_of(s.id)?, s, plan.effective_on);
@@ -168,39 +191,48 @@ impl Db {
         Ok(list)
     }
 
-    /// The units, and the heads before and after the plan.
-    fn ward_around<'a>(&self, moves: &'a [TransferMove], people: &'a [Staff]) -> Result<Ward<'a>> {
+    /// The units, and the heads before and after the plan. Before: each unit's head on
+    /// the plan's day as `Db::unit_head` finds it (by any kind of post), kept as a main
+    /// holder when it is their staff row's post, else as held beside one. After: the
+    /// movers leave their main posts and take the new ones; posts beside a main one stay
+    /// (the round does not end them).
+    fn ward_around<'a>(
+        &self,
+        moves: &'a [TransferMove],
+        people: &'a [Staff],
+        day: Date,
+    ) -> Result<Ward<'a>> {
         let units: HashMap<Id, Unit> = self
             .all::<Unit>(vec![], "id")?
             .into_iter()
             .map(|u| (u.id, u))
             .collect();
         let mut before = Heads::new();
-        let mut st = self.conn().prepare_cached(
-            "SELECT id, staff_no, unit_id, position FROM staff
-             WHERE status = 'active' AND position IN ('director', 'section_chief', 'team_chief')",
-        )?;
-        let rows = st.query_map([], |r| {
-            Ok((
-                r.get::<_, Id>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Id>(2)?,
-                super::machine::col::get::<Position>(r, 3)?,
-            ))
-        })?;
-        for row in rows {
-            let (id, no, unit, pos) = row?;
-            before.entry((unit, pos)).or_default().insert((no, id));
+        for u in units.values() {
+            let Some(pos) = head_position(u.kind) else {
+                continue;
+            };
+            let Some(head) = self.unit_head(u.id, day)? else {
+                continue;
+            };
+            let h: Staff = self.get(head)?;
+            let held = before.entry((u.id, pos)).or_default();
+            if (h.unit_id, h.position) == (u.id, pos) {
+                held.main.insert((h.staff_no, h.id));
+            } else {
+                held.beside = Some(h.id);
+            }
         }
         let mut after = before.clone();
         for (m, s) in moves.iter().zip(people) {
             if let Some(h) = after.get_mut(&(s.unit_id, s.position)) {
-                h.remove(&(s.staff_no.clone(), s.id));
+                h.main.remove(&(s.staff_no.clone(), s.id));
             }
             if s.status == StaffStatus::Active {
                 after
                     .entry((m.to_unit_id, m.to_position))
                     .or_default()
+                    .main
                     .insert((s.staff_no.clone(), s.id));
             }
         }
@@ -244,5 +276,40 @@ impl Db {
         let n = format!("{} {}", s.staff_no, s.full_name());
         names.insert(id, n.clone());
         Ok(n)
+    }
+}
+
+impl Db {
+    /// The moves of every draft plan that its check (as of `today`) finds a problem in:
+    /// a mover's own problem, or the unit problem their move causes. For the marks of
+    /// the plan's move list (`views::Flagged`).
+    pub fn flagged_moves(&self, today: Date) -> Result<crate::store::views::Flagged> {
+        let mut errors = BTreeSet::new();
+        let mut warnings = BTreeSet::new();
+        for plan in self.transfer_plans()? {
+            if plan.state != crate::domain::transfer::PlanState::Draft {
+                continue;
+            }
+            let moves: HashMap<Id, Id> = self
+                .transfer_moves(plan.id)?
+                .into_iter()
+                .map(|m| (m.staff_id, m.id))
+                .collect();
+            for p in self.check_plan(plan.id, today)? {
+                let Some(&m) = p.staff_id.and_then(|s| moves.get(&s)) else {
+                    continue;
+                };
+                if p.is_error() {
+                    errors.insert(m);
+                } else {
+                    warnings.insert(m);
+                }
+            }
+        }
+        let warnings = warnings.difference(&errors).copied().collect();
+        Ok(crate::store::views::Flagged {
+            errors: errors.into_iter().collect(),
+            warnings,
+        })
     }
 }

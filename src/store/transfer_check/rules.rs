@@ -2,7 +2,6 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::sources::leaves_before;
 use super::{Found, Seat, Ward};
 use crate::domain::plan_check::{Arg, PlanRule, over_posts};
 use crate::domain::post::{PostClass, counted_class};
@@ -155,7 +154,7 @@ pub(super) fn person_rules(
             vec![("name", name.clone()), ("status", what)],
         );
     }
-    if let Some(on) = leaves_before(s, day) {
+    if let Some(on) = s.leaves_before(day) {
         found.add(
             subject,
             Some(s.id),
@@ -209,16 +208,18 @@ impl Db {
             let Some(h) = ward.after.get(&(m.to_unit_id, pos)) else {
                 continue;
             };
-            if h.len() >= 2 && seen.insert(m.to_unit_id) {
+            if h.main.len() >= 2 && seen.insert(m.to_unit_id) {
                 let heads = h
+                    .main
                     .iter()
                     .map(|(_, id)| self.known_as(Some(*id), &mut names))
                     .collect::<Result<Vec<_>>>()?
                     .join("、");
                 let u = &ward.units[&m.to_unit_id];
+                // The unit's problem, marked on the move that makes it.
                 found.add(
                     &u.code,
-                    None,
+                    Some(m.staff_id),
                     PlanRule::TwoHeads,
                     vec![
                         ("unit", Arg::Text(u.name.clone())),
@@ -237,16 +238,16 @@ impl Db {
             let had = ward
                 .before
                 .get(&(s.unit_id, pos))
-                .is_some_and(|h| !h.is_empty());
+                .is_some_and(|h| h.is_headed());
             let has = ward
                 .after
                 .get(&(s.unit_id, pos))
-                .is_some_and(|h| !h.is_empty());
+                .is_some_and(|h| h.is_headed());
             if leaves && had && !has && seen.insert(s.unit_id) {
                 let u = &ward.units[&s.unit_id];
                 found.add(
                     &u.code,
-                    None,
+                    Some(s.id),
                     PlanRule::NoHead,
                     vec![
                         ("unit", Arg::Text(u.name.clone())),

@@ -1,5 +1,5 @@
 //! What the plan check reads of a person beside their leaves: a status that says they are
-//! away, and the day they leave the ward.
+//! away (the day they leave the ward is `Staff::leaves_before`).
 
 use crate::domain::Date;
 use crate::domain::leave::{self, Leave};
@@ -15,17 +15,4 @@ pub(super) fn away_on(leaves: &[Leave], s: &Staff, day: Date) -> Option<Arg> {
             .then(|| Arg::Label("status", s.status.code()));
     }
     leave::away_on(leaves, day).map(|l| Arg::Label("leave_kind", l.kind.code()))
-}
-
-/// The day a person leaves the ward, when that is before `day`: the recorded retirement,
-/// or the 定年退職日 of the kinds that end at 定年, whichever comes first.
-pub(super) fn leaves_before(s: &Staff, day: Date) -> Option<Date> {
-    if s.status == StaffStatus::Retired {
-        return Some(s.retire_date.unwrap_or(day));
-    }
-    [s.retire_date, s.retirement_date()]
-        .into_iter()
-        .flatten()
-        .filter(|d| *d < day)
-        .min()
 }

@@ -155,6 +155,8 @@ pub struct ViewQuery {
     /// The day 定数・現員 counts on, as the clerk chose it (`None`: the default day of
     /// the year in view, `staffing::day_in_view`). Its fiscal year is the year in view.
     pub as_of: Option<Date>,
+    /// The moves a plan check found problems in (`{flagged}`), once it has run.
+    pub flagged: Option<std::sync::Arc<Flagged>>,
 }
 
 impl ViewQuery {
@@ -171,6 +173,7 @@ impl ViewQuery {
             visible: Default::default(),
             today,
             as_of: None,
+            flagged: None,
         }
     }
 }
@@ -324,6 +327,12 @@ impl Db {
         } else {
             sql
         };
+        // 異動案の点検: each move's mark, from the check the caller ran (`flagged_sql`).
+        let sql = if sql.contains("{flagged}") {
+            sql.replace("{flagged}", &flagged_sql(q.flagged.as_deref()))
+        } else {
+            sql
+        };
         let mut out = super::disclosure::bind(&sql, q.visible.reader())
             .replace("{closed_days}", &super::calendar::register_sql(fy))
             .replace("{fy}", &fy.to_string())
@@ -378,5 +387,32 @@ impl Db {
         }
         let rows = self.view_rows(v, q, 0, total as usize)?;
         Ok(rows.iter().position(|r| r.id == id))
+    }
+}
+
+// --- The marks of a plan's moves (`{flagged}`): the check is run by the caller, off the
+// screen's thread, and its result bound in here, never run while a list is read.
+
+/// The moves (by `transfer_moves.id`) whose plan's check found a problem in them: an
+/// error, or only warnings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Flagged {
+    pub errors: Vec<Id>,
+    pub warnings: Vec<Id>,
+}
+
+/// SQL: the mark of the move `t.id` (`error`, `warning`, else NULL); NULL for every move
+/// until a check has run.
+fn flagged_sql(f: Option<&Flagged>) -> String {
+    let arms: String = f
+        .into_iter()
+        .flat_map(|f| [(&f.errors, "error"), (&f.warnings, "warning")])
+        .filter(|(ids, _)| !ids.is_empty())
+        .map(|(ids, mark)| format!(" WHEN t.id IN ({}) THEN '{mark}'", id_list(ids)))
+        .collect();
+    if arms.is_empty() {
+        "NULL".into()
+    } else {
+        format!("(CASE{arms} END)")
     }
 }

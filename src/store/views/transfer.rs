@@ -49,7 +49,9 @@ pub static TRANSFER_MOVES: ViewDef = ViewDef {
                - CASE WHEN substr(p.effective_on, 6, 2) < '04' THEN 2 ELSE 1 END",
     ),
     unowned: None,
+    // The mark first: the clerk sees at a glance which moves to fix.
     columns: &[
+        col("plan_mark", "{flagged}", Code("plan_mark")),
         STAFF_NO,
         FULL_NAME,
         UNIT,
@@ -68,6 +70,6 @@ pub static TRANSFER_MOVES: ViewDef = ViewDef {
     unit: Some("s.unit_id"),
     fiscal_year: None,
     state: Some(("p.state", "plan_state")),
-    default_sort: 0,
+    default_sort: 1,
     default_desc: false,
 };

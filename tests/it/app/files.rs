@@ -174,11 +174,21 @@ fn the_menu_on_the_roster_offers_formats_reports_and_a_backup() {
             cp932: *cp932,
         })
         .collect();
-    want.extend([
-        FileItem::EvalSheet(person),
-        FileItem::UnitSummary(root.id),
-        FileItem::Backup,
-    ]);
+    want.push(FileItem::EvalSheet(person));
+    // Their 発令通知書 once they have a 発令; their 内示書 while a plan moves them.
+    let db = &app.session.db;
+    if !db.appointments_of(person).unwrap().is_empty() {
+        want.push(FileItem::Appointment(person));
+    }
+    let staff = db.get::<jinji::domain::staff::Staff>(person).unwrap();
+    if jinji::sheet::report::notice::naiji_move(db, &staff, None)
+        .unwrap()
+        .is_some()
+    {
+        want.push(FileItem::Naiji(person));
+    }
+    let notices = want.len() - 5;
+    want.extend([FileItem::UnitSummary(root.id), FileItem::Backup]);
     assert_eq!(got, want);
     for (i, (_, _, key)) in EXPORTS.iter().enumerate() {
         assert_eq!(m.items[i].1, app.session.lang.t(key));
@@ -191,8 +201,12 @@ fn the_menu_on_the_roster_offers_formats_reports_and_a_backup() {
         .unwrap()
         .full_name();
     assert!(m.items[4].1.contains(&name), "{}", m.items[4].1);
-    assert!(m.items[5].1.contains(&root.name), "{}", m.items[5].1);
-    assert_eq!(m.items[6].1, app.session.lang.t("files.backup"));
+    assert!(
+        m.items[5 + notices].1.contains(&root.name),
+        "{}",
+        m.items[5 + notices].1
+    );
+    assert_eq!(m.items[6 + notices].1, app.session.lang.t("files.backup"));
     app.update(Action::Cancel);
 
     // On another list, with no one in focus, the admin gets no evaluation sheet.
@@ -406,7 +420,9 @@ fn snapshot_the_file_menu_on_the_roster() {
     for (lang, code) in LANGS {
         let mut a = snap_app(lang);
         a.update(Action::Files);
-        assert_eq!(menu(&a).items.len(), 7);
+        // Four formats, the first person's evaluation sheet and 内示書 (a plan moves
+        // her), the ward's summary, a backup.
+        assert_eq!(menu(&a).items.len(), 8);
         insta::assert_snapshot!(format!("{code}_files_menu_staff"), screen(&a));
     }
 }
@@ -498,4 +514,68 @@ fn two_exports_of_one_list_in_the_same_second_both_land() {
         let text = std::fs::read_to_string(p).unwrap();
         assert_eq!(text.lines().count(), rows + 1, "{}", p.display());
     }
+}
+
+/// `x` on a person in focus offers their 発令通知書 and 内示書 (HR office): each is written
+/// to the export directory as the text `jinji report appointment` / `report naiji` print,
+/// and the status line names the file.
+#[test]
+fn the_menu_writes_a_persons_notices_as_the_command_line_prints_them() {
+    let (dir, mut app) = world(&small_params());
+    let out = dir.path().join("out");
+    let db = &app.session.db;
+    // Someone the demo's plan moves who has a 発令 of the past Aprils.
+    let person = db
+        .transfer_plans()
+        .unwrap()
+        .into_iter()
+        .flat_map(|p| db.transfer_moves(p.id).unwrap())
+        .map(|m| db.get::<jinji::domain::staff::Staff>(m.staff_id).unwrap())
+        .find(|s| !db.appointments_of(s.id).unwrap().is_empty())
+        .expect("a mover with a 発令");
+    let no = person.staff_no.clone();
+    app.nav.focus = Some(person.clone());
+    let got = items(&mut app);
+    assert!(got.contains(&FileItem::Appointment(person.id)), "{got:?}");
+    assert!(got.contains(&FileItem::Naiji(person.id)), "{got:?}");
+    let w = cli::Scratch::new();
+    for (item, kind) in [
+        (FileItem::Appointment(person.id), "appointment"),
+        (FileItem::Naiji(person.id), "naiji"),
+    ] {
+        choose(&mut app, |i| *i == item);
+        let msg = finish(&mut app);
+        assert!(app.shown.notice.is_some(), "a word in the status line");
+        let f = written(&out, &msg);
+        assert!(
+            f.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(&format!("{kind}-{no}-")),
+            "{f:?}"
+        );
+        let printed = w
+            .run(&[
+                "--db",
+                cli::s(&dir.path().join("w.db")),
+                "--user",
+                "hr1",
+                "--lang",
+                "ja",
+                "report",
+                kind,
+                &no,
+            ])
+            .ok()
+            .stdout;
+        assert_eq!(std::fs::read_to_string(&f).unwrap(), printed, "{kind}");
+        std::fs::remove_file(&f).unwrap();
+    }
+    // Staff see no plan: no 内示書 for them.
+    let mut mine = app_as_role(&dir, Role::Staff);
+    assert!(
+        !items(&mut mine)
+            .iter()
+            .any(|i| matches!(i, FileItem::Naiji(_)))
+    );
 }

@@ -197,3 +197,69 @@ fn a_long_list_in_an_order_no_index_holds_is_sorted_off_the_screens_thread() {
     }
     assert_eq!(list(&here).rows, list(&there).rows);
 }
+
+/// The marks each move of the plan's list should carry: the worst severity of its plan's
+/// problems that name the mover (empty for none), by move id.
+fn expected_marks(db: &Db) -> std::collections::BTreeMap<i64, String> {
+    let mut want = std::collections::BTreeMap::new();
+    for p in db.transfer_plans().unwrap() {
+        let problems = db.check_plan(p.id, today()).unwrap();
+        for m in db.transfer_moves(p.id).unwrap() {
+            let mine: Vec<_> = problems
+                .iter()
+                .filter(|x| x.staff_id == Some(m.staff_id))
+                .collect();
+            let mark = if mine.iter().any(|x| x.is_error()) {
+                "error"
+            } else if mine.is_empty() {
+                ""
+            } else {
+                "warning"
+            };
+            want.insert(m.id, mark.to_string());
+        }
+    }
+    want
+}
+
+/// The plan's move list marks each move its plan's check finds a problem in (✕ an
+/// error, ！ a warning). The check runs off the screen's thread when the list is shown,
+/// the marks come with its answer, and after a write it is run again.
+#[test]
+fn the_plans_moves_are_marked_by_their_check_once_it_has_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.db");
+    demo_file(&path, &demo_params());
+    let mut app = off_thread(&path);
+    app.update(Action::Resize(120, 200));
+    app.update(Action::GoTab(3));
+    go_view(&mut app, "transfer_moves");
+    // Asked of the worker, never made on the screen's thread: no marks yet.
+    assert!(list(&app).query.flagged.is_none());
+    settle(&mut app);
+    let marks = |app: &App| {
+        let l = list(app);
+        assert_eq!(l.rows.len(), l.total, "every move in the window");
+        l.rows
+            .iter()
+            .map(|r| (r.id, cell(l, r, "plan_mark")))
+            .collect::<std::collections::BTreeMap<_, _>>()
+    };
+    let got = marks(&app);
+    assert_eq!(got, expected_marks(&app.session.db));
+    assert!(got.values().any(|m| m == "error"), "{got:?}");
+    assert!(got.values().any(|m| m.is_empty()), "{got:?}");
+    let shown = screen(&app);
+    assert!(shown.contains("✕") && shown.contains("点検"), "{shown}");
+    // A move with an error taken out of its plan: checked again, the marks follow.
+    let db = &app.session.db;
+    let (&bad, _) = got.iter().find(|(_, m)| *m == "error").unwrap();
+    let m: jinji::domain::transfer::TransferMove = db.get(bad).unwrap();
+    db.remove_transfer_move(m.plan_id, m.staff_id, app.session.actor())
+        .unwrap();
+    app.refresh().unwrap();
+    settle(&mut app);
+    let again = marks(&app);
+    assert!(!again.contains_key(&bad));
+    assert_eq!(again, expected_marks(&app.session.db));
+}

@@ -20,6 +20,21 @@ fn the_april_plan_is_applied_on_its_day_by_the_clock() {
         .ok()
         .stdout;
     assert!(plans.contains("#1 ") && plans.contains("(effective 2027-04-01) Draft"));
+    // A ward this small has nobody the demo's plan may move (those who wish to move have
+    // served under three years, lead, or end their terms before April): HR adds one.
+    w.run(&[
+        "--db",
+        s(&db),
+        "--user",
+        "hr1",
+        "transfer",
+        "add",
+        "1",
+        "0400001",
+        "--unit",
+        "100101",
+    ])
+    .ok();
     let before = w.snapshot();
     for eve in [
         &[

@@ -951,3 +951,17 @@ fn an_applied_round_issues_each_movers_appointments_which_export_and_import_back
     assert_eq!(out.code, 2, "{out:?}");
     assert!(out.stdout.contains("fits.csv:2:job_type: "), "{out:?}");
 }
+
+/// `jinji transfer check 1` on the demo as it comes: its clean April plan has no error
+/// (exit 0), its B案 has (exit 2).
+#[test]
+fn the_demo_plan_checks_clean_and_its_b_plan_does_not() {
+    let w = Scratch::new();
+    let db = w.path("d.db");
+    w.run(&["--db", s(&db), "demo", "--today", TODAY]).ok();
+    let check = |plan: &str| w.run(&["--db", s(&db), "--today", TODAY, "transfer", "check", plan]);
+    let one = check("1");
+    assert_eq!(one.code, 0, "{}{}", one.stdout, one.stderr);
+    let two = check("2");
+    assert_eq!(two.code, 2, "{}{}", two.stdout, two.stderr);
+}

@@ -316,3 +316,62 @@ fn the_report_counts_what_was_written() {
     }
     assert!(report.total() > 0);
 }
+
+/// The demo's first plan for next April is clean: it moves nobody who retires (定年) or
+/// whose term ends before its day, nor anyone away, so its check finds no error; the B案
+/// keeps the problems it is drafted with.
+#[test]
+fn the_clean_plan_checks_without_errors_and_the_b_plan_keeps_its_errors() {
+    for f in all() {
+        let db = f.db();
+        let plans = db.transfer_plans().expect("plans");
+        let Some(first) = plans.iter().find(|p| p.name.ends_with("（案）")) else {
+            continue;
+        };
+        let errors: Vec<_> = db
+            .check_plan(first.id, f.today())
+            .expect("check")
+            .into_iter()
+            .filter(|p| p.is_error())
+            .collect();
+        assert_eq!(errors, vec![], "[{}] {}", f.name, first.name);
+        if let Some(b) = plans.iter().find(|p| p.name.ends_with("（B案）")) {
+            let problems = db.check_plan(b.id, f.today()).expect("check");
+            assert!(problems.iter().any(|p| p.is_error()), "[{}]", f.name);
+        }
+    }
+}
+
+/// The heads away this year are each on a leave of their own kind and day, and whoever
+/// holds a post for one of them holds it from the day they left (or after).
+#[test]
+fn the_heads_away_are_on_leaves_of_several_kinds_from_several_days() {
+    let f = default_demo();
+    let today = f.today().iso();
+    let away = f.rows(
+        &format!(
+            "SELECT DISTINCT h.staff_no, l.kind, l.start_date, a.start_date
+             FROM assignments a
+             JOIN staff h ON h.unit_id = a.unit_id AND h.position = a.position
+             JOIN leaves l ON l.staff_id = h.id AND l.start_date <= '{today}'
+                  AND (l.end_date IS NULL OR l.end_date >= '{today}')
+             WHERE a.kind <> 'main' AND a.end_date IS NULL ORDER BY 1"
+        ),
+        |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        },
+    );
+    assert!(away.len() >= 3, "{away:?}");
+    let kinds: std::collections::BTreeSet<_> = away.iter().map(|a| &a.1).collect();
+    let days: std::collections::BTreeSet<_> = away.iter().map(|a| &a.2).collect();
+    assert!(kinds.len() >= 3, "{away:?}");
+    assert!(days.len() >= 3, "{away:?}");
+    for (no, _, left, held) in &away {
+        assert!(held >= left, "{no}: held from {held}, away from {left}");
+    }
+}

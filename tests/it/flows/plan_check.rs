@@ -43,6 +43,14 @@ impl Small {
         res_lead.position = Position::TeamChief;
         res_lead.grade = 4;
         db.insert(&mut res_lead).expect("res lead");
+        // Each person's main post as their staff row says: a unit's head is read from the
+        // posts (`Db::unit_head`), as the round reads it.
+        for p in db.all::<Staff>(vec![], "id").expect("staff") {
+            let mut a = assignment(p.id, p.unit_id, p.hire_date, None);
+            a.position = p.position;
+            db.put_assignment(&mut a, before(), &jinji::store::posts::BY_HAND)
+                .expect("main post");
+        }
         for mut p in db.all::<Staff>(vec![], "id").expect("staff") {
             let sup = db.supervisor_for(&p).expect("supervisor");
             if p.supervisor_id != sup {
@@ -497,4 +505,110 @@ fn a_leave_on_the_day_stops_a_move_and_one_that_has_ended_does_not() {
     let s = Small::new();
     leave(&s, LeaveKind::PartialLeave, d(2027, 1, 1), None);
     assert_eq!(to_res(&s), vec![]);
+}
+
+/// A unit headed by a post beside a main one (兼務, 事務取扱, 事務代理) has its head before
+/// and after the plan, as `Db::unit_head` reads it: the people below keep that head as
+/// their supervisor (no change listed), and a 係長 arriving takes the lead without a second
+/// head or a unit left without one.
+#[test]
+fn a_unit_headed_by_a_post_beside_a_main_one_is_not_without_its_head() {
+    use jinji::domain::post::AssignmentKind;
+    for kind in [
+        AssignmentKind::Concurrent,
+        AssignmentKind::ActingDuties,
+        AssignmentKind::Deputy,
+    ] {
+        let s = Small::new();
+        let db = s.db();
+        // 区民課 has no 課長 of its own: 人事課's 課長 佐藤 holds its post beside his.
+        let mut a = assignment(s.w.chief.id, s.w.sec_res, d(2026, 4, 1), None);
+        a.position = Position::SectionChief;
+        a.kind = kind;
+        db.put_assignment(&mut a, before(), &jinji::store::posts::BY_HAND)
+            .expect("post beside");
+        assert_eq!(
+            db.get::<Staff>(s.res_lead).expect("lead").supervisor_id,
+            Some(s.w.chief.id),
+            "{kind:?}"
+        );
+        // 高橋 into 区民係: 区民係's 係長 keeps 佐藤 above him.
+        let got = s.check(&[(s.w.junior.id, s.w.team_res, Position::Clerk, None)]);
+        assert_eq!(got, vec![], "{kind:?}");
+        // 鈴木 (人事係's 係長) into 区民係 as a second 係長 beside its own: two heads there,
+        // 人事係 left without one; 区民課 itself still has 佐藤.
+        let got = s.check(&[(s.w.lead.id, s.w.team_res, Position::TeamChief, None)]);
+        assert_eq!(
+            got,
+            vec![
+                p("D01S02T1", TwoHeads, E),
+                p("D01S01T1", NoHead, W),
+                p("A0003", SupervisorChange, W),
+                p("A0004", SupervisorChange, W),
+            ],
+            "{kind:?}"
+        );
+    }
+}
+
+/// A person on leave cannot be moved (the law, not the ward): the check reports it as an
+/// error whatever the setting says, and the setting refuses `warning`, naming itself.
+#[test]
+fn on_leave_is_always_an_error_and_its_setting_refuses_warning() {
+    let s = Small::new();
+    let db = s.db();
+    assert_problem(
+        db.set_rule("plan.on_leave", "warning"),
+        "plan.on_leave",
+        rule("plan_severity_fixed"),
+    );
+    db.set_rule("plan.on_leave", "error")
+        .expect("error is its own");
+    // A file that holds `warning` from before still checks it as an error.
+    db.set_setting("plan.on_leave", "warning")
+        .expect("old value");
+    assert_eq!(db.plan_severities().expect("severities")[&OnLeave], E);
+    s.set_status(s.w.junior.id, StaffStatus::Leave);
+    let got = s.check(&[(s.w.junior.id, s.w.team_res, Position::Clerk, None)]);
+    assert_eq!(got, vec![p("A0003", OnLeave, E)]);
+}
+
+/// The problems read as a ward writes them: the job type that a unit does not take named
+/// as the table of job types says it, the day a person is away.
+#[test]
+fn the_problems_read_as_a_ward_writes_them() {
+    use jinji::config::DateStyle;
+    use jinji::i18n::{Lang, plan_problem_text};
+    let job = PlanProblem {
+        subject: "A0004".into(),
+        staff_id: None,
+        rule: JobType,
+        severity: W,
+        args: vec![
+            ("name", Arg::Text("田中 一郎".into())),
+            ("job_type", Arg::Label("job_type", "public_health_nurse")),
+            ("unit", Arg::Text("市民税係".into())),
+        ],
+    };
+    assert_eq!(
+        plan_problem_text(Lang::Ja, &job, DateStyle::Iso),
+        "田中 一郎の職種（保健師）は、市民税係に配置する職種に当たりません（職種の配置先）"
+    );
+    assert_eq!(
+        plan_problem_text(Lang::En, &job, DateStyle::Iso),
+        "田中 一郎's job type, Public health nurse, is not one the ward places in 市民税係 (job types by unit)"
+    );
+    let away = PlanProblem {
+        rule: OnLeave,
+        severity: E,
+        args: vec![
+            ("name", Arg::Text("田中 一郎".into())),
+            ("status", Arg::Label("leave_kind", "childcare_leave")),
+        ],
+        ..job
+    };
+    assert_eq!(
+        plan_problem_text(Lang::Ja, &away, DateStyle::Iso),
+        "田中 一郎は発令日に育児休業のため、異動できません"
+    );
 }

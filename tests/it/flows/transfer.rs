@@ -1334,40 +1334,52 @@ fn a_unit_set_to_close_takes_no_one_in() {
 }
 
 /// A person away on a leave on the plan's effective date is not moved: the round refuses
-/// with the rule and changes nothing, even when the leave has ended by the day it is
-/// applied (the date that counts is the plan's).
+/// by the plan's check (always an error: no ward setting lets it through) and changes
+/// nothing, even when the leave has ended by the day it is applied (the date that counts
+/// is the plan's).
 #[test]
 fn a_plan_that_moves_a_person_on_leave_on_its_day_changes_nothing() {
     use jinji::domain::leave::LeaveKind;
+    use jinji::domain::plan_check::PlanRule;
     use jinji::store::leaves::BY_HAND;
-    let to_hr = |r: &Round, p: Id| {
-        r.put(
-            p,
-            r.w.clerk.id,
-            r.w.team_hr,
-            Position::Clerk,
-            Reason::Transfer,
-        );
-    };
-    let on_leave = |r: &Round| {
-        let mut l = leave(
-            r.w.clerk.id,
-            LeaveKind::ChildcareLeave,
-            d(2026, 9, 1),
-            Some(eff()),
-        );
-        r.db().put_leave(&mut l, today(), &BY_HAND).expect("leave");
-        // The check would name it first; a ward that lets it through as a warning still
-        // cannot move a person away on the day: apply refuses the move itself.
-        r.db()
-            .set_rule("plan.on_leave", "warning")
-            .expect("severity");
-    };
-    fails_on_last_move(
-        |r| r.w.clerk.id,
-        to_hr,
-        on_leave,
-        "staff_no",
-        "transfer_on_leave",
+    let r = Round::new();
+    let db = r.db();
+    let p = r.new_plan("秋の異動");
+    r.put(
+        p.id,
+        r.w.junior.id,
+        r.team_gen,
+        Position::Clerk,
+        Reason::Transfer,
     );
+    r.put(
+        p.id,
+        r.w.clerk.id,
+        r.w.team_hr,
+        Position::Clerk,
+        Reason::Transfer,
+    );
+    let mut l = leave(
+        r.w.clerk.id,
+        LeaveKind::ChildcareLeave,
+        d(2026, 9, 1),
+        Some(eff()),
+    );
+    db.put_leave(&mut l, today(), &BY_HAND).expect("leave");
+    assert_problem(
+        db.set_rule("plan.on_leave", "warning"),
+        "plan.on_leave",
+        rule("plan_severity_fixed"),
+    );
+    let before = tables(db);
+    match apply(db, p.id, r.hr(), today()).0 {
+        Err(StoreError::PlanProblems(ps)) => assert!(
+            ps.iter()
+                .any(|x| x.rule == PlanRule::OnLeave && x.is_error()),
+            "{ps:?}"
+        ),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(tables(db), before, "every table as it was");
+    assert_eq!(r.plan(p.id).state, PlanState::Draft);
 }

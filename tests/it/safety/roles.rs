@@ -817,7 +817,10 @@ fn check_screen(
     };
     for (item, label) in &menu.items {
         match item {
-            FileItem::EvalSheet(id) => assert!(sight.people.contains(id), "{at}: {label}"),
+            FileItem::EvalSheet(id) | FileItem::Appointment(id) => {
+                assert!(sight.people.contains(id), "{at}: {label}")
+            }
+            FileItem::Naiji(_) => panic!("{at}: a supervisor is offered a 内示書"),
             FileItem::UnitSummary(id) => assert!(sight.units.contains(id), "{at}: {label}"),
             FileItem::Backup => panic!("{at}: a supervisor is offered a backup"),
             FileItem::Export { .. } => {}

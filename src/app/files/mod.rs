@@ -1,14 +1,15 @@
 //! `x`: the list on screen written to a file (Excel, CSV, JSON), and a backup of the
-//! database (HR office). Both run as jobs off the UI thread.
+//! database (HR office). Both run as jobs off the UI thread. The reports of a person or
+//! a unit it offers are in `reports`.
 
 use std::path::PathBuf;
+
+mod reports;
 
 use super::jobs::Job;
 use super::{App, Modal};
 use crate::domain::Id;
 use crate::domain::account::Role;
-use crate::domain::staff::Staff;
-use crate::domain::unit::Unit;
 use crate::i18n::{Lang, error_text, sheet_error_text};
 use crate::sheet::Heading;
 use crate::sheet::write::{Format, sink};
@@ -27,6 +28,10 @@ pub enum FileItem {
     EvalSheet(Id),
     /// 所属別集計 of a unit, for the year in view.
     UnitSummary(Id),
+    /// 発令通知書 of a person: the 発令 of their latest day.
+    Appointment(Id),
+    /// 内示書 of a person: their move in the newest plan that moves them.
+    Naiji(Id),
     Backup,
 }
 
@@ -51,6 +56,8 @@ impl FileItem {
             } => "files.json",
             FileItem::EvalSheet(_) => "files.eval_sheet",
             FileItem::UnitSummary(_) => "files.unit_summary",
+            FileItem::Appointment(_) => "files.appointment",
+            FileItem::Naiji(_) => "files.naiji",
             FileItem::Backup => "files.backup",
         }
     }
@@ -102,6 +109,10 @@ impl App {
         if let Some(p) = self.report_person()? {
             items.push(FileItem::EvalSheet(p.id));
             names.push(p.full_name());
+            for notice in self.notices_of(&p)? {
+                items.push(notice);
+                names.push(p.full_name());
+            }
         }
         if let Some(u) = self.report_unit()? {
             items.push(FileItem::UnitSummary(u.id));
@@ -115,7 +126,10 @@ impl App {
             .into_iter()
             .map(|i| {
                 let label = match i {
-                    FileItem::EvalSheet(_) | FileItem::UnitSummary(_) => self.session.lang.tf(
+                    FileItem::EvalSheet(_)
+                    | FileItem::UnitSummary(_)
+                    | FileItem::Appointment(_)
+                    | FileItem::Naiji(_) => self.session.lang.tf(
                         i.label_key(),
                         &[
                             ("name", &names.next().unwrap_or_default()),
@@ -130,55 +144,6 @@ impl App {
         self.modals
             .push(Modal::Files(FileMenu { items, selected: 0 }));
         Ok(())
-    }
-
-    /// Whose evaluation sheet `x` offers: the person in focus, the one selected in the
-    /// roster, or (for staff) oneself.
-    fn report_person(&self) -> Result<Option<Staff>, StoreError> {
-        if let Some(p) = &self.nav.focus {
-            return Ok(Some(p.clone()));
-        }
-        if self.view() == super::view::View::Staff
-            && let Some(id) = self.list().and_then(|l| l.current()).map(|r| r.id)
-        {
-            return self.session.db.find::<Staff>(id);
-        }
-        Ok(self
-            .session
-            .me
-            .clone()
-            .filter(|_| self.session.account.role == Role::Staff))
-    }
-
-    /// Which unit's summary `x` offers: the section in scope, else the whole ward for the
-    /// HR office or a supervisor's own section, else their own unit; never a unit the
-    /// account may not see (staff see no unit's figures).
-    fn report_unit(&self) -> Result<Option<Unit>, StoreError> {
-        let sees = |u: &Unit| {
-            self.session
-                .visible
-                .units()
-                .is_none_or(|us| us.contains(&u.id))
-        };
-        let mut candidates = Vec::new();
-        if let super::Scope::Section { id, .. } = &self.nav.scope {
-            candidates.push(self.session.db.find::<Unit>(*id)?);
-        }
-        match (self.session.account.role, &self.session.me) {
-            (Role::Admin | Role::Hr, _) => candidates.push(
-                self.session
-                    .db
-                    .units()?
-                    .into_iter()
-                    .find(|u| u.parent_id.is_none()),
-            ),
-            (Role::Supervisor, Some(me)) => {
-                candidates.push(self.session.db.section_of(me.unit_id)?);
-                candidates.push(self.session.db.find::<Unit>(me.unit_id)?);
-            }
-            _ => {}
-        }
-        Ok(candidates.into_iter().flatten().find(|u| sees(u)))
     }
 
     pub(super) fn files_action(&mut self, action: super::action::Action) {
@@ -199,6 +164,7 @@ impl App {
                     FileItem::Export { format, cp932 } => self.start_export(format, cp932),
                     FileItem::EvalSheet(id) => self.start_report(Some(id), None),
                     FileItem::UnitSummary(id) => self.start_report(None, Some(id)),
+                    FileItem::Appointment(id) | FileItem::Naiji(id) => self.start_notice(item, id),
                     FileItem::Backup => self.start_backup(),
                 }
             }
@@ -206,7 +172,7 @@ impl App {
         }
     }
 
-    fn start_job(&mut self, job: Job) {
+    pub(super) fn start_job(&mut self, job: Job) {
         self.job = Some(job);
         self.modals.push(Modal::Job);
     }
@@ -296,49 +262,6 @@ impl App {
                     Err(e)
                 }
             }
-        }));
-    }
-
-    /// A report workbook (evaluation sheet or unit summary) for the year in view.
-    fn start_report(&mut self, person: Option<Id>, unit: Option<Id>) {
-        let lang = self.session.lang;
-        let db_path = self.session.db.path().to_path_buf();
-        let fy = self.nav.fiscal_year;
-        let reader = self.session.visible.reader();
-        let dir = self.session.dirs.export_dir.clone();
-        let title = lang.t("job.report").to_string();
-        self.start_job(Job::spawn(title, move |_rep| {
-            let fail = |e: StoreError| error_text(lang, &e);
-            let xfail = |e: rust_xlsxwriter::XlsxError| e.to_string();
-            let db = Db::open(&db_path, OpenMode::ReadOnly).map_err(fail)?;
-            let (bytes, name) = match (person, unit) {
-                (Some(id), _) => {
-                    let p: Staff = db.get(id).map_err(fail)?;
-                    let sheet = db.eval_sheet(&p, fy, reader).map_err(fail)?;
-                    let bytes = crate::sheet::report::eval_sheet(lang, &sheet).map_err(xfail)?;
-                    (bytes, format!("eval-sheet-{}-{fy}.xlsx", p.staff_no))
-                }
-                (None, Some(id)) => {
-                    let u: Unit = db.get(id).map_err(fail)?;
-                    let sum = db.unit_summary(&u, fy, reader).map_err(fail)?;
-                    let bytes = crate::sheet::report::unit_summary(lang, &sum).map_err(xfail)?;
-                    (bytes, format!("unit-summary-{}-{fy}.xlsx", u.code))
-                }
-                (None, None) => return Err(String::new()),
-            };
-            let dest = dir.join(name);
-            let _ = std::fs::remove_file(&dest);
-            crate::store::create_private_file(&dest).map_err(fail)?;
-            std::fs::write(&dest, &bytes).map_err(|e| {
-                // Nothing half-written is left behind.
-                let _ = std::fs::remove_file(&dest);
-                if crate::sheet::no_room(&e) {
-                    fail(StoreError::DiskFull { path: dest.clone() })
-                } else {
-                    lang.tf("err.write", &[("path", &dest.display()), ("reason", &e)])
-                }
-            })?;
-            Ok(lang.tf("cli.report_done", &[("path", &dest.display())]))
         }));
     }
 
