@@ -29,7 +29,7 @@ use crate::domain::Date;
 use crate::domain::account::{Account, Role};
 use crate::domain::assignment::Assignment;
 use crate::domain::staff::{Position, Staff, StaffStatus};
-use crate::store::{Db, Record, Result, StoreError};
+use crate::store::{Db, Filter, Record, Result, StoreError};
 
 pub use assets::Assets;
 /// The demo's seeded generator, for tests that draw at random and must replay a seed.
@@ -180,6 +180,8 @@ pub fn generate(db: &Db, p: &Params) -> Result<Report> {
         awards::generate(&mut g, &mut rng.fork(5))?;
         pdca::generate(&mut g, &mut rng.fork(6))?;
         evaluations::consultations(&mut g, &mut rng.fork(7))?;
+        // The ward's table of where each job type works, before the plans that follow it.
+        orders::job_fits(&mut g)?;
         transfer::generate(&mut g)?;
         posts::generate(&mut g, &mut rng.fork(8), &away)?;
         orders::generate(&mut g)?;
@@ -187,6 +189,18 @@ pub fn generate(db: &Db, p: &Params) -> Result<Report> {
         // Each staff row is written with the post it holds on the base day; this records
         // that they follow their posts (and would catch up any that did not, audited).
         db.follow_posts(p.today)?;
+        // A head away today leaves their people to whoever acts for them or the head
+        // above, as a leave written by hand does (`store::leaves`).
+        let mut led_by_someone_away = Vec::new();
+        for status in [StaffStatus::Leave, StaffStatus::Seconded] {
+            let away: Vec<Staff> = db.all(vec![Filter::eq("status", status.code())], "id")?;
+            led_by_someone_away.extend(
+                away.iter()
+                    .filter(|s| s.position.is_supervisory())
+                    .map(|s| s.unit_id),
+            );
+        }
+        db.reset_unit_supervisors(&led_by_someone_away, p.today)?;
         db.set_setting(crate::store::settings::keys::DEMO, "1")?;
         Ok(g.report)
     })

@@ -15,14 +15,13 @@ use crate::store::appointments::{Was, orders};
 use crate::store::{Filter, Result};
 
 pub fn generate(g: &mut Gen) -> Result<()> {
-    job_fits(g)?;
     issued(g)?;
     problem_plan(g)
 }
 
 /// A technical job type works in the teams that employ it and in their sections; office
 /// and welfare work anywhere (no rows).
-fn job_fits(g: &mut Gen) -> Result<()> {
+pub(super) fn job_fits(g: &mut Gen) -> Result<()> {
     let mut rows: Vec<JobFit> = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for u in &g.org.units {

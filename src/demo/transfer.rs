@@ -1,8 +1,9 @@
 //! The next April's transfer round, drafted: from late autumn on, HR has a plan under
 //! way that moves people who asked to move, and have served a while, to the unit they
-//! wished for first.
+//! wished for first, in a team where their job type works (the ward's table).
 
 use super::Gen;
+use crate::domain::Id;
 use crate::domain::assignment::Reason;
 use crate::domain::career::{SelfReport, TransferWish};
 use crate::domain::date::{fiscal_year_ja, fiscal_year_start};
@@ -38,6 +39,7 @@ pub fn generate(g: &mut Gen) -> Result<()> {
         ],
         "staff_id",
     )?;
+    let fits = db.job_fit_table()?;
     let mut moves = Vec::new();
     for r in reports {
         let (Some(to), Some(cur)) = (r.wish_unit1_id, db.current_assignment(r.staff_id)?) else {
@@ -61,12 +63,27 @@ pub fn generate(g: &mut Gen) -> Result<()> {
         {
             continue;
         }
-        // A wish names a section (課); the post is in one of its teams.
+        // A wish names a section (課); the post is in one of its teams, one where the
+        // person's job type works (a 保健師 is not placed in 道路管理係): HR places by the
+        // table, so the plan's check finds nothing to warn of.
+        let section: Unit = db.get(to)?;
+        let fit = |team: Id| {
+            fits.get(&person.job_type).is_none_or(|at| {
+                [Some(team), Some(to), section.parent_id]
+                    .into_iter()
+                    .flatten()
+                    .any(|u| at.contains(&u))
+            })
+        };
         let team: Option<Unit> = db
             .all::<Unit>(vec![Filter::eq("parent_id", to)], "code")?
             .into_iter()
-            .find(|u| u.kind == UnitKind::Team);
-        let to = team.map(|t| t.id).unwrap_or(to);
+            .find(|u| u.kind == UnitKind::Team && fit(u.id));
+        let to = match team {
+            Some(t) => t.id,
+            None if fit(to) => to,
+            None => continue,
+        };
         if cur.unit_id == to {
             continue;
         }

@@ -173,7 +173,9 @@ impl Db {
     }
 
     /// Moves a person's status to what their leaves give on `today` (audited as
-    /// `action`), and keeps the day any leave of theirs next begins or ends.
+    /// `action`), and keeps the day any leave of theirs next begins or ends. A head who
+    /// goes away, or comes back, changes who leads their people: those of every unit they
+    /// head by any post get their supervisors again, as after a round.
     pub(crate) fn follow_leave(&self, staff_id: Id, today: Date, action: &str) -> Result<()> {
         self.write(|| {
             let leaves = self.leaves_of(staff_id)?;
@@ -182,6 +184,15 @@ impl Db {
             if status != s.status {
                 s.status = status;
                 self.update_as(&mut s, action)?;
+                if s.position.is_supervisory() {
+                    let mut units = vec![s.unit_id];
+                    units.extend(
+                        self.posts_beside(s.id, today)?
+                            .into_iter()
+                            .map(|(_, u)| u.id),
+                    );
+                    self.reset_unit_supervisors(&units, today)?;
+                }
             }
             let next = leaves
                 .iter()

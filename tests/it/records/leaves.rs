@@ -1,7 +1,8 @@
 //! Leave periods (休職・休業) in the store: two that take whole days never overlap; the
 //! staff row's status follows every write of a leave, and the day a leave begins or ends
 //! once the file is opened on it; retired people stay retired; a file from before leaves
-//! were periods keeps its people's absence as open leaves.
+//! were periods keeps its people's absence as open leaves; a head away leaves their people
+//! to the head above until they are back.
 
 use crate::support::ward::*;
 
@@ -109,6 +110,31 @@ fn the_status_follows_every_write_of_a_leave() {
         .unwrap()
     };
     assert_eq!(follows, 7);
+}
+
+fn supervisor(db: &Db, id: Id) -> Option<Id> {
+    db.get::<Staff>(id).expect("staff").supervisor_id
+}
+
+#[test]
+fn a_head_away_leaves_their_people_to_the_head_above_until_they_are_back() {
+    let w = Ward::new();
+    let db = &w.db;
+    assert_eq!(supervisor(db, w.junior.id), Some(w.lead.id));
+    // The 係長 takes 育児休業 from this month: the 課長 leads 人事係 meanwhile.
+    let mut l = leave(w.lead.id, LeaveKind::ChildcareLeave, d(2026, 11, 1), None);
+    db.put_leave(&mut l, day(), &BY_HAND).expect("insert");
+    assert_eq!(status(db, w.lead.id), StaffStatus::Leave);
+    assert_eq!(supervisor(db, w.junior.id), Some(w.chief.id), "while away");
+    // Back at work (the leave ended yesterday): the 係長 leads again.
+    l.end_date = Some(day().add_days(-1));
+    db.put_leave(&mut l, day(), &BY_HAND).expect("ended");
+    assert_eq!(status(db, w.lead.id), StaffStatus::Active);
+    assert_eq!(supervisor(db, w.junior.id), Some(w.lead.id), "back");
+    // A clerk's leave changes nobody's supervisor.
+    let mut own = leave(w.junior.id, LeaveKind::SickSuspension, d(2026, 11, 1), None);
+    db.put_leave(&mut own, day(), &BY_HAND).expect("clerk away");
+    assert_eq!(supervisor(db, w.junior.id), Some(w.lead.id));
 }
 
 #[test]
