@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::worker::{Answer, Answers, INLINE_CAP, Need};
 use crate::domain::{Date, Id};
-use crate::store::views::{ViewDef, ViewQuery, ViewRow};
+use crate::store::views::{TRANSFER_MOVES, ViewDef, ViewQuery, ViewRow};
 use crate::store::{Db, Result};
 
 pub struct ListState {
@@ -137,6 +137,40 @@ impl ListState {
         if let (false, Some(Answer::Count(n))) = (self.exact, answers.get(&self.need())) {
             self.total = *n as usize;
             self.exact = true;
+        }
+    }
+
+    /// A plan's move list marks the moves its check finds a problem in. The check is
+    /// asked of the worker when the list is shown (again after any write: the answer is
+    /// kept only while the data stands), never while it is drawn; no marks until then.
+    pub fn ask_flags(&mut self, db: &Db, answers: &mut Answers) -> Result<()> {
+        if self.view != &TRANSFER_MOVES {
+            return Ok(());
+        }
+        let need = Need::PlanFlags {
+            today: self.query.today,
+        };
+        if let Some(Answer::Flags(f)) = answers.ask(db, need)? {
+            self.query.flagged = Some(f.clone());
+        }
+        Ok(())
+    }
+
+    /// Takes in the check's marks once they have come; whether the list is to be read
+    /// again.
+    pub fn take_flags(&mut self, answers: &Answers) -> bool {
+        if self.view != &TRANSFER_MOVES {
+            return false;
+        }
+        let need = Need::PlanFlags {
+            today: self.query.today,
+        };
+        match answers.get(&need) {
+            Some(Answer::Flags(f)) if self.query.flagged.as_ref() != Some(f) => {
+                self.query.flagged = Some(f.clone());
+                true
+            }
+            _ => false,
         }
     }
 

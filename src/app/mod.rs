@@ -180,7 +180,7 @@ impl App {
             l.query.as_of = self.nav.as_of;
             l.query.today = self.session.today;
             l.height = rows;
-            moves::transfer::ask_flags(l, db, &mut self.shown.answers)?;
+            l.ask_flags(db, &mut self.shown.answers)?;
             l.reload(db, &mut self.shown.answers)?;
         }
         Ok(())

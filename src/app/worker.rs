@@ -340,7 +340,7 @@ impl super::App {
         for l in self.nav.lists.values_mut() {
             l.counted(answers);
             l.sorted(&self.session.db, answers)?;
-            if super::moves::transfer::take_flags(l, answers) {
+            if l.take_flags(answers) {
                 l.reload(&self.session.db, answers)?;
             }
         }

@@ -100,13 +100,6 @@ pub fn day_in_view(today: Date, fy: i32) -> Date {
     }
 }
 
-/// The day a query of the 定数・現員 view counts on: the day the clerk chose, else the
-/// default day of the year in view.
-pub fn day_of_query(q: &super::views::ViewQuery) -> Date {
-    q.as_of
-        .unwrap_or_else(|| day_in_view(q.today, q.fiscal_year.unwrap_or(q.today.fiscal_year())))
-}
-
 impl Db {
     /// Whether a 兼務 counts in 現員 of its second unit (the ward's rule).
     pub fn concurrent_counts(&self) -> Result<bool> {

@@ -4,14 +4,11 @@
 use serde_json::Value;
 
 use super::{App, Menu, Move, Workflow};
-use crate::app::list::ListState;
-use crate::app::worker::{Answer, Answers, Need};
 use crate::domain::Id;
 use crate::domain::staff::Staff;
 use crate::domain::transfer::{PlanState, TransferPlan};
 use crate::i18n::WARD;
-use crate::store::views::TRANSFER_MOVES;
-use crate::store::{Db, StoreError};
+use crate::store::StoreError;
 
 pub struct Plans;
 
@@ -121,41 +118,4 @@ pub(super) fn apply_question(app: &App, id: Id) -> Result<String, StoreError> {
         "ask.apply_plan_warnings",
         &[("n", &warnings.len()), ("list", &list.join("\n"))],
     ))
-}
-
-/// The plan's move list marks the moves its check finds a problem in. The check is asked
-/// of the worker when the list is shown (again after any write: the answer is kept only
-/// while the data stands), never while it is drawn; the list shows no marks until then.
-pub(in crate::app) fn ask_flags(
-    l: &mut ListState,
-    db: &Db,
-    answers: &mut Answers,
-) -> Result<(), StoreError> {
-    if l.view != &TRANSFER_MOVES {
-        return Ok(());
-    }
-    let need = Need::PlanFlags {
-        today: l.query.today,
-    };
-    if let Some(Answer::Flags(f)) = answers.ask(db, need)? {
-        l.query.flagged = Some(f.clone());
-    }
-    Ok(())
-}
-
-/// Takes in the check's marks once they have come; whether the list is to be read again.
-pub(in crate::app) fn take_flags(l: &mut ListState, answers: &Answers) -> bool {
-    if l.view != &TRANSFER_MOVES {
-        return false;
-    }
-    let need = Need::PlanFlags {
-        today: l.query.today,
-    };
-    match answers.get(&need) {
-        Some(Answer::Flags(f)) if l.query.flagged.as_ref() != Some(f) => {
-            l.query.flagged = Some(f.clone());
-            true
-        }
-        _ => false,
-    }
 }
