@@ -294,7 +294,8 @@ impl Db {
         // supervisor as it stands after the round, whoever else moved with them.
         let mut reset = Vec::with_capacity(people.len());
         for mut p in people {
-            let sup = self.supervisor_for(&p)?;
+            // On the round's (or the post's, the leave's) day, never the real one.
+            let sup = self.supervisor_on(&p, day)?;
             if sup != p.supervisor_id {
                 p.supervisor_id = sup;
                 self.update_as(&mut p, "transfer.supervisor")?;

@@ -323,13 +323,15 @@ pub fn is_iso_date(v: &str) -> bool {
 
 impl Scratch {
     /// The binary run by `sh` after `prelude` (`umask 077`, `ulimit -f 64`): the shell
-    /// sets it up and then becomes jinji, with the scratch environment.
+    /// sets it up and then becomes jinji, with the scratch environment, on [`TODAY`] as
+    /// [`Scratch::run`].
     pub fn run_in_sh(&self, prelude: &str, args: &[&str]) -> Out {
         let jinji = self.cmd();
         let mut c = Command::new("sh");
         c.arg("-c")
             .arg(format!("{prelude}; exec \"$0\" \"$@\""))
             .arg(jinji.get_program())
+            .args(on_today(args))
             .args(args)
             .env_clear()
             .current_dir(self.root())
