@@ -1,7 +1,9 @@
-//! The HR office's batch steps besides the transfer round: long-service nominations and
-//! the compliance reminders.
+//! The HR office's batch steps besides the transfer round: long-service nominations, the
+//! compliance reminders and the year-end 定年退職.
 
 use super::{CmdResult, Ctx, Failure};
+use crate::domain::account::Role;
+use crate::i18n::WARD;
 use crate::store::flow::Actor;
 use crate::store::{Db, OpenMode};
 
@@ -59,6 +61,46 @@ pub fn long_service(ctx: &Ctx, years: i32, base: &Option<String>, nominate: bool
             key,
             &[("n", &people.len()), ("years", &years), ("base", &base)]
         )
+    );
+    Ok(())
+}
+
+/// `jinji retire teinen [--year FY] [--dry-run]`: who retires at 定年 at the end of the
+/// year, and (without `--dry-run`) retiring them.
+pub fn teinen(ctx: &Ctx, year: Option<i32>, dry_run: bool) -> CmdResult {
+    let lang = ctx.lang;
+    let fy = year.unwrap_or(ctx.today.fiscal_year());
+    let (db, me) = open(ctx)?;
+    ctx.require(&me, &[Role::Admin, Role::Hr], "err.hr_only")?;
+    let visible = db.visibility(&me, fy).map_err(|e| ctx.err(e))?;
+    let who = Actor {
+        account: &me,
+        visible: &visible,
+    };
+    let done = if dry_run {
+        db.teinen_due(fy)
+    } else {
+        db.retire_teinen(fy, ctx.today, who, &WARD)
+    }
+    .map_err(|e| ctx.err(e))?;
+    let ids: Vec<_> = done.people.iter().map(|s| s.unit_id).collect();
+    let units = db.unit_names(&ids).map_err(|e| ctx.err(e))?;
+    for s in &done.people {
+        crate::say!(
+            "{} {} {}",
+            s.staff_no,
+            crate::text::pad(&s.full_name(), 14),
+            units.get(&s.unit_id).map_or("", String::as_str)
+        );
+    }
+    let key = if dry_run {
+        "cli.teinen_due"
+    } else {
+        "cli.teinen_done"
+    };
+    crate::say!(
+        "{}",
+        lang.tf(key, &[("n", &done.people.len()), ("day", &done.day)])
     );
     Ok(())
 }

@@ -370,6 +370,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Settings { key, value }) => settings::run(&ctx, key, value),
         Some(Command::Transfer { action }) => transfer::run(&ctx, action),
         Some(Command::Reorg { action }) => reorg::run(&ctx, action),
+        Some(Command::Retire {
+            action: args::RetireCommand::Teinen { year, dry_run },
+        }) => batch::teinen(&ctx, year, dry_run),
         Some(Command::LongService {
             years,
             base_date,

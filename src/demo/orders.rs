@@ -12,6 +12,7 @@ use crate::domain::transfer::{PlanState, TransferMove, TransferPlan};
 use crate::domain::unit::UnitKind;
 use crate::i18n::WARD;
 use crate::store::appointments::{Was, orders};
+use crate::store::teinen::retirement;
 use crate::store::{Filter, Result};
 
 pub fn generate(g: &mut Gen) -> Result<()> {
@@ -50,7 +51,8 @@ pub(super) fn job_fits(g: &mut Gen) -> Result<()> {
     g.put(&mut rows)
 }
 
-/// The 発令 of every post that began on one of the last three 1 Aprils up to today.
+/// The 発令 of every post that began on one of the last three 1 Aprils up to today, and
+/// of the 定年退職 on the 31 March before each.
 fn issued(g: &mut Gen) -> Result<()> {
     let cur = g.today.fiscal_year();
     let aprils: Vec<_> = (cur - 2..=cur)
@@ -59,6 +61,14 @@ fn issued(g: &mut Gen) -> Result<()> {
         .collect();
     let mut rows: Vec<Appointment> = Vec::new();
     for p in &g.people {
+        let s = &p.staff;
+        if let Some(day) = s.retire_date.filter(|d| {
+            s.status == StaffStatus::Retired
+                && Some(*d) == s.retirement_date()
+                && aprils.contains(&d.add_days(1))
+        }) {
+            rows.push(retirement(s, day, &WARD));
+        }
         for (i, post) in p.posts.iter().enumerate() {
             if !aprils.contains(&post.start) {
                 continue;
@@ -98,6 +108,7 @@ fn issued(g: &mut Gen) -> Result<()> {
                     position: Some(post.position),
                     text: WARD.order(&order),
                     plan_id: None,
+                    assignment_id: None,
                     version: 0,
                 });
             }

@@ -17,6 +17,7 @@ use crate::domain::leave::{Leave, LeaveKind};
 use crate::domain::post::{AssignmentKind, PostClass, UnitPost, counted_class};
 use crate::domain::staff::{Position, Staff, StaffStatus};
 use crate::domain::unit::UnitKind;
+use crate::i18n::WARD;
 use crate::store::Result;
 use crate::store::heads::head_position;
 use crate::store::posts::BY_HAND;
@@ -307,7 +308,7 @@ fn hold_posts(g: &mut Gen, away: &Away, left: &BTreeMap<usize, Date>) -> Result<
             kind: b.kind,
             version: 0,
         };
-        g.db.put_assignment(&mut a, g.today, &BY_HAND)?;
+        g.db.put_assignment(&mut a, g.today, &BY_HAND, &WARD)?;
         *g.report.rows.entry("assignments").or_insert(0) += 1;
     }
     if let Some(t) = away.headless {

@@ -2,14 +2,16 @@
 //! then. The sentence (発令事項) is written once when issued, so that a later rename of a
 //! unit or a position does not rewrite history.
 
+use super::post::AssignmentKind;
 use super::staff::Position;
 use super::{Check, Date, Id, Invalid, Validate};
 use crate::code_enum;
 
 code_enum! {
     /// The kind of an appointment: 採用 (hire), ○○課勤務 (transfer), 昇任 (promotion),
-    /// ○○長を命ずる (head_of), 昇格 (grade), 兼務 (concurrent: issued once concurrent posts
-    /// exist), 派遣 (secondment), 定年により退職 (retirement: once the 定年退職日 is kept).
+    /// ○○長を命ずる (head_of), 昇格 (grade), 兼務 (concurrent), 事務取扱 (acting_duties),
+    /// 事務代理 (deputy), the end of one of those three (release), 派遣 (secondment),
+    /// 定年により退職 (retirement).
     pub enum AppointmentKind {
         Hire = "hire",
         Transfer = "transfer",
@@ -17,6 +19,9 @@ code_enum! {
         Head = "head_of",
         Grade = "grade",
         Concurrent = "concurrent",
+        ActingDuties = "acting_duties",
+        Deputy = "deputy",
+        Release = "release",
         Secondment = "secondment",
         Retirement = "retirement",
     }
@@ -39,6 +44,22 @@ pub enum Order {
     Transfer { unit: String },
     /// ○○へ派遣する.
     Secondment { unit: String },
+    /// A post beside the main one: 兼ねて○○係長を命ずる (or ○○係勤務), ○○課長事務取扱を
+    /// 命ずる, ○○課長事務代理を命ずる.
+    Beside { kind: AssignmentKind, post: Post },
+    /// The end of a post beside the main one: ○○係長の兼務を解く, and so on.
+    Release { kind: AssignmentKind, post: Post },
+    /// 定年により退職.
+    Retirement,
+}
+
+/// A post as a 辞令 names it: the unit's head (○○係長), or a position in the unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Post {
+    pub unit: String,
+    pub position: Position,
+    /// The position heads the unit.
+    pub head: bool,
 }
 
 impl Order {
@@ -50,6 +71,13 @@ impl Order {
             Order::Head { .. } => AppointmentKind::Head,
             Order::Transfer { .. } => AppointmentKind::Transfer,
             Order::Secondment { .. } => AppointmentKind::Secondment,
+            Order::Beside { kind, .. } => match kind {
+                AssignmentKind::ActingDuties => AppointmentKind::ActingDuties,
+                AssignmentKind::Deputy => AppointmentKind::Deputy,
+                AssignmentKind::Main | AssignmentKind::Concurrent => AppointmentKind::Concurrent,
+            },
+            Order::Release { .. } => AppointmentKind::Release,
+            Order::Retirement => AppointmentKind::Retirement,
         }
     }
 }
@@ -73,6 +101,9 @@ pub struct Appointment {
     pub text: String,
     /// The transfer plan it came from, when from a round.
     pub plan_id: Option<Id>,
+    /// The post beside a main one it began or ended (兼務・事務取扱・事務代理), so that
+    /// correcting or deleting a mistyped post corrects its 発令 with it.
+    pub assignment_id: Option<Id>,
     pub version: i64,
 }
 

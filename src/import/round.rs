@@ -35,6 +35,7 @@ pub(super) fn appointment_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Res
         position: None,
         text,
         plan_id: None,
+        assignment_id: None,
         version: 0,
     });
     if old.is_none() {

@@ -7,8 +7,8 @@
 use super::heads::head_position;
 use super::machine::record::record;
 use super::{Db, Filter, Result};
-use crate::domain::appointment::{Appointment, Order, Wording};
-use crate::domain::assignment::Reason;
+use crate::domain::appointment::{Appointment, Order, Post, Wording};
+use crate::domain::assignment::{Assignment, Reason};
 use crate::domain::staff::Staff;
 use crate::domain::transfer::TransferMove;
 use crate::domain::unit::{Unit, UnitKind};
@@ -17,7 +17,16 @@ use crate::domain::{Date, Id};
 record!(
     Appointment,
     "appointments",
-    [staff_id, issued_on, kind, unit_id, position, text, plan_id]
+    [
+        staff_id,
+        issued_on,
+        kind,
+        unit_id,
+        position,
+        text,
+        plan_id,
+        assignment_id
+    ]
 );
 
 impl Db {
@@ -63,11 +72,83 @@ impl Db {
                 position: Some(m.to_position),
                 text: words.order(&order),
                 plan_id,
+                assignment_id: None,
                 version: 0,
             };
             self.insert_as(&mut a, "appoint")?;
         }
         Ok(())
+    }
+}
+
+impl Db {
+    /// Records the 発令 of a post held beside a main one (兼務・事務取扱・事務代理): its
+    /// beginning on its first day, and its end (…を解く) the day after its last, each
+    /// naming the unit as it was then. Tied to the post: what was issued for it before is
+    /// taken back first, so a corrected post is issued as corrected, and a post turned into
+    /// a main one keeps none.
+    pub(crate) fn issue_beside(&self, a: &Assignment, words: &dyn Wording) -> Result<()> {
+        self.withdraw_beside(a.id)?;
+        if a.kind.is_main() {
+            return Ok(());
+        }
+        let issue = |day: Date, named_on: Date, release: bool| -> Result<()> {
+            let post = self.post_as_of(a, named_on)?;
+            let order = if release {
+                Order::Release { kind: a.kind, post }
+            } else {
+                Order::Beside { kind: a.kind, post }
+            };
+            let mut x = Appointment {
+                id: 0,
+                staff_id: a.staff_id,
+                issued_on: day,
+                kind: order.kind(),
+                unit_id: Some(a.unit_id),
+                position: Some(a.position),
+                text: words.order(&order),
+                plan_id: None,
+                assignment_id: Some(a.id),
+                version: 0,
+            };
+            self.insert_as(&mut x, "appoint")
+        };
+        issue(a.start_date, a.start_date, false)?;
+        if let Some(end) = a.end_date {
+            issue(end.add_days(1), end, true)?;
+        }
+        Ok(())
+    }
+
+    /// Takes back the 発令 issued for a post beside a main one (before the post is
+    /// corrected or deleted).
+    pub(crate) fn withdraw_beside(&self, assignment_id: Id) -> Result<()> {
+        let issued: Vec<Appointment> =
+            self.all(vec![Filter::eq("assignment_id", assignment_id)], "id")?;
+        for x in issued {
+            self.delete::<Appointment>(x.id, x.version)?;
+        }
+        Ok(())
+    }
+
+    /// The post of `a` as a 辞令 names it on `day`: the unit's name (and its 課 or 部) then.
+    fn post_as_of(&self, a: &Assignment, day: Date) -> Result<Post> {
+        let unit = match self.unit_as_of(a.unit_id, day)? {
+            Some(u) => u,
+            None => self.get(a.unit_id)?,
+        };
+        let parent = match unit.parent_id {
+            Some(p) => match self.unit_as_of(p, day)? {
+                Some(u) => Some(u),
+                None => self.find(p)?,
+            },
+            None => None,
+        };
+        Ok(Post {
+            unit: unit_path(&unit, parent.as_ref()),
+            position: a.position,
+            head: head_position(unit.kind) == Some(a.position),
+        })
     }
 }
 

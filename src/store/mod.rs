@@ -50,6 +50,7 @@ pub mod staffing;
 pub mod steps;
 pub mod summary;
 pub mod surveys;
+pub mod teinen;
 pub mod themes;
 pub mod training;
 mod training_rules;

@@ -17,6 +17,7 @@
 
 use super::settings::keys::POSTS_DUE_ON;
 use super::{Db, Result, rule};
+use crate::domain::appointment::Wording;
 use crate::domain::assignment::{Assignment, Reason};
 use crate::domain::post::AssignmentKind;
 use crate::domain::staff::{Position, Staff, StaffStatus};
@@ -263,6 +264,7 @@ impl Db {
         a: &mut Assignment,
         today: Date,
         acts: &PostActions,
+        words: &dyn Wording,
     ) -> Result<()> {
         self.write(|| {
             let before: Option<Assignment> = match a.id {
@@ -271,6 +273,14 @@ impl Db {
             };
             for id in self.write_assignment(a, today, acts)? {
                 self.follow_post(id, today, acts.follow)?;
+            }
+            // A post held beside the main one is issued (兼ねて…を命ずる) and, once it
+            // has an end, released; a correction of what the 発令 say issues them again.
+            let issued_as =
+                |p: &Assignment| (p.kind, p.unit_id, p.position, p.start_date, p.end_date);
+            let beside = !a.kind.is_main() || before.as_ref().is_some_and(|b| !b.kind.is_main());
+            if beside && before.as_ref().is_none_or(|b| issued_as(b) != issued_as(a)) {
+                self.issue_beside(a, words)?;
             }
             // A post held beside the main one may make its holder a unit's head: the
             // people of that unit (and of the one it left) get their supervisors again.
@@ -336,6 +346,7 @@ impl Db {
                 .filter(|o| o.id != id && o.kind.is_main())
                 .collect();
             if !a.kind.is_main() {
+                self.withdraw_beside(id)?;
                 self.delete::<Assignment>(id, version)?;
                 return self.reset_unit_supervisors(&[a.unit_id], today);
             }

@@ -60,26 +60,33 @@ pub struct PostCount {
 }
 
 /// SQL condition: the post `f` (a row of the `post_fills` view, which gives each post
-/// its class and whether it counts) is counted in 現員 on `:day`; people retired by then
-/// are not. A literal, so that an export kind's query can hold it (`concat!`).
-macro_rules! counted_on_day {
-    () => {
-        "f.counted AND f.start_date <= :day AND (f.end_date IS NULL OR f.end_date >= :day)
-         AND NOT (f.status = 'retired' AND (f.retire_date IS NULL OR f.retire_date < :day))"
+/// its class and whether it counts) is counted in 現員 on the day `$day` (an SQL
+/// expression, as a literal); people retired by then are not. A literal, so that an
+/// export kind's query can hold it (`concat!`).
+macro_rules! counted_on {
+    ($day:literal) => {
+        concat!(
+            "f.counted AND f.start_date <= ",
+            $day,
+            " AND (f.end_date IS NULL OR f.end_date >= ",
+            $day,
+            ") AND NOT (f.status = 'retired' AND (f.retire_date IS NULL OR f.retire_date < ",
+            $day,
+            "))"
+        )
     };
 }
-pub(super) use counted_on_day;
+pub(super) use counted_on;
 
-/// [`counted_on_day`] on `day` (an SQL expression).
+/// [`counted_on`] on `day` (an SQL expression).
 pub(super) fn counted_sql(day: &str) -> String {
-    counted_on_day!().replace(":day", day)
+    counted_on!(":day").replace(":day", day)
 }
 
 /// SQL: 現員 on `day` of every unit and class at once (`unit_id`, `class`, `present`),
 /// one pass down the posts held that day and one GROUP BY. A list joins it to its rows
 /// rather than counting per row: sorted by 現員 on the city, a count per row read each
-/// unit's whole history again for every one of its thousands of rows.
-/// One pass down the roster and each person's posts by the staff index: on the city
+/// unit's whole history again for every one of its thousands of rows. One pass down the roster and each person's posts by the staff index: on the city
 /// (100,000 staff) about 0.4 s, where reading the posts unit by unit down the unit index
 /// took three times as long.
 pub(super) fn fills_sql(day: &str) -> String {

@@ -17,7 +17,7 @@ use crate::domain::staff::{Position, Staff};
 use crate::domain::unit::Unit;
 use crate::domain::{Date, FiscalYear, Id};
 use crate::i18n::Lang;
-use crate::i18n::error_text;
+use crate::i18n::{WARD, error_text};
 use crate::store::flow::Actor;
 use crate::store::posts::{BY_HAND, Followed, PostChange};
 use crate::store::settings::keys::POST_AGE_LIMIT_POSITION;
@@ -174,7 +174,7 @@ impl Editor for AssignmentEditor {
     }
     fn save(&self, db: &Db, v: Value, ctx: SaveCtx) -> Result<Id> {
         let mut a: Assignment = from_json(v)?;
-        db.put_assignment(&mut a, ctx.today, &BY_HAND)?;
+        db.put_assignment(&mut a, ctx.today, &BY_HAND, &WARD)?;
         Ok(a.id)
     }
     fn delete(&self, db: &Db, id: Id, version: i64, ctx: SaveCtx) -> Result<()> {

@@ -127,16 +127,19 @@ pub fn sideways(text: &str, cursor: usize, w: usize) -> (String, usize) {
         let col = chars[..cursor].iter().map(cw).sum();
         return (chars.iter().collect(), col);
     }
-    // Start as far left as lets the cursor (and one column after it) show.
+    // Start as far left as lets the cursor (and one column after it) show: walked back
+    // from the cursor, once, so a long paste costs its length and not its square.
     let w = w.max(3);
-    let mut start = 0;
-    loop {
-        let lead = usize::from(start > 0);
-        let upto: usize = chars[start..cursor].iter().map(cw).sum();
-        if lead + upto < w || start >= cursor {
-            break;
+    let before: usize = chars[..cursor].iter().map(cw).sum();
+    let mut start = cursor;
+    if before < w {
+        start = 0;
+    } else {
+        let mut upto = 0;
+        while start > 1 && 1 + upto + cw(&chars[start - 1]) < w {
+            start -= 1;
+            upto += cw(&chars[start]);
         }
-        start += 1;
     }
     let mut out = String::new();
     let mut used = 0;

@@ -11,6 +11,7 @@ mod pdca;
 mod registers;
 mod reorg;
 mod steps;
+mod teinen;
 pub(super) mod transfer;
 mod words;
 
@@ -23,6 +24,7 @@ pub use pdca::PDCA;
 pub use registers::{OJT, SESSION};
 pub use reorg::{REORG_PLAN, REORG_STEP};
 pub use steps::{AWARD, ENROLMENT};
+pub use teinen::TEINEN;
 pub use transfer::TRANSFER_PLAN;
 
 use super::App;
@@ -70,6 +72,8 @@ pub enum Move {
     ApplyReorg(usize),
     /// A reorganisation plan set aside.
     DiscardReorg,
+    /// The year's 定年退職, everyone due at once.
+    Teinen,
 }
 
 impl Move {
@@ -93,6 +97,7 @@ impl Move {
             Move::Compare(_) => lang.t("ui.move_compare"),
             Move::ApplyReorg(_) => lang.t("ui.move_apply_reorg"),
             Move::DiscardReorg => lang.t("ui.move_discard_reorg"),
+            Move::Teinen => lang.t("ui.move_teinen"),
         }
     }
 
@@ -123,7 +128,8 @@ impl Move {
             | Move::Apply(_)
             | Move::Compare(_)
             | Move::ApplyReorg(_)
-            | Move::DiscardReorg => &[],
+            | Move::DiscardReorg
+            | Move::Teinen => &[],
             Move::OjtLog => OJT_LOG,
             Move::Plan => PLAN,
             Move::AddAction => ADD_ACTION,

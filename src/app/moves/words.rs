@@ -30,6 +30,7 @@ impl Move {
             Move::Compare(_) => "compare".into(),
             Move::ApplyReorg(_) => "apply_reorg".into(),
             Move::DiscardReorg => "discard_reorg".into(),
+            Move::Teinen => "teinen".into(),
         }
     }
 
@@ -116,6 +117,7 @@ impl Move {
             Move::Compare(0),
             Move::ApplyReorg(0),
             Move::DiscardReorg,
+            Move::Teinen,
         ]);
         all
     }

@@ -158,10 +158,11 @@ impl View {
                 .worklist(View::Assignments, View::TransferMoves),
             // Who leaves at 定年, or leaves a management post at 60, goes into the April
             // round's plan; a term that ends is renewed or put to an open call on the
-            // person's own record.
+            // person's own record. On the 31 March, `m` retires the year's 定年 at once.
             View::RetirementsDue => list(T::Placement, &lists::RETIREMENTS_DUE)
                 .worklist(View::Staff, View::TransferMoves)
-                .person("id"),
+                .person("id")
+                .workflow(&moves::TEINEN),
             View::PostLimitDue => list(T::Placement, &lists::POST_LIMIT_DUE)
                 .worklist(View::Staff, View::TransferMoves)
                 .person("id"),

@@ -184,6 +184,12 @@ pub enum Command {
         #[command(subcommand)]
         action: TransferCommand,
     },
+    /// The year-end 定年退職: who retires at the retirement age at the end of a fiscal year,
+    /// and (HR, on or after that 31 March) retiring them with their 発令.
+    Retire {
+        #[command(subcommand)]
+        action: RetireCommand,
+    },
     /// Reorganisations (組織改正): draft plans of steps (create, rename, move, merge,
     /// split, abolish a unit), check them, apply them on their day.
     Reorg {
@@ -270,6 +276,19 @@ pub enum ReportCommand {
         staff: String,
         #[arg(long)]
         plan: Option<i64>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RetireCommand {
+    /// 定年退職: everyone whose 定年退職日 is the 31 March ending the year, all at once.
+    Teinen {
+        /// Fiscal year: 2026, 令和8年度 or R8 (default: the current one).
+        #[arg(long, value_parser = fiscal_year_arg)]
+        year: Option<i32>,
+        /// List who would retire; change nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 

@@ -1,5 +1,6 @@
-//! End to end: the HR office's batch steps — long-service nominations and the compliance
-//! reminders — under the same role rules and exit codes as everything else.
+//! End to end: the HR office's batch steps — long-service nominations, the compliance
+//! reminders and the year-end 定年退職 — under the same role rules and exit codes as
+//! everything else.
 
 use crate::support::cli;
 
@@ -120,4 +121,66 @@ fn overdue_lists_people_under_their_supervisor_as_the_account_may_see() {
     for l in mine.stdout.lines().filter(|l| l.starts_with("  ")) {
         assert!(l.contains(&staff_no), "{l}");
     }
+}
+
+/// The staff numbers a `retire teinen` lists, one a line before its count.
+fn listed(out: &str) -> Vec<String> {
+    out.lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_years_retirements_are_listed_then_issued_on_their_day() {
+    let w = Scratch::new();
+    // A ward big enough to have people reaching 62 in FY2026.
+    let db = w.path("d.db");
+    w.run(&["--db", s(&db), "demo", "--staff", "300"]).ok();
+    let hr = |args: &[&str]| {
+        let mut all = vec!["--db", s(&db), "--user", "hr1"];
+        all.extend_from_slice(args);
+        w.run(&all)
+    };
+    let due = listed(&hr(&["retire", "teinen", "--dry-run"]).ok().stdout);
+    assert!(!due.is_empty(), "the demo has 定年退職予定者 this year");
+    // Someone outside the HR office may not even look; nothing is written.
+    let before = w.snapshot();
+    w.run(&[
+        "--db",
+        s(&db),
+        "--user",
+        "s0000001",
+        "retire",
+        "teinen",
+        "--dry-run",
+    ])
+    .fails(2, &[]);
+    // Not before 31 March.
+    hr(&["retire", "teinen"]).fails(2, &["retire"]);
+    before.assert_unchanged(&w.snapshot());
+    // On the day, everyone listed retires with the ward's 発令, and nobody is left.
+    let done = hr(&["--today", "2027-03-31", "retire", "teinen"]).ok();
+    assert_eq!(listed(&done.stdout), due);
+    assert!(count_line(&done.stdout).contains(&due.len().to_string()));
+    for no in &due {
+        let notice = hr(&["--today", "2027-04-01", "report", "appointment", no]).ok();
+        assert!(
+            notice.stdout.contains("定年により退職"),
+            "{}",
+            notice.stdout
+        );
+    }
+    let after = hr(&[
+        "--today",
+        "2027-04-01",
+        "retire",
+        "teinen",
+        "--year",
+        "2026",
+        "--dry-run",
+    ])
+    .ok();
+    assert!(listed(&after.stdout).is_empty(), "{}", after.stdout);
 }

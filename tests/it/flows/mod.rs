@@ -10,6 +10,8 @@ mod pdca_plan;
 mod plan_check;
 /// Reorganisations: dated versions of units, plans checked and applied.
 mod reorg;
+/// The year-end 定年退職: on its day, by HR, everyone due at once.
+mod teinen;
 /// Challenge themes written by their evaluatee, first evaluator and HR.
 mod themes;
 /// The April transfer round: plans kept, drafted and applied.

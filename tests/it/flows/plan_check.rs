@@ -48,8 +48,13 @@ impl Small {
         for p in db.all::<Staff>(vec![], "id").expect("staff") {
             let mut a = assignment(p.id, p.unit_id, p.hire_date, None);
             a.position = p.position;
-            db.put_assignment(&mut a, before(), &jinji::store::posts::BY_HAND)
-                .expect("main post");
+            db.put_assignment(
+                &mut a,
+                before(),
+                &jinji::store::posts::BY_HAND,
+                &jinji::i18n::WARD,
+            )
+            .expect("main post");
         }
         for mut p in db.all::<Staff>(vec![], "id").expect("staff") {
             let sup = db.supervisor_for(&p).expect("supervisor");
@@ -525,8 +530,13 @@ fn a_unit_headed_by_a_post_beside_a_main_one_is_not_without_its_head() {
         let mut a = assignment(s.w.chief.id, s.w.sec_res, d(2026, 4, 1), None);
         a.position = Position::SectionChief;
         a.kind = kind;
-        db.put_assignment(&mut a, before(), &jinji::store::posts::BY_HAND)
-            .expect("post beside");
+        db.put_assignment(
+            &mut a,
+            before(),
+            &jinji::store::posts::BY_HAND,
+            &jinji::i18n::WARD,
+        )
+        .expect("post beside");
         assert_eq!(
             db.get::<Staff>(s.res_lead).expect("lead").supervisor_id,
             Some(s.w.chief.id),

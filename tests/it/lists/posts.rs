@@ -7,6 +7,7 @@ use jinji::domain::assignment::Reason;
 use jinji::domain::post::{AssignmentKind, PostClass, UnitPost};
 use jinji::domain::staff::Position;
 use jinji::domain::{Date, Id};
+use jinji::i18n::WARD;
 use jinji::store::posts::{BY_HAND, NewPost};
 use jinji::store::staffing::PostCount;
 use jinji::store::views::{ViewQuery, view};
@@ -23,7 +24,7 @@ fn ward() -> Ward {
     for s in [&w.chief, &w.lead, &w.junior, &w.clerk] {
         let mut a = assignment(s.id, s.unit_id, s.hire_date, None);
         a.position = s.position;
-        w.db.put_assignment(&mut a, today(), &BY_HAND)
+        w.db.put_assignment(&mut a, today(), &BY_HAND, &WARD)
             .expect("main post");
     }
     for (unit, class, count) in [
@@ -100,7 +101,7 @@ fn a_concurrent_post_counts_only_where_the_ward_says() {
     let mut a = assignment(w.chief.id, w.team_res, d(2026, 4, 1), None);
     a.position = Position::TeamChief;
     a.kind = AssignmentKind::Concurrent;
-    w.db.put_assignment(&mut a, today(), &BY_HAND)
+    w.db.put_assignment(&mut a, today(), &BY_HAND, &WARD)
         .expect("兼務");
     assert_eq!(count(&w, today(), w.team_res, PostClass::TeamChief).1, 0);
     w.db.set_rule("concurrent_counts", "1").expect("rule");
@@ -109,7 +110,7 @@ fn a_concurrent_post_counts_only_where_the_ward_says() {
     let mut dep = assignment(w.lead.id, w.sec_res, d(2026, 4, 1), None);
     dep.position = Position::SectionChief;
     dep.kind = AssignmentKind::Deputy;
-    w.db.put_assignment(&mut dep, today(), &BY_HAND)
+    w.db.put_assignment(&mut dep, today(), &BY_HAND, &WARD)
         .expect("事務代理");
     assert_eq!(count(&w, today(), w.sec_res, PostClass::SectionChief).1, 0);
 }
@@ -233,7 +234,7 @@ fn the_view_counts_as_of_the_day_and_flags_a_unit_without_its_head() {
     let mut a = assignment(w.chief.id, w.sec_res, d(2026, 4, 1), None);
     a.position = Position::SectionChief;
     a.kind = AssignmentKind::ActingDuties;
-    w.db.put_assignment(&mut a, today(), &BY_HAND)
+    w.db.put_assignment(&mut a, today(), &BY_HAND, &WARD)
         .expect("事務取扱");
     let rows = view_rows(&w, today());
     assert!(
@@ -269,7 +270,8 @@ fn the_counted_class_is_the_domains_for_every_position_and_kind() {
             let before = count(&w, day, w.team_res, class).1;
             let mut a = assignment(s.id, w.team_res, d(2020, 4, 1), None);
             a.position = pos;
-            w.db.put_assignment(&mut a, day, &BY_HAND).expect("post");
+            w.db.put_assignment(&mut a, day, &BY_HAND, &WARD)
+                .expect("post");
             assert_eq!(
                 count(&w, day, w.team_res, class).1,
                 before + 1,
@@ -298,7 +300,7 @@ fn a_post_beside_the_main_one_lists_the_person_in_its_unit_too() {
     let mut a = assignment(w.chief.id, w.team_res, d(2026, 4, 1), None);
     a.position = Position::TeamChief;
     a.kind = AssignmentKind::Concurrent;
-    w.db.put_assignment(&mut a, today(), &BY_HAND)
+    w.db.put_assignment(&mut a, today(), &BY_HAND, &WARD)
         .expect("兼務");
     let q = of(vec![w.team_res]);
     let mut rows = w.db.view_rows(roster, &q, 0, 50).expect("rows");

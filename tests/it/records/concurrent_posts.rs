@@ -10,26 +10,19 @@ use jinji::domain::Problem;
 use jinji::domain::assignment::Assignment;
 use jinji::domain::post::AssignmentKind;
 use jinji::domain::staff::{Position, Staff};
+use jinji::i18n::WARD;
 use jinji::store::posts::BY_HAND;
 
-fn today() -> Date {
+pub(super) fn today() -> Date {
     d(2026, 11, 24)
 }
 
 /// The ward with each person's main post as their staff row says.
-fn ward() -> Ward {
-    let mut w = Ward::new();
-    w.db.set_today(today());
-    for s in [&w.chief, &w.lead, &w.junior, &w.clerk] {
-        let mut a = assignment(s.id, s.unit_id, s.hire_date, None);
-        a.position = s.position;
-        w.db.put_assignment(&mut a, today(), &BY_HAND)
-            .expect("main post");
-    }
-    w
+pub(super) fn ward() -> Ward {
+    Ward::with_posts(today())
 }
 
-fn beside(
+pub(super) fn beside(
     staff: &Staff,
     unit: i64,
     pos: Position,
@@ -53,13 +46,13 @@ fn only_main_posts_may_not_overlap() {
     let mut second = assignment(w.lead.id, w.team_res, d(2020, 4, 1), Some(d(2021, 3, 31)));
     second.position = Position::TeamChief;
     assert_problem(
-        w.db.put_assignment(&mut second, today(), &BY_HAND),
+        w.db.put_assignment(&mut second, today(), &BY_HAND, &WARD),
         "start_date",
         Problem::Overlap,
     );
     // The same days as a 兼務 are allowed.
     second.kind = AssignmentKind::Concurrent;
-    w.db.put_assignment(&mut second, today(), &BY_HAND)
+    w.db.put_assignment(&mut second, today(), &BY_HAND, &WARD)
         .expect("a concurrent post beside the main one");
     // Before the person's first main post began: outside it.
     let mut early = beside(
@@ -70,7 +63,7 @@ fn only_main_posts_may_not_overlap() {
         AssignmentKind::Concurrent,
     );
     assert_problem(
-        w.db.put_assignment(&mut early, today(), &BY_HAND),
+        w.db.put_assignment(&mut early, today(), &BY_HAND, &WARD),
         "start_date",
         rule("post_outside_main"),
     );
@@ -83,7 +76,7 @@ fn only_main_posts_may_not_overlap() {
         AssignmentKind::Deputy,
     );
     assert_problem(
-        w.db.put_assignment(&mut same, today(), &BY_HAND),
+        w.db.put_assignment(&mut same, today(), &BY_HAND, &WARD),
         "unit_code",
         rule("post_held"),
     );
@@ -99,7 +92,7 @@ fn the_staff_row_follows_the_main_post_only() {
         d(2026, 4, 1),
         AssignmentKind::Concurrent,
     );
-    w.db.put_assignment(&mut a, today(), &BY_HAND)
+    w.db.put_assignment(&mut a, today(), &BY_HAND, &WARD)
         .expect("兼務");
     let row: Staff = w.db.get(w.chief.id).expect("chief");
     assert_eq!(
@@ -142,7 +135,7 @@ fn a_chief_who_also_heads_a_team_leads_its_people_until_it_ends() {
         d(2026, 4, 1),
         AssignmentKind::Concurrent,
     );
-    w.db.put_assignment(&mut a, today(), &BY_HAND)
+    w.db.put_assignment(&mut a, today(), &BY_HAND, &WARD)
         .expect("兼務");
     assert_eq!(supervisor(&w, &w.clerk), Some(w.chief.id));
     assert_eq!(
@@ -156,7 +149,7 @@ fn a_chief_who_also_heads_a_team_leads_its_people_until_it_ends() {
     // Ended before today: back to no one.
     let mut ended = w.db.get::<Assignment>(a.id).unwrap();
     ended.end_date = Some(d(2026, 9, 30));
-    w.db.put_assignment(&mut ended, today(), &BY_HAND)
+    w.db.put_assignment(&mut ended, today(), &BY_HAND, &WARD)
         .expect("ended");
     assert_eq!(supervisor(&w, &w.clerk), None);
     assert_eq!(
@@ -176,7 +169,7 @@ fn deleting_a_post_beside_the_main_one_gives_the_next_head_up() {
     w.db.insert(&mut dir).expect("director");
     let mut main = assignment(dir.id, w.dept, d(1990, 4, 1), None);
     main.position = Position::Director;
-    w.db.put_assignment(&mut main, today(), &BY_HAND)
+    w.db.put_assignment(&mut main, today(), &BY_HAND, &WARD)
         .expect("main");
     let mut deputy = beside(
         &w.lead,
@@ -185,7 +178,7 @@ fn deleting_a_post_beside_the_main_one_gives_the_next_head_up() {
         d(2026, 4, 1),
         AssignmentKind::Deputy,
     );
-    w.db.put_assignment(&mut deputy, today(), &BY_HAND)
+    w.db.put_assignment(&mut deputy, today(), &BY_HAND, &WARD)
         .expect("事務代理");
     assert_eq!(supervisor(&w, &w.clerk), Some(w.lead.id));
     // Deleted: the clerk is under the next head up, the 部長.

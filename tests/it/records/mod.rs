@@ -1,5 +1,7 @@
 //! Records people keep and write themselves, and where a person works.
 
+/// The 発令 of posts held beside a main one: issued, released, corrected, taken back.
+mod beside_orders;
 /// Posts held beside a main one: overlap, the staff row, supervisor lines.
 mod concurrent_posts;
 /// Consultations, complaints and interview notes.

@@ -122,6 +122,25 @@ pub struct Ward {
 }
 
 impl Ward {
+    /// The ward on `today` with each person's main post, as their staff row says, kept
+    /// as a post (by hand, as the 配置履歴 form writes one).
+    pub fn with_posts(today: Date) -> Ward {
+        let mut w = Ward::new();
+        w.db.set_today(today);
+        for s in [&w.chief, &w.lead, &w.junior, &w.clerk] {
+            let mut a = assignment(s.id, s.unit_id, s.hire_date, None);
+            a.position = s.position;
+            w.db.put_assignment(
+                &mut a,
+                today,
+                &jinji::store::posts::BY_HAND,
+                &jinji::i18n::WARD,
+            )
+            .expect("main post");
+        }
+        w
+    }
+
     pub fn new() -> Ward {
         let dir = tempfile::tempdir().expect("tempdir");
         let mut db = Db::open(&dir.path().join("jinji.db"), OpenMode::Create).expect("open");

@@ -10,5 +10,7 @@ mod paste;
 mod posts;
 /// The 組織改正 views, in Japanese and English.
 mod reorg;
+/// The year-end 定年退職 from its list, in Japanese and English.
+mod retire;
 /// Snapshots of the screens in Japanese and English (ui/snapshots/).
 mod screens;
