@@ -171,8 +171,8 @@ fn cases() -> Vec<Case> {
             placement_tab,
             vec![timed(A::NextView); Tab::Placement.views().len()],
         ),
-        // 定数・現員 sorted by each column in turn (現員, 欠員, 過員 are counted on the day).
-        case("posts_sort", posts_view, vec![timed(A::NextSort); 8]),
+        // 定数・現員 sorted by each column in turn (現員 and 過不足 are counted on the day).
+        case("posts_sort", posts_view, vec![timed(A::NextSort); 7]),
         // Round all of 職員's views (the roster, 休職・休業 and the records beside them).
         case(
             "staff_views",

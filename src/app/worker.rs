@@ -14,6 +14,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::domain::disclosure::Reader;
 use crate::domain::evaluation::{EvalKind, Term};
+use crate::domain::plan_check::PlanProblem;
 use crate::domain::{Date, FiscalYear, Id};
 use crate::store::calibration::Calibration;
 use crate::store::evaluation::GradeCounts;
@@ -67,6 +68,8 @@ pub enum Need {
     /// The moves of the draft plans their check finds a problem in (the marks of the
     /// plan's move list): a check of a city's round takes most of a second.
     PlanFlags { today: Date },
+    /// Every problem of one plan (the plan views' panel).
+    PlanProblems { plan: Id, today: Date },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -83,6 +86,7 @@ pub enum Answer {
         overdue: Vec<Overdue>,
     },
     Flags(Arc<Flagged>),
+    Problems(Arc<Vec<PlanProblem>>),
 }
 
 impl Need {
@@ -133,6 +137,9 @@ impl Need {
                 }
             }
             Need::PlanFlags { today } => Answer::Flags(Arc::new(db.flagged_moves(*today)?)),
+            Need::PlanProblems { plan, today } => {
+                Answer::Problems(Arc::new(db.check_plan(*plan, *today)?))
+            }
         })
     }
 }

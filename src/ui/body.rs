@@ -165,6 +165,11 @@ pub fn cell_text(lang: Lang, style: DateStyle, col: &ViewCol, c: &Cell) -> Strin
             lang.named(group, t).replace(['\n', '\r', '\t'], " ")
         }
         (ColKind::Percent, c) => format!("{}%", c.as_text()),
+        (ColKind::Balance, Cell::Int(n)) => match n {
+            n if *n < 0 => lang.tf("ui.balance_short", &[("n", &n.unsigned_abs())]),
+            n if *n > 0 => lang.tf("ui.balance_over", &[("n", n)]),
+            _ => "0".into(),
+        },
         (ColKind::Stamp, Cell::Text(t)) => crate::text::local_stamp(t),
         (_, c) => c.as_text().replace(['\n', '\r', '\t'], " "),
     }

@@ -21,7 +21,7 @@ fn natural(lang: Lang, style: DateStyle, col: &ViewCol) -> usize {
         // Two-digit month and day: the widest a date of the style gets.
         ColKind::Date => width(&style.show(Date::from_ymd(2026, 12, 28))),
         ColKind::Stamp => width("YYYY-MM-DD hh:mm"),
-        ColKind::Int | ColKind::Percent => 4,
+        ColKind::Int | ColKind::Percent | ColKind::Balance => 4,
         ColKind::Real => 5,
         ColKind::Text => text_width(col.key),
     };

@@ -69,11 +69,8 @@ impl Panel {
             Panel::Placement(p) => Some(&p.balance),
             Panel::Awards(p) => Some(&p.counts),
             Panel::Compliance(p) => Some(&p.tally),
-            Panel::None
-            | Panel::CareerPage(_)
-            | Panel::Training(_)
-            | Panel::Pdca(_)
-            | Panel::PlanCheck(_) => None,
+            Panel::PlanCheck(p) => p.check.as_ref(),
+            Panel::None | Panel::CareerPage(_) | Panel::Training(_) | Panel::Pdca(_) => None,
         }
     }
 }

@@ -1,9 +1,12 @@
 //! The plan views' panel: the problems the selected plan's check finds (errors first),
 //! each with its person or unit and its rule; beside a move, that person's come first.
+//! The check of a city's round takes most of a second, so it is asked of the worker
+//! (`Need::PlanProblems`) and drawn when it comes.
 
 use serde_json::Value;
 
 use crate::app::App;
+use crate::app::worker::Need;
 use crate::domain::Id;
 use crate::domain::plan_check::PlanProblem;
 use crate::domain::transfer::{PlanState, TransferPlan};
@@ -12,7 +15,8 @@ use crate::store::Result;
 pub struct PlanCheckPanel {
     /// The plan checked, when it is a draft (an applied plan is history).
     pub plan: Option<TransferPlan>,
-    pub problems: Vec<PlanProblem>,
+    /// The check asked for, for a draft.
+    pub check: Option<Need>,
     /// The person of the selected move, whose problems are marked and come first.
     pub person: Option<Id>,
 }
@@ -32,18 +36,23 @@ impl PlanCheckPanel {
                 .filter(|p| p.state == PlanState::Draft),
             None => None,
         };
-        let mut problems = match &plan {
-            Some(p) => db.check_plan(p.id, app.session.today)?,
-            None => Vec::new(),
-        };
-        if let Some(me) = person {
-            // Stable: the person's own first, each part still errors first.
-            problems.sort_by_key(|p| p.staff_id != Some(me));
-        }
+        let check = plan.as_ref().map(|p| Need::PlanProblems {
+            plan: p.id,
+            today: app.session.today,
+        });
         Ok(PlanCheckPanel {
             plan,
-            problems,
+            check,
             person,
         })
+    }
+
+    /// The problems as shown: the selected person's first, each part still errors first.
+    pub fn in_order(&self, problems: &[PlanProblem]) -> Vec<PlanProblem> {
+        let mut v = problems.to_vec();
+        if let Some(me) = self.person {
+            v.sort_by_key(|p| p.staff_id != Some(me));
+        }
+        v
     }
 }

@@ -85,6 +85,7 @@ pub static POST_LIMIT_DUE: ViewDef = ViewDef {
     fiscal_year: Some(
         "{fy} >= 2022 AND t.status <> 'retired'
          AND t.employment_kind = 'regular'
+         AND t.position IN ('director', 'section_chief', 'deputy_chief', 'team_chief')
          AND t.birth_date BETWEEN printf('%04d-04-02', {fy} - 60)
                               AND printf('%04d-04-01', {fy} - 59)
          AND (CASE t.position WHEN 'director' THEN 0 WHEN 'section_chief' THEN 1

@@ -6,7 +6,7 @@ use super::ViewQuery;
 use crate::domain::{Date, Id};
 use crate::store::heads::headless_sql;
 use crate::store::machine::list::id_list;
-use crate::store::staffing::{day_in_view, fills_sql};
+use crate::store::staffing::{day_in_view, fills_sql, present_sql};
 use crate::store::{Db, Result, calendar, disclosure};
 
 impl Db {
@@ -21,10 +21,16 @@ impl Db {
         }
         let today = q.today;
         let fy = q.fiscal_year.unwrap_or(today.fiscal_year());
-        // 定数・現員: the day in view, and what is counted on it (`store::staffing`).
-        let sql = if sql.contains("{fills}") || sql.contains("{headless}") {
+        // 定数・現員: the day in view, and what is counted on it (`store::staffing`): by
+        // the rows of a window for themselves, unless the whole list joins its aggregate
+        // (`bind_whole`).
+        let sql = if ["{asof}", "{present}", "{headless}", "{fills_join}"]
+            .iter()
+            .any(|p| sql.contains(p))
+        {
             let day = counting_day(q);
-            sql.replace("{fills}", &fills_sql("{asof}"))
+            sql.replace("{fills_join}", "")
+                .replace("{present}", &present_sql("t.unit_id", "t.class", "{asof}"))
                 .replace("{headless}", &headless_sql("u", "{asof}"))
                 .replace("{asof}", &format!("'{}'", day.iso()))
         } else {
@@ -46,6 +52,24 @@ impl Db {
             out.replace_range(i..=i + len, &value.to_string());
         }
         Ok(out)
+    }
+}
+
+impl Db {
+    /// `bind` for a query over the whole list (its order, made off the screen's thread):
+    /// 定数・現員 joins one aggregate of the day's posts rather than counting row by row.
+    pub(super) fn bind_whole(&self, sql: String, q: &ViewQuery) -> Result<String> {
+        let sql = if sql.contains("{fills_join}") {
+            sql.replace(
+                "{fills_join}",
+                "LEFT JOIN ({fills}) n ON n.unit_id = t.unit_id AND n.class = t.class",
+            )
+            .replace("{fills}", &fills_sql("{asof}"))
+            .replace("{present}", "coalesce(n.present, 0)")
+        } else {
+            sql
+        };
+        self.bind(sql, q)
     }
 }
 

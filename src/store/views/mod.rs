@@ -49,6 +49,9 @@ pub enum ColKind {
     Real,
     /// 0–100, drawn as a bar where there is room.
     Percent,
+    /// A surplus or shortfall (過不足): a shortfall as the catalogue writes one (△2 in a
+    /// Japanese table), a surplus signed.
+    Balance,
     /// A UTC time stamp, shown in local time.
     Stamp,
 }

@@ -24,7 +24,7 @@ impl Db {
     pub fn view_order(&self, v: &ViewDef, q: &ViewQuery) -> Result<Vec<Id>> {
         let mut params: Vec<Value> = Vec::new();
         let wh = v.where_clause(q, &mut params);
-        let sql = self.bind(
+        let sql = self.bind_whole(
             format!(
                 "SELECT t.id FROM {} {wh} ORDER BY {}",
                 v.from,

@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Ctx, Draw, block};
 use crate::app::panels::PlanCheckPanel;
+use crate::app::worker::Answer;
 use crate::i18n::{plan_problem_text, plan_rule_label};
 use crate::ui::theme;
 
@@ -16,21 +17,26 @@ impl Draw for PlanCheckPanel {
         let l = cx.lang;
         let mut lines = Vec::new();
         let w = area.width.saturating_sub(4) as usize;
-        match &self.plan {
-            None => lines.push(Line::styled(l.t("panel.plan_check_none"), theme::dim())),
-            Some(_) if self.problems.is_empty() => {
+        let problems = match cx.answer {
+            Some(Answer::Problems(ps)) => self.in_order(ps),
+            _ => Vec::new(),
+        };
+        match (&self.plan, cx.answer) {
+            (None, _) => lines.push(Line::styled(l.t("panel.plan_check_none"), theme::dim())),
+            (Some(_), None) => lines.push(Line::styled(l.t("ui.computing"), theme::dim())),
+            (Some(_), _) if problems.is_empty() => {
                 lines.push(Line::styled(l.t("cli.plan_no_problems"), theme::key()))
             }
-            Some(_) => {
-                let errors = self.problems.iter().filter(|p| p.is_error()).count();
+            (Some(_), _) => {
+                let errors = problems.iter().filter(|p| p.is_error()).count();
                 lines.push(Line::raw(l.tf(
                     "panel.plan_check_counts",
-                    &[("e", &errors), ("w", &(self.problems.len() - errors))],
+                    &[("e", &errors), ("w", &(problems.len() - errors))],
                 )));
             }
         }
         let room = (area.height as usize).saturating_sub(2);
-        for p in &self.problems {
+        for p in &problems {
             if lines.len() >= room {
                 break;
             }

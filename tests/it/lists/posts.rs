@@ -115,7 +115,7 @@ fn a_concurrent_post_counts_only_where_the_ward_says() {
     assert_eq!(count(&w, today(), w.sec_res, PostClass::SectionChief).1, 0);
 }
 
-/// The view's rows of the year, as (unit code, class, 定数, 現員, 欠員, 過員, head flag).
+/// The view's rows of the year, as (unit code, class, 定数, 現員, 過不足, head flag).
 fn view_rows(w: &Ward, day: Date) -> Vec<Vec<String>> {
     let v = view("posts").expect("posts view");
     let q = ViewQuery {
@@ -136,7 +136,7 @@ fn view_rows(w: &Ward, day: Date) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// The clerk's day: the view counts 現員, 欠員 and 過員 on the day the query carries, the
+/// The clerk's day: the view counts 現員 and its 過不足 on the day the query carries, the
 /// day before a move and the day of it.
 #[test]
 fn the_view_counts_on_the_day_chosen() {
@@ -169,36 +169,36 @@ fn the_view_counts_on_the_day_chosen() {
             })
             .collect()
     };
-    let want = |r: [&str; 6]| r.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let want = |r: [&str; 5]| r.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let before = on(d(2026, 9, 30));
     assert!(
-        before.contains(&want(["D01S01T1", "general", "2", "1", "1", "0"])),
+        before.contains(&want(["D01S01T1", "general", "2", "1", "-1"])),
         "{before:?}"
     );
     assert!(
-        before.contains(&want(["D01S02T1", "general", "1", "1", "0", "0"])),
+        before.contains(&want(["D01S02T1", "general", "1", "1", "0"])),
         "{before:?}"
     );
     let after = on(d(2026, 10, 1));
     assert!(
-        after.contains(&want(["D01S01T1", "general", "2", "0", "2", "0"])),
+        after.contains(&want(["D01S01T1", "general", "2", "0", "-2"])),
         "{after:?}"
     );
     assert!(
-        after.contains(&want(["D01S02T1", "general", "1", "2", "0", "1"])),
+        after.contains(&want(["D01S02T1", "general", "1", "2", "1"])),
         "{after:?}"
     );
     // Sorted by 現員, most first, on the day: 区民係's 一般 leads after the move.
-    assert_eq!(after[0], want(["D01S02T1", "general", "1", "2", "0", "1"]));
+    assert_eq!(after[0], want(["D01S02T1", "general", "1", "2", "1"]));
 }
 
 #[test]
 fn the_view_counts_as_of_the_day_and_flags_a_unit_without_its_head() {
     let w = ward();
     let rows = view_rows(&w, today());
-    let want = |r: [&str; 7]| r.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let want = |r: [&str; 6]| r.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     assert!(
-        rows.contains(&want(["D01S01T1", "general", "2", "1", "1", "0", ""])),
+        rows.contains(&want(["D01S01T1", "general", "2", "1", "-1", ""])),
         "{rows:?}"
     );
     assert!(
@@ -207,20 +207,17 @@ fn the_view_counts_as_of_the_day_and_flags_a_unit_without_its_head() {
             "section_chief",
             "1",
             "0",
-            "1",
-            "0",
+            "-1",
             "missing"
         ])),
         "{rows:?}"
     );
     assert!(
-        rows.contains(&want([
-            "D01S02T1", "general", "1", "1", "0", "0", "missing"
-        ])),
+        rows.contains(&want(["D01S02T1", "general", "1", "1", "0", "missing"])),
         "{rows:?}"
     );
     assert!(
-        rows.contains(&want(["D01S01T1", "team_chief", "1", "1", "0", "0", ""])),
+        rows.contains(&want(["D01S01T1", "team_chief", "1", "1", "0", ""])),
         "{rows:?}"
     );
     // Another year in view counts on its 1 April: the year's 定数 alone (none for 2027).
@@ -238,7 +235,7 @@ fn the_view_counts_as_of_the_day_and_flags_a_unit_without_its_head() {
         .expect("事務取扱");
     let rows = view_rows(&w, today());
     assert!(
-        rows.contains(&want(["D01S02", "section_chief", "1", "0", "1", "0", ""])),
+        rows.contains(&want(["D01S02", "section_chief", "1", "0", "-1", ""])),
         "{rows:?}"
     );
 }
