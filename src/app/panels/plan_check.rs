@@ -47,12 +47,17 @@ impl PlanCheckPanel {
         })
     }
 
-    /// The problems as shown: the selected person's first, each part still errors first.
-    pub fn in_order(&self, problems: &[PlanProblem]) -> Vec<PlanProblem> {
-        let mut v = problems.to_vec();
-        if let Some(me) = self.person {
-            v.sort_by_key(|p| p.staff_id != Some(me));
-        }
-        v
+    /// The problems as shown: the selected person's first, each part still errors first
+    /// (read as drawn, as far as the panel has room: nothing copied or sorted a frame).
+    pub fn in_order<'a>(
+        &self,
+        problems: &'a [PlanProblem],
+    ) -> impl Iterator<Item = &'a PlanProblem> {
+        let me = self.person;
+        let mine = move |p: &&PlanProblem| me.is_some() && p.staff_id == me;
+        problems
+            .iter()
+            .filter(mine)
+            .chain(problems.iter().filter(move |p| !mine(p)))
     }
 }

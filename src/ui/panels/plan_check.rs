@@ -17,9 +17,9 @@ impl Draw for PlanCheckPanel {
         let l = cx.lang;
         let mut lines = Vec::new();
         let w = area.width.saturating_sub(4) as usize;
-        let problems = match cx.answer {
-            Some(Answer::Problems(ps)) => self.in_order(ps),
-            _ => Vec::new(),
+        let problems: &[_] = match cx.answer {
+            Some(Answer::Problems(ps)) => ps,
+            _ => &[],
         };
         match (&self.plan, cx.answer) {
             (None, _) => lines.push(Line::styled(l.t("panel.plan_check_none"), theme::dim())),
@@ -36,7 +36,7 @@ impl Draw for PlanCheckPanel {
             }
         }
         let room = (area.height as usize).saturating_sub(2);
-        for p in &problems {
+        for p in self.in_order(problems) {
             if lines.len() >= room {
                 break;
             }
