@@ -111,7 +111,8 @@ impl App {
                 | form::FieldKind::OptStaff
                 | form::FieldKind::Unit
                 | form::FieldKind::OptUnit
-                | form::FieldKind::Course => match &f.shown {
+                | form::FieldKind::Course
+                | form::FieldKind::ExamKind => match &f.shown {
                     Some(name) => format!("{} {name}", f.text),
                     None => f.text,
                 },

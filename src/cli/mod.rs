@@ -5,6 +5,7 @@ pub mod args;
 mod backup;
 mod batch;
 mod calendar;
+mod exam;
 mod export;
 mod flow;
 mod import;
@@ -370,6 +371,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Settings { key, value }) => settings::run(&ctx, key, value),
         Some(Command::Transfer { action }) => transfer::run(&ctx, action),
         Some(Command::Reorg { action }) => reorg::run(&ctx, action),
+        Some(Command::Exam { action }) => exam::run(&ctx, action),
         Some(Command::Retire {
             action: args::RetireCommand::Teinen { year, dry_run },
         }) => batch::teinen(&ctx, year, dry_run),

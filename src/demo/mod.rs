@@ -10,6 +10,7 @@ mod assets;
 mod awards;
 mod career;
 mod evaluations;
+mod exams;
 mod history;
 mod leaves;
 mod ojt;
@@ -189,6 +190,8 @@ pub fn generate(db: &Db, p: &Params) -> Result<Report> {
         // Each staff row is written with the post it holds on the base day; this records
         // that they follow their posts (and would catch up any that did not, audited).
         db.follow_posts(p.today)?;
+        // Promotion selection reads who may sit it from the records as they now stand.
+        exams::generate(&mut g, &mut rng.fork(9))?;
         // A head away today leaves their people to whoever acts for them or the head
         // above, as a leave written by hand does (`store::leaves`).
         let mut led_by_someone_away = Vec::new();

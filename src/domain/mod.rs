@@ -14,6 +14,7 @@ pub mod disclosure;
 pub mod employment;
 pub mod eval_flow;
 pub mod evaluation;
+pub mod exam;
 pub mod grievance;
 pub mod holidays;
 pub mod leave;

@@ -160,6 +160,36 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// A fiscal year that is part of the key (2026, 令和8年度, R8): required.
+    pub fn key_fiscal_year(&mut self, col: &'static str) -> Option<crate::domain::FiscalYear> {
+        match self.text(col) {
+            Some(t) if !t.is_empty() => {
+                let fy = crate::domain::date::parse_fiscal_year(&t);
+                if fy.is_none() {
+                    self.problem(col, Problem::Malformed);
+                }
+                fy
+            }
+            Some(_) | None => {
+                self.problem(col, Problem::Required);
+                None
+            }
+        }
+    }
+
+    /// A whole number that may be left empty (a score not yet marked).
+    pub fn set_opt_int(&mut self, col: &'static str, target: &mut Option<i64>) {
+        let Some(v) = self.code(col) else { return };
+        if v.is_empty() {
+            *target = None;
+            return;
+        }
+        match v.replace(',', "").parse::<i64>() {
+            Ok(n) => *target = Some(n),
+            Err(_) => self.problem(col, Problem::Malformed),
+        }
+    }
+
     /// A date that is part of the key: required.
     pub fn key_date(&mut self, col: &'static str) -> Option<Date> {
         match self.opt_date(col)? {

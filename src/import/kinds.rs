@@ -2,7 +2,7 @@
 //! in `people.rs`, `training.rs` and `records.rs`.
 
 use super::ImportKind;
-use super::{leaves, people, records, round, training};
+use super::{exams, leaves, people, records, round, training};
 
 /// Every kind `jinji import` takes, in the order a new database is filled.
 pub const IMPORT_KINDS: &[ImportKind] = &[
@@ -244,6 +244,35 @@ pub const IMPORT_KINDS: &[ImportKind] = &[
         // 職員番号, 種別, 開始日, 終了日, 備考: the columns' own labels.
         aliases: &[],
         row: leaves::leave_row,
+        finish: None,
+    },
+    ImportKind {
+        name: "exam_results",
+        // As `jinji export exam_results` writes them; the names and the pool day are
+        // read-only there and ignored here.
+        columns: &[
+            "fiscal_year",
+            "exam_code",
+            "staff_no",
+            "family_name",
+            "given_name",
+            "applied_on",
+            "applied_via",
+            "written",
+            "essay",
+            "interview",
+            "result",
+            "pool_until",
+        ],
+        required: &[],
+        key_len: 3,
+        self_ref: None,
+        aliases: &[
+            ("選考区分", "exam_code"),
+            ("筆記試験", "written"),
+            ("面接試験", "interview"),
+        ],
+        row: exams::exam_result_row,
         finish: None,
     },
 ];

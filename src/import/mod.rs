@@ -16,6 +16,7 @@
 //! `row` has what every kind's row reader shares, `kinds` lists the kinds, `people`,
 //! `training` and `records` read their rows, and `run` drives a file through them.
 
+mod exams;
 mod fields;
 mod kinds;
 mod leaves;

@@ -5,7 +5,6 @@ use super::fields::Fields;
 use super::row::{reference, refused, set_enum};
 use super::{Importer, Outcome};
 use crate::domain::Problem;
-use crate::domain::date::parse_fiscal_year;
 use crate::domain::post::{PostClass, UnitPost};
 use crate::domain::survey::Survey;
 use crate::store::Result;
@@ -53,23 +52,7 @@ pub(super) fn survey_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<O
 /// exported file are read-only and ignored.
 pub(super) fn unit_post_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Result<Outcome> {
     let unit = reference(f, "unit_code", |c| imp.store.unit_id(c))?;
-    let fy = match f.text("fiscal_year") {
-        Some(t) if t.is_empty() => {
-            f.problem("fiscal_year", Problem::Required);
-            None
-        }
-        Some(t) => {
-            let fy = parse_fiscal_year(&t);
-            if fy.is_none() {
-                f.problem("fiscal_year", Problem::Malformed);
-            }
-            fy
-        }
-        None => {
-            f.problem("fiscal_year", Problem::Required);
-            None
-        }
-    };
+    let fy = f.key_fiscal_year("fiscal_year");
     let mut class = PostClass::General;
     if f.has("class") {
         set_enum!(f, "class", "post_class", PostClass, &mut class);

@@ -22,6 +22,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/014_appointments.sql"),
     include_str!("migrations/015_reorganisations.sql"),
     include_str!("migrations/016_appointment_kinds.sql"),
+    include_str!("migrations/017_exams.sql"),
 ];
 
 /// The schema version this program writes.

@@ -28,6 +28,8 @@ pub mod career_page;
 pub mod compliance;
 pub mod disclosure;
 pub mod evaluation;
+mod exam_rules;
+pub mod exams;
 pub mod flow;
 pub mod grievances;
 pub mod heads;

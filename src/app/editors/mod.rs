@@ -7,6 +7,7 @@
 mod awards;
 pub(super) mod calendar;
 pub(super) mod eval;
+pub(super) mod exams;
 pub(super) mod leaves;
 pub(super) mod own;
 mod plans;

@@ -77,7 +77,14 @@ impl Editor for MoveEditor {
     }
     fn blank(&self, ctx: &NewCtx) -> Value {
         // Into the newest draft plan, the person in focus at their present post.
-        let plan = ctx.db.latest_draft_plan().ok().flatten().map(|p| p.id);
+        let draft = ctx.db.latest_draft_plan().ok().flatten();
+        let plan = draft.as_ref().map(|p| p.id);
+        // A passer of a promotion selection still on its pool on the plan's day is
+        // offered the position and grade they passed for.
+        let day = draft.as_ref().map_or(ctx.today, |p| p.effective_on);
+        let pooled = ctx
+            .staff
+            .and_then(|s| ctx.db.pooled_kind(s.id, day).ok().flatten());
         // Toward the unit they wished first in the year's self-report, if they did.
         let wish = ctx
             .staff
@@ -88,10 +95,17 @@ impl Editor for MoveEditor {
             plan_id: plan.unwrap_or(0),
             staff_id: ctx.staff.map(|s| s.id).unwrap_or(0),
             to_unit_id: wish.unwrap_or(0),
-            to_position: ctx.staff.map(|s| s.position).unwrap_or(Position::Clerk),
-            reason: Reason::Transfer,
+            to_position: match &pooled {
+                Some(k) => k.to_position,
+                None => ctx.staff.map(|s| s.position).unwrap_or(Position::Clerk),
+            },
+            reason: if pooled.is_some() {
+                Reason::Promotion
+            } else {
+                Reason::Transfer
+            },
             note: String::new(),
-            to_grade: None,
+            to_grade: pooled.as_ref().map(|k| k.to_grade),
             version: 0,
         };
         let mut v = serde_json::to_value(m).unwrap_or(Value::Null);

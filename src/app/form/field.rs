@@ -28,6 +28,8 @@ pub enum FieldKind {
     Session,
     /// A course, typed as its code.
     Course,
+    /// A kind of promotion selection, by its code.
+    ExamKind,
     /// Several people, typed as staff numbers separated by spaces or commas.
     StaffList,
 }
@@ -45,6 +47,7 @@ impl FieldKind {
                 | FieldKind::OptUnit
                 | FieldKind::Session
                 | FieldKind::Course
+                | FieldKind::ExamKind
         )
     }
 }

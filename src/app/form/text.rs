@@ -44,6 +44,11 @@ pub(super) fn to_text(db: &Db, kind: FieldKind, v: &Value) -> String {
             })
             .map(|c| c.code)
             .unwrap_or_default(),
+        (FieldKind::ExamKind, Value::Number(n)) => n
+            .as_i64()
+            .and_then(|id| db.find::<crate::domain::exam::ExamKind>(id).ok().flatten())
+            .map(|k| k.code)
+            .unwrap_or_default(),
         (FieldKind::StaffList, Value::Array(ids)) => ids
             .iter()
             .filter_map(Value::as_i64)
@@ -169,6 +174,14 @@ pub(super) fn from_text(db: &Db, kind: FieldKind, t: &str) -> Result<Value, &'st
             }
             Value::from(ids)
         }
+        ExamKind if empty => return Err("problem.required"),
+        ExamKind => Value::from(
+            db.exam_kind_by_code(t.trim())
+                .ok()
+                .flatten()
+                .ok_or("problem.unknown")?
+                .id,
+        ),
         Course if empty => return Err("problem.required"),
         Course => Value::from(
             db.course_by_code(t.trim())
@@ -221,6 +234,7 @@ pub fn reference_name(db: &Db, kind: FieldKind, text: &str) -> Option<String> {
         }
         FieldKind::Unit | FieldKind::OptUnit => Some(db.unit_by_code(t).ok()??.name),
         FieldKind::Course => Some(db.course_by_code(t).ok()??.title),
+        FieldKind::ExamKind => Some(db.exam_kind_by_code(t).ok()??.name),
         FieldKind::Session => {
             let (code, day) = t.split_once(char::is_whitespace)?;
             let day = crate::domain::Date::parse_any(day.trim())?;

@@ -5,6 +5,7 @@
 //! `menu.rs` is the menu and the move's form, the same for all.
 
 mod eval;
+mod exams;
 mod fields;
 pub mod menu;
 mod pdca;
@@ -19,6 +20,7 @@ use fields::*;
 use serde_json::Value;
 
 pub use eval::EVALUATION;
+pub use exams::EXAM;
 pub use menu::MoveMenu;
 pub use pdca::PDCA;
 pub use registers::{OJT, SESSION};
@@ -74,6 +76,14 @@ pub enum Move {
     DiscardReorg,
     /// The year's 定年退職, everyone due at once.
     Teinen,
+    /// One's own application for a round of promotion selection.
+    ExamApply,
+    /// The applications the year's self-reports wished for, brought into a round.
+    ExamWishes,
+    /// A round's applications closed.
+    ExamClose,
+    /// A round's results announced.
+    ExamAnnounce,
 }
 
 impl Move {
@@ -98,6 +108,10 @@ impl Move {
             Move::ApplyReorg(_) => lang.t("ui.move_apply_reorg"),
             Move::DiscardReorg => lang.t("ui.move_discard_reorg"),
             Move::Teinen => lang.t("ui.move_teinen"),
+            Move::ExamApply => lang.t("ui.move_exam_apply"),
+            Move::ExamWishes => lang.t("ui.move_exam_wishes"),
+            Move::ExamClose => lang.t("ui.move_exam_close"),
+            Move::ExamAnnounce => lang.t("ui.move_exam_announce"),
         }
     }
 
@@ -129,7 +143,11 @@ impl Move {
             | Move::Compare(_)
             | Move::ApplyReorg(_)
             | Move::DiscardReorg
-            | Move::Teinen => &[],
+            | Move::Teinen
+            | Move::ExamApply
+            | Move::ExamWishes
+            | Move::ExamClose
+            | Move::ExamAnnounce => &[],
             Move::OjtLog => OJT_LOG,
             Move::Plan => PLAN,
             Move::AddAction => ADD_ACTION,

@@ -31,6 +31,10 @@ impl Move {
             Move::ApplyReorg(_) => "apply_reorg".into(),
             Move::DiscardReorg => "discard_reorg".into(),
             Move::Teinen => "teinen".into(),
+            Move::ExamApply => "exam_apply".into(),
+            Move::ExamWishes => "exam_wishes".into(),
+            Move::ExamClose => "exam_close".into(),
+            Move::ExamAnnounce => "exam_announce".into(),
         }
     }
 

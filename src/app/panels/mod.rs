@@ -10,6 +10,7 @@ mod career;
 mod career_page;
 mod compliance;
 mod evaluation;
+mod exams;
 mod pdca;
 mod placement;
 mod plan_check;
@@ -23,6 +24,7 @@ pub use career::{CareerPanel, QualMark};
 pub use career_page::CareerPagePanel;
 pub use compliance::CompliancePanel;
 pub use evaluation::EvaluationPanel;
+pub use exams::ExamsPanel;
 pub use pdca::PdcaPanel;
 pub use placement::{PlacementPanel, is_long_tenure};
 pub use plan_check::PlanCheckPanel;
@@ -55,6 +57,8 @@ pub enum Panel {
     Compliance(CompliancePanel),
     /// The supervisor's board and a cycle's lineage.
     Pdca(PdcaPanel),
+    /// A round of promotion selection's figures.
+    Exams(ExamsPanel),
     /// The problems of the selected transfer plan.
     PlanCheck(PlanCheckPanel),
 }
@@ -70,7 +74,11 @@ impl Panel {
             Panel::Awards(p) => Some(&p.counts),
             Panel::Compliance(p) => Some(&p.tally),
             Panel::PlanCheck(p) => p.check.as_ref(),
-            Panel::None | Panel::CareerPage(_) | Panel::Training(_) | Panel::Pdca(_) => None,
+            Panel::None
+            | Panel::CareerPage(_)
+            | Panel::Training(_)
+            | Panel::Pdca(_)
+            | Panel::Exams(_) => None,
         }
     }
 }
@@ -96,6 +104,7 @@ impl App {
             Some(PanelKind::Compliance) => Panel::Compliance(CompliancePanel::load(self)?),
             Some(PanelKind::Pdca) => Panel::Pdca(PdcaPanel::load(self, None)?),
             Some(PanelKind::PdcaLineage) => Panel::Pdca(PdcaPanel::load(self, rec)?),
+            Some(PanelKind::Exams) => Panel::Exams(ExamsPanel::load(self, rec)?),
             Some(PanelKind::PlanCheck) => Panel::PlanCheck(PlanCheckPanel::load(self, rec)?),
         };
         if let Some(need) = self.shown.panel.need() {

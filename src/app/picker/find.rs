@@ -74,3 +74,23 @@ pub(super) fn course_rows(s: &Session, text: &str) -> Result<Vec<PickRow>, Store
         })
         .collect())
 }
+
+/// The kinds of promotion selection whose code or name holds what is typed.
+pub(super) fn exam_kind_rows(s: &Session, text: &str) -> Result<Vec<PickRow>, StoreError> {
+    let t = text.trim();
+    Ok(s.db
+        .exam_kinds()?
+        .into_iter()
+        .filter(|k| t.is_empty() || k.code.contains(t) || k.name.contains(t))
+        .map(|k| PickRow {
+            value: k.code.clone(),
+            name: k.name.clone(),
+            cells: vec![
+                k.code,
+                k.name,
+                s.lang.label("position", k.to_position.code()).to_string(),
+            ],
+            unit: None,
+        })
+        .collect())
+}

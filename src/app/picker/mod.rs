@@ -24,6 +24,7 @@ pub enum PickKind {
     Staff,
     Session,
     Course,
+    ExamKind,
 }
 
 impl PickKind {
@@ -33,6 +34,7 @@ impl PickKind {
             FieldKind::Staff | FieldKind::OptStaff | FieldKind::StaffList => PickKind::Staff,
             FieldKind::Session => PickKind::Session,
             FieldKind::Course => PickKind::Course,
+            FieldKind::ExamKind => PickKind::ExamKind,
             _ => return None,
         })
     }
@@ -44,6 +46,7 @@ impl PickKind {
             PickKind::Staff => "staff",
             PickKind::Session => "session",
             PickKind::Course => "course",
+            PickKind::ExamKind => "exam_kind",
         }
     }
 }
@@ -103,6 +106,7 @@ impl Picker {
             }
             PickKind::Session => find::session_rows(s, &self.text)?,
             PickKind::Course => find::course_rows(s, &self.text)?,
+            PickKind::ExamKind => find::exam_kind_rows(s, &self.text)?,
         };
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
         Ok(())

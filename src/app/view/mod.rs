@@ -25,6 +25,10 @@ pub enum View {
     Qualifications,
     Interviews,
     CareerPage,
+    Exams,
+    ExamEntries,
+    ExamEligibility,
+    ExamKinds,
     Evaluations,
     Themes,
     Calibration,
@@ -36,6 +40,7 @@ pub enum View {
     LongTenure,
     RetirementsDue,
     PostLimitDue,
+    ExamPool,
     FiscalTermsEnding,
     Posts,
     TransferMoves,
@@ -58,13 +63,13 @@ pub enum View {
 }
 
 use editors::{
-    AwardEditor, calendar::CalendarEditor, eval, leaves, own, posts, records as rec,
+    AwardEditor, calendar::CalendarEditor, eval, exams, leaves, own, posts, records as rec,
     registers as reg, reorg, transfer,
 };
 
 impl View {
     /// Every view, in the order of the tabs and of each tab's view bar.
-    pub const ALL: [View; 39] = [
+    pub const ALL: [View; 44] = [
         View::Staff,
         View::Leaves,
         View::Accounts,
@@ -74,6 +79,10 @@ impl View {
         View::Qualifications,
         View::Interviews,
         View::CareerPage,
+        View::Exams,
+        View::ExamEntries,
+        View::ExamEligibility,
+        View::ExamKinds,
         View::Evaluations,
         View::Themes,
         View::Calibration,
@@ -85,6 +94,7 @@ impl View {
         View::LongTenure,
         View::RetirementsDue,
         View::PostLimitDue,
+        View::ExamPool,
         View::FiscalTermsEnding,
         View::Posts,
         View::TransferMoves,
@@ -129,6 +139,22 @@ impl View {
             }
             View::Interviews => list(T::Career, &lists::INTERVIEWS).editor(&rec::INTERVIEW),
             View::CareerPage => page(T::Career, "career_page", PanelKind::CareerPage),
+            // 昇任選考: the rounds are announced to all, who apply from them (`m`); the
+            // entries are each person's; who may sit and the ward's rules are HR's.
+            View::Exams => list(T::Career, &lists::EXAMS)
+                .editor(&exams::EXAM)
+                .panel(Some(PanelKind::Exams))
+                .workflow(&moves::EXAM),
+            View::ExamEntries => list(T::Career, &lists::EXAM_ENTRIES)
+                .editor(&exams::ExamEntryEditor)
+                .panel(Some(PanelKind::Exams)),
+            View::ExamEligibility => list(T::Career, &lists::EXAM_ELIGIBILITY)
+                .worklist(View::Staff, View::ExamEntries)
+                .person("id")
+                .open(Open::Hr),
+            View::ExamKinds => list(T::Career, &lists::EXAM_KINDS)
+                .editor(&exams::EXAM_KIND)
+                .panel(None),
             View::Evaluations => list(T::Evaluation, &lists::EVALUATIONS)
                 .editor(&eval::EvalEditor)
                 .workflow(&moves::EVALUATION),
@@ -166,6 +192,10 @@ impl View {
             View::PostLimitDue => list(T::Placement, &lists::POST_LIMIT_DUE)
                 .worklist(View::Staff, View::TransferMoves)
                 .person("id"),
+            // Passers on the 合格者名簿 go into the April round's plan, promoted.
+            View::ExamPool => list(T::Placement, &lists::EXAM_POOL)
+                .worklist(View::ExamEntries, View::TransferMoves)
+                .open(Open::Hr),
             View::FiscalTermsEnding => list(T::Placement, &lists::FISCAL_TERMS_ENDING)
                 .worklist(View::Staff, View::Staff)
                 .person("id"),

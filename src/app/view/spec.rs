@@ -54,6 +54,8 @@ pub enum PanelKind {
     Pdca,
     /// The cycle of the selected row with the turns before it (the cycles' own list).
     PdcaLineage,
+    /// The figures of the selected round of promotion selection (or the entry's round).
+    Exams,
     /// The problems of the selected transfer plan (or the selected move's plan).
     PlanCheck,
 }

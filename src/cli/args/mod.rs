@@ -190,6 +190,12 @@ pub enum Command {
         #[command(subcommand)]
         action: RetireCommand,
     },
+    /// Promotion selection (昇任選考): the year's rounds, and who may sit one and why not
+    /// (HR).
+    Exam {
+        #[command(subcommand)]
+        action: ExamCommand,
+    },
     /// Reorganisations (組織改正): draft plans of steps (create, rename, move, merge,
     /// split, abolish a unit), check them, apply them on their day.
     Reorg {
@@ -276,6 +282,26 @@ pub enum ReportCommand {
         staff: String,
         #[arg(long)]
         plan: Option<i64>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExamCommand {
+    /// The rounds of a fiscal year: kind, state, applicants and passers.
+    List {
+        /// Fiscal year: 2026, 令和8年度 or R8 (default: the current one).
+        #[arg(long, value_parser = fiscal_year_arg)]
+        year: Option<i32>,
+    },
+    /// Who may sit the round of a kind (its code) in a fiscal year: the count by verdict,
+    /// then each person who may (with `--all`, everyone it is for, with why not).
+    Eligible {
+        /// The kind's code (`jinji exam list` shows them), e.g. team_chief.
+        kind: String,
+        #[arg(long, value_parser = fiscal_year_arg)]
+        year: Option<i32>,
+        #[arg(long)]
+        all: bool,
     },
 }
 

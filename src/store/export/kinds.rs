@@ -326,6 +326,8 @@ pub const KINDS: &[ExportKind] = &[
     super::placement::APPOINTMENTS,
     super::placement::JOB_FITS,
     super::placement::LEAVES,
+    super::exams::EXAMS,
+    super::exams::EXAM_RESULTS,
     ExportKind {
         name: "audit",
         access: Access::Admin,

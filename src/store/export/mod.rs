@@ -17,6 +17,7 @@
 //! (CSV, XLSX, JSON, the headers' titles) is above the store: the sheet writers and the
 //! `jinji export` command.
 
+mod exams;
 mod kinds;
 mod placement;
 mod rows;

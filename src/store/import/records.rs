@@ -227,4 +227,39 @@ impl Batch<'_> {
         }
         Ok(saved)
     }
+
+    /// The round of the kind of code `code` in fiscal year `fy`.
+    pub fn exam_id(&self, code: &str, fy: crate::domain::FiscalYear) -> Result<Option<Id>> {
+        let mut st = self.db.conn().prepare_cached(
+            "SELECT x.id FROM exams x JOIN exam_kinds k ON k.id = x.kind_id
+             WHERE k.code = ?1 AND x.fiscal_year = ?2",
+        )?;
+        let mut rows = st.query(rusqlite::params![code, fy])?;
+        Ok(match rows.next()? {
+            Some(r) => Some(r.get(0)?),
+            None => None,
+        })
+    }
+
+    /// A person's entry in a round.
+    pub fn exam_entry_of(
+        &self,
+        exam: Id,
+        staff: Id,
+    ) -> Result<Option<crate::domain::exam::ExamEntry>> {
+        self.find_by(
+            "SELECT id FROM exam_entries WHERE exam_id = ?1 AND staff_id = ?2",
+            rusqlite::params![exam, staff],
+        )
+    }
+
+    /// Writes an entry (new, or over `old`), its pool day following its result.
+    pub fn put_exam_entry(
+        &self,
+        mut new: crate::domain::exam::ExamEntry,
+        old: Option<crate::domain::exam::ExamEntry>,
+    ) -> Result<Saved> {
+        new.pool_until = self.db.pool_day_of(new.exam_id, new.result)?;
+        Ok(self.upsert(new, old)?.0)
+    }
 }

@@ -176,3 +176,10 @@ pub fn get<T: Col>(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<T> {
 
 // Reorganisations (組織改正).
 col_enum!(crate::domain::reorg::StepKind);
+
+// Promotion selection (`domain::exam`).
+col_enum!(
+    crate::domain::exam::ExamState,
+    crate::domain::exam::AppliedVia,
+    crate::domain::exam::ExamResult,
+);

@@ -6,6 +6,7 @@ mod appointments;
 mod beside;
 mod bind;
 mod count;
+mod exams;
 mod leaves;
 mod order;
 mod posts;
@@ -19,6 +20,7 @@ mod worklists;
 
 pub use appointments::*;
 pub use bind::Flagged;
+pub use exams::*;
 pub use leaves::*;
 pub use posts::*;
 pub use records::*;
@@ -219,6 +221,11 @@ pub static VIEWS: &[&ViewDef] = &[
     &worklists::SELF_REPORTS_MISSING,
     &records::QUALIFICATIONS,
     &records::INTERVIEWS,
+    &exams::EXAM_KINDS,
+    &exams::EXAMS,
+    &exams::EXAM_ELIGIBILITY,
+    &exams::EXAM_ENTRIES,
+    &exams::EXAM_POOL,
     &records::EVALUATIONS,
     &records::THEMES,
     &records::ASSIGNMENTS,

@@ -20,11 +20,16 @@ impl ViewDef {
             return None;
         };
         let (units, these) = (id_list(units), id_list(these));
-        // The course catalogue is everyone's to read (people apply from it), and so is
-        // the office calendar.
+        // The course catalogue is everyone's to read (people apply from it), and so are
+        // the office calendar and the selections with their rounds (announced to all).
         if matches!(
             self.table,
-            "courses" | "training_sessions" | "course_requirements" | "ward_closed_days"
+            "courses"
+                | "training_sessions"
+                | "course_requirements"
+                | "ward_closed_days"
+                | "exam_kinds"
+                | "exams"
         ) {
             return None;
         }

@@ -8,6 +8,7 @@ mod career;
 mod career_page;
 mod compliance;
 mod evaluation;
+mod exams;
 mod pdca;
 mod placement;
 mod plan_check;
@@ -66,6 +67,7 @@ fn drawn(panel: &Panel) -> Option<&dyn Draw> {
         Panel::Awards(p) => Some(p),
         Panel::Compliance(p) => Some(p),
         Panel::Pdca(p) => Some(p),
+        Panel::Exams(p) => Some(p),
         Panel::PlanCheck(p) => Some(p),
     }
 }

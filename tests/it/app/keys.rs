@@ -76,16 +76,31 @@ fn brackets_switch_views_in_the_career_tab() {
         assert!(list(&app).total > 0, "{want} is empty in the demo");
         assert_list_sane(&app);
     }
-    // The career page is one person's, not a list; then round to the first view.
+    // The career page is one person's, not a list.
     press(&mut app, "]");
     assert_eq!(app.view_name(), "career_page");
     assert!(app.list().is_none());
+    // Promotion selection (two years of this small ward give no one the two evaluations
+    // it asks for: its lists are checked on the full demo); then round to the first view.
+    for want in ["exams", "exam_entries", "exam_eligibility", "exam_kinds"] {
+        press(&mut app, "]");
+        assert_eq!(app.view_name(), want);
+        assert_list_sane(&app);
+    }
     press(&mut app, "]");
     assert_eq!(app.view_name(), "self_reports");
     press(&mut app, "[");
-    assert_eq!(app.view_name(), "career_page");
-    press(&mut app, "[");
-    assert_eq!(app.view_name(), "interviews");
+    assert_eq!(app.view_name(), "exam_kinds");
+    for want in [
+        "exam_eligibility",
+        "exam_entries",
+        "exams",
+        "career_page",
+        "interviews",
+    ] {
+        press(&mut app, "[");
+        assert_eq!(app.view_name(), want);
+    }
     press(&mut app, "[");
     assert_eq!(app.view_name(), "qualifications");
 

@@ -17,9 +17,9 @@ use serde_json::Value;
 
 /// The kinds `import` takes, in the order a new database is filled.
 #[rustfmt::skip]
-const ORDER: [&str; 12] = [
+const ORDER: [&str; 13] = [
     "units", "staff", "assignments", "courses", "sessions", "enrolments", "qualifications",
-    "surveys", "posts", "appointments", "job_fits", "leaves",
+    "surveys", "posts", "appointments", "job_fits", "leaves", "exam_results",
 ];
 
 const UNITS: &str = "unit_code,name,parent_code,kind,kana,valid_from,valid_to\n\

@@ -28,6 +28,9 @@ const SMALL: &[&str] = &[
     "awards",
     // The office calendar: some twenty-five closed days a year, computed and joined.
     "calendar",
+    // Promotion selection: a few kinds, a few rounds a year.
+    "exam_kinds",
+    "exams",
 ];
 
 /// Lists that count over every post held on their day in one aggregate (定数・現員's

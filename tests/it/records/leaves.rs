@@ -205,7 +205,9 @@ fn a_file_from_before_leave_periods_keeps_its_people_away_as_open_leaves() {
         // later steps added taken away again, newest first.
         let c = rusqlite::Connection::open(&path).unwrap();
         c.execute_batch(&format!(
-            "DROP INDEX assignments_unit_held; DROP INDEX staff_managers_birth;
+            "DROP TABLE exam_entries; DROP TABLE exams; DROP TABLE exam_kinds;
+             DROP INDEX eval_periods_kind_end;
+             DROP INDEX assignments_unit_held; DROP INDEX staff_managers_birth;
              DROP TABLE reorg_steps; DROP TABLE reorg_plans; DROP TABLE unit_versions;
              DROP TABLE appointments; DROP TABLE job_fits;
              ALTER TABLE transfer_plans DROP COLUMN announced_on;

@@ -4,6 +4,12 @@
 mod beside_orders;
 /// Posts held beside a main one: overlap, the staff row, supervisor lines.
 mod concurrent_posts;
+/// Promotion selection in the demo ward: its rounds, entrants and figures.
+mod exam_demo;
+/// A round of promotion selection: applications, results and the pool.
+mod exam_rounds;
+/// Who may sit a round of promotion selection: each rule at its edge.
+mod exams;
 /// Consultations, complaints and interview notes.
 mod grievances;
 /// Leave periods: overlap, the status following them, the migration of old statuses.

@@ -52,6 +52,10 @@ const CONTRACT: &[(&str, &[&str])] = &[
         "unit_code", "position", "text", "plan_id"]),
     ("job_fits", &["job_type", "unit_code"]),
     ("leaves", &["staff_no", "kind", "start_date", "end_date", "note"]),
+    ("exams", &["fiscal_year", "exam_code", "exam_name", "base_date", "applications_close",
+        "held_on", "announced_on", "state", "applicants", "passers"]),
+    ("exam_results", &["fiscal_year", "exam_code", "staff_no", "family_name", "given_name",
+        "applied_on", "applied_via", "written", "essay", "interview", "result", "pool_until"]),
     ("audit", &["id", "at", "actor", "action", "table_name", "row_id", "before", "after"]),
     ("posts", &["unit_code", "fiscal_year", "class", "count", "present", "vacant", "over"]),
 ];
@@ -205,6 +209,8 @@ fn kinds_are_listed_in_order() {
         "appointments",
         "job_fits",
         "leaves",
+        "exams",
+        "exam_results",
         "audit",
         "posts",
     ];

@@ -1,0 +1,517 @@
+//! Promotion selection (昇任選考): the kinds, the rounds and the entries, who may sit a
+//! round (`exam_rules`), the applications (the self-report's wish, the person, HR), the
+//! results and their announcement, the 合格者名簿, and the figures by sex, job type and
+//! age band that a ward reports.
+
+use rusqlite::OptionalExtension;
+
+use super::exam_rules::{candidates, verdict};
+use super::flow::Actor;
+use super::machine::record::{record, select_list};
+use super::{Db, Filter, Record, Result};
+use crate::domain::exam::{
+    AppliedVia, Exam, ExamEntry, ExamKind, ExamResult, ExamState, Verdict, pool_until,
+};
+use crate::domain::{Date, FiscalYear, Id, Invalid, Problem};
+
+record!(
+    ExamKind,
+    "exam_kinds",
+    [
+        code,
+        name,
+        to_position,
+        to_grade,
+        from_position,
+        min_years,
+        min_age,
+        max_age,
+        employment_kind,
+        eval_count,
+        eval_floor,
+        pool_years
+    ]
+);
+record!(
+    Exam,
+    "exams",
+    [
+        kind_id,
+        fiscal_year,
+        base_date,
+        applications_close,
+        held_on,
+        announced_on,
+        state,
+        note
+    ],
+    {
+        fn check_stored(&self, db: &Db) -> Result<()> {
+            if db.find::<ExamKind>(self.kind_id)?.is_none() {
+                return Err(Invalid::one("exam_kind", Problem::Unknown).into());
+            }
+            let twin: Option<Id> = db
+                .conn()
+                .query_row(
+                    "SELECT id FROM exams WHERE kind_id = ?1 AND fiscal_year = ?2 AND id <> ?3",
+                    rusqlite::params![self.kind_id, self.fiscal_year, self.id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if twin.is_some() {
+                return Err(Invalid::one("exam_kind", Problem::Duplicate).into());
+            }
+            Ok(())
+        }
+    }
+);
+record!(
+    ExamEntry,
+    "exam_entries",
+    [
+        exam_id,
+        staff_id,
+        applied_on,
+        applied_via,
+        written,
+        essay,
+        interview,
+        result,
+        pool_until
+    ],
+    {
+        fn check_stored(&self, db: &Db) -> Result<()> {
+            let exam: Exam = db
+                .find(self.exam_id)?
+                .ok_or_else(|| Invalid::one("exam", Problem::Unknown))?;
+            if self.id == 0 {
+                if exam.state == ExamState::Announced {
+                    return Err(rule("exam", "exam_announced"));
+                }
+                match db.exam_verdict(self.exam_id, self.staff_id)? {
+                    Some(Verdict::Eligible) => {}
+                    Some(v) => return Err(rule("staff_no", ineligible(v))),
+                    None => return Err(rule("staff_no", "exam_not_of_position")),
+                }
+            }
+            Ok(())
+        }
+    }
+);
+
+fn rule(field: &'static str, rule: &'static str) -> super::StoreError {
+    Invalid::one(field, Problem::Rule { rule }).into()
+}
+
+/// The rule a person who may not sit a round falls short of.
+pub fn ineligible(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Pooled => "exam_pooled",
+        Verdict::Employment => "exam_employment",
+        Verdict::Years => "exam_years",
+        Verdict::Age => "exam_age",
+        Verdict::Evaluation => "exam_evaluation",
+        Verdict::Eligible => "exam_eligible",
+    }
+}
+
+/// A person a round is for, and whether they may sit it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub id: Id,
+    pub staff_no: String,
+    pub name: String,
+    pub verdict: Verdict,
+}
+
+/// Applicants and passers of one group of a round's figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExamTally {
+    /// The group's code: a sex, a job type, or an age band (`20`, `30`, `40`, `50`).
+    pub group: String,
+    pub applicants: i64,
+    pub passers: i64,
+}
+
+/// A round's figures as wards report them, by sex, job type and age band.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExamFigures {
+    pub by_sex: Vec<ExamTally>,
+    pub by_job_type: Vec<ExamTally>,
+    pub by_age: Vec<ExamTally>,
+}
+
+impl ExamFigures {
+    pub fn applicants(&self) -> i64 {
+        self.by_sex.iter().map(|t| t.applicants).sum()
+    }
+    pub fn passers(&self) -> i64 {
+        self.by_sex.iter().map(|t| t.passers).sum()
+    }
+}
+
+/// The age band (by decade, 20 for under 30 and 50 for 50 and over) of the person `t` on
+/// round `x`'s base date.
+const AGE_BAND: &str = concat!(
+    "max(20, min(50, ",
+    crate::store::exam_rules::whole_years!("x.base_date", "t.birth_date"),
+    " / 10 * 10))"
+);
+
+impl Db {
+    pub fn exam_kinds(&self) -> Result<Vec<ExamKind>> {
+        self.all::<ExamKind>(Vec::new(), "code")
+    }
+
+    pub fn exam_kind_by_code(&self, code: &str) -> Result<Option<ExamKind>> {
+        Ok(self
+            .all::<ExamKind>(vec![Filter::eq("code", code)], "code")?
+            .into_iter()
+            .next())
+    }
+
+    /// The round of a kind in a fiscal year.
+    pub fn exam_of(&self, kind_id: Id, fy: FiscalYear) -> Result<Option<Exam>> {
+        Ok(self
+            .all::<Exam>(
+                vec![
+                    Filter::eq("kind_id", kind_id),
+                    Filter::eq("fiscal_year", fy),
+                ],
+                "id",
+            )?
+            .into_iter()
+            .next())
+    }
+
+    /// The rounds of a fiscal year.
+    pub fn exams_of_year(&self, fy: FiscalYear) -> Result<Vec<Exam>> {
+        self.all::<Exam>(vec![Filter::eq("fiscal_year", fy)], "kind_id")
+    }
+
+    /// Whether a person may sit a round, and if not why; `None` when their position is
+    /// none the round's kind takes.
+    pub fn exam_verdict(&self, exam_id: Id, staff_id: Id) -> Result<Option<Verdict>> {
+        let sql = concat!(
+            "SELECT ",
+            verdict!(),
+            " FROM ",
+            candidates!(),
+            " WHERE x.id = ?1 AND t.id = ?2"
+        );
+        let code: Option<String> = self
+            .conn()
+            .prepare_cached(sql)?
+            .query_row([exam_id, staff_id], |r| r.get(0))
+            .optional()?;
+        Ok(code.as_deref().and_then(Verdict::from_code))
+    }
+
+    /// How many of a round's candidates each verdict holds, in the verdict's order.
+    pub fn eligibility_counts(&self, exam_id: Id) -> Result<Vec<(Verdict, i64)>> {
+        let sql = concat!(
+            "SELECT v, count(*) FROM (SELECT ",
+            verdict!(),
+            " AS v FROM ",
+            candidates!(),
+            " WHERE x.id = ?1) GROUP BY v"
+        );
+        let mut st = self.conn().prepare_cached(sql)?;
+        let rows = st.query_map([exam_id], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
+        let mut out: Vec<(Verdict, i64)> = Vec::new();
+        for row in rows {
+            let (code, n) = row?;
+            if let Some(v) = Verdict::from_code(&code) {
+                out.push((v, n));
+            }
+        }
+        out.sort_by_key(|(v, _)| *v);
+        Ok(out)
+    }
+
+    /// A round's candidates with their verdicts, by staff number (`eligible_only`: those
+    /// who may sit it).
+    pub fn exam_candidates(&self, exam_id: Id, eligible_only: bool) -> Result<Vec<Candidate>> {
+        let sql = concat!(
+            "SELECT t.id, t.staff_no, t.family_name || ' ' || t.given_name, v
+             FROM (SELECT t.id AS id, ",
+            verdict!(),
+            " AS v FROM ",
+            candidates!(),
+            " WHERE x.id = ?1) c JOIN staff t ON t.id = c.id
+             WHERE ?2 = 0 OR v = 'eligible' ORDER BY t.staff_no"
+        );
+        let mut st = self.conn().prepare_cached(sql)?;
+        let rows = st.query_map(rusqlite::params![exam_id, eligible_only], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, String>(3)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, staff_no, name, code) = row?;
+            if let Some(verdict) = Verdict::from_code(&code) {
+                out.push(Candidate {
+                    id,
+                    staff_no,
+                    name,
+                    verdict,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Who wished to sit a promotion selection in their self-report of the year, handed in.
+    pub fn promotion_wishes(&self, fy: FiscalYear) -> Result<Vec<Id>> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT staff_id FROM self_reports WHERE fiscal_year = ?1 AND promotion_exam = 1
+               AND submitted_on IS NOT NULL ORDER BY staff_id",
+        )?;
+        let ids = st.query_map([fy], |r| r.get(0))?;
+        Ok(ids.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Whether a person has an entry in a round (whatever its result).
+    pub fn exam_entered(&self, exam_id: Id, staff_id: Id) -> Result<bool> {
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT 1 FROM exam_entries WHERE exam_id = ?1 AND staff_id = ?2")?
+            .exists([exam_id, staff_id])?)
+    }
+
+    /// Saves an entry (HR): its pool day follows its result once the round is announced.
+    pub fn put_exam_entry(&self, e: &mut ExamEntry, who: Actor) -> Result<()> {
+        hr_only(who)?;
+        self.write(|| {
+            let exam: Exam = self
+                .find(e.exam_id)?
+                .ok_or_else(|| Invalid::one("exam", Problem::Unknown))?;
+            e.pool_until = self.pool_day(&exam, e.result)?;
+            if e.id == 0 {
+                self.insert(e)
+            } else {
+                self.update(e)
+            }
+        })
+    }
+
+    /// The last day a result in round `exam_id` puts its person on the pool.
+    pub(crate) fn pool_day_of(&self, exam_id: Id, result: ExamResult) -> Result<Option<Date>> {
+        let exam: Exam = self
+            .find(exam_id)?
+            .ok_or_else(|| Invalid::one("exam", Problem::Unknown))?;
+        self.pool_day(&exam, result)
+    }
+
+    /// The last day a result puts its person on the pool (none unless passed and out).
+    fn pool_day(&self, exam: &Exam, result: ExamResult) -> Result<Option<Date>> {
+        if result != ExamResult::Passed || exam.state != ExamState::Announced {
+            return Ok(None);
+        }
+        let kind: ExamKind = self.get(exam.kind_id)?;
+        Ok(Some(pool_until(exam.fiscal_year, kind.pool_years)))
+    }
+
+    /// The actor applies for a round themselves, while it takes applications.
+    pub fn apply_for_exam(&self, exam_id: Id, who: Actor, today: Date) -> Result<ExamEntry> {
+        let Some(me) = who.account.staff_id else {
+            return Err(rule("exam", "exam_needs_person"));
+        };
+        self.write(|| {
+            let exam: Exam = self.get(exam_id)?;
+            taking_applications(&exam, today)?;
+            let mut e = entry(exam_id, me, today, AppliedVia::Person);
+            self.insert(&mut e)?;
+            Ok(e)
+        })
+    }
+
+    /// Makes an application of everyone who may sit the round and wished to in their
+    /// self-report of its year (handed in), unless already entered (HR). Returns how many.
+    pub fn take_exam_wishes(&self, exam_id: Id, who: Actor, today: Date) -> Result<usize> {
+        hr_only(who)?;
+        self.write(|| {
+            let exam: Exam = self.get(exam_id)?;
+            if exam.state == ExamState::Announced {
+                return Err(rule("exam", "exam_announced"));
+            }
+            let sql = concat!(
+                "SELECT t.id FROM ",
+                candidates!(),
+                " JOIN self_reports r ON r.staff_id = t.id AND r.fiscal_year = x.fiscal_year
+                   AND r.promotion_exam = 1 AND r.submitted_on IS NOT NULL
+                 WHERE x.id = ?1 AND ",
+                verdict!(),
+                " = 'eligible'
+                   AND NOT EXISTS (SELECT 1 FROM exam_entries en
+                     WHERE en.exam_id = x.id AND en.staff_id = t.id)
+                 ORDER BY t.staff_no"
+            );
+            let people: Vec<Id> = self
+                .conn()
+                .prepare_cached(sql)?
+                .query_map([exam_id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut entries: Vec<ExamEntry> = people
+                .iter()
+                .map(|p| entry(exam_id, *p, today, AppliedVia::SelfReport))
+                .collect();
+            self.insert_many(&mut entries, "exam.wishes")?;
+            Ok(entries.len())
+        })
+    }
+
+    /// Closes a round's applications (HR).
+    pub fn close_exam(&self, exam_id: Id, version: i64, who: Actor) -> Result<()> {
+        hr_only(who)?;
+        self.write(|| {
+            let mut exam: Exam = self.get(exam_id)?;
+            exam.version = version;
+            if exam.state != ExamState::Open {
+                return Err(rule("exam", "exam_not_open"));
+            }
+            exam.state = ExamState::Closed;
+            self.update_as(&mut exam, "exam.close")
+        })
+    }
+
+    /// Announces a round's results (HR): every entry still applied must have its result;
+    /// each passer stands on the pool for the kind's years. Returns the passers.
+    pub fn announce_exam(&self, exam_id: Id, version: i64, who: Actor, today: Date) -> Result<i64> {
+        hr_only(who)?;
+        self.write(|| {
+            let mut exam: Exam = self.get(exam_id)?;
+            exam.version = version;
+            if exam.state == ExamState::Announced {
+                return Err(rule("exam", "exam_announced"));
+            }
+            if today < exam.held_on {
+                return Err(Invalid::one(
+                    "exam_announced_on",
+                    Problem::Before {
+                        other: "exam_held_on",
+                    },
+                )
+                .into());
+            }
+            let entries = self.all::<ExamEntry>(vec![Filter::eq("exam_id", exam_id)], "id")?;
+            let undecided = entries
+                .iter()
+                .filter(|e| e.result == ExamResult::Applied)
+                .count();
+            if undecided > 0 {
+                return Err(Invalid::one(
+                    "result",
+                    Problem::Threshold {
+                        rule: "exam_undecided",
+                        value: undecided as i64,
+                    },
+                )
+                .into());
+            }
+            exam.state = ExamState::Announced;
+            exam.announced_on = Some(today);
+            self.update_as(&mut exam, "exam.announce")?;
+            let mut passers = 0;
+            for mut e in entries {
+                if e.result == ExamResult::Passed {
+                    e.pool_until = self.pool_day(&exam, e.result)?;
+                    self.update_as(&mut e, "exam.pool")?;
+                    passers += 1;
+                }
+            }
+            Ok(passers)
+        })
+    }
+
+    /// The kind of selection a person passed and still stands on the pool of on `day`,
+    /// not yet in its position (the transfer round offers them for its posts).
+    pub fn pooled_kind(&self, staff_id: Id, day: Date) -> Result<Option<ExamKind>> {
+        let sql = format!(
+            "SELECT {} FROM exam_entries en JOIN exams x ON x.id = en.exam_id
+               JOIN exam_kinds k ON k.id = x.kind_id JOIN staff t ON t.id = en.staff_id
+             WHERE en.staff_id = ?1 AND en.pool_until >= ?2 AND {} > {}
+             ORDER BY en.pool_until DESC LIMIT 1",
+            select_list::<ExamKind>("k."),
+            crate::store::exam_rules::rank!("t.position"),
+            crate::store::exam_rules::rank!("k.to_position")
+        );
+        Ok(self
+            .conn()
+            .prepare_cached(&sql)?
+            .query_row(rusqlite::params![staff_id, day.iso()], ExamKind::from_row)
+            .optional()?)
+    }
+
+    /// A round's applicants (withdrawn left out) and passers, by sex, job type and age
+    /// band on its base date.
+    pub fn exam_figures(&self, exam_id: Id) -> Result<ExamFigures> {
+        let tally = |group: &str| -> Result<Vec<ExamTally>> {
+            let sql = format!(
+                "SELECT {group}, count(*), sum(en.result = 'passed')
+                 FROM exam_entries en JOIN exams x ON x.id = en.exam_id
+                   JOIN staff t ON t.id = en.staff_id
+                 WHERE en.exam_id = ?1 AND en.result <> 'withdrawn'
+                 GROUP BY 1 ORDER BY 1"
+            );
+            let mut st = self.conn().prepare_cached(&sql)?;
+            let rows = st.query_map([exam_id], |r| {
+                Ok(ExamTally {
+                    group: match r.get_ref(0)? {
+                        rusqlite::types::ValueRef::Integer(i) => i.to_string(),
+                        v => v.as_str().unwrap_or_default().to_string(),
+                    },
+                    applicants: r.get(1)?,
+                    passers: r.get(2)?,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        Ok(ExamFigures {
+            by_sex: tally("t.sex")?,
+            by_job_type: tally("t.job_type")?,
+            by_age: tally(AGE_BAND)?,
+        })
+    }
+}
+
+fn hr_only(who: Actor) -> Result<()> {
+    if who.hr() {
+        Ok(())
+    } else {
+        Err(rule("exam", "exams_hr_only"))
+    }
+}
+
+/// A round takes applications while open and up to its closing day.
+fn taking_applications(exam: &Exam, today: Date) -> Result<()> {
+    if exam.state != ExamState::Open {
+        return Err(rule("exam", "exam_not_open"));
+    }
+    if today > exam.applications_close {
+        return Err(Invalid::one(
+            "exam",
+            Problem::Closed {
+                on: exam.applications_close,
+            },
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// A new application.
+fn entry(exam_id: Id, staff_id: Id, today: Date, via: AppliedVia) -> ExamEntry {
+    ExamEntry {
+        id: 0,
+        exam_id,
+        staff_id,
+        applied_on: today,
+        applied_via: via,
+        written: None,
+        essay: None,
+        interview: None,
+        result: ExamResult::Applied,
+        pool_until: None,
+        version: 0,
+    }
+}
