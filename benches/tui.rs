@@ -173,6 +173,13 @@ fn cases() -> Vec<Case> {
         ),
         // 定数・現員 sorted by each column in turn (現員 and 過不足 are counted on the day).
         case("posts_sort", posts_view, vec![timed(A::NextSort); 7]),
+        // Round all of キャリア's views: the self-reports, the career page, and promotion
+        // selection (its rounds, entries, who may sit them with why not, its kinds).
+        case(
+            "career_views",
+            vec![A::GoTab(Tab::Career.index())],
+            vec![timed(A::NextView); Tab::Career.views().len()],
+        ),
         // Round all of 職員's views (the roster, 休職・休業 and the records beside them).
         case(
             "staff_views",

@@ -70,6 +70,8 @@ pub enum Need {
     PlanFlags { today: Date },
     /// Every problem of one plan (the plan views' panel).
     PlanProblems { plan: Id, today: Date },
+    /// A round of promotion selection's figures (a city's 係長選考 has some 9,000 entries).
+    ExamFigures { exam: Id },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -87,6 +89,7 @@ pub enum Answer {
     },
     Flags(Arc<Flagged>),
     Problems(Arc<Vec<PlanProblem>>),
+    ExamFigures(crate::store::exams::ExamFigures),
 }
 
 impl Need {
@@ -136,6 +139,7 @@ impl Need {
                     overdue,
                 }
             }
+            Need::ExamFigures { exam } => Answer::ExamFigures(db.exam_figures(*exam)?),
             Need::PlanFlags { today } => Answer::Flags(Arc::new(db.flagged_moves(*today)?)),
             Need::PlanProblems { plan, today } => {
                 Answer::Problems(Arc::new(db.check_plan(*plan, *today)?))

@@ -28,13 +28,17 @@ pub struct ExamKind {
     pub max_age: Option<i64>,
     /// Only this employment kind may sit it (`None`: any).
     pub employment_kind: Option<EmploymentKind>,
-    /// The last so many finalized 能力評価 must each be at `eval_floor` or above (0: none).
+    /// The last so many finalized 能力評価 must each be at `eval_floor` or above (0: none;
+    /// at most `EVAL_COUNT_MAX`).
     pub eval_count: i64,
     pub eval_floor: Grade,
     /// Years a pass stays on the 合格者名簿, counted in fiscal years from the round's.
     pub pool_years: i64,
     pub version: i64,
 }
+
+/// The most evaluations a kind may count (the store reads no more of a person's).
+pub const EVAL_COUNT_MAX: i64 = 3;
 
 impl Validate for ExamKind {
     fn validate(&self) -> Result<(), Invalid> {
@@ -43,7 +47,7 @@ impl Validate for ExamKind {
             .text("name", &self.name, 40)
             .range("promoted_grade", self.to_grade, 1, 10)
             .range("min_years", self.min_years, 0, 40)
-            .range("eval_count", self.eval_count, 0, 5)
+            .range("eval_count", self.eval_count, 0, EVAL_COUNT_MAX)
             .range("pool_years", self.pool_years, 1, 5);
         for (field, age) in [("min_age", self.min_age), ("max_age", self.max_age)] {
             if let Some(a) = age {

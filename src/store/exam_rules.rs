@@ -38,18 +38,27 @@ macro_rules! sits {
     };
 }
 
-/// The finalized 能力評価 of `t` the kind's rule counts: the last `k.eval_count` of them,
-/// newest first (`g` the grade, `n` its place), read as `$what`.
+/// The grades of `t`'s last finalized 能力評価 (periods ended by the base date), newest
+/// first, as one string (`BAB`): as many as a kind may count (`EVAL_COUNT_MAX`), read
+/// down the periods newest first, each person's evaluation of a period found by its
+/// index — a few lookups a person, where a city's eligibility reads a hundred thousand.
+macro_rules! last_grades {
+    () => {
+        "(SELECT group_concat(g, '' ORDER BY d DESC) FROM (SELECT e.grade AS g, p.end_date AS d
+             FROM eval_periods p JOIN evaluations e ON e.staff_id = t.id AND e.period_id = p.id
+             WHERE p.kind = 'competency' AND p.end_date <= x.base_date
+               AND e.state IN ('finalized', 'disclosed')
+             ORDER BY p.end_date DESC LIMIT 3))"
+    };
+}
+
+/// The grades of `last_grades!` the kind counts (its `eval_count` newest).
 macro_rules! counted_grades {
-    ($what:literal) => {
+    () => {
         concat!(
-            "(SELECT ",
-            $what,
-            " FROM (SELECT e.grade AS g, row_number() OVER (ORDER BY p.end_date DESC) AS n
-                 FROM evaluations e JOIN eval_periods p ON p.id = e.period_id
-                 WHERE e.staff_id = t.id AND p.kind = 'competency'
-                   AND e.state IN ('finalized', 'disclosed') AND p.end_date <= x.base_date)
-               WHERE n <= k.eval_count)"
+            "substr(",
+            crate::store::exam_rules::last_grades!(),
+            ", 1, k.eval_count)"
         )
     };
 }
@@ -76,30 +85,27 @@ macro_rules! verdict {
                  WHEN k.max_age IS NOT NULL AND ",
             crate::store::exam_rules::whole_years!("x.base_date", "t.birth_date"),
             " > k.max_age THEN 'age'
-                 WHEN k.eval_count > 0 AND NOT ",
-            crate::store::exam_rules::counted_grades!(
-                "count(*) = k.eval_count
-                   AND max(instr('SABCD', coalesce(g, 'D'))) <= instr('SABCD', k.eval_floor)"
-            ),
-            " THEN 'evaluation'
+                 WHEN k.eval_count > 0 AND NOT (SELECT length(c) = k.eval_count
+                       AND (k.eval_floor = 'D'
+                         OR c NOT GLOB '*[' || substr('SABCD', instr('SABCD', k.eval_floor) + 1) || ']*')
+                     FROM (SELECT ",
+            crate::store::exam_rules::counted_grades!(),
+            " AS c)) THEN 'evaluation'
                  ELSE 'eligible' END)"
         )
     };
 }
 
-/// Whole years to the ISO day `$to` from the ISO day the rest of the tokens give.
+/// Whole years to the ISO day `$to` from the ISO day the rest of the tokens give (read
+/// once: the days as numbers, YYYYMMDD, apart by whole ten-thousands).
 macro_rules! whole_years {
     ($to:literal, $($from:tt)+) => {
         concat!(
-            "(CAST(substr(",
+            "((CAST(replace(",
             $to,
-            ", 1, 4) AS INTEGER) - CAST(substr(",
+            ", '-', '') AS INTEGER) - CAST(replace(",
             $($from)+,
-            ", 1, 4) AS INTEGER) - (substr(",
-            $to,
-            ", 6, 5) < substr(",
-            $($from)+,
-            ", 6, 5)))"
+            ", '-', '') AS INTEGER)) / 10000)"
         )
     };
 }
@@ -115,7 +121,7 @@ macro_rules! candidates {
     };
 }
 
-pub(crate) use {candidates, counted_grades, rank, sits, verdict, whole_years};
+pub(crate) use {candidates, counted_grades, last_grades, rank, sits, verdict, whole_years};
 
 #[cfg(test)]
 mod tests {

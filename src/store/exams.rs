@@ -443,34 +443,50 @@ impl Db {
     }
 
     /// A round's applicants (withdrawn left out) and passers, by sex, job type and age
-    /// band on its base date.
+    /// band on its base date: one pass over the round's entries, folded three ways.
     pub fn exam_figures(&self, exam_id: Id) -> Result<ExamFigures> {
-        let tally = |group: &str| -> Result<Vec<ExamTally>> {
-            let sql = format!(
-                "SELECT {group}, count(*), sum(en.result = 'passed')
-                 FROM exam_entries en JOIN exams x ON x.id = en.exam_id
-                   JOIN staff t ON t.id = en.staff_id
-                 WHERE en.exam_id = ?1 AND en.result <> 'withdrawn'
-                 GROUP BY 1 ORDER BY 1"
-            );
-            let mut st = self.conn().prepare_cached(&sql)?;
-            let rows = st.query_map([exam_id], |r| {
-                Ok(ExamTally {
-                    group: match r.get_ref(0)? {
-                        rusqlite::types::ValueRef::Integer(i) => i.to_string(),
-                        v => v.as_str().unwrap_or_default().to_string(),
-                    },
-                    applicants: r.get(1)?,
-                    passers: r.get(2)?,
-                })
-            })?;
-            Ok(rows.collect::<rusqlite::Result<_>>()?)
-        };
-        Ok(ExamFigures {
-            by_sex: tally("t.sex")?,
-            by_job_type: tally("t.job_type")?,
-            by_age: tally(AGE_BAND)?,
-        })
+        let sql = format!(
+            "SELECT t.sex, t.job_type, {AGE_BAND}, count(*), sum(en.result = 'passed')
+             FROM exam_entries en JOIN exams x ON x.id = en.exam_id
+               JOIN staff t ON t.id = en.staff_id
+             WHERE en.exam_id = ?1 AND en.result <> 'withdrawn'
+             GROUP BY 1, 2, 3"
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let rows = st.query_map([exam_id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, i64>(3)?,
+                r.get::<_, i64>(4)?,
+            ))
+        })?;
+        let mut f = ExamFigures::default();
+        for row in rows {
+            let (sex, job, band, applicants, passers) = row?;
+            for (tallies, group) in [
+                (&mut f.by_sex, sex),
+                (&mut f.by_job_type, job),
+                (&mut f.by_age, band.to_string()),
+            ] {
+                match tallies.iter_mut().find(|t| t.group == group) {
+                    Some(t) => {
+                        t.applicants += applicants;
+                        t.passers += passers;
+                    }
+                    None => tallies.push(ExamTally {
+                        group,
+                        applicants,
+                        passers,
+                    }),
+                }
+            }
+        }
+        for tallies in [&mut f.by_sex, &mut f.by_job_type, &mut f.by_age] {
+            tallies.sort_by(|a, b| a.group.cmp(&b.group));
+        }
+        Ok(f)
     }
 }
 

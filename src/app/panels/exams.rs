@@ -1,18 +1,19 @@
 //! The promotion selection panel: the selected round's applicants, passers and pass rate
-//! by sex, age band and job type, the figures wards report (a round's few dozen entries,
-//! read on the screen's thread).
+//! by sex, age band and job type, the figures wards report (counted off the screen's
+//! thread: a city's round has thousands of entries).
 
 use serde_json::Value;
 
 use crate::app::App;
+use crate::app::worker::Need;
 use crate::domain::exam::{Exam, ExamKind};
 use crate::store::Result;
-use crate::store::exams::ExamFigures;
 
 pub struct ExamsPanel {
     /// The round and its kind's name, when a row is selected.
     pub round: Option<(Exam, String)>,
-    pub figures: ExamFigures,
+    /// `Answer::ExamFigures` of the round.
+    pub figures: Option<Need>,
 }
 
 impl ExamsPanel {
@@ -28,14 +29,13 @@ impl ExamsPanel {
         let Some(exam) = id.map(|id| db.find::<Exam>(id)).transpose()?.flatten() else {
             return Ok(ExamsPanel {
                 round: None,
-                figures: ExamFigures::default(),
+                figures: None,
             });
         };
         let name = db.get::<ExamKind>(exam.kind_id)?.name;
-        let figures = db.exam_figures(exam.id)?;
         Ok(ExamsPanel {
+            figures: Some(Need::ExamFigures { exam: exam.id }),
             round: Some((exam, name)),
-            figures,
         })
     }
 }

@@ -74,11 +74,8 @@ impl Panel {
             Panel::Awards(p) => Some(&p.counts),
             Panel::Compliance(p) => Some(&p.tally),
             Panel::PlanCheck(p) => p.check.as_ref(),
-            Panel::None
-            | Panel::CareerPage(_)
-            | Panel::Training(_)
-            | Panel::Pdca(_)
-            | Panel::Exams(_) => None,
+            Panel::Exams(p) => p.figures.as_ref(),
+            Panel::None | Panel::CareerPage(_) | Panel::Training(_) | Panel::Pdca(_) => None,
         }
     }
 }

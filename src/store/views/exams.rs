@@ -97,11 +97,7 @@ pub static EXAM_ELIGIBILITY: ViewDef = ViewDef {
             Int,
         ),
         col("age", whole_years!("x.base_date", "t.birth_date"), Int),
-        col(
-            "counted_grades",
-            counted_grades!("group_concat(g, '・')"),
-            Text,
-        ),
+        col("counted_grades", counted_grades!(), Text),
         col(
             "applied",
             "CASE WHEN EXISTS (SELECT 1 FROM exam_entries en

@@ -6,8 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Ctx, Draw, block};
+use super::{Ctx, Draw, block, computing};
 use crate::app::panels::ExamsPanel;
+use crate::app::worker::Answer;
 use crate::i18n::Lang;
 use crate::store::exams::ExamTally;
 use crate::text::{pad, pad_left, width};
@@ -50,7 +51,9 @@ impl Draw for ExamsPanel {
                 .block(block(title))
                 .render(area, buf);
         };
-        let f = &self.figures;
+        let Some(Answer::ExamFigures(f)) = cx.answer else {
+            return computing(l, title, area, buf);
+        };
         let mut lines = vec![
             Line::styled(
                 format!("{} {name}", l.fiscal_year(exam.fiscal_year)),
@@ -118,6 +121,7 @@ impl Draw for ExamsPanel {
 mod tests {
     use super::super::test_kit::{cx, draw};
     use crate::app::panels::ExamsPanel;
+    use crate::app::worker::{Answer, Need};
     use crate::domain::Date;
     use crate::domain::exam::{Exam, ExamState};
     use crate::i18n::Lang;
@@ -148,12 +152,16 @@ mod tests {
                 },
                 "係長選考".into(),
             )),
-            figures: ExamFigures {
-                by_sex: vec![tally("F", 14, 5), tally("M", 22, 7)],
-                by_job_type: vec![tally("civil", 6, 2), tally("office", 30, 10)],
-                by_age: vec![tally("30", 20, 8), tally("40", 16, 4)],
-            },
+            figures: Some(Need::ExamFigures { exam: 1 }),
         }
+    }
+
+    fn answer() -> Answer {
+        Answer::ExamFigures(ExamFigures {
+            by_sex: vec![tally("F", 14, 5), tally("M", 22, 7)],
+            by_job_type: vec![tally("civil", 6, 2), tally("office", 30, 10)],
+            by_age: vec![tally("30", 20, 8), tally("40", 16, 4)],
+        })
     }
 
     #[test]
@@ -161,7 +169,7 @@ mod tests {
         for lang in [Lang::Ja, Lang::En] {
             insta::assert_snapshot!(
                 format!("exams_{}", lang.code()),
-                draw(&panel(), &cx(lang, None), 40, 16)
+                draw(&panel(), &cx(lang, Some(&answer())), 40, 16)
             );
         }
     }

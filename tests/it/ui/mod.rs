@@ -2,6 +2,8 @@
 
 /// The real binary in a pseudo-terminal, typed at key by key.
 mod e2e;
+/// Promotion selection: a round's moves, applying oneself, an entry from 受験資格.
+mod exams;
 /// The smallest screen a clerk works on (80×24): every tab and key in view, steady columns.
 mod narrow;
 /// A paste of several lines and the IME's cursor, in the real binary.
