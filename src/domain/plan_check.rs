@@ -20,6 +20,7 @@ code_enum! {
         JobType = "job_type",
         DatePast = "date_past",
         OverPosts = "over_posts",
+        NotSelected = "promotion_not_selected",
     }
 }
 
@@ -40,7 +41,8 @@ impl PlanRule {
             PlanRule::NoHead
             | PlanRule::SupervisorChange
             | PlanRule::JobType
-            | PlanRule::OverPosts => Severity::Warning,
+            | PlanRule::OverPosts
+            | PlanRule::NotSelected => Severity::Warning,
         }
     }
 
@@ -65,6 +67,7 @@ impl PlanRule {
             PlanRule::JobType => "plan.job_type",
             PlanRule::DatePast => "plan.date_past",
             PlanRule::OverPosts => "plan.over_posts",
+            PlanRule::NotSelected => "plan.promotion_not_selected",
         }
     }
 }

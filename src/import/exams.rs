@@ -29,6 +29,12 @@ pub(super) fn exam_result_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Res
         return Ok(Outcome::Refused);
     };
     let old: Option<ExamEntry> = imp.store.exam_entry_of(exam, staff)?;
+    if old.is_none()
+        && let Some((col, rule)) = imp.store.exam_refuses(exam, staff)?
+    {
+        f.problem(col, Problem::Rule { rule });
+        return Ok(Outcome::Refused);
+    }
     let mut e = old.clone().unwrap_or(ExamEntry {
         id: 0,
         exam_id: exam,

@@ -253,6 +253,24 @@ impl Batch<'_> {
         )
     }
 
+    /// Why a round takes no new entry of a person, as the column that says so and the
+    /// rule (a round announced; a person it is not for, or who may not sit it).
+    pub fn exam_refuses(
+        &self,
+        exam: Id,
+        staff: Id,
+    ) -> Result<Option<(&'static str, &'static str)>> {
+        let x: crate::domain::exam::Exam = self.db.get(exam)?;
+        if x.state == crate::domain::exam::ExamState::Announced {
+            return Ok(Some(("exam_code", "exam_announced")));
+        }
+        Ok(match self.db.exam_verdict(exam, staff)? {
+            Some(crate::domain::exam::Verdict::Eligible) => None,
+            Some(v) => Some(("staff_no", crate::store::exams::ineligible(v))),
+            None => Some(("staff_no", "exam_not_of_position")),
+        })
+    }
+
     /// Writes an entry (new, or over `old`), its pool day following its result.
     pub fn put_exam_entry(
         &self,

@@ -179,9 +179,11 @@ impl Db {
         }
         let ward = self.ward_around(&moves, &people, plan.effective_on)?;
         let fits = self.job_fit_table()?;
+        let kinds = self.exam_kinds()?;
         for (m, s) in moves.iter().zip(&people) {
             let away = away_on(&self.leaves_of(s.id)?, s, plan.effective_on);
             person_rules(&ward, &fits, &plan, (m, s, away), &mut found);
+            self.selection_rule(&kinds, plan.effective_on, (m, s), &mut found)?;
         }
         self.head_rules(&ward, &mut found)?;
         self.supervisor_rule(&ward, &mut found)?;

@@ -196,6 +196,40 @@ pub(super) fn person_rules(
 }
 
 impl Db {
+    /// A promotion to a position the ward selects for (昇任選考) of someone who does not
+    /// stand on that selection's pool of passers on the plan's day.
+    pub(super) fn selection_rule(
+        &self,
+        kinds: &[crate::domain::exam::ExamKind],
+        day: Date,
+        (m, s): (&TransferMove, &Staff),
+        found: &mut Found,
+    ) -> Result<()> {
+        if m.to_position.rank() >= s.position.rank() {
+            return Ok(());
+        }
+        let Some(kind) = kinds.iter().find(|k| k.to_position == m.to_position) else {
+            return Ok(());
+        };
+        if self
+            .pooled_kind(s.id, day)?
+            .is_some_and(|p| p.id == kind.id)
+        {
+            return Ok(());
+        }
+        found.add(
+            &s.staff_no,
+            Some(s.id),
+            PlanRule::NotSelected,
+            vec![
+                ("name", Arg::Text(s.full_name())),
+                ("position", Arg::Label("position", m.to_position.code())),
+                ("exam", Arg::Text(kind.name.clone())),
+            ],
+        );
+        Ok(())
+    }
+
     /// Two heads in one unit after the plan (where a mover arrives as its head), and a unit
     /// whose head leaves with nobody in.
     pub(super) fn head_rules(&self, ward: &Ward, found: &mut Found) -> Result<()> {

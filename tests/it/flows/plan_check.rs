@@ -219,9 +219,62 @@ fn a_promotion_needs_a_grade_of_its_position() {
     let s = Small::new();
     // 田中 (grade 2) to 主任 (grades 3–4) with no grade, then with 3, then with 5.
     let at = |grade| (s.w.clerk.id, s.w.team_res, Position::Senior, grade);
-    assert_eq!(s.check(&[at(None)]), vec![p("A0004", GradeMissing, E)]);
-    assert_eq!(s.check(&[at(Some(3))]), vec![]);
-    assert_eq!(s.check(&[at(Some(5))]), vec![p("A0004", GradeMissing, E)]);
+    // (Not through 主任選考 either: a warning of its own, below.)
+    let unselected = p("A0004", NotSelected, W);
+    assert_eq!(
+        s.check(&[at(None)]),
+        vec![p("A0004", GradeMissing, E), unselected.clone()]
+    );
+    assert_eq!(s.check(&[at(Some(3))]), vec![unselected.clone()]);
+    assert_eq!(
+        s.check(&[at(Some(5))]),
+        vec![p("A0004", GradeMissing, E), unselected]
+    );
+}
+
+#[test]
+fn a_promotion_the_ward_selects_for_is_of_a_passer_on_its_pool() {
+    use jinji::domain::exam::{AppliedVia, Exam, ExamEntry, ExamResult, ExamState};
+    let s = Small::new();
+    let to_senior = [(s.w.clerk.id, s.w.team_res, Position::Senior, Some(3))];
+    assert_eq!(s.check(&to_senior), vec![p("A0004", NotSelected, W)]);
+    // 田中 passed this year's 主任選考: on its pool through the plan's April.
+    let kind = s.db().exam_kind_by_code("senior").unwrap().unwrap();
+    let mut round = Exam {
+        id: 0,
+        kind_id: kind.id,
+        fiscal_year: 2026,
+        base_date: d(2026, 4, 1),
+        applications_close: d(2026, 6, 30),
+        held_on: d(2026, 9, 13),
+        announced_on: Some(d(2026, 11, 20)),
+        state: ExamState::Announced,
+        note: String::new(),
+        version: 0,
+    };
+    s.db().insert(&mut round).unwrap();
+    let passed = |pool_until| ExamEntry {
+        id: 0,
+        exam_id: round.id,
+        staff_id: s.w.clerk.id,
+        applied_on: d(2026, 6, 1),
+        applied_via: AppliedVia::Person,
+        written: Some(80),
+        essay: Some(75),
+        interview: Some(82),
+        result: ExamResult::Passed,
+        pool_until: Some(pool_until),
+        version: 0,
+    };
+    // Written as the database holds it (a pass of a round since announced).
+    let mut entry = [passed(d(2028, 3, 31))];
+    s.db().insert_many_generated(&mut entry, "test").unwrap();
+    assert_eq!(s.check(&to_senior), vec![]);
+    // A pass whose pool ends the day before the plan's does not carry the promotion.
+    let [mut e] = entry;
+    e.pool_until = Some(d(2027, 3, 31));
+    s.db().update(&mut e).unwrap();
+    assert_eq!(s.check(&to_senior), vec![p("A0004", NotSelected, W)]);
 }
 
 #[test]
