@@ -28,6 +28,7 @@ pub mod career_page;
 pub mod compliance;
 pub mod disclosure;
 pub mod evaluation;
+mod exam_rounds;
 mod exam_rules;
 pub mod exams;
 pub mod flow;
