@@ -68,19 +68,7 @@ pub fn generate(g: &mut Gen, rng: &mut Rng) -> Result<()> {
                     continue;
                 };
                 let applied_on = Date::from_ymd(fy, 6, 1 + rng.below(29) as u32).min(g.today);
-                entries.push(ExamEntry {
-                    id: 0,
-                    exam_id: exam.id,
-                    staff_id: id,
-                    applied_on,
-                    applied_via: via,
-                    written: None,
-                    essay: None,
-                    interview: None,
-                    result: ExamResult::Applied,
-                    pool_until: None,
-                    version: 0,
-                });
+                entries.push(ExamEntry::application(exam.id, id, applied_on, via));
             }
             if held <= g.today {
                 score(&mut entries, rng, exam, kind.pool_years);

@@ -196,6 +196,23 @@ impl Validate for ExamEntry {
 }
 
 impl ExamEntry {
+    /// A new application, not yet marked.
+    pub fn application(exam_id: Id, staff_id: Id, on: Date, via: AppliedVia) -> ExamEntry {
+        ExamEntry {
+            id: 0,
+            exam_id,
+            staff_id,
+            applied_on: on,
+            applied_via: via,
+            written: None,
+            essay: None,
+            interview: None,
+            result: ExamResult::Applied,
+            pool_until: None,
+            version: 0,
+        }
+    }
+
     /// The scores added up, when any is recorded.
     pub fn total(&self) -> Option<i64> {
         let scores = [self.written, self.essay, self.interview];

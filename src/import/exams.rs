@@ -35,19 +35,9 @@ pub(super) fn exam_result_row(imp: &mut Importer<'_>, f: &mut Fields<'_>) -> Res
         f.problem(col, Problem::Rule { rule });
         return Ok(Outcome::Refused);
     }
-    let mut e = old.clone().unwrap_or(ExamEntry {
-        id: 0,
-        exam_id: exam,
-        staff_id: staff,
-        applied_on: imp.store.today(),
-        applied_via: AppliedVia::Hr,
-        written: None,
-        essay: None,
-        interview: None,
-        result: ExamResult::Applied,
-        pool_until: None,
-        version: 0,
-    });
+    let mut e = old
+        .clone()
+        .unwrap_or_else(|| ExamEntry::application(exam, staff, imp.store.today(), AppliedVia::Hr));
     if f.has("applied_on") {
         f.set_date("applied_on", &mut e.applied_on);
     }

@@ -56,7 +56,7 @@ impl Db {
         self.write(|| {
             let exam: Exam = self.get(exam_id)?;
             taking_applications(&exam, today)?;
-            let mut e = entry(exam_id, me, today, AppliedVia::Person);
+            let mut e = ExamEntry::application(exam_id, me, today, AppliedVia::Person);
             self.insert(&mut e)?;
             Ok(e)
         })
@@ -90,7 +90,7 @@ impl Db {
                 .collect::<rusqlite::Result<_>>()?;
             let mut entries: Vec<ExamEntry> = people
                 .iter()
-                .map(|p| entry(exam_id, *p, today, AppliedVia::SelfReport))
+                .map(|p| ExamEntry::application(exam_id, *p, today, AppliedVia::SelfReport))
                 .collect();
             self.insert_many(&mut entries, "exam.wishes")?;
             Ok(entries.len())
@@ -203,21 +203,4 @@ fn taking_applications(exam: &Exam, today: Date) -> Result<()> {
         .into());
     }
     Ok(())
-}
-
-/// A new application.
-fn entry(exam_id: Id, staff_id: Id, today: Date, via: AppliedVia) -> ExamEntry {
-    ExamEntry {
-        id: 0,
-        exam_id,
-        staff_id,
-        applied_on: today,
-        applied_via: via,
-        written: None,
-        essay: None,
-        interview: None,
-        result: ExamResult::Applied,
-        pool_until: None,
-        version: 0,
-    }
 }

@@ -183,19 +183,7 @@ impl Editor for ExamEntryEditor {
     }
     fn blank(&self, ctx: &NewCtx) -> Value {
         let person = ctx.staff.map(|s| s.id).unwrap_or(0);
-        let e = ExamEntry {
-            id: 0,
-            exam_id: 0,
-            staff_id: person,
-            applied_on: ctx.day(),
-            applied_via: AppliedVia::Hr,
-            written: None,
-            essay: None,
-            interview: None,
-            result: ExamResult::Applied,
-            pool_until: None,
-            version: 0,
-        };
+        let e = ExamEntry::application(0, person, ctx.day(), AppliedVia::Hr);
         let mut v = serde_json::to_value(e).unwrap_or(Value::Null);
         let kind = kind_for(ctx.db, person).ok().flatten();
         if let Some(o) = v.as_object_mut() {
