@@ -3,7 +3,7 @@
 use super::args::ExamCommand;
 use super::{CmdResult, Ctx, Failure};
 use crate::domain::account::Role;
-use crate::domain::exam::ExamKind;
+use crate::domain::exam::{ExamKind, Verdict};
 use crate::store::{Db, OpenMode};
 
 pub fn run(ctx: &Ctx, action: ExamCommand) -> CmdResult {
@@ -60,15 +60,21 @@ fn eligible(ctx: &Ctx, db: &Db, code: &str, fy: i32, all: bool) -> CmdResult {
                 &[("name", &kind.name), ("fy", &l.fiscal_year(fy))],
             ))
         })?;
-    for c in db.exam_candidates(exam.id, !all).map_err(|e| ctx.err(e))? {
-        crate::say!(
-            "{} {} {}",
-            c.staff_no,
-            crate::text::pad(&c.name, 14),
-            l.label("exam_verdict", c.verdict.code())
-        );
+    // Every verdict read once: the people listed, then the count of each verdict.
+    let candidates = db.exam_candidates(exam.id, false).map_err(|e| ctx.err(e))?;
+    let mut counts = std::collections::BTreeMap::new();
+    for c in &candidates {
+        *counts.entry(c.verdict).or_insert(0) += 1;
+        if all || c.verdict == Verdict::Eligible {
+            crate::say!(
+                "{} {} {}",
+                c.staff_no,
+                crate::text::pad(&c.name, 14),
+                l.label("exam_verdict", c.verdict.code())
+            );
+        }
     }
-    for (v, n) in db.eligibility_counts(exam.id).map_err(|e| ctx.err(e))? {
+    for (v, n) in counts {
         crate::say!(
             "{} {n}",
             crate::text::pad(l.label("exam_verdict", v.code()), 16)

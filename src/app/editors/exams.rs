@@ -93,25 +93,6 @@ pub(in crate::app) static EXAM: Typed<Exam> = typed(
     },
 );
 
-const ENTRY_FIELDS: &[FieldSpec] = &[
-    field("staff_id", "staff_no", K::Staff),
-    field("exam_kind", "exam_kind", K::ExamKind),
-    field("applied_on", "applied_on", K::Date),
-    field(
-        "applied_via",
-        "applied_via",
-        K::Code("applied_via", AppliedVia::CODES),
-    ),
-    field("written", "written", K::OptInt),
-    field("essay", "essay", K::OptInt),
-    field("interview", "interview", K::OptInt),
-    field(
-        "result",
-        "exam_result",
-        K::Code("exam_result", ExamResult::CODES),
-    ),
-];
-
 const ENTRY_DETAIL: &[FieldSpec] = &[
     field("staff_id", "staff_no", K::Staff),
     field("exam_kind", "exam_kind", K::ExamKind),
@@ -131,6 +112,9 @@ const ENTRY_DETAIL: &[FieldSpec] = &[
     ),
     field("pool_until", "pool_until", K::OptDate),
 ];
+
+/// What the form writes: all the detail shows but the pool day, which follows the result.
+const ENTRY_FIELDS: &[FieldSpec] = ENTRY_DETAIL.split_at(ENTRY_DETAIL.len() - 1).0;
 
 /// A person's entry: the round is the one of the chosen kind in the fiscal year of the
 /// day applied (a person sits one round of a kind a year).

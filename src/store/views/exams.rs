@@ -118,16 +118,21 @@ pub static EXAM_ELIGIBILITY: ViewDef = ViewDef {
 const TOTAL: &str = "CASE WHEN coalesce(t.written, t.essay, t.interview) IS NOT NULL
     THEN coalesce(t.written, 0) + coalesce(t.essay, 0) + coalesce(t.interview, 0) END";
 
+/// Entries (`t`) with their round (`x`), its kind (`k`), the person (`s`) and their unit.
+const ENTRIES_FROM: &str = "exam_entries t JOIN exams x ON x.id = t.exam_id
+    JOIN exam_kinds k ON k.id = x.kind_id
+    JOIN staff s ON s.id = t.staff_id LEFT JOIN units u ON u.id = s.unit_id";
+
+/// The same, read down the staff index (see `ViewDef::ordered`).
+const ENTRIES_BY_PERSON: &str = "staff s CROSS JOIN exam_entries t ON t.staff_id = s.id
+    CROSS JOIN exams x ON x.id = t.exam_id CROSS JOIN exam_kinds k ON k.id = x.kind_id
+    LEFT JOIN units u ON u.id = s.unit_id";
+
 pub static EXAM_ENTRIES: ViewDef = ViewDef {
     name: "exam_entries",
     table: "exam_entries",
-    from: "exam_entries t JOIN exams x ON x.id = t.exam_id JOIN exam_kinds k ON k.id = x.kind_id
-           JOIN staff s ON s.id = t.staff_id LEFT JOIN units u ON u.id = s.unit_id",
-    ordered: Some(
-        "staff s CROSS JOIN exam_entries t ON t.staff_id = s.id
-           CROSS JOIN exams x ON x.id = t.exam_id CROSS JOIN exam_kinds k ON k.id = x.kind_id
-           LEFT JOIN units u ON u.id = s.unit_id",
-    ),
+    from: ENTRIES_FROM,
+    ordered: Some(ENTRIES_BY_PERSON),
     unowned: None,
     columns: &[
         col("exam_kind", "k.name", Text),
@@ -155,13 +160,8 @@ pub static EXAM_ENTRIES: ViewDef = ViewDef {
 pub static EXAM_POOL: ViewDef = ViewDef {
     name: "exam_pool",
     table: "exam_entries",
-    from: "exam_entries t JOIN exams x ON x.id = t.exam_id JOIN exam_kinds k ON k.id = x.kind_id
-           JOIN staff s ON s.id = t.staff_id LEFT JOIN units u ON u.id = s.unit_id",
-    ordered: Some(
-        "staff s CROSS JOIN exam_entries t ON t.staff_id = s.id
-           CROSS JOIN exams x ON x.id = t.exam_id CROSS JOIN exam_kinds k ON k.id = x.kind_id
-           LEFT JOIN units u ON u.id = s.unit_id",
-    ),
+    from: ENTRIES_FROM,
+    ordered: Some(ENTRIES_BY_PERSON),
     unowned: None,
     columns: &[
         col("exam_kind", "k.name", Text),
